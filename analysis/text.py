@@ -1,0 +1,633 @@
+"""Sentences and tokens with character offsets, in one fast pass.
+
+The tokens table is what every analysis reads. One row per token:
+
+=========  ===========================================================================
+column     meaning
+=========  ===========================================================================
+doc_id     document id (categorical, categories in docs order)
+sent       1-based sentence number within the document
+tok        0-based token position within the document
+start/end  character offsets into the document's ``text``: ``text[start:end] == token``
+token      the token as written (categorical: the categories are the corpus vocabulary)
+norm       the matching form: lowercase and diacritic-folded by default (categorical)
+=========  ===========================================================================
+
+Token rules (documented so that codebooks and actor tables can rely on them):
+
+* a word is a run of letters/digits with inner hyphens or apostrophes kept:
+  ``high-tech``, ``Prosecutors-General``, ``People's`` and ``People’s`` are one token each
+  (their norms are equal: curly apostrophes and Unicode hyphens fold to ASCII);
+* numbers keep inner ``.``, ``,``, ``:`` and ``/``: ``3.5``, ``1,000``, ``06/12/2023``;
+* dotted acronyms keep their periods: ``U.S.``, ``e.g.``;
+* every other non-space character is a token of its own (punctuation is kept, so a phrase never
+  matches across a comma or a full stop; :func:`is_punct` tells punctuation apart).
+
+Sentences: every line break ends a sentence (news text puts one paragraph per line); within a
+line, NLTK's Punkt decides. Punkt needs no data download here: it runs with its default rules plus
+a shipped list of English abbreviations (``Dr.``, ``Mr.``, ``U.S.``, ...), or with parameters
+trained on the corpus by :func:`punkt_parameters` (``PunktTrainer``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+__all__ = [
+    "TOKEN_PATTERN",
+    "fold",
+    "load_stopwords",
+    "load_abbreviations",
+    "punkt_parameters",
+    "tokenize",
+    "tokenize_text",
+    "sentences",
+    "is_punct",
+    "tokens_remove",
+    "tokens_stem",
+    "tokens_ngrams",
+]
+
+LineBreaks = Literal["line", "paragraph", "none"]
+_LINE_BREAK_CHOICES = ("line", "paragraph", "none")
+_SEPARATORS = {"line": "\n", "paragraph": "\n\n"}
+
+TOKEN_PATTERN = r"""
+    (?:[^\W\d_]\.){2,}                    # dotted acronyms: U.S.  e.g.
+  | \d+(?:[.,:/]\d+)+(?:[-‐‑'’]\w+)*      # numbers with separators: 1,000  3.5  06/12/2023
+  | \w+(?:[-‐‑'’]\w+)*                    # words with inner hyphens/apostrophes: high-tech  People's
+  | \S                                    # anything else: one punctuation mark or symbol
+"""
+_TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
+_WORD_RE = re.compile(r"\w")
+
+# Letters that NFKD does not decompose into base + combining mark.
+_FOLD_EXTRA = str.maketrans(
+    {
+        "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ħ": "h", "Ħ": "H",
+        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+    }
+)  # fmt: skip
+# Typographic variants that should never make two spellings differ.
+_FOLD_PUNCT = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+
+
+def fold(text: str, *, case: bool = True, diacritics: bool = True) -> str:
+    """Return the matching form of ``text``.
+
+    Curly apostrophes and Unicode hyphens become ASCII; with ``case`` the text is lowercased;
+    with ``diacritics`` accents are stripped and letters such as ``đ``/``Đ``, ``ø``, ``ß`` are
+    spelled in ASCII. ``fold("Võ Văn Thưởng") == "vo van thuong"``; ``fold("Đà Nẵng") ==
+    "da nang"``.
+    """
+    out = text.translate(_FOLD_PUNCT)
+    if diacritics:
+        decomposed = unicodedata.normalize("NFKD", out.translate(_FOLD_EXTRA))
+        out = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if case:
+        out = out.lower()
+    return out
+
+
+def _resource_lines(name: str) -> list[str]:
+    raw = resources.files("analysis").joinpath("resources", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
+    """Read a stopword list (one word per line, ``#`` comments); default: the shipped English list.
+
+    Words are returned folded (lowercase, no diacritics) to compare with ``norm``.
+    """
+    if path is None:
+        words = _resource_lines("stopwords_english.txt")
+    else:
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: stopword file not found")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise ValueError(f"{path}: not valid UTF-8 at byte offset {err.start}") from None
+        words = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(fold(w) for w in words)
+
+
+def load_abbreviations() -> frozenset[str]:
+    """The shipped English abbreviations Punkt uses (lowercase, without the final period)."""
+    return frozenset(w.lower().rstrip(".") for w in _resource_lines("abbreviations_english.txt"))
+
+
+def punkt_parameters(
+    abbreviations: Iterable[str] | None = None, *, train_on: Iterable[str] | None = None
+) -> PunktParameters:
+    """Build Punkt parameters without any download.
+
+    Args:
+        abbreviations: words that take a period without ending a sentence (``"dr"``, ``"u.s"``);
+            default :func:`load_abbreviations`.
+        train_on: texts to train Punkt on with NLTK's ``PunktTrainer`` (learns the corpus's own
+            abbreviations, collocations and sentence starters); the given abbreviations are added.
+
+    Returns:
+        ``PunktParameters`` to pass as ``tokenize(..., punkt=...)``.
+    """
+    abbrev = (
+        load_abbreviations()
+        if abbreviations is None
+        else {a.lower().rstrip(".") for a in abbreviations}
+    )
+    if train_on is not None:
+        trainer = PunktTrainer()
+        for text in train_on:
+            trainer.train(text, finalize=False)
+        trainer.finalize_training()
+        params = trainer.get_params()
+    else:
+        params = PunktParameters()
+    params.abbrev_types = set(params.abbrev_types) | set(abbrev)
+    return params
+
+
+@lru_cache(maxsize=1)
+def _default_params() -> PunktParameters:
+    return punkt_parameters()
+
+
+_END_TOKENS = frozenset({".", "?", "!"})
+_CLOSERS = frozenset({'"', "'", ")", "]", "}", "»", "”", "’", "›"})
+_PUNKT_NUMBER = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+_PUNKT_INITIAL = re.compile(r"^[^\W\d]$")
+
+
+def _type_flags(vocab: Sequence[str], params: PunktParameters) -> dict[str, np.ndarray]:
+    """Per token type: Punkt-relevant classes, computed once for the vocabulary."""
+    n = len(vocab)
+    is_end = np.zeros(n, bool)
+    is_period = np.zeros(n, bool)
+    is_closer = np.zeros(n, bool)
+    is_acronym = np.zeros(n, bool)
+    special_prev = np.zeros(n, bool)  # a word that makes a following period ambiguous
+    abbrev = params.abbrev_types
+    colloc_first = {a for a, _ in params.collocations}
+    for i, t in enumerate(vocab):
+        if t in _END_TOKENS:
+            is_end[i] = True
+            is_period[i] = t == "."
+        elif len(t) > 2 and t.endswith(".") and "." in t[:-1]:
+            is_end[i] = is_period[i] = is_acronym[i] = True  # "U.S." ends with its own period
+            typ = t[:-1].lower()
+            special_prev[i] = typ in abbrev or typ.split("-")[-1] in abbrev or typ in colloc_first
+        elif t in _CLOSERS:
+            is_closer[i] = True
+        else:
+            low = t.lower()
+            special_prev[i] = (
+                low in abbrev
+                or low.split("-")[-1] in abbrev
+                or low in colloc_first
+                or bool(_PUNKT_INITIAL.match(t))
+                or bool(_PUNKT_NUMBER.match(low))
+            )
+    return {
+        "end": is_end,
+        "period": is_period,
+        "closer": is_closer,
+        "acronym": is_acronym,
+        "special": special_prev,
+    }
+
+
+def _sentence_starts(
+    texts: Sequence[str],
+    tok_doc: np.ndarray,
+    tok_line: np.ndarray,
+    tok_id: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    vocab: Sequence[str],
+    params: PunktParameters,
+) -> np.ndarray:
+    """Return a boolean array: does token i begin a sentence?
+
+    Punkt's decision for a candidate period depends only on the word before it and the token
+    after it, and for a plain word (not an abbreviation, initial, number, collocation or
+    ellipsis) it is always "sentence break". So the plain cases are decided for the whole corpus
+    at once from type flags, and only the ambiguous ones are handed to NLTK's own
+    ``PunktSentenceTokenizer.text_contains_sentbreak``; this keeps Punkt's rules at the speed of
+    array operations, which NLTK's per-candidate loop does not reach.
+    """
+    n = len(tok_id)
+    starts = np.ones(n, bool)
+    if n == 0:
+        return starts
+    starts[1:] = tok_line[1:] != tok_line[:-1]
+    flags = _type_flags(vocab, params)
+    is_end = flags["end"][tok_id]
+    endish = is_end | flags["closer"][tok_id]
+    adj_next = np.zeros(n, bool)
+    adj_next[:-1] = (start[1:] == end[:-1]) & (tok_line[1:] == tok_line[:-1])
+    e_idx = np.flatnonzero(endish)
+    if len(e_idx) == 0:
+        return starts
+    # Runs of touching end marks and closers, e.g. `."` or `?)`: a break falls after the run.
+    new_run = np.ones(len(e_idx), bool)
+    new_run[1:] = ~((e_idx[1:] == e_idx[:-1] + 1) & adj_next[e_idx[:-1]])
+    run_first = np.flatnonzero(new_run)
+    run_last = np.r_[run_first[1:], len(e_idx)] - 1
+    big = np.iinfo(np.int64).max
+    first_end = np.minimum.reduceat(np.where(is_end[e_idx], e_idx, big), run_first)
+    n_periods = np.add.reduceat(flags["period"][tok_id[e_idx]].astype(np.int64), run_first)
+    last_tok = e_idx[run_last]
+    has_next = np.zeros(len(run_first), bool)
+    ok = last_tok + 1 < n
+    has_next[ok] = (tok_line[last_tok[ok] + 1] == tok_line[last_tok[ok]]) & ~adj_next[last_tok[ok]]
+    cand = (first_end != big) & has_next
+    f = np.where(cand, first_end, 0)
+    is_period = flags["period"][tok_id[f]]
+    prev = f - 1
+    prev_adj = (prev >= 0) & adj_next[np.maximum(prev, 0)] & ~endish[np.maximum(prev, 0)]
+    acronym = flags["acronym"][tok_id[f]]
+    special = is_period & (
+        (n_periods >= 2)
+        | (prev_adj & flags["special"][tok_id[np.maximum(prev, 0)]])
+        | (acronym & flags["special"][tok_id[f]])
+    )
+    decided_break = cand & ~special
+    ambiguous = np.flatnonzero(cand & special)
+    if len(ambiguous):
+        tokenizer = PunktSentenceTokenizer(params)
+        # The same contexts recur ("Mr. Smith", "U.S. The"): ask NLTK once per distinct context.
+        decisions: dict[str, bool] = {}
+        for r in ambiguous:
+            a = prev[r] if prev_adj[r] else f[r]
+            b = last_tok[r] + 1
+            context = texts[tok_doc[f[r]]][start[a] : end[b]]
+            hit = decisions.get(context)
+            if hit is None:
+                hit = decisions[context] = bool(tokenizer.text_contains_sentbreak(context))
+            decided_break[r] = hit
+    breaks = last_tok[decided_break] + 1
+    # Punkt's boundary realignment: a closing mark standing alone after the break ("end. ' Next")
+    # belongs to the sentence before it.
+    for _ in range(2):
+        movable = (
+            (breaks + 1 < n)
+            & flags["closer"][tok_id[np.minimum(breaks, n - 1)]]
+            & ~adj_next[np.minimum(breaks, n - 1)]
+            & (tok_line[np.minimum(breaks + 1, n - 1)] == tok_line[np.minimum(breaks, n - 1)])
+        )
+        breaks = np.where(movable, breaks + 1, breaks)
+    starts[breaks] = True
+    return starts
+
+
+def _chunk_offsets(
+    arr: pa.Array, separator: str | None
+) -> tuple[np.ndarray, np.ndarray, pa.Array, np.ndarray]:
+    """Split documents into lines and whitespace-separated chunks, with offsets.
+
+    Returns ``(chunk_line, chunk_start, chunks, line_doc)``: for every chunk its global line
+    number and its character offset in its document, the chunk strings (Arrow), and for every
+    line its document number. Arrow's kernels do the splitting in C++; Python only fixes up the
+    rare lines whose spacing is not one character between chunks.
+    """
+    n_docs = len(arr)
+    if separator is None:
+        line_offsets = np.arange(n_docs + 1, dtype=np.int64)
+        lines = arr
+        sep_len = 0
+    else:
+        split = pc.split_pattern(arr, pattern=separator)
+        line_offsets = split.offsets.to_numpy().astype(np.int64)
+        lines = split.flatten()
+        sep_len = len(separator)
+    n_lines = len(lines)
+    line_doc = np.repeat(np.arange(n_docs, dtype=np.int64), np.diff(line_offsets))
+    line_len = pc.utf8_length(lines).to_numpy(zero_copy_only=False).astype(np.int64)
+    step = line_len + sep_len
+    line_start = np.cumsum(step) - step
+    line_start -= line_start[line_offsets[:-1]][line_doc] if n_lines else 0
+
+    chunk_lists = pc.utf8_split_whitespace(lines)
+    chunk_offsets = chunk_lists.offsets.to_numpy().astype(np.int64)
+    chunks = chunk_lists.flatten()
+    n_chunks = np.diff(chunk_offsets)
+    chunk_len = pc.utf8_length(chunks).to_numpy(zero_copy_only=False).astype(np.int64)
+    chunk_line = np.repeat(np.arange(n_lines, dtype=np.int64), n_chunks)
+    csum = np.concatenate([[0], np.cumsum(chunk_len)])
+    chars_in_chunks = csum[chunk_offsets[1:]] - csum[chunk_offsets[:-1]]
+    regular = (line_len == chars_in_chunks + n_chunks - 1) | (n_chunks == 0)
+    step = chunk_len + 1
+    in_line = np.cumsum(step) - step
+    if len(chunk_line):
+        in_line -= in_line[chunk_offsets[:-1]][chunk_line]
+    for li in np.flatnonzero(~regular):
+        line = lines[int(li)].as_py()
+        pos = [m.start() for m in re.finditer(r"\S+", line)]
+        in_line[chunk_offsets[li] : chunk_offsets[li + 1]] = pos
+    return chunk_line, line_start[chunk_line] + in_line, chunks, line_doc
+
+
+def _tokenize_arrays(
+    texts: Sequence[str], separator: str | None, params: PunktParameters
+) -> dict[str, object]:
+    arr = pa.array(texts, type=pa.large_string())
+    chunk_line, chunk_start, chunks, line_doc = _chunk_offsets(arr, separator)
+    encoded = pc.dictionary_encode(chunks)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    chunk_types = encoded.dictionary.to_pylist()
+
+    # Tokenise each distinct chunk once: a 50 MB corpus has ~9 M chunks but ~100 k chunk types.
+    vocab: dict[str, int] = {}
+    n_sub = np.zeros(len(chunk_types), np.int64)
+    rel_start: list[int] = []
+    rel_end: list[int] = []
+    sub_id: list[int] = []
+    for i, chunk in enumerate(chunk_types):
+        k = 0
+        for m in _TOKEN_RE.finditer(chunk):
+            rel_start.append(m.start())
+            rel_end.append(m.end())
+            sub_id.append(vocab.setdefault(m.group(), len(vocab)))
+            k += 1
+        n_sub[i] = k
+    rel_start_a = np.asarray(rel_start, np.int64)
+    rel_len_a = np.asarray(rel_end, np.int64) - rel_start_a
+    sub_id_a = np.asarray(sub_id, np.int64)
+    type_ptr = np.concatenate([[0], np.cumsum(n_sub)])[:-1]
+
+    per_chunk = n_sub[codes]
+    total = int(per_chunk.sum())
+    first_in_chunk = np.cumsum(per_chunk) - per_chunk
+    flat = np.repeat(type_ptr[codes] - first_in_chunk, per_chunk) + np.arange(total, dtype=np.int64)
+    tok_id = sub_id_a[flat]
+    start = np.repeat(chunk_start, per_chunk) + rel_start_a[flat]
+    end = start + rel_len_a[flat]
+    tok_line = np.repeat(chunk_line, per_chunk)
+    tok_doc = line_doc[tok_line] if total else np.zeros(0, np.int64)
+    vocab_list = list(vocab)
+    sent_start = _sentence_starts(texts, tok_doc, tok_line, tok_id, start, end, vocab_list, params)
+    return {
+        "tok_doc": tok_doc,
+        "tok_id": tok_id,
+        "start": start,
+        "end": end,
+        "sent_start": sent_start,
+        "vocab": vocab_list,
+    }
+
+
+def tokenize(
+    docs: pd.DataFrame,
+    *,
+    fold_case: bool = True,
+    fold_diacritics: bool = True,
+    line_breaks: LineBreaks = "line",
+    punkt: PunktParameters | None = None,
+) -> pd.DataFrame:
+    """Split documents into sentences and tokens, keeping character offsets.
+
+    Args:
+        docs: the docs table (``doc_id``, ``text``), e.g. from :func:`analysis.load_corpus`.
+        fold_case: lowercase ``norm``.
+        fold_diacritics: strip accents in ``norm`` (``Thưởng`` → ``thuong``, ``Đ`` → ``d``).
+        line_breaks: where a line break ends a sentence: ``"line"`` (every ``\\n``; news text
+            has one paragraph per line), ``"paragraph"`` (only blank lines, for hard-wrapped
+            text) or ``"none"`` (Punkt alone).
+        punkt: Punkt parameters from :func:`punkt_parameters`; default: Punkt's default rules
+            plus the shipped abbreviation list.
+
+    Returns:
+        The tokens table, one row per token in document order: ``doc_id`` (categorical),
+        ``sent`` (1-based sentence number in the document), ``tok`` (0-based token position in
+        the document), ``start``, ``end`` (character offsets: ``text[start:end] == token``),
+        ``token`` (as written, categorical), ``norm`` (matching form, categorical). See the
+        module docstring for the token rules.
+
+    Raises:
+        ValueError: a bad option value, or docs without ``doc_id``/``text`` columns.
+
+    Example:
+        >>> toks = tokenize(pd.DataFrame({"doc_id": ["d1"], "text": ["Dr. Lee met Võ Văn Thưởng."]}))
+        >>> toks["norm"].tolist()
+        ['dr', '.', 'lee', 'met', 'vo', 'van', 'thuong', '.']
+        >>> toks["sent"].tolist()
+        [1, 1, 1, 1, 1, 1, 1, 1]
+    """
+    if line_breaks not in _LINE_BREAK_CHOICES:
+        raise ValueError(
+            f"line_breaks={line_breaks!r} is not allowed; choose one of "
+            + ", ".join(map(repr, _LINE_BREAK_CHOICES))
+        )
+    for col in ("doc_id", "text"):
+        if col not in docs.columns:
+            raise ValueError(
+                f"docs needs a {col!r} column (has: {', '.join(map(str, docs.columns))})"
+            )
+    doc_ids = docs["doc_id"].astype(str).tolist()
+    if len(set(doc_ids)) != len(doc_ids):
+        raise ValueError("docs has duplicate doc_id values")
+    texts = docs["text"].tolist()
+    res = _tokenize_arrays(texts, _SEPARATORS.get(line_breaks), punkt or _default_params())
+    tok_doc = res["tok_doc"]
+    n = len(tok_doc)
+    doc_first = np.searchsorted(tok_doc, np.arange(len(doc_ids)))
+    sent_global = np.cumsum(res["sent_start"])
+    sent = sent_global - (sent_global[doc_first[tok_doc]] if n else 0) + 1
+    vocab = res["vocab"]
+    norms = [fold(t, case=fold_case, diacritics=fold_diacritics) for t in vocab]
+    norm_codes, norm_cats = (
+        pd.factorize(pd.Index(norms, dtype=object)) if vocab else (np.zeros(0, np.int64), [])
+    )
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Categorical.from_codes(tok_doc, categories=pd.Index(doc_ids)),
+            "sent": sent.astype(np.int32),
+            "tok": (np.arange(n) - doc_first[tok_doc]).astype(np.int32),
+            "start": res["start"],
+            "end": res["end"],
+            "token": pd.Categorical.from_codes(
+                res["tok_id"], categories=pd.Index(vocab, dtype=str)
+            ),
+            "norm": pd.Categorical.from_codes(
+                np.asarray(norm_codes)[res["tok_id"]],
+                categories=pd.Index(list(norm_cats), dtype=str),
+            ),
+        }
+    )
+
+
+def tokenize_text(text: str, **options: object) -> pd.DataFrame:
+    """Tokenise one string (doc_id ``"text"``): handy for patterns and quick checks.
+
+    Takes the same keyword options as :func:`tokenize` and returns its tokens table.
+    """
+    return tokenize(pd.DataFrame({"doc_id": ["text"], "text": [text]}), **options)  # type: ignore[arg-type]
+
+
+def _category_mask(col: pd.Series, predicate) -> np.ndarray:
+    cats = col.cat.categories
+    per_type = np.fromiter((bool(predicate(c)) for c in cats), bool, count=len(cats))
+    codes = col.cat.codes.to_numpy()
+    return per_type[codes] if len(codes) else np.zeros(0, bool)
+
+
+def is_punct(tokens: pd.DataFrame) -> np.ndarray:
+    """Boolean array over ``tokens``: True where the token has no letter or digit (punctuation,
+    symbols). Computed once per vocabulary type."""
+    return _category_mask(tokens["norm"], lambda s: _WORD_RE.search(s) is None)
+
+
+def tokens_remove(
+    tokens: pd.DataFrame,
+    words: Iterable[str] = (),
+    *,
+    punct: bool = False,
+    numbers: bool = False,
+) -> pd.DataFrame:
+    """Drop tokens whose ``norm`` is in ``words`` (e.g. :func:`load_stopwords`), optionally also
+    punctuation and numbers. Returns a filtered copy with the same columns; ``tok`` keeps the
+    original positions so KWIC and offsets stay traceable."""
+    stop = {fold(w) for w in words}
+    drop = _category_mask(tokens["norm"], lambda s: s in stop)
+    if punct:
+        drop |= is_punct(tokens)
+    if numbers:
+        drop |= _category_mask(tokens["norm"], lambda s: bool(re.fullmatch(r"[\d.,:/-]+", s)))
+    return tokens.loc[~drop].reset_index(drop=True)
+
+
+_STEMMERS = ("porter", "snowball", "lancaster")
+
+
+def tokens_stem(
+    tokens: pd.DataFrame, *, stemmer: Literal["porter", "snowball", "lancaster"] = "snowball"
+) -> pd.DataFrame:
+    """Replace ``norm`` with its stem using an NLTK stemmer (data-free); returns a copy.
+
+    Stems are computed once per vocabulary type. ``snowball`` is NLTK's English Snowball
+    (Porter2) stemmer, the one quanteda's ``tokens_wordstem`` uses.
+    """
+    from nltk.stem import LancasterStemmer, PorterStemmer, SnowballStemmer
+
+    if stemmer not in _STEMMERS:
+        raise ValueError(
+            f"stemmer={stemmer!r} is not allowed; choose one of {', '.join(map(repr, _STEMMERS))}"
+        )
+    stem = {
+        "porter": PorterStemmer().stem,
+        "snowball": SnowballStemmer("english").stem,
+        "lancaster": LancasterStemmer().stem,
+    }[stemmer]
+    out = tokens.copy()
+    cats = tokens["norm"].cat.categories
+    stems = [stem(c) if _WORD_RE.search(c) else c for c in cats]
+    codes, uniques = pd.factorize(pd.Index(stems, dtype=object))
+    out["norm"] = pd.Categorical.from_codes(
+        np.asarray(codes)[tokens["norm"].cat.codes.to_numpy()],
+        categories=pd.Index(list(uniques), dtype=str),
+    )
+    return out
+
+
+def tokens_ngrams(
+    tokens: pd.DataFrame, n: int = 2, *, sep: str = " ", skip_punct: bool = True
+) -> pd.DataFrame:
+    """Contiguous n-grams within sentences.
+
+    Args:
+        tokens: a tokens table (possibly already filtered with :func:`tokens_remove`).
+        n: n-gram size (≥ 1).
+        sep: joins the parts of ``token`` and ``norm``.
+        skip_punct: drop punctuation first (then an n-gram never contains a punctuation mark,
+            but may span one, as in quanteda after ``remove_punct``).
+
+    Returns:
+        A tokens-like table, one row per n-gram: ``doc_id, sent, tok`` (position of the first
+        token), ``start`` (of the first), ``end`` (of the last), ``token``, ``norm`` (joined with
+        ``sep``; plain string columns).
+    """
+    if n < 1:
+        raise ValueError(f"n={n} must be at least 1")
+    base = tokens.loc[~is_punct(tokens)] if skip_punct else tokens
+    base = base.reset_index(drop=True)
+    m = len(base) - n + 1
+    if m <= 0:
+        return pd.DataFrame(
+            {c: pd.Series(dtype=t) for c, t in [("doc_id", str), ("sent", "int32"), ("tok", "int32"),
+                                                 ("start", "int64"), ("end", "int64"), ("token", str), ("norm", str)]}
+        )  # fmt: skip
+    doc = (
+        base["doc_id"].cat.codes.to_numpy()
+        if hasattr(base["doc_id"], "cat")
+        else pd.factorize(base["doc_id"])[0]
+    )
+    snt = base["sent"].to_numpy()
+    ok = np.ones(m, bool)
+    for k in range(1, n):
+        ok &= (doc[k : k + m] == doc[:m]) & (snt[k : k + m] == snt[:m])
+    idx = np.flatnonzero(ok)
+    tok_s = base["token"].astype(str).to_numpy()
+    norm_s = base["norm"].astype(str).to_numpy()
+
+    def join(arr: np.ndarray) -> list[str]:
+        parts = [arr[idx + k] for k in range(n)]
+        return [sep.join(p) for p in zip(*parts, strict=True)] if n > 1 else list(parts[0])
+
+    return pd.DataFrame(
+        {
+            "doc_id": base["doc_id"].to_numpy()[idx],
+            "sent": snt[idx],
+            "tok": base["tok"].to_numpy()[idx],
+            "start": base["start"].to_numpy()[idx],
+            "end": base["end"].to_numpy()[idx + n - 1],
+            "token": join(tok_s),
+            "norm": join(norm_s),
+        }
+    )
+
+
+def sentences(tokens: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
+    """The sentence table implied by ``tokens``.
+
+    Returns:
+        One row per sentence: ``doc_id, sent, start, end`` (offsets of its first and last
+        token), ``n_tokens``, ``text`` (``docs.text[start:end]``). Sentence numbers are the ones
+        in ``tokens``, so a gold file or a hit table can be joined on ``(doc_id, sent)``.
+    """
+    doc = tokens["doc_id"].astype(str).to_numpy()
+    snt = tokens["sent"].to_numpy()
+    n = len(tokens)
+    if n == 0:
+        return pd.DataFrame(columns=["doc_id", "sent", "start", "end", "n_tokens", "text"])
+    brk = np.ones(n, bool)
+    brk[1:] = (doc[1:] != doc[:-1]) | (snt[1:] != snt[:-1])
+    first = np.flatnonzero(brk)
+    last = np.r_[first[1:], n] - 1
+    start = tokens["start"].to_numpy()[first]
+    end = tokens["end"].to_numpy()[last]
+    texts = dict(zip(docs["doc_id"].astype(str), docs["text"], strict=True))
+    ids = doc[first]
+    return pd.DataFrame(
+        {
+            "doc_id": ids,
+            "sent": snt[first],
+            "start": start,
+            "end": end,
+            "n_tokens": (last - first + 1).astype(np.int64),
+            "text": [texts[d][s:e] for d, s, e in zip(ids, start, end, strict=True)],
+        }
+    )

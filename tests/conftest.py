@@ -1,0 +1,32 @@
+"""Shared fixtures: the sample study and tiny hand-made corpora."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import clean_boilerplate, load_corpus
+from analysis.text import tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_docs() -> pd.DataFrame:
+    """The two sample articles, boilerplate removed."""
+    docs = load_corpus(DATA / "raw", metadata=DATA / "metadata.csv")
+    return clean_boilerplate(docs)[0]
+
+
+@pytest.fixture(scope="session")
+def sample_tokens(sample_docs: pd.DataFrame) -> pd.DataFrame:
+    return tokenize(sample_docs)
+
+
+def make_docs(*texts: str, **docvars: list) -> pd.DataFrame:
+    """Docs table d1, d2, ... from literal texts (plus optional docvar columns)."""
+    docs = pd.DataFrame({"doc_id": [f"d{i + 1}" for i in range(len(texts))], "text": list(texts)})
+    for name, values in docvars.items():
+        docs[name] = values
+    return docs
