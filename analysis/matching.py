@@ -1,0 +1,453 @@
+"""The one pattern engine: words, phrases, globs and regexes matched on token-type sequences.
+
+Theme codebooks and actor tables are both "patterns → key"; this module compiles them and finds
+their matches in a tokens table. Nothing else in the package matches patterns.
+
+Pattern syntax
+    * ``word`` — one token, compared after folding (lowercase, no diacritics by default):
+      ``Thưởng`` matches ``thuong``, ``People’s`` matches ``people's``.
+    * ``information sharing`` — a phrase: consecutive tokens of one sentence.
+    * ``cooperat*``, ``cyber*``, ``organi?ation`` — ``*`` (any run of characters) and ``?`` (one
+      character) inside a word; globs match whole tokens (``high-tech crime*`` is a phrase of
+      a literal and a glob).
+    * ``regex:<expression>`` — a Python regular expression that must match one whole token.
+    Pattern text is cut into tokens by the document tokenizer (:data:`analysis.text.TOKEN_PATTERN`),
+    so ``high-tech``, ``People's`` and ``U.S.`` are single tokens on both sides, and ``crimes.``
+    would require a full stop after ``crimes``.
+
+How matching works (the "match types, not tokens" rule)
+    Each pattern word is expanded once against the corpus vocabulary (the categories of the
+    tokens table): a literal is a dictionary lookup, a glob with a literal prefix is a binary
+    search in the sorted vocabulary followed by a check of the few candidates, a regex scans the
+    vocabulary once. Matching then works on integer type ids with numpy, for all patterns at once.
+
+Overlaps
+    Within one key the longest match wins, then the earliest, so a token is counted at most once
+    per key ("the Czech Republic" and "Czech Republic" in one key give one hit; quanteda #502).
+    ``scope="key"`` (default) lets different keys match the same tokens ("security cooperation"
+    can count for a security theme and a cooperation theme); ``scope="all"`` makes matches
+    exclusive across the whole pattern set, longest first (actor mentions use it). These are
+    quanteda's ``nested_scope = "key"`` and ``"dictionary"``. When two patterns of the same
+    length start at the same token, the one listed first wins.
+"""
+
+from __future__ import annotations
+
+import bisect
+import fnmatch
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.text import _TOKEN_RE, fold
+
+__all__ = ["PatternError", "PatternSet", "compile_patterns", "match", "MATCH_COLUMNS"]
+
+MATCH_COLUMNS = ["doc_id", "sent", "start", "end", "matched", "pattern", "key", "tok", "n_tok"]
+Scope = Literal["key", "all"]
+_SCOPES = ("key", "all")
+
+
+class PatternError(ValueError):
+    """A pattern cannot be compiled; the message names the key and the pattern."""
+
+
+@dataclass(frozen=True)
+class _Word:
+    kind: Literal["lit", "glob", "regex"]
+    text: str  # folded literal, folded glob, or the regex source
+    rx: re.Pattern[str] | None = None
+    prefix: str = ""  # literal prefix of a glob, for the binary search
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    pattern: str
+    words: tuple[_Word, ...]
+
+
+@dataclass
+class PatternSet:
+    """Compiled patterns, independent of any corpus; reuse it for every chunk or partition.
+
+    Attributes:
+        entries: the compiled patterns in input order (the order breaks ties).
+        fold_case, fold_diacritics: how pattern words and document tokens are compared.
+    """
+
+    entries: list[_Entry]
+    fold_case: bool = True
+    fold_diacritics: bool = True
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def keys(self) -> list[str]:
+        """The distinct keys, in first-appearance order."""
+        return list(dict.fromkeys(e.key for e in self.entries))
+
+    def to_frame(self) -> pd.DataFrame:
+        """The patterns as a table: ``key, pattern, n_words``."""
+        return pd.DataFrame(
+            {
+                "key": [e.key for e in self.entries],
+                "pattern": [e.pattern for e in self.entries],
+                "n_words": [len(e.words) for e in self.entries],
+            }
+        )
+
+    def __getstate__(self) -> dict:
+        # Vocabulary expansions are per corpus chunk; do not ship them to Dask workers.
+        state = self.__dict__.copy()
+        state["_cache"] = {}
+        return state
+
+
+def _compile_word(word: str, key: str, pattern: str, case: bool, diacritics: bool) -> list[_Word]:
+    if "*" in word or "?" in word:
+        folded = fold(word, case=case, diacritics=diacritics)
+        rx = re.compile(fnmatch.translate(folded), re.DOTALL)
+        prefix = re.split(r"[*?\[]", folded, maxsplit=1)[0]
+        return [_Word("glob", folded, rx, prefix)]
+    toks = [m.group() for m in _TOKEN_RE.finditer(word)]
+    return [_Word("lit", fold(t, case=case, diacritics=diacritics)) for t in toks]
+
+
+def _compile_entry(key: str, pattern: str, case: bool, diacritics: bool) -> _Entry:
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise PatternError(f"key {key!r}: empty pattern")
+    if not isinstance(key, str) or not key.strip():
+        raise PatternError(f"pattern {pattern!r}: empty key")
+    text = pattern.strip()
+    if text.startswith("regex:"):
+        source = text[len("regex:") :].strip()
+        if not source:
+            raise PatternError(f"key {key!r}: pattern {pattern!r} has an empty regex")
+        try:
+            rx = re.compile(source, 0 if case else re.IGNORECASE)
+        except re.error as err:
+            raise PatternError(
+                f"key {key!r}: invalid regex in pattern {pattern!r}: {err}"
+            ) from None
+        return _Entry(key, pattern, (_Word("regex", source, rx),))
+    words: list[_Word] = []
+    for w in text.split():
+        words.extend(_compile_word(w, key, pattern, case, diacritics))
+    if not words:
+        raise PatternError(f"key {key!r}: pattern {pattern!r} has no tokens")
+    return _Entry(key, pattern, tuple(words))
+
+
+def compile_patterns(
+    patterns: pd.DataFrame | Mapping[str, Iterable[str]],
+    *,
+    fold_case: bool = True,
+    fold_diacritics: bool = True,
+) -> PatternSet:
+    """Compile patterns once, for any number of corpora or chunks.
+
+    Args:
+        patterns: a table with columns ``key`` and ``pattern`` (one row per pattern; other
+            columns are ignored), or a mapping ``key -> [pattern, ...]``.
+        fold_case: compare lowercased (``China`` = ``CHINA`` = ``china``).
+        fold_diacritics: compare without accents (``Thưởng`` = ``Thuong``).
+
+    Returns:
+        A :class:`PatternSet` for :func:`match`.
+
+    Raises:
+        PatternError: an empty key or pattern, or an invalid ``regex:`` pattern (names both).
+
+    Example:
+        >>> ps = compile_patterns({"cooperation": ["cooperat*", "information sharing"]})
+        >>> len(ps), ps.keys
+        (2, ['cooperation'])
+    """
+    if isinstance(patterns, pd.DataFrame):
+        missing = {"key", "pattern"} - set(patterns.columns)
+        if missing:
+            raise PatternError(f"pattern table lacks column(s) {sorted(missing)}")
+        pairs = list(zip(patterns["key"], patterns["pattern"], strict=True))
+    else:
+        pairs = [
+            (k, p) for k, ps in patterns.items() for p in ([ps] if isinstance(ps, str) else ps)
+        ]
+    entries = [_compile_entry(k, p, fold_case, fold_diacritics) for k, p in pairs]
+    return PatternSet(entries, fold_case, fold_diacritics)
+
+
+def _vocabulary(tokens: pd.DataFrame, ps: PatternSet) -> tuple[np.ndarray, list[str]]:
+    """Folded type id of every token, and the folded vocabulary.
+
+    With the default folding the tokens' ``norm`` already is the folded form; otherwise each
+    token type is folded with the pattern set's options (once per type, not per token).
+    """
+    if ps.fold_case and ps.fold_diacritics and "norm" in tokens:
+        col = tokens["norm"]
+        return col.cat.codes.to_numpy().astype(np.int64), list(col.cat.categories)
+    col = tokens["token"]
+    folded = [fold(t, case=ps.fold_case, diacritics=ps.fold_diacritics) for t in col.cat.categories]
+    codes, uniques = pd.factorize(pd.Index(folded, dtype=object))
+    return np.asarray(codes, np.int64)[col.cat.codes.to_numpy()], list(uniques)
+
+
+def _expand(
+    word: _Word, vocab: list[str], index: dict[str, int], order: list[str], order_ids: np.ndarray
+) -> np.ndarray:
+    """Type ids of the vocabulary that ``word`` matches."""
+    if word.kind == "lit":
+        i = index.get(word.text)
+        return np.array([], np.int64) if i is None else np.array([i], np.int64)
+    rx = word.rx
+    assert rx is not None
+    if word.kind == "glob" and word.prefix:
+        lo = bisect.bisect_left(order, word.prefix)
+        hi = bisect.bisect_left(order, word.prefix + "\U0010ffff")
+        return np.array([order_ids[j] for j in range(lo, hi) if rx.fullmatch(order[j])], np.int64)
+    return np.array([i for i, v in enumerate(vocab) if rx.fullmatch(v)], np.int64)
+
+
+def _expansions(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:
+    cache_key = (len(vocab), vocab[0] if vocab else "", vocab[-1] if vocab else "", id(vocab))
+    hit = ps._cache.get("expansions")
+    if hit is not None and hit[0] == cache_key and hit[1] is vocab:
+        return hit[2]
+    index = {v: i for i, v in enumerate(vocab)}
+    sort_idx = sorted(range(len(vocab)), key=vocab.__getitem__)
+    order = [vocab[i] for i in sort_idx]
+    order_ids = np.asarray(sort_idx, np.int64)
+    memo: dict[_Word, np.ndarray] = {}
+    result = []
+    for e in ps.entries:
+        per_word = []
+        for w in e.words:
+            if w not in memo:
+                memo[w] = _expand(w, vocab, index, order, order_ids)
+            per_word.append(memo[w])
+        result.append(per_word)
+    ps._cache["expansions"] = (cache_key, vocab, result)
+    return result
+
+
+def _candidates(
+    tfid: np.ndarray,
+    sid: np.ndarray,
+    exp: list[list[np.ndarray]],
+    n_types: int,
+    lengths: np.ndarray,
+):
+    """All (start position, entry) pairs where an entry's words match consecutive tokens of a sentence.
+
+    Each pattern is anchored on its rarest word in this corpus (a phrase like "the United States"
+    is looked up through "states", not "the"), so the candidate list stays short; the other
+    words are then checked for all candidates of all patterns at once.
+    """
+    n = len(tfid)
+    freq = np.bincount(tfid, minlength=n_types)
+    anchor = np.array([int(np.argmin([freq[w].sum() for w in words])) for words in exp], np.int64)
+    # CSR map: type id -> entries whose anchor word includes it.
+    anchor_sets = [words[a] for words, a in zip(exp, anchor, strict=True)]
+    pair_type = np.concatenate(anchor_sets + [np.zeros(0, np.int64)])
+    pair_entry = np.repeat(np.arange(len(exp), dtype=np.int64), [len(x) for x in anchor_sets])
+    order = np.argsort(pair_type, kind="stable")
+    pair_type, pair_entry = pair_type[order], pair_entry[order]
+    ptr = np.zeros(n_types + 1, np.int64)
+    np.add.at(ptr, pair_type + 1, 1)
+    ptr = np.cumsum(ptr)
+    per_tok = np.diff(ptr)[tfid]
+    pos_idx = np.flatnonzero(per_tok)
+    counts = per_tok[pos_idx]
+    first = np.cumsum(counts) - counts
+    within = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(first, counts)
+    entry = pair_entry[np.repeat(ptr[tfid[pos_idx]], counts) + within]
+    pos = np.repeat(pos_idx, counts) - anchor[entry]
+    length = lengths[entry]
+    keep = (pos >= 0) & (pos + length <= n)
+    multi = np.flatnonzero(keep & (length > 1))
+    if len(multi):
+        pos_m, entry_m, anchor_m = pos[multi], entry[multi], anchor[entry[multi]]
+        # sentence ids only grow, so first and last token in one sentence means all are
+        ok = sid[pos_m] == sid[pos_m + lengths[entry_m] - 1]
+        for k in range(int(lengths.max())):
+            check = (lengths[entry_m] > k) & (anchor_m != k) & ok
+            idx = np.flatnonzero(check)
+            if not len(idx):
+                continue
+            p = pos_m[idx] + k
+            allowed = [np.int64(e) * n_types + exp[e][k] for e in np.unique(entry_m[idx])]
+            good = np.isin(entry_m[idx] * n_types + tfid[p], np.concatenate(allowed))
+            ok[idx[~good]] = False
+        keep[multi[~ok]] = False
+    return pos[keep], entry[keep]
+
+
+def _resolve(
+    pos: np.ndarray, entry: np.ndarray, lengths: np.ndarray, group: np.ndarray
+) -> np.ndarray:
+    """Indices of the matches kept: within each group, longest first, then earliest, no overlaps.
+
+    ``group`` is the key id of each match (scope "key") or all zeros (scope "all"). Single-token
+    matches can only collide with each other on the same token (keep the first pattern) or with a
+    longer match covering them; only multi-token matches need the sequential greedy pass, and
+    there are few of them.
+    """
+    length = lengths[entry]
+    multi = np.flatnonzero(length > 1)
+    multi = multi[np.lexsort((entry[multi], -length[multi], pos[multi], group[multi]))]
+    m_last = pos[multi] + length[multi] - 1
+    # A multi-token match that overlaps no other one of its group is accepted as is.
+    same_prev = np.zeros(len(multi), bool)
+    same_prev[1:] = group[multi][1:] == group[multi][:-1]
+    clash = np.zeros(len(multi), bool)
+    if len(multi) > 1:
+        # running max of `last` restarted per group, computed on group-shifted values
+        shift = group[multi].astype(np.int64) * (int(m_last.max()) + 2)
+        reach = np.maximum.accumulate(m_last + shift) - shift
+        clash[1:] = same_prev[1:] & (pos[multi][1:] <= reach[:-1])
+        clash[:-1] |= clash[1:]
+    accepted_multi = list(multi[~clash])
+    occupied: dict[int, set[int]] = {}
+    for i in multi[~clash]:
+        occupied.setdefault(int(group[i]), set()).update(
+            range(int(pos[i]), int(pos[i] + length[i]))
+        )
+    hard = multi[clash]
+    for i in hard[np.lexsort((entry[hard], pos[hard], -length[hard], group[hard]))]:
+        g, p, L = int(group[i]), int(pos[i]), int(length[i])
+        taken = occupied.setdefault(g, set())
+        span = range(p, p + L)
+        if any(t in taken for t in span):
+            continue
+        taken.update(span)
+        accepted_multi.append(int(i))
+    single = np.flatnonzero(length == 1)
+    # composite (group, token) keys; spans can end past the last match start
+    width = int((pos + length).max()) + 1 if len(pos) else 1
+    # first pattern wins among single-token matches of one group on one token
+    order = single[np.lexsort((entry[single], pos[single], group[single]))]
+    combo = group[order] * width + pos[order]
+    first = np.ones(len(order), bool)
+    first[1:] = combo[1:] != combo[:-1]
+    single = order[first]
+    if occupied:
+        covered = np.fromiter((g * width + t for g, ts in occupied.items() for t in ts), np.int64)
+        single = single[~np.isin(group[single] * width + pos[single], covered)]
+    return np.concatenate([np.asarray(accepted_multi, np.int64), single])
+
+
+def match(
+    tokens: pd.DataFrame,
+    patterns: PatternSet,
+    *,
+    scope: Scope = "key",
+    docs: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Find every match of ``patterns`` in ``tokens``.
+
+    Args:
+        tokens: a tokens table from :func:`analysis.text.tokenize` (possibly filtered).
+        patterns: from :func:`compile_patterns`.
+        scope: ``"key"`` — matches are exclusive within a key only; ``"all"`` — exclusive across
+            the whole pattern set (longest first). See the module docstring.
+        docs: the docs table; when given, ``matched`` is exactly ``text[start:end]``.
+
+    Returns:
+        The matches table, one row per match, sorted by document order, ``start`` and key order:
+        ``doc_id`` (categorical), ``sent``, ``start``, ``end`` (character offsets of the first and
+        last token), ``matched`` (the text), ``pattern`` (as written in the input), ``key``,
+        ``tok`` (position of the first token in the document), ``n_tok`` (tokens matched).
+
+    Raises:
+        ValueError: ``scope`` is not ``"key"`` or ``"all"``.
+
+    Example:
+        >>> from analysis.text import tokenize_text
+        >>> toks = tokenize_text("Security cooperation with the Czech Republic.")
+        >>> ps = compile_patterns({"security": ["security"], "coop": ["security cooperation"]})
+        >>> match(toks, ps)[["matched", "key"]].values.tolist()
+        [['Security', 'security'], ['Security cooperation', 'coop']]
+    """
+    if scope not in _SCOPES:
+        raise ValueError(
+            f"scope={scope!r} is not allowed; choose one of {', '.join(map(repr, _SCOPES))}"
+        )
+    tfid, vocab = _vocabulary(tokens, patterns)
+    n = len(tfid)
+    if n == 0 or len(patterns) == 0:
+        return _empty(tokens)
+    exp = _expansions(patterns, vocab)
+    lengths = np.array([len(e.words) for e in patterns.entries], np.int64)
+    doc_codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    sent = tokens["sent"].to_numpy()
+    new_sent = np.ones(n, bool)
+    new_sent[1:] = (doc_codes[1:] != doc_codes[:-1]) | (sent[1:] != sent[:-1])
+    sid = np.cumsum(new_sent)
+    pos, entry = _candidates(tfid, sid, exp, len(vocab), lengths)
+    if len(pos) == 0:
+        return _empty(tokens)
+    key_codes, key_names = pd.factorize(pd.Index([e.key for e in patterns.entries], dtype=object))
+    key_of_entry = np.asarray(key_codes, np.int64)
+    group = key_of_entry[entry] if scope == "key" else np.zeros(len(entry), np.int64)
+    kept = _resolve(pos, entry, lengths, group)
+    pos, entry = pos[kept], entry[kept]
+    last = pos + lengths[entry] - 1
+    order = np.lexsort(
+        (key_of_entry[entry], -lengths[entry], tokens["start"].to_numpy()[pos], doc_codes[pos])
+    )
+    pos, entry, last = pos[order], entry[order], last[order]
+    start = tokens["start"].to_numpy()[pos]
+    end = tokens["end"].to_numpy()[last]
+    surface = tokens["token"]
+    matched = np.asarray(surface.cat.categories, dtype=object)[surface.cat.codes.to_numpy()[pos]]
+    multi = np.flatnonzero(last > pos)
+    if docs is not None:
+        texts = dict(zip(docs["doc_id"].astype(str), docs["text"], strict=True))
+        doc_names = np.asarray(tokens["doc_id"].cat.categories, dtype=object)[doc_codes[pos]]
+        matched = np.array(
+            [texts[d][s:e] for d, s, e in zip(doc_names, start, end, strict=True)], dtype=object
+        )
+    elif len(multi):
+        tok_text = np.asarray(surface.cat.categories, dtype=object)[surface.cat.codes.to_numpy()]
+        t_start, t_end = tokens["start"].to_numpy(), tokens["end"].to_numpy()
+        for i in multi:
+            parts = [tok_text[pos[i]]]
+            for j in range(pos[i] + 1, last[i] + 1):
+                parts.append(" " * int(t_start[j] - t_end[j - 1]) + tok_text[j])
+            matched[i] = "".join(parts)
+    pattern_names = pd.Index([e.pattern for e in patterns.entries], dtype=object)
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Categorical.from_codes(doc_codes[pos], dtype=tokens["doc_id"].dtype),
+            "sent": sent[pos],
+            "start": start,
+            "end": end,
+            "matched": matched.astype(str) if len(matched) else np.array([], dtype=str),
+            "pattern": pattern_names.take(entry).astype(str),
+            "key": pd.Index(key_names, dtype=object).take(key_of_entry[entry]).astype(str),
+            "tok": tokens["tok"].to_numpy()[pos],
+            "n_tok": lengths[entry],
+        }
+    )
+
+
+def _empty(tokens: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Categorical([], dtype=tokens["doc_id"].dtype),
+            "sent": np.array([], np.int32),
+            "start": np.array([], np.int64),
+            "end": np.array([], np.int64),
+            "matched": pd.Series([], dtype=str),
+            "pattern": pd.Series([], dtype=str),
+            "key": pd.Series([], dtype=str),
+            "tok": np.array([], np.int32),
+            "n_tok": np.array([], np.int64),
+        }
+    )
