@@ -42,6 +42,8 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.text import _TOKEN_RE, fold
 
@@ -405,36 +407,46 @@ def match(
     start = tokens["start"].to_numpy()[pos]
     end = tokens["end"].to_numpy()[last]
     surface = tokens["token"]
-    matched = np.asarray(surface.cat.categories, dtype=object)[surface.cat.codes.to_numpy()[pos]]
+    surface_codes = surface.cat.codes.to_numpy()
+    cats = list(surface.cat.categories)
+    # `matched` = surface of the token for one-token matches; longer ones get their own strings
+    # appended to the dictionary, so the column is built by one Arrow take.
+    codes = surface_codes[pos].astype(np.int64)
     multi = np.flatnonzero(last > pos)
     if docs is not None:
         texts = dict(zip(docs["doc_id"].astype(str), docs["text"], strict=True))
-        doc_names = np.asarray(tokens["doc_id"].cat.categories, dtype=object)[doc_codes[pos]]
-        matched = np.array(
-            [texts[d][s:e] for d, s, e in zip(doc_names, start, end, strict=True)], dtype=object
-        )
-    elif len(multi):
-        tok_text = np.asarray(surface.cat.categories, dtype=object)[surface.cat.codes.to_numpy()]
+        names = list(tokens["doc_id"].cat.categories)
+        extra = [texts[names[doc_codes[pos[i]]]][start[i] : end[i]] for i in multi]
+    else:
         t_start, t_end = tokens["start"].to_numpy(), tokens["end"].to_numpy()
-        for i in multi:
-            parts = [tok_text[pos[i]]]
-            for j in range(pos[i] + 1, last[i] + 1):
-                parts.append(" " * int(t_start[j] - t_end[j - 1]) + tok_text[j])
-            matched[i] = "".join(parts)
-    pattern_names = pd.Index([e.pattern for e in patterns.entries], dtype=object)
+        extra = [
+            "".join(
+                (" " * int(t_start[j] - t_end[j - 1]) if j > pos[i] else "")
+                + cats[surface_codes[j]]
+                for j in range(pos[i], last[i] + 1)
+            )
+            for i in multi
+        ]
+    codes[multi] = len(cats) + np.arange(len(multi))
     return pd.DataFrame(
         {
             "doc_id": pd.Categorical.from_codes(doc_codes[pos], dtype=tokens["doc_id"].dtype),
             "sent": sent[pos],
             "start": start,
             "end": end,
-            "matched": matched.astype(str) if len(matched) else np.array([], dtype=str),
-            "pattern": pattern_names.take(entry).astype(str),
-            "key": pd.Index(key_names, dtype=object).take(key_of_entry[entry]).astype(str),
+            "matched": _take_str(cats + extra, codes),
+            "pattern": _take_str([e.pattern for e in patterns.entries], entry),
+            "key": _take_str(list(key_names), key_of_entry[entry]),
             "tok": tokens["tok"].to_numpy()[pos],
             "n_tok": lengths[entry],
         }
     )
+
+
+def _take_str(values: list[str], idx: np.ndarray) -> pd.Series:
+    """``values[idx]`` as a pandas string column, gathered by Arrow (no Python object per row)."""
+    taken = pc.take(pa.array(values, type=pa.string()), pa.array(idx, type=pa.int64()))
+    return taken.to_pandas(types_mapper={pa.string(): pd.StringDtype(na_value=np.nan)}.get)
 
 
 def _empty(tokens: pd.DataFrame) -> pd.DataFrame:
