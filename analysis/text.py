@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -210,6 +210,18 @@ def _type_flags(vocab: Sequence[str], params: PunktParameters) -> dict[str, np.n
     }
 
 
+@lru_cache(maxsize=8)
+def _informative_types_cached(params_id: int, params: PunktParameters) -> frozenset[str]:
+    known = set(params.sent_starters) | {b for _, b in params.collocations}
+    known |= {t for t, v in params.ortho_context.items() if v}
+    return frozenset(known)
+
+
+def _informative_types(params: PunktParameters) -> frozenset[str]:
+    """Next-token types whose identity (not just case) can change Punkt's verdict."""
+    return _informative_types_cached(id(params), params)
+
+
 def _sentence_starts(
     texts: Sequence[str],
     tok_doc: np.ndarray,
@@ -217,7 +229,7 @@ def _sentence_starts(
     tok_id: np.ndarray,
     start: np.ndarray,
     end: np.ndarray,
-    vocab: Sequence[str],
+    flags: dict[str, np.ndarray],
     params: PunktParameters,
 ) -> np.ndarray:
     """Return a boolean array: does token i begin a sentence?
@@ -234,7 +246,6 @@ def _sentence_starts(
     if n == 0:
         return starts
     starts[1:] = tok_line[1:] != tok_line[:-1]
-    flags = _type_flags(vocab, params)
     is_end = flags["end"][tok_id]
     endish = is_end | flags["closer"][tok_id]
     adj_next = np.zeros(n, bool)
@@ -269,15 +280,31 @@ def _sentence_starts(
     ambiguous = np.flatnonzero(cand & special)
     if len(ambiguous):
         tokenizer = PunktSentenceTokenizer(params)
-        # The same contexts recur ("Mr. Smith", "U.S. The"): ask NLTK once per distinct context.
-        decisions: dict[str, bool] = {}
+        # Punkt's verdict depends on the word before the period, the marks themselves, and the
+        # next token only through its case, whether it is punctuation, and whether the trained
+        # parameters know its type (sentence starters, collocations, orthographic context). Ask
+        # NLTK once per distinct combination of those, so "Mr. Smith" and "Mr. Jones" share it.
+        informative = _informative_types(params)
+        decisions: dict[tuple, bool] = {}
         for r in ambiguous:
             a = prev[r] if prev_adj[r] else f[r]
             b = last_tok[r] + 1
-            context = texts[tok_doc[f[r]]][start[a] : end[b]]
-            hit = decisions.get(context)
+            text = texts[tok_doc[f[r]]]
+            before = text[start[a] : start[f[r]]].lower()
+            nxt = text[start[b] : end[b]]
+            low = nxt.lower()
+            key = (
+                "##number##" if _PUNKT_NUMBER.match(before) else before,
+                text[start[f[r]] : end[last_tok[r]]],
+                low if low in informative or not _WORD_RE.match(nxt) else "",
+                nxt[:1].isupper(),
+                nxt[:1].islower(),
+            )
+            hit = decisions.get(key)
             if hit is None:
-                hit = decisions[context] = bool(tokenizer.text_contains_sentbreak(context))
+                hit = decisions[key] = bool(
+                    tokenizer.text_contains_sentbreak(text[start[a] : end[b]])
+                )
             decided_break[r] = hit
     breaks = last_tok[decided_break] + 1
     # Punkt's boundary realignment: a closing mark standing alone after the break ("end. ' Next")
@@ -341,53 +368,132 @@ def _chunk_offsets(
     return chunk_line, line_start[chunk_line] + in_line, chunks, line_doc
 
 
-def _tokenize_arrays(
-    texts: Sequence[str], separator: str | None, params: PunktParameters
-) -> dict[str, object]:
+class _Vocabulary:
+    """Token types and whitespace-chunk types seen so far, shared by the batches of one call.
+
+    Each distinct chunk (a whitespace-free run such as ``crimes,``) is cut into tokens once and
+    remembered as a slice of flat arrays; a batch then expands its chunks into tokens with numpy.
+    """
+
+    def __init__(self) -> None:
+        self.tokens: dict[str, int] = {}
+        self.n_sub: list[int] = []
+        self.ptr: list[int] = []
+        self.rel_start: list[int] = []
+        self.rel_len: list[int] = []
+        self.sub_id: list[int] = []
+        self._arrays: tuple[np.ndarray, ...] | None = None
+        self._flags: dict[str, np.ndarray] = {}
+        self._n_flagged = 0
+        self._known = pa.array([], type=pa.large_string())
+
+    def chunk_ids(self, chunk_types: pa.Array) -> np.ndarray:
+        """Ids of a batch's distinct chunks; unseen chunks are tokenised and added.
+
+        The lookup runs in Arrow (``index_in`` against the chunks seen so far), so Python only
+        touches chunks it has never seen.
+        """
+        known = pc.index_in(chunk_types, value_set=self._known) if len(self._known) else None
+        ids = (
+            np.full(len(chunk_types), -1, np.int64)
+            if known is None
+            else known.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        )
+        new = np.flatnonzero(ids == -1)
+        if len(new):
+            fresh = chunk_types.take(pa.array(new)).to_pylist()
+            for k, chunk in zip(new, fresh, strict=True):
+                ids[k] = self._add_chunk(chunk)
+            self._known = pa.concat_arrays([self._known, pa.array(fresh, type=self._known.type)])
+        return ids
+
+    def _add_chunk(self, chunk: str) -> int:
+        cid = len(self.n_sub)
+        self.ptr.append(len(self.sub_id))
+        k = 0
+        for m in _TOKEN_RE.finditer(chunk):
+            self.rel_start.append(m.start())
+            self.rel_len.append(m.end() - m.start())
+            self.sub_id.append(self.tokens.setdefault(m.group(), len(self.tokens)))
+            k += 1
+        self.n_sub.append(k)
+        return cid
+
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        """The chunk table as numpy arrays; only what was added since the last call is converted."""
+        lists = (self.n_sub, self.ptr, self.rel_start, self.rel_len, self.sub_id)
+        if self._arrays is None:
+            self._arrays = tuple(np.zeros(0, np.int64) for _ in lists)
+        self._arrays = tuple(
+            np.concatenate([a, np.asarray(lst[len(a) :], np.int64)]) if len(lst) > len(a) else a
+            for a, lst in zip(self._arrays, lists, strict=True)
+        )
+        return self._arrays
+
+    def flags(self, params: PunktParameters) -> dict[str, np.ndarray]:
+        """Punkt type flags for every token type, computed once per new type."""
+        types = list(self.tokens) if len(self.tokens) != self._n_flagged else None
+        if types is not None:
+            new = _type_flags(types[self._n_flagged :], params)
+            self._flags = {
+                k: np.concatenate([self._flags.get(k, np.zeros(0, bool)), v])
+                for k, v in new.items()
+            }
+            self._n_flagged = len(types)
+        return self._flags
+
+
+def _tokenize_batch(
+    texts: Sequence[str], separator: str | None, params: PunktParameters, vocab: _Vocabulary
+) -> dict[str, np.ndarray]:
+    """Token arrays for one batch of documents (doc numbers local to the batch)."""
     arr = pa.array(texts, type=pa.large_string())
     chunk_line, chunk_start, chunks, line_doc = _chunk_offsets(arr, separator)
     encoded = pc.dictionary_encode(chunks)
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    chunk_types = encoded.dictionary.to_pylist()
-
-    # Tokenise each distinct chunk once: a 50 MB corpus has ~9 M chunks but ~100 k chunk types.
-    vocab: dict[str, int] = {}
-    n_sub = np.zeros(len(chunk_types), np.int64)
-    rel_start: list[int] = []
-    rel_end: list[int] = []
-    sub_id: list[int] = []
-    for i, chunk in enumerate(chunk_types):
-        k = 0
-        for m in _TOKEN_RE.finditer(chunk):
-            rel_start.append(m.start())
-            rel_end.append(m.end())
-            sub_id.append(vocab.setdefault(m.group(), len(vocab)))
-            k += 1
-        n_sub[i] = k
-    rel_start_a = np.asarray(rel_start, np.int64)
-    rel_len_a = np.asarray(rel_end, np.int64) - rel_start_a
-    sub_id_a = np.asarray(sub_id, np.int64)
-    type_ptr = np.concatenate([[0], np.cumsum(n_sub)])[:-1]
-
-    per_chunk = n_sub[codes]
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    gid = vocab.chunk_ids(encoded.dictionary)[codes]
+    n_sub, ptr, rel_start, rel_len, sub_id = vocab.arrays()
+    per_chunk = n_sub[gid]
     total = int(per_chunk.sum())
     first_in_chunk = np.cumsum(per_chunk) - per_chunk
-    flat = np.repeat(type_ptr[codes] - first_in_chunk, per_chunk) + np.arange(total, dtype=np.int64)
-    tok_id = sub_id_a[flat]
-    start = np.repeat(chunk_start, per_chunk) + rel_start_a[flat]
-    end = start + rel_len_a[flat]
+    flat = np.repeat(ptr[gid] - first_in_chunk, per_chunk) + np.arange(total, dtype=np.int64)
+    tok_id = sub_id[flat]
+    start = np.repeat(chunk_start, per_chunk) + rel_start[flat]
+    end = start + rel_len[flat]
     tok_line = np.repeat(chunk_line, per_chunk)
     tok_doc = line_doc[tok_line] if total else np.zeros(0, np.int64)
-    vocab_list = list(vocab)
-    sent_start = _sentence_starts(texts, tok_doc, tok_line, tok_id, start, end, vocab_list, params)
+    sent_start = _sentence_starts(
+        texts, tok_doc, tok_line, tok_id, start, end, vocab.flags(params), params
+    )
+    doc_first = np.searchsorted(tok_doc, np.arange(len(texts)))
+    sent_global = np.cumsum(sent_start)
+    sent = sent_global - (sent_global[doc_first[tok_doc]] if total else 0) + 1
     return {
-        "tok_doc": tok_doc,
-        "tok_id": tok_id,
+        "doc": tok_doc,
+        "sent": sent.astype(np.int32),
+        "tok": (np.arange(total) - doc_first[tok_doc]).astype(np.int32),
         "start": start,
         "end": end,
-        "sent_start": sent_start,
-        "vocab": vocab_list,
+        "tok_id": tok_id.astype(np.int32),
     }
+
+
+def _batches(texts: Sequence[str], batch_chars: int) -> list[tuple[int, int]]:
+    """Document index ranges of about ``batch_chars`` characters each.
+
+    Working in batches keeps every intermediate array small enough to be recycled by the
+    allocator; one pass over a 50 MB corpus with whole-corpus arrays spends more time in fresh
+    page allocation than in the arithmetic.
+    """
+    bounds, begin, size = [], 0, 0
+    for i, t in enumerate(texts):
+        size += len(t)
+        if size >= batch_chars:
+            bounds.append((begin, i + 1))
+            begin, size = i + 1, 0
+    if begin < len(texts) or not bounds:
+        bounds.append((begin, len(texts)))
+    return bounds
 
 
 def tokenize(
@@ -397,6 +503,7 @@ def tokenize(
     fold_diacritics: bool = True,
     line_breaks: LineBreaks = "line",
     punkt: PunktParameters | None = None,
+    batch_chars: int = 8_000_000,
 ) -> pd.DataFrame:
     """Split documents into sentences and tokens, keeping character offsets.
 
@@ -409,6 +516,8 @@ def tokenize(
             text) or ``"none"`` (Punkt alone).
         punkt: Punkt parameters from :func:`punkt_parameters`; default: Punkt's default rules
             plus the shipped abbreviation list.
+        batch_chars: documents are processed in batches of about this many characters (memory
+            and speed only; the result does not depend on it).
 
     Returns:
         The tokens table, one row per token in document order: ``doc_id`` (categorical),
@@ -441,32 +550,32 @@ def tokenize(
     if len(set(doc_ids)) != len(doc_ids):
         raise ValueError("docs has duplicate doc_id values")
     texts = docs["text"].tolist()
-    res = _tokenize_arrays(texts, _SEPARATORS.get(line_breaks), punkt or _default_params())
-    tok_doc = res["tok_doc"]
-    n = len(tok_doc)
-    doc_first = np.searchsorted(tok_doc, np.arange(len(doc_ids)))
-    sent_global = np.cumsum(res["sent_start"])
-    sent = sent_global - (sent_global[doc_first[tok_doc]] if n else 0) + 1
-    vocab = res["vocab"]
-    norms = [fold(t, case=fold_case, diacritics=fold_diacritics) for t in vocab]
-    norm_codes, norm_cats = (
-        pd.factorize(pd.Index(norms, dtype=object)) if vocab else (np.zeros(0, np.int64), [])
-    )
+    separator, params = _SEPARATORS.get(line_breaks), punkt or _default_params()
+    vocab = _Vocabulary()
+    parts = []
+    for lo, hi in _batches(texts, batch_chars):
+        part = _tokenize_batch(texts[lo:hi], separator, params, vocab)
+        part["doc"] = (part["doc"] + lo).astype(np.int32)
+        parts.append(part)
+    cols = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    types = list(vocab.tokens)
+    norms = [fold(t, case=fold_case, diacritics=fold_diacritics) for t in types]
+    norm_codes, norm_cats = pd.factorize(pd.Index(norms, dtype=object))
+    norm_of_type = np.asarray(norm_codes, np.int32)
+    categorical = partial(pd.Categorical.from_codes, validate=False)
     return pd.DataFrame(
         {
-            "doc_id": pd.Categorical.from_codes(tok_doc, categories=pd.Index(doc_ids)),
-            "sent": sent.astype(np.int32),
-            "tok": (np.arange(n) - doc_first[tok_doc]).astype(np.int32),
-            "start": res["start"],
-            "end": res["end"],
-            "token": pd.Categorical.from_codes(
-                res["tok_id"], categories=pd.Index(vocab, dtype=str)
+            "doc_id": categorical(cols["doc"], categories=pd.Index(doc_ids)),
+            "sent": cols["sent"],
+            "tok": cols["tok"],
+            "start": cols["start"],
+            "end": cols["end"],
+            "token": categorical(cols["tok_id"], categories=pd.Index(types, dtype=str)),
+            "norm": categorical(
+                norm_of_type[cols["tok_id"]], categories=pd.Index(list(norm_cats), dtype=str)
             ),
-            "norm": pd.Categorical.from_codes(
-                np.asarray(norm_codes)[res["tok_id"]],
-                categories=pd.Index(list(norm_cats), dtype=str),
-            ),
-        }
+        },
+        copy=False,
     )
 
 
