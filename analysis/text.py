@@ -362,8 +362,13 @@ def _chunk_offsets(
     if len(chunk_line):
         in_line -= in_line[chunk_offsets[:-1]][chunk_line]
     for li in np.flatnonzero(~regular):
+        # Arrow yields an empty chunk for leading/trailing whitespace; find each chunk in order.
         line = lines[int(li)].as_py()
-        pos = [m.start() for m in re.finditer(r"\S+", line)]
+        cursor, pos = 0, []
+        for chunk in chunk_lists[int(li)].as_py():
+            at = line.index(chunk, cursor) if chunk else cursor
+            pos.append(at)
+            cursor = at + len(chunk)
         in_line[chunk_offsets[li] : chunk_offsets[li + 1]] = pos
     return chunk_line, line_start[chunk_line] + in_line, chunks, line_doc
 
