@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.setup-stamp
 STUDY  ?= data/study.yml
 
 .DEFAULT_GOAL := help
-.PHONY: help setup test lint bench clean
+.PHONY: help setup test lint bench clean report lab test-browser
 
 help: ## List the targets with one line each
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -31,6 +31,18 @@ test: setup lint ## Run the test suite (fast; no benchmark)
 bench: setup ## Benchmark against peer tools on ../shared/bench (or a seeded synthetic corpus)
 	$(PY) tests/benchmarks/run.py
 
+report: setup ## Run the notebooks on STUDY=data/study.yml; write reports/<study>/ (HTML, CSV, PNG/SVG, provenance)
+	$(PY) -m analysis report --study $(STUDY)
+
+lab: setup ## Open JupyterLab on notebooks/ with the analysis-news kernel
+	$(VENV)/bin/jupyter lab --notebook-dir=. --MultiKernelManager.default_kernel_name=$(KERNEL) \
+		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_FLAGS) notebooks/00_overview.ipynb
+
+test-browser: setup ## Open every report in headless Chromium; fail on console errors, broken images, empty tables
+	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+	$(PY) tests/browser/check_reports.py reports
+
 clean: ## Remove generated reports and caches (keeps .venv)
 	rm -rf reports .pytest_cache .ruff_cache
+	rm -rf notebooks/.ipynb_checkpoints
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
