@@ -193,11 +193,11 @@ def _vocabulary(tokens: pd.DataFrame, ps: PatternSet) -> tuple[np.ndarray, list[
     """
     if ps.fold_case and ps.fold_diacritics and "norm" in tokens:
         col = tokens["norm"]
-        return col.cat.codes.to_numpy().astype(np.int64), list(col.cat.categories)
+        return col.array.codes.astype(np.int64), list(col.cat.categories)
     col = tokens["token"]
     folded = [fold(t, case=ps.fold_case, diacritics=ps.fold_diacritics) for t in col.cat.categories]
     codes, uniques = pd.factorize(pd.Index(folded, dtype=object))
-    return np.asarray(codes, np.int64)[col.cat.codes.to_numpy()], list(uniques)
+    return np.asarray(codes, np.int64)[col.array.codes], list(uniques)
 
 
 def _expand(
@@ -386,7 +386,7 @@ def match(
         return _empty(tokens)
     exp = _expansions(patterns, vocab)
     lengths = np.array([len(e.words) for e in patterns.entries], np.int64)
-    doc_codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    doc_codes = tokens["doc_id"].array.codes.astype(np.int64)
     sent = tokens["sent"].to_numpy()
     new_sent = np.ones(n, bool)
     new_sent[1:] = (doc_codes[1:] != doc_codes[:-1]) | (sent[1:] != sent[:-1])
@@ -407,7 +407,7 @@ def match(
     start = tokens["start"].to_numpy()[pos]
     end = tokens["end"].to_numpy()[last]
     surface = tokens["token"]
-    surface_codes = surface.cat.codes.to_numpy()
+    surface_codes = surface.array.codes
     cats = list(surface.cat.categories)
     # `matched` = surface of the token for one-token matches; longer ones get their own strings
     # appended to the dictionary, so the column is built by one Arrow take.

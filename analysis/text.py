@@ -593,9 +593,9 @@ def tokenize_text(text: str, **options: object) -> pd.DataFrame:
 
 
 def _category_mask(col: pd.Series, predicate) -> np.ndarray:
-    cats = col.cat.categories
+    cats = col.cat.categories.tolist()
     per_type = np.fromiter((bool(predicate(c)) for c in cats), bool, count=len(cats))
-    codes = col.cat.codes.to_numpy()
+    codes = col.array.codes
     return per_type[codes] if len(codes) else np.zeros(0, bool)
 
 
@@ -647,11 +647,11 @@ def tokens_stem(
         "lancaster": LancasterStemmer().stem,
     }[stemmer]
     out = tokens.copy()
-    cats = tokens["norm"].cat.categories
+    cats = tokens["norm"].cat.categories.tolist()
     stems = [stem(c) if _WORD_RE.search(c) else c for c in cats]
     codes, uniques = pd.factorize(pd.Index(stems, dtype=object))
     out["norm"] = pd.Categorical.from_codes(
-        np.asarray(codes)[tokens["norm"].cat.codes.to_numpy()],
+        np.asarray(codes)[tokens["norm"].array.codes],
         categories=pd.Index(list(uniques), dtype=str),
     )
     return out
@@ -685,7 +685,7 @@ def tokens_ngrams(
                                                  ("start", "int64"), ("end", "int64"), ("token", str), ("norm", str)]}
         )  # fmt: skip
     doc = (
-        base["doc_id"].cat.codes.to_numpy()
+        base["doc_id"].array.codes
         if hasattr(base["doc_id"], "cat")
         else pd.factorize(base["doc_id"])[0]
     )
