@@ -1024,8 +1024,16 @@ def find_mentions(
         via=key_via[key_codes].astype(str) if len(m1) else np.array([], dtype=str),
     )
     if len(plan.stage2):
-        m2 = match(tokens, plan.stage2, scope="all", docs=docs)
+        # without docs here: the few licensed rows get their exact surface below
+        m2 = match(tokens, plan.stage2, scope="all")
         extra = _license(m2, named, plan.candidates)
+        if docs is not None and len(extra):
+            ids = extra["doc_id"].astype(str)
+            sub = docs[docs["doc_id"].astype(str).isin(set(ids))]
+            texts = dict(zip(sub["doc_id"].astype(str), sub["text"], strict=True))
+            extra["matched"] = [
+                texts[d][a:b] for d, a, b in zip(ids, extra["start"], extra["end"], strict=True)
+            ]
         named = _merge_exclusive(named, extra)
     if named.empty:
         return _empty_mentions(tokens)
@@ -1076,6 +1084,17 @@ def _doc_groups(mentions: pd.DataFrame, docs: pd.DataFrame | None, by: str | Non
     return pd.Series("all", index=pd.Index(ids, name="doc_id"), dtype=str)
 
 
+def _codes(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer code per row and the str name of each code (categoricals without a str cast)."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return (
+            col.cat.codes.to_numpy().astype(np.int64),
+            np.asarray(col.cat.categories.astype(str), dtype=object),
+        )
+    codes, uniques = pd.factorize(col.astype(str))
+    return np.asarray(codes, np.int64), np.asarray(uniques, dtype=object)
+
+
 def actor_counts(
     mentions: pd.DataFrame,
     docs: pd.DataFrame | None = None,
@@ -1118,15 +1137,17 @@ def actor_counts(
     if normalize == "per_1k_tokens" and tokens is None:
         raise ValueError("normalize='per_1k_tokens' needs tokens= (the tokens table)")
     groups = _doc_groups(mentions, docs, by)
-    m_doc = mentions["doc_id"].astype(str)
-    unknown = sorted(set(m_doc) - set(groups.index))
+    # work on per-document codes: casting every row's doc_id to str is the slow part
+    m_codes, m_names = _codes(mentions["doc_id"])
+    unknown = sorted(set(m_names[np.unique(m_codes)]) - set(groups.index))
     if unknown:
         raise ValueError(
             f"mentions refer to {len(unknown)} document(s) not in docs: {', '.join(unknown[:10])}"
         )
+    name_group = groups.reindex(m_names).to_numpy(dtype=object)
     m = pd.DataFrame(
-        {"group": groups.reindex(m_doc).to_numpy(), "doc_id": m_doc.to_numpy(),
-         "actor_id": mentions["actor_id"].astype(str).to_numpy()}
+        {"group": name_group[m_codes], "doc_id": m_codes,
+         "actor_id": mentions["actor_id"].to_numpy(dtype=object)}
     )  # fmt: skip
     agg = m.groupby(["group", "actor_id"], sort=False).agg(
         mentions=("doc_id", "size"), docs=("doc_id", "nunique")
@@ -1144,10 +1165,13 @@ def actor_counts(
         out.insert(3, "type", out["actor_id"].map(actors.types).astype(str))
     if normalize == "per_1k_tokens":
         assert tokens is not None
-        word = ~is_punct(tokens)
-        tok_doc = tokens["doc_id"].astype(str).to_numpy()[word]
-        tok_group = groups.reindex(pd.Index(tok_doc)).to_numpy()
-        n_tok = pd.Series(tok_group).value_counts()
+        t_codes, t_names = _codes(tokens["doc_id"])
+        per_doc = np.bincount(t_codes[~is_punct(tokens)], minlength=len(t_names))
+        n_tok = (
+            pd.Series(per_doc, index=groups.reindex(t_names).to_numpy(dtype=object))
+            .groupby(level=0)
+            .sum()
+        )
         denom = out["group"].map(n_tok).fillna(0).to_numpy(float)
         with np.errstate(divide="ignore", invalid="ignore"):
             out["per_1k_tokens"] = np.where(denom > 0, out["mentions"] * 1000.0 / denom, np.nan)
@@ -1291,7 +1315,7 @@ def unlisted_names(
     lone_initial = (n_cap == 1) & initial[first_i]
     keep = ~lone_initial | np.isin(nc[first_i], list(mid_caps))
     first_i, last_i = first_i[keep], last_i[keep]
-    doc_names = tokens["doc_id"].cat.categories.astype(str)
+    doc_names = np.asarray(tokens["doc_id"].cat.categories.astype(str), dtype=object)
     norm_arr = np.asarray(norm_cats, dtype=object)
     tok_arr = np.asarray(tok_cats, dtype=object)
     texts = (
@@ -1311,14 +1335,18 @@ def unlisted_names(
     sent_first = np.flatnonzero(new_sent)
     sent_last = np.r_[sent_first[1:] - 1, n - 1]
     sent_idx = np.cumsum(new_sent) - 1
-    rows = []
-    for a, b in zip(first_i.tolist(), last_i.tolist(), strict=True):
-        key = " ".join(norm_arr[nc[a : b + 1]])
-        s = sent_idx[a]
-        rows.append(
-            (key, span_text(a, b), int(doc[a]), a, b, int(sent_first[s]), int(sent_last[s]))
-        )
-    cand = pd.DataFrame(rows, columns=["key", "surface", "doc", "a", "b", "sa", "sb"])
+    # one-token candidates (most of them) straight from the vocabulary; the rest by slicing
+    key = norm_arr[nc[first_i]].copy()
+    surface = tok_arr[tc[first_i]].copy()
+    for j in np.flatnonzero(last_i > first_i):
+        a, b = int(first_i[j]), int(last_i[j])
+        key[j] = " ".join(norm_arr[nc[a : b + 1]])
+        surface[j] = span_text(a, b)
+    s_of = sent_idx[first_i]
+    cand = pd.DataFrame(
+        {"key": key, "surface": surface, "doc": doc[first_i], "a": first_i, "b": last_i,
+         "sa": sent_first[s_of], "sb": sent_last[s_of]}
+    )  # fmt: skip
     spelling = (
         cand.groupby(["key", "surface"], sort=False).size().rename("k").reset_index()
         .sort_values(["key", "k"], ascending=[True, False], kind="stable")

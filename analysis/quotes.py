@@ -34,6 +34,7 @@ quotes.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -96,6 +97,7 @@ QUOTE_COLUMNS = [
 
 _BOUNDARY = frozenset({",", ";", ":"})
 _SENT_END = frozenset({".", "!", "?"})
+_NEWLINE = re.compile("\n")
 _ARTICLES = frozenset({"the", "a", "an"})
 _TRIM_LEFT = frozenset({"that", ",", ":", ";"})
 _TRIM_RIGHT = frozenset({",", ".", ";", ":", "!", "?"})
@@ -118,8 +120,13 @@ class _Doc:
     para: np.ndarray  # paragraph (line) number of each token
     m_first: np.ndarray  # speaker-eligible mentions: first/last local token
     m_last: np.ndarray
-    m_row: np.ndarray  # index into the doc's mentions frame
-    mentions: pd.DataFrame  # all mentions of the doc, sorted by start
+    m_row: np.ndarray  # index of each eligible mention among all of the doc's mentions
+    a_start: np.ndarray  # all mentions of the doc, sorted by start: offsets, actor, type, via
+    a_end: np.ndarray
+    a_actor: np.ndarray
+    a_type: np.ndarray
+    a_via: np.ndarray
+    marks: np.ndarray  # local indices of quotation-mark tokens
 
 
 def _cue_patterns(
@@ -229,9 +236,29 @@ def find_quotes(
     ]
     bounds = np.searchsorted(codes, np.arange(len(doc_cats) + 1))
 
-    m_codes = pd.Categorical(mentions["doc_id"].astype(str), categories=doc_cats).codes
-    m_sorted = mentions.assign(_code=m_codes).sort_values(["_code", "start"], kind="stable")
-    m_bounds = np.searchsorted(m_sorted["_code"].to_numpy(), np.arange(len(doc_cats) + 1))
+    is_mark_type = np.fromiter(
+        (t in QUOTE_MARKS or t in QUOTE_MARKS.values() for t in tokens["norm"].cat.categories),
+        bool,
+        count=len(tokens["norm"].cat.categories),
+    )
+    is_mark = is_mark_type[tokens["norm"].cat.codes.to_numpy()[order]]
+    marks_per_doc = np.bincount(codes[is_mark], minlength=len(doc_cats))
+
+    if len(mentions):
+        m_codes = pd.Categorical(mentions["doc_id"].astype(str), categories=doc_cats).codes
+        m_order = np.lexsort((mentions["start"].to_numpy(), m_codes))
+        m_codes = m_codes[m_order].astype(np.int64)
+        m_arr = {
+            c: mentions[c].to_numpy(
+                dtype=object if c in ("actor_id", "actor_type", "via") else None
+            )[m_order]
+            for c in ("start", "end", "actor_id", "actor_type", "via")
+        }
+    else:
+        m_codes = np.zeros(0, np.int64)
+        m_arr = {c: np.zeros(0, np.int64 if c in ("start", "end") else object)
+                 for c in ("start", "end", "actor_id", "actor_type", "via")}  # fmt: skip
+    m_bounds = np.searchsorted(m_codes, np.arange(len(doc_cats) + 1))
 
     cue_by_doc: dict[int, list[tuple[int, int, str, str]]] = {}
     if cues is not None and len(cues):
@@ -246,12 +273,12 @@ def find_quotes(
             continue
         name = doc_cats[d]
         text = texts[name]
-        has_marks = any(ch in text for ch in (*QUOTE_MARKS, *QUOTE_MARKS.values()))
-        if d not in cue_by_doc and not has_marks:
+        if d not in cue_by_doc and not marks_per_doc[d]:
             continue
+        ms = slice(m_bounds[d], m_bounds[d + 1])
         doc = _make_doc(
             name, text, starts[lo:hi], ends[lo:hi], norm_all[lo:hi], sents[lo:hi],
-            m_sorted.iloc[m_bounds[d] : m_bounds[d + 1]],
+            {c: v[ms] for c, v in m_arr.items()}, np.flatnonzero(is_mark[lo:hi]),
         )  # fmt: skip
         local_cues = []
         for s, e, kind, cue in cue_by_doc.get(d, []):
@@ -288,19 +315,19 @@ def _make_doc(
     end: np.ndarray,
     norm: np.ndarray,
     sent: np.ndarray,
-    mentions: pd.DataFrame,
+    mentions: dict[str, np.ndarray],
+    marks: np.ndarray,
 ) -> _Doc:
     n = len(start)
     brk = np.r_[True, sent[1:] != sent[:-1]]
     first = np.flatnonzero(brk)
     last = np.r_[first[1:] - 1, n - 1]
     sid = np.cumsum(brk) - 1
-    newlines = np.array([i for i, ch in enumerate(text) if ch == "\n"], np.int64)
+    newlines = np.array([m.start() for m in _NEWLINE.finditer(text)], np.int64)
     para = np.searchsorted(newlines, start)
-    mentions = mentions.reset_index(drop=True)
-    eligible = np.flatnonzero(mentions["actor_type"].isin(SPEAKER_TYPES).to_numpy())
-    ms = mentions["start"].to_numpy()[eligible]
-    me = mentions["end"].to_numpy()[eligible]
+    eligible = np.flatnonzero(np.isin(mentions["actor_type"], SPEAKER_TYPES))
+    ms = mentions["start"][eligible]
+    me = mentions["end"][eligible]
     return _Doc(
         doc_id=name,
         text=text,
@@ -314,7 +341,12 @@ def _make_doc(
         m_first=np.searchsorted(start, ms),
         m_last=np.searchsorted(end, me),
         m_row=eligible,
-        mentions=mentions,
+        a_start=np.asarray(mentions["start"], np.int64),
+        a_end=np.asarray(mentions["end"], np.int64),
+        a_actor=mentions["actor_id"],
+        a_type=mentions["actor_type"],
+        a_via=mentions["via"],
+        marks=marks,
     )
 
 
@@ -324,8 +356,8 @@ def _quotes_in_doc(doc: _Doc, cues: list[tuple[int, int, str, str]]) -> list[dic
     out: list[dict] = []
     consumed: set[int] = set()  # cue indices already used
     taken: list[tuple[int, int]] = []  # token ranges of quotes found (cues inside are skipped)
-    m_start_sorted = doc.mentions["start"].to_numpy()
-    m_types = doc.mentions["actor_type"].to_numpy()
+    m_start_sorted = doc.a_start
+    m_types = doc.a_type
 
     def mention_ending(i: int) -> int | None:
         hit = np.flatnonzero(doc.m_last == i)
@@ -381,13 +413,13 @@ def _quotes_in_doc(doc: _Doc, cues: list[tuple[int, int, str, str]]) -> list[dic
             return (pd.NA, pd.NA, pd.NA, pd.NA)
         s_char, e_char = int(doc.start[sp[2]]), int(doc.end[sp[3]])
         if sp[0] == "m":
-            row = doc.mentions.iloc[int(doc.m_row[sp[1]])]
-            return (row["actor_id"], int(row["start"]), int(row["end"]), row["via"])
+            j = int(doc.m_row[sp[1]])
+            return (doc.a_actor[j], int(doc.a_start[j]), int(doc.a_end[j]), doc.a_via[j])
         types = PRONOUNS[sp[1]]
         j = bisect.bisect_left(m_start_sorted, quote_start) - 1
         while j >= 0:
             if m_types[j] in types:
-                return (doc.mentions["actor_id"].iat[j], s_char, e_char, "pronoun")
+                return (doc.a_actor[j], s_char, e_char, "pronoun")
             j -= 1
         return (pd.NA, s_char, e_char, pd.NA)
 
@@ -424,8 +456,7 @@ def _quotes_in_doc(doc: _Doc, cues: list[tuple[int, int, str, str]]) -> list[dic
     cue_at_first = {c[0]: i for i, c in enumerate(cues)}
 
     # --- direct quotes -------------------------------------------------------------------
-    closers = set(QUOTE_MARKS.values())
-    marks = [i for i in range(n) if norm[i] in QUOTE_MARKS or norm[i] in closers]
+    marks = doc.marks.tolist()
     pairs: list[tuple[int, int, bool]] = []  # open token, last content token, closed?
     open_i: int | None = None
     for i in marks:

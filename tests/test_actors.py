@@ -389,6 +389,13 @@ def test_surface_without_docs_is_rebuilt_from_tokens() -> None:
     assert m[["start", "end"]].values.tolist() == [[0, 24]]
 
 
+def test_surface_is_the_exact_text_for_licensed_roles_too() -> None:
+    docs = make_docs("Vo Van Thuong came. The\u00a0President spoke.")  # no-break space
+    m = find_mentions(tokenize(docs), toy_actors(), docs=docs)
+    assert m["surface"].tolist() == ["Vo Van Thuong", "The\u00a0President"]
+    assert m["via"].tolist() == ["name", "role"]
+
+
 def test_inputs_are_not_modified(sample_tokens, sample_docs, sample_actors) -> None:
     toks, docs = sample_tokens.copy(), sample_docs.copy()
     table = sample_actors.table.copy()
