@@ -9,6 +9,7 @@ same picture on every run. :func:`save_figure` writes PNG without metadata and S
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,6 +83,7 @@ def save_figure(
         path: file path without suffix (a suffix is replaced), e.g. ``out / "theme_heatmap"``.
         formats: any of ``"png"``, ``"svg"``, ``"pdf"``.
         show: also display the saved PNG in a notebook (what you see is the saved file).
+            A pyplot-managed figure is closed after saving, so it is not shown twice.
 
     Returns:
         ``{format: path written}``.
@@ -106,6 +108,10 @@ def save_figure(
             target = base.with_name(f"{base.name}.{fmt}")
             fig.savefig(target, format=fmt, metadata=meta[fmt], bbox_inches="tight")
             written[fmt] = target
+    if "matplotlib.pyplot" in sys.modules:
+        # A figure made with pyplot (e.g. by networkx drawing) would be shown a second time by
+        # the notebook's inline backend at the end of the cell; it is saved, so release it.
+        sys.modules["matplotlib.pyplot"].close(fig)
     if show:
         from IPython.display import Image, display
 

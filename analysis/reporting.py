@@ -64,6 +64,7 @@ __all__ = [
     "display_table",
     "file_sha256",
     "DEFAULT_KERNEL",
+    "RUNNER_PARAMETERS",
     "VERSION_PACKAGES",
 ]
 
@@ -953,6 +954,8 @@ class _Job:
     inject: dict[str, Any]
     effective: dict[str, Any]
     seconds: float = 0.0
+    title: str = ""
+    html: str = ""
 
 
 def _execute(job: _Job, workdir: Path, kernel: str, timeout: int) -> None:
@@ -974,6 +977,9 @@ def _execute(job: _Job, workdir: Path, kernel: str, timeout: int) -> None:
             request_save_on_cell_execute=False,
             start_timeout=timeout,
             execution_timeout=timeout * 10,
+            # Kernel log lines (a TCP-transport notice, an interrupt at shutdown) are noise in a
+            # report run; errors of cells reach us as messages and are reported in full.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as err:
         # papermill inserts the injected-parameters cell after the parameters cell; report the
@@ -991,6 +997,9 @@ def _execute(job: _Job, workdir: Path, kernel: str, timeout: int) -> None:
             ) from None
         raise ReportError(f"notebook {job.name} ({job.source}) could not run: {err}") from err
     job.seconds = time.monotonic() - started
+    # Export here, while other kernels still run; the provenance footer is added at the end.
+    job.title = _notebook_title(job.source, job.name)
+    job.html = _export_html(out_nb, job.title)
 
 
 _FOOTER_CSS = """
@@ -1055,7 +1064,7 @@ _TEMPLATE = """{%- extends 'index.html.j2' -%}
 """
 
 
-def _export_html(executed: Path, title: str, footer: str) -> str:
+def _export_html(executed: Path, title: str) -> str:
     import jinja2
     import nbformat
     from nbconvert import HTMLExporter
@@ -1072,8 +1081,12 @@ def _export_html(executed: Path, title: str, footer: str) -> str:
         template_file="analysis_report.html.j2",
     )
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    cut = body.rfind("</body>")
-    return body[:cut] + footer + body[cut:] if cut >= 0 else body + footer
+    return body
+
+
+def _with_footer(page: str, footer: str) -> str:
+    cut = page.rfind("</body>")
+    return page[:cut] + footer + page[cut:] if cut >= 0 else page + footer
 
 
 def _notebook_title(path: Path, fallback: str) -> str:
@@ -1245,10 +1258,9 @@ def run_report(
             "started": started,
             "finished": finished,
         }
-        titles = {}
+        titles = {j.name: j.title for j in jobs_list}
         for j in jobs_list:
-            titles[j.name] = _notebook_title(j.source, j.name)
-            page = _export_html(workdir / f"{j.name}.ipynb", titles[j.name], _footer(prov, j.name))
+            page = _with_footer(j.html, _footer(prov, j.name))
             (workdir / f"{j.name}.html").write_text(page, encoding="utf-8")
         (workdir / "index.html").write_text(_index_html(prov, titles), encoding="utf-8")
         (workdir / "provenance.json").write_text(
