@@ -559,7 +559,7 @@ class Actors:
     """A validated actor table.
 
     Attributes:
-        table: one row per actor: ``id, name, type, affiliation`` (None when absent),
+        table: one row per actor: ``id, name, type, affiliation`` (NA when absent),
             ``aliases, titles, short, roles`` (tuples of text), ``note``, ``line`` (the line of
             the record in its file, NA for tables built in memory).
         source: the file the table was read from (or ``"<records>"``).
