@@ -189,15 +189,29 @@ def _vocabulary(tokens: pd.DataFrame, ps: PatternSet) -> tuple[np.ndarray, list[
     """Folded type id of every token, and the folded vocabulary.
 
     With the default folding the tokens' ``norm`` already is the folded form; otherwise each
-    token type is folded with the pattern set's options (once per type, not per token).
+    token type is folded with the pattern set's options (once per type, not per token). The
+    vocabulary and the pattern expansions are cached on the pattern set for the last categories
+    object seen, so matching the same tokens table again (themes, then exclusions, then KWIC)
+    does not redo them.
     """
-    if ps.fold_case and ps.fold_diacritics and "norm" in tokens:
-        col = tokens["norm"]
-        return col.array.codes.astype(np.int64), list(col.cat.categories)
-    col = tokens["token"]
-    folded = [fold(t, case=ps.fold_case, diacritics=ps.fold_diacritics) for t in col.cat.categories]
-    codes, uniques = pd.factorize(pd.Index(folded, dtype=object))
-    return np.asarray(codes, np.int64)[col.array.codes], list(uniques)
+    use_norm = ps.fold_case and ps.fold_diacritics and "norm" in tokens
+    col = tokens["norm"] if use_norm else tokens["token"]
+    cats = col.cat.categories
+    hit = ps._cache.get("vocabulary")
+    if hit is None or hit[0] is not cats:
+        if use_norm:
+            hit = (cats, None, cats.tolist())
+        else:
+            folded = [
+                fold(t, case=ps.fold_case, diacritics=ps.fold_diacritics) for t in cats.tolist()
+            ]
+            codes, uniques = pd.factorize(pd.Index(folded, dtype=object))
+            hit = (cats, np.asarray(codes, np.int64), list(uniques))
+        ps._cache["vocabulary"] = hit
+        ps._cache.pop("expansions", None)
+    _, remap, vocab = hit
+    codes = col.array.codes.astype(np.int64)
+    return (codes if remap is None else remap[codes]), vocab
 
 
 def _expand(
@@ -217,10 +231,9 @@ def _expand(
 
 
 def _expansions(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:
-    cache_key = (len(vocab), vocab[0] if vocab else "", vocab[-1] if vocab else "", id(vocab))
     hit = ps._cache.get("expansions")
-    if hit is not None and hit[0] == cache_key and hit[1] is vocab:
-        return hit[2]
+    if hit is not None and hit[0] is vocab:
+        return hit[1]
     index = {v: i for i, v in enumerate(vocab)}
     sort_idx = sorted(range(len(vocab)), key=vocab.__getitem__)
     order = [vocab[i] for i in sort_idx]
@@ -234,7 +247,7 @@ def _expansions(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:
                 memo[w] = _expand(w, vocab, index, order, order_ids)
             per_word.append(memo[w])
         result.append(per_word)
-    ps._cache["expansions"] = (cache_key, vocab, result)
+    ps._cache["expansions"] = (vocab, result)
     return result
 
 
