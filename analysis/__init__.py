@@ -1,0 +1,76 @@
+"""Reproducible content analysis of news coverage.
+
+Every public function is importable from the package root (``from analysis import tokenize``)
+and from its module (``analysis.text.tokenize``); the module names say what they hold:
+
+========== =====================================================================
+corpus     load_corpus, clean_boilerplate: the docs table
+text       tokenize, sentences, fold, stopwords, stems, n-grams: the tokens table
+matching   compile_patterns, match: the one pattern engine
+frequency  term_frequency, keyness, kwic, collocations
+themes     codebooks, code_themes, theme_matrix, theme_kwic, review export
+validation gold files, score_against_gold, agreement (κ, π, α)
+actors     actor tables, find_mentions, actor_counts, unlisted_names
+quotes     find_quotes: who says what
+networks   co-mention edges and figure, actor × theme table
+plots      figures for reports
+reporting  study files and the papermill report runner
+stream     iter_corpus and chunked aggregation for large corpora
+scale      the same pipeline on Dask (optional extra ``[scale]``)
+========== =====================================================================
+
+Names are resolved lazily, so ``import analysis`` does not import matplotlib, NLTK or Dask
+until a function that needs them is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "corpus": (
+        "CorpusError", "BoilerplateRule", "DEFAULT_BOILERPLATE_RULES", "load_corpus",
+        "clean_boilerplate", "read_text_file", "normalize_text",
+    ),
+    "text": (
+        "TOKEN_PATTERN", "fold", "load_stopwords", "load_abbreviations", "punkt_parameters",
+        "tokenize", "tokenize_text", "sentences", "is_punct", "tokens_remove", "tokens_stem",
+        "tokens_ngrams",
+    ),
+    "matching": ("PatternError", "PatternSet", "compile_patterns", "match", "MATCH_COLUMNS"),
+    "frequency": ("term_frequency", "keyness", "kwic", "collocations"),
+    "themes": (
+        "CodebookError", "Theme", "Codebook", "load_codebook", "load_liwc_dic", "code_themes",
+        "theme_matrix", "pivot_themes", "theme_cooccurrence", "theme_kwic",
+        "export_hits_for_review", "HIT_COLUMNS",
+    ),
+    "validation": (
+        "GOLD_SENTENCE_COLUMNS", "GOLD_CODER_COLUMNS", "load_gold", "score_against_gold",
+        "codings_from_hits", "agreement", "krippendorff_alpha",
+    ),
+    "actors": (
+        "ACTOR_TYPES", "VIA_VALUES", "MENTION_COLUMNS", "ActorTableError", "Actors", "load_actors",
+        "find_mentions", "actor_counts", "unlisted_names",
+    ),
+    "quotes": ("SPEECH_VERBS", "CONTINUATION_CUES", "ATTRIBUTION_CUES", "QUOTE_COLUMNS", "find_quotes"),
+    "networks": ("comention_edges", "plot_comention_network", "actor_theme_matrix"),
+}  # fmt: skip
+
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"analysis.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
