@@ -62,6 +62,7 @@ __all__ = [
     "corpus_overview",
     "save_table",
     "display_table",
+    "table_html",
     "file_sha256",
     "DEFAULT_KERNEL",
     "RUNNER_PARAMETERS",
@@ -876,26 +877,56 @@ def display_table(
     """
     from IPython.display import HTML, display
 
+    display(HTML(table_html(table, max_rows=max_rows, caption=caption, index=index,
+                            float_digits=float_digits)))  # fmt: skip
+
+
+def table_html(
+    table: pd.DataFrame,
+    *,
+    max_rows: int = 30,
+    caption: str | None = None,
+    index: bool = False,
+    float_digits: int = 4,
+) -> str:
+    """The HTML that :func:`display_table` shows (every cell HTML-escaped).
+
+    Text columns are left-aligned and numbers right-aligned (a KWIC ``pre`` column is
+    right-aligned so the keywords line up), through a ``<style>`` scoped to the table's id.
+    """
     parts = []
     if caption:
         parts.append(f"<p><strong>{html.escape(caption)}</strong></p>")
     if len(table) == 0:
         parts.append("<p><em>No rows.</em></p>")
-    else:
-        shown = table.head(max_rows)
-        parts.append(
-            shown.to_html(
-                index=index,
-                escape=True,
-                border=0,
-                na_rep="",
-                float_format=lambda v: f"{v:.{float_digits}g}",
-                classes="analysis-table",
+        return "\n".join(parts)
+    shown = table.head(max_rows)
+    # A stable id (from the columns) keeps the page free of random ids.
+    digest = hashlib.sha1("\x1f".join(map(str, shown.columns)).encode()).hexdigest()[:10]
+    table_id = f"t{digest}"
+    if not index:
+        rules = []
+        for i, (name, dtype) in enumerate(shown.dtypes.items(), start=1):
+            numeric = pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+            align = "right" if numeric or name == "pre" else "left"
+            rules.append(
+                f"#{table_id} td:nth-child({i}),#{table_id} th:nth-child({i}){{text-align:{align}}}"
             )
+        parts.append(f"<style>#{table_id} td{{vertical-align:top}}{''.join(rules)}</style>")
+    parts.append(
+        shown.to_html(
+            index=index,
+            escape=True,
+            border=0,
+            na_rep="",
+            float_format=lambda v: f"{v:.{float_digits}g}",
+            classes="analysis-table",
+            table_id=table_id,
         )
-        if len(table) > max_rows:
-            parts.append(f"<p><em>First {max_rows} of {len(table)} rows.</em></p>")
-    display(HTML("\n".join(parts)))
+    )
+    if len(table) > max_rows:
+        parts.append(f"<p><em>First {max_rows} of {len(table)} rows.</em></p>")
+    return "\n".join(parts)
 
 
 # --------------------------------------------------------------------------- runner
@@ -972,7 +1003,9 @@ def _execute(job: _Job, workdir: Path, kernel: str, timeout: int) -> None:
             kernel_name=kernel,
             # papermill needs a language; a notebook written by code may not record one.
             language="python",
-            cwd=str(workdir),
+            # The kernel starts in the report folder. Not via papermill's cwd=, which chdirs
+            # the whole process and so races when notebooks run in parallel threads.
+            resources={"metadata": {"path": str(workdir)}},
             progress_bar=False,
             request_save_on_cell_execute=False,
             start_timeout=timeout,

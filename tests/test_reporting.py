@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
 import re
 import textwrap
@@ -110,7 +111,11 @@ TINY_FAIL = """
 def sample_runs(tmp_path_factory):
     """Run the sample study twice into the same folder; snapshot files after each run."""
     out = tmp_path_factory.mktemp("reports")
+    cwd = os.getcwd()
     report = run_report(STUDY, out=out)
+    # Regression: papermill's cwd= chdirs the whole process, which raced between notebooks run
+    # in parallel threads and left the process in the deleted temporary folder.
+    assert os.getcwd() == cwd
     first = snapshot(report)
     first_prov = json.loads((report / "provenance.json").read_text(encoding="utf-8"))
     run_report(STUDY, out=out)
@@ -214,11 +219,12 @@ def test_html_reports_hide_code_embed_figures_and_carry_the_provenance_footer(sa
 # --------------------------------------------------------------------------- escaping
 
 
-def test_script_in_article_text_is_escaped_in_the_html(tmp_path):
+def test_script_in_article_text_is_escaped_in_kwic_and_quote_tables(tmp_path):
+    script = "<script>alert(1)</script>"
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.txt").write_text(
-        "Police fight crime <script>alert(1)</script> together.\n"
+        f'"Crime {script} must stop," President Vo Van Thuong said.\n'
         "Cooperation against crime grows.\n",
         encoding="utf-8",
     )
@@ -232,17 +238,24 @@ def test_script_in_article_text_is_escaped_in_the_html(tmp_path):
         name: escaping
         corpus: {{source: raw, metadata: meta.csv}}
         group: outlet
+        actors: {DATA / "actors" / "asean_china.yml"}
         notebooks: {NOTEBOOKS}
         """,
     )
     report = run_report(
-        study, out=tmp_path / "reports", only=["01_terms"], params=["kwic_window=12"]
+        study, out=tmp_path / "reports", only=["01_terms", "03_actors"], params=["kwic_window=12"]
     )
-    page = (report / "01_terms.html").read_text(encoding="utf-8")
     kwic = pd.read_csv(report / "01_terms" / "kwic.csv")
-    assert kwic["doc_id"].tolist()[0] == "A"
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<script>alert(1)" not in page
+    assert script in kwic.loc[0, "pre"] + kwic.loc[0, "keyword"] + kwic.loc[0, "post"]
+    quotes = pd.read_csv(report / "03_actors" / "quotes.csv")
+    assert quotes[["speaker_id", "text"]].values.tolist() == [
+        ["vo_van_thuong", f"Crime {script} must stop,"]
+    ]
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
+    for page in ("01_terms.html", "03_actors.html"):
+        html = (report / page).read_text(encoding="utf-8")
+        assert escaped in html, page
+        assert "<script>alert(1)" not in html, page
 
 
 # --------------------------------------------------------------------------- failures
@@ -562,3 +575,19 @@ def test_bar_chart_keeps_row_order_per_group_and_checks_options():
         bar_chart(table, x="term", y="count")
     with pytest.raises(ValueError, match="heatmap: the matrix is empty"):
         heatmap(pd.DataFrame())
+
+
+def test_table_html_escapes_cells_aligns_text_left_and_never_shows_an_empty_grid():
+    from analysis.reporting import table_html
+
+    table = pd.DataFrame({"pre": ["x <b>"], "keyword": ["<script>alert(1)</script>"], "n": [3]})
+    page = table_html(table, caption="A & B")
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in page
+    assert "<td>x &lt;b&gt;</td>" in page and "<p><strong>A &amp; B</strong></p>" in page
+    table_id = re.search(r'id="(t[0-9a-f]{10})"', page).group(1)
+    assert f"#{table_id} td:nth-child(1),#{table_id} th:nth-child(1){{text-align:right}}" in page
+    assert f"#{table_id} td:nth-child(2),#{table_id} th:nth-child(2){{text-align:left}}" in page
+    assert table_html(table) == table_html(table.copy())  # no random ids
+    assert table_html(table.iloc[:0]) == "<p><em>No rows.</em></p>"
+    long = pd.DataFrame({"n": range(5)})
+    assert table_html(long, max_rows=2).endswith("<p><em>First 2 of 5 rows.</em></p>")
