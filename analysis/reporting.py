@@ -699,16 +699,18 @@ def resolve_parameters(
     declared: Mapping[str, Mapping[str, NotebookParameter]],
     study: Study,
     cli: Sequence[str] = (),
+    *,
+    selected: Sequence[str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Check study-file and ``-p`` overrides against the notebooks' parameters cells.
 
     Args:
-        declared: ``{notebook: notebook_parameters(...)}`` for the notebooks that will run.
-        study: the study; its ``parameters`` section is checked (a section for a notebook that
-            is not selected is still checked if that notebook is in ``declared``).
-        cli: ``-p`` items (``name=value`` or ``notebook.name=value``); values are YAML
-            (``top_n=30``, ``kwic_terms=[crime, cooperation]``); a ``str`` parameter takes the
-            text as is.
+        declared: ``{notebook: notebook_parameters(...)}`` for every notebook of the folder.
+        study: the study; its whole ``parameters`` section is checked against ``declared``.
+        cli: ``-p`` items (``name=value`` or ``notebook.name=value``) for the selected
+            notebooks; values are YAML (``top_n=30``, ``kwic_terms=[crime, cooperation]``); a
+            ``str`` parameter takes the text as is.
+        selected: the notebooks that will run (default: all of ``declared``).
 
     Returns:
         ``{notebook: {name: value}}``: the overrides to inject (study file, then ``-p``).
@@ -719,14 +721,12 @@ def resolve_parameters(
             names the notebook, the parameter, the expected and the given type.
     """
     overrides: dict[str, dict[str, Any]] = {nb: {} for nb in declared}
+    chosen = list(declared) if selected is None else list(selected)
     for nb, values in study.parameters.items():
         if nb not in declared:
-            known = _available_notebooks(study)
-            if nb in known:
-                continue  # a notebook not selected with --only
             raise ParameterError(
                 f"{study.path}: key 'parameters.{nb}': no notebook {nb!r} "
-                f"(notebooks: {', '.join(known) or 'none'})"
+                f"(notebooks: {', '.join(declared) or 'none'})"
             )
         for name, value in values.items():
             origin = f"{study.path} (parameters.{nb}.{name})"
@@ -735,15 +735,15 @@ def resolve_parameters(
             overrides[nb][name] = copy.deepcopy(value)
     for target, name, raw in parse_cli_parameters(cli):
         origin = f"-p {(target + '.') if target else ''}{name}={raw}"
-        if target is not None and target not in declared:
+        if target is not None and target not in chosen:
             raise ParameterError(
-                f"{origin}: no selected notebook {target!r} (selected: {', '.join(declared)})"
+                f"{origin}: no selected notebook {target!r} (selected: {', '.join(chosen)})"
             )
-        targets = [target] if target else [nb for nb in declared if name in declared[nb]]
+        targets = [target] if target else [nb for nb in chosen if name in declared[nb]]
         if not targets:
             raise ParameterError(
                 f"{origin}: unknown parameter {name!r}: no selected notebook declares it "
-                f"({_declared_summary(declared)})"
+                f"({_declared_summary({nb: declared[nb] for nb in chosen})})"
             )
         for nb in targets:
             _check_override(nb, name, declared[nb], origin)
@@ -945,14 +945,6 @@ def _notebooks_dir(study: Study, notebooks: str | os.PathLike[str] | None) -> Pa
             "file or pass --notebooks"
         )
     return folder
-
-
-def _available_notebooks(study: Study, notebooks: Path | None = None) -> list[str]:
-    try:
-        folder = _notebooks_dir(study, notebooks)
-    except StudyError:
-        return []
-    return sorted(p.stem for p in folder.glob("*.ipynb"))
 
 
 def _versions() -> dict[str, str]:
@@ -1237,8 +1229,9 @@ def run_report(
                 f"(notebooks: {', '.join(names)})"
             )
         selected = [n for n in names if n in wanted]
-    declared = {n: notebook_parameters(folder / f"{n}.ipynb") for n in selected}
-    overrides = resolve_parameters(declared, study, params)
+    # Every notebook's cell is read, so a study file is checked whole even with --only.
+    declared = {n: notebook_parameters(folder / f"{n}.ipynb") for n in names}
+    overrides = resolve_parameters(declared, study, params, selected=selected)
 
     out_dir = Path(out).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -332,8 +332,18 @@ def test_runner_parameters_and_unknown_notebooks_are_rejected(tmp_path):
     with pytest.raises(ParameterError, match=r"--only 99_x: no such notebook .*notebooks: tiny"):
         run_report(study, out=tmp_path / "r", only=["99_x"])
     bad = load_study(tiny_study(tmp_path / "b", nbdir, "parameters:\n  99_x: {a: 1}\n"))
-    with pytest.raises(ParameterError, match=r"key 'parameters.99_x': no notebook '99_x'"):
+    with pytest.raises(
+        ParameterError, match=r"key 'parameters.99_x': no notebook '99_x' \(notebooks: tiny\)"
+    ):
         resolve_parameters(declared, bad)
+    # With --only, the study file is still checked whole, and -p reaches selected notebooks only.
+    write_notebook(nbdir / "other.ipynb", "depth: int = 1  # how deep")
+    declared["other"] = notebook_parameters(nbdir / "other.ipynb")
+    typo = load_study(tiny_study(tmp_path / "c", nbdir, "parameters:\n  other: {depth: x}\n"))
+    with pytest.raises(ParameterError, match="notebook other: parameter 'depth' expects int"):
+        resolve_parameters(declared, typo, selected=["tiny"])
+    with pytest.raises(ParameterError, match="no selected notebook declares it"):
+        resolve_parameters(declared, study, ["depth=2"], selected=["tiny"])
 
 
 def test_cli_values_are_yaml_except_for_str_parameters(tmp_path):
