@@ -31,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
         "--only",
         action="append",
         metavar="NOTEBOOK",
-        help="run only this notebook (name without .ipynb, e.g. 01_terms); repeatable",
+        help="run only this notebook (name without .ipynb, e.g. 01_terms); repeatable; the "
+        "report folder then holds only these notebooks",
     )
     rep.add_argument(
         "-p",

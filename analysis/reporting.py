@@ -1069,7 +1069,7 @@ def _footer(prov: Mapping[str, Any], notebook: str) -> str:
         + '<a href="index.html">all reports</a>.</p>'
         + "<h3>Parameters</h3>"
         + _kv_table(
-            ((k, json.dumps(v, ensure_ascii=False)) for k, v in params.items()),
+            ((k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in params.items()),
             ("parameter", "value"),
         )
         + "<h3>Input files (SHA-256)</h3><table><thead><tr><th>role</th><th>path</th>"
@@ -1290,7 +1290,7 @@ def run_report(
             (workdir / f"{j.name}.html").write_text(page, encoding="utf-8")
         (workdir / "index.html").write_text(_index_html(prov, titles), encoding="utf-8")
         (workdir / "provenance.json").write_text(
-            json.dumps(prov, indent=2, ensure_ascii=False, sort_keys=False) + "\n",
+            json.dumps(prov, indent=2, ensure_ascii=False, default=str) + "\n",
             encoding="utf-8",
         )
     except BaseException as err:

@@ -601,3 +601,11 @@ def test_table_html_escapes_cells_aligns_text_left_and_never_shows_an_empty_grid
     assert table_html(table.iloc[:0]) == "<p><em>No rows.</em></p>"
     long = pd.DataFrame({"n": range(5)})
     assert table_html(long, max_rows=2).endswith("<p><em>First 2 of 5 rows.</em></p>")
+
+
+def test_cli_params_lists_each_notebooks_parameters_with_types_defaults_and_comments(capsys):
+    assert main(["params", "--study", str(STUDY)]) == 0
+    out = capsys.readouterr().out
+    assert "01_terms\n" in out
+    assert "  top_n: int = 20  # terms per table and chart\n" in out
+    assert "  kwic_terms: list[str] = ['cooperation', 'crime*']" in out
