@@ -57,6 +57,13 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "quotes": ("SPEECH_VERBS", "CONTINUATION_CUES", "ATTRIBUTION_CUES", "QUOTE_COLUMNS", "find_quotes"),
     "networks": ("comention_edges", "plot_comention_network", "actor_theme_matrix"),
+    "plots": ("bar_chart", "heatmap", "dispersion_plot", "save_figure", "style", "STYLE"),
+    "reporting": (
+        "load_study", "Study", "load_study_docs", "study_inputs", "run_report",
+        "notebook_parameters", "NotebookParameter", "resolve_parameters", "save_table",
+        "display_table", "table_html", "corpus_overview", "file_sha256", "StudyError",
+        "ParameterError", "ReportError",
+    ),
 }  # fmt: skip
 
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
