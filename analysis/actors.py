@@ -42,7 +42,7 @@ import difflib
 import io
 import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from analysis._checks import check_choice as _check_choice
 from analysis.matching import PatternError, PatternSet, compile_patterns, match
 from analysis.text import TOKEN_PATTERN, fold, is_punct, load_stopwords
 
@@ -138,13 +139,6 @@ class ActorTableError(ValueError):
             where = f"{source}, line {line}" if line else source
             lines.append(f"{where}: {actor}: {problem}")
         super().__init__("\n".join(lines))
-
-
-def _check_choice(name: str, value: object, allowed: Sequence[object]) -> None:
-    if value not in allowed:
-        raise ValueError(
-            f"{name}={value!r} is not allowed; choose one of {', '.join(map(repr, allowed))}"
-        )
 
 
 # ---------------------------------------------------------------------------------------------

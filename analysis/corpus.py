@@ -12,12 +12,14 @@ import hashlib
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
+
+from analysis._checks import check_choice as _check_choice
 
 __all__ = [
     "CorpusError",
@@ -36,13 +38,6 @@ _TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet", ".pq"}
 
 class CorpusError(ValueError):
     """A corpus file or table cannot be used; the message names the file and the problem."""
-
-
-def _check_choice(name: str, value: str, allowed: Sequence[str]) -> None:
-    if value not in allowed:
-        raise ValueError(
-            f"{name}={value!r} is not allowed; choose one of {', '.join(map(repr, allowed))}"
-        )
 
 
 def normalize_text(text: str) -> str:

@@ -27,6 +27,8 @@ import scipy.sparse as sp
 from scipy import stats
 from scipy.special import xlogy
 
+from analysis._checks import check_choice as _check_choice
+from analysis._checks import require_columns as _require_columns
 from analysis.text import fold, is_punct, tokens_ngrams
 
 __all__ = ["term_frequency", "keyness", "kwic", "collocations"]
@@ -56,28 +58,10 @@ _ZERO_ADJUST = 0.5
 # shared helpers
 
 
-def _check_choice(name: str, value: object, allowed: Sequence[object]) -> None:
-    if value not in allowed:
-        raise ValueError(
-            f"{name}={value!r} is not allowed; choose one of {', '.join(map(repr, allowed))}"
-        )
-
-
 def _check_int(name: str, value: object, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
         raise ValueError(f"{name}={value!r} must be an integer of at least {minimum}")
     return int(value)
-
-
-def _require_columns(df: object, columns: Iterable[str], what: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{what} must be a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"{what} lacks column(s) {', '.join(map(repr, missing))} "
-            f"(has: {', '.join(map(str, df.columns))})"
-        )
 
 
 def _doc_codes(tokens: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:

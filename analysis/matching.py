@@ -45,6 +45,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis._checks import check_choice
 from analysis.text import _TOKEN_RE, fold
 
 __all__ = ["PatternError", "PatternSet", "compile_patterns", "match", "MATCH_COLUMNS"]
@@ -389,10 +390,7 @@ def match(
         >>> match(toks, ps)[["matched", "key"]].values.tolist()
         [['Security', 'security'], ['Security cooperation', 'coop']]
     """
-    if scope not in _SCOPES:
-        raise ValueError(
-            f"scope={scope!r} is not allowed; choose one of {', '.join(map(repr, _SCOPES))}"
-        )
+    check_choice("scope", scope, _SCOPES)
     tfid, vocab = _vocabulary(tokens, patterns)
     n = len(tfid)
     if n == 0 or len(patterns) == 0:

@@ -15,17 +15,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis._checks import check_choice as _check_choice
+
 __all__ = ["comention_edges", "plot_comention_network", "actor_theme_matrix"]
 
 Unit = Literal["sentence", "doc"]
 _UNITS = ("sentence", "doc")
-
-
-def _check_choice(name: str, value: object, allowed: tuple) -> None:
-    if value not in allowed:
-        raise ValueError(
-            f"{name}={value!r} is not allowed; choose one of {', '.join(map(repr, allowed))}"
-        )
 
 
 def _require(table: pd.DataFrame, cols: list[str], what: str) -> None:

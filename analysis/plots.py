@@ -21,6 +21,8 @@ import pandas as pd
 from cycler import cycler
 from matplotlib.figure import Figure
 
+from analysis._checks import check_choice as _check_choice
+
 __all__ = ["STYLE", "style", "save_figure", "bar_chart", "heatmap", "dispersion_plot"]
 
 #: Colour-blind-safe palette (Okabe & Ito 2008) used in this order for series and groups.
@@ -50,13 +52,6 @@ Orientation = Literal["horizontal", "vertical"]
 _ORIENTATIONS = ("horizontal", "vertical")
 Format = Literal["png", "svg", "pdf"]
 _FORMATS = ("png", "svg", "pdf")
-
-
-def _check_choice(name: str, value: object, allowed: Sequence[str]) -> None:
-    if value not in allowed:
-        raise ValueError(
-            f"{name}={value!r} is not allowed; choose one of {', '.join(map(repr, allowed))}"
-        )
 
 
 @contextmanager

@@ -45,6 +45,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
+from analysis._checks import check_choice
+
 __all__ = [
     "TOKEN_PATTERN",
     "fold",
@@ -541,11 +543,7 @@ def tokenize(
         >>> toks["sent"].tolist()
         [1, 1, 1, 1, 1, 1, 1, 1]
     """
-    if line_breaks not in _LINE_BREAK_CHOICES:
-        raise ValueError(
-            f"line_breaks={line_breaks!r} is not allowed; choose one of "
-            + ", ".join(map(repr, _LINE_BREAK_CHOICES))
-        )
+    check_choice("line_breaks", line_breaks, _LINE_BREAK_CHOICES)
     for col in ("doc_id", "text"):
         if col not in docs.columns:
             raise ValueError(
@@ -637,10 +635,7 @@ def tokens_stem(
     """
     from nltk.stem import LancasterStemmer, PorterStemmer, SnowballStemmer
 
-    if stemmer not in _STEMMERS:
-        raise ValueError(
-            f"stemmer={stemmer!r} is not allowed; choose one of {', '.join(map(repr, _STEMMERS))}"
-        )
+    check_choice("stemmer", stemmer, _STEMMERS)
     stem = {
         "porter": PorterStemmer().stem,
         "snowball": SnowballStemmer("english").stem,

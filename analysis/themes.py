@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from analysis._checks import check_choice as _check_choice
 from analysis.matching import PatternError, PatternSet, compile_patterns, match
 from analysis.text import is_punct, sentences
 
@@ -121,13 +122,6 @@ class CodebookError(ValueError):
         if theme is not None:
             where += f", theme {theme!r}"
         super().__init__(f"{where}: {problem}")
-
-
-def _check_choice(name: str, value: object, allowed: Sequence[object]) -> None:
-    if value not in allowed:
-        raise ValueError(
-            f"{name}={value!r} is not allowed; choose one of {', '.join(map(repr, allowed))}"
-        )
 
 
 # --------------------------------------------------------------------------- data model

@@ -32,13 +32,16 @@ import io
 import math
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
+
+from analysis._checks import check_choice as _check_choice
+from analysis._checks import require_columns as _require_columns
 
 __all__ = [
     "GOLD_SENTENCE_COLUMNS",
@@ -63,24 +66,6 @@ MICRO, MACRO = "micro avg", "macro avg"
 
 _POSITIVE_INT = re.compile(r"[0-9]+")
 _MAX_LISTED = 5  # error messages list at most this many offending lines/keys
-
-
-def _check_choice(name: str, value: str, allowed: Sequence[str]) -> None:
-    if value not in allowed:
-        raise ValueError(
-            f"{name}={value!r} is not allowed; choose one of {', '.join(map(repr, allowed))}"
-        )
-
-
-def _require_columns(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{what} must be a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"{what} needs column(s) {', '.join(map(repr, missing))} "
-            f"(has: {', '.join(map(str, df.columns))})"
-        )
 
 
 def _lines(lines: Sequence[int]) -> str:
