@@ -1,0 +1,141 @@
+"""Dask: dask_analyze on a LocalCluster of 2 worker processes equals the single-process
+functions, on the sample corpus and on a generated one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.actors import actor_counts, find_mentions, load_actors
+from analysis.corpus import CorpusError
+from analysis.frequency import term_frequency
+from analysis.networks import comention_edges
+from analysis.text import tokenize
+from analysis.themes import code_themes, load_codebook, theme_matrix
+from tests.conftest import DATA, make_docs
+
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+from analysis.scale import dask_analyze  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster, distributed.Client(cluster) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_codebook(DATA / "codebooks" / "asean_china_crime.yml")
+
+
+@pytest.fixture(scope="module")
+def actors():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_actors(DATA / "actors" / "asean_china.yml")
+
+
+def _expected(docs, codebook, actors, by):
+    tokens = tokenize(docs)
+    hits = code_themes(tokens, codebook, docs=docs)
+    mentions = find_mentions(tokens, actors, docs=docs)
+    return {
+        "term_frequency": term_frequency(tokens, by=by, docs=docs),
+        "theme_matrix": theme_matrix(hits, docs, codebook=codebook, by=by),
+        "actor_counts": actor_counts(mentions, docs, by=by, actors=actors),
+        "comention_edges": comention_edges(mentions, by=by, docs=docs),
+        "n_tokens": len(tokens),
+    }
+
+
+def _check(res, expected, n_docs):
+    for name in ("term_frequency", "theme_matrix", "actor_counts", "comention_edges"):
+        pd.testing.assert_frame_equal(getattr(res, name), expected[name], obj=name)
+    assert (res.n_docs, res.n_tokens) == (n_docs, expected["n_tokens"])
+
+
+@pytest.mark.parametrize("by", [None, "outlet"])
+def test_dask_on_two_workers_equals_single_process_on_the_sample(
+    client, tmp_path, sample_docs, codebook, actors, by
+):
+    path = tmp_path / "sample.parquet"
+    sample_docs.to_parquet(path, index=False, row_group_size=1)
+    ddf = dd.read_parquet(path, split_row_groups=True)
+    assert ddf.npartitions == 2
+    res = dask_analyze(ddf, codebook=codebook, actors=actors, by=by)
+    _check(res, _expected(sample_docs, codebook, actors, by), 2)
+
+
+def test_dask_on_two_workers_equals_single_process_on_a_generated_corpus(
+    client, tmp_path, codebook, actors
+):
+    rng = np.random.default_rng(11)
+    vocab = np.array(
+        [
+            "ASEAN",
+            "China",
+            "Vietnam",
+            "cooperation",
+            "cyber",
+            "crime",
+            "prosecutors",
+            "the",
+            "of",
+            "and",
+            "in",
+            "said",
+            "transnational",
+            "security",
+            "trafficking",
+            "online",
+            "fraud",
+            "Hanoi",
+            "Beijing",
+            "law",
+        ]
+    )
+    texts = [
+        "\n".join(
+            " ".join(rng.choice(vocab, size=int(rng.integers(3, 15)))).capitalize() + "."
+            for _ in range(int(rng.integers(1, 4)))
+        )
+        for _ in range(60)
+    ]
+    docs = make_docs(*texts, outlet=list(rng.choice(["A", "B", "C"], size=60)))
+    path = tmp_path / "generated.parquet"
+    docs.to_parquet(path, index=False, row_group_size=9)
+    res = dask_analyze(path, codebook=codebook, actors=actors, by="outlet")  # a path: 7 row groups
+    _check(res, _expected(docs, codebook, actors, "outlet"), 60)
+    assert res.theme_matrix["count"].sum() > 0 and res.actor_counts["mentions"].sum() > 0
+
+
+def test_dask_refuses_duplicate_doc_ids_across_partitions(client, tmp_path):
+    path = tmp_path / "dup.parquet"
+    make_docs("a", "b", "c").assign(doc_id=["x", "y", "x"]).to_parquet(
+        path, index=False, row_group_size=1
+    )
+    with pytest.raises(CorpusError, match="duplicate doc_id: x"):
+        dask_analyze(path)
+
+
+def test_dask_names_a_missing_column(client):
+    ddf = dd.from_pandas(make_docs("a").rename(columns={"text": "body"}), npartitions=1)
+    with pytest.raises(CorpusError, match=r"needs a 'text' column \(has: doc_id, body\)"):
+        dask_analyze(ddf)
+
+
+def test_import_analysis_does_not_import_dask():
+    code = "import sys, analysis, analysis.stream; print('dask' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
