@@ -20,12 +20,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis._checks import check_choice as _check_choice
 from analysis.corpus import (
     _EMPTY_CHOICES,
     _TABLE_SUFFIXES,
     CorpusError,
     EmptyPolicy,
-    _check_choice,
     _check_unique_ids,
     _handle_empty,
     _read_metadata,
@@ -64,7 +64,7 @@ def _progress_enabled(progress: bool | None = None) -> bool:
 def _progress_bar(enabled: bool, total: int | None, desc: str):
     from tqdm.auto import tqdm  # tqdm.auto renders as a widget in JupyterLab, text elsewhere
 
-    return tqdm(total=total, desc=desc, unit="doc", disable=not enabled, leave=False)
+    return tqdm(total=total, desc=desc, unit="doc", disable=not enabled)
 
 
 def _finish_table_chunk(
@@ -761,14 +761,29 @@ def _chunks_of(
 ) -> Iterator[pd.DataFrame]:
     if isinstance(source, (str, os.PathLike)):
         return iter_corpus(source, chunksize=chunksize, progress=progress, **read_options)
+    if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
+        raise ValueError(f"chunksize={chunksize!r} must be a positive integer")
     if isinstance(source, pd.DataFrame):
-        if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
-            raise ValueError(f"chunksize={chunksize!r} must be a positive integer")
-        return (
+        chunks: Iterable[pd.DataFrame] = (
             source.iloc[i : i + chunksize].reset_index(drop=True)
-            for i in range(0, max(len(source), 1), chunksize)
+            for i in range(0, len(source), chunksize)
         )
-    return iter(source)
+        total: int | None = len(source)
+    else:
+        chunks, total = source, None
+    return _counted(chunks, _progress_enabled(progress), total)
+
+
+def _counted(
+    chunks: Iterable[pd.DataFrame], show: bool, total: int | None
+) -> Iterator[pd.DataFrame]:
+    bar = _progress_bar(show, total, "documents")
+    try:
+        for chunk in chunks:
+            yield chunk
+            bar.update(len(chunk))
+    finally:
+        bar.close()
 
 
 def _make_plan(codebook, actors, **options) -> _Plan:
@@ -792,7 +807,21 @@ def _make_plan(codebook, actors, **options) -> _Plan:
         if isinstance(stopwords, str):
             raise TypeError("stopwords must be a collection of words, not a single string")
         options["stopwords"] = frozenset(stopwords)
-    return _Plan(codebook=codebook, actors=actors, **options)
+    plan = _Plan(codebook=codebook, actors=actors, **options)
+    _precompile(plan)
+    return plan
+
+
+def _precompile(plan: _Plan) -> None:
+    """Compile the pattern sets now, so that chunks (and Dask workers, which receive the plan
+    pickled) reuse them instead of compiling their own. Both objects cache what they compile;
+    the per-vocabulary expansions are dropped when a pattern set is pickled."""
+    cb, act = plan.codebook, plan.actors
+    if cb is not None and hasattr(cb, "_pattern_set"):
+        cb._pattern_set("include", plan.theme_scope)
+        cb._pattern_set("exclude")
+    if act is not None and hasattr(act, "_plan"):
+        act._plan(True, True)
 
 
 def _load_actor_table(actors):

@@ -136,6 +136,6 @@ def test_dask_names_a_missing_column(client):
 
 
 def test_import_analysis_does_not_import_dask():
-    code = "import sys, analysis, analysis.stream; print('dask' in sys.modules)"
+    code = "import sys, analysis, analysis.stream, analysis.scale; print('dask' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -314,3 +314,11 @@ def test_stream_analyze_on_a_generated_corpus_equals_term_frequency_by_doc():
 def test_stream_analyze_rejects_bad_options(kwargs, message):
     with pytest.raises(ValueError, match=message):
         stream_analyze(make_docs("a"), **kwargs)
+
+
+def test_progress_true_draws_a_bar_on_stderr_counting_documents(tmp_path, capsys):
+    path = _write(make_docs("a", "b", "c"), tmp_path / "c.csv")
+    list(iter_corpus(path, chunksize=2, progress=True))
+    assert "3doc" in capsys.readouterr().err.replace(" ", "")
+    stream_analyze(make_docs("a", "b"), chunksize=1, progress=True)
+    assert "2/2" in capsys.readouterr().err
