@@ -14,7 +14,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -402,7 +402,6 @@ class _Plan:
     theme_scope: str = "key"
     actor_normalize: str | None = None
     edge_unit: str = "sentence"
-    extra: dict = field(default_factory=dict)
 
     # ------------------------------------------------------------------ per chunk
 
