@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -211,7 +211,7 @@ def _vocabulary(tokens: pd.DataFrame, ps: PatternSet) -> tuple[np.ndarray, list[
         ps._cache["vocabulary"] = hit
         ps._cache.pop("expansions", None)
     _, remap, vocab = hit
-    codes = col.array.codes.astype(np.int64)
+    codes = col.array.codes  # a view; numpy indexes with any integer width
     return (codes if remap is None else remap[codes]), vocab
 
 
@@ -254,7 +254,8 @@ def _expansions(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:
 
 def _candidates(
     tfid: np.ndarray,
-    sid: np.ndarray,
+    doc: np.ndarray,
+    sent: np.ndarray,
     exp: list[list[np.ndarray]],
     n_types: int,
     lengths: np.ndarray,
@@ -289,8 +290,9 @@ def _candidates(
     multi = np.flatnonzero(keep & (length > 1))
     if len(multi):
         pos_m, entry_m, anchor_m = pos[multi], entry[multi], anchor[entry[multi]]
-        # sentence ids only grow, so first and last token in one sentence means all are
-        ok = sid[pos_m] == sid[pos_m + lengths[entry_m] - 1]
+        # tokens are in document order, so first and last token in one sentence means all are
+        last_m = pos_m + lengths[entry_m] - 1
+        ok = (sent[pos_m] == sent[last_m]) & (doc[pos_m] == doc[last_m])
         for k in range(int(lengths.max())):
             check = (lengths[entry_m] > k) & (anchor_m != k) & ok
             idx = np.flatnonzero(check)
@@ -391,20 +393,26 @@ def match(
         [['Security', 'security'], ['Security cooperation', 'coop']]
     """
     check_choice("scope", scope, _SCOPES)
+    return _match(tokens, patterns, scope, docs)[0]
+
+
+def _match(
+    tokens: pd.DataFrame, patterns: PatternSet, scope: str, docs: pd.DataFrame | None
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """:func:`match`, also returning the index of the pattern entry behind every row, so that
+    callers can attach per-pattern attributes by integer lookup instead of string joins."""
+    none = np.zeros(0, np.int64)
     tfid, vocab = _vocabulary(tokens, patterns)
     n = len(tfid)
     if n == 0 or len(patterns) == 0:
-        return _empty(tokens)
+        return _empty(tokens), none
     exp = _expansions(patterns, vocab)
     lengths = np.array([len(e.words) for e in patterns.entries], np.int64)
-    doc_codes = tokens["doc_id"].array.codes.astype(np.int64)
+    doc_codes = tokens["doc_id"].array.codes
     sent = tokens["sent"].to_numpy()
-    new_sent = np.ones(n, bool)
-    new_sent[1:] = (doc_codes[1:] != doc_codes[:-1]) | (sent[1:] != sent[:-1])
-    sid = np.cumsum(new_sent)
-    pos, entry = _candidates(tfid, sid, exp, len(vocab), lengths)
+    pos, entry = _candidates(tfid, doc_codes, sent, exp, len(vocab), lengths)
     if len(pos) == 0:
-        return _empty(tokens)
+        return _empty(tokens), none
     key_codes, key_names = pd.factorize(pd.Index([e.key for e in patterns.entries], dtype=object))
     key_of_entry = np.asarray(key_codes, np.int64)
     group = key_of_entry[entry] if scope == "key" else np.zeros(len(entry), np.int64)
@@ -439,22 +447,23 @@ def match(
             for i in multi
         ]
     codes[multi] = len(cats) + np.arange(len(multi))
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "doc_id": pd.Categorical.from_codes(doc_codes[pos], dtype=tokens["doc_id"].dtype),
             "sent": sent[pos],
             "start": start,
             "end": end,
-            "matched": _take_str(cats + extra, codes),
-            "pattern": _take_str([e.pattern for e in patterns.entries], entry),
-            "key": _take_str(list(key_names), key_of_entry[entry]),
+            "matched": take_str(cats + extra, codes),
+            "pattern": take_str([e.pattern for e in patterns.entries], entry),
+            "key": take_str(list(key_names), key_of_entry[entry]),
             "tok": tokens["tok"].to_numpy()[pos],
             "n_tok": lengths[entry],
         }
     )
+    return table, entry
 
 
-def _take_str(values: list[str], idx: np.ndarray) -> pd.Series:
+def take_str(values: Sequence[str | None], idx: np.ndarray) -> pd.Series:
     """``values[idx]`` as a pandas string column, gathered by Arrow (no Python object per row)."""
     taken = pc.take(pa.array(values, type=pa.string()), pa.array(idx, type=pa.int64()))
     return taken.to_pandas(types_mapper={pa.string(): pd.StringDtype(na_value=np.nan)}.get)

@@ -48,7 +48,7 @@ import pandas as pd
 import yaml
 
 from analysis._checks import check_choice as _check_choice
-from analysis.matching import PatternError, PatternSet, compile_patterns, match
+from analysis.matching import PatternError, PatternSet, _match, compile_patterns, match, take_str
 from analysis.text import is_punct, sentences
 
 __all__ = [
@@ -858,72 +858,75 @@ def code_themes(
     include = cb._include_table(scope)
     ps = cb._pattern_set("include", scope)
     assert ps is not None  # a loaded codebook has at least one pattern
-    m = match(tokens, ps, scope=scope, docs=docs)
-    m = m.merge(include, on=["key", "pattern"], how="left", validate="many_to_one")
+    # Work on integer theme codes: the include table's rows are the pattern set's entries.
+    m, entry = _match(tokens, ps, scope, docs)
+    ids = pd.Index(cb.ids, dtype=object)
+    key = ids.get_indexer(include["key"]).astype(np.int64)[entry]
+    src = ids.get_indexer(include["source"]).astype(np.int64)[entry]
+    rows = np.arange(len(m))
     if scope == "all":
         # Exclusive matches under their own theme: count them for every ancestor as well.
-        pairs = cb._subtree_pairs().rename(columns={"owner": "key_new", "target": "source"})
-        m = m.merge(pairs, on="source").drop(columns="key").rename(columns={"key_new": "key"})
+        pairs = cb._subtree_pairs()
+        owner = ids.get_indexer(pairs["owner"]).astype(np.int64)
+        target = ids.get_indexer(pairs["target"]).astype(np.int64)
+        by_target = np.argsort(target, kind="stable")
+        owner, target = owner[by_target], target[by_target]
+        n_owners = np.bincount(target, minlength=len(ids))
+        ptr = np.cumsum(n_owners) - n_owners
+        per = n_owners[src]
+        rows = np.repeat(rows, per)
+        within = np.arange(len(rows)) - np.repeat(np.cumsum(per) - per, per)
+        key = owner[np.repeat(ptr[src], per) + within]
+        src = src[rows]
 
-    ids = pd.Index(cb.ids, dtype=object)
-    doc_codes = m["doc_id"].cat.codes.to_numpy().astype(np.int64)
-    src = ids.get_indexer(m["source"]).astype(np.int64)
-    start, end = m["start"].to_numpy(np.int64), m["end"].to_numpy(np.int64)
-    excluded_by = np.full(len(m), -1, np.int64)
+    doc_codes = m["doc_id"].array.codes.astype(np.int64)[rows]
+    start = m["start"].to_numpy(np.int64)[rows]
+    end = m["end"].to_numpy(np.int64)[rows]
+    excluded_by = np.full(len(rows), -1, np.int64)
     xps = cb._pattern_set("exclude")
-    x_pattern = np.array([], dtype=object)
-    if xps is not None and len(m):
+    x_pattern: list[str] = []
+    if xps is not None and len(rows):
         xm = match(tokens, xps, scope="key")
         xt = cb._exclude_table()
         xm = xm[["doc_id", "start", "end", "key"]].merge(
             xt.rename(columns={"xid": "key"}), on="key"
         )
         xm = xm.merge(cb._subtree_pairs(), on="owner")
-        x_pattern = xm["pattern"].to_numpy(dtype=object)
+        x_pattern = xm["pattern"].astype(str).tolist()
         excluded_by = _contained(
             doc_codes, src, start, end,
-            xm["doc_id"].cat.codes.to_numpy().astype(np.int64),
+            xm["doc_id"].array.codes.astype(np.int64),
             ids.get_indexer(xm["target"]).astype(np.int64),
             xm["start"].to_numpy(np.int64), xm["end"].to_numpy(np.int64),
         )  # fmt: skip
-    keep = excluded_by < 0
-    if keep_excluded:
-        by_pattern = np.full(len(m), None, dtype=object)
-        by_pattern[~keep] = x_pattern[excluded_by[~keep]]
-        m = m.assign(excluded_by=pd.Series(by_pattern, index=m.index, dtype=str))
-    else:
-        m = m.loc[keep]
-        doc_codes, start = doc_codes[keep], start[keep]
-    key_idx = ids.get_indexer(m["key"])
-    order = np.lexsort((-m["n_tok"].to_numpy(), key_idx, start, doc_codes))
-    m = m.iloc[order].reset_index(drop=True)
-    # Per-theme attributes indexed by theme code: no Python work per hit.
-    k = ids.get_indexer(m["key"])
+    sel = np.ones(len(rows), bool) if keep_excluded else excluded_by < 0
+    n_tok = m["n_tok"].to_numpy(np.int64)[rows]
+    idx = np.flatnonzero(sel)
+    idx = idx[np.lexsort((-n_tok[idx], key[idx], start[idx], doc_codes[idx]))]
+    r, k = rows[idx], key[idx]
     ts = list(cb.themes.values())
-    parent = np.array([t.parent for t in ts], dtype=object)[k]
-    path = np.array([t.path for t in ts], dtype=object)[k]
-    depth = np.array([t.depth for t in ts], np.int64)[k]
     out = pd.DataFrame(
         {
-            "doc_id": m["doc_id"],
-            "sent": m["sent"].to_numpy(),
-            "start": m["start"].to_numpy(np.int64),
-            "end": m["end"].to_numpy(np.int64),
-            "matched": m["matched"].astype(str),
-            "pattern": m["pattern"].astype(str),
-            "key": m["key"].astype(str),
-            "theme": m["key"].astype(str),
-            "source": m["source"].astype(str),
-            "parent": pd.Series(parent, dtype=str),
-            "path": pd.Series(path, dtype=str),
-            "depth": depth,
-            "tok": m["tok"].to_numpy(),
-            "n_tok": m["n_tok"].to_numpy(np.int64),
-            "codebook_sha256": pd.Series(np.full(len(m), cb.sha256, dtype=object), dtype=str),
+            "doc_id": pd.Categorical.from_codes(doc_codes[idx], dtype=m["doc_id"].dtype),
+            "sent": m["sent"].to_numpy()[r],
+            "start": start[idx],
+            "end": end[idx],
+            "matched": m["matched"].take(r).reset_index(drop=True),
+            "pattern": m["pattern"].take(r).reset_index(drop=True),
+            "key": take_str(cb.ids, k),
+            "theme": take_str(cb.ids, k),
+            "source": take_str(cb.ids, src[idx]),
+            "parent": take_str([t.parent for t in ts], k),
+            "path": take_str([t.path for t in ts], k),
+            "depth": np.array([t.depth for t in ts], np.int64)[k],
+            "tok": m["tok"].to_numpy()[r],
+            "n_tok": n_tok[idx],
+            "codebook_sha256": take_str([cb.sha256], np.zeros(len(idx), np.int64)),
         }
     )
     if keep_excluded:
-        out["excluded_by"] = m["excluded_by"].reset_index(drop=True)
+        x = excluded_by[idx]
+        out["excluded_by"] = take_str([*x_pattern, None], np.where(x < 0, len(x_pattern), x))
     return out
 
 
@@ -1056,13 +1059,16 @@ def theme_matrix(
         )
     tree = _tree(hits, codebook)
     themes = _select(tree, level)
-    hit_doc = hits["doc_id"].astype(str)
     doc_ids = docs["doc_id"].astype(str)
-    unknown = sorted(set(hit_doc) - set(doc_ids))
-    if unknown:
+    doc_index = pd.Index(doc_ids.to_numpy(dtype=object))
+    # Integer codes throughout: a million hits must not become a million Python strings.
+    hit_doc = _positions(hits["doc_id"], doc_index)
+    if (hit_doc < 0).any():
+        unknown = sorted(set(hits["doc_id"].astype(str)[hit_doc < 0]))
         raise ValueError(f"hits have doc_id(s) not in docs: {', '.join(map(repr, unknown[:5]))}")
+    key_codes, key_uniques = pd.factorize(hits["key"].astype(str))
     if codebook is not None:
-        odd = sorted(set(hits["key"].astype(str)) - set(tree.ids))
+        odd = sorted(set(key_uniques) - set(tree.ids))
         if odd:
             raise ValueError(
                 f"hits have theme(s) not in the codebook: {', '.join(map(repr, odd[:5]))}"
@@ -1072,22 +1078,20 @@ def theme_matrix(
     groups = doc_ids if by is None else docs[by]
     # Groups in order of first appearance; a missing value is a group of its own.
     g_codes, g_uniques = pd.factorize(groups, use_na_sentinel=False)
-    doc_index = pd.Index(doc_ids.to_numpy(dtype=object))
-
-    h = pd.DataFrame(
-        {
-            "doc_id": hit_doc.to_numpy(dtype=object),
-            "key": hits["key"].astype(str).to_numpy(dtype=object),
-        }
-    )
-    if unit == "sentence":
-        h["sent"] = hits["sent"].to_numpy()
-        h = h.drop_duplicates()
-    t_code = pd.Index(themes, dtype=object).get_indexer(h["key"])
-    sel = t_code >= 0
-    hg = g_codes[doc_index.get_indexer(h["doc_id"])][sel]
     n_g, n_t = len(g_uniques), len(themes)
-    counts = np.bincount(hg * n_t + t_code[sel], minlength=n_g * n_t).astype(np.int64)
+    t_code = pd.Index(themes, dtype=object).get_indexer(pd.Index(key_uniques, dtype=object))[
+        key_codes
+    ]
+    sel = t_code >= 0
+    if unit == "sentence":
+        # distinct (document, sentence, theme) units as one integer each
+        sent = hits["sent"].to_numpy().astype(np.int64)[sel]
+        width = int(sent.max()) + 1 if len(sent) else 1
+        unit_key = np.unique((hit_doc[sel] * width + sent) * n_t + t_code[sel])
+        t_sel, d_sel = unit_key % n_t, unit_key // n_t // width
+    else:
+        t_sel, d_sel = t_code[sel], hit_doc[sel]
+    counts = np.bincount(g_codes[d_sel] * n_t + t_sel, minlength=n_g * n_t).astype(np.int64)
     group_col = pd.Series(np.repeat(np.asarray(g_uniques, dtype=object), n_t))
     if by is None or pd.api.types.is_string_dtype(docs[by]):
         group_col = group_col.astype(str)
@@ -1101,21 +1105,35 @@ def theme_matrix(
     )
     if normalize is not None:
         assert tokens is not None
-        tok_doc = tokens["doc_id"].astype(str).to_numpy(dtype=object)
+        tok_doc = _positions(tokens["doc_id"], doc_index)
+        inside = tok_doc >= 0  # tokens of documents outside docs are ignored
         if normalize == "per_1k_tokens":
-            per_doc = pd.Series((~is_punct(tokens)).astype(np.int64)).groupby(tok_doc).sum()
+            words = ~is_punct(tokens) & inside
+            per_doc = np.bincount(tok_doc[words], minlength=len(doc_index))
             name, rate, scale = "n_tokens", "per_1k_tokens", 1000.0
         else:
-            units = pd.DataFrame({"doc_id": tok_doc, "sent": tokens["sent"].to_numpy()})
-            per_doc = units.drop_duplicates().groupby("doc_id").size()
+            snt = tokens["sent"].to_numpy().astype(np.int64)[inside]
+            width = int(snt.max()) + 1 if len(snt) else 1
+            pairs = np.unique(tok_doc[inside] * width + snt)
+            per_doc = np.bincount(pairs // width, minlength=len(doc_index))
             name, rate, scale = "n_sentences", "share_of_sentences", 1.0
-        # Tokens of documents outside docs are ignored; documents without tokens add 0.
-        per_doc = per_doc.reindex(doc_index, fill_value=0).to_numpy(np.int64)
         denom = np.bincount(g_codes, weights=per_doc, minlength=n_g).astype(np.int64)
         d = np.repeat(denom, n_t)
         out[name] = d
         out[rate] = np.where(d > 0, scale * counts / np.maximum(d, 1), np.nan)
     return out
+
+
+def _positions(doc_col: pd.Series, doc_index: pd.Index) -> np.ndarray:
+    """Row of ``doc_index`` for every value of ``doc_col`` (-1 when absent), looked up once per
+    distinct document rather than once per row."""
+    if isinstance(doc_col.dtype, pd.CategoricalDtype):
+        per_cat = doc_index.get_indexer(pd.Index(doc_col.cat.categories.astype(str), dtype=object))
+        return (
+            per_cat.astype(np.int64)[doc_col.array.codes] if len(doc_col) else np.zeros(0, np.int64)
+        )
+    codes, uniques = pd.factorize(doc_col.astype(str))
+    return doc_index.get_indexer(pd.Index(uniques, dtype=object)).astype(np.int64)[codes]
 
 
 def pivot_themes(matrix: pd.DataFrame, *, values: str = "count") -> pd.DataFrame:
