@@ -152,6 +152,15 @@ def _load_table(path: Path, text_column: str, id_column: str) -> pd.DataFrame:
         raise CorpusError(f"{path}: not valid UTF-8 at byte offset {err.start}") from None
     except (pd.errors.EmptyDataError, ValueError) as err:
         raise CorpusError(f"{path}: cannot be read as {suffix[1:]}: {err}") from None
+    return _finish_table(table, path, text_column, id_column)
+
+
+def _finish_table(
+    table: pd.DataFrame, path: Path, text_column: str, id_column: str, *, digest: bool = True
+) -> pd.DataFrame:
+    """A table read from ``path`` (or one chunk of it) as a docs table: the id and text columns
+    renamed, text NFC-normalised, ``sha256`` of each text's UTF-8 bytes unless ``digest`` is
+    False. Shared by :func:`load_corpus` and the streaming reader so both give the same table."""
     for col in (id_column, text_column):
         if col not in table.columns:
             raise CorpusError(
@@ -165,10 +174,11 @@ def _load_table(path: Path, text_column: str, id_column: str) -> pd.DataFrame:
             f"{path}: missing text for doc_id {', '.join(table.loc[nulls, 'doc_id'][:10])}"
         )
     raw = table["text"].astype(str)
-    table["sha256"] = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in raw]
+    if digest:
+        table["sha256"] = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in raw]
     table["text"] = [normalize_text(t) for t in raw]
     cols = ["doc_id", "text"] + [c for c in table.columns if c not in ("doc_id", "text", "sha256")]
-    return table[cols + ["sha256"]].reset_index(drop=True)
+    return table[cols + (["sha256"] if digest else [])].reset_index(drop=True)
 
 
 def load_corpus(

@@ -10,7 +10,6 @@ are produced instead of being kept.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,9 +26,9 @@ from analysis.corpus import (
     CorpusError,
     EmptyPolicy,
     _check_unique_ids,
+    _finish_table,
     _handle_empty,
     _read_metadata,
-    normalize_text,
     read_text_file,
 )
 
@@ -77,34 +76,17 @@ def _finish_table_chunk(
 ) -> pd.DataFrame:
     """Turn one chunk of a table file into a docs table, exactly as ``load_corpus`` would
     (without the ``sha256`` column when ``digest`` is False)."""
-    for col in (id_column, text_column):
-        if col not in table.columns:
-            raise CorpusError(
-                f"{path}: needs a {col!r} column (has: {', '.join(map(str, table.columns))})"
-            )
-    if columns is not None:
+    # A missing id or text column is reported by _finish_table, like load_corpus does.
+    if columns is not None and {id_column, text_column} <= set(table.columns):
         missing = [c for c in columns if c not in table.columns]
         if missing:
             raise CorpusError(
                 f"{path}: no column(s) {', '.join(map(repr, missing))} "
                 f"(has: {', '.join(map(str, table.columns))})"
             )
-        table = table[
-            [id_column, text_column, *[c for c in columns if c not in (id_column, text_column)]]
-        ]
-    table = table.rename(columns={id_column: "doc_id", text_column: "text"})
-    table["doc_id"] = table["doc_id"].astype(str)
-    nulls = table["text"].isna()
-    if nulls.any():
-        raise CorpusError(
-            f"{path}: missing text for doc_id {', '.join(table.loc[nulls, 'doc_id'][:10])}"
-        )
-    raw = table["text"].astype(str)
-    if digest:
-        table["sha256"] = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in raw]
-    table["text"] = [normalize_text(t) for t in raw]
-    cols = ["doc_id", "text"] + [c for c in table.columns if c not in ("doc_id", "text", "sha256")]
-    return table[cols + (["sha256"] if digest else [])].reset_index(drop=True)
+        rest = [c for c in columns if c not in (id_column, text_column)]
+        table = table[[id_column, text_column, *rest]]
+    return _finish_table(table, path, text_column, id_column, digest=digest)
 
 
 def _table_chunks(path: Path, chunksize: int) -> tuple[Iterator[pd.DataFrame], int | None]:
