@@ -77,6 +77,7 @@ TOKEN_PATTERN = r"""
 """
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
 _WORD_RE = re.compile(r"\w")
+_TRAILING_MARKS = frozenset(".,;:!?)]}\"'”’»")
 
 # Letters that NFKD does not decompose into base + combining mark.
 _FOLD_EXTRA = str.maketrans(
@@ -416,11 +417,19 @@ class _Vocabulary:
     def _add_chunk(self, chunk: str) -> int:
         cid = len(self.n_sub)
         self.ptr.append(len(self.sub_id))
+        # Most chunks are a plain word, or a word plus one trailing mark ("crimes,"); for those
+        # the token rule's answer is known without running the regex.
+        if chunk.isalnum():
+            parts: list[tuple[int, str]] = [(0, chunk)]
+        elif len(chunk) > 1 and chunk[-1] in _TRAILING_MARKS and chunk[:-1].isalnum():
+            parts = [(0, chunk[:-1]), (len(chunk) - 1, chunk[-1])]
+        else:
+            parts = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(chunk)]
         k = 0
-        for m in _TOKEN_RE.finditer(chunk):
-            self.rel_start.append(m.start())
-            self.rel_len.append(m.end() - m.start())
-            self.sub_id.append(self.tokens.setdefault(m.group(), len(self.tokens)))
+        for at, tok in parts:
+            self.rel_start.append(at)
+            self.rel_len.append(len(tok))
+            self.sub_id.append(self.tokens.setdefault(tok, len(self.tokens)))
             k += 1
         self.n_sub.append(k)
         return cid
