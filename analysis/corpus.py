@@ -108,6 +108,25 @@ def _read_metadata(path: Path) -> pd.DataFrame:
     return meta
 
 
+def _metadata_stems(
+    meta: pd.DataFrame, stems: Iterable[str], folder: Path, meta_path: Path
+) -> pd.Series:
+    """The file stem each metadata row refers to (its ``file`` column, else its ``doc_id``);
+    raises naming every row without a file and every file without a row."""
+    key = meta["file"].map(lambda s: Path(s).stem) if "file" in meta.columns else meta["doc_id"]
+    stems = set(stems)
+    missing_files = sorted(set(key) - stems)
+    missing_rows = sorted(stems - set(key))
+    problems = []
+    if missing_files:
+        problems.append(f"metadata rows without a file in {folder}: {', '.join(missing_files)}")
+    if missing_rows:
+        problems.append(f"files in {folder} without a metadata row: {', '.join(missing_rows)}")
+    if problems:
+        raise CorpusError(f"{meta_path}: " + "; ".join(problems))
+    return key
+
+
 def _load_folder(folder: Path, metadata: str | Path | None, pattern: str) -> pd.DataFrame:
     files = sorted(p for p in folder.glob(pattern) if p.is_file())
     if not files:
@@ -122,17 +141,7 @@ def _load_folder(folder: Path, metadata: str | Path | None, pattern: str) -> pd.
         return docs.drop(columns="stem")
     meta_path = Path(metadata)
     meta = _read_metadata(meta_path)
-    # Join on the file stem: a metadata row names its file in `file`, else its doc_id is the stem.
-    key = meta["file"].map(lambda s: Path(s).stem) if "file" in meta.columns else meta["doc_id"]
-    missing_files = sorted(set(key) - set(docs["stem"]))
-    missing_rows = sorted(set(docs["stem"]) - set(key))
-    problems = []
-    if missing_files:
-        problems.append(f"metadata rows without a file in {folder}: {', '.join(missing_files)}")
-    if missing_rows:
-        problems.append(f"files in {folder} without a metadata row: {', '.join(missing_rows)}")
-    if problems:
-        raise CorpusError(f"{meta_path}: " + "; ".join(problems))
+    key = _metadata_stems(meta, docs["stem"], folder, meta_path)
     meta = meta.assign(stem=key.values)
     merged = meta.merge(docs, on="stem", how="left", validate="one_to_one").drop(columns="stem")
     cols = ["doc_id", "text"] + [c for c in merged.columns if c not in ("doc_id", "text", "sha256")]

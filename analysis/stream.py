@@ -28,6 +28,7 @@ from analysis.corpus import (
     _check_unique_ids,
     _finish_table,
     _handle_empty,
+    _metadata_stems,
     _read_metadata,
     read_text_file,
 )
@@ -165,16 +166,7 @@ def _iter_folder(
     meta = _read_metadata(meta_path)
     by_stem = {f.stem: f for f in files}
     # The same file/metadata checks as load_corpus, done up front on names only.
-    key = meta["file"].map(lambda s: Path(s).stem) if "file" in meta.columns else meta["doc_id"]
-    missing_files = sorted(set(key) - set(by_stem))
-    missing_rows = sorted(set(by_stem) - set(key))
-    problems = []
-    if missing_files:
-        problems.append(f"metadata rows without a file in {folder}: {', '.join(missing_files)}")
-    if missing_rows:
-        problems.append(f"files in {folder} without a metadata row: {', '.join(missing_rows)}")
-    if problems:
-        raise CorpusError(f"{meta_path}: " + "; ".join(problems))
+    key = _metadata_stems(meta, by_stem, folder, meta_path)
     dup = key[key.duplicated(keep=False)]
     if len(dup):
         raise CorpusError(
