@@ -348,9 +348,12 @@ def _resolve(
     single = np.flatnonzero(length == 1)
     # composite (group, token) keys; spans can end past the last match start
     width = int((pos + length).max()) + 1 if len(pos) else 1
-    # first pattern wins among single-token matches of one group on one token
-    order = single[np.lexsort((entry[single], pos[single], group[single]))]
-    combo = group[order] * width + pos[order]
+    # First pattern wins among single-token matches of one group on one token. Candidates
+    # arrive ordered by token, then pattern, so a stable sort on (token, group) is nearly free
+    # and keeps the first pattern first.
+    n_groups = int(group.max()) + 1 if len(group) else 1
+    order = single[np.argsort(pos[single] * n_groups + group[single], kind="stable")]
+    combo = pos[order] * n_groups + group[order]
     first = np.ones(len(order), bool)
     first[1:] = combo[1:] != combo[:-1]
     single = order[first]
@@ -419,22 +422,29 @@ def _match(
     kept = _resolve(pos, entry, lengths, group)
     pos, entry = pos[kept], entry[kept]
     last = pos + lengths[entry] - 1
-    order = np.lexsort(
-        (key_of_entry[entry], -lengths[entry], tokens["start"].to_numpy()[pos], doc_codes[pos])
-    )
+    if len(doc_codes) < 2 or bool((doc_codes[1:] >= doc_codes[:-1]).all()):
+        # Tokens in document order: the token position orders by (document, start). Sort by
+        # position, then longest, then key, as one integer key (nearly sorted already).
+        n_keys, width = len(key_names), int(lengths.max()) + 1
+        rank = (pos * width + (width - 1 - lengths[entry])) * n_keys + key_of_entry[entry]
+        order = np.argsort(rank, kind="stable")
+    else:
+        order = np.lexsort(
+            (key_of_entry[entry], -lengths[entry], tokens["start"].to_numpy()[pos], doc_codes[pos])
+        )
     pos, entry, last = pos[order], entry[order], last[order]
     start = tokens["start"].to_numpy()[pos]
     end = tokens["end"].to_numpy()[last]
     surface = tokens["token"]
     surface_codes = surface.array.codes
-    cats = list(surface.cat.categories)
+    cats = surface.cat.categories.tolist()
     # `matched` = surface of the token for one-token matches; longer ones get their own strings
     # appended to the dictionary, so the column is built by one Arrow take.
     codes = surface_codes[pos].astype(np.int64)
     multi = np.flatnonzero(last > pos)
     if docs is not None:
-        texts = dict(zip(docs["doc_id"].astype(str), docs["text"], strict=True))
-        names = list(tokens["doc_id"].cat.categories)
+        texts = dict(zip(docs["doc_id"].astype(str).tolist(), docs["text"].tolist(), strict=True))
+        names = tokens["doc_id"].cat.categories.tolist()
         extra = [texts[names[doc_codes[pos[i]]]][start[i] : end[i]] for i in multi]
     else:
         t_start, t_end = tokens["start"].to_numpy(), tokens["end"].to_numpy()

@@ -98,6 +98,8 @@ def fold(text: str, *, case: bool = True, diacritics: bool = True) -> str:
     spelled in ASCII. ``fold("Võ Văn Thưởng") == "vo van thuong"``; ``fold("Đà Nẵng") ==
     "da nang"``.
     """
+    if text.isascii():  # nothing to fold but case; most of a vocabulary takes this path
+        return text.lower() if case else text
     out = text.translate(_FOLD_PUNCT)
     if diacritics:
         decomposed = unicodedata.normalize("NFKD", out.translate(_FOLD_EXTRA))
@@ -186,6 +188,14 @@ def _type_flags(vocab: Sequence[str], params: PunktParameters) -> dict[str, np.n
     is_closer = np.zeros(n, bool)
     is_acronym = np.zeros(n, bool)
     special_prev = np.zeros(n, bool)  # a word that makes a following period ambiguous
+    number = np.zeros(n, bool)  # Punkt folds these into one type, "##number##"
+    upper = np.fromiter((t[:1].isupper() for t in vocab), bool, count=n)
+    lower = np.fromiter((t[:1].islower() for t in vocab), bool, count=n)
+    informative = _informative_types(params)
+    # a next token whose identity matters to Punkt: known to its parameters, or not a word
+    named = np.fromiter(
+        (t.lower() in informative or not _WORD_RE.match(t) for t in vocab), bool, count=n
+    )
     abbrev = params.abbrev_types
     colloc_first = {a for a, _ in params.collocations}
     for i, t in enumerate(vocab):
@@ -200,6 +210,7 @@ def _type_flags(vocab: Sequence[str], params: PunktParameters) -> dict[str, np.n
             is_closer[i] = True
         else:
             low = t.lower()
+            number[i] = bool(_PUNKT_NUMBER.match(low))
             special_prev[i] = (
                 low in abbrev
                 or low.split("-")[-1] in abbrev
@@ -213,6 +224,10 @@ def _type_flags(vocab: Sequence[str], params: PunktParameters) -> dict[str, np.n
         "closer": is_closer,
         "acronym": is_acronym,
         "special": special_prev,
+        "number": number,
+        "upper": upper,
+        "lower": lower,
+        "named": named,
     }
 
 
@@ -281,33 +296,27 @@ def _sentence_starts(
     decided_break = cand & ~special
     ambiguous = np.flatnonzero(cand & special)
     if len(ambiguous):
-        tokenizer = PunktSentenceTokenizer(params)
         # Punkt's verdict depends on the word before the period, the marks themselves, and the
         # next token only through its case, whether it is punctuation, and whether the trained
         # parameters know its type (sentence starters, collocations, orthographic context). Ask
         # NLTK once per distinct combination of those, so "Mr. Smith" and "Mr. Jones" share it.
-        informative = _informative_types(params)
-        decisions: dict[tuple, bool] = {}
-        for r in ambiguous:
-            a = prev[r] if prev_adj[r] else f[r]
-            b = last_tok[r] + 1
-            text = texts[tok_doc[f[r]]]
-            before = text[start[a] : start[f[r]]].lower()
-            nxt = text[start[b] : end[b]]
-            low = nxt.lower()
-            key = (
-                "##number##" if _PUNKT_NUMBER.match(before) else before,
-                text[start[f[r]] : end[last_tok[r]]],
-                low if low in informative or not _WORD_RE.match(nxt) else "",
-                nxt[:1].isupper(),
-                nxt[:1].islower(),
-            )
-            hit = decisions.get(key)
-            if hit is None:
-                hit = decisions[key] = bool(
-                    tokenizer.text_contains_sentbreak(text[start[a] : end[b]])
-                )
-            decided_break[r] = hit
+        fa, la = f[ambiguous], last_tok[ambiguous]
+        pa_ = prev[ambiguous]
+        has_prev = prev_adj[ambiguous]
+        prev_type = tok_id[np.maximum(pa_, 0)]
+        prev_key = np.where(has_prev, np.where(flags["number"][prev_type], -2, prev_type), -1)
+        nxt = tok_id[la + 1]
+        case = 1 + flags["upper"][nxt].astype(np.int64) + 2 * flags["lower"][nxt]
+        next_key = np.where(flags["named"][nxt], nxt, -case)
+        keys = np.stack([prev_key, tok_id[fa], tok_id[la], la - fa, next_key], axis=1)
+        _, first_seen, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+        tokenizer = PunktSentenceTokenizer(params)
+        verdict = np.zeros(len(first_seen), bool)
+        for u, r in enumerate(first_seen):
+            a = pa_[r] if has_prev[r] else fa[r]
+            context = texts[tok_doc[fa[r]]][start[a] : end[la[r] + 1]]
+            verdict[u] = bool(tokenizer.text_contains_sentbreak(context))
+        decided_break[ambiguous] = verdict[inverse.ravel()]
     breaks = last_tok[decided_break] + 1
     # Punkt's boundary realignment: a closing mark standing alone after the break ("end. ' Next")
     # belongs to the sentence before it.
