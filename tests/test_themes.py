@@ -169,230 +169,203 @@ def check_error(err: pytest.ExceptionInfo, path: Path, line: int, theme: str | N
         assert word in message
 
 
-def test_malformed_yaml_syntax_names_file_theme_and_line(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          crime:
-            description: d
-            patterns: [crime*
-          other:
-            description: d
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
+MALFORMED_CODEBOOKS = [
     # PyYAML notices at line 6; the unclosed list began at line 5, inside theme crime.
-    check_error(err, path, 6, "crime", "invalid YAML", "began at line 5")
-
-
-def test_malformed_question_mark_glob_in_flow_list_gets_a_quoting_hint(tmp_path):
-    path = write(
-        tmp_path,
+    pytest.param(
         """\
-        name: t
-        themes:
-          org:
-            description: d
-            patterns: [organi?ation]
-        """,
-    )
+name: t
+themes:
+  crime:
+    description: d
+    patterns: [crime*
+  other:
+    description: d
+""",
+        6,
+        "crime",
+        ("invalid YAML", "began at line 5"),
+        id="yaml_syntax_names_file_theme_and_line",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  org:
+    description: d
+    patterns: [organi?ation]
+""",
+        5,
+        "org",
+        ("invalid YAML", "quote patterns"),
+        id="question_mark_glob_in_flow_list_gets_a_quoting_hint",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  crime:
+    description: d
+    patern: [crime*]
+""",
+        5,
+        "crime",
+        ("unknown key 'patern'", "did you mean 'patterns'"),
+        id="unknown_key_names_file_theme_line_and_suggests",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  crime:
+    description: d
+    patterns: [crime*]
+  empty:
+    description: nothing to match
+    patterns: []
+""",
+        6,
+        "empty",
+        ("empty theme",),
+        id="empty_theme_names_file_theme_and_line",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  years:
+    description: d
+    patterns:
+      - "19*"
+      - "regex:[0-9"
+""",
+        7,
+        "years",
+        ("regex:[0-9", "invalid"),
+        id="invalid_regex_names_file_theme_and_line",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  crime:
+    description: d
+    patterns: [crime*]
+  crime:
+    description: second definition
+    patterns: [offence*]
+""",
+        6,
+        "crime",
+        ("duplicate theme id", "first defined at line 3"),
+        id="duplicate_theme_id_in_one_mapping_is_not_silently_dropped",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  cybercrime:
+    description: d
+    patterns: [cyber*]
+  crime:
+    description: d
+    patterns: [crime*]
+    themes:
+      cybercrime:
+        description: d
+        patterns: [hack*]
+""",
+        10,
+        "cybercrime",
+        ("duplicate theme id", "line 3"),
+        id="duplicate_theme_id_at_two_levels",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  crime:
+    description: d
+    patterns: [crime*]
+    patterns: [offence*]
+""",
+        6,
+        "crime",
+        ("duplicate key 'patterns'", "first at line 5"),
+        id="duplicate_field_key_in_a_theme",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  crime:
+    description: d
+    patterns: crime*
+""",
+        5,
+        "crime",
+        ("must be a list", "[crime*]"),
+        id="patterns_given_as_text_instead_of_list",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  crime:
+    - crime*
+    - criminal*
+""",
+        4,
+        "crime",
+        ("must be a mapping",),
+        id="theme_given_as_list_instead_of_mapping",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  crime:
+    description: [a, b]
+    patterns: [crime*]
+""",
+        4,
+        "crime",
+        ("description must be text",),
+        id="description_given_as_list",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  crime:
+    patterns: [crime*]
+""",
+        3,
+        "crime",
+        ("missing 'description'",),
+        id="missing_description",
+    ),
+    pytest.param(
+        """\
+name: t
+themes:
+  high tech:
+    description: d
+    patterns: [high-tech]
+""",
+        3,
+        "high tech",
+        ("invalid theme id",),
+        id="theme_id_with_space",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "theme", "words"), MALFORMED_CODEBOOKS)
+def test_malformed_codebook_error_names_file_theme_and_line(tmp_path, text, line, theme, words):
+    path = write(tmp_path, text)
     with pytest.raises(CodebookError) as err:
         load_codebook(path)
-    check_error(err, path, 5, "org", "invalid YAML", "quote patterns")
-
-
-def test_malformed_unknown_key_names_file_theme_line_and_suggests(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          crime:
-            description: d
-            patern: [crime*]
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 5, "crime", "unknown key 'patern'", "did you mean 'patterns'")
-
-
-def test_malformed_empty_theme_names_file_theme_and_line(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          crime:
-            description: d
-            patterns: [crime*]
-          empty:
-            description: nothing to match
-            patterns: []
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 6, "empty", "empty theme")
-
-
-def test_malformed_invalid_regex_names_file_theme_and_line(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          years:
-            description: d
-            patterns:
-              - "19*"
-              - "regex:[0-9"
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 7, "years", "regex:[0-9", "invalid")
-
-
-def test_malformed_duplicate_theme_id_in_one_mapping_is_not_silently_dropped(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          crime:
-            description: d
-            patterns: [crime*]
-          crime:
-            description: second definition
-            patterns: [offence*]
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 6, "crime", "duplicate theme id", "first defined at line 3")
-
-
-def test_malformed_duplicate_theme_id_at_two_levels(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          cybercrime:
-            description: d
-            patterns: [cyber*]
-          crime:
-            description: d
-            patterns: [crime*]
-            themes:
-              cybercrime:
-                description: d
-                patterns: [hack*]
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 10, "cybercrime", "duplicate theme id", "line 3")
-
-
-def test_malformed_duplicate_field_key_in_a_theme(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          crime:
-            description: d
-            patterns: [crime*]
-            patterns: [offence*]
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 6, "crime", "duplicate key 'patterns'", "first at line 5")
-
-
-def test_malformed_patterns_given_as_text_instead_of_list(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          crime:
-            description: d
-            patterns: crime*
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 5, "crime", "must be a list", "[crime*]")
-
-
-def test_malformed_theme_given_as_list_instead_of_mapping(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          crime:
-            - crime*
-            - criminal*
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 4, "crime", "must be a mapping")
-
-
-def test_malformed_description_given_as_list(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          crime:
-            description: [a, b]
-            patterns: [crime*]
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 4, "crime", "description must be text")
-
-
-def test_malformed_missing_description(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          crime:
-            patterns: [crime*]
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 3, "crime", "missing 'description'")
-
-
-def test_malformed_theme_id_with_space(tmp_path):
-    path = write(
-        tmp_path,
-        """\
-        name: t
-        themes:
-          high tech:
-            description: d
-            patterns: [high-tech]
-        """,
-    )
-    with pytest.raises(CodebookError) as err:
-        load_codebook(path)
-    check_error(err, path, 3, "high tech", "invalid theme id")
+    check_error(err, path, line, theme, *words)
 
 
 def test_malformed_file_level_problems_name_the_file(tmp_path):
