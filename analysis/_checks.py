@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -24,3 +25,25 @@ def require_columns(df: object, columns: Iterable[str], what: str) -> None:
         raise ValueError(
             f"{what} needs column(s) {', '.join(map(repr, missing))} (has: {', '.join(map(str, df.columns))})"
         )
+
+
+class BadUtf8(ValueError):
+    """Bytes that are not UTF-8: ``offset`` is the byte offset in the file, ``line`` its line."""
+
+    def __init__(self, offset: int, line: int, byte: int) -> None:
+        super().__init__(f"not valid UTF-8 at byte offset {offset} (line {line})")
+        self.offset, self.line, self.byte = offset, line, byte
+
+
+def decode_utf8(raw: bytes) -> str:
+    """Decode file bytes as UTF-8, dropping a leading byte-order mark.
+
+    Raises :class:`BadUtf8` with the offset counted in the file's own bytes (Python's
+    ``utf-8-sig`` codec counts from after the mark, which would misplace the error by three).
+    """
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return raw[bom:].decode("utf-8")
+    except UnicodeDecodeError as err:
+        offset = bom + err.start
+        raise BadUtf8(offset, raw[:offset].count(b"\n") + 1, raw[offset]) from None

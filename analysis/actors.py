@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from analysis._checks import BadUtf8, decode_utf8
 from analysis._checks import check_choice as _check_choice
 from analysis.matching import PatternError, PatternSet, compile_patterns, match
 from analysis.text import TOKEN_PATTERN, fold, is_punct, load_stopwords
@@ -212,11 +213,11 @@ def _read_text(path: Path) -> str:
         raise FileNotFoundError(f"{path}: actor table not found")
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
+        text = decode_utf8(raw)
+    except BadUtf8 as err:
         raise ActorTableError(
             str(path),
-            [(None, "file", f"not valid UTF-8 at byte offset {err.start}; re-save it as UTF-8")],
+            [(None, "file", f"not valid UTF-8 at byte offset {err.offset}; re-save it as UTF-8")],
         ) from None
     if not text.strip():
         raise ActorTableError(str(path), [(None, "file", "the file is empty")])

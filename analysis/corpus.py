@@ -19,6 +19,7 @@ from typing import Literal
 
 import pandas as pd
 
+from analysis._checks import BadUtf8, decode_utf8
 from analysis._checks import check_choice as _check_choice
 
 __all__ = [
@@ -61,11 +62,11 @@ def read_text_file(path: str | Path) -> tuple[str, str]:
         raise FileNotFoundError(f"{path}: no such file")
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
+        text = decode_utf8(raw)
+    except BadUtf8 as err:
         raise CorpusError(
-            f"{path}: not valid UTF-8 at byte offset {err.start} "
-            f"(byte 0x{raw[err.start]:02x}); re-save the file as UTF-8"
+            f"{path}: not valid UTF-8 at byte offset {err.offset} "
+            f"(byte 0x{err.byte:02x}); re-save the file as UTF-8"
         ) from None
     return normalize_text(text), hashlib.sha256(raw).hexdigest()
 

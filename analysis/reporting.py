@@ -46,6 +46,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from analysis._checks import BadUtf8, decode_utf8
+
 __all__ = [
     "StudyError",
     "ParameterError",
@@ -234,9 +236,9 @@ def _read_yaml(path: Path) -> Any:
     except IsADirectoryError:
         raise StudyError(f"{path}: is a folder; give the study YAML file") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise StudyError(f"{path}: not valid UTF-8 at byte offset {err.start}") from None
+        text = decode_utf8(raw)
+    except BadUtf8 as err:
+        raise StudyError(f"{path}: not valid UTF-8 at byte offset {err.offset}") from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as err:

@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from analysis._checks import BadUtf8, decode_utf8
 from analysis._checks import check_choice as _check_choice
 from analysis.matching import PatternError, PatternSet, _match, compile_patterns, match, take_str
 from analysis.text import is_punct, sentences
@@ -315,14 +316,14 @@ def _read_bytes(path: str | os.PathLike[str], kind: str) -> tuple[Path, bytes, s
     if not p.is_file():
         raise CodebookError(p, None, None, f"is not a file; expected a {kind} file")
     raw = p.read_bytes()
-    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as err:
-        offset = err.start + (len(raw) - len(body))
-        line = raw[:offset].count(b"\n") + 1
+        text = decode_utf8(raw)
+    except BadUtf8 as err:
         raise CodebookError(
-            p, line, None, f"not valid UTF-8 at byte offset {offset}; re-save the file as UTF-8"
+            p,
+            err.line,
+            None,
+            f"not valid UTF-8 at byte offset {err.offset}; re-save the file as UTF-8",
         ) from None
     if not text.strip():
         raise CodebookError(p, None, None, f"file is empty; a {kind} needs at least one theme")

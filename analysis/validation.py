@@ -26,7 +26,6 @@ alpha-reliability"; Fleiss (1971), "Measuring nominal scale agreement among many
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import math
@@ -40,6 +39,7 @@ import numpy as np
 import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 
+from analysis._checks import BadUtf8, decode_utf8
 from analysis._checks import check_choice as _check_choice
 from analysis._checks import require_columns as _require_columns
 
@@ -80,15 +80,11 @@ def _lines(lines: Sequence[int]) -> str:
 def _read_csv_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
     """Header, stripped rows and the file line each row starts on."""
     raw = path.read_bytes()
-    # Excel writes a UTF-8 byte-order mark; skip it but keep byte offsets true to the file.
-    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = raw[bom:].decode("utf-8")
-    except UnicodeDecodeError as err:
-        offset = bom + err.start
-        line = raw[:offset].count(b"\n") + 1
+        text = decode_utf8(raw)  # Excel writes a byte-order mark; offsets stay true to the file
+    except BadUtf8 as err:
         raise ValueError(
-            f"{path}: not valid UTF-8 at byte offset {offset} (line {line}); "
+            f"{path}: not valid UTF-8 at byte offset {err.offset} (line {err.line}); "
             "re-save the file as UTF-8 (in Excel: 'CSV UTF-8')"
         ) from None
     if not text.strip():

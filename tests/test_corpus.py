@@ -123,3 +123,12 @@ def test_data_folder_is_not_modified(tmp_path: Path) -> None:
     before = {p: p.read_bytes() for p in (DATA / "raw").iterdir()}
     clean_boilerplate(load_corpus(DATA / "raw", metadata=DATA / "metadata.csv"))
     assert {p: p.read_bytes() for p in (DATA / "raw").iterdir()} == before
+
+
+def test_non_utf8_offset_counts_the_byte_order_mark(tmp_path: Path) -> None:
+    # utf-8-sig counts offsets from after the BOM; the error must point into the file itself.
+    write(tmp_path / "raw" / "a.txt", b"\xef\xbb\xbfab\xff")
+    with pytest.raises(
+        CorpusError, match=r"a\.txt: not valid UTF-8 at byte offset 5 \(byte 0xff\)"
+    ):
+        load_corpus(tmp_path / "raw")
