@@ -16,14 +16,16 @@ def check_choice(name: str, value: object, allowed: Sequence[object]) -> None:
         )
 
 
-def require_columns(df: object, columns: Iterable[str], what: str) -> None:
-    """Raise when ``df`` is not a DataFrame or lacks ``columns``; the message names ``what``."""
+def require_columns(df: object, columns: Iterable[str], what: str, hint: str = "") -> None:
+    """Raise when ``df`` is not a DataFrame or lacks ``columns``; the message names ``what`` and
+    ends with ``hint`` (e.g. which function makes such a table)."""
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"{what} must be a pandas DataFrame, got {type(df).__name__}")
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise ValueError(
-            f"{what} needs column(s) {', '.join(map(repr, missing))} (has: {', '.join(map(str, df.columns))})"
+            f"{what} needs column(s) {', '.join(map(repr, missing))} "
+            f"(has: {', '.join(map(str, df.columns))}){'; ' + hint if hint else ''}"
         )
 
 

@@ -47,7 +47,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis._checks import BadUtf8, decode_utf8
+from analysis._checks import BadUtf8, decode_utf8, require_columns
 from analysis._checks import check_choice as _check_choice
 from analysis.matching import PatternError, PatternSet, _match, compile_patterns, match, take_str
 from analysis.text import is_punct, sentences
@@ -935,14 +935,7 @@ def code_themes(
 
 
 def _check_hits(hits: pd.DataFrame, columns: Iterable[str]) -> None:
-    if not isinstance(hits, pd.DataFrame):
-        raise TypeError(f"hits must be a pandas DataFrame, got {type(hits).__name__}")
-    missing = [c for c in columns if c not in hits.columns]
-    if missing:
-        raise ValueError(
-            f"hits needs column(s) {', '.join(map(repr, missing))} (has: "
-            f"{', '.join(map(str, hits.columns))}); make it with code_themes()"
-        )
+    require_columns(hits, columns, "hits", "make it with code_themes()")
     if "excluded_by" in hits.columns and hits["excluded_by"].notna().any():
         raise ValueError(
             "hits contains excluded rows (code_themes(keep_excluded=True)); "
