@@ -58,7 +58,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "quotes": ("SPEECH_VERBS", "CONTINUATION_CUES", "ATTRIBUTION_CUES", "QUOTE_COLUMNS", "find_quotes"),
     "networks": ("comention_edges", "plot_comention_network", "actor_theme_matrix"),
     "stream": ("iter_corpus", "stream_analyze", "CorpusSummary"),
-    "scale": ("dask_analyze",),
+    "scale": ("dask_analyze", "local_cluster"),
     "plots": ("bar_chart", "heatmap", "dispersion_plot", "save_figure", "style", "STYLE"),
     "reporting": (
         "load_study", "Study", "load_study_docs", "study_inputs", "run_report",

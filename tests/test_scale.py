@@ -3,6 +3,7 @@ functions, on the sample corpus and on a generated one."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import warnings
@@ -22,16 +23,29 @@ from tests.conftest import DATA, make_docs
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
-from analysis.scale import dask_analyze  # noqa: E402
+from analysis import scale  # noqa: E402
+from analysis.scale import dask_analyze, local_cluster  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    )
-    with cluster, distributed.Client(cluster) as c:
+    with local_cluster(2, dashboard_address=None) as cluster, distributed.Client(cluster) as c:
         yield c
+
+
+def test_local_cluster_runs_single_threaded_workers_without_dasks_malloc_trim(client):
+    assert sorted(client.nthreads().values()) == [1, 1]
+    # Dask's default pre-spawn setting; local_cluster leaves glibc's own (see analysis.scale).
+    assert dask_config_trim() == 65536
+    inherited = os.environ.get("MALLOC_TRIM_THRESHOLD_")
+    env = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+    assert list(env.values()) == [inherited, inherited]
+
+
+def dask_config_trim():
+    import dask
+
+    return dask.config.get("distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_")
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +141,24 @@ def test_dask_refuses_duplicate_doc_ids_across_partitions(client, tmp_path):
     )
     with pytest.raises(CorpusError, match="duplicate doc_id: x"):
         dask_analyze(path)
+
+
+def test_dask_refuses_duplicate_doc_ids_within_one_partition(client):
+    ddf = dd.from_pandas(make_docs("a", "b").assign(doc_id=["x", "x"]), npartitions=1)
+    with pytest.raises(CorpusError, match="duplicate doc_id: x"):
+        dask_analyze(ddf)
+
+
+def test_dask_scatters_a_plan_once_and_again_when_it_changes(client, sample_docs, codebook):
+    ddf = dd.from_pandas(sample_docs, npartitions=2)
+    first = dask_analyze(ddf, codebook=codebook)
+    shipped = scale._last_shipped
+    again = dask_analyze(ddf, codebook=codebook)
+    assert scale._last_shipped is shipped  # same codebook and options: reused
+    pd.testing.assert_frame_equal(again.theme_matrix, first.theme_matrix)
+    dask_analyze(ddf, codebook=codebook, min_count=2)
+    assert scale._last_shipped[2] is not shipped[2]  # other options: a new plan is scattered
+    assert scale._last_shipped[1] != shipped[1]
 
 
 def test_dask_names_a_missing_column(client):

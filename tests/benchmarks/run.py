@@ -655,11 +655,13 @@ def section_e(ctx: Ctx) -> dict:
 
     Both sides run the same per-chunk code on the same pieces: the Parquet file is written
     with one row group per piece, Dask reads one partition per row group, and the single
-    process streams it with ``chunksize`` = rows per row group.
+    process streams it with ``chunksize`` = rows per row group. The cluster is the documented
+    one (:func:`analysis.scale.local_cluster`); a plain ``LocalCluster`` with Dask's default
+    worker settings is measured too, for comparison.
     """
     from dask.distributed import Client, LocalCluster
 
-    from analysis.scale import dask_analyze
+    from analysis.scale import dask_analyze, local_cluster
     from analysis.stream import stream_analyze
 
     docs, mb = ctx.docs, ctx.mb
@@ -687,29 +689,38 @@ def section_e(ctx: Ctx) -> dict:
             f"[e] 1 process, stream_analyze, {n_parts} chunks of {rows} docs  {mb / t_one:7.2f} MB/s  ({t_one:.2f} s)"
         )
         out[n_parts] = {"one": mb / t_one, "one_result": one}
-    t0 = time.perf_counter()
-    with (
-        LocalCluster(
+
+    def timed(label: str, cluster, parts: tuple[int, ...], key: str) -> None:
+        t0 = time.perf_counter()
+        with cluster() as running, Client(running):
+            say(f"[e] {label} up in {time.perf_counter() - t0:.1f} s")
+            for n_parts in parts:
+                rows, path = layouts[n_parts]
+                dask_analyze(path, **opts)  # warm-up: workers import the package, fill caches
+                t_two, two, _ = measure(lambda path=path: dask_analyze(path, **opts), ctx.reps)
+                one = out[n_parts]["one_result"]
+                same = all(
+                    getattr(one, f).equals(getattr(two, f))
+                    for f in ("term_frequency", "theme_matrix", "actor_counts", "comention_edges")
+                )
+                out[n_parts][key] = mb / t_two
+                out[n_parts][f"{key}_equal"] = same
+                say(
+                    f"[e] {label}, {n_parts} partitions of {rows} docs  {mb / t_two:7.2f} MB/s  "
+                    f"({t_two:.2f} s; {mb / t_two / out[n_parts]['one']:.2f}x; tables equal: {same})"
+                )
+
+    timed("local_cluster(2)", lambda: local_cluster(2, dashboard_address=None), (2, 4), "two")
+    timed(
+        "LocalCluster(n_workers=2, threads_per_worker=1), Dask's default worker settings",
+        lambda: LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster),
-    ):
-        say(
-            f"[e] LocalCluster(n_workers=2, threads_per_worker=1) up in {time.perf_counter() - t0:.1f} s"
-        )
-        for n_parts, (rows, path) in layouts.items():
-            dask_analyze(path, **opts)  # warm-up: workers import the package, fill caches
-            t_two, two, _ = measure(lambda path=path: dask_analyze(path, **opts), ctx.reps)
-            one = out[n_parts].pop("one_result")
-            same = all(
-                getattr(one, f).equals(getattr(two, f))
-                for f in ("term_frequency", "theme_matrix", "actor_counts", "comention_edges")
-            )
-            out[n_parts].update(two=mb / t_two, equal=same)
-            say(
-                f"[e] Dask 2 workers, {n_parts} partitions of {rows} docs  {mb / t_two:7.2f} MB/s  "
-                f"({t_two:.2f} s; {out[n_parts]['two'] / out[n_parts]['one']:.2f}x; tables equal: {same})"
-            )
+        ),
+        (2,),
+        "two_default",
+    )
+    for v in out.values():
+        v.pop("one_result")
     return {str(k): v for k, v in out.items()}
 
 
@@ -923,6 +934,11 @@ def print_summary(r: dict) -> None:
     if "e" in r:
         e = r["e"]["2"]
         row("e Dask 2 workers", e["two"], "1 process, same chunks", e["one"], 1.6)
+        if "two_default" in e:
+            say(
+                f"(e with Dask's default worker settings, MALLOC_TRIM_THRESHOLD_=65536: "
+                f"{e['two_default']:.2f} MB/s, {e['two_default'] / e['one']:.2f}x)"
+            )
     if "f" in r:
         f = r["f"]
         ratio = f["ratio"]
