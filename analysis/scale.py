@@ -35,6 +35,8 @@ from analysis.stream import (
     _make_plan,
     _part,
     _Plan,
+    _progress_bar,
+    _progress_enabled,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -148,6 +150,53 @@ def _unchanged(parts: pd.DataFrame) -> pd.DataFrame:
     return parts
 
 
+def _summed(parts):
+    # A tree reduction (8 partials at a time) with the same group-by sum as stream_analyze's;
+    # the summed tables have the size of the vocabulary, so a shuffle would only add traffic.
+    # Keys are unique within a partition already, so Dask's groupby-agg would spend a pass per
+    # partition on nothing.
+    return parts.reduction(
+        _unchanged, aggregate=_combine_parts, meta=_empty_parts(), token="combine-parts"
+    )
+
+
+def _compute(parts, client, show: bool) -> pd.DataFrame:
+    """Run the per-partition work and the reduction, with a tqdm bar when ``show``.
+
+    On a distributed client the bar counts finished partitions (the partials are persisted,
+    and the reduction is submitted at once, so it starts as soon as they are ready); on a
+    local scheduler it counts finished tasks, through a ``dask.diagnostics.Callback``.
+    """
+    import dask
+
+    if client is None:
+        from dask.diagnostics import Callback
+
+        bars = []
+
+        def start_state(dsk, state) -> None:
+            # Tasks still to run; the rest of the graph is data already in the cache.
+            todo = len(state["ready"]) + len(state["waiting"])
+            bars.append(_progress_bar(show, todo, "dask tasks", unit="task"))
+
+        try:
+            with Callback(start_state=start_state, posttask=lambda *_: bars[-1].update(1)):
+                (result,) = dask.compute(_summed(parts))
+        finally:
+            for bar in bars:
+                bar.close()
+        return result
+    from distributed import as_completed, futures_of
+
+    parts = client.persist(parts)
+    combined = client.compute(_summed(parts))
+    pending = futures_of(parts)
+    with _progress_bar(show, len(pending), "partitions", unit="partition") as bar:
+        for _ in as_completed(pending):
+            bar.update(1)
+    return combined.result()
+
+
 def dask_analyze(
     source: dd.DataFrame | str | Path,
     *,
@@ -170,6 +219,7 @@ def dask_analyze(
     actor_normalize: str | None = None,
     edge_unit: str = "sentence",
     check_ids: bool = True,
+    progress: bool | None = None,
 ) -> CorpusSummary:
     """Run tokens → term frequency, theme coding and actor mentions on a Dask DataFrame.
 
@@ -190,6 +240,8 @@ def dask_analyze(
         by: document variable to group term frequency, the theme matrix and actor counts by.
         text_column, id_column: the text and document-id columns.
         check_ids: refuse a corpus whose doc_ids repeat (one extra pass over the id column).
+        progress: a tqdm bar of finished partitions (tasks, without a distributed client);
+            None = on in Jupyter or a terminal, off under pytest/CI.
         line_breaks, punkt, remove_punct, stopwords, n, min_count, scheme, theme_unit,
             normalize, level, theme_scope, edge_unit: as :func:`analysis.stream.stream_analyze`.
 
@@ -211,7 +263,6 @@ def dask_analyze(
         >>> res.term_frequency.head()  # doctest: +SKIP
     """
     try:
-        import dask
         import dask.dataframe as dd
     except ImportError as err:  # pragma: no cover - depends on the environment
         raise ImportError(
@@ -264,11 +315,7 @@ def dask_analyze(
     # the summed tables have the size of the vocabulary, so a shuffle would only add traffic.
     # Keys are unique within a partition already, so Dask's groupby-agg would spend a pass per
     # partition on nothing.
-    combined = parts.reduction(
-        _unchanged, aggregate=_combine_parts, meta=_empty_parts(), token="combine-parts"
-    )
-    (result,) = dask.compute(combined)
-    result = result[_PART_COLUMNS]
+    result = _compute(parts, client, _progress_enabled(progress))[_PART_COLUMNS]
     for col in ("table", "k0", "k1"):
         result[col] = result[col].astype(str)
     is_id = (result["table"] == "id").to_numpy()

@@ -61,10 +61,10 @@ def _progress_enabled(progress: bool | None = None) -> bool:
         return False
 
 
-def _progress_bar(enabled: bool, total: int | None, desc: str):
+def _progress_bar(enabled: bool, total: int | None, desc: str, unit: str = "doc"):
     from tqdm.auto import tqdm  # tqdm.auto renders as a widget in JupyterLab, text elsewhere
 
-    return tqdm(total=total, desc=desc, unit="doc", disable=not enabled)
+    return tqdm(total=total, desc=desc, unit=unit, disable=not enabled)
 
 
 def _finish_table_chunk(
@@ -697,12 +697,14 @@ class _Plan:
         return out, self._finish_edges(tables)
 
     def _finish_edges(self, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+        import pyarrow.compute as pc
+
         e = tables.get("edge", _empty_parts())
-        pair = e["k1"].astype(str).str.split(_PAIR_SEP, n=1, regex=False)
+        pair = pc.split_pattern(_arrow_strings(e["k1"]), _PAIR_SEP, max_splits=1)
         out = pd.DataFrame(
             {
-                "source": pair.str[0].to_numpy(dtype=object),
-                "target": pair.str[1].to_numpy(dtype=object),
+                "source": pc.list_element(pair, 0).to_numpy(zero_copy_only=False),
+                "target": pc.list_element(pair, 1).to_numpy(zero_copy_only=False),
                 "weight": np.rint(e["v0"].to_numpy()).astype(np.int64),
                 "group": e["k0"].astype(str).to_numpy(dtype=object),
             }

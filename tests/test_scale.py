@@ -18,7 +18,7 @@ from analysis.frequency import term_frequency
 from analysis.networks import comention_edges
 from analysis.text import tokenize
 from analysis.themes import code_themes, load_codebook, theme_matrix
-from tests.conftest import DATA, make_docs
+from tests.conftest import DATA, ROOT, make_docs
 
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
@@ -159,6 +159,29 @@ def test_dask_scatters_a_plan_once_and_again_when_it_changes(client, sample_docs
     dask_analyze(ddf, codebook=codebook, min_count=2)
     assert scale._last_shipped[2] is not shipped[2]  # other options: a new plan is scattered
     assert scale._last_shipped[1] != shipped[1]
+
+
+def test_dask_progress_bar_counts_partitions(client, sample_docs, capsys):
+    dask_analyze(dd.from_pandas(sample_docs, npartitions=2), progress=True)
+    err = capsys.readouterr().err
+    assert "partitions: 100%" in err and "2/2" in err
+    dask_analyze(dd.from_pandas(sample_docs, npartitions=2))  # default under pytest: no bar
+    assert capsys.readouterr().err == ""
+
+
+def test_dask_progress_bar_without_a_distributed_client_counts_tasks():
+    code = (
+        "import dask.dataframe as dd\n"
+        "from analysis.scale import dask_analyze\n"
+        "from tests.conftest import make_docs\n"
+        "ddf = dd.from_pandas(make_docs('A text.', 'Another text.', 'More.'), npartitions=3)\n"
+        "print(dask_analyze(ddf, progress=True).n_docs)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "3"
+    assert "dask tasks: 100%" in out.stderr
 
 
 def test_dask_names_a_missing_column(client):
