@@ -655,9 +655,11 @@ def section_e(ctx: Ctx) -> dict:
 
     Both sides run the same per-chunk code on the same pieces: the Parquet file is written
     with one row group per piece, Dask reads one partition per row group, and the single
-    process streams it with ``chunksize`` = rows per row group. The cluster is the documented
-    one (:func:`analysis.scale.local_cluster`); a plain ``LocalCluster`` with Dask's default
-    worker settings is measured too, for comparison.
+    process streams it with ``chunksize`` = rows per row group. Both are warmed up once, then
+    timed alternately (one process, Dask, one process, ...), so that both see the same state of
+    a shared machine; the ratio is of the two medians. The cluster is the documented one
+    (:func:`analysis.scale.local_cluster`); a plain ``LocalCluster`` with Dask's default worker
+    settings is measured too, for comparison.
     """
     from dask.distributed import Client, LocalCluster
 
@@ -672,56 +674,60 @@ def section_e(ctx: Ctx) -> dict:
         "actors": actors,
         "by": "group" if "group" in docs.columns else None,
     }
+    reps = max(ctx.reps, 5)
     layouts = {}
     for n_parts in (2, 4):
         rows = -(-len(docs) // n_parts)
         path = partitioned_parquet(docs, ctx.workdir / f"parts{n_parts}.parquet", rows)
         layouts[n_parts] = (rows, path)
-    out = {}
-    for n_parts, (rows, path) in layouts.items():
-        t_one, one, _ = measure(
-            lambda path=path, rows=rows: stream_analyze(
-                path, chunksize=rows, progress=False, **opts
-            ),
-            ctx.reps,
+
+    def one(n_parts: int):
+        rows, path = layouts[n_parts]
+        return stream_analyze(path, chunksize=rows, progress=False, **opts)
+
+    def two(n_parts: int):
+        return dask_analyze(layouts[n_parts][1], **opts)
+
+    def alternate(n_parts: int, label: str) -> dict:
+        first, second = one(n_parts), two(n_parts)  # warm-up: imports, caches, worker heaps
+        same = all(
+            getattr(first, f).equals(getattr(second, f))
+            for f in ("term_frequency", "theme_matrix", "actor_counts", "comention_edges")
+        )
+        t_one, t_two = [], []
+        for _ in range(reps):
+            for fn, times in ((one, t_one), (two, t_two)):
+                t = time.perf_counter()
+                fn(n_parts)
+                times.append(time.perf_counter() - t)
+        m_one, m_two = statistics.median(t_one), statistics.median(t_two)
+        rows = layouts[n_parts][0]
+        say(
+            f"[e] {n_parts} pieces of {rows} docs: 1 process (stream_analyze) {mb / m_one:6.2f} MB/s "
+            f"({m_one:.2f} s), {label} {mb / m_two:6.2f} MB/s ({m_two:.2f} s): "
+            f"{m_one / m_two:.2f}x; tables equal: {same}"
         )
         say(
-            f"[e] 1 process, stream_analyze, {n_parts} chunks of {rows} docs  {mb / t_one:7.2f} MB/s  ({t_one:.2f} s)"
+            f"[e]   times of the {reps} alternating runs: 1 process "
+            f"{', '.join(f'{t:.2f}' for t in t_one)}; Dask {', '.join(f'{t:.2f}' for t in t_two)}"
         )
-        out[n_parts] = {"one": mb / t_one, "one_result": one}
+        return {"one": mb / m_one, "two": mb / m_two, "equal": same}
 
-    def timed(label: str, cluster, parts: tuple[int, ...], key: str) -> None:
-        t0 = time.perf_counter()
-        with cluster() as running, Client(running):
-            say(f"[e] {label} up in {time.perf_counter() - t0:.1f} s")
-            for n_parts in parts:
-                rows, path = layouts[n_parts]
-                dask_analyze(path, **opts)  # warm-up: workers import the package, fill caches
-                t_two, two, _ = measure(lambda path=path: dask_analyze(path, **opts), ctx.reps)
-                one = out[n_parts]["one_result"]
-                same = all(
-                    getattr(one, f).equals(getattr(two, f))
-                    for f in ("term_frequency", "theme_matrix", "actor_counts", "comention_edges")
-                )
-                out[n_parts][key] = mb / t_two
-                out[n_parts][f"{key}_equal"] = same
-                say(
-                    f"[e] {label}, {n_parts} partitions of {rows} docs  {mb / t_two:7.2f} MB/s  "
-                    f"({t_two:.2f} s; {mb / t_two / out[n_parts]['one']:.2f}x; tables equal: {same})"
-                )
-
-    timed("local_cluster(2)", lambda: local_cluster(2, dashboard_address=None), (2, 4), "two")
-    timed(
-        "LocalCluster(n_workers=2, threads_per_worker=1), Dask's default worker settings",
-        lambda: LocalCluster(
+    out = {}
+    t0 = time.perf_counter()
+    with local_cluster(2, dashboard_address=None) as cluster, Client(cluster):
+        say(f"[e] local_cluster(2) up in {time.perf_counter() - t0:.1f} s")
+        for n_parts in layouts:
+            out[str(n_parts)] = alternate(n_parts, "Dask local_cluster(2)")
+    with (
+        LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ),
-        (2,),
-        "two_default",
-    )
-    for v in out.values():
-        v.pop("one_result")
-    return {str(k): v for k, v in out.items()}
+        ) as cluster,
+        Client(cluster),
+    ):
+        default = alternate(2, "Dask LocalCluster(2 workers, Dask's default worker settings)")
+    out["2"].update(one_default=default["one"], two_default=default["two"])
+    return out
 
 
 def stream_child(source: Path, ctx_data: Path, workdir: Path, by: str | None) -> dict:
@@ -937,7 +943,7 @@ def print_summary(r: dict) -> None:
         if "two_default" in e:
             say(
                 f"(e with Dask's default worker settings, MALLOC_TRIM_THRESHOLD_=65536: "
-                f"{e['two_default']:.2f} MB/s, {e['two_default'] / e['one']:.2f}x)"
+                f"{e['two_default']:.2f} MB/s, {e['two_default'] / e['one_default']:.2f}x)"
             )
     if "f" in r:
         f = r["f"]
