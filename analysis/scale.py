@@ -48,7 +48,7 @@ __all__ = ["dask_analyze", "local_cluster"]
 # which returns freed memory to the OS at once and, as a side effect, switches off glibc's
 # adaptive mmap threshold: every array over 128 kB is then mapped fresh and page-faulted in.
 # This pipeline allocates many token-length arrays per partition; on the benchmark that setting
-# makes a worker 25-40 % slower than the same code in a plain process.
+# makes a worker 20-40 % slower than the same code in a plain process.
 _TRIM_KEY = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
 
@@ -58,7 +58,7 @@ def local_cluster(n_workers: int | None = None, **kwargs):
     Differences from ``LocalCluster()``'s defaults: one thread per worker process
     (tokenising holds Python's GIL, so more threads per worker do not run in parallel), and the
     workers keep glibc's own allocator settings instead of Dask's ``MALLOC_TRIM_THRESHOLD_=65536``
-    (with it, each worker runs 25-40 % slower here, because large temporary arrays are mapped
+    (with it, each worker runs 20-40 % slower here, because large temporary arrays are mapped
     and page-faulted afresh instead of reused). Memory returns to the OS when a worker's heap
     shrinks, as in a plain Python process.
 
