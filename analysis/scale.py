@@ -60,7 +60,10 @@ def local_cluster(n_workers: int | None = None, **kwargs):
     workers keep glibc's own allocator settings instead of Dask's ``MALLOC_TRIM_THRESHOLD_=65536``
     (with it, each worker runs 20-40 % slower here, because large temporary arrays are mapped
     and page-faulted afresh instead of reused). Memory returns to the OS when a worker's heap
-    shrinks, as in a plain Python process.
+    shrinks, as in a plain Python process. Workers added later (``cluster.scale``/``adapt``)
+    get Dask's setting again; for those, and for clusters started elsewhere, set
+    ``distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_: null`` in the Dask
+    configuration (README, "Larger corpora").
 
     Args:
         n_workers: worker processes (default: one per CPU).
@@ -91,7 +94,8 @@ def local_cluster(n_workers: int | None = None, **kwargs):
     # None removes the variable (distributed.nanny._get_env_variables); the nannies read the
     # setting while LocalCluster starts them, inside this block.
     with dask.config.set({_TRIM_KEY: None}):
-        return LocalCluster(n_workers=n_workers or os.cpu_count() or 1, **kwargs)
+        n = (os.cpu_count() or 1) if n_workers is None else n_workers
+        return LocalCluster(n_workers=n, **kwargs)
 
 
 # The last plan scattered: (client id, digest of the pickled plan, future). A second call with
