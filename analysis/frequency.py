@@ -64,9 +64,10 @@ def _check_int(name: str, value: object, minimum: int) -> int:
     return int(value)
 
 
-def _doc_codes(tokens: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
-    """Document number of every token and the document ids (docs order when categorical)."""
-    col = tokens["doc_id"]
+def _column_codes(tokens: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
+    """Integer code of every row's value in ``column`` and the values (the categories, in
+    their order, when the column is categorical; else in order of first appearance)."""
+    col = tokens[column]
     if isinstance(col.dtype, pd.CategoricalDtype):
         # .array.codes is a view; .cat.codes builds a new Series (tens of ms on 10 M tokens).
         return col.array.codes, col.cat.categories.astype(str)
@@ -74,12 +75,14 @@ def _doc_codes(tokens: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
     return np.asarray(codes, np.int64), pd.Index(uniques, dtype=str)
 
 
+def _doc_codes(tokens: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
+    """Document number of every token and the document ids (docs order when categorical)."""
+    return _column_codes(tokens, "doc_id")
+
+
 def _type_codes(tokens: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
-    col = tokens["norm"]
-    if isinstance(col.dtype, pd.CategoricalDtype):
-        return col.array.codes, col.cat.categories.astype(str)
-    codes, uniques = pd.factorize(col.astype(str), sort=False)
-    return np.asarray(codes, np.int64), pd.Index(uniques, dtype=str)
+    """Type number of every token and the types (the ``norm`` column)."""
+    return _column_codes(tokens, "norm")
 
 
 def _drop_types(
