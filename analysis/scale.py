@@ -68,7 +68,7 @@ def local_cluster(n_workers: int | None = None, **kwargs):
     Args:
         n_workers: worker processes (default: one per CPU).
         **kwargs: passed to ``LocalCluster`` (e.g. ``memory_limit``, ``dashboard_address``);
-            ``threads_per_worker`` and ``processes`` may be overridden.
+            ``threads_per_worker`` may be overridden.
 
     Returns:
         The running ``LocalCluster``; connect with ``Client(cluster)`` and close it (or use it
@@ -90,7 +90,6 @@ def local_cluster(n_workers: int | None = None, **kwargs):
             'local_cluster needs Dask: pip install "analysis[scale]" (dask[dataframe,distributed])'
         ) from err
     kwargs.setdefault("threads_per_worker", 1)
-    kwargs.setdefault("processes", True)
     # None removes the variable (distributed.nanny._get_env_variables); the nannies read the
     # setting while LocalCluster starts them, inside this block.
     with dask.config.set({_TRIM_KEY: None}):
@@ -315,10 +314,6 @@ def dask_analyze(
     parts = ddf.map_partitions(
         _partition_parts, shipped, text_column, id_column, check_ids, meta=_empty_parts()
     )
-    # A tree reduction (8 partials at a time) with the same group-by sum as stream_analyze's;
-    # the summed tables have the size of the vocabulary, so a shuffle would only add traffic.
-    # Keys are unique within a partition already, so Dask's groupby-agg would spend a pass per
-    # partition on nothing.
     result = _compute(parts, client, _progress_enabled(progress))[_PART_COLUMNS]
     for col in ("table", "k0", "k1"):
         result[col] = result[col].astype(str)

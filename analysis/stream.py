@@ -773,14 +773,12 @@ def _chunks_of(
         return _open_corpus(
             source,
             chunksize,
-            read_options["metadata"],
-            "*.txt",
-            read_options["text_column"],
-            read_options["id_column"],
-            None,
-            "error",
-            progress,
+            pattern="*.txt",
+            columns=None,
+            empty="error",
+            progress=progress,
             digest=False,
+            **read_options,
         )
     if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
         raise ValueError(f"chunksize={chunksize!r} must be a positive integer")

@@ -36,16 +36,12 @@ def client():
 def test_local_cluster_runs_single_threaded_workers_without_dasks_malloc_trim(client):
     assert sorted(client.nthreads().values()) == [1, 1]
     # Dask's default pre-spawn setting; local_cluster leaves glibc's own (see analysis.scale).
-    assert dask_config_trim() == 65536
+    import dask
+
+    assert dask.config.get(scale._TRIM_KEY) == 65536
     inherited = os.environ.get("MALLOC_TRIM_THRESHOLD_")
     env = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert list(env.values()) == [inherited, inherited]
-
-
-def dask_config_trim():
-    import dask
-
-    return dask.config.get("distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_")
 
 
 @pytest.fixture(scope="module")
