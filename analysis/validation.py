@@ -26,8 +26,6 @@ alpha-reliability"; Fleiss (1971), "Measuring nominal scale agreement among many
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import os
 import re
@@ -39,9 +37,9 @@ import numpy as np
 import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 
-from analysis._checks import BadUtf8, decode_utf8
 from analysis._checks import check_choice as _check_choice
 from analysis._checks import require_columns as _require_columns
+from analysis._io import csv_rows, read_text
 
 __all__ = [
     "GOLD_SENTENCE_COLUMNS",
@@ -78,53 +76,25 @@ def _lines(lines: Sequence[int]) -> str:
 
 
 def _read_csv_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
-    """Header, stripped rows and the file line each row starts on."""
-    raw = path.read_bytes()
-    try:
-        text = decode_utf8(raw)  # Excel writes a byte-order mark; offsets stay true to the file
-    except BadUtf8 as err:
-        raise ValueError(
-            f"{path}: not valid UTF-8 at byte offset {err.offset} (line {err.line}); "
-            "re-save the file as UTF-8 (in Excel: 'CSV UTF-8')"
-        ) from None
-    if not text.strip():
-        raise ValueError(
-            f"{path}: file is empty; a gold file needs a header row, "
-            f"{','.join(GOLD_SENTENCE_COLUMNS)} or {','.join(GOLD_CODER_COLUMNS)}"
-        )
+    """Header, stripped rows and the file line each row starts on (via the one reader)."""
 
-    # The csv module (not pandas) so that every row keeps the line it starts on, also when a
-    # quoted field spans several lines; errors can then point at the line to fix.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: list[str] | None = None
-    rows: list[list[str]] = []
-    starts: list[int] = []
-    last = 0
-    try:
-        for row in reader:
-            start, last = last + 1, reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            cells = [cell.strip() for cell in row]
-            if header is None:
-                header = cells
-                continue
-            if len(cells) > len(header):
-                raise ValueError(
-                    f"{path}, line {start}: {len(cells)} fields but the header has "
-                    f"{len(header)} ({', '.join(header)}); quote fields that contain commas"
-                )
-            # A short row ("a,3") leaves its trailing fields empty, as pandas.read_csv does.
-            rows.append(cells + [""] * (len(header) - len(cells)))
-            starts.append(start)
-    except csv.Error as err:
-        raise ValueError(f"{path}, line {reader.line_num}: malformed CSV ({err})") from None
-    if header is None:  # only separators, e.g. ",,,"
-        raise ValueError(f"{path}: no header row; expected {','.join(GOLD_SENTENCE_COLUMNS)}")
-    dupes = sorted({h for h in header if header.count(h) > 1})
-    if dupes:
-        raise ValueError(f"{path}: duplicate column name(s) {', '.join(map(repr, dupes))}")
-    return header, rows, starts
+    def fail(line: int | None, problem: str) -> ValueError:
+        if problem.startswith("not valid UTF-8"):
+            problem += " (in Excel: 'CSV UTF-8')"
+        elif problem.endswith("is empty"):
+            problem = (
+                "file is empty; a gold file needs a header row, "
+                f"{','.join(GOLD_SENTENCE_COLUMNS)} or {','.join(GOLD_CODER_COLUMNS)}"
+            )
+        elif problem == "no header row":
+            problem += f"; expected {','.join(GOLD_SENTENCE_COLUMNS)}"
+        where = (
+            f"{path}, line {line}" if line and not problem.startswith("not valid") else str(path)
+        )
+        return ValueError(f"{where}: {problem}")
+
+    _, _, text = read_text(path, kind="gold", fail=fail)
+    return csv_rows(text, fail=fail)
 
 
 def load_gold(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -158,10 +128,6 @@ def load_gold(path: str | os.PathLike[str]) -> pd.DataFrame:
         ['doc_id', 'sent', 'theme']
     """
     p = Path(path)
-    if not p.exists():
-        raise FileNotFoundError(f"gold file not found: {p}")
-    if not p.is_file():
-        raise ValueError(f"{p}: is not a file; expected a gold CSV file")
     header, rows, starts = _read_csv_rows(p)
 
     present = set(header)

@@ -1,0 +1,217 @@
+"""The one reader of input files: bytes → UTF-8 text, YAML and CSV rows with line numbers.
+
+Every loader (corpus files and metadata, codebooks, actor tables, gold files, study files)
+reads through here, so the same mistake in any file gets the same wording, naming the file, the
+line and the problem. Each loader passes ``fail(line, message) -> Exception``, which builds the
+loader's own error class (``CodebookError``, ``ActorTableError``, ``StudyError``, ...), so
+callers keep catching what they caught before.
+
+Users: corpus, codebook, actor_table, validation, report.study.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis._checks import BadUtf8, decode_utf8
+
+#: Builds the loader's error from a 1-based line number (or None) and a message.
+Fail = Callable[[int | None, str], Exception]
+
+_UTF16_32 = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """``"UTF-16"``/``"UTF-32"`` when the bytes look like such a file (with or without BOM)."""
+    for bom, name in _UTF16_32:
+        if raw.startswith(bom):
+            return name
+    head = raw[:4096]
+    if len(head) >= 4 and head.count(0) * 4 >= len(head):
+        # Mostly NUL bytes: ASCII text stored as UTF-16 (every other byte 0) or UTF-32.
+        return "UTF-32" if head.count(0) * 4 >= 3 * len(head) - 4 else "UTF-16"
+    return None
+
+
+def read_text(
+    path: str | os.PathLike[str], *, kind: str, fail: Fail, allow_empty: bool = False
+) -> tuple[Path, bytes, str]:
+    """Read a UTF-8 file (a leading byte-order mark is dropped).
+
+    Args:
+        path: the file.
+        kind: what the file is, for messages ("codebook", "actor table", ...).
+        fail: builds the loader's error.
+        allow_empty: accept a file with only white space.
+
+    Returns:
+        The path, the raw bytes (for SHA-256) and the decoded text.
+
+    Raises:
+        FileNotFoundError: no such file ("<kind> not found: <path>").
+        Exception: from ``fail``: a folder, not UTF-8 (byte offset and line), UTF-16/32, empty.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"{kind} not found: {p}")
+    if not p.is_file():
+        raise fail(None, f"is not a file; expected a {kind} file")
+    raw = p.read_bytes()
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        raise fail(None, f"looks like {wide}, not UTF-8; re-save the file as UTF-8")
+    try:
+        text = decode_utf8(raw)
+    except BadUtf8 as err:
+        raise fail(
+            err.line,
+            f"not valid UTF-8 at byte offset {err.offset} (line {err.line}); "
+            "re-save the file as UTF-8",
+        ) from None
+    if not allow_empty and not text.strip():
+        raise fail(None, f"the {kind} file is empty")
+    return p, raw, text
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers its line and the line of each value."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class LineList(list):
+    """A YAML sequence that remembers its line and the line of each item."""
+
+    line: int = 0
+    item_lines: list
+
+
+class _LineLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, keeping line numbers; anchors and aliases are refused, since an
+    alias bomb ("billion laughs") would expand without bound."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) are not allowed; write the value out", event.start_mark
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.constructor.ConstructorError(
+                None, None, "anchors (&name) are not allowed; write the value out", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def _yaml_map(loader: _LineLoader, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    data.key_lines = {}
+    yield data
+    loader.flatten_mapping(node)
+    seen: dict[Any, int] = {}
+    for k_node, v_node in node.value:
+        key = loader.construct_object(k_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"key {key!r} appears twice in one mapping (first on line {seen[key]})",
+                k_node.start_mark,
+            )
+        seen[key] = k_node.start_mark.line + 1
+        data[key] = loader.construct_object(v_node, deep=True)
+        data.key_lines[key] = v_node.start_mark.line + 1
+
+
+def _yaml_seq(loader: _LineLoader, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
+    data = LineList()
+    data.line = node.start_mark.line + 1
+    data.item_lines = [n.start_mark.line + 1 for n in node.value]
+    yield data
+    data.extend(loader.construct_object(n, deep=True) for n in node.value)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _yaml_map)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _yaml_seq)
+
+
+def load_yaml(text: str, *, fail: Fail) -> Any:
+    """Parse YAML with the safe loader; mappings are :class:`LineDict`, sequences
+    :class:`LineList` (with line numbers). Duplicate keys, anchors and aliases are errors.
+
+    Raises:
+        Exception: from ``fail``, with the line and PyYAML's description of the problem.
+    """
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(err, "problem", None) or str(err)
+        where = f", column {mark.column + 1}" if mark is not None else ""
+        raise fail(line, f"not valid YAML{where}: {problem}") from None
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def csv_rows(text: str, *, fail: Fail) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, stripped rows and the file line each row starts on.
+
+    The csv module (not pandas) so that every row keeps the line it starts on, also when a
+    quoted field spans several lines; errors can then point at the line to fix. Blank rows are
+    skipped; a short row is padded with empty fields (as ``pandas.read_csv``); a row with more
+    fields than the header is an error.
+
+    Raises:
+        Exception: from ``fail``: malformed CSV, too many fields, no header, duplicate columns.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    last = 0
+    try:
+        for row in reader:
+            start, last = last + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            cells = [cell.strip() for cell in row]
+            if header is None:
+                header = cells
+                continue
+            if len(cells) > len(header):
+                raise fail(
+                    start,
+                    f"{len(cells)} fields but the header has {len(header)} "
+                    f"({', '.join(header)}); quote fields that contain commas",
+                )
+            rows.append(cells + [""] * (len(header) - len(cells)))
+            starts.append(start)
+    except csv.Error as err:
+        raise fail(reader.line_num, f"malformed CSV ({err})") from None
+    if header is None:
+        raise fail(None, "no header row")
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if dupes:
+        raise fail(1, f"duplicate column name(s) {', '.join(map(repr, dupes))}")
+    return header, rows, starts
