@@ -68,6 +68,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
                "resolved_via": "str"},
     "comention_edges": {"source": "str", "target": "str", "weight": "int64", "group": "str"},
     "actor_theme_matrix": {"actor_id": "str", "theme": "str", "count": "int64"},
+    "gold_sentences": {"doc_id": "str", "sent": "int64", "theme": "str"},
+    "gold_coders": {"unit_id": "str", "coder": "str", "code": "str"},
+    "scores": {"theme": "str", "tp": "int64", "fp": "int64", "fn": "int64",
+               "precision": "float64", "recall": "float64", "f1": "float64", "support": "int64"},
+    "codings": {"unit_id": "str", "coder": "str", "code": "int64"},
 }  # fmt: skip
 
 #: Columns a table has only with some options: table -> {column: dtype}.

@@ -40,6 +40,7 @@ from nltk.metrics.agreement import AnnotationTask
 from analysis._checks import check_choice as _check_choice
 from analysis._checks import require_columns as _require_columns
 from analysis._io import csv_rows, read_text
+from analysis.schema import SCHEMAS, conform
 
 __all__ = [
     "GOLD_SENTENCE_COLUMNS",
@@ -51,15 +52,15 @@ __all__ = [
     "krippendorff_alpha",
 ]
 
-GOLD_SENTENCE_COLUMNS: tuple[str, ...] = ("doc_id", "sent", "theme")
-GOLD_CODER_COLUMNS: tuple[str, ...] = ("unit_id", "coder", "code")
+GOLD_SENTENCE_COLUMNS: tuple[str, ...] = tuple(SCHEMAS["gold_sentences"])
+GOLD_CODER_COLUMNS: tuple[str, ...] = tuple(SCHEMAS["gold_coders"])
 
 Unit = Literal["sentence", "doc"]
 Level = Literal["nominal", "ordinal", "interval", "ratio"]
 UNITS: tuple[str, ...] = ("sentence", "doc")
 LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio")
 
-SCORE_COLUMNS: tuple[str, ...] = ("theme", "tp", "fp", "fn", "precision", "recall", "f1", "support")
+SCORE_COLUMNS: tuple[str, ...] = tuple(SCHEMAS["scores"])
 MICRO, MACRO = "micro avg", "macro avg"
 
 _POSITIVE_INT = re.compile(r"[0-9]+")
@@ -181,7 +182,10 @@ def load_gold(path: str | os.PathLike[str]) -> pd.DataFrame:
         else:
             # An empty theme or code means "coded, nothing there" / "not coded": missing.
             out[col] = pd.Series([v if v else None for v in values], dtype=str)
-    return pd.DataFrame(out, columns=columns)
+    return conform(
+        pd.DataFrame(out, columns=columns),
+        "gold_sentences" if required == GOLD_SENTENCE_COLUMNS else "gold_coders",
+    )
 
 
 # --------------------------------------------------------------------------- scoring
@@ -330,7 +334,7 @@ def score_against_gold(
     )
     out = pd.concat([per_theme, averages], ignore_index=True)
     out = out.astype({"theme": str} | {c: "int64" for c in ("tp", "fp", "fn", "support")})
-    return out.astype({c: "float64" for c in ("precision", "recall", "f1")})[list(SCORE_COLUMNS)]
+    return conform(out[list(SCORE_COLUMNS)], "scores")
 
 
 def codings_from_hits(
@@ -386,13 +390,14 @@ def codings_from_hits(
     else:
         unit_ids = universe["doc_id"]
     n = len(universe)
-    return pd.DataFrame(
+    codings = pd.DataFrame(
         {
             "unit_id": np.repeat(unit_ids.to_numpy(dtype=object), 2).astype(str),
             "coder": np.tile(np.array(["dictionary", "gold"], dtype=object), n).astype(str),
             "code": np.column_stack([present(h), present(g)]).reshape(-1).astype("int64"),
         }
     )
+    return conform(codings, "codings")
 
 
 # --------------------------------------------------------------------------- agreement
