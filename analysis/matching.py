@@ -46,11 +46,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis._checks import check_choice
-from analysis.text import _TOKEN_RE, fold
+from analysis.schema import SCHEMAS, empty_table
+from analysis.text import TOKEN_PATTERN, fold
 
 __all__ = ["PatternError", "PatternSet", "compile_patterns", "match", "MATCH_COLUMNS"]
 
-MATCH_COLUMNS = ["doc_id", "sent", "start", "end", "matched", "pattern", "key", "tok", "n_tok"]
+# Pattern words are split by the tokenizer's own rule, so "high-tech" matches as tokenize() cuts it.
+_WORD_TOKENS = re.compile(TOKEN_PATTERN, re.VERBOSE)
+
+MATCH_COLUMNS = list(SCHEMAS["matches"])
 Scope = Literal["key", "all"]
 _SCOPES = ("key", "all")
 
@@ -119,7 +123,7 @@ def _compile_word(word: str, key: str, pattern: str, case: bool, diacritics: boo
         rx = re.compile(fnmatch.translate(folded), re.DOTALL)
         prefix = re.split(r"[*?\[]", folded, maxsplit=1)[0]
         return [_Word("glob", folded, rx, prefix)]
-    toks = [m.group() for m in _TOKEN_RE.finditer(word)]
+    toks = [m.group() for m in _WORD_TOKENS.finditer(word)]
     return [_Word("lit", fold(t, case=case, diacritics=diacritics)) for t in toks]
 
 
@@ -480,16 +484,6 @@ def take_str(values: Sequence[str | None], idx: np.ndarray) -> pd.Series:
 
 
 def _empty(tokens: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "doc_id": pd.Categorical([], dtype=tokens["doc_id"].dtype),
-            "sent": np.array([], np.int32),
-            "start": np.array([], np.int64),
-            "end": np.array([], np.int64),
-            "matched": pd.Series([], dtype=str),
-            "pattern": pd.Series([], dtype=str),
-            "key": pd.Series([], dtype=str),
-            "tok": np.array([], np.int32),
-            "n_tok": np.array([], np.int64),
-        }
-    )
+    doc = tokens["doc_id"]
+    cats = doc.cat.categories if isinstance(doc.dtype, pd.CategoricalDtype) else None
+    return empty_table("matches", categories={"doc_id": cats})
