@@ -49,6 +49,7 @@ import pyarrow.compute as pc
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
 from analysis._checks import check_choice
+from analysis.schema import conform, empty_table
 
 __all__ = [
     "TOKEN_PATTERN",
@@ -738,7 +739,7 @@ def sentences(tokens: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
     snt = tokens["sent"].to_numpy()
     n = len(tokens)
     if n == 0:
-        return pd.DataFrame(columns=["doc_id", "sent", "start", "end", "n_tokens", "text"])
+        return empty_table("sentences")
     brk = np.ones(n, bool)
     brk[1:] = (doc[1:] != doc[:-1]) | (snt[1:] != snt[:-1])
     first = np.flatnonzero(brk)
@@ -747,7 +748,7 @@ def sentences(tokens: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
     end = tokens["end"].to_numpy()[last]
     texts = dict(zip(docs["doc_id"].astype(str), docs["text"], strict=True))
     ids = doc[first]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "doc_id": ids,
             "sent": snt[first],
@@ -757,3 +758,4 @@ def sentences(tokens: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
             "text": [texts[d][s:e] for d, s, e in zip(ids, start, end, strict=True)],
         }
     )
+    return conform(table, "sentences")
