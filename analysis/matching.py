@@ -36,14 +36,16 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import re
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import regex
 
 from analysis._checks import check_choice
 from analysis.schema import SCHEMAS, empty_table
@@ -67,7 +69,7 @@ class PatternError(ValueError):
 class _Word:
     kind: Literal["lit", "glob", "regex"]
     text: str  # folded literal, folded glob, or the regex source
-    rx: re.Pattern[str] | None = None
+    rx: Any = None  # re.Pattern (globs) or regex.Pattern (regex: patterns, time-guarded)
     prefix: str = ""  # literal prefix of a glob, for the binary search
 
 
@@ -138,8 +140,8 @@ def _compile_entry(key: str, pattern: str, case: bool, diacritics: bool) -> _Ent
         if not source:
             raise PatternError(f"key {key!r}: pattern {pattern!r} has an empty regex")
         try:
-            rx = re.compile(source, 0 if case else re.IGNORECASE)
-        except re.error as err:
+            rx = regex.compile(source, 0 if case else regex.IGNORECASE)
+        except regex.error as err:
             raise PatternError(
                 f"key {key!r}: invalid regex in pattern {pattern!r}: {err}"
             ) from None
@@ -232,7 +234,38 @@ def _expand(
         lo = bisect.bisect_left(order, word.prefix)
         hi = bisect.bisect_left(order, word.prefix + "\U0010ffff")
         return np.array([order_ids[j] for j in range(lo, hi) if rx.fullmatch(order[j])], np.int64)
+    if word.kind == "regex":
+        return _expand_regex(word, vocab)
     return np.array([i for i, v in enumerate(vocab) if rx.fullmatch(v)], np.int64)
+
+
+#: Seconds one ``regex:`` pattern may spend on the whole vocabulary of a corpus (or chunk).
+REGEX_TIME_BUDGET = 5.0
+
+
+def _expand_regex(word: _Word, vocab: list[str]) -> np.ndarray:
+    """Types a ``regex:`` word matches, within :data:`REGEX_TIME_BUDGET`.
+
+    Patterns run on the distinct types, never per token, with the ``regex`` module, which
+    avoids most catastrophic backtracking and takes a ``timeout``; a pattern that still runs
+    out of time is an error naming it and the type it was trying, instead of a hang.
+    """
+    deadline = time.monotonic() + REGEX_TIME_BUDGET
+    found = []
+    for i, v in enumerate(vocab):
+        try:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            if word.rx.fullmatch(v, timeout=left):
+                found.append(i)
+        except TimeoutError:
+            raise PatternError(
+                f"regex {word.text!r} took more than {REGEX_TIME_BUDGET:g} s on the vocabulary "
+                f"(stopped at the token {v[:40]!r}); simplify it (nested repeats such as (x+)+ "
+                "backtrack exponentially)"
+            ) from None
+    return np.array(found, np.int64)
 
 
 def _expansions(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:

@@ -144,3 +144,19 @@ def test_matches_equal_brute_force_on_random_text(seed: int, scope: str) -> None
         scope,
     )
     assert got == expected
+
+
+def test_nested_repeat_regex_does_not_hang():
+    # `re` backtracks exponentially here (33 s on 28 x's, no end on 40); the guarded engine not.
+    toks = tokenize_text("x" * 28 + " and " + "x" * 40 + " y")
+    found = match(toks, compile_patterns({"k": ["regex:(x+x+)+y", "regex:x{28}"]}))
+    assert found["matched"].tolist() == ["x" * 28]
+
+
+def test_regex_out_of_time_names_pattern_and_token(monkeypatch):
+    from analysis import matching
+
+    monkeypatch.setattr(matching, "REGEX_TIME_BUDGET", 0.0)
+    toks = tokenize_text("plain words")
+    with pytest.raises(PatternError, match=r"regex 'w\.\*'.*stopped at the token"):
+        match(toks, compile_patterns({"k": ["regex:w.*"]}))
