@@ -46,6 +46,8 @@ STYLE: dict[str, object] = {
     "svg.fonttype": "path",
     "path.simplify": True,
     "legend.frameon": False,
+    # Labels are data (outlet names, terms): "$5 $10" must show as typed, not as math text.
+    "text.parse_math": False,
 }
 
 Orientation = Literal["horizontal", "vertical"]
