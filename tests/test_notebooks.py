@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.reporting import RUNNER_PARAMETERS, load_study, notebook_parameters
+from analysis.report import RUNNER_PARAMETERS, load_study, notebook_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -63,9 +63,16 @@ def test_notebook_defaults_work_from_the_notebooks_folder(path):
 
 
 def test_study_file_parameters_exist_in_the_notebooks_with_the_right_types():
-    from analysis.reporting import resolve_parameters
+    from analysis.report import resolve_parameters
 
     study = load_study(ROOT / "data" / "study.yml")
     declared = {p.stem: notebook_parameters(p) for p in NOTEBOOKS}
     overrides = resolve_parameters(declared, study)  # raises on an unknown name or type
     assert overrides["01_terms"]["top_n"] == 20
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_imports_from_the_package_not_the_deprecated_reporting_module(path):
+    nb = nbformat.read(path, as_version=4)
+    source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "analysis.reporting" not in source, f"{path.name}: import from analysis.report"

@@ -1,0 +1,61 @@
+"""Reproducible reports: the study file, notebook parameters, tables, the papermill runner.
+
+========== ==================================================================================
+study      Study, load_study, load_study_docs, study_inputs, file_sha256, StudyError
+params     NotebookParameter, notebook_parameters, resolve_parameters, parse_cli_parameters,
+           ParameterError
+tables     save_table, display_table, table_html, corpus_overview (used inside notebooks)
+runner     run_report, ReportError: the notebooks run, the report written atomically
+html       the exported pages, provenance footer and index page
+cli        ``python -m analysis report|params``
+========== ==================================================================================
+
+Example:
+    >>> from analysis.report import load_study, run_report
+    >>> load_study("data/study.yml").name
+    'asean_china_sample'
+"""
+
+from __future__ import annotations
+
+from analysis.report.params import (
+    RUNNER_PARAMETERS,
+    NotebookParameter,
+    ParameterError,
+    notebook_parameters,
+    parse_cli_parameters,
+    resolve_parameters,
+)
+from analysis.report.runner import DEFAULT_KERNEL, VERSION_PACKAGES, ReportError, run_report
+from analysis.report.study import (
+    Study,
+    StudyError,
+    file_sha256,
+    load_study,
+    load_study_docs,
+    study_inputs,
+)
+from analysis.report.tables import corpus_overview, display_table, save_table, table_html
+
+__all__ = [
+    "StudyError",
+    "ParameterError",
+    "ReportError",
+    "Study",
+    "NotebookParameter",
+    "load_study",
+    "load_study_docs",
+    "study_inputs",
+    "notebook_parameters",
+    "resolve_parameters",
+    "parse_cli_parameters",
+    "run_report",
+    "corpus_overview",
+    "save_table",
+    "display_table",
+    "table_html",
+    "file_sha256",
+    "DEFAULT_KERNEL",
+    "RUNNER_PARAMETERS",
+    "VERSION_PACKAGES",
+]

@@ -1,0 +1,60 @@
+"""Small helpers shared by the modules of :mod:`analysis.report` (public names, private module)."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+
+def type_name(value: Any) -> str:
+    """The type of a study-file or parameter value as a user wrote it (``null``, ``dict``, ...).
+
+    Mappings and lists read with line numbers are subclasses; they are named by their base.
+
+    >>> type_name(None), type_name(True), type_name([1])
+    ('null', 'bool', 'list')
+    """
+    if value is None:
+        return "null"
+    for base in (dict, list):
+        if isinstance(value, base):
+            return base.__name__
+    return type(value).__name__
+
+
+def short_repr(value: Any, limit: int = 60) -> str:
+    """``repr(value)``, cut to ``limit`` characters for error messages.
+
+    >>> short_repr("x" * 100, limit=10)
+    "'xxxxxx..."
+    """
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def relative_posix(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> str:
+    """``path`` relative to ``root`` with ``/`` separators (as provenance records paths).
+
+    >>> relative_posix("/data/raw/a.txt", "/data")
+    'raw/a.txt'
+    """
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+def report_module(name: str) -> ModuleType:
+    """Import a module of the optional ``report`` extra (papermill, nbformat, nbconvert), or say
+    how to install it.
+
+    >>> report_module("nbformat").__name__
+    'nbformat'
+    """
+    try:
+        return importlib.import_module(name)
+    except ImportError as err:
+        raise ImportError(
+            f"{name} is needed to read and run report notebooks; install the extra: "
+            "pip install 'analysis[report]'"
+        ) from err
