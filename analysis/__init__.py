@@ -32,39 +32,47 @@ __version__ = "0.1.0"
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "corpus": (
-        "CorpusError", "BoilerplateRule", "DEFAULT_BOILERPLATE_RULES", "load_corpus",
-        "clean_boilerplate", "read_text_file", "normalize_text",
+        "CorpusError", "load_corpus", "iter_corpus", "docs_from_table", "read_text_file",
+        "normalize_text",
     ),
+    "boilerplate": ("BoilerplateRule", "DEFAULT_BOILERPLATE_RULES", "clean_boilerplate"),
     "text": (
         "TOKEN_PATTERN", "fold", "load_stopwords", "load_abbreviations", "punkt_parameters",
         "tokenize", "tokenize_text", "sentences", "is_punct", "tokens_remove", "tokens_stem",
         "tokens_ngrams",
     ),
-    "matching": ("PatternError", "PatternSet", "compile_patterns", "match", "MATCH_COLUMNS"),
-    "frequency": ("term_frequency", "keyness", "kwic", "collocations"),
+    "matching": (
+        "PatternError", "PatternSet", "compile_patterns", "match", "match_entries", "MATCH_COLUMNS",
+    ),
+    "frequency": ("term_frequency",),
+    "keyterms": ("keyness",),
+    "concordance": ("kwic",),
+    "collocation": ("collocations",),
+    "codebook": ("CodebookError", "Theme", "Codebook", "load_codebook", "load_liwc_dic"),
     "themes": (
-        "CodebookError", "Theme", "Codebook", "load_codebook", "load_liwc_dic", "code_themes",
-        "theme_matrix", "pivot_themes", "theme_cooccurrence", "theme_kwic",
+        "code_themes", "theme_matrix", "pivot_themes", "theme_cooccurrence", "theme_kwic",
         "export_hits_for_review", "HIT_COLUMNS",
     ),
     "validation": (
         "GOLD_SENTENCE_COLUMNS", "GOLD_CODER_COLUMNS", "load_gold", "score_against_gold",
         "codings_from_hits", "agreement", "krippendorff_alpha",
     ),
-    "actors": (
-        "ACTOR_TYPES", "VIA_VALUES", "MENTION_COLUMNS", "ActorTableError", "Actors", "load_actors",
-        "find_mentions", "actor_counts", "unlisted_names",
+    "actor_table": (
+        "ACTOR_TYPES", "VIA_VALUES", "ActorTableError", "Actors", "CompiledActors", "load_actors",
     ),
+    "actors": ("MENTION_COLUMNS", "find_mentions", "actor_counts"),
+    "discovery": ("unlisted_names", "NAME_CONNECTORS", "NOT_NAMES"),
     "quotes": ("SPEECH_VERBS", "CONTINUATION_CUES", "ATTRIBUTION_CUES", "QUOTE_COLUMNS", "find_quotes"),
     "networks": ("comention_edges", "plot_comention_network", "actor_theme_matrix"),
-    "stream": ("iter_corpus", "stream_analyze", "CorpusSummary"),
+    "stream": ("stream_analyze", "CorpusSummary"),
     "scale": ("dask_analyze", "local_cluster"),
+    "schema": ("SCHEMAS", "OPTIONAL", "empty_table", "conform", "check_table"),
     "plots": ("bar_chart", "heatmap", "dispersion_plot", "save_figure", "style", "STYLE"),
-    "reporting": (
+    "report": (
         "load_study", "Study", "load_study_docs", "study_inputs", "run_report",
-        "notebook_parameters", "NotebookParameter", "resolve_parameters", "save_table",
-        "display_table", "table_html", "corpus_overview", "file_sha256", "StudyError",
-        "ParameterError", "ReportError",
+        "notebook_parameters", "NotebookParameter", "resolve_parameters", "parse_cli_parameters",
+        "save_table", "display_table", "table_html", "corpus_overview", "file_sha256",
+        "StudyError", "ParameterError", "ReportError",
     ),
 }  # fmt: skip
 

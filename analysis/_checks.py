@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import numbers
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -14,6 +15,13 @@ def check_choice(name: str, value: object, allowed: Sequence[object]) -> None:
         raise ValueError(
             f"{name}={value!r} is not allowed; choose one of {', '.join(map(repr, allowed))}"
         )
+
+
+def check_int(name: str, value: object, minimum: int) -> int:
+    """``value`` as an ``int``; ``ValueError`` unless it is an integer (not a bool) ≥ ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise ValueError(f"{name}={value!r} must be an integer of at least {minimum}")
+    return int(value)
 
 
 def require_columns(df: object, columns: Iterable[str], what: str, hint: str = "") -> None:

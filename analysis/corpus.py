@@ -1,40 +1,49 @@
-"""Load a corpus of news articles into the docs table, and clean news boilerplate auditably.
+"""Load a corpus of news articles into the docs table, whole or in chunks.
 
 The docs table is the start of every analysis: one row per document with the columns
 ``doc_id`` (str), ``text`` (str, NFC-normalised, newlines kept), any document variables
 (``outlet``, ``date``, ...) and ``sha256`` (hex digest of the document's raw bytes), so that a
 report can prove which inputs it was computed from.
+
+:func:`load_corpus` reads a whole corpus; :func:`iter_corpus` reads the same sources in chunks
+(their concatenation equals ``load_corpus``), for corpora larger than memory. Files are read
+through :mod:`analysis._io`, the one reader. Boilerplate cleaning is in
+:mod:`analysis.boilerplate` (its names are re-exported here).
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 import warnings
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 import pandas as pd
 
+from analysis._aggregate import progress_bar, progress_enabled
 from analysis._checks import BadUtf8, decode_utf8
 from analysis._checks import check_choice as _check_choice
+from analysis._io import Fail, csv_rows, read_text
+from analysis.boilerplate import DEFAULT_BOILERPLATE_RULES, BoilerplateRule, clean_boilerplate
 
 __all__ = [
     "CorpusError",
     "BoilerplateRule",
     "DEFAULT_BOILERPLATE_RULES",
     "load_corpus",
+    "iter_corpus",
+    "docs_from_table",
     "clean_boilerplate",
     "read_text_file",
     "normalize_text",
 ]
 
 EmptyPolicy = Literal["error", "warn", "drop", "keep"]
-_EMPTY_CHOICES = ("error", "warn", "drop", "keep")
+_EMPTY_CHOICES = get_args(EmptyPolicy)
 _TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet", ".pq"}
+_MAX_IDS = 10  # doc_ids named in one message
 
 
 class CorpusError(ValueError):
@@ -46,28 +55,54 @@ def normalize_text(text: str) -> str:
 
     NFC matters because the same letter can arrive composed (``ư`` U+01B0) or decomposed
     (``u`` + U+031B); without it two spellings of one name would never match.
+
+    Example:
+        >>> normalize_text("Thu\\u031bo\\u031b\\u0309ng\\r\\nHanoi") == "Thưởng\\nHanoi"
+        True
     """
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _failing(path: str | Path) -> Fail:
+    """The ``fail`` of :mod:`analysis._io` for a corpus file: a :class:`CorpusError` naming it."""
+
+    def fail(line: int | None, message: str) -> Exception:
+        if message.startswith("not valid UTF-8"):  # names its line itself
+            return CorpusError(f"{path}: {_with_bad_byte(Path(path), message)}")
+        return CorpusError(f"{path}{'' if line is None else f', line {line}'}: {message}")
+
+    return fail
+
+
+def _with_bad_byte(path: Path, message: str) -> str:
+    """The decoding error naming the offending byte too: 0xe9 says Latin-1 é, 0x93 a Windows
+    quote. Only runs when a file has already failed, so reading it again costs nothing that
+    matters."""
+    try:
+        decode_utf8(path.read_bytes())
+    except BadUtf8 as err:
+        return (
+            f"not valid UTF-8 at byte offset {err.offset} (byte 0x{err.byte:02x}) on line "
+            f"{err.line}; re-save the file as UTF-8"
+        )
+    return message
 
 
 def read_text_file(path: str | Path) -> tuple[str, str]:
     """Read one UTF-8 text file; return ``(text, sha256_of_raw_bytes)``.
 
     A leading byte-order mark is dropped, the text is NFC-normalised and line endings become
-    ``\\n``. Raises :class:`CorpusError` naming the file and the byte offset of the first byte
-    that is not UTF-8, and :class:`FileNotFoundError` when the file is missing.
+    ``\\n``. An empty file is read as ``""`` (:func:`load_corpus`'s ``empty=`` decides).
+
+    Raises:
+        FileNotFoundError: the file is missing.
+        CorpusError: naming the file: not UTF-8 (the byte offset, the byte and the line),
+            UTF-16/32, or a folder.
+
+    Example:
+        >>> text, digest = read_text_file("data/raw/000_74c46e1f27d8f2f9.txt")  # doctest: +SKIP
     """
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file")
-    raw = path.read_bytes()
-    try:
-        text = decode_utf8(raw)
-    except BadUtf8 as err:
-        raise CorpusError(
-            f"{path}: not valid UTF-8 at byte offset {err.offset} "
-            f"(byte 0x{err.byte:02x}); re-save the file as UTF-8"
-        ) from None
+    p, raw, text = read_text(path, kind="document", fail=_failing(path), allow_empty=True)
     return normalize_text(text), hashlib.sha256(raw).hexdigest()
 
 
@@ -75,11 +110,12 @@ def _handle_empty(docs: pd.DataFrame, empty: EmptyPolicy, where: str) -> pd.Data
     blank = docs["text"].str.strip().eq("")
     if not blank.any():
         return docs
-    ids = ", ".join(docs.loc[blank, "doc_id"].astype(str).tolist()[:10])
+    ids = ", ".join(docs.loc[blank, "doc_id"].astype(str).tolist()[:_MAX_IDS])
     msg = f"{where}: {int(blank.sum())} empty document(s): {ids}"
     if empty == "error":
         raise CorpusError(msg + " (pass empty='warn', 'drop' or 'keep' to accept them)")
     if empty == "warn":
+        # The caller of load_corpus/iter_corpus, not this helper, is where the warning points.
         warnings.warn(msg, stacklevel=3)
     if empty == "drop":
         return docs.loc[~blank].reset_index(drop=True)
@@ -93,14 +129,12 @@ def _check_unique_ids(ids: pd.Series, where: str) -> None:
 
 
 def _read_metadata(path: Path) -> pd.DataFrame:
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: metadata file not found")
-    try:
-        meta = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise CorpusError(f"{path}: not valid UTF-8 at byte offset {err.start}") from None
-    except pd.errors.EmptyDataError:
-        raise CorpusError(f"{path}: metadata file is empty") from None
+    fail = _failing(path)
+    _, _, text = read_text(path, kind="metadata", fail=fail)
+    header, rows, _ = csv_rows(text, fail=fail)
+    meta = pd.DataFrame(
+        {name: pd.Series([r[i] for r in rows], dtype="str") for i, name in enumerate(header)}
+    )
     if "doc_id" not in meta.columns:
         raise CorpusError(
             f"{path}: metadata needs a 'doc_id' column (has: {', '.join(meta.columns)})"
@@ -128,12 +162,16 @@ def _metadata_stems(
     return key
 
 
-def _load_folder(folder: Path, metadata: str | Path | None, pattern: str) -> pd.DataFrame:
+def _folder_files(folder: Path, pattern: str) -> list[Path]:
     files = sorted(p for p in folder.glob(pattern) if p.is_file())
     if not files:
         raise CorpusError(f"{folder}: no files matching {pattern!r}")
+    return files
+
+
+def _load_folder(folder: Path, metadata: str | Path | None, pattern: str) -> pd.DataFrame:
     rows = []
-    for f in files:
+    for f in _folder_files(folder, pattern):
         text, digest = read_text_file(f)
         rows.append({"stem": f.stem, "text": text, "sha256": digest})
     docs = pd.DataFrame(rows)
@@ -162,33 +200,89 @@ def _load_table(path: Path, text_column: str, id_column: str) -> pd.DataFrame:
         raise CorpusError(f"{path}: not valid UTF-8 at byte offset {err.start}") from None
     except (pd.errors.EmptyDataError, ValueError) as err:
         raise CorpusError(f"{path}: cannot be read as {suffix[1:]}: {err}") from None
-    return _finish_table(table, path, text_column, id_column)
+    return docs_from_table(table, text_column=text_column, id_column=id_column, source=str(path))
 
 
-def _finish_table(
-    table: pd.DataFrame, path: Path, text_column: str, id_column: str, *, digest: bool = True
+def docs_from_table(
+    table: pd.DataFrame,
+    *,
+    text_column: str = "text",
+    id_column: str = "doc_id",
+    columns: Sequence[str] | None = None,
+    source: str = "table",
+    sha256: bool = True,
 ) -> pd.DataFrame:
-    """A table read from ``path`` (or one chunk of it) as a docs table: the id and text columns
-    renamed, text NFC-normalised, ``sha256`` of each text's UTF-8 bytes unless ``digest`` is
-    False. Shared by :func:`load_corpus` and the streaming reader so both give the same table."""
+    """A table already in memory as a docs table, exactly as :func:`load_corpus` reads a table file.
+
+    The id and text columns are renamed ``doc_id`` and ``text``, ``doc_id`` becomes ``str``, the
+    text is NFC-normalised with ``\\n`` line endings. Duplicate ids and empty texts are not
+    checked here (:func:`load_corpus` and :func:`iter_corpus` do that).
+
+    Args:
+        table: one row per document.
+        text_column: name of the text column.
+        id_column: name of the document-id column.
+        columns: document variables to keep (default: every other column, in table order).
+        source: what the table is, for error messages (a file name, ``"Dask partition 3"``).
+        sha256: add ``sha256``, the digest of each text's UTF-8 bytes (before normalising).
+
+    Returns:
+        The docs table: ``doc_id`` (str), ``text`` (str), the document variables, ``sha256``
+        (str; only with ``sha256=True``), with a fresh 0-based index.
+
+    Raises:
+        CorpusError: a missing id, text or ``columns`` column, or a missing text.
+
+    Example:
+        >>> table = pd.DataFrame({"id": [7], "body": ["Cafe\\u0301\\r\\nopens."], "outlet": ["X"]})
+        >>> docs = docs_from_table(table, text_column="body", id_column="id", sha256=False)
+        >>> docs.values.tolist()
+        [['7', 'Café\\nopens.', 'X']]
+    """
     for col in (id_column, text_column):
         if col not in table.columns:
             raise CorpusError(
-                f"{path}: needs a {col!r} column (has: {', '.join(map(str, table.columns))})"
+                f"{source}: needs a {col!r} column (has: {', '.join(map(str, table.columns))})"
             )
+    if columns is not None:
+        missing = [c for c in columns if c not in table.columns]
+        if missing:
+            raise CorpusError(
+                f"{source}: no column(s) {', '.join(map(repr, missing))} "
+                f"(has: {', '.join(map(str, table.columns))})"
+            )
+        rest = [c for c in columns if c not in (id_column, text_column)]
+        table = table[[id_column, text_column, *rest]]
     table = table.rename(columns={id_column: "doc_id", text_column: "text"})
     table["doc_id"] = table["doc_id"].astype(str)
     nulls = table["text"].isna()
     if nulls.any():
         raise CorpusError(
-            f"{path}: missing text for doc_id {', '.join(table.loc[nulls, 'doc_id'][:10])}"
+            f"{source}: missing text for doc_id {', '.join(table.loc[nulls, 'doc_id'][:_MAX_IDS])}"
         )
     raw = table["text"].astype(str)
-    if digest:
+    if sha256:
         table["sha256"] = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in raw]
     table["text"] = [normalize_text(t) for t in raw]
     cols = ["doc_id", "text"] + [c for c in table.columns if c not in ("doc_id", "text", "sha256")]
-    return table[cols + (["sha256"] if digest else [])].reset_index(drop=True)
+    return table[cols + (["sha256"] if sha256 else [])].reset_index(drop=True)
+
+
+def _source(source: str | Path, metadata: str | Path | None) -> tuple[Path, bool]:
+    """The checked source path, and whether it is a folder."""
+    src = Path(source)
+    if not src.exists():
+        raise FileNotFoundError(f"{src}: no such file or folder")
+    if src.is_dir():
+        return src, True
+    if src.suffix.lower() not in _TABLE_SUFFIXES:
+        raise CorpusError(
+            f"{src}: unknown corpus format {src.suffix!r}; use a folder of .txt files or "
+            ".csv, .jsonl or .parquet"
+        )
+    if metadata is not None:
+        raise CorpusError(f"{src}: metadata= is for folders; put document variables in the table")
+    return src, False
 
 
 def load_corpus(
@@ -207,7 +301,8 @@ def load_corpus(
             a text column and a document-id column.
         metadata: for a folder, a CSV with a ``doc_id`` column and optionally ``file`` (the file
             name; else the doc_id is the file stem) plus any document variables. Every file must
-            have exactly one row and every row a file.
+            have exactly one row and every row a file. Cells are read as text, surrounding
+            spaces removed.
         pattern: glob selecting the files in a folder.
         text_column: name of the text column in a table source.
         id_column: name of the document-id column in a table source.
@@ -215,10 +310,10 @@ def load_corpus(
             (default), ``"warn"`` (keep them and warn), ``"drop"`` or ``"keep"``.
 
     Returns:
-        The docs table, one row per document: ``doc_id`` (str), ``text`` (NFC, ``\\n`` line
-        endings), the metadata columns in their file order, ``sha256`` (of the raw file bytes,
-        or of the UTF-8 text for table sources). Folder documents are sorted by file name
-        unless metadata gives the order.
+        The docs table, one row per document: ``doc_id`` (str), ``text`` (str; NFC, ``\\n``
+        line endings), the metadata columns in their file order, ``sha256`` (str; of the raw
+        file bytes, or of the UTF-8 text for table sources). Folder documents are sorted by
+        file name unless metadata gives the order.
 
     Raises:
         FileNotFoundError: ``source`` or ``metadata`` does not exist.
@@ -226,127 +321,207 @@ def load_corpus(
             a file no row, a doc_id repeats, a needed column is missing, a document is empty.
 
     Example:
-        >>> docs = load_corpus("data/raw", metadata="data/metadata.csv")  # doctest: +SKIP
-        >>> docs[["doc_id", "outlet", "date"]]  # doctest: +SKIP
+        >>> docs = load_corpus("data/raw", metadata="data/metadata.csv")
+        >>> docs[["doc_id", "outlet"]].values.tolist()
+        [['vna_2023-12-06', 'VNA (Vietnam News Agency)'],
+         ['thanhnien_2023-12-06', 'Báo Thanh niên']]
     """
     _check_choice("empty", empty, _EMPTY_CHOICES)
-    src = Path(source)
-    if not src.exists():
-        raise FileNotFoundError(f"{src}: no such file or folder")
-    if src.is_dir():
+    src, is_folder = _source(source, metadata)
+    if is_folder:
         docs = _load_folder(src, metadata, pattern)
-    elif src.suffix.lower() in _TABLE_SUFFIXES:
-        if metadata is not None:
-            raise CorpusError(
-                f"{src}: metadata= is for folders; put document variables in the table"
-            )
-        docs = _load_table(src, text_column, id_column)
     else:
-        raise CorpusError(
-            f"{src}: unknown corpus format {src.suffix!r}; use a folder of .txt files or "
-            ".csv, .jsonl or .parquet"
-        )
+        docs = _load_table(src, text_column, id_column)
     _check_unique_ids(docs["doc_id"], str(src))
     return _handle_empty(docs, empty, str(src))
 
 
-@dataclass(frozen=True)
-class BoilerplateRule:
-    """A line rule: a line that fully matches ``pattern`` is removed and recorded as ``name``.
-
-    With ``caption_before=True`` the line just above a removed line is removed too when it looks
-    like a photo caption (short, no sentence-final punctuation): agencies print a caption line
-    followed by a lone credit line.
-    """
-
-    name: str
-    pattern: str
-    caption_before: bool = False
-
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.pattern)
+# --------------------------------------------------------------------------------------------
+# reading in chunks
 
 
-DEFAULT_BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = (
-    # "President Vo Van Thuong addresses ... in Hanoi on December (Photo: VNA)"
-    BoilerplateRule("photo_caption", r".*\((?:Photo|Photograph|Image|Source)s?\s*:[^()]*\)\s*"),
-    # a lone agency credit such as "VNA" or "AFP/Getty"; the caption above it goes too
-    BoilerplateRule(
-        "credit_line",
-        r"\s*[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?:/[A-Z][A-Za-z]+)?\s*",
-        caption_before=True,
-    ),
-    # "Comment (0)", "Comments (12)"
-    BoilerplateRule("comment_counter", r"\s*Comments?\s*\(\d+\)\s*"),
-    # "Báo Thanh niên•06/12/2023": outlet and date stamp
-    BoilerplateRule("outlet_dateline", r"\s*[^\n•|·]{1,60}\s*[•|·]\s*\d{1,2}/\d{1,2}/\d{2,4}\s*"),
-)
+def _table_chunks(path: Path, chunksize: int) -> tuple[Iterator[pd.DataFrame], int | None]:
+    """Raw chunks of a table file and the number of rows when it is known without reading."""
+    suffix = path.suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        import pyarrow.parquet as pq
 
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+        try:
+            # pre_buffer=False: with pre-buffering, the reader keeps every row group it has read
+            # (+32 MB per 16k news articles here), so memory would grow with the file. A buffered
+            # stream reads the column chunks page by page.
+            pf = pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20)
+        except Exception as err:  # pyarrow raises several types for a file that is not Parquet
+            raise CorpusError(f"{path}: cannot be read as parquet: {err}") from None
+        batches = (b.to_pandas() for b in pf.iter_batches(batch_size=chunksize))
+        return batches, pf.metadata.num_rows
+    try:
+        if suffix == ".csv":
+            reader = pd.read_csv(
+                path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=chunksize
+            )
+        else:
+            reader = pd.read_json(
+                path, lines=True, dtype=False, encoding="utf-8", chunksize=chunksize
+            )
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not valid UTF-8 at byte offset {err.start}") from None
+    except (pd.errors.EmptyDataError, ValueError) as err:
+        raise CorpusError(f"{path}: cannot be read as {suffix[1:]}: {err}") from None
+    return iter(reader), None
 
 
-def clean_boilerplate(
-    docs: pd.DataFrame, rules: Iterable[BoilerplateRule] | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Remove news boilerplate lines (captions, credits, comment counters, datelines).
+def _iter_table(
+    path: Path,
+    chunksize: int,
+    text_column: str,
+    id_column: str,
+    columns: Sequence[str] | None,
+    sha256: bool,
+) -> tuple[Iterator[pd.DataFrame], int | None]:
+    raw, total = _table_chunks(path, chunksize)
+    suffix = path.suffix.lower()
+
+    def gen() -> Iterator[pd.DataFrame]:
+        while True:
+            try:
+                chunk = next(raw)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as err:
+                raise CorpusError(
+                    f"{path}: not valid UTF-8 at byte offset {err.start} of a chunk"
+                ) from None
+            except (pd.errors.ParserError, ValueError) as err:
+                raise CorpusError(f"{path}: cannot be read as {suffix[1:]}: {err}") from None
+            yield docs_from_table(
+                chunk, text_column=text_column, id_column=id_column, columns=columns,
+                source=str(path), sha256=sha256,
+            )  # fmt: skip
+
+    return gen(), total
+
+
+def _iter_folder(
+    folder: Path, metadata: str | Path | None, pattern: str, chunksize: int, sha256: bool
+) -> tuple[Iterator[pd.DataFrame], int]:
+    files = _folder_files(folder, pattern)
+    digests = ["sha256"] if sha256 else []
+    if metadata is None:
+
+        def plain() -> Iterator[pd.DataFrame]:
+            for i in range(0, len(files), chunksize):
+                rows = []
+                for f in files[i : i + chunksize]:
+                    text, digest = read_text_file(f)
+                    rows.append({"doc_id": f.stem, "text": text, "sha256": digest})
+                yield pd.DataFrame(rows)[["doc_id", "text", *digests]]
+
+        return plain(), len(files)
+
+    meta_path = Path(metadata)
+    meta = _read_metadata(meta_path)
+    by_stem = {f.stem: f for f in files}
+    # The same file/metadata checks as load_corpus, done up front on names only.
+    key = _metadata_stems(meta, by_stem, folder, meta_path)
+    dup = key[key.duplicated(keep=False)]
+    if len(dup):
+        raise CorpusError(
+            f"{meta_path}: several rows name the file(s) {', '.join(sorted(set(dup)))}"
+        )
+    other = [c for c in meta.columns if c not in ("doc_id", "text", "sha256")]
+
+    def with_meta() -> Iterator[pd.DataFrame]:
+        for i in range(0, len(meta), chunksize):
+            part = meta.iloc[i : i + chunksize].reset_index(drop=True)
+            texts, hashes = [], []
+            for stem in key.iloc[i : i + chunksize]:
+                text, digest = read_text_file(by_stem[stem])
+                texts.append(text)
+                hashes.append(digest)
+            part = part.assign(text=texts, sha256=hashes)
+            yield part[["doc_id", "text", *other, *digests]]
+
+    return with_meta(), len(meta)
+
+
+def iter_corpus(
+    source: str | Path,
+    *,
+    chunksize: int = 2000,
+    metadata: str | Path | None = None,
+    pattern: str = "*.txt",
+    text_column: str = "text",
+    id_column: str = "doc_id",
+    columns: Sequence[str] | None = None,
+    empty: EmptyPolicy = "error",
+    sha256: bool = True,
+    progress: bool | None = None,
+) -> Iterator[pd.DataFrame]:
+    """Read a corpus in chunks of at most ``chunksize`` documents.
+
+    The chunks, concatenated, equal ``load_corpus(source, ...)``; only one chunk of texts is in
+    memory at a time. Parquet is read batch by batch (``ParquetFile.iter_batches``), CSV and
+    JSONL with pandas' ``chunksize``, a folder a file at a time. What is kept across chunks: the
+    set of doc_ids seen (to refuse duplicates) and, for a folder, the metadata table.
 
     Args:
-        docs: the docs table (needs ``doc_id`` and ``text``); it is not modified.
-        rules: line rules to apply; default :data:`DEFAULT_BOILERPLATE_RULES`.
+        source: a folder of UTF-8 ``.txt`` files, or a ``.csv`` / ``.jsonl`` / ``.ndjson`` /
+            ``.parquet`` file with a text column and a document-id column.
+        chunksize: documents per chunk (≥ 1). A chunk of 2,000 news articles (~6 MB of text)
+            tokenises into about 1 M token rows (~100 MB).
+        metadata: for a folder, the metadata CSV as in :func:`load_corpus`.
+        pattern: glob selecting the files in a folder.
+        text_column: name of the text column in a table source.
+        id_column: name of the document-id column in a table source.
+        columns: document variables to keep from a table source (default: all columns).
+        empty: empty documents: ``"error"`` (default), ``"warn"``, ``"drop"`` or ``"keep"``.
+        sha256: add the ``sha256`` column; False saves hashing every text when no provenance
+            is needed.
+        progress: show a progress bar; ``None`` = only in Jupyter or a terminal, never under
+            pytest or CI.
 
-    Returns:
-        ``(cleaned_docs, removed)``. ``cleaned_docs`` is a copy of ``docs`` whose ``text`` lacks
-        the removed lines (their line breaks included). ``removed`` lists every removed line for
-        audit: ``doc_id, line`` (1-based line number in the original text), ``start, end``
-        (character offsets into the original text), ``text``, ``rule``.
+    Yields:
+        Docs tables (``doc_id``, ``text``, document variables, ``sha256``), each with a fresh
+        0-based index, in the order ``load_corpus`` would give.
+
+    Raises:
+        ValueError: ``chunksize`` < 1 or a bad ``empty`` value.
+        FileNotFoundError: ``source`` or ``metadata`` does not exist.
+        CorpusError: as :func:`load_corpus` (non-UTF-8 file, missing column, file/metadata
+            mismatch, empty document), and a doc_id repeated in a later chunk. Table errors are
+            raised when the offending chunk is reached.
 
     Example:
-        >>> clean, removed = clean_boilerplate(docs)  # doctest: +SKIP
+        >>> [len(docs) for docs in iter_corpus("data/raw", chunksize=1)]
+        [1, 1]
     """
-    rules = tuple(DEFAULT_BOILERPLATE_RULES if rules is None else rules)
-    compiled = [(r, r.compiled()) for r in rules]
-    out_texts, removed = [], []
-    for doc_id, text in zip(docs["doc_id"], docs["text"], strict=True):
-        lines = text.split("\n")
-        offsets, pos = [], 0
-        for line in lines:
-            offsets.append(pos)
-            pos += len(line) + 1
-        drop: dict[int, str] = {}
-        for i, line in enumerate(lines):
-            if not line.strip():
-                continue
-            for rule, rx in compiled:
-                if rx.fullmatch(line):
-                    drop[i] = rule.name
-                    prev = i - 1
-                    while prev >= 0 and not lines[prev].strip():
-                        prev -= 1
-                    if (
-                        rule.caption_before
-                        and prev >= 0
-                        and prev not in drop
-                        and len(lines[prev]) <= 120
-                        and not _SENTENCE_END.search(lines[prev])
-                    ):
-                        drop[prev] = "photo_caption"
-                    break
-        for i in sorted(drop):
-            removed.append(
-                {
-                    "doc_id": doc_id,
-                    "line": i + 1,
-                    "start": offsets[i],
-                    "end": offsets[i] + len(lines[i]),
-                    "text": lines[i],
-                    "rule": drop[i],
-                }
-            )
-        out_texts.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
-    cleaned = docs.copy()
-    cleaned["text"] = out_texts
-    cols = ["doc_id", "line", "start", "end", "text", "rule"]
-    removed_df = pd.DataFrame(removed, columns=cols).astype(
-        {"line": "int64", "start": "int64", "end": "int64"}
-    )
-    return cleaned, removed_df
+    _check_choice("empty", empty, _EMPTY_CHOICES)
+    if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
+        raise ValueError(f"chunksize={chunksize!r} must be a positive integer")
+    src, is_folder = _source(source, metadata)
+    if is_folder:
+        chunks, total = _iter_folder(src, metadata, pattern, chunksize, sha256)
+    else:
+        chunks, total = _iter_table(src, chunksize, text_column, id_column, columns, sha256)
+    return _guarded(chunks, src, empty, progress_enabled(progress), total)
+
+
+def _guarded(
+    chunks: Iterable[pd.DataFrame], src: Path, empty: EmptyPolicy, show: bool, total: int | None
+) -> Iterator[pd.DataFrame]:
+    seen: set[str] = set()
+    bar = progress_bar(show, total, src.name)
+    try:
+        for chunk in chunks:
+            _check_unique_ids(chunk["doc_id"], str(src))
+            again = seen.intersection(chunk["doc_id"])
+            if again:
+                raise CorpusError(f"{src}: duplicate doc_id: {', '.join(sorted(again)[:_MAX_IDS])}")
+            seen.update(chunk["doc_id"])
+            bar.update(len(chunk))
+            chunk = _handle_empty(chunk, empty, str(src))
+            if len(chunk):
+                yield chunk
+    finally:
+        bar.close()

@@ -51,7 +51,14 @@ from analysis._checks import check_choice
 from analysis.schema import SCHEMAS, empty_table
 from analysis.text import TOKEN_PATTERN, fold
 
-__all__ = ["PatternError", "PatternSet", "compile_patterns", "match", "MATCH_COLUMNS"]
+__all__ = [
+    "PatternError",
+    "PatternSet",
+    "compile_patterns",
+    "match",
+    "match_entries",
+    "MATCH_COLUMNS",
+]
 
 # Pattern words are split by the tokenizer's own rule, so "high-tech" matches as tokenize() cuts it.
 _WORD_TOKENS = re.compile(TOKEN_PATTERN, re.VERBOSE)
@@ -417,7 +424,8 @@ def match(
         docs: the docs table; when given, ``matched`` is exactly ``text[start:end]``.
 
     Returns:
-        The matches table, one row per match, sorted by document order, ``start`` and key order:
+        The matches table, one row per match, sorted by document order, ``start``, longer match
+        first, then key order:
         ``doc_id`` (categorical), ``sent``, ``start``, ``end`` (character offsets of the first and
         last token), ``matched`` (the text), ``pattern`` (as written in the input), ``key``,
         ``tok`` (position of the first token in the document), ``n_tok`` (tokens matched).
@@ -430,10 +438,44 @@ def match(
         >>> toks = tokenize_text("Security cooperation with the Czech Republic.")
         >>> ps = compile_patterns({"security": ["security"], "coop": ["security cooperation"]})
         >>> match(toks, ps)[["matched", "key"]].values.tolist()
-        [['Security', 'security'], ['Security cooperation', 'coop']]
+        [['Security cooperation', 'coop'], ['Security', 'security']]
     """
     check_choice("scope", scope, _SCOPES)
     return _match(tokens, patterns, scope, docs)[0]
+
+
+def match_entries(
+    tokens: pd.DataFrame,
+    patterns: PatternSet,
+    *,
+    scope: Scope = "key",
+    docs: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """:func:`match`, also giving the pattern behind every row as an index into
+    ``patterns.entries``, so that callers attach per-pattern attributes (a codebook's source
+    theme, say) by integer lookup instead of joining on strings.
+
+    Args:
+        tokens: as for :func:`match`.
+        patterns: as for :func:`match`.
+        scope: as for :func:`match`.
+        docs: as for :func:`match`.
+
+    Returns:
+        The matches table of :func:`match` and an ``int64`` array with one entry per row.
+
+    Raises:
+        ValueError: ``scope`` is not ``"key"`` or ``"all"``.
+
+    Example:
+        >>> from analysis.text import tokenize_text
+        >>> ps = compile_patterns({"crime": ["crime*", "fraud"]})
+        >>> found, entry = match_entries(tokenize_text("Fraud and crimes."), ps)
+        >>> found["matched"].tolist(), entry.tolist()
+        (['Fraud', 'crimes'], [1, 0])
+    """
+    check_choice("scope", scope, _SCOPES)
+    return _match(tokens, patterns, scope, docs)
 
 
 def _match(

@@ -10,25 +10,20 @@ theme hits in the same unit.
 from __future__ import annotations
 
 import textwrap
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
 
-from analysis._checks import check_choice as _check_choice
+from analysis._aggregate import finish_comention_edges
+from analysis._checks import check_choice, require_columns
+from analysis._groups import By, corpus_ids, group_docs
+from analysis.schema import conform, empty_table
 
 __all__ = ["comention_edges", "plot_comention_network", "actor_theme_matrix"]
 
 Unit = Literal["sentence", "doc"]
-_UNITS = ("sentence", "doc")
-
-
-def _require(table: pd.DataFrame, cols: list[str], what: str) -> None:
-    missing = [c for c in cols if c not in table.columns]
-    if missing:
-        raise ValueError(
-            f"{what} needs column(s) {', '.join(missing)} (has: {', '.join(map(str, table.columns))})"
-        )
+_UNITS = get_args(Unit)
 
 
 def _units(table: pd.DataFrame, unit: str) -> pd.DataFrame:
@@ -41,26 +36,38 @@ def comention_edges(
     mentions: pd.DataFrame,
     *,
     unit: Unit = "sentence",
-    by: str | None = None,
+    by: By = None,
     docs: pd.DataFrame | None = None,
+    dropna: bool = False,
 ) -> pd.DataFrame:
-    """Undirected co-mention edges between actors.
+    """Undirected co-mention edges between actors, one network per group of documents.
+
+    One group ``"all"`` by default, one per document with ``by="doc_id"``, or one per value of
+    a document variable or of a ``doc_id`` -> group mapping, in sorted (or category) order; a
+    document without a group value is an error unless ``dropna=True`` leaves it out (see the
+    grouping rule, :mod:`analysis._groups`).
 
     Args:
         mentions: from :func:`analysis.actors.find_mentions` (``doc_id, sent, actor_id``).
         unit: ``"sentence"`` (both named in one sentence) or ``"doc"`` (in one document).
-        by: a document variable of ``docs`` to build one network per group (e.g. ``"outlet"``).
-        docs: the docs table, needed with ``by``.
+        by: ``None``, ``"doc_id"``, a column of ``docs`` (e.g. ``"outlet"``), or a Series/dict
+            ``doc_id`` -> group.
+        docs: the docs table, needed when ``by`` names a column (its ``doc_id`` must cover
+            every document of ``mentions``).
+        dropna: leave out documents whose group value is missing instead of raising.
 
     Returns:
-        One row per pair and group: ``source``, ``target`` (actor ids, ``source < target``),
-        ``weight`` (number of units mentioning both), ``group`` (the ``by`` value, or
-        ``"all"``). Sorted by ``group``, ``weight`` descending, ``source``, ``target``, so the
-        same input always gives the same table.
+        One row per pair and group: ``source``, ``target`` (str, actor ids,
+        ``source < target``), ``weight`` (int64, number of units mentioning both), ``group``
+        (str, the group label, ``"all"`` without ``by``). Sorted by group (in the order of the
+        grouping rule), ``weight`` descending, ``source``, ``target``, so the same input
+        always gives the same table.
 
     Raises:
-        ValueError: a bad ``unit``, ``by`` without ``docs`` or not a column of it, or mentions of
-            documents missing from ``docs``.
+        ValueError: a bad ``unit``, missing columns, ``by`` naming no column of ``docs`` (or
+            without ``docs``), mentions of documents missing from ``docs``, or a document
+            without a group value (and ``dropna`` is False).
+        TypeError: a bad ``by``.
 
     Example:
         >>> m = pd.DataFrame({"doc_id": ["d1"] * 3, "sent": [1, 1, 2],
@@ -68,43 +75,25 @@ def comention_edges(
         >>> comention_edges(m).values.tolist()
         [['asean', 'china', 1, 'all']]
     """
-    _check_choice("unit", unit, _UNITS)
-    _require(mentions, ["doc_id", "sent", "actor_id"], "mentions")
+    check_choice("unit", unit, _UNITS)
+    require_columns(mentions, ["doc_id", "sent", "actor_id"], "mentions")
+    corpus = corpus_ids(mentions["doc_id"], docs)
     u = _units(mentions, unit)
-    u["actor_id"] = mentions["actor_id"].astype(str).to_numpy()
-    u["group"] = _group_of(u["doc_id"], by, docs)
-    u = u.drop_duplicates()
-    pairs = u.merge(u, on=["group", "doc_id", "sent"], suffixes=("_s", "_t"))
-    pairs = pairs[pairs["actor_id_s"] < pairs["actor_id_t"]]
-    edges = (
-        pairs.groupby(["group", "actor_id_s", "actor_id_t"], sort=False)
-        .size()
-        .rename("weight")
-        .reset_index()
-        .rename(columns={"actor_id_s": "source", "actor_id_t": "target"})
-    )
-    edges["weight"] = edges["weight"].astype(np.int64)
-    edges = edges.sort_values(
-        ["group", "weight", "source", "target"], ascending=[True, False, True, True], kind="stable"
-    )
-    return edges[["source", "target", "weight", "group"]].reset_index(drop=True)
-
-
-def _group_of(doc_ids: pd.Series, by: str | None, docs: pd.DataFrame | None) -> np.ndarray:
-    if by is None:
-        return np.full(len(doc_ids), "all", dtype=object)
-    if docs is None:
-        raise ValueError(f"by={by!r} needs docs= (the docs table holding that column)")
-    _require(docs, ["doc_id"], "docs")
-    if by not in docs.columns:
-        raise ValueError(
-            f"by={by!r} is not a column of docs (has: {', '.join(map(str, docs.columns))})"
-        )
-    lookup = pd.Series(docs[by].astype(str).to_numpy(), index=docs["doc_id"].astype(str))
-    missing = sorted(set(doc_ids) - set(lookup.index))
+    missing = sorted(set(pd.unique(u["doc_id"])) - set(corpus))
     if missing:
         raise ValueError(f"mentions of document(s) not in docs: {', '.join(missing[:10])}")
-    return lookup.reindex(doc_ids.to_numpy()).to_numpy(dtype=object)
+    groups = group_docs(corpus, by, docs, dropna=dropna)
+    u["actor_id"] = mentions["actor_id"].astype(str).to_numpy()
+    u["group"] = groups.of(u["doc_id"])  # codes, so that sorting follows the grouping rule
+    u = u[u["group"] >= 0].drop_duplicates()
+    pairs = u.merge(u, on=["group", "doc_id", "sent"], suffixes=("_s", "_t"))
+    pairs = pairs[pairs["actor_id_s"] < pairs["actor_id_t"]]
+    edges = pairs.groupby(["group", "actor_id_s", "actor_id_t"], sort=False).size()
+    edges = edges.reset_index(name="weight")
+    return finish_comention_edges(
+        edges["group"].to_numpy(), groups.labels, edges["actor_id_s"].to_numpy(dtype=object),
+        edges["actor_id_t"].to_numpy(dtype=object), edges["weight"].to_numpy(),
+    )  # fmt: skip
 
 
 def plot_comention_network(
@@ -123,7 +112,7 @@ def plot_comention_network(
         actors: optional node information: an :func:`analysis.actors.actor_counts` table
             (``actor_id``, ``mentions`` and optionally ``name``; node size by mentions, label by
             name; with several groups the counts are summed unless ``group`` picks one) or an
-            :class:`analysis.actors.Actors` table (labels by name). Without counts, node size
+            :class:`analysis.actor_table.Actors` table (labels by name). Without counts, node size
             follows the weighted degree.
         ax: a matplotlib Axes to draw on (default: a new figure).
         seed: seed of the spring layout; the same seed gives the same picture.
@@ -137,13 +126,17 @@ def plot_comention_network(
         ValueError: ``edges`` has several groups and ``group`` is not given, or an unknown group.
 
     Example:
-        >>> fig = plot_comention_network(edges, actor_counts(mentions, actors=actors))  # doctest: +SKIP
-        >>> fig.savefig("reports/network.png")  # doctest: +SKIP
+        >>> m = pd.DataFrame({"doc_id": ["d1"] * 3, "sent": [1, 1, 1],
+        ...                   "actor_id": ["china", "asean", "china"]})
+        >>> fig = plot_comention_network(comention_edges(m), actor_counts(m), seed=1)
+        >>> sorted(t.get_text() for t in fig.axes[0].texts)
+        ['asean', 'china']
+        >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
     import matplotlib.pyplot as plt
     import networkx as nx
 
-    _require(edges, ["source", "target", "weight"], "edges")
+    require_columns(edges, ["source", "target", "weight"], "edges", "make it with comention_edges")
     e = edges
     if "group" in e.columns:
         groups = sorted(set(e["group"].astype(str)))
@@ -160,7 +153,7 @@ def plot_comention_network(
     if actors is not None and hasattr(actors, "names") and hasattr(actors, "table"):
         names = dict(actors.names)
     elif isinstance(actors, pd.DataFrame):
-        _require(actors, ["actor_id"], "actors")
+        require_columns(actors, ["actor_id"], "actors")
         a = actors
         if group is not None and "group" in a.columns and (a["group"].astype(str) == group).any():
             a = a[a["group"].astype(str) == group]
@@ -216,24 +209,32 @@ def actor_theme_matrix(
         unit: ``"sentence"`` or ``"doc"``.
 
     Returns:
-        One row per actor and theme that share at least one unit: ``actor_id``, ``theme``,
-        ``count`` (number of units with both), sorted by ``actor_id`` and ``theme``. Pivot with
+        One row per actor and theme that share at least one unit: ``actor_id``, ``theme``
+        (str), ``count`` (int64, number of units with both), sorted by ``actor_id`` and
+        ``theme``. Pivot with
         ``.pivot(index="actor_id", columns="theme", values="count").fillna(0)`` for a matrix.
 
     Raises:
         ValueError: a bad ``unit`` or missing columns.
 
     Example:
-        >>> actor_theme_matrix(mentions, hits, unit="doc")  # doctest: +SKIP
+        >>> m = pd.DataFrame({"doc_id": ["d1", "d1"], "sent": [1, 2], "actor_id": ["cn", "vn"]})
+        >>> hits = pd.DataFrame({"doc_id": ["d1"], "sent": [2], "key": ["trade"]})
+        >>> actor_theme_matrix(m, hits).values.tolist()
+        [['vn', 'trade', 1]]
+        >>> actor_theme_matrix(m, hits, unit="doc").values.tolist()
+        [['cn', 'trade', 1], ['vn', 'trade', 1]]
     """
-    _check_choice("unit", unit, _UNITS)
-    _require(mentions, ["doc_id", "sent", "actor_id"], "mentions")
-    _require(hits, ["doc_id", "sent", "key"], "hits")
+    check_choice("unit", unit, _UNITS)
+    require_columns(mentions, ["doc_id", "sent", "actor_id"], "mentions")
+    require_columns(hits, ["doc_id", "sent", "key"], "hits")
     mu = _units(mentions, unit)
     mu["actor_id"] = mentions["actor_id"].astype(str).to_numpy()
     hu = _units(hits, unit)
     hu["theme"] = hits["key"].astype(str).to_numpy()
     both = mu.drop_duplicates().merge(hu.drop_duplicates(), on=["doc_id", "sent"])
     out = both.groupby(["actor_id", "theme"]).size().rename("count").reset_index()
-    out["count"] = out["count"].astype(np.int64)
-    return out.sort_values(["actor_id", "theme"], kind="stable").reset_index(drop=True)
+    if out.empty:
+        return empty_table("actor_theme_matrix")
+    out = out.sort_values(["actor_id", "theme"], kind="stable").reset_index(drop=True)
+    return conform(out, "actor_theme_matrix")

@@ -224,7 +224,8 @@ def heatmap(
         annotate: write each cell's value with ``fmt``.
         fmt: format of cell labels, e.g. ``"{:.0f}"`` for counts, ``"{:.1%}"`` for rates.
         cmap: matplotlib colour map name.
-        vmin, vmax: colour scale limits (default: the data's range, from 0 when all >= 0).
+        vmin: lower colour scale limit (default: the data's minimum, 0 when all >= 0).
+        vmax: upper colour scale limit (default: the data's maximum).
         colorbar_label: label of the colour bar.
 
     Returns:

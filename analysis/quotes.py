@@ -36,12 +36,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from analysis.matching import compile_patterns, match
+from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import fold
 
 __all__ = [
@@ -90,10 +92,8 @@ SPEAKER_TYPES: tuple[str, ...] = ("person", "organisation", "country", "group", 
 #: Opening quotation mark -> closing mark.
 QUOTE_MARKS: dict[str, str] = {'"': '"', "“": "”", "«": "»"}
 
-QUOTE_COLUMNS = [
-    "doc_id", "sent", "start", "end", "text", "kind",
-    "speaker_id", "speaker_start", "speaker_end", "cue", "resolved_via",
-]  # fmt: skip
+#: The columns of the quotes table, in order (see :data:`analysis.schema.SCHEMAS`).
+QUOTE_COLUMNS: list[str] = list(SCHEMAS["quotes"])
 
 _BOUNDARY = frozenset({",", ";", ":"})
 _SENT_END = frozenset({".", "!", "?"})
@@ -103,62 +103,6 @@ _TRIM_LEFT = frozenset({"that", ",", ":", ";"})
 _TRIM_RIGHT = frozenset({",", ".", ";", ":", "!", "?"})
 _WINDOW_AFTER = 12  # tokens after a closing mark searched for the cue
 _WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
-
-
-@dataclass
-class _Doc:
-    """One document's tokens and speaker candidates, as local arrays."""
-
-    doc_id: str
-    text: str
-    start: np.ndarray
-    end: np.ndarray
-    norm: np.ndarray  # object array of folded tokens
-    s_lo: np.ndarray  # first local token of each token's sentence
-    s_hi: np.ndarray  # last local token of each token's sentence
-    sent: np.ndarray
-    para: np.ndarray  # paragraph (line) number of each token
-    m_first: np.ndarray  # speaker-eligible mentions: first/last local token
-    m_last: np.ndarray
-    m_row: np.ndarray  # index of each eligible mention among all of the doc's mentions
-    a_start: np.ndarray  # all mentions of the doc, sorted by start: offsets, actor, type, via
-    a_end: np.ndarray
-    a_actor: np.ndarray
-    a_type: np.ndarray
-    a_via: np.ndarray
-    marks: np.ndarray  # local indices of quotation-mark tokens
-
-
-def _cue_patterns(
-    verbs: Iterable[str], participles: Iterable[str], according: Iterable[str]
-) -> tuple[pd.DataFrame, dict[str, tuple[str, str]]]:
-    rows, meta = [], {}
-    for kind, words in (("according", according), ("participle", participles), ("verb", verbs)):
-        for w in words:
-            cue = " ".join(fold(w).split())
-            key = f"{kind}|{cue}"
-            if cue and key not in meta:
-                meta[key] = (kind, cue)
-                rows.append((key, w))
-    return pd.DataFrame(rows, columns=["key", "pattern"]), meta
-
-
-def _empty(tokens: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "doc_id": pd.Categorical([], dtype=tokens["doc_id"].dtype),
-            "sent": np.array([], np.int32),
-            "start": np.array([], np.int64),
-            "end": np.array([], np.int64),
-            "text": pd.Series([], dtype=str),
-            "kind": pd.Series([], dtype=str),
-            "speaker_id": pd.Series([], dtype=str),
-            "speaker_start": pd.array([], dtype="Int64"),
-            "speaker_end": pd.array([], dtype="Int64"),
-            "cue": pd.Series([], dtype=str),
-            "resolved_via": pd.Series([], dtype=str),
-        }
-    )
 
 
 def find_quotes(
@@ -184,7 +128,7 @@ def find_quotes(
     again ("said he believes that …" is one quote).
 
     Args:
-        docs: the docs table (``doc_id``, ``text``).
+        docs: the docs table (``doc_id``, ``text``): the text the quotes are cut from.
         tokens: the tokens table of ``docs``.
         mentions: from :func:`analysis.actors.find_mentions` on the same tokens.
         verbs: speech verbs (default :data:`SPEECH_VERBS`); each a matcher pattern.
@@ -193,449 +137,569 @@ def find_quotes(
 
     Returns:
         One row per quote, sorted by document and ``start``: ``doc_id`` (categorical, as in
-        ``tokens``), ``sent`` (sentence of the quote's first token), ``start``, ``end``
-        (character offsets of the quoted or reported words, without the quotation marks,
-        the cue and the attribution; ``text == docs.text[start:end]``), ``text``, ``kind``
-        (``direct`` | ``reported``), ``speaker_id`` (actor id or NA), ``speaker_start``,
-        ``speaker_end`` (offsets of the speaker's mention or pronoun; NA when no one stands
-        by the cue), ``cue`` (folded: ``said``, ``according to``, ``pointed to`` …),
-        ``resolved_via`` (the mention's ``via``: ``name``, ``alias``, ``title+name``,
-        ``short``, ``role``; or ``pronoun``; NA when unresolved).
+        ``tokens``), ``sent`` (int32, sentence of the quote's first token), ``start``, ``end``
+        (int64, character offsets of the quoted or reported words, without the quotation
+        marks, the cue and the attribution; ``text == docs.text[start:end]``), ``text``
+        (str), ``kind`` (str, ``direct`` | ``reported``), ``speaker_id`` (str, actor id or NA),
+        ``speaker_start``, ``speaker_end`` (Int64, offsets of the speaker's mention or
+        pronoun; NA when no one stands by the cue), ``cue`` (str, folded: ``said``,
+        ``according to``, ``pointed to`` …), ``resolved_via`` (str, the mention's ``via``:
+        ``name``, ``alias``, ``title+name``, ``short``, ``role``; or ``pronoun``; NA when
+        unresolved).
 
     Raises:
         ValueError: docs without ``doc_id``/``text``, or tokens of documents not in docs.
 
     Example:
-        >>> quotes = find_quotes(docs, tokens, mentions)  # doctest: +SKIP
-        >>> quotes[["text", "speaker_id", "cue"]]  # doctest: +SKIP
+        >>> docs = pd.DataFrame({"doc_id": ["d1"], "text": [
+        ...     '"We will act," said Nguyen Thi Lan. Prices will rise, she noted.']})
+        >>> tokens = tokenize(docs)
+        >>> lan = Actors.from_records([{"id": "lan", "name": "Nguyen Thi Lan", "type": "person"}])
+        >>> quotes = find_quotes(docs, tokens, find_mentions(tokens, lan, docs=docs))
+        >>> quotes[["text", "kind", "speaker_id", "cue", "resolved_via"]]
+                       text      kind speaker_id    cue resolved_via
+        0      We will act,    direct        lan   said         name
+        1  Prices will rise  reported        lan  noted      pronoun
     """
     for col in ("doc_id", "text"):
         if col not in docs.columns:
             raise ValueError(
                 f"docs needs a {col!r} column (has: {', '.join(map(str, docs.columns))})"
             )
-    n = len(tokens)
-    if n == 0:
-        return _empty(tokens)
+    if len(tokens) == 0:
+        return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
     texts = dict(zip(docs["doc_id"].astype(str), docs["text"], strict=True))
     doc_cats = tokens["doc_id"].cat.categories.astype(str)
     missing = sorted(set(doc_cats[np.unique(tokens["doc_id"].cat.codes)]) - set(texts))
     if missing:
         raise ValueError(f"tokens of document(s) not in docs: {', '.join(missing[:10])}")
-    pats, meta = _cue_patterns(verbs, participles, according)
-    cues = match(tokens, compile_patterns(pats), scope="all") if len(pats) else None
-
-    codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
-    order = np.lexsort((tokens["start"].to_numpy(), codes))
-    codes = codes[order]
-    starts = tokens["start"].to_numpy().astype(np.int64)[order]
-    ends = tokens["end"].to_numpy().astype(np.int64)[order]
-    sents = tokens["sent"].to_numpy()[order]
-    norm_all = np.asarray(tokens["norm"].cat.categories, dtype=object)[
-        tokens["norm"].cat.codes.to_numpy()[order]
-    ]
-    bounds = np.searchsorted(codes, np.arange(len(doc_cats) + 1))
-
-    is_mark_type = np.fromiter(
-        (t in QUOTE_MARKS or t in QUOTE_MARKS.values() for t in tokens["norm"].cat.categories),
-        bool,
-        count=len(tokens["norm"].cat.categories),
-    )
-    is_mark = is_mark_type[tokens["norm"].cat.codes.to_numpy()[order]]
-    marks_per_doc = np.bincount(codes[is_mark], minlength=len(doc_cats))
-
-    if len(mentions):
-        m_codes = pd.Categorical(mentions["doc_id"].astype(str), categories=doc_cats).codes
-        m_order = np.lexsort((mentions["start"].to_numpy(), m_codes))
-        m_codes = m_codes[m_order].astype(np.int64)
-        m_arr = {
-            c: mentions[c].to_numpy(
-                dtype=object if c in ("actor_id", "actor_type", "via") else None
-            )[m_order]
-            for c in ("start", "end", "actor_id", "actor_type", "via")
-        }
-    else:
-        m_codes = np.zeros(0, np.int64)
-        m_arr = {c: np.zeros(0, np.int64 if c in ("start", "end") else object)
-                 for c in ("start", "end", "actor_id", "actor_type", "via")}  # fmt: skip
-    m_bounds = np.searchsorted(m_codes, np.arange(len(doc_cats) + 1))
-
-    cue_by_doc: dict[int, list[tuple[int, int, str, str]]] = {}
-    if cues is not None and len(cues):
-        c_codes = cues["doc_id"].cat.codes.to_numpy()
-        for c, s, e, k in zip(c_codes, cues["start"], cues["end"], cues["key"], strict=True):
-            cue_by_doc.setdefault(int(c), []).append((int(s), int(e), *meta[k]))
-
+    cues = _cues_by_doc(tokens, verbs, participles, according)
+    toks = _SortedTokens(tokens)
+    ments = _SortedMentions(mentions, doc_cats)
     rows: list[dict] = []
-    for d in range(len(doc_cats)):
-        lo, hi = bounds[d], bounds[d + 1]
-        if hi == lo:
+    for d, name in enumerate(doc_cats):
+        lo, hi = toks.bounds[d], toks.bounds[d + 1]
+        if hi == lo or (d not in cues and not toks.marks_per_doc[d]):
             continue
-        name = doc_cats[d]
-        text = texts[name]
-        if d not in cue_by_doc and not marks_per_doc[d]:
-            continue
-        ms = slice(m_bounds[d], m_bounds[d + 1])
-        doc = _make_doc(
-            name, text, starts[lo:hi], ends[lo:hi], norm_all[lo:hi], sents[lo:hi],
-            {c: v[ms] for c, v in m_arr.items()}, np.flatnonzero(is_mark[lo:hi]),
-        )  # fmt: skip
-        local_cues = []
-        for s, e, kind, cue in cue_by_doc.get(d, []):
-            a = int(np.searchsorted(doc.start, s))
-            b = int(np.searchsorted(doc.end, e))
-            local_cues.append((a, b, kind, cue))
+        doc = _Doc.build(name, texts[name], toks, lo, hi, ments.of(d))
+        local_cues = [
+            _Cue(int(np.searchsorted(doc.start, s)), int(np.searchsorted(doc.end, e)), kind, cue)
+            for s, e, kind, cue in cues.get(d, [])
+        ]
         rows.extend(_quotes_in_doc(doc, local_cues))
     if not rows:
-        return _empty(tokens)
+        return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
     out = pd.DataFrame(rows)
     out["doc_id"] = pd.Categorical(out["doc_id"], dtype=tokens["doc_id"].dtype)
     out = out.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
-    return pd.DataFrame(
-        {
-            "doc_id": out["doc_id"],
-            "sent": out["sent"].astype(np.int32),
-            "start": out["start"].astype(np.int64),
-            "end": out["end"].astype(np.int64),
-            "text": out["text"].astype(str),
-            "kind": out["kind"].astype(str),
-            "speaker_id": out["speaker_id"].astype("str"),
-            "speaker_start": out["speaker_start"].astype("Int64"),
-            "speaker_end": out["speaker_end"].astype("Int64"),
-            "cue": out["cue"].astype(str),
-            "resolved_via": out["resolved_via"].astype("str"),
-        }
-    )
+    return conform(out, "quotes")
 
 
-def _make_doc(
-    name: str,
-    text: str,
-    start: np.ndarray,
-    end: np.ndarray,
-    norm: np.ndarray,
-    sent: np.ndarray,
-    mentions: dict[str, np.ndarray],
-    marks: np.ndarray,
-) -> _Doc:
-    n = len(start)
-    brk = np.r_[True, sent[1:] != sent[:-1]]
-    first = np.flatnonzero(brk)
-    last = np.r_[first[1:] - 1, n - 1]
-    sid = np.cumsum(brk) - 1
-    newlines = np.array([m.start() for m in _NEWLINE.finditer(text)], np.int64)
-    para = np.searchsorted(newlines, start)
-    eligible = np.flatnonzero(np.isin(mentions["actor_type"], SPEAKER_TYPES))
-    ms = mentions["start"][eligible]
-    me = mentions["end"][eligible]
-    return _Doc(
-        doc_id=name,
-        text=text,
-        start=start,
-        end=end,
-        norm=norm,
-        s_lo=first[sid],
-        s_hi=last[sid],
-        sent=sent,
-        para=para,
-        m_first=np.searchsorted(start, ms),
-        m_last=np.searchsorted(end, me),
-        m_row=eligible,
-        a_start=np.asarray(mentions["start"], np.int64),
-        a_end=np.asarray(mentions["end"], np.int64),
-        a_actor=mentions["actor_id"],
-        a_type=mentions["actor_type"],
-        a_via=mentions["via"],
-        marks=marks,
-    )
+# ---------------------------------------------------------------------------------------------
+# inputs, per document
 
 
-def _quotes_in_doc(doc: _Doc, cues: list[tuple[int, int, str, str]]) -> list[dict]:
-    n = len(doc.start)
-    norm = doc.norm
-    out: list[dict] = []
-    consumed: set[int] = set()  # cue indices already used
-    taken: list[tuple[int, int]] = []  # token ranges of quotes found (cues inside are skipped)
-    m_start_sorted = doc.a_start
-    m_types = doc.a_type
+def _cues_by_doc(
+    tokens: pd.DataFrame,
+    verbs: Iterable[str],
+    participles: Iterable[str],
+    according: Iterable[str],
+) -> dict[int, list[tuple[int, int, str, str]]]:
+    """Speech cues found by the matcher: document code -> (start, end, kind, folded cue)."""
+    rows, meta = [], {}
+    for kind, words in (("according", according), ("participle", participles), ("verb", verbs)):
+        for w in words:
+            cue = " ".join(fold(w).split())
+            key = f"{kind}|{cue}"
+            if cue and key not in meta:
+                meta[key] = (kind, cue)
+                rows.append((key, w))
+    by_doc: dict[int, list[tuple[int, int, str, str]]] = {}
+    if not rows:
+        return by_doc
+    pats = pd.DataFrame(rows, columns=["key", "pattern"])
+    found = match(tokens, compile_patterns(pats), scope="all")
+    codes = found["doc_id"].cat.codes.to_numpy()
+    for c, s, e, k in zip(codes, found["start"], found["end"], found["key"], strict=True):
+        by_doc.setdefault(int(c), []).append((int(s), int(e), *meta[k]))
+    return by_doc
 
-    def mention_ending(i: int) -> int | None:
-        hit = np.flatnonzero(doc.m_last == i)
-        return int(hit[0]) if len(hit) else None
 
-    def mention_starting(i: int) -> int | None:
-        hit = np.flatnonzero(doc.m_first == i)
-        return int(hit[0]) if len(hit) else None
+class _SortedTokens:
+    """The tokens table as arrays sorted by document and offset, with each document's bounds."""
 
-    def speaker_at_end(i: int):
-        if i < 0 or i >= n:
-            return None
-        k = mention_ending(i)
-        if k is not None:
-            return ("m", k, int(doc.m_first[k]), i)
-        if norm[i] in PRONOUNS:
-            return ("p", norm[i], i, i)
+    def __init__(self, tokens: pd.DataFrame) -> None:
+        n_docs = len(tokens["doc_id"].cat.categories)
+        codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
+        order = np.lexsort((tokens["start"].to_numpy(), codes))
+        codes = codes[order]
+        self.start = tokens["start"].to_numpy().astype(np.int64)[order]
+        self.end = tokens["end"].to_numpy().astype(np.int64)[order]
+        self.sent = tokens["sent"].to_numpy()[order]
+        norm_cats = tokens["norm"].cat.categories
+        norm_codes = tokens["norm"].cat.codes.to_numpy()[order]
+        self.norm = np.asarray(norm_cats, dtype=object)[norm_codes]
+        self.bounds = np.searchsorted(codes, np.arange(n_docs + 1))
+        is_mark_type = np.fromiter(
+            (t in QUOTE_MARKS or t in QUOTE_MARKS.values() for t in norm_cats),
+            bool,
+            count=len(norm_cats),
+        )
+        self.is_mark = is_mark_type[norm_codes]
+        self.marks_per_doc = np.bincount(codes[self.is_mark], minlength=n_docs)
+
+
+class _SortedMentions:
+    """The mentions table as arrays sorted by document and start."""
+
+    _COLS = ("start", "end", "actor_id", "actor_type", "via")
+
+    def __init__(self, mentions: pd.DataFrame, doc_cats: pd.Index) -> None:
+        if len(mentions):
+            codes = pd.Categorical(mentions["doc_id"].astype(str), categories=doc_cats).codes
+            order = np.lexsort((mentions["start"].to_numpy(), codes))
+            codes = codes[order].astype(np.int64)
+            self.cols = {
+                c: mentions[c].to_numpy(dtype=None if c in ("start", "end") else object)[order]
+                for c in self._COLS
+            }
+        else:
+            codes = np.zeros(0, np.int64)
+            self.cols = {
+                c: np.zeros(0, np.int64 if c in ("start", "end") else object) for c in self._COLS
+            }
+        self.bounds = np.searchsorted(codes, np.arange(len(doc_cats) + 1))
+
+    def of(self, d: int) -> dict[str, np.ndarray]:
+        """The mentions of document ``d``."""
+        rows = slice(self.bounds[d], self.bounds[d + 1])
+        return {c: v[rows] for c, v in self.cols.items()}
+
+
+class _Cue(NamedTuple):
+    """A speech cue, by local token indices."""
+
+    first: int
+    last: int
+    kind: str  # "according" | "participle" | "verb"
+    cue: str  # folded text
+
+
+class _Slot(NamedTuple):
+    """Who stands in a speaker slot, over the local tokens ``first..last``."""
+
+    mention: int  # index among the document's speaker-eligible mentions; -1 for a pronoun
+    pronoun: str  # the pronoun ("" for a mention)
+    first: int
+    last: int
+
+
+@dataclass
+class _Doc:
+    """One document's tokens and speaker candidates, as local arrays."""
+
+    doc_id: str
+    text: str
+    start: np.ndarray
+    end: np.ndarray
+    norm: np.ndarray  # object array of folded tokens
+    s_lo: np.ndarray  # first local token of each token's sentence
+    s_hi: np.ndarray  # last local token of each token's sentence
+    sent: np.ndarray
+    para: np.ndarray  # paragraph (line) number of each token
+    m_first: np.ndarray  # speaker-eligible mentions: first/last local token
+    m_last: np.ndarray
+    m_row: np.ndarray  # index of each eligible mention among all of the doc's mentions
+    a_start: np.ndarray  # all mentions of the doc, sorted by start: offsets, actor, type, via
+    a_end: np.ndarray
+    a_actor: np.ndarray
+    a_type: np.ndarray
+    a_via: np.ndarray
+    marks: np.ndarray  # local indices of quotation-mark tokens
+
+    @classmethod
+    def build(
+        cls, name: str, text: str, toks: _SortedTokens, lo: int, hi: int, mentions: dict
+    ) -> _Doc:
+        start, end, sent = toks.start[lo:hi], toks.end[lo:hi], toks.sent[lo:hi]
+        n = len(start)
+        brk = np.r_[True, sent[1:] != sent[:-1]]
+        first = np.flatnonzero(brk)
+        last = np.r_[first[1:] - 1, n - 1]
+        sid = np.cumsum(brk) - 1
+        newlines = np.array([m.start() for m in _NEWLINE.finditer(text)], np.int64)
+        eligible = np.flatnonzero(np.isin(mentions["actor_type"], SPEAKER_TYPES))
+        return cls(
+            doc_id=name,
+            text=text,
+            start=start,
+            end=end,
+            norm=toks.norm[lo:hi],
+            s_lo=first[sid],
+            s_hi=last[sid],
+            sent=sent,
+            para=np.searchsorted(newlines, start),
+            m_first=np.searchsorted(start, mentions["start"][eligible]),
+            m_last=np.searchsorted(end, mentions["end"][eligible]),
+            m_row=eligible,
+            a_start=np.asarray(mentions["start"], np.int64),
+            a_end=np.asarray(mentions["end"], np.int64),
+            a_actor=mentions["actor_id"],
+            a_type=mentions["actor_type"],
+            a_via=mentions["via"],
+            marks=np.flatnonzero(toks.is_mark[lo:hi]),
+        )
+
+    # -- who stands where ---------------------------------------------------------------------
+
+    def slot_ending_at(self, i: int) -> _Slot | None:
+        """The speaker whose last token is ``i``: an eligible mention, else a pronoun."""
+        hit = np.flatnonzero(self.m_last == i)
+        if len(hit):
+            k = int(hit[0])
+            return _Slot(k, "", int(self.m_first[k]), i)
+        return self._pronoun_at(i)
+
+    def slot_starting_at(self, i: int) -> _Slot | None:
+        """The speaker whose first token is ``i`` (or ``i + 1`` after an article: "according
+        to the Ministry"): an eligible mention, else a pronoun."""
+        hit = np.flatnonzero(self.m_first == i)
+        if not len(hit) and 0 <= i < len(self.norm) and self.norm[i] in _ARTICLES:
+            hit = np.flatnonzero(self.m_first == i + 1)
+        if len(hit):
+            k = int(hit[0])
+            return _Slot(k, "", i, int(self.m_last[k]))
+        return self._pronoun_at(i)
+
+    def _pronoun_at(self, i: int) -> _Slot | None:
+        if 0 <= i < len(self.norm) and self.norm[i] in PRONOUNS:
+            return _Slot(-1, self.norm[i], i, i)
         return None
 
-    def speaker_at_start(i: int):
-        if i < 0 or i >= n:
+    def first_mention_in(self, a: int, b: int) -> _Slot | None:
+        """The eligible mention inside tokens ``a..b`` that starts first."""
+        inside = np.flatnonzero((self.m_first >= a) & (self.m_last <= b))
+        if not len(inside):
             return None
-        k = mention_starting(i)
-        if k is None and norm[i] in _ARTICLES:
-            k = mention_starting(i + 1)  # "according to the Ministry of Justice"
-        if k is not None:
-            return ("m", k, i, int(doc.m_last[k]))
-        if norm[i] in PRONOUNS:
-            return ("p", norm[i], i, i)
-        return None
+        k = int(inside[np.argmin(self.m_first[inside])])
+        return _Slot(k, "", int(self.m_first[k]), int(self.m_last[k]))
 
-    def inside_mention(i: int) -> bool:
-        return bool(np.any((doc.m_first <= i) & (doc.m_last >= i)))
-
-    def first_speaker_in(a: int, b: int):
+    def first_speaker_in(self, a: int, b: int) -> _Slot | None:
+        """The first speaker inside tokens ``a..b``: a pronoun standing before the first
+        eligible mention (and not inside a mention), else that mention."""
         if a > b:
             return None
-        inside = np.flatnonzero((doc.m_first >= a) & (doc.m_last <= b))
-        best = None
-        if len(inside):
-            k = int(inside[np.argmin(doc.m_first[inside])])
-            best = ("m", k, int(doc.m_first[k]), int(doc.m_last[k]))
+        best = self.first_mention_in(a, b)
         for i in range(a, b + 1):
-            if best is not None and i >= best[2]:
+            if best is not None and i >= best.first:
                 break
-            if norm[i] in PRONOUNS and not inside_mention(i):
-                return ("p", norm[i], i, i)
+            if self.norm[i] in PRONOUNS and not self._inside_mention(i):
+                return _Slot(-1, self.norm[i], i, i)
         return best
 
-    def resolve(sp, quote_start: int) -> tuple[object, object, object, object]:
-        """speaker_id, speaker_start, speaker_end, resolved_via."""
-        if sp is None:
+    def _inside_mention(self, i: int) -> bool:
+        return bool(np.any((self.m_first <= i) & (self.m_last >= i)))
+
+    def resolve(
+        self, slot: _Slot | None, quote_start: int
+    ) -> tuple[object, object, object, object]:
+        """``speaker_id, speaker_start, speaker_end, resolved_via`` of a slot.
+
+        A mention gives its actor. A pronoun resolves to the most recent mention of an actor
+        of the pronoun's types that starts before the quote (its offsets stay the pronoun's);
+        NA when there is none.
+        """
+        if slot is None:
             return (pd.NA, pd.NA, pd.NA, pd.NA)
-        s_char, e_char = int(doc.start[sp[2]]), int(doc.end[sp[3]])
-        if sp[0] == "m":
-            j = int(doc.m_row[sp[1]])
-            return (doc.a_actor[j], int(doc.a_start[j]), int(doc.a_end[j]), doc.a_via[j])
-        types = PRONOUNS[sp[1]]
-        j = bisect.bisect_left(m_start_sorted, quote_start) - 1
+        s_char, e_char = int(self.start[slot.first]), int(self.end[slot.last])
+        if slot.mention >= 0:
+            j = int(self.m_row[slot.mention])
+            return (self.a_actor[j], int(self.a_start[j]), int(self.a_end[j]), self.a_via[j])
+        types = PRONOUNS[slot.pronoun]
+        j = bisect.bisect_left(self.a_start, quote_start) - 1
         while j >= 0:
-            if m_types[j] in types:
-                return (doc.a_actor[j], s_char, e_char, "pronoun")
+            if self.a_type[j] in types:
+                return (self.a_actor[j], s_char, e_char, "pronoun")
             j -= 1
         return (pd.NA, s_char, e_char, pd.NA)
 
-    def emit(a: int, b: int, kind: str, sp, cue: str) -> bool:
+
+# ---------------------------------------------------------------------------------------------
+# the rules
+
+
+@dataclass
+class _Found:
+    """The quotes found in one document so far, and what they use up."""
+
+    doc: _Doc
+    cues: list[_Cue]
+    rows: list[dict] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)  # cue indices already used
+    taken: list[tuple[int, int]] = field(default_factory=list)  # token ranges of quotes found
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # opening mark, last quoted
+
+    def __post_init__(self) -> None:
+        self.cue_at = {c.first: i for i, c in enumerate(self.cues)}
+
+    def in_quotation(self, i: int) -> bool:
+        """Token ``i`` is inside quotation marks (or is the closing mark)."""
+        return any(o <= i <= c + 1 for o, c in self.quoted)
+
+    def in_quote_found(self, i: int) -> bool:
+        return any(a <= i <= b for a, b in self.taken)
+
+    def add(self, a: int, b: int, kind: str, slot: _Slot | None, cue: str) -> bool:
+        """Add tokens ``a..b`` as a quote, without a leading "that" or punctuation and trailing
+        punctuation; False when nothing is left."""
+        norm = self.doc.norm
         while a <= b and norm[a] in _TRIM_LEFT:
             a += 1
         while b >= a and norm[b] in _TRIM_RIGHT:
             b -= 1
         if a > b:
             return False
-        s, e = int(doc.start[a]), int(doc.end[b])
-        return emit_chars(s, e, a, b, kind, sp, cue)
-
-    def emit_chars(s: int, e: int, a: int, b: int, kind: str, sp, cue: str) -> bool:
-        sid, s0, e0, via = resolve(sp, s)
-        out.append(
-            {
-                "doc_id": doc.doc_id,
-                "sent": int(doc.sent[a]),
-                "start": s,
-                "end": e,
-                "text": doc.text[s:e],
-                "kind": kind,
-                "speaker_id": sid,
-                "speaker_start": s0,
-                "speaker_end": e0,
-                "cue": cue,
-                "resolved_via": via,
-            }
-        )
-        taken.append((a, b))
+        self.add_span(a, b, kind, slot, cue)
         return True
 
-    cue_at_first = {c[0]: i for i, c in enumerate(cues)}
+    def add_span(self, a: int, b: int, kind: str, slot: _Slot | None, cue: str) -> None:
+        """Add tokens ``a..b`` as a quote, as they are."""
+        doc = self.doc
+        s, e = int(doc.start[a]), int(doc.end[b])
+        speaker_id, s0, e0, via = doc.resolve(slot, s)
+        self.rows.append(
+            {"doc_id": doc.doc_id, "sent": int(doc.sent[a]), "start": s, "end": e,
+             "text": doc.text[s:e], "kind": kind, "speaker_id": speaker_id,
+             "speaker_start": s0, "speaker_end": e0, "cue": cue, "resolved_via": via}
+        )  # fmt: skip
+        self.taken.append((a, b))
 
-    # --- direct quotes -------------------------------------------------------------------
-    marks = doc.marks.tolist()
-    pairs: list[tuple[int, int, bool]] = []  # open token, last content token, closed?
+
+def _quotes_in_doc(doc: _Doc, cues: list[_Cue]) -> list[dict]:
+    """The quotes of one document: first the direct quotes (:func:`_direct_quotes`), then
+    reported speech at the cues they left (:func:`_reported_speech`)."""
+    found = _Found(doc, cues)
+    _direct_quotes(found)
+    _reported_speech(found)
+    return found.rows
+
+
+def _quotations(doc: _Doc) -> list[tuple[int, int, bool]]:
+    """Pair the quotation marks of a document: ``(opening mark, last quoted token, closed?)``.
+
+    Marks pair within a paragraph; a mark left open is closed at the end of its paragraph; a
+    closing mark with no opening mark is ignored.
+    """
+    norm = doc.norm
+    pairs: list[tuple[int, int, bool]] = []
     open_i: int | None = None
-    for i in marks:
+    for i in doc.marks.tolist():
         if open_i is not None and doc.para[i] != doc.para[open_i]:
             pairs.append((open_i, _para_last(doc, open_i), False))
             open_i = None
-        ch = norm[i]
         if open_i is None:
-            if ch in QUOTE_MARKS:
+            if norm[i] in QUOTE_MARKS:
                 open_i = i
-        elif ch == QUOTE_MARKS[norm[open_i]]:
+        elif norm[i] == QUOTE_MARKS[norm[open_i]]:
             pairs.append((open_i, i - 1, True))
             open_i = None
     if open_i is not None:
         pairs.append((open_i, _para_last(doc, open_i), False))
-    quote_ranges = [(o, c) for o, c, _ in pairs]
-
-    for o, last, closed in pairs:
-        a, b = o + 1, last
-        if a > b:
-            continue
-        close = last + 1 if closed else None
-        cue_idx, sp = _direct_attribution(doc, cues, o, close, quote_ranges)
-        if cue_idx is None:
-            continue
-        consumed.add(cue_idx)
-        # keep the speaker's own punctuation inside the marks; trim only spaces
-        s, e = int(doc.start[a]), int(doc.end[b])
-        emit_chars(s, e, a, b, "direct", sp, cues[cue_idx][3])
-
-    def in_direct(i: int) -> bool:
-        return any(o <= i <= c + 1 for o, c in quote_ranges)
-
-    def in_taken(i: int) -> bool:
-        return any(a <= i <= b for a, b in taken)
-
-    # --- reported speech -----------------------------------------------------------------
-    for ci, (c0, c1, kind, cue) in enumerate(cues):
-        if ci in consumed or in_direct(c0) or in_taken(c0):
-            continue
-        s_lo, s_hi = int(doc.s_lo[c0]), int(doc.s_hi[c0])
-        if kind == "according":
-            sp = speaker_at_start(c1 + 1)
-            if sp is None:
-                continue
-            before = [i for i in range(s_lo, c0) if norm[i] not in _BOUNDARY]
-            if not before:
-                comma = next((i for i in range(sp[3] + 1, s_hi + 1) if norm[i] == ","), None)
-                a = comma + 1 if comma is not None else sp[3] + 1
-                emit(a, s_hi, "reported", sp, cue)
-            elif norm[c0 - 1] == ",":
-                nxt = sp[3] + 1
-                if nxt > s_hi or norm[nxt] in _SENT_END:
-                    emit(s_lo, c0 - 2, "reported", sp, cue)
-                else:
-                    comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
-                    if comma is not None:
-                        emit(comma + 1, s_hi, "reported", sp, cue)
-            consumed.add(ci)
-            continue
-        # content, CUE SPEAKER  ("…, stated President Vo Van Thuong")
-        sp = speaker_at_start(c1 + 1) if c0 - 1 >= s_lo and norm[c0 - 1] == "," else None
-        after = None
-        if sp is not None:
-            emit(s_lo, c0 - 2, "reported", sp, cue)
-            after = sp[3] + 1
-        else:
-            # content, SPEAKER CUE.  ("…, President Thuong said." / "…, he said, noting …")
-            sp = speaker_at_end(c0 - 1)
-            nxt = c1 + 1
-            if (
-                sp is not None
-                and sp[2] - 1 > s_lo
-                and norm[sp[2] - 1] == ","
-                and (nxt > s_hi or norm[nxt] in _SENT_END or norm[nxt] == ",")
-            ):
-                emit(s_lo, sp[2] - 2, "reported", sp, cue)
-                after = nxt
-            else:
-                sp = None
-        if sp is not None:
-            consumed.add(ci)
-            # ", noting that …": the same speaker goes on
-            if after is not None and after + 1 <= s_hi and norm[after] == ",":
-                cj = cue_at_first.get(after + 1)
-                if cj is not None and cues[cj][2] in ("participle", "verb"):
-                    consumed.add(cj)
-                    emit(cues[cj][1] + 1, s_hi, "reported", sp, cues[cj][3])
-            continue
-        # [intro,] SPEAKER CUE [that] content
-        bounds = [i for i in range(s_lo, c0) if norm[i] in _BOUNDARY and not in_direct(i)]
-        seg_lo = bounds[-1] + 1 if bounds else s_lo
-        if seg_lo <= c0 - 1:
-            sp = first_speaker_in(seg_lo, c0 - 1)
-        elif len(bounds) >= 2:
-            # "X, Head of Y, said": skip the appositive between the last two commas
-            prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
-            sp = first_speaker_in(prev_lo, bounds[-2] - 1)
-        else:
-            sp = None
-        if sp is None:
-            continue
-        if emit(c1 + 1, s_hi, "reported", sp, cue):
-            consumed.add(ci)
-    return out
+    return pairs
 
 
 def _para_last(doc: _Doc, i: int) -> int:
     """Last token of the paragraph of token ``i``."""
-    j = int(np.searchsorted(doc.para, doc.para[i], side="right")) - 1
-    return j
+    return int(np.searchsorted(doc.para, doc.para[i], side="right")) - 1
 
 
-def _direct_attribution(
-    doc: _Doc,
-    cues: list[tuple[int, int, str, str]],
-    o: int,
-    close: int | None,
-    quote_ranges: list[tuple[int, int]],
-):
-    """The cue index and speaker slot for a direct quote opened at ``o`` (closed at ``close``).
+def _direct_quotes(found: _Found) -> None:
+    """Every quotation with a cue next to it is a direct quote; the cue is used up.
 
-    Looks after the closing mark first (``"…", the President emphasized`` / ``"…", said X``),
-    then before the opening mark (``X said: "…"`` / ``According to X, "…"``).
+    The cue is looked for after the closing mark first (:func:`_cue_after_quote`), then
+    before the opening mark (:func:`_cue_before_quote`). The quote keeps the speaker's own
+    punctuation inside the marks.
     """
-    n = len(doc.start)
-    norm = doc.norm
-
-    def at_end(i):
-        hit = np.flatnonzero(doc.m_last == i)
-        if len(hit):
-            k = int(hit[0])
-            return ("m", k, int(doc.m_first[k]), i)
-        if 0 <= i < n and norm[i] in PRONOUNS:
-            return ("p", norm[i], i, i)
-        return None
-
-    def at_start(i):
-        hit = np.flatnonzero(doc.m_first == i)
-        if not len(hit) and 0 <= i < n and norm[i] in _ARTICLES:
-            hit = np.flatnonzero(doc.m_first == i + 1)
-        if len(hit):
-            k = int(hit[0])
-            return ("m", k, i, int(doc.m_last[k]))
-        if 0 <= i < n and norm[i] in PRONOUNS:
-            return ("p", norm[i], i, i)
-        return None
-
-    if close is not None:
-        stop = min(n, close + 1 + _WINDOW_AFTER)
-        for j in range(close + 1, stop):
-            if norm[j] in _SENT_END or norm[j] in QUOTE_MARKS or doc.para[j] != doc.para[close]:
-                break
-        else:
-            j = stop
-        for ci, (c0, c1, _kind, _cue) in enumerate(cues):
-            if close < c0 and c1 < j:
-                sp = at_end(c0 - 1) if c0 - 1 > close else None
-                if sp is None:
-                    sp = at_start(c1 + 1)
-                return ci, sp
-    for ci, (c0, c1, kind, _cue) in enumerate(cues):
-        if c1 >= o or o - c1 > _WINDOW_BEFORE + 6 or doc.para[c0] != doc.para[o]:
+    pairs = _quotations(found.doc)
+    found.quoted = [(o, last) for o, last, _ in pairs]
+    for o, last, closed in pairs:
+        if o + 1 > last:
             continue
-        gap = list(range(c1 + 1, o))
-        sp = at_start(c1 + 1) if gap else None
-        rest = [i for i in gap if sp is None or i > sp[3]]
+        hit = _cue_after_quote(found, last + 1) if closed else None
+        if hit is None:
+            hit = _cue_before_quote(found, o)
+        if hit is None:
+            continue
+        ci, slot = hit
+        found.consumed.add(ci)
+        found.add_span(o + 1, last, "direct", slot, found.cues[ci].cue)
+
+
+def _cue_after_quote(found: _Found, close: int) -> tuple[int, _Slot | None] | None:
+    """``"…", the President emphasized`` / ``"…", said X``: the first cue after the closing
+    mark ``close``, before the end of the sentence, another quotation mark, the end of the
+    paragraph, or :data:`_WINDOW_AFTER` tokens. The speaker ends right before the cue or
+    starts right after it (NA if neither)."""
+    doc, norm = found.doc, found.doc.norm
+    stop = min(len(norm), close + 1 + _WINDOW_AFTER)
+    for j in range(close + 1, stop):
+        if norm[j] in _SENT_END or norm[j] in QUOTE_MARKS or doc.para[j] != doc.para[close]:
+            break
+    else:
+        j = stop
+    for ci, cue in enumerate(found.cues):
+        if close < cue.first and cue.last < j:
+            slot = doc.slot_ending_at(cue.first - 1) if cue.first - 1 > close else None
+            if slot is None:
+                slot = doc.slot_starting_at(cue.last + 1)
+            return ci, slot
+    return None
+
+
+def _cue_before_quote(found: _Found, o: int) -> tuple[int, _Slot | None] | None:
+    """``X said: "…"`` / ``According to X, "…"``: a cue in the paragraph of the opening mark
+    ``o``, followed by the speaker (optional) and at most :data:`_WINDOW_BEFORE` tokens of
+    "that" or punctuation. Without a speaker after a verb, the speaker ends right before the
+    cue, else is the clause subject ("The President said: …")."""
+    doc, norm = found.doc, found.doc.norm
+    for ci, cue in enumerate(found.cues):
+        if cue.last >= o or o - cue.last > _WINDOW_BEFORE + 6 or doc.para[cue.first] != doc.para[o]:
+            continue
+        gap = range(cue.last + 1, o)
+        slot = doc.slot_starting_at(cue.last + 1) if len(gap) else None
+        rest = [i for i in gap if slot is None or i > slot.last]
         if len(rest) > _WINDOW_BEFORE or any(norm[i] not in _TRIM_LEFT for i in rest):
             continue
-        if sp is None and kind != "according":
-            sp = at_end(c0 - 1)
-            if sp is None:
-                # "The President said: " — the clause subject before the cue
-                lo = int(doc.s_lo[c0])
-                bounds = [i for i in range(lo, c0) if norm[i] in _BOUNDARY]
-                a = bounds[-1] + 1 if bounds else lo
-                inside = np.flatnonzero((doc.m_first >= a) & (doc.m_last < c0))
-                if len(inside):
-                    k = int(inside[np.argmin(doc.m_first[inside])])
-                    sp = ("m", k, int(doc.m_first[k]), int(doc.m_last[k]))
-        return ci, sp
-    return None, None
+        if slot is None and cue.kind != "according":
+            slot = doc.slot_ending_at(cue.first - 1)
+            if slot is None:
+                slot = _clause_subject(doc, cue.first)
+        return ci, slot
+    return None
+
+
+def _clause_subject(doc: _Doc, c0: int) -> _Slot | None:
+    """The first eligible mention of the clause that ends before token ``c0``."""
+    lo = int(doc.s_lo[c0])
+    bounds = [i for i in range(lo, c0) if doc.norm[i] in _BOUNDARY]
+    return doc.first_mention_in(bounds[-1] + 1 if bounds else lo, c0 - 1)
+
+
+def _reported_speech(found: _Found) -> None:
+    """Reported speech at every cue not used yet, in text order.
+
+    Cues inside a quotation or inside a quote already found are skipped (they are part of
+    what is said: "said he believes that …"). For each other cue the first rule that applies
+    wins:
+
+    1. an "according to" cue: :func:`_according_to`;
+    2. ``content, CUE SPEAKER`` (:func:`_content_cue_speaker`), else
+    3. ``content, SPEAKER CUE.`` (:func:`_content_speaker_cue`); after either,
+       :func:`_continuation` reads a following ``, noting that …`` with the same speaker;
+    4. ``[intro,] SPEAKER CUE [that] content`` (:func:`_speaker_cue_content`).
+    """
+    for ci, cue in enumerate(found.cues):
+        if ci in found.consumed or found.in_quotation(cue.first) or found.in_quote_found(cue.first):
+            continue
+        if cue.kind == "according":
+            _according_to(found, ci)
+            continue
+        attributed = _content_cue_speaker(found, ci)
+        if attributed is None:
+            attributed = _content_speaker_cue(found, ci)
+        if attributed is not None:
+            found.consumed.add(ci)
+            _continuation(found, ci, *attributed)
+            continue
+        _speaker_cue_content(found, ci)
+
+
+def _sentence(found: _Found, ci: int) -> tuple[_Doc, np.ndarray, _Cue, int, int]:
+    """The document, its folded tokens, cue ``ci`` and the first and last token of its
+    sentence."""
+    doc, cue = found.doc, found.cues[ci]
+    return doc, doc.norm, cue, int(doc.s_lo[cue.first]), int(doc.s_hi[cue.first])
+
+
+def _according_to(found: _Found, ci: int) -> None:
+    """``According to X, content`` / ``content, according to X.`` / ``intro, according to X,
+    content``: the speaker must follow the cue; the cue is used up once it has one."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    slot = doc.slot_starting_at(cue.last + 1)
+    if slot is None:
+        return
+    if all(norm[i] in _BOUNDARY for i in range(s_lo, cue.first)):
+        comma = next((i for i in range(slot.last + 1, s_hi + 1) if norm[i] == ","), None)
+        a = comma + 1 if comma is not None else slot.last + 1
+        found.add(a, s_hi, "reported", slot, cue.cue)
+    elif norm[cue.first - 1] == ",":
+        nxt = slot.last + 1
+        if nxt > s_hi or norm[nxt] in _SENT_END:
+            found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
+        else:
+            comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
+            if comma is not None:
+                found.add(comma + 1, s_hi, "reported", slot, cue.cue)
+    found.consumed.add(ci)
+
+
+def _content_cue_speaker(found: _Found, ci: int) -> tuple[_Slot, int] | None:
+    """``…, stated President Vo Van Thuong``: a comma before the cue and the speaker right
+    after it. Returns the speaker and the token after it."""
+    doc, norm, cue, s_lo, _ = _sentence(found, ci)
+    if not (cue.first - 1 >= s_lo and norm[cue.first - 1] == ","):
+        return None
+    slot = doc.slot_starting_at(cue.last + 1)
+    if slot is None:
+        return None
+    found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
+    return slot, slot.last + 1
+
+
+def _content_speaker_cue(found: _Found, ci: int) -> tuple[_Slot, int] | None:
+    """``…, President Thuong said.`` / ``…, he said, noting …``: a comma, the speaker, the cue,
+    then the end of the sentence or a comma. Returns the speaker and the token after the
+    cue."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    slot = doc.slot_ending_at(cue.first - 1)
+    nxt = cue.last + 1
+    if (
+        slot is None
+        or not (slot.first - 1 > s_lo and norm[slot.first - 1] == ",")
+        or not (nxt > s_hi or norm[nxt] in _SENT_END or norm[nxt] == ",")
+    ):
+        return None
+    found.add(s_lo, slot.first - 2, "reported", slot, cue.cue)
+    return slot, nxt
+
+
+def _continuation(found: _Found, ci: int, slot: _Slot, after: int) -> None:
+    """``…, he said, noting that …``: a comma at ``after`` and a participle or verb cue right
+    behind it continue with the same speaker up to the end of cue ``ci``'s sentence."""
+    _, norm, _, _, s_hi = _sentence(found, ci)
+    if after + 1 > s_hi or norm[after] != ",":
+        return
+    cj = found.cue_at.get(after + 1)
+    if cj is None or found.cues[cj].kind not in ("participle", "verb"):
+        return
+    found.consumed.add(cj)
+    found.add(found.cues[cj].last + 1, s_hi, "reported", slot, found.cues[cj].cue)
+
+
+def _speaker_cue_content(found: _Found, ci: int) -> None:
+    """``[intro,] SPEAKER CUE [that] content``: the first speaker of the clause before the cue
+    ("In his speech …, Vietnamese Prosecutor General Le Minh Tri affirmed …"); when the cue
+    directly follows a comma, the clause before the appositive ("X, Head of Y, said")."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    c0 = cue.first
+    bounds = [i for i in range(s_lo, c0) if norm[i] in _BOUNDARY and not found.in_quotation(i)]
+    seg_lo = bounds[-1] + 1 if bounds else s_lo
+    if seg_lo <= c0 - 1:
+        slot = doc.first_speaker_in(seg_lo, c0 - 1)
+    elif len(bounds) >= 2:
+        prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
+        slot = doc.first_speaker_in(prev_lo, bounds[-2] - 1)
+    else:
+        slot = None
+    if slot is not None and found.add(cue.last + 1, s_hi, "reported", slot, cue.cue):
+        found.consumed.add(ci)

@@ -6,12 +6,13 @@ it, and this module imports it only when a function is called.
 How it works: the codebook and the actor table are loaded and compiled once, on the client, into
 one plan object; with a distributed client it is scattered to every worker once
 (``Client.scatter(..., broadcast=True)``) and reused by later calls with the same plan,
-otherwise it travels inside the task graph. Each
-partition is a docs table: ``map_partitions`` normalises it as :func:`analysis.load_corpus`
-would, tokenises it and computes per-partition counts keyed by strings (term, group, theme,
-actor); Dask sums them in a tree reduction; the client computes ranks, shares and rates once. The
-per-partition code is :func:`analysis.stream.stream_analyze`'s, so both return the same tables,
-equal to the single-process functions run on the whole corpus.
+otherwise it travels inside the task graph. Each partition is a docs table:
+``map_partitions`` normalises it as :func:`analysis.load_corpus` would
+(:func:`analysis.corpus.docs_from_table`), tokenises it and computes per-partition counts keyed
+by strings (term, group, theme, actor); Dask sums them in a tree reduction; the client computes
+ranks, shares and rates once. The plan, the partial tables and their finishing are
+:mod:`analysis._aggregate`'s, shared with :func:`analysis.stream.stream_analyze` and the
+in-memory functions, so all return the same tables.
 """
 
 from __future__ import annotations
@@ -23,21 +24,29 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
-from analysis.corpus import CorpusError, _check_unique_ids
-from analysis.stream import (
-    _PART_COLUMNS,
-    CorpusSummary,
-    _combine_parts,
-    _empty_parts,
-    _finish_table_chunk,
-    _make_plan,
-    _part,
-    _Plan,
-    _progress_bar,
-    _progress_enabled,
+from analysis._aggregate import (
+    PART_COLUMNS,
+    ActorNormalize,
+    EdgeUnit,
+    LineBreaks,
+    Plan,
+    TermScheme,
+    ThemeNormalize,
+    ThemeScope,
+    ThemeUnit,
+    combine_parts,
+    empty_parts,
+    make_plan,
+    part,
+    progress_bar,
+    progress_enabled,
 )
+from analysis._groups import By
+from analysis.corpus import CorpusError, docs_from_table
+from analysis.stream import CorpusSummary
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.dataframe as dd
@@ -103,13 +112,14 @@ def local_cluster(n_workers: int | None = None, **kwargs):
 _last_shipped: tuple[str, str, object] | None = None
 
 
-def _ship(client, plan: _Plan):
+def _ship(client, plan: Plan):
     """The plan as a future on ``client``'s workers (scattered once per distinct plan)."""
     global _last_shipped
     digest = hashlib.sha256(pickle.dumps(plan, protocol=5)).hexdigest()
     if _last_shipped is not None:
         client_id, known, future = _last_shipped
-        if (client_id, known) == (client.id, digest) and future.status == "finished":  # type: ignore[attr-defined]
+        alive = future.status == "finished"  # type: ignore[attr-defined]
+        if (client_id, known) == (client.id, digest) and alive:
             return future
     future = client.scatter([plan], broadcast=True, hash=False)[0]
     _last_shipped = (client.id, digest, future)
@@ -117,8 +127,8 @@ def _ship(client, plan: _Plan):
 
 
 def _partition_parts(
-    part: pd.DataFrame,
-    plan: _Plan,
+    piece: pd.DataFrame,
+    plan: Plan,
     text_column: str,
     id_column: str,
     check_ids: bool,
@@ -126,27 +136,27 @@ def _partition_parts(
 ) -> pd.DataFrame:
     """One partition → its partial counts (runs on a worker)."""
     number = 0 if partition_info is None else int(partition_info["number"])
-    if not len(part):
-        return _empty_parts()
+    if not len(piece):
+        return empty_parts()
     # The same normalisation as load_corpus; no sha256, which only provenance reports need.
-    docs = _finish_table_chunk(
-        pd.DataFrame(part),
-        Path(f"<dask partition {number}>"),
-        text_column,
-        id_column,
-        None,
-        digest=False,
-    )
+    docs = docs_from_table(
+        pd.DataFrame(piece), text_column=text_column, id_column=id_column,
+        source=f"<dask partition {number}>", sha256=False,
+    )  # fmt: skip
+    ids = docs["doc_id"].to_numpy(dtype=object)
     if check_ids:
-        _check_unique_ids(docs["doc_id"], f"Dask DataFrame partition {number}")
+        dup = pd.Index(ids)[pd.Index(ids).duplicated()]
+        if len(dup):
+            raise CorpusError(
+                f"Dask DataFrame partition {number}: duplicate doc_id: "
+                f"{', '.join(sorted(set(dup))[:10])}"
+            )
     parts, _ = plan.run(docs, number)
     if check_ids:
         # Summed by Dask like every other count: an id counted twice is a duplicate.
-        ids = docs["doc_id"].to_numpy(dtype=object)
-        parts = pd.concat(
-            [parts, _part("id", ids, [""] * len(ids), [0] * len(ids), [1] * len(ids))]
-        )
-    return parts[_PART_COLUMNS]
+        n = len(ids)
+        parts = pd.concat([parts, part("id", ids, [""] * n, np.zeros(n), np.ones(n))])
+    return parts[PART_COLUMNS]
 
 
 def _unchanged(parts: pd.DataFrame) -> pd.DataFrame:
@@ -159,7 +169,7 @@ def _summed(parts):
     # Keys are unique within a partition already, so Dask's groupby-agg would spend a pass per
     # partition on nothing.
     return parts.reduction(
-        _unchanged, aggregate=_combine_parts, meta=_empty_parts(), token="combine-parts"
+        _unchanged, aggregate=combine_parts, meta=empty_parts(), token="combine-parts"
     )
 
 
@@ -180,7 +190,7 @@ def _compute(parts, client, show: bool) -> pd.DataFrame:
         def start_state(dsk, state) -> None:
             # Tasks still to run; the rest of the graph is data already in the cache.
             todo = len(state["ready"]) + len(state["waiting"])
-            bars.append(_progress_bar(show, todo, "dask tasks", unit="task"))
+            bars.append(progress_bar(show, todo, "dask tasks", unit="task"))
 
         try:
             with Callback(start_state=start_state, posttask=lambda *_: bars[-1].update(1)):
@@ -194,7 +204,7 @@ def _compute(parts, client, show: bool) -> pd.DataFrame:
     parts = client.persist(parts)
     combined = client.compute(_summed(parts))
     pending = futures_of(parts)
-    with _progress_bar(show, len(pending), "partitions", unit="partition") as bar:
+    with progress_bar(show, len(pending), "partitions", unit="partition") as bar:
         for _ in as_completed(pending):
             bar.update(1)
     return combined.result()
@@ -205,22 +215,23 @@ def dask_analyze(
     *,
     codebook=None,
     actors=None,
-    by: str | None = None,
+    by: By = None,
+    dropna: bool = False,
     text_column: str = "text",
     id_column: str = "doc_id",
-    line_breaks: str = "line",
+    line_breaks: LineBreaks = "line",
     punkt=None,
     remove_punct: bool = True,
     stopwords: Iterable[str] | None = None,
     n: int = 1,
     min_count: int = 1,
-    scheme: str = "count",
-    theme_unit: str = "doc",
-    normalize: str | None = None,
+    scheme: TermScheme = "count",
+    theme_unit: ThemeUnit = "doc",
+    normalize: ThemeNormalize | None = None,
     level: int | None = None,
-    theme_scope: str = "key",
-    actor_normalize: str | None = None,
-    edge_unit: str = "sentence",
+    theme_scope: ThemeScope = "key",
+    actor_normalize: ActorNormalize | None = None,
+    edge_unit: EdgeUnit = "sentence",
     check_ids: bool = True,
     progress: bool | None = None,
 ) -> CorpusSummary:
@@ -240,13 +251,19 @@ def dask_analyze(
         codebook: a :class:`analysis.themes.Codebook` or a codebook path; None skips themes.
         actors: an actor table or its path (see :func:`analysis.actors.load_actors`); None
             skips actors.
-        by: document variable to group term frequency, the theme matrix and actor counts by.
+        by: how to group term frequency, the theme matrix, actor counts and edges: None,
+            ``"doc_id"``, a column of the Dask DataFrame, or a Series/mapping doc_id → group
+            (shipped to every worker); see the grouping rule (:mod:`analysis._groups`): groups
+            sorted, category order if categorical, ``"doc_id"`` in partition order.
+        dropna: leave documents without a group value out of every group (else a
+            ``ValueError`` names them).
         text_column, id_column: the text and document-id columns.
         check_ids: refuse a corpus whose doc_ids repeat (one extra pass over the id column).
         progress: a tqdm bar of finished partitions (tasks, without a distributed client);
             None = on in Jupyter or a terminal, off under pytest/CI.
         line_breaks, punkt, remove_punct, stopwords, n, min_count, scheme, theme_unit,
-            normalize, level, theme_scope, edge_unit: as :func:`analysis.stream.stream_analyze`.
+            normalize, level, theme_scope, actor_normalize, edge_unit: as
+            :func:`analysis.stream.stream_analyze`.
 
     Returns:
         A :class:`analysis.stream.CorpusSummary` with the same tables as
@@ -256,8 +273,9 @@ def dask_analyze(
 
     Raises:
         ImportError: Dask is not installed (``pip install "analysis[scale]"``).
-        ValueError: a bad option value. CorpusError: a missing column, missing text, or a
-            repeated doc_id.
+        ValueError: a bad option value; a document without a group value (unless ``dropna``).
+        TypeError: a ``by`` of another type. CorpusError: a missing column, missing text, or
+            a repeated doc_id.
 
     Example:
         >>> import dask.dataframe as dd  # doctest: +SKIP
@@ -271,10 +289,11 @@ def dask_analyze(
         raise ImportError(
             'dask_analyze needs Dask: pip install "analysis[scale]" (dask[dataframe,distributed])'
         ) from err
-    plan = _make_plan(
+    plan = make_plan(
         codebook,
         actors,
         by=by,
+        dropna=dropna,
         line_breaks=line_breaks,
         punkt=punkt,
         remove_punct=remove_punct,
@@ -296,7 +315,8 @@ def dask_analyze(
         ddf = dd.read_parquet(path, split_row_groups=True)
     else:
         ddf = source
-    for col in (id_column, text_column, *([by] if by not in (None, "doc_id") else [])):
+    by_column = [by] if isinstance(by, str) and by != "doc_id" else []
+    for col in (id_column, text_column, *by_column):
         if col not in ddf.columns:
             raise CorpusError(
                 f"Dask DataFrame needs a {col!r} column (has: {', '.join(map(str, ddf.columns))})"
@@ -312,9 +332,9 @@ def dask_analyze(
         # Once per worker, instead of once per task in the graph.
         shipped = _ship(client, plan)
     parts = ddf.map_partitions(
-        _partition_parts, shipped, text_column, id_column, check_ids, meta=_empty_parts()
+        _partition_parts, shipped, text_column, id_column, check_ids, meta=empty_parts()
     )
-    result = _compute(parts, client, _progress_enabled(progress))[_PART_COLUMNS]
+    result = _compute(parts, client, progress_enabled(progress))[PART_COLUMNS]
     for col in ("table", "k0", "k1"):
         result[col] = result[col].astype(str)
     is_id = (result["table"] == "id").to_numpy()
@@ -322,4 +342,4 @@ def dask_analyze(
     if len(dup):
         raise CorpusError(f"Dask DataFrame: duplicate doc_id: {', '.join(sorted(dup)[:10])}")
     result = result.loc[~is_id].reset_index(drop=True)
-    return plan.finalize(result)
+    return CorpusSummary(**plan.finalize(result))

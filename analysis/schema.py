@@ -64,6 +64,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "mentions": {**_POS, "surface": "str", "actor_id": "str", "actor_type": "str", "via": "str"},
     "actor_counts": {"group": "str", "actor_id": "str", "mentions": "int64", "docfreq": "int64",
                      "n_docs": "int64"},
+    "unlisted_names": {"name": "str", "count": "int64", "docfreq": "int64", "example": "str",
+                       "doc_id": "str", "start": "int64", "end": "int64"},
     "quotes": {**_POS, "text": "str", "kind": "str", "speaker_id": "str",
                "speaker_start": "Int64", "speaker_end": "Int64", "cue": "str",
                "resolved_via": "str"},
@@ -130,8 +132,13 @@ def conform(table: pd.DataFrame, name: str) -> pd.DataFrame:
     missing = [c for c in SCHEMAS[name] if c not in table.columns]
     if missing:
         raise KeyError(f"{name} table lacks column(s) {missing}")
+    order = [*SCHEMAS[name], *(c for c in table.columns if c not in SCHEMAS[name])]
+    if order == list(table.columns) and all(
+        str(table[c].dtype) == dtypes[c] for c in table.columns if c in dtypes
+    ):
+        return table  # already conforming: no copy of a large table
     out = {}
-    for col in [*SCHEMAS[name], *(c for c in table.columns if c not in SCHEMAS[name])]:
+    for col in order:
         values = table[col]
         want = dtypes.get(col)
         if want is not None and str(values.dtype) != want:

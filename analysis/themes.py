@@ -1,18 +1,14 @@
-"""Theme coding that can be audited: codebooks, hits with offsets, tables, drill-down, review.
+"""Theme coding that can be audited: hits with offsets, tables, drill-down, review.
 
-A *codebook* (a dictionary, in quanteda's terms) lists themes; each theme has a description (what
-a human coder codes), include patterns, exclude patterns and optional child themes. Coding a
-corpus gives the *hits* table, one row per theme match with character offsets, so that every
-number in :func:`theme_matrix` or :func:`theme_cooccurrence` can be traced back to the words
-(:func:`theme_kwic`) and checked by hand (:func:`export_hits_for_review`).
+A codebook (:mod:`analysis.codebook`) lists themes with include and exclude patterns and
+optional child themes. Coding a corpus gives the *hits* table, one row per theme match with
+character offsets, so that every number in :func:`theme_matrix` or :func:`theme_cooccurrence`
+can be traced back to the words (:func:`theme_kwic`) and checked by hand
+(:func:`export_hits_for_review`).
 
 Patterns are matched by :mod:`analysis.matching` (the one pattern engine; see its docstring for
 the syntax: words, phrases, ``*``/``?`` globs, ``regex:``, case and diacritic folding, overlap
 rules). This module only turns codebooks into pattern tables and hits into tables.
-
-Codebook formats
-    * YAML (``.yml``/``.yaml``; see :func:`load_codebook` for the schema), with nested themes;
-    * LIWC-style ``.dic`` files (:func:`load_liwc_dic`), flat.
 
 Nesting
     A parent theme counts its own hits *and* its descendants' hits. The hits table therefore has
@@ -34,733 +30,61 @@ Exclusions
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
-import re
 import tempfile
+import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, get_args
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from analysis._checks import BadUtf8, decode_utf8, require_columns
-from analysis._checks import check_choice as _check_choice
-from analysis.matching import PatternError, PatternSet, _match, compile_patterns, match, take_str
+from analysis._aggregate import doc_positions, finish_theme_matrix
+from analysis._checks import check_choice, check_int, require_columns
+from analysis._groups import By, corpus_ids, group_docs
+from analysis.codebook import PATH_SEP, Codebook, CodebookError, Theme, load_codebook, load_liwc_dic
+from analysis.matching import match, match_entries, take_str
+from analysis.schema import SCHEMAS, conform
 from analysis.text import is_punct, sentences
 
 __all__ = [
-    "CodebookError",
-    "Theme",
-    "Codebook",
-    "load_codebook",
-    "load_liwc_dic",
-    "code_themes",
-    "theme_matrix",
-    "pivot_themes",
-    "theme_cooccurrence",
-    "theme_kwic",
-    "export_hits_for_review",
-    "HIT_COLUMNS",
-]
+    "CodebookError", "Theme", "Codebook", "load_codebook", "load_liwc_dic",  # from codebook
+    "code_themes", "theme_matrix", "pivot_themes", "theme_cooccurrence", "theme_kwic",
+    "export_hits_for_review", "HIT_COLUMNS",
+]  # fmt: skip
 
-HIT_COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "sent",
-    "start",
-    "end",
-    "matched",
-    "pattern",
-    "key",
-    "theme",
-    "source",
-    "parent",
-    "path",
-    "depth",
-    "tok",
-    "n_tok",
-    "codebook_sha256",
-)
+#: Columns of the hits table, in order (:data:`analysis.schema.SCHEMAS` ``["hits"]``).
+HIT_COLUMNS: tuple[str, ...] = tuple(SCHEMAS["hits"])
 
 Scope = Literal["key", "all"]
 Unit = Literal["doc", "sentence"]
 CoUnit = Literal["sentence", "doc"]
 Normalize = Literal["per_1k_tokens", "share_of_sentences"]
 WindowUnit = Literal["char", "token"]
-_SCOPES = ("key", "all")
-_UNITS = ("doc", "sentence")
-_CO_UNITS = ("sentence", "doc")
-_NORMALIZE = (None, "per_1k_tokens", "share_of_sentences")
-_WINDOW_UNITS = ("char", "token")
-
-_TOP_KEYS = ("name", "version", "description", "themes")
-_THEME_KEYS = ("label", "description", "patterns", "exclude", "themes")
-_THEME_ID = re.compile(r"\w[\w.-]*")
-_SEP = "/"  # path separator; not allowed in theme ids
-_YAML_SUFFIXES = (".yml", ".yaml")
-_DIC_SUFFIXES = (".dic",)
-
-
-class CodebookError(ValueError):
-    """A codebook cannot be used. The message names the file, the line and the theme.
-
-    Attributes:
-        path: the codebook file.
-        line: 1-based line number (None when the problem concerns the whole file).
-        theme: the theme id concerned (None for file-level problems).
-    """
-
-    def __init__(
-        self, path: str | os.PathLike[str], line: int | None, theme: str | None, problem: str
-    ):
-        self.path, self.line, self.theme, self.problem = str(path), line, theme, problem
-        where = str(path)
-        if line is not None:
-            where += f", line {line}"
-        if theme is not None:
-            where += f", theme {theme!r}"
-        super().__init__(f"{where}: {problem}")
-
-
-# --------------------------------------------------------------------------- data model
-
-
-@dataclass(frozen=True)
-class Theme:
-    """One theme of a codebook.
-
-    Attributes:
-        id: the theme id (the ``key`` in hits); unique in the codebook.
-        label: human-readable name (defaults to the id).
-        description: what a coder codes under this theme (the codebook's definition).
-        patterns: include patterns (matcher syntax), in file order.
-        exclude: exclude patterns.
-        parent: id of the parent theme, None at the top level.
-        children: ids of the child themes, in file order.
-        path: ids from the top level down, joined with ``/`` (``"crime/cybercrime"``).
-        depth: 1 for top-level themes, 2 for their children, ...
-        line: line of the theme id in the codebook file.
-        pattern_lines, exclude_lines: the line of each pattern.
-    """
-
-    id: str
-    label: str
-    description: str
-    patterns: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    parent: str | None = None
-    children: tuple[str, ...] = ()
-    path: str = ""
-    depth: int = 1
-    line: int | None = None
-    pattern_lines: tuple[int | None, ...] = ()
-    exclude_lines: tuple[int | None, ...] = ()
-
-
-@dataclass(frozen=True)
-class Codebook:
-    """A theme codebook: what :func:`load_codebook` returns and :func:`code_themes` applies.
-
-    Attributes:
-        name, version, description: from the file's header.
-        themes: theme id -> :class:`Theme`, in pre-order (each parent before its children).
-        file: the file it was read from.
-        sha256: SHA-256 of the file's bytes (recorded in every hit as ``codebook_sha256``).
-    """
-
-    name: str
-    version: str
-    description: str
-    themes: dict[str, Theme]
-    file: str = ""
-    sha256: str = ""
-    _cache: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
-
-    def __len__(self) -> int:
-        return len(self.themes)
-
-    @property
-    def ids(self) -> list[str]:
-        """Theme ids in pre-order (parents before children, file order otherwise)."""
-        return list(self.themes)
-
-    def ancestors(self, theme: str) -> list[str]:
-        """Ids of the theme's ancestors, nearest first."""
-        out, parent = [], self.themes[theme].parent
-        while parent is not None:
-            out.append(parent)
-            parent = self.themes[parent].parent
-        return out
-
-    def descendants(self, theme: str) -> list[str]:
-        """Ids of the theme's descendants, in pre-order."""
-        prefix = self.themes[theme].path + _SEP
-        return [t.id for t in self.themes.values() if t.path.startswith(prefix)]
-
-    def patterns(self) -> pd.DataFrame:
-        """Every pattern of the codebook, one row each, for the matcher and for audit.
-
-        Returns:
-            Columns ``key`` (theme id), ``pattern``, ``kind`` (``"include"`` or
-            ``"exclude"``), ``line`` (line in the codebook file; missing if unknown). A theme's
-            own patterns only; nesting is applied by :func:`code_themes`.
-
-        Example:
-            >>> cb.patterns().head(2)  # doctest: +SKIP
-                       key     pattern     kind  line
-            0  cooperation  cooperat*  include    12
-        """
-        rows = [
-            (t.id, p, kind, line)
-            for t in self.themes.values()
-            for kind, pats, lines in (
-                ("include", t.patterns, t.pattern_lines),
-                ("exclude", t.exclude, t.exclude_lines),
-            )
-            for p, line in zip(pats, lines, strict=True)
-        ]
-        out = pd.DataFrame(rows, columns=["key", "pattern", "kind", "line"])
-        return out.astype({"key": str, "pattern": str, "kind": str, "line": "Int64"})
-
-    def to_frame(self) -> pd.DataFrame:
-        """The themes as a table (for reports and the codebook appendix of a study).
-
-        Returns:
-            One row per theme in pre-order: ``theme, label, description, parent, path, depth,
-            n_patterns, n_exclude, line``.
-        """
-        ts = list(self.themes.values())
-        return pd.DataFrame(
-            {
-                "theme": pd.Series([t.id for t in ts], dtype=str),
-                "label": pd.Series([t.label for t in ts], dtype=str),
-                "description": pd.Series([t.description for t in ts], dtype=str),
-                "parent": pd.Series([t.parent for t in ts], dtype=str),
-                "path": pd.Series([t.path for t in ts], dtype=str),
-                "depth": np.array([t.depth for t in ts], np.int64),
-                "n_patterns": np.array([len(t.patterns) for t in ts], np.int64),
-                "n_exclude": np.array([len(t.exclude) for t in ts], np.int64),
-                "line": pd.array([t.line for t in ts], dtype="Int64"),
-            }
-        )
-
-    # -- pattern tables for the matcher (cached: a Codebook is immutable) ----------------
-
-    def _include_table(self, scope: str) -> pd.DataFrame:
-        """``key, pattern, source`` rows for the matcher.
-
-        For scope "key" each theme's key lists its own and its descendants' patterns (deduplicated
-        by pattern text, first in pre-order wins), so the matcher resolves overlaps for the
-        rolled-up parent too. For scope "all" each pattern appears once, under its own theme, and
-        the roll-up happens after matching.
-        """
-        cached = self._cache.get(("include", scope))
-        if cached is not None:
-            return cached
-        rows = []
-        for t in self.themes.values():
-            members = [t.id] + (self.descendants(t.id) if scope == "key" else [])
-            seen: set[str] = set()
-            for member in members:
-                for p in self.themes[member].patterns:
-                    if p not in seen:
-                        seen.add(p)
-                        rows.append((t.id, p, member))
-        table = pd.DataFrame(rows, columns=["key", "pattern", "source"], dtype=str)
-        self._cache[("include", scope)] = table
-        return table
-
-    def _pattern_set(self, kind: str, scope: str = "key") -> PatternSet | None:
-        cached = self._cache.get(("ps", kind, scope))
-        if cached is None:
-            if kind == "include":
-                table = self._include_table(scope)
-            else:
-                table = self._exclude_table()
-                table = pd.DataFrame({"key": table["xid"], "pattern": table["pattern"]})
-            cached = compile_patterns(table) if len(table) else None
-            self._cache[("ps", kind, scope)] = cached
-        return cached
-
-    def _exclude_table(self) -> pd.DataFrame:
-        """``xid, owner, pattern``: every exclude pattern gets its own matcher key (``xid``)."""
-        cached = self._cache.get("exclude")
-        if cached is None:
-            rows = [(t.id, p) for t in self.themes.values() for p in t.exclude]
-            cached = pd.DataFrame(
-                {
-                    "xid": pd.Series([f"x{i}" for i in range(len(rows))], dtype=str),
-                    "owner": pd.Series([r[0] for r in rows], dtype=str),
-                    "pattern": pd.Series([r[1] for r in rows], dtype=str),
-                }
-            )
-            self._cache["exclude"] = cached
-        return cached
-
-    def _subtree_pairs(self) -> pd.DataFrame:
-        """``owner, target``: every theme with itself and each of its descendants."""
-        rows = [(t, d) for t in self.themes for d in [t, *self.descendants(t)]]
-        return pd.DataFrame(rows, columns=["owner", "target"], dtype=str)
-
-
-# --------------------------------------------------------------------------- reading files
-
-
-def _read_bytes(path: str | os.PathLike[str], kind: str) -> tuple[Path, bytes, str]:
-    p = Path(path)
-    if not p.exists():
-        raise FileNotFoundError(f"{kind} not found: {p}")
-    if not p.is_file():
-        raise CodebookError(p, None, None, f"is not a file; expected a {kind} file")
-    raw = p.read_bytes()
-    try:
-        text = decode_utf8(raw)
-    except BadUtf8 as err:
-        raise CodebookError(
-            p,
-            err.line,
-            None,
-            f"not valid UTF-8 at byte offset {err.offset}; re-save the file as UTF-8",
-        ) from None
-    if not text.strip():
-        raise CodebookError(p, None, None, f"file is empty; a {kind} needs at least one theme")
-    return p, raw, text
-
-
-def _check_pattern(path: Path, theme: str, line: int | None, pattern: str) -> None:
-    """Let the matcher judge the pattern (one syntax, one place) and point at the file line."""
-    try:
-        compile_patterns({theme: [pattern]})
-    except PatternError as err:
-        raise CodebookError(path, line, theme, f"invalid pattern {pattern!r}: {err}") from None
-
-
-def load_codebook(path: str | os.PathLike[str]) -> Codebook:
-    """Read and check a theme codebook (YAML, or a LIWC ``.dic`` file by its suffix).
-
-    YAML schema (read with PyYAML's safe loader; unknown keys are errors)::
-
-        name: asean_china_crime          # required
-        version: "1.0"                   # optional, read as text
-        description: What the codebook is for.
-        themes:                          # required: theme id -> theme
-          crime:                         # id: letters, digits, _ . - (unique in the file)
-            label: Crime                 # optional, defaults to the id
-            description: What a coder codes here.   # required
-            patterns: [crime*, criminal*]            # include patterns (matcher syntax)
-            exclude: [crime fiction]                 # optional
-            themes:                                  # optional child themes, same schema
-              cybercrime:
-                description: ...
-                patterns: [cyber*, high-tech crime*]
-
-    Patterns and text fields are taken as written (``no``, ``on`` or ``1991`` stay text); a
-    pattern item written as ``- regex: \\d+`` (a YAML mapping) is read as ``"regex:\\d+"``.
-    A theme needs patterns or child themes. Every pattern is compiled by the matcher on loading,
-    so a bad ``regex:`` fails here with its line.
-
-    Args:
-        path: a ``.yml``/``.yaml`` codebook or a LIWC ``.dic`` file (see :func:`load_liwc_dic`).
-
-    Returns:
-        A :class:`Codebook` (themes in pre-order; ``sha256`` of the file bytes).
-
-    Raises:
-        FileNotFoundError: the file does not exist.
-        CodebookError: (a ``ValueError``) unknown suffix, not UTF-8, empty file, bad YAML syntax,
-            unknown key (with a did-you-mean), a theme without patterns or children, an invalid
-            pattern or regex, a duplicate theme id or key, a missing description, or a value of
-            the wrong type. The message names the file, the line and the theme.
-
-    Example:
-        >>> cb = load_codebook("data/codebooks/asean_china_crime.yml")
-        >>> cb.themes["cybercrime"].path
-        'crime/cybercrime'
-    """
-    suffix = Path(path).suffix.lower()
-    if suffix in _DIC_SUFFIXES:
-        return load_liwc_dic(path)
-    if suffix not in _YAML_SUFFIXES:
-        raise CodebookError(
-            path,
-            None,
-            None,
-            f"unknown codebook format {suffix or '(no suffix)'!r}; use "
-            + ", ".join(_YAML_SUFFIXES + _DIC_SUFFIXES),
-        )
-    p, raw, text = _read_bytes(path, "codebook")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark is not None else None
-        # The construct that is broken (an unclosed list or quote) starts at the context mark,
-        # often lines before the place where the parser noticed; name both.
-        ctx = err.context_mark.line + 1 if err.context_mark is not None else None
-        problem = str(err.problem or err.context or "cannot parse")
-        if err.context:
-            what = re.sub(r"^while (parsing|scanning) ", "", str(err.context))
-            began = f" that began at line {ctx}" if ctx is not None and ctx != line else ""
-            problem += f" (in {what}{began})"
-        if re.search(r"'[?*&!|>%@`]'|alias|anchor|escape", problem):
-            problem += (
-                "; quote patterns that start with * or contain ? inside [...] lists, and write "
-                "regex patterns in single quotes ('regex:\\d+') or as - regex: \\d+"
-            )
-        raise CodebookError(
-            p, line, _theme_near(text, ctx or line), f"invalid YAML: {problem}"
-        ) from None
-    except yaml.YAMLError as err:  # e.g. a reader error on a control character
-        raise CodebookError(p, None, None, f"invalid YAML: {err}") from None
-    return _YamlReader(p, raw).read(root)
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _theme_near(text: str, line: int | None) -> str | None:
-    """Best guess of the theme being written at ``line`` when the YAML cannot be parsed:
-    the nearest mapping key above it that is not a field name."""
-    if line is None:
-        return None
-    key_re = re.compile(r"^\s*['\"]?(\w[\w.-]*)['\"]?\s*:\s*(#.*)?$")
-    for ln in reversed(text.splitlines()[:line]):
-        m = key_re.match(ln)
-        if m and m.group(1) not in _TOP_KEYS + _THEME_KEYS:
-            return m.group(1)
-    return None
-
-
-class _YamlReader:
-    """Walks the composed YAML node tree so that every error can name its line."""
-
-    def __init__(self, path: Path, raw: bytes):
-        self.path, self.raw = path, raw
-        self.themes: dict[str, Theme] = {}
-        self.first_line: dict[str, int] = {}
-
-    def fail(self, node: yaml.Node | None, theme: str | None, problem: str) -> CodebookError:
-        return CodebookError(self.path, None if node is None else _line(node), theme, problem)
-
-    def mapping(
-        self, node: yaml.Node, theme: str | None, what: str, allowed: Sequence[str] | None
-    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """Key -> (key node, value node), rejecting non-mappings, duplicate and unknown keys."""
-        if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, theme, f"{what} must be a mapping (key: value lines)")
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for knode, vnode in node.value:
-            if not isinstance(knode, yaml.ScalarNode):
-                raise self.fail(knode, theme, f"{what} has a key that is not plain text")
-            key = knode.value
-            if key in out:
-                # PyYAML silently keeps the last duplicate; a codebook must not lose a theme.
-                first = _line(out[key][0])
-                if allowed is None:  # a mapping of theme ids
-                    raise self.fail(
-                        knode, key, f"duplicate theme id in {what} (first defined at line {first})"
-                    )
-                raise self.fail(
-                    knode, theme, f"duplicate key {key!r} in {what} (first at line {first})"
-                )
-            if allowed is not None and key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                raise self.fail(
-                    knode,
-                    theme,
-                    f"unknown key {key!r} in {what}{hint} (allowed: {', '.join(allowed)})",
-                )
-            out[key] = (knode, vnode)
-        return out
-
-    def text(self, node: yaml.Node, theme: str | None, what: str, *, required: bool) -> str | None:
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == "tag:yaml.org,2002:null" or not node.value.strip():
-                if required:
-                    raise self.fail(node, theme, f"{what} is empty")
-                return None
-            return node.value.strip()
-        raise self.fail(node, theme, f"{what} must be text, not a {_kind(node)}")
-
-    def pattern_list(self, node: yaml.Node, theme: str, what: str) -> tuple[list[str], list[int]]:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
-            return [], []
-        if not isinstance(node, yaml.SequenceNode):
-            example = node.value if isinstance(node, yaml.ScalarNode) else "..."
-            raise self.fail(
-                node,
-                theme,
-                f"{what} must be a list of patterns, not a {_kind(node)} "
-                f"(write {what}: [{example}] or one '- pattern' per line)",
-            )
-        pats, lines = [], []
-        for item in node.value:
-            if (
-                isinstance(item, yaml.MappingNode)
-                and len(item.value) == 1
-                and isinstance(item.value[0][0], yaml.ScalarNode)
-                and item.value[0][0].value == "regex"
-                and isinstance(item.value[0][1], yaml.ScalarNode)
-            ):
-                # "- regex: \d+" is a YAML mapping; read it as the pattern the user meant.
-                pattern = "regex:" + item.value[0][1].value
-            elif isinstance(item, yaml.ScalarNode):
-                pattern = item.value.strip()
-            else:
-                raise self.fail(
-                    item,
-                    theme,
-                    f"each item of {what} must be a pattern (text), not a {_kind(item)}",
-                )
-            if not pattern:
-                raise self.fail(item, theme, f"empty pattern in {what}")
-            _check_pattern(self.path, theme, _line(item), pattern)
-            pats.append(pattern)
-            lines.append(_line(item))
-        return pats, lines
-
-    def theme(self, knode: yaml.Node, vnode: yaml.Node, parent: Theme | None) -> None:
-        tid = knode.value
-        if not _THEME_ID.fullmatch(tid):
-            raise self.fail(
-                knode,
-                tid,
-                "invalid theme id; use letters, digits, '_', '.' or '-' (no spaces or '/'), "
-                "and put the readable name in 'label'",
-            )
-        if tid in self.themes or tid in self.first_line:
-            raise self.fail(
-                knode, tid, f"duplicate theme id (first defined at line {self.first_line[tid]})"
-            )
-        self.first_line[tid] = _line(knode)
-        fields = self.mapping(vnode, tid, f"theme {tid!r}", _THEME_KEYS)
-        if "description" not in fields:
-            raise self.fail(
-                knode, tid, "missing 'description' (coders code from it; say what counts)"
-            )
-        description = self.text(fields["description"][1], tid, "description", required=True)
-        label = (
-            self.text(fields["label"][1], tid, "label", required=False)
-            if "label" in fields
-            else None
-        )
-        pats, plines = (
-            self.pattern_list(fields["patterns"][1], tid, "patterns")
-            if "patterns" in fields
-            else ([], [])
-        )
-        excl, xlines = (
-            self.pattern_list(fields["exclude"][1], tid, "exclude")
-            if "exclude" in fields
-            else ([], [])
-        )
-        child_nodes: list[tuple[yaml.Node, yaml.Node]] = []
-        if "themes" in fields:
-            cnode = fields["themes"][1]
-            if not (isinstance(cnode, yaml.ScalarNode) and cnode.tag == "tag:yaml.org,2002:null"):
-                child_nodes = list(self.mapping(cnode, tid, f"themes of {tid!r}", None).values())
-        if not pats and not child_nodes:
-            raise self.fail(knode, tid, "empty theme: give it patterns or child themes")
-        path = tid if parent is None else parent.path + _SEP + tid
-        theme = Theme(
-            id=tid,
-            label=label or tid,
-            description=description or "",
-            patterns=tuple(pats),
-            exclude=tuple(excl),
-            parent=None if parent is None else parent.id,
-            children=tuple(k.value for k, _ in child_nodes),
-            path=path,
-            depth=path.count(_SEP) + 1,
-            line=_line(knode),
-            pattern_lines=tuple(plines),
-            exclude_lines=tuple(xlines),
-        )
-        self.themes[tid] = theme  # pre-order: parent before its children
-        for ck, cv in child_nodes:
-            self.theme(ck, cv, theme)
-
-    def read(self, root: yaml.Node | None) -> Codebook:
-        if root is None:
-            raise CodebookError(self.path, None, None, "file has no YAML content")
-        top = self.mapping(root, None, "the codebook", _TOP_KEYS)
-        for key in ("name", "themes"):
-            if key not in top:
-                raise self.fail(root, None, f"missing top-level key {key!r}")
-        name = self.text(top["name"][1], None, "name", required=True)
-        version = (
-            self.text(top["version"][1], None, "version", required=False)
-            if "version" in top
-            else None
-        )
-        desc = (
-            self.text(top["description"][1], None, "description", required=False)
-            if "description" in top
-            else None
-        )
-        themes_node = top["themes"][1]
-        if isinstance(themes_node, yaml.ScalarNode) and themes_node.tag == "tag:yaml.org,2002:null":
-            raise self.fail(
-                themes_node, None, "'themes' is empty; a codebook needs at least one theme"
-            )
-        for knode, vnode in self.mapping(themes_node, None, "themes", None).values():
-            self.theme(knode, vnode, None)
-        if not self.themes:
-            raise self.fail(
-                themes_node, None, "'themes' is empty; a codebook needs at least one theme"
-            )
-        return Codebook(
-            name=name or "",
-            version=version or "",
-            description=desc or "",
-            themes=self.themes,
-            file=str(self.path),
-            sha256=hashlib.sha256(self.raw).hexdigest(),
-        )
-
-
-def _kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "list"
-    return "single value"
-
-
-_DIC_HEADER = re.compile(r"(\d+)\s+(\S+)(?:\s+(.*))?")
-_DIC_ENTRY = re.compile(r"(.+?)\s+(\d+(?:\s+\d+)*)")
-
-
-def load_liwc_dic(path: str | os.PathLike[str]) -> Codebook:
-    """Read a LIWC-style ``.dic`` dictionary as a flat codebook.
-
-    Format: a header between two lines holding only ``%`` that lists the categories as
-    ``<number> <name> [label]``, then one entry per line: the word or phrase, a tab (or spaces),
-    and the numbers of its categories::
-
-        %
-        1	posemo
-        2	negemo
-        %
-        happy	1
-        sad*	2
-        kind of	1 2
-
-    Entries map to patterns of the matcher: ``*`` stems stay globs, multi-word entries become
-    phrases, matching is case- and diacritic-insensitive. Category names become theme ids (the
-    number is kept in the description). LIWC2007's conditional entries (``like (02 134)...``)
-    are not supported and raise an error naming the line.
-
-    Args:
-        path: the ``.dic`` file (UTF-8).
-
-    Returns:
-        A :class:`Codebook` with one top-level theme per category, in header order; ``name`` is
-        the file stem, ``sha256`` of the file bytes.
-
-    Raises:
-        FileNotFoundError: the file does not exist.
-        CodebookError: not UTF-8, empty, no ``%`` header, a malformed header or entry line, a
-            duplicate category number or name, an entry naming an undefined category, a category
-            without entries, or an entry the matcher cannot compile. Names file, line, category.
-
-    Example:
-        >>> cb = load_liwc_dic("tests/fixtures/themes/tiny.dic")  # doctest: +SKIP
-        >>> cb.themes["posemo"].patterns  # doctest: +SKIP
-        ('happy', 'kind of')
-    """
-    p, raw, text = _read_bytes(path, "LIWC dictionary")
-    lines = text.splitlines()
-    marks = [i for i, ln in enumerate(lines) if ln.strip() == "%"]
-    if len(marks) < 2:
-        raise CodebookError(
-            p,
-            None,
-            None,
-            "no category header: a .dic file starts with the categories between two '%' lines",
-        )
-    first, second = marks[0], marks[1]
-    if any(ln.strip() for ln in lines[:first]):
-        raise CodebookError(p, first, None, "text before the opening '%' line")
-    cats: dict[str, tuple[str, str, int]] = {}  # number -> (name, label, line)
-    names: dict[str, int] = {}
-    for i in range(first + 1, second):
-        ln = lines[i].strip()
-        if not ln:
-            continue
-        m = _DIC_HEADER.fullmatch(ln)
-        if not m:
-            raise CodebookError(
-                p, i + 1, None, f"malformed category line {ln!r}; expected '<number> <name>'"
-            )
-        num, name, label = m.group(1), m.group(2), (m.group(3) or "").strip()
-        num = str(int(num))
-        if not _THEME_ID.fullmatch(name):
-            raise CodebookError(
-                p, i + 1, name, "invalid category name; use letters, digits, '_', '.' or '-'"
-            )
-        if num in cats:
-            raise CodebookError(
-                p, i + 1, name, f"duplicate category number {num} (first at line {cats[num][2]})"
-            )
-        if name in names:
-            raise CodebookError(
-                p, i + 1, name, f"duplicate category name (first at line {names[name]})"
-            )
-        cats[num] = (name, label, i + 1)
-        names[name] = i + 1
-    if not cats:
-        raise CodebookError(p, second + 1, None, "the '%' header lists no categories")
-    words: dict[str, list[tuple[str, int]]] = {num: [] for num in cats}
-    for i in range(second + 1, len(lines)):
-        ln = lines[i].strip()
-        if not ln:
-            continue
-        m = _DIC_ENTRY.fullmatch(ln)
-        if not m:
-            raise CodebookError(
-                p,
-                i + 1,
-                None,
-                f"malformed entry {ln!r}; expected '<word or phrase><TAB><category numbers>'",
-            )
-        entry = m.group(1).strip()
-        for num in m.group(2).split():
-            num = str(int(num))
-            if num not in cats:
-                raise CodebookError(
-                    p, i + 1, None, f"entry {entry!r} names undefined category {num}"
-                )
-            _check_pattern(p, cats[num][0], i + 1, entry)
-            if entry not in [w for w, _ in words[num]]:
-                words[num].append((entry, i + 1))
-    themes: dict[str, Theme] = {}
-    for num, (name, label, line) in cats.items():
-        if not words[num]:
-            raise CodebookError(p, line, name, "empty category: no entry lists it")
-        themes[name] = Theme(
-            id=name,
-            label=label or name,
-            description=f"LIWC category {num} ({label or name}) imported from {p.name}",
-            patterns=tuple(w for w, _ in words[num]),
-            path=name,
-            depth=1,
-            line=line,
-            pattern_lines=tuple(ln for _, ln in words[num]),
-        )
-    return Codebook(
-        name=p.stem,
-        version="",
-        description=f"Imported from the LIWC dictionary {p.name}",
-        themes=themes,
-        file=str(p),
-        sha256=hashlib.sha256(raw).hexdigest(),
+_SCOPES = get_args(Scope)
+_UNITS = get_args(Unit)
+_CO_UNITS = get_args(CoUnit)
+_NORMALIZE = (None, *get_args(Normalize))
+_WINDOW_UNITS = get_args(WindowUnit)
+
+
+def _deprecated_docs(func: str, extra: tuple[Any, ...], docs: pd.DataFrame | None):
+    """``docs`` given in its old positional slot: take it from there, with a warning (for one
+    release; docs became keyword-only)."""
+    if not extra:
+        return docs
+    if len(extra) > 1 or not isinstance(extra[0], pd.DataFrame):
+        raise TypeError(f"{func}() takes its options as keywords (docs=..., tokens=..., ...)")
+    if docs is not None:
+        raise TypeError(f"{func}() got the docs table twice (positionally and as docs=)")
+    warnings.warn(
+        f"passing docs positionally to {func}() is deprecated; write {func}(..., docs=docs)",
+        DeprecationWarning,
+        stacklevel=3,
     )
+    return extra[0]
 
 
 # --------------------------------------------------------------------------- coding
@@ -837,12 +161,15 @@ def code_themes(
             exclusions. Such a table is for inspection only; the table functions reject it.
 
     Returns:
-        The hits table, sorted by document order, ``start``, theme pre-order: ``doc_id``
-        (categorical), ``sent``, ``start``, ``end`` (character offsets), ``matched`` (the text),
-        ``pattern`` (as written in the codebook), ``key`` (the theme counted; equal to
-        ``theme``), ``theme``, ``source`` (the theme whose pattern matched: ``key`` itself or a
-        descendant), ``parent`` (parent of ``key``; missing at the top level), ``path``,
-        ``depth``, ``tok`` (first token position), ``n_tok``, ``codebook_sha256``.
+        The hits table (columns :data:`HIT_COLUMNS`), sorted by document order, ``start``,
+        theme pre-order: ``doc_id`` (category: the tokens' documents), ``sent`` (int32),
+        ``start``, ``end`` (int64, character offsets), ``matched`` (str, the text), ``pattern``
+        (str, as written in the codebook), ``key`` (str, the theme counted; equal to
+        ``theme``), ``theme`` (str), ``source`` (str, the theme whose pattern matched: ``key``
+        itself or a descendant), ``parent`` (str, parent of ``key``; missing at the top
+        level), ``path`` (str), ``depth`` (int64), ``tok`` (int32, first token position),
+        ``n_tok`` (int64), ``codebook_sha256`` (str); with ``keep_excluded``, ``excluded_by``
+        (str).
 
     Raises:
         ValueError: a bad ``scope``. CodebookError / FileNotFoundError when loading a path.
@@ -854,20 +181,20 @@ def code_themes(
         >>> hits[["matched", "key", "source"]].values.tolist()
         [['high-tech crimes', 'crime', 'cybercrime'], ['high-tech crimes', 'cybercrime', 'cybercrime']]
     """
-    _check_choice("scope", scope, _SCOPES)
+    check_choice("scope", scope, _SCOPES)
     cb = _as_codebook(codebook)
-    include = cb._include_table(scope)
-    ps = cb._pattern_set("include", scope)
+    include = cb.include_table(scope)
+    ps = cb.pattern_set("include", scope)
     assert ps is not None  # a loaded codebook has at least one pattern
     # Work on integer theme codes: the include table's rows are the pattern set's entries.
-    m, entry = _match(tokens, ps, scope, docs)
+    m, entry = match_entries(tokens, ps, scope=scope, docs=docs)
     ids = pd.Index(cb.ids, dtype=object)
     key = ids.get_indexer(include["key"]).astype(np.int64)[entry]
     src = ids.get_indexer(include["source"]).astype(np.int64)[entry]
     rows = np.arange(len(m))
     if scope == "all":
         # Exclusive matches under their own theme: count them for every ancestor as well.
-        pairs = cb._subtree_pairs()
+        pairs = cb.subtree_pairs()
         owner = ids.get_indexer(pairs["owner"]).astype(np.int64)
         target = ids.get_indexer(pairs["target"]).astype(np.int64)
         by_target = np.argsort(target, kind="stable")
@@ -884,15 +211,15 @@ def code_themes(
     start = m["start"].to_numpy(np.int64)[rows]
     end = m["end"].to_numpy(np.int64)[rows]
     excluded_by = np.full(len(rows), -1, np.int64)
-    xps = cb._pattern_set("exclude")
+    xps = cb.pattern_set("exclude")
     x_pattern: list[str] = []
     if xps is not None and len(rows):
         xm = match(tokens, xps, scope="key")
-        xt = cb._exclude_table()
+        xt = cb.exclude_table()
         xm = xm[["doc_id", "start", "end", "key"]].merge(
             xt.rename(columns={"xid": "key"}), on="key"
         )
-        xm = xm.merge(cb._subtree_pairs(), on="owner")
+        xm = xm.merge(cb.subtree_pairs(), on="owner")
         x_pattern = xm["pattern"].astype(str).tolist()
         excluded_by = _contained(
             doc_codes, src, start, end,
@@ -928,7 +255,7 @@ def code_themes(
     if keep_excluded:
         x = excluded_by[idx]
         out["excluded_by"] = take_str([*x_pattern, None], np.where(x < 0, len(x_pattern), x))
-    return out
+    return conform(out, "hits")
 
 
 # --------------------------------------------------------------------------- tables
@@ -966,9 +293,9 @@ def _tree(hits: pd.DataFrame, codebook: Codebook | None) -> _Tree:
         path = dict(zip(pairs["key"].astype(str), pairs["path"].astype(str), strict=True))
     else:
         path = {k: k for k in pd.unique(hits["key"].astype(str))}
-    ids = sorted(path, key=lambda k: path[k].split(_SEP))
-    leaf = {k: not any(p.startswith(path[k] + _SEP) for p in path.values()) for k in ids}
-    return _Tree(ids, path, {k: path[k].count(_SEP) + 1 for k in ids}, leaf)
+    ids = sorted(path, key=lambda k: path[k].split(PATH_SEP))
+    leaf = {k: not any(p.startswith(path[k] + PATH_SEP) for p in path.values()) for k in ids}
+    return _Tree(ids, path, {k: path[k].count(PATH_SEP) + 1 for k in ids}, leaf)
 
 
 def _select(tree: _Tree, level: int | None) -> list[str]:
@@ -987,11 +314,12 @@ def _select(tree: _Tree, level: int | None) -> list[str]:
 
 def theme_matrix(
     hits: pd.DataFrame,
-    docs: pd.DataFrame,
-    *,
+    *_deprecated: pd.DataFrame,
+    docs: pd.DataFrame | None = None,
     tokens: pd.DataFrame | None = None,
     codebook: Codebook | None = None,
-    by: str | None = None,
+    by: By = None,
+    dropna: bool = False,
     unit: Unit = "doc",
     normalize: Normalize | None = None,
     level: int | None = None,
@@ -1005,41 +333,57 @@ def theme_matrix(
 
     Args:
         hits: from :func:`code_themes`.
-        docs: the docs table: the documents to count over (documents without hits get 0) and
-            the ``by`` column.
+        docs: the docs table (keyword-only; optional): the documents to count over, in their
+            order (documents without hits get 0), and the ``by`` column. Without it, the
+            documents are the categories of ``hits.doc_id`` (:func:`code_themes` keeps every
+            document of the tokens table there). Passing it positionally, as before, still
+            works but is deprecated.
         tokens: the tokens table; needed by ``normalize``.
         codebook: the codebook: lists themes with no hit at all and defines the tree for
             ``level``. Without it, the themes present in ``hits`` are used.
-        by: a docs column to group documents by (``"outlet"``); None gives one row set per
-            document. Missing values form their own group.
+        by: None gives one row set per document (column ``doc_id``, corpus order); otherwise
+            documents are grouped (column ``group``): ``"doc_id"``, a column of ``docs``
+            (``"outlet"``) or a Series/mapping doc_id → group. Groups are sorted (category
+            order for a categorical column); see the grouping rule (:mod:`analysis._groups`).
+        dropna: leave out documents whose group value is missing (otherwise an error).
         unit: ``"doc"`` counts hits; ``"sentence"`` counts sentences with at least one hit.
-        normalize: None; ``"per_1k_tokens"`` (with ``unit="doc"``) adds ``n_tokens`` (word
+        normalize: None; ``"per_1k_tokens"`` (with ``unit="doc"``) adds ``n_words`` (word
             tokens, punctuation excluded via :func:`analysis.text.is_punct`) and
-            ``per_1k_tokens`` = 1000 · count / n_tokens; ``"share_of_sentences"`` (with
-            ``unit="sentence"``) adds ``n_sentences`` and ``share_of_sentences`` = count /
-            n_sentences. NaN where the denominator is 0.
+            ``per_1k_tokens`` = 1000 · count / n_words, i.e. per 1,000 word tokens;
+            ``"share_of_sentences"`` (with ``unit="sentence"``) adds ``n_sentences`` and
+            ``share_of_sentences`` = count / n_sentences. NaN where the denominator is 0.
         level: None — every theme, a parent counting its descendants' hits (rows overlap);
             ``k`` — the tree cut at depth ``k``: themes of depth ``k`` and childless themes
             above it, so the rows of one unit never count a match twice. ``level=1`` gives the
             top-level themes.
 
     Returns:
-        Columns ``doc_id`` (or ``group`` when ``by`` is given; in order of first appearance in
-        docs), ``theme`` (codebook pre-order), ``depth``, ``count`` (int64), then the
-        normalisation columns listed above.
+        One row per unit and theme, units in the order above, themes in codebook pre-order:
+        ``doc_id`` (str; without ``by``) or ``group`` (str), ``theme`` (str), ``depth``,
+        ``count`` (int64); with ``normalize``, ``n_words`` (int64) and ``per_1k_tokens``
+        (float64), or ``n_sentences`` (int64) and ``share_of_sentences`` (float64).
 
     Raises:
         ValueError: a bad ``unit``/``normalize``/``level``, an incoherent combination, missing
-            ``tokens`` for ``normalize``, an unknown ``by`` column, hits of documents not in
-            ``docs`` or of themes not in ``codebook``.
+            ``tokens`` for ``normalize``, an unknown ``by`` column, a missing group value
+            (without ``dropna``), hits of documents not in ``docs`` or of themes not in
+            ``codebook``.
+        TypeError: ``by`` of another type.
 
     Example:
-        >>> theme_matrix(hits, docs, by="outlet", level=1)  # doctest: +SKIP
-                              group              theme  depth  count
-        0  VNA (Vietnam News Agency)        cooperation      1      9
+        >>> hits = pd.DataFrame({"doc_id": ["d1", "d1", "d2"], "key": ["crime", "crime", "trade"]})
+        >>> docs = pd.DataFrame({"doc_id": ["d1", "d2", "d3"], "text": ["", "", ""],
+        ...                      "outlet": ["VNA", "Thanh Nien", "VNA"]})
+        >>> theme_matrix(hits, docs=docs, by="outlet")
+                group  theme  depth  count
+        0  Thanh Nien  crime      1      0
+        1  Thanh Nien  trade      1      1
+        2         VNA  crime      1      2
+        3         VNA  trade      1      0
     """
-    _check_choice("unit", unit, _UNITS)
-    _check_choice("normalize", normalize, _NORMALIZE)
+    docs = _deprecated_docs("theme_matrix", _deprecated, docs)
+    check_choice("unit", unit, _UNITS)
+    check_choice("normalize", normalize, _NORMALIZE)
     if normalize == "per_1k_tokens" and unit != "doc":
         raise ValueError("normalize='per_1k_tokens' counts hits: use it with unit='doc'")
     if normalize == "share_of_sentences" and unit != "sentence":
@@ -1047,16 +391,16 @@ def theme_matrix(
     if normalize is not None and tokens is None:
         raise ValueError(f"normalize={normalize!r} needs the tokens table: pass tokens=")
     _check_hits(hits, ["doc_id", "key"] + (["sent"] if unit == "sentence" else []))
-    if by is not None and by not in docs.columns:
+    if isinstance(by, str) and docs is not None and by not in docs.columns:
         raise ValueError(
             f"by={by!r} is not a docs column (has: {', '.join(map(str, docs.columns))})"
         )
     tree = _tree(hits, codebook)
     themes = _select(tree, level)
-    doc_ids = docs["doc_id"].astype(str)
-    doc_index = pd.Index(doc_ids.to_numpy(dtype=object))
+    doc_index = corpus_ids(hits["doc_id"], docs)
+    groups = group_docs(doc_index, "doc_id" if by is None else by, docs, dropna=dropna)
     # Integer codes throughout: a million hits must not become a million Python strings.
-    hit_doc = _positions(hits["doc_id"], doc_index)
+    hit_doc = doc_positions(hits["doc_id"], doc_index)
     if (hit_doc < 0).any():
         unknown = sorted(set(hits["doc_id"].astype(str)[hit_doc < 0]))
         raise ValueError(f"hits have doc_id(s) not in docs: {', '.join(map(repr, unknown[:5]))}")
@@ -1068,15 +412,12 @@ def theme_matrix(
                 f"hits have theme(s) not in the codebook: {', '.join(map(repr, odd[:5]))}"
             )
 
-    col = "doc_id" if by is None else "group"
-    groups = doc_ids if by is None else docs[by]
-    # Groups in order of first appearance; a missing value is a group of its own.
-    g_codes, g_uniques = pd.factorize(groups, use_na_sentinel=False)
-    n_g, n_t = len(g_uniques), len(themes)
+    g_codes = groups.codes  # per document; -1: left out by dropna
+    n_g, n_t = len(groups.labels), len(themes)
     t_code = pd.Index(themes, dtype=object).get_indexer(pd.Index(key_uniques, dtype=object))[
         key_codes
     ]
-    sel = t_code >= 0
+    sel = (t_code >= 0) & (g_codes[hit_doc] >= 0) if len(hit_doc) else np.zeros(0, bool)
     if unit == "sentence":
         # distinct (document, sentence, theme) units as one integer each
         sent = hits["sent"].to_numpy().astype(np.int64)[sel]
@@ -1085,49 +426,25 @@ def theme_matrix(
         t_sel, d_sel = unit_key % n_t, unit_key // n_t // width
     else:
         t_sel, d_sel = t_code[sel], hit_doc[sel]
-    counts = np.bincount(g_codes[d_sel] * n_t + t_sel, minlength=n_g * n_t).astype(np.int64)
-    group_col = pd.Series(np.repeat(np.asarray(g_uniques, dtype=object), n_t))
-    if by is None or pd.api.types.is_string_dtype(docs[by]):
-        group_col = group_col.astype(str)
-    out = pd.DataFrame(
-        {
-            col: group_col,
-            "theme": pd.Series(np.tile(np.asarray(themes, dtype=object), n_g), dtype=str),
-            "depth": np.tile(np.array([tree.depth[t] for t in themes], np.int64), n_g),
-            "count": counts,
-        }
-    )
+    denominators = None
     if normalize is not None:
         assert tokens is not None
-        tok_doc = _positions(tokens["doc_id"], doc_index)
+        tok_doc = doc_positions(tokens["doc_id"], doc_index)
         inside = tok_doc >= 0  # tokens of documents outside docs are ignored
         if normalize == "per_1k_tokens":
-            words = ~is_punct(tokens) & inside
-            per_doc = np.bincount(tok_doc[words], minlength=len(doc_index))
-            name, rate, scale = "n_tokens", "per_1k_tokens", 1000.0
+            per_doc = np.bincount(tok_doc[~is_punct(tokens) & inside], minlength=len(doc_index))
         else:
             snt = tokens["sent"].to_numpy().astype(np.int64)[inside]
             width = int(snt.max()) + 1 if len(snt) else 1
             pairs = np.unique(tok_doc[inside] * width + snt)
             per_doc = np.bincount(pairs // width, minlength=len(doc_index))
-            name, rate, scale = "n_sentences", "share_of_sentences", 1.0
-        denom = np.bincount(g_codes, weights=per_doc, minlength=n_g).astype(np.int64)
-        d = np.repeat(denom, n_t)
-        out[name] = d
-        out[rate] = np.where(d > 0, scale * counts / np.maximum(d, 1), np.nan)
-    return out
-
-
-def _positions(doc_col: pd.Series, doc_index: pd.Index) -> np.ndarray:
-    """Row of ``doc_index`` for every value of ``doc_col`` (-1 when absent), looked up once per
-    distinct document rather than once per row."""
-    if isinstance(doc_col.dtype, pd.CategoricalDtype):
-        per_cat = doc_index.get_indexer(pd.Index(doc_col.cat.categories.astype(str), dtype=object))
-        return (
-            per_cat.astype(np.int64)[doc_col.array.codes] if len(doc_col) else np.zeros(0, np.int64)
-        )
-    codes, uniques = pd.factorize(doc_col.astype(str))
-    return doc_index.get_indexer(pd.Index(uniques, dtype=object)).astype(np.int64)[codes]
+        kept = g_codes >= 0
+        denominators = np.bincount(g_codes[kept], weights=per_doc[kept], minlength=n_g)
+    return finish_theme_matrix(
+        g_codes[d_sel], groups.labels, t_sel, themes, [tree.depth[t] for t in themes],
+        unit_column="doc_id" if by is None else "group",
+        normalize=normalize, denominators=denominators,
+    )  # fmt: skip
 
 
 def pivot_themes(matrix: pd.DataFrame, *, values: str = "count") -> pd.DataFrame:
@@ -1139,7 +456,18 @@ def pivot_themes(matrix: pd.DataFrame, *, values: str = "count") -> pd.DataFrame
         values: the column to spread (``"count"``, ``"per_1k_tokens"``, ``"share_of_sentences"``).
 
     Returns:
-        Index ``doc_id`` or ``group``; one column per theme.
+        Index ``doc_id`` or ``group`` (in the matrix's order); one column per theme.
+
+    Raises:
+        ValueError: ``values`` is not a column of ``matrix``.
+
+    Example:
+        >>> hits = pd.DataFrame({"doc_id": ["d1", "d1", "d2"], "key": ["crime", "crime", "trade"]})
+        >>> pivot_themes(theme_matrix(hits))  # doctest: +NORMALIZE_WHITESPACE
+                crime  trade
+        doc_id
+        d1          2      0
+        d2          0      1
     """
     row = "doc_id" if "doc_id" in matrix.columns else "group"
     if values not in matrix.columns:
@@ -1174,19 +502,21 @@ def theme_cooccurrence(
 
     Returns:
         One row per pair, ``theme_a`` before ``theme_b`` in codebook order (order of ``path``
-        without a codebook): ``theme_a``, ``theme_b``, ``count`` (units with both), ``n_a``,
-        ``n_b`` (units with each), ``jaccard`` = count / (n_a + n_b − count). Sorted by
-        ``theme_a``, ``theme_b``.
+        without a codebook): ``theme_a``, ``theme_b`` (str), ``count`` (int64, units with
+        both), ``n_a``, ``n_b`` (int64, units with each), ``jaccard`` (float64) = count /
+        (n_a + n_b − count). Sorted by ``theme_a``, ``theme_b``.
 
     Raises:
         ValueError: a bad ``unit`` or ``level``, or missing columns.
 
     Example:
-        >>> theme_cooccurrence(hits, level=1).head(1)  # doctest: +SKIP
-              theme_a   theme_b  count  n_a  n_b  jaccard
-        0  cooperation  security   6   19    9    0.27
+        >>> hits = pd.DataFrame({"doc_id": ["d1", "d1", "d1"], "sent": [1, 1, 2],
+        ...                      "key": ["crime", "trade", "crime"]})
+        >>> theme_cooccurrence(hits)
+          theme_a theme_b  count  n_a  n_b  jaccard
+        0   crime   trade      1    2    1      0.5
     """
-    _check_choice("unit", unit, _CO_UNITS)
+    check_choice("unit", unit, _CO_UNITS)
     _check_hits(hits, ["doc_id", "key"] + (["sent"] if unit == "sentence" else []))
     tree = _tree(hits, codebook)
     themes = _select(tree, level)
@@ -1201,7 +531,7 @@ def theme_cooccurrence(
     pairs = pairs[pairs["t_a"] < pairs["t_b"]]
     # Ancestor/descendant pairs, once per pair of themes (themes are few, pairs many).
     paths = [tree.path[t] for t in themes]
-    related = np.array([[q.startswith(p + _SEP) for q in paths] for p in paths], bool).reshape(
+    related = np.array([[q.startswith(p + PATH_SEP) for q in paths] for p in paths], bool).reshape(
         len(paths), len(paths)
     )
     pairs = pairs[~related[pairs["t_a"].to_numpy(np.int64), pairs["t_b"].to_numpy(np.int64)]]
@@ -1209,7 +539,7 @@ def theme_cooccurrence(
     ta, tb = count["t_a"].to_numpy(np.int64), count["t_b"].to_numpy(np.int64)
     c = count["count"].to_numpy(np.int64)
     na, nb = n_units[ta], n_units[tb]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "theme_a": pd.Series(np.asarray(themes, dtype=object)[ta], dtype=str),
             "theme_b": pd.Series(np.asarray(themes, dtype=object)[tb], dtype=str),
@@ -1219,13 +549,14 @@ def theme_cooccurrence(
             "jaccard": c / (na + nb - c) if len(c) else np.zeros(0),
         }
     )
+    return conform(table, "theme_cooccurrence")
 
 
 def theme_kwic(
     hits: pd.DataFrame,
-    docs: pd.DataFrame,
     theme: str,
-    *,
+    *_deprecated: str,
+    docs: pd.DataFrame | None = None,
     window: int = 40,
     window_unit: WindowUnit = "char",
     tokens: pd.DataFrame | None = None,
@@ -1234,13 +565,15 @@ def theme_kwic(
 ) -> pd.DataFrame:
     """The contexts behind a theme count: one row per hit, keyword in context.
 
-    ``theme_kwic(hits, docs, "crime", doc_id="vna_2023-12-06")`` lists exactly the hits counted in
-    ``theme_matrix(...)``'s ``vna_2023-12-06``/``crime`` cell (``unit="doc"``).
+    ``theme_kwic(hits, "crime", docs=docs, doc_id="vna_2023-12-06")`` lists exactly the hits
+    counted in ``theme_matrix(hits, docs=docs)``'s ``vna_2023-12-06``/``crime`` cell
+    (``unit="doc"``).
 
     Args:
         hits: from :func:`code_themes`.
-        docs: the docs table (the text).
         theme: the theme id (its rolled-up hits, descendants included).
+        docs: the docs table (keyword-only, required): the text the contexts are cut from.
+            The old call ``theme_kwic(hits, docs, theme)`` still works but is deprecated.
         window: context size on each side.
         window_unit: ``"char"`` — ``window`` characters; ``"token"`` — ``window`` tokens (needs
             ``tokens``; punctuation counts as a token). Contexts stay within the document and
@@ -1251,19 +584,33 @@ def theme_kwic(
             like a theme without hits).
 
     Returns:
-        Columns ``doc_id, sent, start, end, pre, matched, post, pattern, source``, in hit
-        order (document, then text order).
+        One row per hit, in hit order (document, then text order): ``doc_id`` (str), ``sent``
+        (int32), ``start``, ``end`` (int64), ``pre``, ``matched``, ``post`` (str),
+        ``pattern`` (str), ``source`` (str, the theme whose pattern matched).
 
     Raises:
-        ValueError: bad ``window``/``window_unit``, ``tokens`` missing for token windows, or a
-            ``theme`` not in ``codebook``.
+        ValueError: no ``docs``, bad ``window``/``window_unit``, ``tokens`` missing for token
+            windows, or a ``theme`` not in ``codebook``.
 
     Example:
-        >>> theme_kwic(hits, docs, "cybercrime", window=20).iloc[0]  # doctest: +SKIP
+        >>> docs = pd.DataFrame({"doc_id": ["d1"], "text": ["Police fight crime.\\nCrime fell."]})
+        >>> hits = pd.DataFrame({"doc_id": ["d1", "d1"], "sent": [1, 2], "start": [13, 20],
+        ...                      "end": [18, 25], "key": ["crime", "crime"]})
+        >>> theme_kwic(hits, "crime", docs=docs, window=7)[["pre", "matched", "post"]].values.tolist()
+        [[' fight ', 'crime', '. Crime'], ['crime. ', 'Crime', ' fell.']]
     """
-    _check_choice("window_unit", window_unit, _WINDOW_UNITS)
-    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
-        raise ValueError(f"window={window!r} must be a non-negative integer")
+    if isinstance(theme, pd.DataFrame):  # the old order: theme_kwic(hits, docs, theme, ...)
+        if len(_deprecated) != 1 or not isinstance(_deprecated[0], str):
+            raise TypeError("theme_kwic(hits, theme, *, docs=...): give the theme id as a str")
+        docs = _deprecated_docs("theme_kwic", (theme,), docs)
+        theme = _deprecated[0]
+    elif _deprecated:
+        raise TypeError("theme_kwic() takes its options as keywords (docs=..., window=..., ...)")
+    if docs is None:
+        raise ValueError("theme_kwic needs the docs table (the text): pass docs=")
+    require_columns(docs, ["doc_id", "text"], "docs")
+    check_choice("window_unit", window_unit, _WINDOW_UNITS)
+    window = check_int("window", window, 0)
     if window_unit == "token" and tokens is None:
         raise ValueError("window_unit='token' needs the tokens table: pass tokens=")
     _check_hits(hits, ["doc_id", "sent", "start", "end", "key"])
@@ -1308,7 +655,7 @@ def theme_kwic(
     pre = [clean(texts[d][a:s]) for d, a, s in zip(ids, lo, start, strict=True)]
     mid = [clean(texts[d][s:e]) for d, s, e in zip(ids, start, end, strict=True)]
     post = [clean(texts[d][e:b]) for d, e, b in zip(ids, end, hi, strict=True)]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "doc_id": pd.Series(ids, dtype=str),
             "sent": h["sent"].to_numpy(),
@@ -1323,6 +670,7 @@ def theme_kwic(
             else h["key"].astype(str).to_numpy(),
         }
     )
+    return conform(table, "theme_kwic")
 
 
 def export_hits_for_review(
@@ -1355,7 +703,15 @@ def export_hits_for_review(
         ValueError: hits refer to sentences not in ``tokens``.
 
     Example:
-        >>> export_hits_for_review(hits, docs, tokens, "reports/hits_review.csv")  # doctest: +SKIP
+        >>> import tempfile
+        >>> from analysis.text import tokenize
+        >>> docs = pd.DataFrame({"doc_id": ["d1"], "text": ["Crime fell. Police said so."]})
+        >>> tokens = tokenize(docs)
+        >>> hits = pd.DataFrame({"doc_id": ["d1"], "sent": [1], "start": [0], "end": [5],
+        ...                      "key": ["crime"]})
+        >>> path = export_hits_for_review(hits, docs, tokens, f"{tempfile.mkdtemp()}/review.csv")
+        >>> pd.read_csv(path)[["theme", "marked"]].values.tolist()
+        [['crime', '[[Crime]] fell.']]
     """
     _check_hits(hits, ["doc_id", "sent", "start", "end", "key"])
     target = Path(path)

@@ -1,4 +1,5 @@
-"""Actor tables, mentions, counts and discovery of unlisted names."""
+"""Mentions of actors and their counts (tables: test_actor_table.py; discovery:
+test_discovery.py)."""
 
 from pathlib import Path
 
@@ -6,15 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.actors import (
-    ACTOR_TYPES,
-    Actors,
-    ActorTableError,
-    actor_counts,
-    find_mentions,
-    load_actors,
-    unlisted_names,
-)
+from analysis.actor_table import Actors, load_actors
+from analysis.actors import MENTION_COLUMNS, actor_counts, find_mentions
+from analysis.discovery import unlisted_names
+from analysis.schema import check_table
 from analysis.text import tokenize
 from tests.conftest import make_docs
 
@@ -220,10 +216,12 @@ def test_sample_mentions_full_list_checked_by_hand(sample_mentions, sample_docs)
 
 def test_sample_counts_per_outlet(sample_mentions, sample_docs) -> None:
     # From SAMPLE_MENTIONS, counted by hand per article.
-    counts = actor_counts(sample_mentions, sample_docs, by="outlet")
+    counts = actor_counts(sample_mentions, docs=sample_docs, by="outlet")
     got = {
         (g, a): (m, d)
-        for g, a, m, d in counts[["group", "actor_id", "mentions", "docs"]].itertuples(index=False)
+        for g, a, m, d in counts[["group", "actor_id", "mentions", "docfreq"]].itertuples(
+            index=False
+        )
     }
     vna, tn = "VNA (Vietnam News Agency)", "Báo Thanh niên"
     expected = {
@@ -245,30 +243,6 @@ def test_sample_counts_per_outlet(sample_mentions, sample_docs) -> None:
         "vo_van_thuong", "china", "asean", "asean_china_pg_conference", "vietnam",
     ]  # fmt: skip
     assert set(counts["n_docs"]) == {1}
-
-
-def test_sample_table_loads_and_covers_every_named_body(sample_actors) -> None:
-    assert len(sample_actors) == 15
-    assert sample_actors.names["vo_van_thuong"] == "Vo Van Thuong"
-    assert sample_actors.types["asean_china_pg_conference"] == "event"
-    assert sample_actors.table.set_index("id").loc["le_minh_tri", "affiliation"] == "spp_vietnam"
-    assert set(sample_actors.types.values()) <= set(ACTOR_TYPES)
-    assert sample_actors.ambiguous().empty
-
-
-def test_unlisted_names_in_sample(sample_tokens, sample_mentions, sample_docs) -> None:
-    # By hand: the only capitalised words outside mentions that are not sentence openers,
-    # months, or words capitalised only at a sentence start are "Government" (Thanh Nien s15)
-    # and the title "Head" (s4, "…, Head of the Central Steering Committee …").
-    found = unlisted_names(sample_tokens, sample_mentions, docs=sample_docs)
-    assert found[["name", "count", "docs", "doc_id", "start", "end"]].values.tolist() == [
-        ["Government", 1, 1, TN, 2862, 2872],
-        ["Head", 1, 1, TN, 704, 708],
-    ]
-    assert found["example"].iloc[1] == (
-        "President Vo Van Thuong, Head of the Central Steering Committee for Judicial Reform, "
-        "attended and delivered the opening speech at the conference."
-    )
 
 
 # --- mention rules ---------------------------------------------------------------------------
@@ -400,7 +374,7 @@ def test_inputs_are_not_modified(sample_tokens, sample_docs, sample_actors) -> N
     toks, docs = sample_tokens.copy(), sample_docs.copy()
     table = sample_actors.table.copy()
     m = find_mentions(sample_tokens, sample_actors, docs=sample_docs)
-    actor_counts(m, sample_docs, by="outlet")
+    actor_counts(m, docs=sample_docs, by="outlet")
     unlisted_names(sample_tokens, m, docs=sample_docs)
     pd.testing.assert_frame_equal(toks, sample_tokens)
     pd.testing.assert_frame_equal(docs, sample_docs)
@@ -413,48 +387,13 @@ def test_no_mentions_gives_an_empty_table_with_the_columns() -> None:
     assert m.empty and list(m.columns)[:8] == [
         "doc_id", "sent", "start", "end", "surface", "actor_id", "actor_type", "via",
     ]  # fmt: skip
+    assert list(m.columns) == MENTION_COLUMNS
+    check_table(m, "mentions")
+    assert list(m["doc_id"].cat.categories) == ["d1"]
 
 
-# --- discovery -------------------------------------------------------------------------------
-
-
-def test_unlisted_names_finds_names_missing_from_the_table() -> None:
-    docs = make_docs(
-        "In Hanoi, Minister Pham Minh Chinh met Vo Van Thuong.",
-        "The Ministry of Public Security agreed. Delegates left in December.",
-        "Hanoi hosted the Ministry of Public Security, said Pham Minh Chinh.",
-    )
-    toks = tokenize(docs)
-    m = find_mentions(toks, toy_actors(), docs=docs)
-    found = unlisted_names(toks, m, docs=docs)
-    # "In", "The" open sentences; "Delegates" is capitalised only at a sentence start;
-    # "December" is a month; Vo Van Thuong is covered by a mention; "Hanoi" opens d3 but is
-    # capitalised mid-sentence in d1, so it counts there too.
-    assert found[["name", "count", "docs", "doc_id", "start", "end"]].values.tolist() == [
-        ["Hanoi", 2, 2, "d1", 3, 8],
-        ["Ministry of Public Security", 2, 2, "d2", 4, 31],
-        ["Minister Pham Minh Chinh", 1, 1, "d1", 10, 34],
-        ["Pham Minh Chinh", 1, 1, "d3", 51, 66],
-    ]
-    assert found["example"].iloc[0] == docs["text"].iloc[0]
-    assert unlisted_names(toks, m, docs=docs, min_count=2)["name"].tolist() == [
-        "Hanoi",
-        "Ministry of Public Security",
-    ]
-
-
-def test_unlisted_names_joins_over_inner_connectors_and_splits_at_mentions() -> None:
-    docs = make_docs(
-        "Minister Pham Minh Chinh of the Ministry of Public Security and Vo Van Thuong met."
-    )
-    toks = tokenize(docs)
-    found = unlisted_names(toks, find_mentions(toks, toy_actors(), docs=docs))
-    # "of", "the", "and" may stand inside a name; the mention of Vo Van Thuong ends the run and
-    # the dangling "and" is trimmed. Without docs the example is rebuilt from the tokens.
-    assert found[["name", "count"]].values.tolist() == [
-        ["Minister Pham Minh Chinh of the Ministry of Public Security", 1]
-    ]
-    assert found["example"].iloc[0] == docs["text"].iloc[0]
+def test_mentions_follow_the_schema(sample_mentions) -> None:
+    check_table(sample_mentions, "mentions")
 
 
 # --- counts ----------------------------------------------------------------------------------
@@ -469,17 +408,17 @@ def test_actor_counts_normalisations_by_hand() -> None:
     )
     toks = tokenize(docs)
     m = find_mentions(toks, toy_actors(), docs=docs)
-    c = actor_counts(m, docs, by="outlet", normalize="per_1k_tokens", tokens=toks)
-    assert c[["group", "actor_id", "mentions", "docs", "n_docs"]].values.tolist() == [
+    c = actor_counts(m, docs=docs, by="outlet", normalize="per_1k_tokens", tokens=toks)
+    assert c[["group", "actor_id", "mentions", "docfreq", "n_docs"]].values.tolist() == [
         ["A", "vn", 3, 2, 2],
         ["A", "vvt", 1, 1, 2],
         ["B", "vn", 0, 0, 1],
         ["B", "vvt", 0, 0, 1],
     ]
     np.testing.assert_allclose(c["per_1k_tokens"], [3000 / 8, 1000 / 8, 0, 0])
-    s = actor_counts(m, docs, by="outlet", normalize="share_of_docs")
+    s = actor_counts(m, docs=docs, by="outlet", normalize="share_of_docs")
     np.testing.assert_allclose(s["share_of_docs"], [1.0, 0.5, 0.0, 0.0])
-    s = actor_counts(m, docs, by="outlet", normalize="share_of_mentions")
+    s = actor_counts(m, docs=docs, by="outlet", normalize="share_of_mentions")
     np.testing.assert_allclose(s["share_of_mentions"][:2], [0.75, 0.25])
     assert s["share_of_mentions"][2:].isna().all()  # no mentions in group B
     whole = actor_counts(m, actors=toy_actors())  # corpus = categories of mentions.doc_id
@@ -496,212 +435,87 @@ def test_actor_counts_normalisations_by_hand() -> None:
     [
         ({"normalize": "percent"}, "normalize='percent' is not allowed; choose one of None"),
         ({"normalize": "per_1k_tokens"}, "needs tokens="),
-        ({"by": "nope"}, "by='nope' is not a column of docs"),
+        ({"by": "nope"}, "by='nope' must be a column of docs"),
     ],
 )
 def test_actor_counts_bad_options(kwargs, message) -> None:
     docs = make_docs("Vietnam.")
     m = find_mentions(tokenize(docs), toy_actors(), docs=docs)
     with pytest.raises(ValueError, match=message.replace("(", r"\(")):
-        actor_counts(m, docs, **kwargs)
+        actor_counts(m, docs=docs, **kwargs)
 
 
-# --- table formats and errors ----------------------------------------------------------------
-
-YAML_TABLE = """\
-actors:
-  - id: vn
-    name: Vietnam
-    type: country
-    aliases: [Viet Nam]
-  - id: vvt
-    name: Vo Van Thuong
-    type: person
-    affiliation: vn
-    aliases: [Võ Văn Thưởng]
-    titles: [President]
-    short: [Thuong]
-    roles: [the President, the State leader]
-"""
-WIDE_CSV = """\
-id,name,type,affiliation,aliases,titles,short,roles
-vn,Vietnam,country,,Viet Nam,,,
-vvt,Vo Van Thuong,person,vn,Võ Văn Thưởng,President,Thuong,the President; the State leader
-"""
-LONG_CSV = """\
-id,field,value
-vn,name,Vietnam
-vn,type,country
-vn,alias,Viet Nam
-vvt,name,Vo Van Thuong
-vvt,type,person
-vvt,affiliation,vn
-vvt,alias,Võ Văn Thưởng
-vvt,title,President
-vvt,short,Thuong
-vvt,role,the President
-vvt,role,the State leader
-"""
+def three_docs(outlet: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """d1: vn twice (3 word tokens); d2: vvt and vn (5); d3: nothing (1)."""
+    docs = make_docs("Vietnam and Vietnam.", "Vo Van Thuong in Vietnam.", "Nothing.", outlet=outlet)
+    toks = tokenize(docs)
+    return docs, toks, find_mentions(toks, toy_actors(), docs=docs)
 
 
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+def counted(c: pd.DataFrame) -> list[list]:
+    return c[["group", "actor_id", "mentions", "docfreq", "n_docs"]].values.tolist()
 
 
-def test_yaml_wide_csv_and_long_csv_give_the_same_table(tmp_path) -> None:
-    tables = [
-        load_actors(write(tmp_path, n, t)).table.drop(columns="line")
-        for n, t in [("a.yml", YAML_TABLE), ("a.csv", WIDE_CSV), ("b.csv", LONG_CSV)]
-    ]
-    for other in tables[1:]:
-        pd.testing.assert_frame_equal(tables[0], other)
-    vvt = tables[0].set_index("id").loc["vvt"]
-    assert vvt["roles"] == ("the President", "the State leader")
-    assert vvt["affiliation"] == "vn"
+def test_actor_counts_missing_group_value_is_a_value_error_not_a_type_error() -> None:
+    # Regression: a NaN group value used to crash with "TypeError: '<' not supported between
+    # instances of 'float' and 'str'" while sorting the groups.
+    docs, toks, m = three_docs(["A", None, "B"])
+    with pytest.raises(ValueError, match=r"docs\['outlet'\] has no group value for doc_id\(s\) d2"):
+        actor_counts(m, docs=docs, by="outlet")
+    # dropna=True leaves d2 out: its mentions, its document and its tokens are not counted
+    c = actor_counts(m, docs=docs, by="outlet", dropna=True, normalize="per_1k_tokens", tokens=toks)
+    assert counted(c) == [["A", "vn", 2, 1, 1], ["B", "vn", 0, 0, 1]]
+    np.testing.assert_allclose(c["per_1k_tokens"], [2000 / 3, 0.0])
 
 
-def test_organization_spelling_is_accepted_as_organisation() -> None:
-    a = Actors.from_records([{"id": "o", "name": "Org", "type": "Organization"}])
-    assert a.types == {"o": "organisation"}
+def test_actor_counts_by_a_series_or_mapping_without_docs() -> None:
+    _, _, m = three_docs(["A", "A", "B"])
+    expected = [
+        ["x", "vn", 2, 1, 2], ["x", "vvt", 0, 0, 2], ["y", "vn", 1, 1, 1], ["y", "vvt", 1, 1, 1],
+    ]  # fmt: skip
+    assert counted(actor_counts(m, by={"d1": "x", "d2": "y", "d3": "x"})) == expected
+    by = pd.Series(["y", "x", "x"], index=["d2", "d1", "d3"])
+    assert counted(actor_counts(m, by=by)) == expected
+    with pytest.raises(ValueError, match=r"the by= mapping has no group value for doc_id\(s\) d3"):
+        actor_counts(m, by={"d1": "x", "d2": "y"})
 
 
-MALFORMED = [
-    # (file name, content, line, actor, problem)
-    (
-        "dup.yml",
-        "- {id: vn, name: Vietnam, type: country}\n- {id: vn, name: Viet Nam, type: country}\n",
-        2, "actor 'vn'", "duplicate id 'vn' (first defined on line 1)",
-    ),
-    (
-        "aff.yml",
-        "- id: vvt\n  name: Vo Van Thuong\n  type: person\n  affiliation: vietnm\n",
-        4, "actor 'vvt'", "unknown affiliation id 'vietnm'",
-    ),
-    (
-        "alias.yml",
-        "- id: vn\n  name: Vietnam\n  type: country\n  aliases:\n    - Viet Nam\n    - ''\n",
-        6, "actor 'vn'", "alias #2 in aliases is empty",
-    ),
-    (
-        "type.yml",
-        "- id: vn\n  name: Vietnam\n  type: nation\n",
-        3, "actor 'vn'", "wrong type 'nation'; allowed: person, organisation, country",
-    ),
-    (
-        "name.yml",
-        "- id: vn\n  type: country\n",
-        1, "actor 'vn'", "missing name",
-    ),
-    (
-        "field.yml",
-        "- id: vn\n  name: Vietnam\n  type: country\n  alias: [Viet Nam]\n",
-        4, "actor 'vn'", "unknown field 'alias' (did you mean 'aliases'?)",
-    ),
-    (
-        "wide.csv",
-        "id,name,type,aliases\nvn,Vietnam,country,Viet Nam;;VN\n",
-        2, "actor 'vn'", "alias #2 in aliases is empty",
-    ),
-    (
-        "widetype.csv",
-        "id,name,type\nvn,Vietnam,country\ncn,China,kountry\n",
-        3, "actor 'cn'", "wrong type 'kountry'",
-    ),
-    (
-        "long.csv",
-        "id,field,value\nvn,name,Vietnam\nvn,type,country\nvvt,name,Vo Van Thuong\n"
-        "vvt,type,person\nvvt,affiliation,vietnam\n",
-        6, "actor 'vvt'", "unknown affiliation id 'vietnam'; it must be the id of another actor",
-    ),
-    (
-        "longdup.csv",
-        "id,field,value\nvn,name,Vietnam\nvn,type,country\nvn,alias,\n",
-        4, "actor 'vn'", "alias #1 in aliases is empty",
-    ),
-]  # fmt: skip
+def test_actor_counts_groups_in_category_order_and_documents_in_corpus_order() -> None:
+    docs, _, m = three_docs(["A", "A", "B"])
+    docs["outlet"] = pd.Categorical(docs["outlet"], categories=["B", "A"])
+    assert counted(actor_counts(m, docs=docs, by="outlet")) == [
+        ["B", "vn", 0, 0, 1], ["B", "vvt", 0, 0, 1], ["A", "vn", 3, 2, 2], ["A", "vvt", 1, 1, 2],
+    ]  # fmt: skip
+    shuffled = docs.iloc[[2, 0, 1]]  # corpus order d3, d1, d2
+    assert counted(actor_counts(m, docs=shuffled, by="doc_id")) == [
+        ["d3", "vn", 0, 0, 1], ["d3", "vvt", 0, 0, 1],
+        ["d1", "vn", 2, 1, 1], ["d1", "vvt", 0, 0, 1],
+        ["d2", "vn", 1, 1, 1], ["d2", "vvt", 1, 1, 1],
+    ]  # fmt: skip
 
 
-@pytest.mark.parametrize("name, text, line, actor, problem", MALFORMED)
-def test_malformed_tables_name_file_line_actor_and_problem(
-    tmp_path, name, text, line, actor, problem
-) -> None:
-    path = write(tmp_path, name, text)
-    with pytest.raises(ActorTableError) as err:
-        load_actors(path)
-    msg = str(err.value)
-    assert msg.startswith(f"{path}, line {line}: {actor}: "), msg
-    assert problem in msg
-    assert isinstance(err.value, ValueError)
+def test_actor_counts_docs_as_second_positional_argument_is_deprecated() -> None:
+    docs, _, m = three_docs(["A", "A", "B"])
+    with pytest.warns(DeprecationWarning, match="pass the docs table as docs="):
+        old = actor_counts(m, docs, by="outlet")
+    pd.testing.assert_frame_equal(old, actor_counts(m, docs=docs, by="outlet"))
+    with pytest.raises(TypeError, match="one positional argument"):
+        actor_counts(m, docs, docs=docs)
+    with pytest.raises(TypeError, match="one positional argument"):
+        actor_counts(m, docs, "outlet")
 
 
-def test_all_problems_are_reported_at_once(tmp_path) -> None:
-    path = write(
-        tmp_path,
-        "many.yml",
-        "- {id: a, name: A, type: persn}\n- {id: b, type: person, affiliation: zz}\n",
-    )
-    with pytest.raises(ActorTableError) as err:
-        load_actors(path)
-    assert [(ln, a) for ln, a, _ in err.value.problems] == [
-        (1, "actor 'a'"),
-        (2, "actor 'b'"),
-        (2, "actor 'b'"),
-    ]
-
-
-@pytest.mark.parametrize(
-    "name, content, problem",
-    [
-        ("bad.yml", b"- id: [unclosed\n", "line 2: file: not valid YAML"),
-        ("latin1.yml", "- {id: a, name: Đà, type: place}".encode("cp1258"), "not valid UTF-8"),
-        ("empty.yml", b"  \n", "the file is empty"),
-        ("table.xlsx", b"x", "unknown format '.xlsx'"),
-        ("top.yml", b"people: []\n", "line 1: file: unknown top-level key 'people'"),
-        ("cols.csv", b"id,name,kind\na,A,person\n", "unknown column 'kind'"),
-        ("regex.yml", b"- {id: a, name: A, type: place, aliases: ['regex:(']}\n", "invalid regex"),
-    ],
-)
-def test_unreadable_tables_raise_clear_errors(tmp_path, name, content, problem) -> None:
-    path = tmp_path / name
-    path.write_bytes(content)
-    with pytest.raises(ActorTableError) as err:
-        load_actors(path)
-    assert str(path) in str(err.value) and problem in str(err.value), str(err.value)
-
-
-def test_missing_file_raises_file_not_found(tmp_path) -> None:
-    with pytest.raises(FileNotFoundError, match="nope.yml"):
-        load_actors(tmp_path / "nope.yml")
-
-
-def test_shared_alias_warns_and_is_resolved_by_context(tmp_path) -> None:
-    path = write(
-        tmp_path,
-        "amb.yml",
-        "- {id: a, name: Georgia, type: country, aliases: [GA]}\n"
-        "- {id: b, name: State of Georgia, type: place, aliases: [GA]}\n",
-    )
-    with pytest.warns(UserWarning, match="'GA' \\(a;b\\)"):
-        actors = load_actors(path)
-    assert mentions_of("State of Georgia. GA voted.", "GA voted.", actors=actors) == [
-        ("d1", "State of Georgia", "b", "name"),
-        ("d1", "GA", "b", "alias"),
-    ]
-
-
-def test_patterns_lists_every_spelling_with_its_condition() -> None:
-    p = toy_actors().patterns()
-    vvt = p[p["actor_id"] == "vvt"]
-    assert vvt[["via", "pattern", "condition"]].values.tolist() == [
-        ["name", "Vo Van Thuong", "none"],
-        ["title+name", "President Vo Van Thuong", "none"],
-        ["title+name", "President Thuong", "none"],
-        ["title+name", "Vietnamese President Vo Van Thuong", "none"],
-        ["title+name", "Vietnamese President Thuong", "none"],
-        ["short", "Thuong", "named before"],
-        ["role", "the President", "named in doc"],
-        ["role", "the President of Vietnam", "named in doc"],
-        ["role", "the State leader", "named in doc"],
-    ]  # the alias Võ Văn Thưởng folds to the name, so it and its title forms are not repeated
+def test_actor_counts_follow_the_schema_also_when_empty(sample_mentions, sample_docs) -> None:
+    full = actor_counts(
+        sample_mentions, docs=sample_docs, by="outlet", actors=load_actors(TABLE),
+        normalize="share_of_mentions",
+    )  # fmt: skip
+    check_table(full, "actor_counts")
+    assert list(full.columns) == [
+        "group", "actor_id", "name", "type", "mentions", "docfreq", "n_docs", "share_of_mentions",
+    ]  # fmt: skip
+    docs = make_docs("Nothing here.")
+    empty = actor_counts(find_mentions(tokenize(docs), toy_actors(), docs=docs), docs=docs)
+    assert empty.empty and list(empty.columns) == ["group", "actor_id", "mentions", "docfreq",
+                                                   "n_docs"]  # fmt: skip
+    check_table(empty, "actor_counts")

@@ -9,6 +9,7 @@ import pytest
 
 from analysis.actors import actor_counts, find_mentions, load_actors
 from analysis.networks import actor_theme_matrix, comention_edges, plot_comention_network
+from analysis.schema import check_table
 
 matplotlib.use("Agg")
 
@@ -59,13 +60,57 @@ def test_edges_are_deterministic_whatever_the_row_order() -> None:
     "kwargs, message",
     [
         ({"unit": "paragraph"}, "unit='paragraph' is not allowed; choose one of 'sentence', 'doc'"),
-        ({"by": "outlet"}, "by='outlet' needs docs="),
-        ({"by": "nope", "docs": DOCS}, "by='nope' is not a column of docs"),
+        ({"by": "outlet"}, "by='outlet' names a document variable: pass the docs table as docs="),
+        ({"by": "nope", "docs": DOCS}, "by='nope' must be a column of docs"),
+        ({"by": "outlet", "docs": DOCS.iloc[:1]}, "mentions of document.s. not in docs: d2"),
     ],
 )
 def test_comention_bad_options(kwargs, message) -> None:
     with pytest.raises(ValueError, match=message):
         comention_edges(MENTIONS, **kwargs)
+
+
+def test_comention_missing_group_value_is_an_error_unless_dropna() -> None:
+    docs = DOCS.assign(outlet=["A", None])
+    with pytest.raises(ValueError, match=r"docs\['outlet'\] has no group value for doc_id\(s\) d2"):
+        comention_edges(MENTIONS, unit="doc", by="outlet", docs=docs)
+    # d2 left out: only d1's three pairs remain
+    assert comention_edges(MENTIONS, unit="doc", by="outlet", docs=docs, dropna=True)[
+        ["source", "target", "weight", "group"]
+    ].values.tolist() == [
+        ["asean", "china", 1, "A"],
+        ["asean", "vietnam", 1, "A"],
+        ["china", "vietnam", 1, "A"],
+    ]
+
+
+def test_comention_groups_by_mapping_in_category_and_corpus_order() -> None:
+    by_doc = [["asean", "china", 1, "d1"], ["asean", "vietnam", 1, "d1"],
+              ["china", "vietnam", 1, "d1"], ["asean", "vietnam", 1, "d2"]]  # fmt: skip
+    assert comention_edges(MENTIONS, unit="doc", by={"d1": "x", "d2": "x"}).values.tolist() == [
+        ["asean", "vietnam", 2, "x"], ["asean", "china", 1, "x"], ["china", "vietnam", 1, "x"],
+    ]  # fmt: skip
+    assert comention_edges(MENTIONS, unit="doc", by="doc_id").values.tolist() == by_doc
+    # corpus order of docs, not sorted labels: d2 first
+    got = comention_edges(MENTIONS, unit="doc", by="doc_id", docs=DOCS.iloc[::-1])
+    assert got.values.tolist() == by_doc[3:] + by_doc[:3]
+    docs = DOCS.assign(outlet=pd.Categorical(["A", "B"], categories=["B", "A"]))
+    got = comention_edges(MENTIONS, unit="doc", by="outlet", docs=docs)
+    assert got["group"].tolist() == ["B", "A", "A", "A"]
+    got = comention_edges(MENTIONS, unit="doc", by=pd.Series({"d1": "b", "d2": "a"}))
+    assert got["group"].tolist() == ["a", "b", "b", "b"]
+
+
+def test_network_tables_follow_the_schema_also_when_empty() -> None:
+    check_table(comention_edges(MENTIONS), "comention_edges")
+    empty = comention_edges(MENTIONS.iloc[:1])
+    assert empty.empty and list(empty.columns) == ["source", "target", "weight", "group"]
+    check_table(empty, "comention_edges")
+    hits = pd.DataFrame({"doc_id": ["d1"], "sent": [2], "key": ["crime"]})
+    check_table(actor_theme_matrix(MENTIONS, hits), "actor_theme_matrix")
+    empty = actor_theme_matrix(MENTIONS, hits.assign(doc_id="d9"))
+    assert empty.empty and list(empty.columns) == ["actor_id", "theme", "count"]
+    check_table(empty, "actor_theme_matrix")
 
 
 def test_sample_sentence_network_per_outlet(sample_tokens, sample_docs) -> None:

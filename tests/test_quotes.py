@@ -7,6 +7,7 @@ import pytest
 
 from analysis.actors import Actors, find_mentions, load_actors
 from analysis.quotes import QUOTE_COLUMNS, SPEECH_VERBS, find_quotes
+from analysis.schema import check_table
 from analysis.text import tokenize
 from tests.conftest import make_docs
 
@@ -225,3 +226,13 @@ def test_docs_missing_a_text_column_is_an_error() -> None:
     docs = make_docs("x")
     with pytest.raises(ValueError, match="docs needs a 'text' column"):
         find_quotes(docs.drop(columns="text"), tokenize(docs), pd.DataFrame())
+
+
+def test_quote_tables_follow_the_schema_also_when_empty(sample_quotes) -> None:
+    check_table(sample_quotes, "quotes")
+    docs = make_docs("Nothing to see.")
+    toks = tokenize(docs)
+    empty = find_quotes(docs, toks, find_mentions(toks, ACTORS, docs=docs))
+    check_table(empty, "quotes")
+    assert list(empty["doc_id"].cat.categories) == ["d1"]
+    check_table(find_quotes(docs, toks.iloc[:0], pd.DataFrame()), "quotes")

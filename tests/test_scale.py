@@ -1,5 +1,6 @@
-"""Dask: dask_analyze on a LocalCluster of 2 worker processes equals the single-process
-functions, on the sample corpus and on a generated one."""
+"""Dask: dask_analyze equals the single-process functions, on the sample corpus and on a
+generated one: with the synchronous scheduler (fast), and on a LocalCluster of 2 worker
+processes (``slow``: starting the cluster takes seconds)."""
 
 from __future__ import annotations
 
@@ -33,17 +34,6 @@ def client():
         yield c
 
 
-def test_local_cluster_runs_single_threaded_workers_without_dasks_malloc_trim(client):
-    assert sorted(client.nthreads().values()) == [1, 1]
-    # Dask's default pre-spawn setting; local_cluster leaves glibc's own (see analysis.scale).
-    import dask
-
-    assert dask.config.get(scale._TRIM_KEY) == 65536
-    inherited = os.environ.get("MALLOC_TRIM_THRESHOLD_")
-    env = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
-    assert list(env.values()) == [inherited, inherited]
-
-
 @pytest.fixture(scope="module")
 def codebook():
     return load_codebook(DATA / "codebooks" / "asean_china_crime.yml")
@@ -62,8 +52,8 @@ def _expected(docs, codebook, actors, by):
     mentions = find_mentions(tokens, actors, docs=docs)
     return {
         "term_frequency": term_frequency(tokens, by=by, docs=docs),
-        "theme_matrix": theme_matrix(hits, docs, codebook=codebook, by=by),
-        "actor_counts": actor_counts(mentions, docs, by=by, actors=actors),
+        "theme_matrix": theme_matrix(hits, docs=docs, codebook=codebook, by=by),
+        "actor_counts": actor_counts(mentions, docs=docs, by=by, actors=actors),
         "comention_edges": comention_edges(mentions, by=by, docs=docs),
         "n_tokens": len(tokens),
     }
@@ -75,6 +65,83 @@ def _check(res, expected, n_docs):
     assert (res.n_docs, res.n_tokens) == (n_docs, expected["n_tokens"])
 
 
+# ------------------------------------------------------------------------------- no cluster
+# These run before the cluster fixture starts (module order): get_client() finds no client.
+
+
+@pytest.fixture()
+def synchronous():
+    import dask
+
+    with dask.config.set(scheduler="synchronous"):
+        yield
+
+
+@pytest.mark.parametrize("by", [None, "outlet"])
+def test_dask_with_the_synchronous_scheduler_equals_single_process(
+    synchronous, sample_docs, codebook, actors, by
+):
+    ddf = dd.from_pandas(sample_docs, npartitions=2)
+    res = dask_analyze(ddf, codebook=codebook, actors=actors, by=by)
+    _check(res, _expected(sample_docs, codebook, actors, by), 2)
+
+
+def test_dask_groups_by_a_mapping_and_drops_missing_groups_on_request(
+    synchronous, codebook, actors
+):
+    docs = make_docs(
+        "China and ASEAN discussed cyber crime.",
+        "Vietnam and China signed a deal.",
+        "ASEAN met. Vietnam spoke about crime.",
+    )
+    ddf = dd.from_pandas(docs, npartitions=3)
+    by = {"d1": "west", "d3": "east"}
+    with pytest.raises(ValueError, match=r"the by= mapping has no group value for doc_id\(s\) d2"):
+        dask_analyze(ddf, by=by)
+    res = dask_analyze(ddf, codebook=codebook, actors=actors, by=by, dropna=True)
+    tokens = tokenize(docs)
+    mentions = find_mentions(tokens, actors, docs=docs)
+    pd.testing.assert_frame_equal(
+        res.term_frequency, term_frequency(tokens, by=pd.Series(by), docs=docs, dropna=True)
+    )
+    pd.testing.assert_frame_equal(
+        res.actor_counts,
+        actor_counts(mentions, docs=docs, by=by, actors=actors, dropna=True),
+    )
+    assert res.actor_counts["group"].unique().tolist() == ["east", "west"]
+
+
+def test_dask_refuses_duplicate_doc_ids_without_a_cluster(synchronous):
+    ddf = dd.from_pandas(make_docs("a", "b", "c").assign(doc_id=["x", "y", "x"]), npartitions=2)
+    with pytest.raises(CorpusError, match="Dask DataFrame: duplicate doc_id: x"):
+        dask_analyze(ddf)
+    one = dd.from_pandas(make_docs("a", "b").assign(doc_id=["x", "x"]), npartitions=1)
+    with pytest.raises(CorpusError, match="Dask DataFrame partition 0: duplicate doc_id: x"):
+        dask_analyze(one)
+
+
+def test_dask_checks_the_by_column_up_front(synchronous):
+    ddf = dd.from_pandas(make_docs("a"), npartitions=1)
+    with pytest.raises(CorpusError, match=r"Dask DataFrame needs a 'outlet' column"):
+        dask_analyze(ddf, by="outlet")
+
+
+# ------------------------------------------------------------------------------- LocalCluster
+
+
+@pytest.mark.slow
+def test_local_cluster_runs_single_threaded_workers_without_dasks_malloc_trim(client):
+    assert sorted(client.nthreads().values()) == [1, 1]
+    # Dask's default pre-spawn setting; local_cluster leaves glibc's own (see analysis.scale).
+    import dask
+
+    assert dask.config.get(scale._TRIM_KEY) == 65536
+    inherited = os.environ.get("MALLOC_TRIM_THRESHOLD_")
+    env = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+    assert list(env.values()) == [inherited, inherited]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("by", [None, "outlet"])
 def test_dask_on_two_workers_equals_single_process_on_the_sample(
     client, tmp_path, sample_docs, codebook, actors, by
@@ -87,6 +154,7 @@ def test_dask_on_two_workers_equals_single_process_on_the_sample(
     _check(res, _expected(sample_docs, codebook, actors, by), 2)
 
 
+@pytest.mark.slow
 def test_dask_on_two_workers_equals_single_process_on_a_generated_corpus(
     client, tmp_path, codebook, actors
 ):
@@ -130,6 +198,7 @@ def test_dask_on_two_workers_equals_single_process_on_a_generated_corpus(
     assert res.theme_matrix["count"].sum() > 0 and res.actor_counts["mentions"].sum() > 0
 
 
+@pytest.mark.slow
 def test_dask_refuses_duplicate_doc_ids_across_partitions(client, tmp_path):
     path = tmp_path / "dup.parquet"
     make_docs("a", "b", "c").assign(doc_id=["x", "y", "x"]).to_parquet(
@@ -139,12 +208,14 @@ def test_dask_refuses_duplicate_doc_ids_across_partitions(client, tmp_path):
         dask_analyze(path)
 
 
+@pytest.mark.slow
 def test_dask_refuses_duplicate_doc_ids_within_one_partition(client):
     ddf = dd.from_pandas(make_docs("a", "b").assign(doc_id=["x", "x"]), npartitions=1)
     with pytest.raises(CorpusError, match="duplicate doc_id: x"):
         dask_analyze(ddf)
 
 
+@pytest.mark.slow
 def test_dask_scatters_a_plan_once_and_again_when_it_changes(client, sample_docs, codebook):
     ddf = dd.from_pandas(sample_docs, npartitions=2)
     first = dask_analyze(ddf, codebook=codebook)
@@ -157,6 +228,7 @@ def test_dask_scatters_a_plan_once_and_again_when_it_changes(client, sample_docs
     assert scale._last_shipped[1] != shipped[1]
 
 
+@pytest.mark.slow
 def test_dask_progress_bar_counts_partitions(client, sample_docs, capsys):
     dask_analyze(dd.from_pandas(sample_docs, npartitions=2), progress=True)
     err = capsys.readouterr().err
@@ -180,6 +252,7 @@ def test_dask_progress_bar_without_a_distributed_client_counts_tasks():
     assert "dask tasks: 100%" in out.stderr
 
 
+@pytest.mark.slow
 def test_dask_names_a_missing_column(client):
     ddf = dd.from_pandas(make_docs("a").rename(columns={"text": "body"}), npartitions=1)
     with pytest.raises(CorpusError, match=r"needs a 'text' column \(has: doc_id, body\)"):

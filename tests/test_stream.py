@@ -1,21 +1,21 @@
-"""Streaming: iter_corpus reads what load_corpus reads, chunk by chunk; stream_analyze equals the
-single-process functions run on the whole corpus."""
+"""Streaming: stream_analyze equals the single-process functions run on the whole corpus.
+
+(iter_corpus, its reader, is tested in test_corpus.py.)"""
 
 from __future__ import annotations
 
-import json
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from analysis._aggregate import progress_enabled
 from analysis.actors import actor_counts, find_mentions, load_actors
-from analysis.corpus import CorpusError, load_corpus
+from analysis.corpus import CorpusError
 from analysis.frequency import term_frequency
 from analysis.networks import comention_edges
-from analysis.stream import CorpusSummary, _progress_enabled, iter_corpus, stream_analyze
+from analysis.stream import CorpusSummary, iter_corpus, stream_analyze
 from analysis.text import tokenize
 from analysis.themes import code_themes, load_codebook, theme_matrix
 from tests.conftest import DATA, make_docs
@@ -36,138 +36,16 @@ def actors():
         return load_actors(ACTORS)
 
 
-@pytest.fixture()
-def table_docs() -> pd.DataFrame:
-    # CRLF, a decomposed "ư" (u + U+031B) and a BOM-free curly apostrophe: normalised on reading.
-    return make_docs(
-        "China\u2019s envoy met ASEAN.\r\nThey talked.",
-        "Thu\u031bo\u031b\u0309ng spoke in Hanoi.",
-        "Cyber crime rose.",
-        "Three, four.",
-        "Five.",
-        outlet=["A", "B", "A", "C", "B"],
-    )
-
-
-def _write(docs: pd.DataFrame, path: Path) -> Path:
-    if path.suffix == ".csv":
-        docs.to_csv(path, index=False)
-    elif path.suffix == ".jsonl":
-        path.write_text(
-            "\n".join(json.dumps(r, ensure_ascii=False) for r in docs.to_dict("records")) + "\n",
-            encoding="utf-8",
-        )
-    else:
-        docs.to_parquet(path, index=False, row_group_size=2)
-    return path
-
-
-# ------------------------------------------------------------------------------- iter_corpus
-
-
-@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
-@pytest.mark.parametrize("chunksize", [1, 2, 5, 100])
-def test_iter_corpus_chunks_concatenate_to_load_corpus_for_tables(
-    tmp_path, table_docs, suffix, chunksize
-):
-    path = _write(table_docs, tmp_path / f"corpus{suffix}")
-    chunks = list(iter_corpus(path, chunksize=chunksize))
-    assert [len(c) for c in chunks] == [min(chunksize, 5 - i) for i in range(0, 5, chunksize)]
-    assert all(c.index.tolist() == list(range(len(c))) for c in chunks)
-    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), load_corpus(path))
-
-
-def test_iter_corpus_normalises_text_like_load_corpus(tmp_path, table_docs):
-    docs = pd.concat(iter_corpus(_write(table_docs, tmp_path / "c.csv"), chunksize=2))
-    assert docs["text"].iloc[0] == "China\u2019s envoy met ASEAN.\nThey talked."
-    assert docs["text"].iloc[1] == "Thưởng spoke in Hanoi."  # NFC: one code point per letter
-
-
-@pytest.mark.parametrize("chunksize", [1, 2])
-def test_iter_corpus_folder_with_metadata_equals_load_corpus(chunksize):
-    chunks = list(iter_corpus(DATA / "raw", metadata=DATA / "metadata.csv", chunksize=chunksize))
-    expected = load_corpus(DATA / "raw", metadata=DATA / "metadata.csv")
-    assert len(chunks) == 2 // chunksize
-    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), expected)
-    assert list(expected["doc_id"]) == ["vna_2023-12-06", "thanhnien_2023-12-06"]
-
-
-def test_iter_corpus_folder_without_metadata_uses_file_stems(tmp_path):
-    for name, text in [("b", "Second."), ("a", "First."), ("c", "Third.")]:
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    chunks = list(iter_corpus(tmp_path, chunksize=2))
-    assert [c["doc_id"].tolist() for c in chunks] == [["a", "b"], ["c"]]
-    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), load_corpus(tmp_path))
-
-
-def test_iter_corpus_columns_keeps_only_the_named_docvars(tmp_path, table_docs):
-    path = _write(table_docs.assign(extra="x"), tmp_path / "c.parquet")
-    chunk = next(iter_corpus(path, columns=["outlet"]))
-    assert list(chunk.columns) == ["doc_id", "text", "outlet", "sha256"]
-
-
-def test_iter_corpus_refuses_a_doc_id_repeated_in_a_later_chunk(tmp_path):
-    path = _write(make_docs("a", "b", "c").assign(doc_id=["x", "y", "x"]), tmp_path / "c.csv")
-    chunks = iter_corpus(path, chunksize=2)
-    assert len(next(chunks)) == 2
-    with pytest.raises(CorpusError, match=r"c\.csv: duplicate doc_id: x"):
-        next(chunks)
-
-
-def test_iter_corpus_names_the_file_of_a_non_utf8_csv(tmp_path):
-    path = tmp_path / "latin.csv"
-    path.write_bytes("doc_id,text\nd1,caf\xe9\n".encode("latin-1"))
-    with pytest.raises(CorpusError, match=r"latin\.csv: not valid UTF-8"):
-        list(iter_corpus(path))
-
-
-def test_iter_corpus_names_the_missing_text_column(tmp_path):
-    path = _write(make_docs("a").rename(columns={"text": "body"}), tmp_path / "c.parquet")
-    with pytest.raises(
-        CorpusError, match=r"c\.parquet: needs a 'text' column \(has: doc_id, body\)"
-    ):
-        list(iter_corpus(path))
-
-
-def test_iter_corpus_empty_documents_follow_the_empty_policy(tmp_path):
-    path = _write(make_docs("a", "  ", "c"), tmp_path / "c.csv")
-    with pytest.raises(CorpusError, match=r"1 empty document\(s\): d2"):
-        list(iter_corpus(path, chunksize=2))
-    kept = pd.concat(iter_corpus(path, chunksize=2, empty="drop"), ignore_index=True)
-    assert kept["doc_id"].tolist() == ["d1", "d3"]
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "error", "message"),
-    [
-        ({"chunksize": 0}, ValueError, "chunksize=0 must be a positive integer"),
-        ({"empty": "skip"}, ValueError, "empty='skip' is not allowed; choose one of 'error'"),
-    ],
-)
-def test_iter_corpus_rejects_bad_options(tmp_path, kwargs, error, message):
-    path = _write(make_docs("a"), tmp_path / "c.csv")
-    with pytest.raises(error, match=message):
-        iter_corpus(path, **kwargs)
-
-
-def test_iter_corpus_errors_for_missing_or_unknown_sources(tmp_path):
-    with pytest.raises(FileNotFoundError, match="nope.csv"):
-        iter_corpus(tmp_path / "nope.csv")
-    (tmp_path / "c.xlsx").write_text("x")
-    with pytest.raises(CorpusError, match=r"unknown corpus format '\.xlsx'"):
-        iter_corpus(tmp_path / "c.xlsx")
-
-
 # ------------------------------------------------------------------------------- progress
 
 
 def test_progress_enabled_obeys_true_and_false_and_is_off_under_pytest(monkeypatch):
-    assert _progress_enabled(True) is True
-    assert _progress_enabled(False) is False
-    assert _progress_enabled(None) is False  # pytest is running
+    assert progress_enabled(True) is True
+    assert progress_enabled(False) is False
+    assert progress_enabled(None) is False  # pytest is running
     monkeypatch.delenv("PYTEST_CURRENT_TEST", raising=False)
     monkeypatch.setenv("CI", "true")
-    assert _progress_enabled(None) is False
+    assert progress_enabled(None) is False
 
 
 # ------------------------------------------------------------------------------- stream_analyze
@@ -211,13 +89,13 @@ def test_stream_analyze_equals_single_process_functions_on_the_sample(
     pd.testing.assert_frame_equal(
         res.theme_matrix,
         theme_matrix(
-            hits, sample_docs, tokens=sample_tokens, codebook=codebook, by=by,
+            hits, docs=sample_docs, tokens=sample_tokens, codebook=codebook, by=by,
             normalize="per_1k_tokens",
         ),
     )  # fmt: skip
     pd.testing.assert_frame_equal(
         res.actor_counts,
-        actor_counts(mentions, sample_docs, by=by, actors=actors, normalize="share_of_docs"),
+        actor_counts(mentions, docs=sample_docs, by=by, actors=actors, normalize="share_of_docs"),
     )
     pd.testing.assert_frame_equal(
         res.comention_edges, comention_edges(mentions, by=by, docs=sample_docs)
@@ -245,7 +123,7 @@ def test_stream_analyze_sentence_unit_and_level_equal_theme_matrix(
     )  # fmt: skip
     hits = code_themes(sample_tokens, codebook, docs=sample_docs)
     expected = theme_matrix(
-        hits, sample_docs, tokens=sample_tokens, codebook=codebook, unit="sentence",
+        hits, docs=sample_docs, tokens=sample_tokens, codebook=codebook, unit="sentence",
         normalize="share_of_sentences", level=1,
     )  # fmt: skip
     pd.testing.assert_frame_equal(res.theme_matrix, expected)
@@ -317,8 +195,107 @@ def test_stream_analyze_rejects_bad_options(kwargs, message):
 
 
 def test_progress_true_draws_a_bar_on_stderr_counting_documents(tmp_path, capsys):
-    path = _write(make_docs("a", "b", "c"), tmp_path / "c.csv")
+    path = tmp_path / "c.csv"
+    make_docs("a", "b", "c").to_csv(path, index=False)
     list(iter_corpus(path, chunksize=2, progress=True))
     assert "3doc" in capsys.readouterr().err.replace(" ", "")
     stream_analyze(make_docs("a", "b"), chunksize=1, progress=True)
     assert "2/2" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------- grouping rule
+
+
+def _in_memory(docs, codebook, actors, by, dropna=False):
+    tokens = tokenize(docs)
+    hits = code_themes(tokens, codebook, docs=docs)
+    mentions = find_mentions(tokens, actors, docs=docs)
+    return {
+        "term_frequency": term_frequency(
+            tokens, by=by, docs=docs, dropna=dropna, scheme="tfidf"
+        ),
+        "theme_matrix": theme_matrix(
+            hits, docs=docs, tokens=tokens, codebook=codebook, by=by, dropna=dropna,
+            normalize="per_1k_tokens",
+        ),
+        "actor_counts": actor_counts(
+            mentions, docs=docs, tokens=tokens, by=by, dropna=dropna, actors=actors,
+            normalize="per_1k_tokens",
+        ),
+        "comention_edges": comention_edges(
+            mentions, by=by, docs=docs, dropna=dropna, unit="doc"
+        ),
+    }  # fmt: skip
+
+
+def _streamed(docs, codebook, actors, by, chunksize, dropna=False):
+    return stream_analyze(
+        docs, codebook=codebook, actors=actors, by=by, dropna=dropna, chunksize=chunksize,
+        scheme="tfidf", normalize="per_1k_tokens", actor_normalize="per_1k_tokens",
+        edge_unit="doc",
+    )  # fmt: skip
+
+
+def _assert_same(res, expected):
+    for name, table in expected.items():
+        pd.testing.assert_frame_equal(getattr(res, name), table, obj=name)
+
+
+@pytest.fixture()
+def four_docs() -> pd.DataFrame:
+    return make_docs(
+        "China and ASEAN discussed cyber crime.",
+        "Vietnam and China signed a deal on cyber security.",
+        "ASEAN met. Vietnam spoke about crime.",
+        "Nothing here.",
+        outlet=["Z", "A", "Z", "M"],
+    )
+
+
+@pytest.mark.parametrize("chunksize", [1, 3])
+def test_stream_groups_by_a_series_or_a_mapping_like_the_in_memory_functions(
+    four_docs, codebook, actors, chunksize
+):
+    mapping = {"d1": "west", "d2": "east", "d3": "west", "d4": "east", "other": "x"}
+    expected = _in_memory(four_docs, codebook, actors, pd.Series(mapping))
+    assert expected["term_frequency"]["group"].unique().tolist() == ["east", "west"]
+    _assert_same(_streamed(four_docs, codebook, actors, pd.Series(mapping), chunksize), expected)
+    _assert_same(_streamed(four_docs, codebook, actors, mapping, chunksize), expected)
+
+
+@pytest.mark.parametrize("chunksize", [1, 2])
+def test_stream_keeps_category_order_and_unused_categories(four_docs, codebook, actors, chunksize):
+    docs = four_docs.assign(
+        outlet=pd.Categorical(four_docs["outlet"], categories=["Z", "M", "A", "unused"])
+    )
+    expected = _in_memory(docs, codebook, actors, "outlet")
+    res = _streamed(docs, codebook, actors, "outlet", chunksize)
+    _assert_same(res, expected)
+    assert res.theme_matrix["group"].unique().tolist() == ["Z", "M", "A", "unused"]
+    assert res.actor_counts["group"].unique().tolist() == ["Z", "M", "A", "unused"]
+    assert res.term_frequency["group"].unique().tolist() == ["Z", "M", "A"]
+
+
+def test_stream_by_doc_id_keeps_corpus_order(four_docs, codebook, actors):
+    docs = four_docs.iloc[[2, 0, 3, 1]].reset_index(drop=True)
+    res = _streamed(docs, codebook, actors, "doc_id", 3)
+    _assert_same(res, _in_memory(docs, codebook, actors, "doc_id"))
+    assert res.theme_matrix["group"].unique().tolist() == ["d3", "d1", "d4", "d2"]
+
+
+def test_stream_missing_group_value_is_an_error_unless_dropna(four_docs, codebook, actors):
+    docs = four_docs.assign(outlet=["Z", None, "Z", "M"])
+    with pytest.raises(ValueError, match=r"docs\['outlet'\] has no group value for doc_id\(s\) d2"):
+        stream_analyze(docs, by="outlet", chunksize=2)
+    with pytest.raises(ValueError, match=r"the by= mapping has no group value for doc_id\(s\) d4"):
+        stream_analyze(docs, by={"d1": "a", "d2": "b", "d3": "c"}, chunksize=2)
+    res = _streamed(docs, codebook, actors, "outlet", 1, dropna=True)
+    _assert_same(res, _in_memory(docs, codebook, actors, "outlet", dropna=True))
+    assert res.n_docs == 4  # documents read; d2 is only left out of the groups
+    assert "signed" not in set(res.term_frequency["term"])
+    assert res.actor_counts.drop_duplicates("group")["n_docs"].tolist() == [1, 2]
+
+
+def test_stream_rejects_a_by_of_another_type():
+    with pytest.raises(TypeError, match="by must be None, a document-variable name"):
+        stream_analyze(make_docs("a"), by=3)

@@ -1,0 +1,793 @@
+"""The aggregation engine: partial counts, how they add up, and how summed counts become tables.
+
+Users:
+
+* :mod:`analysis.stream` (``stream_analyze``): one process, chunk by chunk, through
+  :class:`Plan`, :func:`combine_parts` and :meth:`Plan.finalize`;
+* :mod:`analysis.scale` (``dask_analyze``): the same plan on Dask partitions, the partials summed
+  by a Dask tree reduction with :func:`combine_parts`;
+* :mod:`analysis.corpus` (``iter_corpus``): the progress bar;
+* the in-memory table functions ``term_frequency``, ``theme_matrix``, ``actor_counts`` and
+  ``comention_edges``, which finish their own counts with the ``finish_*`` functions, so that the
+  three engines rank, order groups, compute rates and sort in one place.
+
+**Partial tables.** Every per-chunk result becomes one long table with string keys and additive
+values, so that chunks (or Dask partitions) combine by a group-by sum whatever categoricals each
+chunk had: ``table`` (which result), ``k0``, ``k1`` (str keys), ``ord`` (int64, combined with
+min: the order of groups or documents), ``v0``, ``v1``, ``v2`` (float64, combined with sum;
+exact for counts below 2**53). The tables:
+
+========= ================ ================ ============================================
+table     k0               k1               values
+========= ================ ================ ============================================
+meta      ""               ""               v0 documents read, v1 token rows
+group     group label      ""               v0 documents, v1 word tokens (with actors)
+tf        group label      term             v0 frequency, v1 docfreq, v2 prop
+theme     unit label       theme            v0 count, v1 denominator of the unit
+actor     group label      actor id         v0 mentions, v1 docfreq
+edge      group label      "source|target"  v0 weight
+========= ================ ================ ============================================
+
+**Finishing** (``finish_*``) takes summed counts keyed by integer codes (``-1``: left out, as
+:meth:`analysis._groups.Groups.of` gives for documents dropped by ``dropna=True``) and builds
+the public table: ranks, shares, rates, the grid of zeros, the sort, the schema dtypes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+import numpy as np
+import pandas as pd
+
+from analysis._checks import check_choice
+from analysis._groups import ALL, By, group_docs
+from analysis.schema import conform
+
+TermScheme = Literal["count", "prop", "tfidf"]
+ThemeUnit = Literal["doc", "sentence"]
+ThemeNormalize = Literal["per_1k_tokens", "share_of_sentences"]
+ThemeScope = Literal["key", "all"]
+ActorNormalize = Literal["per_1k_tokens", "share_of_docs", "share_of_mentions"]
+EdgeUnit = Literal["sentence", "doc"]
+LineBreaks = Literal["line", "paragraph", "none"]
+
+PART_COLUMNS = ["table", "k0", "k1", "ord", "v0", "v1", "v2"]
+_KEYS = ["table", "k0", "k1"]
+#: ord of a chunk's documents: chunk number * 2**32 + row (chunks of fewer than 4 G documents).
+ORD_SHIFT = 1 << 32
+_PAIR_SEP = "|"  # actor ids never contain it (load_actors refuses it)
+#: Group label of documents left out by dropna=True, within a chunk; never in a result.
+_DROPPED = "\x00dropped"
+_GROUP = "\x00group"  # the docs column that carries the chunk's group labels
+
+
+# --------------------------------------------------------------------------------------------
+# progress
+
+
+def progress_enabled(progress: bool | None = None) -> bool:
+    """Whether to show a progress bar.
+
+    ``True``/``False`` are obeyed. ``None`` (the default everywhere) means: on when running in
+    Jupyter or when stderr is a terminal, and off under pytest or CI (``CI`` set in the
+    environment), so tests and logs stay clean.
+    """
+    if progress is not None:
+        return bool(progress)
+    if os.environ.get("CI") or os.environ.get("PYTEST_CURRENT_TEST") or "pytest" in sys.modules:
+        return False
+    try:
+        from IPython import get_ipython  # only present when IPython is installed
+
+        shell = get_ipython()
+    except ImportError:
+        shell = None
+    if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":
+        return True
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def progress_bar(enabled: bool, total: int | None, desc: str, unit: str = "doc") -> Any:
+    """A tqdm bar (a widget in JupyterLab, text elsewhere); a silent one when not ``enabled``."""
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit=unit, disable=not enabled)
+
+
+# --------------------------------------------------------------------------------------------
+# partial tables
+
+
+def part(table: str, k0, k1, ord_, v0, v1=None, v2=None) -> pd.DataFrame:
+    """A partial table (module docstring) from its columns; ``v1``/``v2`` default to zeros."""
+    n = len(k0)
+    zeros = np.zeros(n, np.float64)
+    return pd.DataFrame(
+        {
+            "table": pd.Series([table] * n, dtype=str),
+            "k0": pd.Series(np.asarray(k0, dtype=object), dtype=str),
+            "k1": pd.Series(np.asarray(k1, dtype=object), dtype=str),
+            "ord": np.asarray(ord_, np.int64),
+            "v0": np.asarray(v0, np.float64),
+            "v1": zeros if v1 is None else np.asarray(v1, np.float64),
+            "v2": zeros if v2 is None else np.asarray(v2, np.float64),
+        }
+    )
+
+
+def empty_parts() -> pd.DataFrame:
+    """A partial table without rows (the Dask ``meta`` of every partition)."""
+    return part("meta", [], [], [], [])
+
+
+def combine_parts(parts: pd.DataFrame) -> pd.DataFrame:
+    """Sum partial tables by key (``ord``: minimum); the aggregation of chunks and partitions.
+
+    Example:
+        >>> both = pd.concat([part("tf", ["all"], ["a"], [3], [2]),
+        ...                   part("tf", ["all"], ["a"], [1], [5])])
+        >>> combine_parts(both)[["k1", "ord", "v0"]].values.tolist()
+        [['a', 1, 7.0]]
+    """
+    if not len(parts):
+        return empty_parts()
+    out = parts.groupby(_KEYS, sort=False, observed=True).agg(
+        ord=("ord", "min"), v0=("v0", "sum"), v1=("v1", "sum"), v2=("v2", "sum")
+    )
+    return out.reset_index()[PART_COLUMNS]
+
+
+def _ints(values: pd.Series | np.ndarray) -> np.ndarray:
+    """Summed counts (float64) back to int64."""
+    return np.rint(np.asarray(values, np.float64)).astype(np.int64)
+
+
+# --------------------------------------------------------------------------------------------
+# finishing: summed counts -> public tables
+
+
+def min_rank_sorted(group: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Ranks (ties share the lowest rank, 1 = largest) of rows already sorted by group and
+    descending value.
+
+    Example:
+        >>> min_rank_sorted(np.array([0, 0, 0, 0, 1]), np.array([5.0, 3, 3, 1, 2])).tolist()
+        [1, 2, 2, 4, 1]
+    """
+    n = len(value)
+    if n == 0:
+        return np.zeros(0, np.int64)
+    idx = np.arange(n)
+    new_group = np.ones(n, bool)
+    new_group[1:] = group[1:] != group[:-1]
+    new_value = new_group.copy()
+    new_value[1:] |= value[1:] != value[:-1]
+    group_start = np.maximum.accumulate(np.where(new_group, idx, 0))
+    run_start = np.maximum.accumulate(np.where(new_value, idx, 0))
+    return (run_start - group_start + 1).astype(np.int64)
+
+
+def alpha_rank(values: Sequence[str] | pd.Index) -> np.ndarray:
+    """Position of every string in code-point order (``sorted()``'s): the tie-breaker of every
+    ranked table.
+
+    Example:
+        >>> alpha_rank(pd.Index(["b", "c", "a"])).tolist()
+        [1, 2, 0]
+    """
+    index = pd.Index(values, dtype=str)
+    order = np.asarray(index.argsort())
+    rank = np.empty(len(index), np.int64)
+    rank[order] = np.arange(len(index))
+    return rank
+
+
+def _kept(codes: Sequence[np.ndarray], *values: Any) -> list[Any]:
+    """``values`` (and ``codes``) without the rows where a code is -1 (None passes through)."""
+    keep = np.logical_and.reduce([c >= 0 for c in codes])
+    if keep.all():
+        return [*codes, *values]
+    return [c[keep] for c in codes] + [None if v is None else np.asarray(v)[keep] for v in values]
+
+
+def finish_term_frequency(
+    group: np.ndarray,
+    labels: Sequence[str],
+    term: np.ndarray,
+    types: pd.Index,
+    frequency: np.ndarray,
+    docfreq: np.ndarray,
+    *,
+    scheme: TermScheme = "count",
+    prop: np.ndarray | None = None,
+    n_docs: int = 0,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """The ``term_frequency`` table from per-(group, term) sums.
+
+    Args:
+        group: group code of each row (index into ``labels``; -1 rows are left out).
+        labels: the group labels, in output order (the grouping rule's).
+        term: term code of each row (index into ``types``).
+        types: the terms (str).
+        frequency: occurrences of the term in the group.
+        docfreq: documents of the group containing the term.
+        scheme: what ranks: ``"count"``, ``"prop"`` (needs ``prop``), ``"tfidf"`` (needs
+            ``n_docs``; the corpus document frequency of a term is its ``docfreq`` summed over
+            the groups).
+        prop: the summed per-document shares of the term in the group.
+        n_docs: documents of the corpus (in a group), for tf-idf.
+        min_count: rows with a smaller ``frequency`` are dropped after ranking.
+
+    Returns:
+        ``term`` (str), ``frequency``, ``rank``, ``docfreq`` (int64), ``group`` (str),
+        ``relative`` (float64; frequency / the group's total), [``prop``/``tfidf`` (float64)];
+        ordered by group, rank, then term in code-point order; ties share the lowest rank.
+
+    Example:
+        >>> tf = finish_term_frequency(np.array([0, 0, 0]), ["all"], np.array([0, 1, 2]),
+        ...                            pd.Index(["b", "a", "c"]), np.array([2, 2, 1]),
+        ...                            np.array([1, 2, 1]))
+        >>> tf[["term", "frequency", "rank", "docfreq", "relative"]].values.tolist()
+        [['a', 2, 1, 2, 0.4], ['b', 2, 1, 1, 0.4], ['c', 1, 3, 1, 0.2]]
+    """
+    check_choice("scheme", scheme, get_args(TermScheme))
+    group, term, frequency, docfreq, prop = _kept(
+        [np.asarray(group, np.int64), np.asarray(term, np.int64)],
+        np.asarray(frequency, np.int64),
+        np.asarray(docfreq, np.int64),
+        prop,
+    )
+    types = pd.Index(types, dtype=str)
+    group_total = np.bincount(group, weights=frequency, minlength=len(labels))
+    if scheme == "count":
+        weight = frequency.astype(np.float64)
+    elif scheme == "prop":
+        if prop is None:
+            raise ValueError("scheme='prop' needs prop=")
+        weight = np.asarray(prop, np.float64)
+    else:
+        corpus_df = np.bincount(term, weights=docfreq, minlength=len(types))
+        idf = np.log10(n_docs / np.where(corpus_df > 0, corpus_df, 1.0))
+        weight = frequency * idf[term]
+    order = np.lexsort((alpha_rank(types)[term], -weight, group))
+    group, term, frequency, docfreq, weight = (
+        group[order], term[order], frequency[order], docfreq[order], weight[order],
+    )  # fmt: skip
+    rank = min_rank_sorted(group, weight)
+    keep = frequency >= min_count
+    out = {
+        "term": types.take(term[keep]).array,
+        "frequency": frequency[keep],
+        "rank": rank[keep],
+        "docfreq": docfreq[keep],
+        "group": pd.Index(labels, dtype=str).take(group[keep]).array,
+        "relative": frequency[keep] / group_total[group[keep]],
+    }
+    if scheme != "count":
+        out[scheme] = weight[keep]
+    return conform(pd.DataFrame(out), "term_frequency")
+
+
+_THEME_RATES = {
+    "per_1k_tokens": ("n_words", "per_1k_tokens", 1000.0),
+    "share_of_sentences": ("n_sentences", "share_of_sentences", 1.0),
+}
+
+
+def finish_theme_matrix(
+    unit: np.ndarray,
+    units: Sequence[str],
+    theme: np.ndarray,
+    themes: Sequence[str],
+    depths: Sequence[int],
+    *,
+    counts: np.ndarray | None = None,
+    unit_column: Literal["group", "doc_id"] = "group",
+    normalize: ThemeNormalize | None = None,
+    denominators: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """The ``theme_matrix`` table: every unit × every theme, zeros included.
+
+    Args:
+        unit: unit code of each row (index into ``units``; -1 rows are left out).
+        units: the groups (or documents), in output order.
+        theme: theme code of each row (index into ``themes``; -1 rows are left out).
+        themes: the themes, in output (codebook) order; ``depths``: their depths.
+        counts: the count of each row; None counts each row once (rows may repeat a cell:
+            they are summed).
+        unit_column: ``"group"``, or ``"doc_id"`` for one row set per document.
+        normalize: None, ``"per_1k_tokens"`` or ``"share_of_sentences"``.
+        denominators: per unit (aligned with ``units``): word tokens for ``per_1k_tokens``,
+            sentences for ``share_of_sentences``.
+
+    Returns:
+        ``group`` or ``doc_id`` (str), ``theme`` (str), ``depth`` (int64), ``count`` (int64),
+        then with ``normalize`` the denominator ``n_words`` or ``n_sentences`` (int64) and the
+        rate ``per_1k_tokens`` (1000 · count / n_words) or ``share_of_sentences``
+        (count / n_sentences) (float64; NaN where the denominator is 0). Units in ``units``
+        order, themes in ``themes`` order within each.
+
+    Example:
+        >>> m = finish_theme_matrix(np.array([1, 1, 0]), ["A", "B"], np.array([0, 0, 1]),
+        ...                         ["crime", "cyber"], [1, 2], normalize="per_1k_tokens",
+        ...                         denominators=np.array([500, 0]))
+        >>> m.values.tolist()
+        [['A', 'crime', 1, 0, 500, 0.0], ['A', 'cyber', 2, 1, 500, 2.0],
+         ['B', 'crime', 1, 2, 0, nan], ['B', 'cyber', 2, 0, 0, nan]]
+    """
+    check_choice("normalize", normalize, (None, *get_args(ThemeNormalize)))
+    n_u, n_t = len(units), len(themes)
+    unit, theme, counts = _kept([np.asarray(unit, np.int64), np.asarray(theme, np.int64)], counts)
+    cell = unit * n_t + theme
+    if counts is None:
+        grid = np.bincount(cell, minlength=n_u * n_t).astype(np.int64)
+    else:
+        grid = _ints(np.bincount(cell, weights=np.asarray(counts, np.float64), minlength=n_u * n_t))
+    out = pd.DataFrame(
+        {
+            "group": pd.Series(np.repeat(np.asarray(units, dtype=object), n_t), dtype=str),
+            "theme": pd.Series(np.tile(np.asarray(themes, dtype=object), n_u), dtype=str),
+            "depth": np.tile(np.asarray(depths, np.int64), n_u),
+            "count": grid,
+        }
+    )
+    if normalize is not None:
+        if denominators is None:
+            raise ValueError(f"normalize={normalize!r} needs denominators=")
+        name, rate, scale = _THEME_RATES[normalize]
+        d = np.repeat(np.asarray(denominators, np.int64), n_t)
+        out[name] = d
+        out[rate] = np.where(d > 0, scale * grid / np.maximum(d, 1), np.nan)
+    out = conform(out, "theme_matrix")
+    return out if unit_column == "group" else out.rename(columns={"group": unit_column})
+
+
+def finish_actor_counts(
+    group: np.ndarray,
+    actor: np.ndarray,
+    labels: Sequence[str],
+    actor_ids: Sequence[str],
+    mentions: np.ndarray,
+    docfreq: np.ndarray,
+    n_docs: np.ndarray,
+    *,
+    n_words: np.ndarray | None = None,
+    names: Mapping[str, str] | None = None,
+    types: Mapping[str, str] | None = None,
+    normalize: ActorNormalize | None = None,
+) -> pd.DataFrame:
+    """The ``actor_counts`` table: every group × every actor, zeros included.
+
+    Args:
+        group: group code of each row (index into ``labels``; -1 rows are left out).
+        actor: actor code of each row (index into ``actor_ids``; -1 rows are left out).
+        labels: the group labels, in output order.
+        actor_ids: the actors of the grid (every actor of the table, or every one mentioned).
+        mentions: mentions of the actor in the group; ``docfreq``: documents of the group
+            mentioning it (rows may repeat a cell: they are summed).
+        n_docs: documents per group (aligned with ``labels``).
+        n_words: word tokens per group, for ``normalize="per_1k_tokens"``.
+        names, types: actor id → name / type; adds the ``name``/``type`` columns.
+        normalize: None, ``"per_1k_tokens"``, ``"share_of_docs"`` or ``"share_of_mentions"``.
+
+    Returns:
+        ``group``, ``actor_id``, [``name``, ``type``] (str), ``mentions``, ``docfreq``,
+        ``n_docs`` (int64), [the ``normalize`` rate (float64; NaN where its denominator is 0)],
+        sorted by group (``labels`` order), ``mentions`` descending, ``actor_id``.
+
+    Example:
+        >>> c = finish_actor_counts(np.array([0, 0]), np.array([1, 0]), ["all"],
+        ...                         ["asean", "china"], np.array([3, 1]), np.array([2, 1]),
+        ...                         np.array([4]), normalize="share_of_docs")
+        >>> c.values.tolist()
+        [['all', 'china', 3, 2, 4, 0.5], ['all', 'asean', 1, 1, 4, 0.25]]
+    """
+    check_choice("normalize", normalize, (None, *get_args(ActorNormalize)))
+    if normalize == "per_1k_tokens" and n_words is None:
+        raise ValueError("normalize='per_1k_tokens' needs n_words=")
+    n_g, n_a = len(labels), len(actor_ids)
+    group, actor, mentions, docfreq = _kept(
+        [np.asarray(group, np.int64), np.asarray(actor, np.int64)], mentions, docfreq
+    )
+    cell = group * n_a + actor
+    m = _ints(np.bincount(cell, weights=np.asarray(mentions, np.float64), minlength=n_g * n_a))
+    d = _ints(np.bincount(cell, weights=np.asarray(docfreq, np.float64), minlength=n_g * n_a))
+    g_row = np.repeat(np.arange(n_g), n_a)
+    a_row = np.tile(np.arange(n_a), n_g)
+    docs_row = np.asarray(n_docs, np.int64)[g_row]
+    ids = np.asarray(actor_ids, dtype=object)[a_row]
+    out = pd.DataFrame(
+        {
+            "group": pd.Series(np.asarray(labels, dtype=object)[g_row], dtype=str),
+            "actor_id": pd.Series(ids, dtype=str),
+        }
+    )
+    if names is not None:
+        out["name"] = out["actor_id"].map(names).astype(str)
+    if types is not None:
+        out["type"] = out["actor_id"].map(types).astype(str)
+    out["mentions"], out["docfreq"], out["n_docs"] = m, d, docs_row
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if normalize == "per_1k_tokens":
+            denom = np.asarray(n_words, np.float64)[g_row]
+            out["per_1k_tokens"] = np.where(denom > 0, m * 1000.0 / denom, np.nan)
+        elif normalize == "share_of_docs":
+            out["share_of_docs"] = np.where(docs_row > 0, d / docs_row, np.nan)
+        elif normalize == "share_of_mentions":
+            total = np.bincount(g_row, weights=m, minlength=n_g).astype(np.int64)[g_row]
+            out["share_of_mentions"] = np.where(total > 0, m / total, np.nan)
+    order = np.lexsort((alpha_rank(actor_ids)[a_row], -m, g_row))
+    columns = list(out.columns)
+    return conform(out.iloc[order].reset_index(drop=True), "actor_counts")[columns]
+
+
+def finish_comention_edges(
+    group: np.ndarray,
+    labels: Sequence[str],
+    source: Sequence[str],
+    target: Sequence[str],
+    weight: np.ndarray,
+) -> pd.DataFrame:
+    """The ``comention_edges`` table from per-(group, pair) weights.
+
+    Args:
+        group: group code of each row (index into ``labels``; -1 rows are left out).
+        labels: the group labels, in output order.
+        source, target: the actor ids of each pair (``source < target``).
+        weight: units mentioning both.
+
+    Returns:
+        ``source``, ``target`` (str), ``weight`` (int64), ``group`` (str); sorted by group
+        (``labels`` order), ``weight`` descending, ``source``, ``target``.
+
+    Example:
+        >>> e = finish_comention_edges(np.array([1, 0, 0]), ["A", "B"], ["asean", "asean", "china"],
+        ...                            ["china", "vietnam", "vietnam"], np.array([5, 1, 2]))
+        >>> e.values.tolist()
+        [['china', 'vietnam', 2, 'A'], ['asean', 'vietnam', 1, 'A'], ['asean', 'china', 5, 'B']]
+    """
+    group, source, target, weight = _kept(
+        [np.asarray(group, np.int64)],
+        np.asarray(source, dtype=object),
+        np.asarray(target, dtype=object),
+        np.asarray(weight, np.int64),
+    )
+    out = pd.DataFrame(
+        {
+            "source": pd.Series(source, dtype=str),
+            "target": pd.Series(target, dtype=str),
+            "weight": weight,
+            "group": pd.Series(np.asarray(labels, dtype=object)[group], dtype=str),
+            "code": group,
+        }
+    )
+    out = out.sort_values(
+        ["code", "weight", "source", "target"], ascending=[True, False, True, True], kind="stable"
+    )
+    return conform(out.drop(columns="code").reset_index(drop=True), "comention_edges")
+
+
+# --------------------------------------------------------------------------------------------
+# the per-chunk plan of stream_analyze and dask_analyze
+
+
+def doc_positions(doc_col: pd.Series, doc_ids: pd.Index) -> np.ndarray:
+    """Row of ``doc_ids`` for every value of ``doc_col`` (-1 when absent), looked up once per
+    distinct document rather than once per row."""
+    if isinstance(doc_col.dtype, pd.CategoricalDtype):
+        cats = pd.Index(doc_col.cat.categories.astype(str), dtype=object)
+        per_cat = np.append(doc_ids.get_indexer(cats).astype(np.int64), -1)
+        return per_cat[np.asarray(doc_col.cat.codes)]  # code -1 (NaN) -> the -1 appended
+    codes, uniques = pd.factorize(doc_col.astype(str))
+    return doc_ids.get_indexer(pd.Index(uniques, dtype=object)).astype(np.int64)[codes]
+
+
+def _codes(keys: pd.Series, labels: Sequence[str]) -> np.ndarray:
+    """Position of every key in ``labels`` (-1 when absent)."""
+    return pd.Index(labels, dtype=object).get_indexer(keys.to_numpy(dtype=object))
+
+
+def _without_dropped(table: pd.DataFrame, column: str, any_dropped: bool) -> pd.DataFrame:
+    if not any_dropped or not len(table):
+        return table
+    return table[table[column].astype(str).to_numpy(dtype=object) != _DROPPED]
+
+
+@dataclass
+class Plan:
+    """Everything a chunk needs, compiled once; pickled to Dask workers as it is.
+
+    Cached across chunks: the loaded codebook (whose compiled PatternSet the matcher reuses)
+    and the compiled actor table. Per chunk: the expansion of globs and regexes against the
+    chunk's vocabulary (one binary search per glob), which the matcher keys on the vocabulary.
+    Groups follow :mod:`analysis._groups`; a ``by`` mapping is a Series with a unique ``str``
+    index (:func:`make_plan`).
+    """
+
+    codebook: Any = None
+    actors: Any = None
+    by: By = None
+    dropna: bool = False
+    line_breaks: LineBreaks = "line"
+    punkt: Any = None
+    remove_punct: bool = True
+    stopwords: frozenset[str] | None = None
+    n: int = 1
+    min_count: int = 1
+    scheme: TermScheme = "count"
+    theme_unit: ThemeUnit = "doc"
+    theme_normalize: ThemeNormalize | None = None
+    theme_level: int | None = None
+    theme_scope: ThemeScope = "key"
+    actor_normalize: ActorNormalize | None = None
+    edge_unit: EdgeUnit = "sentence"
+
+    # ------------------------------------------------------------------ per chunk
+
+    def _groups(self, docs: pd.DataFrame, ids: pd.Index, first: int):
+        """The chunk's groups (:class:`analysis._groups.Groups`) and the ``ord`` of each label:
+        the document's for ``doc_id``, the category position for a categorical grouping, else
+        0 (the labels then sort by themselves)."""
+        by = self.by
+        if isinstance(by, pd.Series):
+            by = by.reindex(ids)  # the chunk's part of the mapping; keeps a categorical dtype
+        groups = group_docs(ids, by, docs, dropna=self.dropna)
+        n_labels = len(groups.labels)
+        if isinstance(self.by, str) and self.by == "doc_id":
+            ords = first + np.arange(n_labels, dtype=np.int64)
+        else:
+            values = by if isinstance(by, pd.Series) else (docs.get(by) if by else None)
+            categorical = values is not None and isinstance(values.dtype, pd.CategoricalDtype)
+            ords = np.arange(n_labels) if categorical else np.zeros(n_labels, np.int64)
+        return groups, ords
+
+    def run(
+        self, docs: pd.DataFrame, chunk_no: int
+    ) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        """Partials of one docs table, and the per-hit tables (for writing to Parquet)."""
+        from analysis.frequency import term_frequency
+        from analysis.text import tokenize
+
+        tokens = tokenize(docs, line_breaks=self.line_breaks, punkt=self.punkt)
+        ids = pd.Index(docs["doc_id"].astype(str).to_numpy(dtype=object), dtype=object)
+        first = chunk_no * ORD_SHIFT
+        groups, label_ords = self._groups(docs, ids, first)
+        dropped = bool((groups.codes < 0).any())
+        # The per-chunk functions group by a plain column of labels, whatever `by` is.
+        label_of_doc = np.asarray([*groups.labels, _DROPPED], dtype=object)[groups.codes]
+        by_col = None if self.by is None else _GROUP
+        grouped = docs if by_col is None else docs.assign(**{_GROUP: label_of_doc})
+        parts = [part("meta", [""], [""], [first], [len(docs)], [len(tokens)])]
+
+        tf = term_frequency(
+            tokens,
+            by="doc_id" if isinstance(self.by, str) and self.by == "doc_id" else by_col,
+            docs=grouped,
+            n=self.n,
+            remove_punct=self.remove_punct,
+            stopwords=self.stopwords,
+            scheme="prop" if self.scheme == "prop" else "count",
+        )
+        tf = _without_dropped(tf, "group", dropped)
+        prop = tf["prop"] if self.scheme == "prop" else None
+        parts.append(
+            part("tf", tf["group"], tf["term"], np.zeros(len(tf)), tf["frequency"],
+                 tf["docfreq"], prop)
+        )  # fmt: skip
+        per_hit: dict[str, pd.DataFrame] = {}
+        if self.codebook is not None:
+            per_hit["hits"], theme_part = self._themes(tokens, docs, grouped, ids, first, dropped)
+            parts.append(theme_part)
+        kept = groups.codes >= 0
+        n_words = None
+        if self.actors is not None:
+            from analysis.actors import find_mentions
+            from analysis.text import is_punct
+
+            mentions = per_hit["mentions"] = find_mentions(tokens, self.actors, docs=docs)
+            parts.extend(self._actor_parts(mentions, groups, ids, grouped, dropped))
+            # Word tokens per group: the denominator of actor_counts' per_1k_tokens.
+            tok_doc = doc_positions(tokens["doc_id"], ids)[~is_punct(tokens)]
+            words = np.bincount(tok_doc[tok_doc >= 0], minlength=len(ids))
+            n_words = np.bincount(
+                groups.codes[kept], weights=words[kept], minlength=len(groups.labels)
+            )
+        parts.append(
+            part("group", groups.labels, [""] * len(groups.labels), label_ords, groups.sizes,
+                 n_words)
+        )  # fmt: skip
+        return pd.concat(parts, ignore_index=True), per_hit
+
+    def _themes(self, tokens, docs, grouped, ids, first, dropped):
+        from analysis.themes import code_themes, theme_matrix
+
+        hits = code_themes(tokens, self.codebook, docs=docs, scope=self.theme_scope)
+        matrix = theme_matrix(
+            hits,
+            docs=grouped,
+            tokens=tokens,
+            codebook=self.codebook,
+            by=None if self.by is None else _GROUP,
+            unit=self.theme_unit,
+            normalize=self.theme_normalize,
+            level=self.theme_level,
+        )
+        unit = "doc_id" if self.by is None else "group"
+        matrix = _without_dropped(matrix, unit, dropped)
+        keys = matrix[unit].astype(str)
+        # Per-document rows keep corpus order through ord; groups are ordered by the group table.
+        ords = first + ids.get_indexer(keys) if self.by is None else np.zeros(len(matrix))
+        denom = next((c for c in ("n_words", "n_sentences") if c in matrix), None)
+        return hits, part(
+            "theme", keys, matrix["theme"], ords, matrix["count"],
+            None if denom is None else matrix[denom],
+        )  # fmt: skip
+
+    def _actor_parts(self, mentions, groups, ids, grouped, dropped) -> list[pd.DataFrame]:
+        from analysis.networks import comention_edges
+
+        doc = doc_positions(mentions["doc_id"], ids)
+        code = np.where(doc >= 0, groups.codes[np.maximum(doc, 0)], -1)
+        actor, actor_ids = pd.factorize(mentions["actor_id"].astype(str))
+        keep = code >= 0
+        n_a, n_d = max(len(actor_ids), 1), max(len(ids), 1)
+        cells, cell_of = np.unique(code[keep] * n_a + actor[keep], return_inverse=True)
+        n_mentions = np.bincount(cell_of, minlength=len(cells))
+        in_docs = np.unique(cell_of.astype(np.int64) * n_d + doc[keep]) // n_d
+        docfreq = np.bincount(in_docs, minlength=len(cells))
+        labels = np.asarray(groups.labels, dtype=object)
+        out = [
+            part("actor", labels[cells // n_a], np.asarray(actor_ids, dtype=object)[cells % n_a],
+                 np.zeros(len(cells)), n_mentions, docfreq)
+        ]  # fmt: skip
+        edges = comention_edges(
+            mentions, unit=self.edge_unit, by=None if self.by is None else _GROUP, docs=grouped
+        )
+        edges = _without_dropped(edges, "group", dropped)
+        pair = edges["source"].astype(str) + _PAIR_SEP + edges["target"].astype(str)
+        out.append(part("edge", edges["group"], pair, np.zeros(len(edges)), edges["weight"]))
+        return out
+
+    # ------------------------------------------------------------------ after the last chunk
+
+    def finalize(self, combined: pd.DataFrame) -> dict[str, Any]:
+        """The corpus-wide tables from the summed partials (``CorpusSummary``'s fields)."""
+        tables = {
+            str(name): t.reset_index(drop=True)
+            for name, t in combined.groupby("table", sort=False, observed=True)
+        }
+        meta = tables.get("meta", empty_parts())
+        labels, n_docs, n_words = self._group_table(tables.get("group", empty_parts()))
+        out: dict[str, Any] = {
+            "n_docs": int(_ints(meta["v0"]).sum()),
+            "n_tokens": int(_ints(meta["v1"]).sum()),
+        }
+        t = tables.get("tf", empty_parts())
+        term, types = pd.factorize(t["k1"])
+        out["term_frequency"] = finish_term_frequency(
+            _codes(t["k0"], labels), labels, term, pd.Index(types, dtype=str), _ints(t["v0"]),
+            _ints(t["v1"]), scheme=self.scheme, n_docs=int(n_docs.sum()),
+            prop=t["v2"].to_numpy() if self.scheme == "prop" else None, min_count=self.min_count,
+        )  # fmt: skip
+        if self.codebook is not None:
+            out["theme_matrix"] = self._finish_themes(tables.get("theme", empty_parts()), labels)
+        if self.actors is not None:
+            a = tables.get("actor", empty_parts())
+            ids = sorted(self.actors.ids)
+            out["actor_counts"] = finish_actor_counts(
+                _codes(a["k0"], labels), _codes(a["k1"], ids), labels, ids, _ints(a["v0"]),
+                _ints(a["v1"]), n_docs, n_words=n_words, names=self.actors.names,
+                types=self.actors.types, normalize=self.actor_normalize,
+            )  # fmt: skip
+            e = tables.get("edge", empty_parts())
+            pairs = [p.partition(_PAIR_SEP) for p in e["k1"].astype(str)]
+            out["comention_edges"] = finish_comention_edges(
+                _codes(e["k0"], labels), labels, [p[0] for p in pairs], [p[2] for p in pairs],
+                _ints(e["v0"]),
+            )  # fmt: skip
+        return out
+
+    def _group_table(self, g: pd.DataFrame) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """Group labels in output order (by ord, then label), documents and words of each."""
+        if self.by is None and not len(g):
+            return [ALL], np.zeros(1, np.int64), np.zeros(1, np.int64)
+        g = g.sort_values(["ord", "k0"], kind="stable")
+        return g["k0"].astype(str).tolist(), _ints(g["v0"]), _ints(g["v1"])
+
+    def _theme_layout(self) -> pd.DataFrame:
+        """The themes and depths a theme_matrix row set has, from theme_matrix itself."""
+        from analysis.themes import theme_matrix
+
+        hits = pd.DataFrame(
+            {"doc_id": pd.Series([], dtype=str), "key": pd.Series([], dtype=str),
+             "sent": np.array([], np.int32)}
+        )  # fmt: skip
+        one = theme_matrix(
+            hits,
+            docs=pd.DataFrame({"doc_id": ["_"], "text": [""]}),
+            codebook=self.codebook,
+            unit=self.theme_unit,
+            level=self.theme_level,
+        )
+        return one[["theme", "depth"]]
+
+    def _finish_themes(self, t: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
+        layout = self._theme_layout()
+        units = labels
+        if self.by is None:  # documents, in corpus order
+            first = t.groupby("k0", sort=False)["ord"].min().sort_values(kind="stable")
+            units = [str(u) for u in first.index]
+        unit = _codes(t["k0"], units)
+        denominators = None
+        if self.theme_normalize is not None:
+            denominators = np.zeros(len(units), np.int64)
+            denominators[unit[unit >= 0]] = _ints(t["v1"])[unit >= 0]
+        themes = layout["theme"].tolist()
+        return finish_theme_matrix(
+            unit, units, _codes(t["k1"], themes), themes, layout["depth"].to_numpy(np.int64),
+            counts=_ints(t["v0"]), unit_column="doc_id" if self.by is None else "group",
+            normalize=self.theme_normalize, denominators=denominators,
+        )  # fmt: skip
+
+
+def make_plan(codebook: Any, actors: Any, **options: Any) -> Plan:
+    """Check the options, load the codebook and actor table once, and bundle them.
+
+    Raises:
+        ValueError: a bad option value (names the allowed ones).
+        TypeError: ``by`` is not None, a str, a Series or a mapping; ``stopwords`` is a str.
+    """
+    check_choice("scheme", options["scheme"], get_args(TermScheme))
+    check_choice("theme_unit", options["theme_unit"], get_args(ThemeUnit))
+    check_choice("normalize", options["theme_normalize"], (None, *get_args(ThemeNormalize)))
+    check_choice("actor_normalize", options["actor_normalize"], (None, *get_args(ActorNormalize)))
+    check_choice("theme_scope", options["theme_scope"], get_args(ThemeScope))
+    check_choice("line_breaks", options["line_breaks"], get_args(LineBreaks))
+    check_choice("edge_unit", options["edge_unit"], get_args(EdgeUnit))
+    by = options.get("by")
+    if isinstance(by, pd.Series | Mapping):
+        # Once here instead of once per chunk: unique str doc_ids, the first value of a repeat.
+        lookup = by if isinstance(by, pd.Series) else pd.Series(dict(by), dtype=object)
+        lookup = lookup[~pd.Index(lookup.index).duplicated(keep="first")]
+        options["by"] = lookup.set_axis(pd.Index(lookup.index).astype(str))
+    elif by is not None and not isinstance(by, str):
+        group_docs(pd.Index([]), by, None)  # raises the grouping rule's TypeError
+    if codebook is not None:
+        from analysis.themes import Codebook, load_codebook
+
+        if not isinstance(codebook, Codebook):
+            codebook = load_codebook(codebook)
+    if actors is not None:
+        from analysis.actors import Actors, load_actors
+
+        if not isinstance(actors, Actors):
+            actors = load_actors(actors)
+    stopwords = options.get("stopwords")
+    if stopwords is not None:
+        if isinstance(stopwords, str):
+            raise TypeError("stopwords must be a collection of words, not a single string")
+        options["stopwords"] = frozenset(stopwords)
+    plan = Plan(codebook=codebook, actors=actors, **options)
+    _precompile(plan)
+    return plan
+
+
+def _precompile(plan: Plan) -> None:
+    """Compile the pattern sets now, so that chunks (and Dask workers, which receive the plan
+    pickled) reuse them instead of compiling their own. Both objects cache what they compile;
+    the per-vocabulary expansions are dropped when a pattern set is pickled."""
+    cb, act = plan.codebook, plan.actors
+    if cb is not None:
+        cb.pattern_set("include", plan.theme_scope)
+        cb.pattern_set("exclude")
+    if act is not None:
+        act.compile(fold_case=True, fold_diacritics=True)

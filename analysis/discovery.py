@@ -1,0 +1,239 @@
+"""Discovery of names an actor table misses.
+
+:func:`unlisted_names` lists the capitalised name sequences of a corpus that no mention covers,
+with counts and an example sentence, so that a study can extend its actor table
+(:mod:`analysis.actor_table`) before counting mentions (:mod:`analysis.actors`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis._checks import require_columns
+from analysis.schema import conform, empty_table
+from analysis.text import load_stopwords
+
+__all__ = ["NAME_CONNECTORS", "NOT_NAMES", "unlisted_names"]
+
+#: Lowercase words allowed inside a name ("Ministry of Justice", "Committee for Judicial
+#: Reform", "Bosnia and Herzegovina"); extend it for other languages' particles.
+NAME_CONNECTORS: frozenset[str] = frozenset(
+    {"of", "the", "for", "and", "on", "de", "del", "della", "di", "da", "du", "des", "la", "le",
+     "van", "von", "der", "den", "bin", "al", "el", "y", "&"}
+)  # fmt: skip
+#: Capitalised words that are never names on their own (months, weekdays).
+NOT_NAMES: frozenset[str] = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "i"}
+)  # fmt: skip
+# Function words that are capitalised only because they open a sentence ("According to").
+_SENTENCE_OPENERS = frozenset({"according", "along", "through", "after", "before", "despite"})
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "[", "«", "—", "–", "-", ":"})
+
+
+def unlisted_names(
+    tokens: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    docs: pd.DataFrame | None = None,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Capitalised name sequences that no mention covers: candidates to add to the table.
+
+    A candidate is a run of capitalised tokens within a sentence, allowing the lowercase
+    connectors of :data:`NAME_CONNECTORS` inside it ("Central Steering Committee for Judicial
+    Reform"), not covered by any mention (a mention splits a run). A capitalised stopword or
+    "According" that opens a sentence (or follows an opening quote or bracket) is not part of a
+    name ("The", "In"); a lone sentence-initial word counts only if the same word is
+    capitalised elsewhere in the corpus away from a sentence start ("Vietnam" yes, "Delegates"
+    no). Months, weekdays (:data:`NOT_NAMES`), numbers and punctuation never count.
+
+    Args:
+        tokens: the tokens table.
+        mentions: from :func:`analysis.actors.find_mentions` on the same tokens.
+        docs: the docs table, for exact example sentences (else rebuilt from tokens).
+        min_count: keep candidates seen at least this often.
+
+    Returns:
+        One row per candidate (case- and diacritic-folded spellings grouped), sorted by
+        ``count`` descending then ``name``: ``name`` (str, the most frequent spelling),
+        ``count`` (int64, occurrences), ``docfreq`` (int64, documents), ``example`` (str, the
+        sentence of the first occurrence), ``doc_id`` (str), ``start``, ``end`` (int64,
+        offsets of the first occurrence).
+
+    Raises:
+        ValueError: ``min_count`` below 1, or ``mentions`` without ``doc_id``/``start``/``end``.
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["d1"],
+        ...     "text": ["In Hanoi, Minister Pham Minh Chinh met Vo Van Thuong."]})
+        >>> tokens = tokenize(docs)
+        >>> actors = Actors.from_records([{"id": "vvt", "name": "Vo Van Thuong", "type": "person"}])
+        >>> mentions = find_mentions(tokens, actors, docs=docs)
+        >>> found = unlisted_names(tokens, mentions, docs=docs)
+        >>> found[["name", "count", "docfreq"]].values.tolist()
+        [['Hanoi', 1, 1], ['Minister Pham Minh Chinh', 1, 1]]
+    """
+    if min_count < 1:
+        raise ValueError(f"min_count={min_count} must be at least 1")
+    require_columns(mentions, ["doc_id", "start", "end"], "mentions", "make it with find_mentions")
+    if len(tokens) == 0:
+        return empty_table("unlisted_names")
+    t = _TokenArrays(tokens)
+    cap, conn, initial = _name_words(t, _covered(t, tokens, mentions))
+    first_i, last_i = _name_runs(t, cap, conn, initial)
+    if len(first_i) == 0:
+        return empty_table("unlisted_names")
+    texts = (
+        dict(zip(docs["doc_id"].astype(str), docs["text"], strict=True))
+        if docs is not None
+        else None
+    )
+    out = _candidates(t, first_i, last_i, texts)
+    out = out[out["count"] >= min_count]
+    out = out.sort_values(["count", "name"], ascending=[False, True], kind="stable")
+    return conform(out.reset_index(drop=True), "unlisted_names")
+
+
+class _TokenArrays:
+    """The columns of a tokens table as arrays, and where its sentences begin."""
+
+    def __init__(self, tokens: pd.DataFrame) -> None:
+        self.tok_cats = np.asarray(tokens["token"].cat.categories, dtype=object)
+        self.norm_cats = np.asarray(tokens["norm"].cat.categories, dtype=object)
+        self.doc_names = np.asarray(tokens["doc_id"].cat.categories.astype(str), dtype=object)
+        self.tc = tokens["token"].cat.codes.to_numpy()
+        self.nc = tokens["norm"].cat.codes.to_numpy()
+        self.doc = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
+        self.starts = tokens["start"].to_numpy().astype(np.int64)
+        self.ends = tokens["end"].to_numpy().astype(np.int64)
+        sent = tokens["sent"].to_numpy()
+        n = len(tokens)
+        self.n = n
+        self.new_sent = np.ones(n, bool)
+        self.new_sent[1:] = (self.doc[1:] != self.doc[:-1]) | (sent[1:] != sent[:-1])
+
+    def span_text(self, a: int, b: int, texts: dict[str, str] | None) -> str:
+        """Text from the start of token ``a`` to the end of token ``b``."""
+        if texts is not None:
+            return texts[self.doc_names[self.doc[a]]][self.starts[a] : self.ends[b]]
+        parts = [self.tok_cats[self.tc[a]]]
+        for j in range(a + 1, b + 1):
+            parts.append(" " * int(self.starts[j] - self.ends[j - 1]) + self.tok_cats[self.tc[j]])
+        return "".join(parts)
+
+
+def _covered(t: _TokenArrays, tokens: pd.DataFrame, mentions: pd.DataFrame) -> np.ndarray:
+    """Token rows inside a mention, mapping mention spans onto tokens by global offsets."""
+    covered = np.zeros(t.n, bool)
+    if not len(mentions):
+        return covered
+    width = int(max(t.ends.max(), mentions["end"].max())) + 1
+    doc_codes = pd.Categorical(
+        mentions["doc_id"].astype(str), categories=tokens["doc_id"].cat.categories.astype(str)
+    ).codes.astype(np.int64)
+    g_tok = t.doc * width + t.starts
+    g_ms = doc_codes * width + mentions["start"].to_numpy()
+    g_me = doc_codes * width + mentions["end"].to_numpy()
+    order = np.argsort(g_tok, kind="stable")
+    first = np.searchsorted(g_tok[order], g_ms, side="left")
+    last = np.searchsorted(g_tok[order], g_me, side="left")
+    delta = np.zeros(t.n + 1, np.int64)
+    np.add.at(delta, first, 1)
+    np.add.at(delta, last, -1)
+    covered[order] = np.cumsum(delta)[: t.n] > 0
+    return covered
+
+
+def _name_words(t: _TokenArrays, covered: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Capitalised name words and lowercase connectors outside mentions, and which tokens open
+    a sentence or clause.
+
+    Flags are computed once per vocabulary entry and indexed by the token codes.
+    """
+    stop = load_stopwords() | _SENTENCE_OPENERS
+    t_cap = np.fromiter(
+        (bool(w) and w[0].isupper() and any(ch.isalpha() for ch in w) for w in t.tok_cats),
+        bool,
+        count=len(t.tok_cats),
+    )
+    n_stop = np.fromiter((s in stop for s in t.norm_cats), bool, count=len(t.norm_cats))
+    n_never = np.fromiter((s in NOT_NAMES for s in t.norm_cats), bool, count=len(t.norm_cats))
+    n_open = np.fromiter((s in _OPENING_MARKS for s in t.norm_cats), bool, count=len(t.norm_cats))
+    prev_open = np.zeros(t.n, bool)
+    prev_open[1:] = n_open[t.nc[:-1]] & ~t.new_sent[1:]
+    initial = t.new_sent | prev_open
+    cap = t_cap[t.tc] & ~n_never[t.nc] & ~covered
+    cap &= ~(initial & n_stop[t.nc])
+    t_conn = np.fromiter((w in NAME_CONNECTORS for w in t.tok_cats), bool, count=len(t.tok_cats))
+    conn = t_conn[t.tc] & ~covered
+    return cap, conn, initial
+
+
+def _name_runs(
+    t: _TokenArrays, cap: np.ndarray, conn: np.ndarray, initial: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """First and last capitalised token of each name: a run of name words and connectors
+    within a sentence, trimmed to its capitalised ends."""
+    member = cap | conn
+    brk = ~member | t.new_sent
+    run_id = np.cumsum(np.r_[True, brk[1:] | ~member[:-1]])
+    idx = np.flatnonzero(cap)
+    if len(idx) == 0:
+        return idx, idx
+    rid = run_id[idx]
+    new_run = np.r_[True, rid[1:] != rid[:-1]]
+    first_i = idx[new_run]
+    last_i = idx[np.r_[new_run[1:], True]]
+    n_cap = np.diff(np.r_[np.flatnonzero(new_run), len(idx)])
+    # a lone sentence-initial word is a name only if it is capitalised mid-sentence elsewhere
+    mid_caps = set(t.nc[cap & ~initial])
+    lone_initial = (n_cap == 1) & initial[first_i]
+    keep = ~lone_initial | np.isin(t.nc[first_i], list(mid_caps))
+    return first_i[keep], last_i[keep]
+
+
+def _candidates(
+    t: _TokenArrays, first_i: np.ndarray, last_i: np.ndarray, texts: dict[str, str] | None
+) -> pd.DataFrame:
+    """One row per folded spelling: the most frequent surface, counts, the first occurrence."""
+    sent_first = np.flatnonzero(t.new_sent)
+    sent_last = np.r_[sent_first[1:] - 1, t.n - 1]
+    sent_idx = np.cumsum(t.new_sent) - 1
+    # one-token candidates (most of them) straight from the vocabulary; the rest by slicing
+    key = t.norm_cats[t.nc[first_i]].copy()
+    surface = t.tok_cats[t.tc[first_i]].copy()
+    for j in np.flatnonzero(last_i > first_i):
+        a, b = int(first_i[j]), int(last_i[j])
+        key[j] = " ".join(t.norm_cats[t.nc[a : b + 1]])
+        surface[j] = t.span_text(a, b, texts)
+    s_of = sent_idx[first_i]
+    cand = pd.DataFrame(
+        {"key": key, "surface": surface, "doc": t.doc[first_i], "a": first_i, "b": last_i,
+         "sa": sent_first[s_of], "sb": sent_last[s_of]}
+    )  # fmt: skip
+    spelling = (
+        cand.groupby(["key", "surface"], sort=False).size().rename("k").reset_index()
+        .sort_values(["key", "k"], ascending=[True, False], kind="stable")
+        .drop_duplicates("key").set_index("key")["surface"]
+    )  # fmt: skip
+    g = cand.groupby("key", sort=False)
+    out = pd.DataFrame(
+        {
+            "name": spelling.reindex(g.size().index).to_numpy(),
+            "count": g.size().to_numpy().astype(np.int64),
+            "docfreq": g["doc"].nunique().to_numpy().astype(np.int64),
+        }
+    )
+    firsts = g.head(1).set_index("key").reindex(g.size().index)
+    out["example"] = [
+        t.span_text(int(sa), int(sb), texts)
+        for sa, sb in zip(firsts["sa"], firsts["sb"], strict=True)
+    ]
+    out["doc_id"] = [t.doc_names[int(d)] for d in firsts["doc"]]
+    out["start"] = t.starts[firsts["a"].to_numpy()]
+    out["end"] = t.ends[firsts["b"].to_numpy()]
+    return out
