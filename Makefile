@@ -1,32 +1,60 @@
 # Every target bootstraps .venv itself from pyproject.toml; `make help` lists them.
-PYTHON ?= python3
-VENV   := .venv
-PY     := $(VENV)/bin/python
-KERNEL := analysis-news
-STAMP  := $(VENV)/.setup-stamp
-STUDY  ?= data/study.yml
+PYTHON   ?= python3
+VENV     := .venv
+PY       := $(VENV)/bin/python
+KERNEL   := analysis-news
+STAMP    := $(VENV)/.setup-stamp
+EXTRAS   := dev,report,scale,bench,docs
+STUDY    ?= data/study.yml
+# test-min: the oldest declared versions, in a venv of their own.
+VENV_MIN := .venv-min
+MIN_EXTRAS := dev,report,scale
 
 .DEFAULT_GOAL := help
-.PHONY: help setup test lint bench clean report lab test-browser
+.PHONY: help setup lint typecheck test test-all test-slow test-min docs bench clean report lab \
+	test-browser
 
 help: ## List the targets with one line each
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# analysis/__init__.py holds the version: a new one must reach the installed metadata.
+$(STAMP): pyproject.toml analysis/__init__.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,bench,scale]'
+	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'
 	$(PY) -m ipykernel install --prefix $(VENV) --name $(KERNEL) --display-name "Python (analysis-news)" >/dev/null
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv, install the package with its extras, register the Jupyter kernel (idempotent)
+setup: $(STAMP) ## Create .venv, install the package with every extra, register the Jupyter kernel (idempotent)
 
 lint: setup ## Run ruff (lint and format check)
-	$(VENV)/bin/ruff check analysis tests
-	$(VENV)/bin/ruff format --check analysis tests
+	$(VENV)/bin/ruff check analysis tests tools
+	$(VENV)/bin/ruff format --check analysis tests tools
 
-test: setup lint ## Run the test suite (fast; no benchmark)
+typecheck: setup ## Run mypy on analysis/ (settings in pyproject.toml)
+	$(VENV)/bin/mypy
+
+test: setup lint typecheck ## ruff + mypy + the fast tests and every docstring example (no slow tests)
 	$(PY) -m pytest
+
+test-all: setup ## Every test, slow ones included (notebooks, reports, Dask cluster)
+	$(PY) -m pytest -m ""
+
+test-slow: setup ## Only the tests marked slow
+	$(PY) -m pytest -m slow || test $$? -eq 5  # 5: no test is marked slow
+
+test-min: ## The fast tests on the oldest declared versions (.venv-min; downloads from PyPI)
+	@test -x $(VENV_MIN)/bin/python || $(PYTHON) -m venv $(VENV_MIN)
+	$(VENV_MIN)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) tools/min_constraints.py --extras $(MIN_EXTRAS) > $(VENV_MIN)/constraints-min.txt
+	$(VENV_MIN)/bin/python -m pip install --quiet -c $(VENV_MIN)/constraints-min.txt -e '.[$(MIN_EXTRAS)]'
+	$(VENV_MIN)/bin/python -m ipykernel install --prefix $(VENV_MIN) --name $(KERNEL) --display-name "Python (analysis-news, minimum versions)" >/dev/null
+	$(VENV_MIN)/bin/python -m pip list --format=freeze > $(VENV_MIN)/installed.txt
+	$(VENV_MIN)/bin/python -m pytest -p no:cacheprovider
+
+docs: setup ## Build the documentation site into site/ (offline; warnings are errors)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site
+	$(PY) tools/check_site_offline.py site
 
 bench: setup ## Benchmark against peer tools on ../shared/bench (or a seeded synthetic corpus)
 	$(PY) tests/benchmarks/run.py
@@ -42,7 +70,7 @@ test-browser: setup ## Open every report in headless Chromium; fail on console e
 	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 	$(PY) tests/browser/check_reports.py reports
 
-clean: ## Remove generated reports and caches (keeps .venv)
-	rm -rf reports .pytest_cache .ruff_cache
+clean: ## Remove generated reports, the docs site and caches (keeps .venv and .venv-min)
+	rm -rf reports site .pytest_cache .ruff_cache .mypy_cache
 	rm -rf notebooks/.ipynb_checkpoints
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
