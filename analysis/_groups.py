@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -30,7 +30,7 @@ import pandas as pd
 from analysis._checks import require_columns
 
 #: What ``by=`` accepts everywhere.
-By = str | pd.Series | Mapping[Any, Any] | None
+By: TypeAlias = str | pd.Series | Mapping[Any, Any] | None
 
 ALL = "all"
 _MAX_NAMED = 5

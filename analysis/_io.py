@@ -107,7 +107,7 @@ class _LineLoader(yaml.SafeLoader):
     """PyYAML's safe loader, keeping line numbers; anchors and aliases are refused, since an
     alias bomb ("billion laughs") would expand without bound."""
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.constructor.ConstructorError(
@@ -121,7 +121,7 @@ class _LineLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def _yaml_map(loader: _LineLoader, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+def _yaml_map(loader: _LineLoader, node: yaml.MappingNode):
     data = LineDict()
     data.line = node.start_mark.line + 1
     data.key_lines = {}
@@ -142,7 +142,7 @@ def _yaml_map(loader: _LineLoader, node: yaml.MappingNode):  # type: ignore[no-u
         data.key_lines[key] = v_node.start_mark.line + 1
 
 
-def _yaml_seq(loader: _LineLoader, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
+def _yaml_seq(loader: _LineLoader, node: yaml.SequenceNode):
     data = LineList()
     data.line = node.start_mark.line + 1
     data.item_lines = [n.start_mark.line + 1 for n in node.value]

@@ -27,7 +27,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis._checks import BadUtf8, check_choice, decode_utf8
+from analysis._checks import check_choice
+from analysis._io import read_text
 from analysis.matching import PatternError, PatternSet, compile_patterns
 
 __all__ = ["CodebookError", "Theme", "Codebook", "load_codebook", "load_liwc_dic"]
@@ -310,24 +311,14 @@ class Codebook:
 
 
 def _read_bytes(path: str | os.PathLike[str], kind: str) -> tuple[Path, bytes, str]:
-    p = Path(path)
-    if not p.exists():
-        raise FileNotFoundError(f"{kind} not found: {p}")
-    if not p.is_file():
-        raise CodebookError(p, None, None, f"is not a file; expected a {kind} file")
-    raw = p.read_bytes()
-    try:
-        text = decode_utf8(raw)
-    except BadUtf8 as err:
-        raise CodebookError(
-            p,
-            err.line,
-            None,
-            f"not valid UTF-8 at byte offset {err.offset}; re-save the file as UTF-8",
-        ) from None
-    if not text.strip():
-        raise CodebookError(p, None, None, f"file is empty; a {kind} needs at least one theme")
-    return p, raw, text
+    """The file through the one reader (:mod:`analysis._io`), errors as ``CodebookError``."""
+
+    def fail(line: int | None, problem: str) -> CodebookError:
+        if problem.endswith("is empty"):
+            problem = f"file is empty; a {kind} needs at least one theme"
+        return CodebookError(path, line, None, problem)
+
+    return read_text(path, kind=kind, fail=fail)
 
 
 def _check_pattern(path: Path, theme: str, line: int | None, pattern: str) -> None:
@@ -393,6 +384,8 @@ def load_codebook(path: str | os.PathLike[str]) -> Codebook:
         )
     p, raw, text = _read_bytes(path, "codebook")
     try:
+        # The node tree, not analysis._io.load_yaml: the checks below need each node's own
+        # mark (a pattern's line, the key next to a bad value) and the YAML style of scalars.
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark

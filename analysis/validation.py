@@ -318,7 +318,7 @@ def score_against_gold(
     )
 
     totals = [int(tp.sum()), int(fp.sum()), int(fn.sum())]
-    micro = _rates(*([t] for t in totals))
+    micro = _rates(*(np.array([t]) for t in totals))
     averages = pd.DataFrame(
         {
             "theme": [MICRO, MACRO],
