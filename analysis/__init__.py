@@ -3,21 +3,33 @@
 Every public function is importable from the package root (``from analysis import tokenize``)
 and from its module (``analysis.text.tokenize``); the module names say what they hold:
 
-========== =====================================================================
-corpus     load_corpus, clean_boilerplate: the docs table
-text       tokenize, sentences, fold, stopwords, stems, n-grams: the tokens table
-matching   compile_patterns, match: the one pattern engine
-frequency  term_frequency, keyness, kwic, collocations
-themes     codebooks, code_themes, theme_matrix, theme_kwic, review export
-validation gold files, score_against_gold, agreement (κ, π, α)
-actors     actor tables, find_mentions, actor_counts, unlisted_names
-quotes     find_quotes: who says what
-networks   co-mention edges and figure, actor × theme table
-plots      figures for reports
-reporting  study files and the papermill report runner
-stream     iter_corpus and chunked aggregation for large corpora
-scale      the same pipeline on Dask (optional extra ``[scale]``)
-========== =====================================================================
+============ =================================================================
+corpus       load_corpus, iter_corpus, docs_from_table: the docs table
+boilerplate  clean_boilerplate and its rules (audited removals)
+text         tokenize, sentences, fold, stopwords, stems, n-grams: the tokens table
+matching     compile_patterns, match: the one pattern engine
+frequency    term_frequency
+keyterms     keyness between groups
+concordance  kwic: keywords in context
+collocation  collocations
+codebook     theme codebooks (YAML, LIWC .dic)
+themes       code_themes, theme_matrix, theme_kwic, review export
+validation   gold files, score_against_gold, agreement (κ, π, α)
+actor_table  actor tables (YAML, CSV)
+actors       find_mentions, actor_counts
+discovery    unlisted_names: names the actor table misses
+quotes       find_quotes: who says what
+networks     co-mention edges and figure, actor × theme table
+schema       the columns and dtypes of every public table
+plots        figures for reports
+report       study files, notebook parameters, tables and the papermill runner
+stream       stream_analyze: the pipeline chunk by chunk in bounded memory
+scale        the same pipeline on Dask (optional extra ``[scale]``)
+============ =================================================================
+
+Shared private modules: ``_checks`` (argument checks), ``_groups`` (the grouping rule of
+every ``by=``), ``_io`` (the one reader of input files), ``_aggregate`` (partial tables and the
+finishing step shared by the in-memory, streaming and Dask paths).
 
 Names are resolved lazily, so ``import analysis`` does not import matplotlib, NLTK or Dask
 until a function that needs them is used.
