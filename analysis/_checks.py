@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import numbers
+import warnings
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -57,3 +58,26 @@ def decode_utf8(raw: bytes) -> str:
     except UnicodeDecodeError as err:
         offset = bom + err.start
         raise BadUtf8(offset, raw[:offset].count(b"\n") + 1, raw[offset]) from None
+
+
+def positional_docs(
+    func: str, extra: tuple[object, ...], docs: pd.DataFrame | None
+) -> pd.DataFrame | None:
+    """The docs table of a call that still passes it positionally (docs became keyword-only).
+
+    ``extra`` is what the function's ``*_deprecated`` catch-all received. For one release an old
+    call works, with a ``DeprecationWarning``; anything else there is a ``TypeError``.
+    """
+    if not extra:
+        return docs
+    if len(extra) > 1 or not (extra[0] is None or isinstance(extra[0], pd.DataFrame)):
+        raise TypeError(f"{func}() takes its options as keywords (docs=..., tokens=..., ...)")
+    if docs is not None:
+        raise TypeError(f"{func}() got the docs table twice (positionally and as docs=)")
+    warnings.warn(
+        f"passing docs positionally to {func}() is deprecated; write {func}(..., docs=docs); "
+        "the positional form will be removed in the next release",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return extra[0] if isinstance(extra[0], pd.DataFrame) else None

@@ -32,17 +32,16 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
 
 from analysis._aggregate import doc_positions, finish_theme_matrix
-from analysis._checks import check_choice, check_int, require_columns
+from analysis._checks import check_choice, check_int, positional_docs, require_columns
 from analysis._groups import By, corpus_ids, group_docs
 from analysis.codebook import PATH_SEP, Codebook, CodebookError, Theme, load_codebook, load_liwc_dic
 from analysis.matching import match, match_entries, take_str
@@ -68,23 +67,6 @@ _UNITS = get_args(Unit)
 _CO_UNITS = get_args(CoUnit)
 _NORMALIZE = (None, *get_args(Normalize))
 _WINDOW_UNITS = get_args(WindowUnit)
-
-
-def _deprecated_docs(func: str, extra: tuple[Any, ...], docs: pd.DataFrame | None):
-    """``docs`` given in its old positional slot: take it from there, with a warning (for one
-    release; docs became keyword-only)."""
-    if not extra:
-        return docs
-    if len(extra) > 1 or not isinstance(extra[0], pd.DataFrame):
-        raise TypeError(f"{func}() takes its options as keywords (docs=..., tokens=..., ...)")
-    if docs is not None:
-        raise TypeError(f"{func}() got the docs table twice (positionally and as docs=)")
-    warnings.warn(
-        f"passing docs positionally to {func}() is deprecated; write {func}(..., docs=docs)",
-        DeprecationWarning,
-        stacklevel=3,
-    )
-    return extra[0]
 
 
 # --------------------------------------------------------------------------- coding
@@ -381,7 +363,7 @@ def theme_matrix(
         2         VNA  crime      1      2
         3         VNA  trade      1      0
     """
-    docs = _deprecated_docs("theme_matrix", _deprecated, docs)
+    docs = positional_docs("theme_matrix", _deprecated, docs)
     check_choice("unit", unit, _UNITS)
     check_choice("normalize", normalize, _NORMALIZE)
     if normalize == "per_1k_tokens" and unit != "doc":
@@ -602,7 +584,7 @@ def theme_kwic(
     if isinstance(theme, pd.DataFrame):  # the old order: theme_kwic(hits, docs, theme, ...)
         if len(_deprecated) != 1 or not isinstance(_deprecated[0], str):
             raise TypeError("theme_kwic(hits, theme, *, docs=...): give the theme id as a str")
-        docs = _deprecated_docs("theme_kwic", (theme,), docs)
+        docs = positional_docs("theme_kwic", (theme,), docs)
         theme = _deprecated[0]
     elif _deprecated:
         raise TypeError("theme_kwic() takes its options as keywords (docs=..., window=..., ...)")
