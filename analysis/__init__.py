@@ -5,6 +5,9 @@ and from its module (``analysis.text.tokenize``); the module names say what they
 
 ============ =================================================================
 corpus       load_corpus, iter_corpus, docs_from_table: the docs table
+webpages     extract_page: main text and metadata of a saved news page (trafilatura)
+dates        parse_date, period_of: dates on load and periods for by="month"
+language     detect_language: each document's language, offline
 boilerplate  clean_boilerplate and its rules (audited removals)
 text         tokenize, sentences, fold, stopwords, stems, n-grams: the tokens table
 matching     compile_patterns, match: the one pattern engine
@@ -45,8 +48,11 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "corpus": (
         "CorpusError", "load_corpus", "iter_corpus", "docs_from_table", "read_text_file",
-        "normalize_text",
+        "read_html_file", "normalize_text",
     ),
+    "webpages": ("extract_page", "WebPage", "WebPageError"),
+    "dates": ("parse_date", "period_of", "auto_period", "PERIODS"),
+    "language": ("detect_language", "detect_languages"),
     "boilerplate": ("BoilerplateRule", "DEFAULT_BOILERPLATE_RULES", "clean_boilerplate"),
     "text": (
         "TOKEN_PATTERN", "fold", "load_stopwords", "load_abbreviations", "punkt_parameters",

@@ -7,6 +7,11 @@ missing group value the same way:
 * ``by=None``: one group labelled ``"all"``.
 * ``by="doc_id"``: one group per document, in corpus order (the order of ``docs``, or of the
   categories of the table's ``doc_id``).
+* ``by="day"|"week"|"month"|"quarter"|"year"`` (:data:`analysis.dates.PERIODS`), when ``docs``
+  has no column of that name: the period of ``docs["date"]`` (labels ``"2023-12-06"``,
+  ``"2023-W49"``, ``"2023-12"``, ``"2023-Q4"``, ``"2023"``, see
+  :func:`analysis.dates.period_of`), which sort in time order. A document without a date (missing
+  or blank) has a missing group value (below). Only periods with documents are groups.
 * ``by="<column>"``: a document variable of ``docs``. Groups are the category order when the
   column is categorical (R factor semantics, as quanteda's ``groups=``), otherwise the labels
   sorted in code-point order.
@@ -28,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from analysis._checks import require_columns
+from analysis.dates import PERIODS, period_of
 
 #: What ``by=`` accepts everywhere.
 By: TypeAlias = str | pd.Series | Mapping[Any, Any] | None
@@ -104,7 +110,8 @@ def group_docs(
     Raises:
         TypeError: ``by`` is not a str, Series, mapping or None.
         ValueError: ``by`` names a column without ``docs=`` or missing from it; a document has
-            no row in ``docs``; a group value is missing (and ``dropna`` is False).
+            no row in ``docs``; a group value is missing (and ``dropna`` is False); a period
+            ``by`` on a ``date`` that is not an ISO 8601 string.
     """
     ids = pd.Index(np.asarray(doc_ids, dtype=object), dtype=object).astype(str)
     n = len(ids)
@@ -115,7 +122,14 @@ def group_docs(
     if isinstance(by, str):
         if docs is None:
             raise ValueError(f"by={by!r} names a document variable: pass the docs table as docs=")
-        require_columns(docs, ["doc_id", by], "docs", f"by={by!r} must be a column of docs")
+        period = by in PERIODS and by not in docs.columns
+        column = "date" if period else by
+        hint = (
+            f"by={by!r} is a period of the 'date' column"
+            if period
+            else f"by={by!r} must be a column of docs"
+        )
+        require_columns(docs, ["doc_id", column], "docs", hint)
         keys = corpus_ids(None, docs)
         pos = keys.get_indexer(ids)
         if (pos < 0).any():
@@ -124,8 +138,11 @@ def group_docs(
                 f"docs has no row for doc_id(s) {_names(missing, len(missing))}; "
                 f"cannot look up {by!r}"
             )
-        values = docs[by].iloc[pos].reset_index(drop=True)
+        values = docs[column].iloc[pos].reset_index(drop=True)
         what = f"docs[{by!r}]"
+        if period:
+            values = period_of(values, by)  # type: ignore[arg-type]
+            what = f"docs['date'] (by={by!r})"
     elif isinstance(by, pd.Series | Mapping):
         lookup = by if isinstance(by, pd.Series) else pd.Series(dict(by), dtype=object)
         lookup = lookup[~pd.Index(lookup.index).duplicated(keep="first")]

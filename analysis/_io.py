@@ -6,7 +6,8 @@ line and the problem. Each loader passes ``fail(line, message) -> Exception``, w
 loader's own error class (``CodebookError``, ``ActorTableError``, ``StudyError``, ...), so
 callers keep catching what they caught before.
 
-Users: corpus, codebook, actor_table, validation, report.study.
+Users: corpus (also its streamed CSV and JSON Lines tables), codebook, actor_table, validation,
+report.study.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -215,3 +217,133 @@ def csv_rows(text: str, *, fail: Fail) -> tuple[list[str], list[list[str]], list
     if dupes:
         raise fail(1, f"duplicate column name(s) {', '.join(map(repr, dupes))}")
     return header, rows, starts
+
+
+# --------------------------------------------------------------------------- corpus tables, streamed
+
+
+def open_text(path: str | os.PathLike[str], *, fail: Fail) -> io.TextIOWrapper:
+    """Open a UTF-8 file for reading a line at a time (a byte-order mark is dropped).
+
+    Only the first 4 KiB are checked up front (UTF-16/32 by mark or NUL share); a decoding
+    error further on surfaces as ``UnicodeDecodeError`` while reading, which the caller turns
+    into ``fail(None, "not valid UTF-8")``.
+
+    Raises:
+        Exception: from ``fail``: the file looks like UTF-16/32.
+    """
+    with open(path, "rb") as fh:
+        wide = _wide_encoding(fh.read(4096))
+    if wide is not None:
+        raise fail(None, f"looks like {wide}, not UTF-8; re-save the file as UTF-8")
+    return open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - the caller closes it
+
+
+def csv_records(
+    path: str | os.PathLike[str], *, fail: Fail, chunksize: int | None, id_column: str
+) -> Iterator[tuple[list[str], list[list[str]]]]:
+    """``(header, rows)`` of a CSV corpus, ``chunksize`` rows at a time (``None``: all).
+
+    Unlike :func:`csv_rows` (metadata), cells are not stripped: a document's text keeps every
+    character, so offsets count. Blank rows are skipped; a short row is padded with empty
+    fields.
+
+    Raises:
+        Exception: from ``fail``, with the line: malformed CSV, a row with more fields than the
+            header, duplicate column names, a blank ``id_column``, an empty or header-only file,
+            bytes that are not UTF-8.
+    """
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    n_rows = 0
+    id_at: int | None = None
+    with open_text(path, fail=fail) as fh:
+        reader = csv.reader(fh, strict=True)
+        last = 0
+        try:
+            for row in reader:
+                start, last = last + 1, reader.line_num
+                if not any(cell.strip() for cell in row):
+                    continue
+                if header is None:
+                    header = [h.strip() for h in row]
+                    dupes = sorted({h for h in header if header.count(h) > 1})
+                    if dupes:
+                        raise fail(start, f"duplicate column name(s) {', '.join(map(repr, dupes))}")
+                    id_at = header.index(id_column) if id_column in header else None
+                    continue
+                if len(row) > len(header):
+                    raise fail(
+                        start,
+                        f"{len(row)} fields but the header has {len(header)} "
+                        f"({', '.join(header)}); quote fields that contain commas",
+                    )
+                if id_at is not None and id_at < len(row) and not row[id_at].strip():
+                    raise fail(start, f"blank {id_column!r}")
+                rows.append(row + [""] * (len(header) - len(row)))
+                n_rows += 1
+                if chunksize is not None and len(rows) == chunksize:
+                    yield header, rows
+                    rows = []
+        except csv.Error as err:
+            raise fail(reader.line_num, f"malformed CSV ({err})") from None
+        except UnicodeDecodeError:
+            raise fail(None, "not valid UTF-8") from None
+    if header is None:
+        raise fail(None, "the corpus file is empty")
+    if n_rows == 0:
+        raise fail(None, "no documents: the file has a header row only")
+    if rows:
+        yield header, rows
+
+
+def jsonl_records(
+    path: str | os.PathLike[str],
+    *,
+    fail: Fail,
+    chunksize: int | None,
+    id_column: str,
+    string_fields: tuple[str, ...],
+) -> Iterator[list[dict[str, Any]]]:
+    """The objects of a JSON Lines corpus, ``chunksize`` at a time (``None``: all).
+
+    Raises:
+        Exception: from ``fail``, with the line: broken JSON, a line that is not an object, a
+            ``string_fields`` value that is an array or object, a null or blank ``id_column``,
+            no lines at all, bytes that are not UTF-8.
+    """
+    records: list[dict[str, Any]] = []
+    n = 0
+    with open_text(path, fail=fail) as fh:
+        try:
+            for line_no, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise fail(
+                        line_no, f"not valid JSON ({err.msg} at column {err.colno})"
+                    ) from None
+                if not isinstance(rec, dict):
+                    raise fail(
+                        line_no, f"expected a JSON object {{...}}, got a {type(rec).__name__}"
+                    )
+                for col in string_fields:
+                    value = rec.get(col)
+                    if isinstance(value, list | dict):
+                        kind = "array" if isinstance(value, list) else "object"
+                        raise fail(line_no, f"{col!r} is a JSON {kind}, not a string")
+                if id_column in rec and (rec[id_column] is None or not str(rec[id_column]).strip()):
+                    raise fail(line_no, f"blank or null {id_column!r}")
+                records.append(rec)
+                n += 1
+                if chunksize is not None and len(records) == chunksize:
+                    yield records
+                    records = []
+        except UnicodeDecodeError:
+            raise fail(None, "not valid UTF-8") from None
+    if n == 0:
+        raise fail(None, "no documents: the file has no JSON lines")
+    if records:
+        yield records

@@ -44,6 +44,7 @@ from analysis._aggregate import doc_positions, finish_theme_matrix
 from analysis._checks import check_choice, check_int, positional_docs, require_columns
 from analysis._groups import By, corpus_ids, group_docs
 from analysis.codebook import PATH_SEP, Codebook, CodebookError, Theme, load_codebook, load_liwc_dic
+from analysis.dates import PERIODS
 from analysis.matching import match, match_entries, take_str
 from analysis.schema import SCHEMAS, conform
 from analysis.text import is_punct, sentences
@@ -373,7 +374,12 @@ def theme_matrix(
     if normalize is not None and tokens is None:
         raise ValueError(f"normalize={normalize!r} needs the tokens table: pass tokens=")
     _check_hits(hits, ["doc_id", "key"] + (["sent"] if unit == "sentence" else []))
-    if isinstance(by, str) and docs is not None and by not in docs.columns:
+    if (
+        isinstance(by, str)
+        and docs is not None
+        and by not in docs.columns
+        and not (by in PERIODS and "date" in docs.columns)
+    ):
         raise ValueError(
             f"by={by!r} is not a docs column (has: {', '.join(map(str, docs.columns))})"
         )

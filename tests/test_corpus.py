@@ -175,7 +175,8 @@ def test_iter_corpus_folder_without_metadata_uses_file_stems(tmp_path):
 def test_iter_corpus_columns_keeps_only_the_named_docvars(tmp_path, table_docs):
     path = _write(table_docs.assign(extra="x"), tmp_path / "c.parquet")
     chunk = next(iter_corpus(path, columns=["outlet"]))
-    assert list(chunk.columns) == ["doc_id", "text", "outlet", "sha256"]
+    # language: detected on load (a derived column, like sha256)
+    assert list(chunk.columns) == ["doc_id", "text", "outlet", "language", "sha256"]
 
 
 def test_iter_corpus_refuses_a_doc_id_repeated_in_a_later_chunk(tmp_path):
@@ -260,7 +261,7 @@ def test_docs_from_table_names_the_source_of_a_missing_column_or_text() -> None:
 def test_iter_corpus_without_sha256_for_a_table_and_a_folder(tmp_path, table_docs) -> None:
     path = _write(table_docs, tmp_path / "c.parquet")
     chunk = next(iter_corpus(path, sha256=False))
-    assert chunk.columns.tolist() == ["doc_id", "text", "outlet"]
+    assert chunk.columns.tolist() == ["doc_id", "text", "outlet", "language"]
     folder = next(iter_corpus(DATA / "raw", metadata=DATA / "metadata.csv", sha256=False))
     assert "sha256" not in folder.columns and folder.columns[:3].tolist() == [
         "doc_id",
