@@ -8,7 +8,8 @@ corpus       load_corpus, iter_corpus, docs_from_table: the docs table
 webpages     extract_page: main text and metadata of a saved news page (trafilatura)
 dates        parse_date, period_of: dates on load and periods for by="month"
 language     detect_language: each document's language, offline
-boilerplate  clean_boilerplate and its rules (audited removals)
+boilerplate  clean_boilerplate and its rule sets (audited removals)
+duplicates   find_duplicates: republished and near-identical copies (shingles, MinHash)
 text         tokenize, sentences, fold, stopwords, stems, n-grams: the tokens table
 matching     compile_patterns, match: the one pattern engine
 frequency    term_frequency
@@ -53,7 +54,11 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "webpages": ("extract_page", "WebPage", "WebPageError"),
     "dates": ("parse_date", "period_of", "auto_period", "PERIODS"),
     "language": ("detect_language", "detect_languages"),
-    "boilerplate": ("BoilerplateRule", "DEFAULT_BOILERPLATE_RULES", "clean_boilerplate"),
+    "boilerplate": (
+        "BoilerplateRule", "DEFAULT_BOILERPLATE_RULES", "clean_boilerplate",
+        "BOILERPLATE_RULE_SETS", "BoilerplateError", "BoilerplateWarning", "boilerplate_rules",
+    ),
+    "duplicates": ("find_duplicates", "duplicate_pairs", "apply_duplicates"),
     "text": (
         "TOKEN_PATTERN", "fold", "load_stopwords", "load_abbreviations", "punkt_parameters",
         "tokenize", "tokenize_text", "sentences", "is_punct", "tokens_remove", "tokens_stem",

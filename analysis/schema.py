@@ -42,6 +42,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
                "end": "int64", "token": "category", "norm": "category"},
     "sentences": {"doc_id": "str", "sent": "int32", "start": "int64", "end": "int64",
                   "n_tokens": "int64", "text": "str"},
+    "wrapped_documents": {"doc_id": "str", "wrapped": "bool", "n_lines": "int64",
+                          "median_line_length": "float64", "unpunctuated_share": "float64"},
     "matches": {**_POS, "matched": "str", "pattern": "str", "key": "str", "tok": "int32",
                 "n_tok": "int64"},
     "term_frequency": {"term": "str", "frequency": "int64", "rank": "int64",
@@ -76,6 +78,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "scores": {"theme": "str", "tp": "int64", "fp": "int64", "fn": "int64",
                "precision": "float64", "recall": "float64", "f1": "float64", "support": "int64"},
     "codings": {"unit_id": "str", "coder": "str", "code": "int64"},
+    "duplicates": {"doc_id": "str", "cluster": "int64", "similarity": "float64", "kept": "bool",
+                   "duplicate_of": "str"},
+    "duplicate_pairs": {"doc_a": "str", "doc_b": "str", "similarity": "float64"},
 }  # fmt: skip
 
 #: Columns a table has only with some options: table -> {column: dtype}.
