@@ -95,7 +95,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "load_study", "Study", "load_study_docs", "study_inputs", "run_report",
         "notebook_parameters", "NotebookParameter", "resolve_parameters", "parse_cli_parameters",
         "save_table", "display_table", "table_html", "corpus_overview", "file_sha256",
-        "StudyError", "ParameterError", "ReportError",
+        "StudyError", "ParameterError", "ReportError", "check_study_inputs", "StudyInputs",
+        "check_parameter_values", "ReportInterrupted",
     ),
 }  # fmt: skip
 

@@ -205,7 +205,8 @@ def test_cli_params_lists_each_notebooks_parameters_with_types_defaults_and_comm
     out = capsys.readouterr().out
     assert "01_terms\n" in out
     assert "  top_n: int = 20  # terms per table and chart\n" in out
-    assert "  kwic_terms: list[str] = ['cooperation', 'crime*']" in out
+    # The notebook default fits any study (W6 removed the sample's terms; the study sets them).
+    assert "  kwic_terms: list[str] = []" in out
 
 
 def test_format_parameters_writes_one_line_per_parameter():
@@ -243,3 +244,129 @@ def test_deprecated_reporting_module_reexports_the_same_objects_without_a_warnin
     assert sorted(reporting.__all__) == sorted(analysis.report.__all__)
     for name in reporting.__all__:
         assert getattr(reporting, name) is getattr(analysis.report, name), name
+
+
+# --------------------------------------------------------------------------- values vs the study
+
+from analysis.report import StudyInputs, check_parameter_values  # noqa: E402
+from analysis.report.params import parameter_reference  # noqa: E402
+
+INPUTS = StudyInputs(
+    docvars=("doc_id", "text", "outlet", "date"),
+    n_docs=3,
+    has_dates=True,
+    themes=("crime", "economy", "health"),
+    theme_depth=2,
+    actors=("vo_van_thuong", "china"),
+)
+
+
+def _declared(**params):
+    return {
+        "nb": {name: NotebookParameter(name, type(d).__name__, d) for name, d in params.items()}
+    }
+
+
+def _check(declared, given=None, inputs=INPUTS, origins=None):
+    study = load_study(STUDY)
+    check_parameter_values(declared, {"nb": given or {}}, inputs, study, origins=origins)
+
+
+def test_parameter_kind_follows_from_the_name():
+    assert [
+        parameter_reference(n)
+        for n in ("audit_theme", "themes", "speaker_actor", "group", "by", "color_by",
+                  "theme_level", "level", "network_seed", "kwic_terms", "top_n")
+    ] == ["theme", "themes", "actor", "docvar", "docvar", "docvar", "level", "level", "seed",
+          "patterns", None]  # fmt: skip
+
+
+def test_a_default_theme_another_study_lacks_is_caught_before_any_kernel():
+    with pytest.raises(ParameterError) as err:
+        _check(
+            _declared(audit_theme="crime"),
+            inputs=StudyInputs(("doc_id",), 1, False, themes=("crimes", "economy")),
+        )
+    message = str(err.value)
+    assert message.startswith(
+        "notebook nb: parameter 'audit_theme' = 'crime' (the notebook's "
+        "default; set parameters.nb.audit_theme in "
+    )
+    assert "no theme 'crime' in the codebook (themes: crimes, economy); did you mean 'crimes'?" in (
+        message
+    )
+
+
+def test_a_theme_from_the_study_file_names_the_key():
+    with pytest.raises(
+        ParameterError,
+        match=r"\(study.yml \(parameters.nb.audit_theme\)\): no "
+        r"theme 'helth' in the codebook .*did you mean 'health'\?",
+    ):
+        _check(
+            _declared(audit_theme="crime"),
+            {"audit_theme": "helth"},
+            origins={("nb", "audit_theme"): "study.yml (parameters.nb.audit_theme)"},
+        )
+
+
+def test_without_a_codebook_theme_values_are_not_checked():
+    _check(_declared(audit_theme="crime"), inputs=StudyInputs(("doc_id",), 1, False))
+
+
+@pytest.mark.parametrize(
+    ("params", "given", "message"),
+    [
+        ({"top_n": 20}, {"top_n": 0}, r"'top_n' = 0 .*: a count must be at least 1"),
+        ({"kwic_window": 6}, {"kwic_window": -2}, r"'kwic_window' = -2 .*: a count must be at"),
+        ({"network_seed": 0}, {"network_seed": -1}, r"'network_seed' = -1 .*: a seed must be 0"),
+        ({"level": 1}, {"level": 0}, r"'level' = 0 .*: a theme level must be at least 1"),
+        ({"theme_level": 1}, {"theme_level": 3}, r"theme tree is 2 level\(s\) deep; choose 1 to 2"),
+        (
+            {"group": "outlet"},
+            {"group": "outlett"},
+            r"'outlett' is not a document variable "
+            r"\(columns: doc_id, text, outlet, date, day",
+        ),
+        ({"by": "outlet"}, {"by": "yaer"}, r"did you mean 'year'\?"),
+        (
+            {"speaker_actor": "china"},
+            {"speaker_actor": "chna"},
+            r"no actor 'chna' in the actor "
+            r"table .*did you mean 'china'\?",
+        ),
+        ({"kwic_terms": ["a"]}, {"kwic_terms": ["crime", " "]}, r"item 1 is empty"),
+        ({"period": "auto"}, {"period": "mnth"}, r"'mnth' is not a period .*did you mean 'month'"),
+        ({"keyness_measure": "g2"}, {"keyness_measure": "G2"}, r"'G2' is not one of chi2, g2, "),
+        ({"network_unit": "doc"}, {"network_unit": "docs"}, r"did you mean 'doc'\?"),
+    ],
+)
+def test_values_are_checked_against_the_study(params, given, message):
+    with pytest.raises(ParameterError, match=message):
+        _check(_declared(**params), given)
+
+
+def test_good_values_and_zero_defaults_pass():
+    _check(
+        _declared(top_n=20, min_count=0, network_seed=0, group="outlet", level=1, offset=-5),
+        {"top_n": 1, "min_count": 0, "network_seed": 7, "group": "month", "level": 2,
+         "offset": -9},
+    )  # fmt: skip
+
+
+def test_the_sample_study_passes_the_value_check_and_a_bad_value_fails_before_a_kernel(
+    tmp_path, monkeypatch
+):
+    import papermill
+
+    calls = []
+    monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: calls.append(a))
+    with pytest.raises(
+        ParameterError,
+        match=r"notebook 02_themes: parameter 'audit_theme' = "
+        r"'crme' \(-p audit_theme=crme\): no theme 'crme' .*did you mean 'crime'",
+    ):
+        run_report(STUDY, out=tmp_path, params=["audit_theme=crme"])
+    with pytest.raises(ParameterError, match=r"'top_n' = 0 \(-p 01_terms.top_n=0\): a count"):
+        run_report(STUDY, out=tmp_path, params=["01_terms.top_n=0"])
+    assert calls == [] and not any(tmp_path.iterdir())

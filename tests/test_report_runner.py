@@ -9,11 +9,19 @@ hostile corpus; ``pytest -m "not slow"`` skips them.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import platform
 import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
 
+import nbformat
 import pandas as pd
 import papermill
 import pytest
@@ -420,3 +428,271 @@ def test_without_the_report_extra_the_cli_says_what_to_install(tmp_path, monkeyp
     assert "papermill is needed to read and run report notebooks" in err
     assert "pip install 'analysis[report]'" in err
     assert not (tmp_path / "r").exists()
+
+
+# --------------------------------------------------------------------------- checks before kernels
+
+
+def test_a_broken_corpus_fails_before_any_kernel_with_the_readers_error(
+    tmp_path, fake_papermill, capsys
+):
+    from analysis.corpus import CorpusError
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    (tmp_path / "meta.csv").write_text("doc_id,file,outlet\nA,a.txt,X\nB,b.txt,Y\n", "utf-8")
+    nbdir = tiny_notebooks(tmp_path / "nbs")
+    study = write_study(
+        tmp_path,
+        f"name: tiny\ncorpus: {{source: raw, metadata: meta.csv}}\ngroup: outlet\n"
+        f"notebooks: {nbdir}\n",
+    )
+    with pytest.raises(CorpusError, match=r"meta.csv"):
+        run_report(study, out=tmp_path / "r")
+    assert fake_papermill.calls == [] and not (tmp_path / "r").exists()
+    assert main(["report", "--study", str(study), "--out", str(tmp_path / "r")]) == 2
+    assert "meta.csv" in capsys.readouterr().err
+
+
+def test_a_broken_codebook_fails_before_any_kernel(tmp_path, fake_papermill):
+    from analysis.codebook import CodebookError
+
+    (tmp_path / "cb.yml").write_text("themes:\n  crime: [\n", encoding="utf-8")
+    study = tiny_study(tmp_path, tiny_notebooks(tmp_path / "nbs"), "codebook: cb.yml\n")
+    with pytest.raises(CodebookError, match=r"cb.yml"):
+        run_report(study, out=tmp_path / "r")
+    assert fake_papermill.calls == []
+
+
+def test_one_group_no_dates_no_codebook_no_actors_runs_the_real_notebooks_parameters(
+    tmp_path, fake_papermill
+):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Crime fell. Police helped.\n", encoding="utf-8")
+    (raw / "b.txt").write_text("Cooperation grew.\n", encoding="utf-8")
+    (tmp_path / "meta.csv").write_text("doc_id,file,outlet\nA,a.txt,X\nB,b.txt,X\n", "utf-8")
+    study = write_study(
+        tmp_path,
+        f"name: lone\ncorpus: {{source: raw, metadata: meta.csv}}\ngroup: outlet\n"
+        f"notebooks: {NOTEBOOKS}\n",
+    )
+    report = run_report(study, out=tmp_path / "r")
+    assert sorted(p.name for p in report.glob("*.html")) == sorted(
+        ["index.html"] + [f"{n}.html" for n in NOTEBOOK_NAMES]
+    )
+
+
+# --------------------------------------------------------------------------- every failure
+
+
+def test_every_failing_notebook_is_reported_and_kept(tmp_path, fake_papermill, capsys):
+    nbdir = tiny_notebooks(tmp_path / "nbs", "a_first", "b_second", "c_third")
+    study = tiny_study(
+        tmp_path, nbdir, "parameters:\n  a_first: {fail: true}\n  c_third: {fail: true}\n"
+    )
+    out = tmp_path / "reports"
+    assert main(["report", "--study", str(study), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "2 of 3 notebooks failed:" in err
+    assert f"notebook a_first ({nbdir / 'a_first.ipynb'}) failed in cell 3 [if fail:]" in err
+    assert f"notebook c_third ({nbdir / 'c_third.ipynb'}) failed in cell 3 [if fail:]" in err
+    assert "b_second" not in err.split("notebooks failed:")[1]
+    failed = out / "tiny.failed"
+    assert {p.name for p in failed.glob("*.ipynb")} == {
+        "a_first.ipynb",
+        "b_second.ipynb",
+        "c_third.ipynb",
+    }
+
+
+# --------------------------------------------------------------------------- --only links
+
+
+def test_only_turns_links_to_pages_not_run_into_plain_text(tmp_path, fake_papermill):
+    from nbformat.v4 import new_markdown_cell
+
+    nbdir = tiny_notebooks(tmp_path / "nbs", "a_first", "b_second")
+    nb = nbformat.read(nbdir / "a_first.ipynb", as_version=4)
+    nb.cells.insert(1, new_markdown_cell("See [the second](b_second.html) and [me](a_first.html)."))
+    nbformat.write(nb, nbdir / "a_first.ipynb")
+    report = run_report(tiny_study(tmp_path, nbdir), out=tmp_path / "r", only=["a_first"])
+    page = (report / "a_first.html").read_text(encoding="utf-8")
+    assert 'href="b_second.html"' not in page
+    assert "the second</span>" in page and 'href="a_first.html"' in page
+    full = run_report(tiny_study(tmp_path, nbdir), out=tmp_path / "full")
+    assert 'href="b_second.html"' in (full / "a_first.html").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- folders
+
+
+@pytest.mark.parametrize("name", ["a..b.failed", "x.tmp-1", "x.old-12", "A.FAILED"])
+def test_names_that_collide_with_the_runners_folders_are_rejected(tmp_path, name):
+    study = tiny_study(tmp_path, tmp_path).read_text().replace("name: tiny", f"name: {name}")
+    (tmp_path / "study.yml").write_text(study, encoding="utf-8")
+    with pytest.raises(StudyError, match=rf"key 'name': '{re.escape(name)}' looks like the "):
+        load_study(tmp_path / "study.yml")
+
+
+def test_a_run_of_a_dotted_name_leaves_other_reports_alone(tmp_path, fake_papermill):
+    nbdir = tiny_notebooks(tmp_path / "nbs")
+    study = tiny_study(tmp_path, nbdir).read_text().replace("name: tiny", "name: a..b")
+    (tmp_path / "study.yml").write_text(study, encoding="utf-8")
+    out = tmp_path / "r"
+    (out / "a..b.c").mkdir(parents=True)  # another study's report
+    (out / ".a..b.c.tmp-1-x").mkdir()  # another study's stale folder
+    run_report(tmp_path / "study.yml", out=out)
+    assert sorted(p.name for p in out.iterdir()) == [".a..b.c.tmp-1-x", "a..b", "a..b.c"]
+
+
+def test_stale_temporary_folders_of_killed_runs_are_removed(tmp_path, fake_papermill):
+    nbdir = tiny_notebooks(tmp_path / "nbs")
+    out = tmp_path / "r"
+    out.mkdir()
+    dead = 2**22 + 17  # above Linux's largest pid: no such process
+    old = time.time() - 60
+    host = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+    other = "0123abcd" if host != "0123abcd" else "fedc9876"
+    stale = [
+        out / f".tiny.tmp-{dead}@{host}-abc",
+        out / f".tiny.old-{dead}@{host}-1",
+        out / ".tiny.tmp-abcd_123",
+    ]
+    kept = [
+        out / f".tiny.tmp-{os.getpid()}@{host}-live",  # a run of this process still going
+        out / f".tiny.tmp-{dead}@{other}-x",  # another machine's run, younger than a day
+        out / f".other.tmp-{dead}-x",  # another study's
+        out / ".tiny.tmp-recent12",  # no pid, younger than a day
+        out / "notes",  # not the runner's
+    ]
+    for path in stale + kept:
+        path.mkdir()
+        os.utime(path, (old, old))
+    day_old = time.time() - 2 * 86400
+    os.utime(stale[2], (day_old, day_old))
+    fresh = out / f".tiny.tmp-{dead}-fresh"  # made after this run started: left alone
+    log = io.StringIO()
+    real = tempfile.mkdtemp
+
+    def mkdtemp(*args, **kwargs):
+        fresh.mkdir()
+        os.utime(fresh, (time.time() + 60, time.time() + 60))
+        return real(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(tempfile, "mkdtemp", mkdtemp)
+        run_report(tiny_study(tmp_path, nbdir), out=out, log=log)
+    left = {p.name for p in out.iterdir()}
+    assert left == {p.name for p in kept} | {"tiny", fresh.name}
+    assert f"removed .tiny.tmp-{dead}@{host}-abc (left by a run that was killed)" in log.getvalue()
+
+
+def test_a_report_moved_aside_by_a_run_killed_during_the_swap_is_put_back(tmp_path, monkeypatch):
+    out = tmp_path / "r"
+    old = (
+        out
+        / f".tiny.old-{2**22 + 17}@{hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]}-1"
+    )
+    (old / "tiny").mkdir(parents=True)
+    (old / "index.html").write_text("previous", encoding="utf-8")
+    os.utime(old, (time.time() - 60, time.time() - 60))
+    monkeypatch.setattr(papermill, "execute_notebook", FakePapermill())
+    log = io.StringIO()
+    nbdir = tiny_notebooks(tmp_path / "nbs")
+    with pytest.raises(ReportError):
+        run_report(tiny_study(tmp_path, nbdir), out=out, log=log, params=["fail=true"])
+    assert f"restored the previous report from {old.name} (a run was killed)" in log.getvalue()
+    assert (out / "tiny" / "index.html").read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in out.iterdir()) == ["tiny", "tiny.failed"]
+
+
+def test_concurrent_runs_of_one_study_all_succeed(tmp_path, fake_papermill):
+    from concurrent.futures import ThreadPoolExecutor
+
+    nbdir = tiny_notebooks(tmp_path / "nbs")
+    study = load_study(tiny_study(tmp_path, nbdir))
+    out = tmp_path / "r"
+    with ThreadPoolExecutor(4) as pool:
+        results = list(
+            pool.map(lambda i: run_report(study, out=out, params=[f"label=run{i}"]), range(4))
+        )
+    assert results == [out / "tiny"] * 4
+    assert sorted(p.name for p in out.iterdir()) == ["tiny"]
+    label = pd.read_csv(out / "tiny" / "tiny" / "t.csv")["label"].tolist()
+    assert label[0] in {f"run{i}" for i in range(4)}
+    prov = json.loads((out / "tiny" / "provenance.json").read_text())
+    assert prov["parameters"]["tiny"]["label"] == label[0]  # one complete run, not a mix
+
+
+def test_a_billion_laughs_study_file_is_refused_fast(tmp_path):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [{', '.join(['*' + prev] * 9)}]")
+    path = tmp_path / "study.yml"
+    path.write_text("name: bomb\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(StudyError, match=r"line 2, column 4: not valid YAML: anchors"):
+        load_study(path)
+    assert time.monotonic() - started < 1
+
+
+# --------------------------------------------------------------------------- real kernels
+
+
+@pytest.mark.slow
+def test_a_cell_timeout_names_the_cell_and_the_limit_and_keeps_the_notebook(tmp_path, capsys):
+    nbdir = tmp_path / "nbs"
+    write_notebook(nbdir / "slow.ipynb", TINY_PARAMS, TINY_SAVE, "import time\ntime.sleep(60)")
+    study = tiny_study(tmp_path, nbdir)
+    out = tmp_path / "r"
+    args = ["report", "--study", str(study), "--out", str(out), "--cell-timeout", "3"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"notebook slow ({nbdir / 'slow.ipynb'}): cell 3 [import time] timed out after 3 s" in err
+    )
+    assert "raise the limit with --cell-timeout SECONDS" in err
+    kept = nbformat.read(out / "tiny.failed" / "slow.ipynb", as_version=4)
+    assert "time.sleep(60)" in kept.cells[-1].source
+    assert pd.read_csv(out / "tiny.failed" / "slow" / "t.csv")["label"].tolist() == ["first"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_to_the_runner_shuts_its_kernels_down(tmp_path, signum):
+    nbdir = tmp_path / "nbs"
+    pidfile = tmp_path / "kernel.pid"
+    busy = f"import os\nopen({str(pidfile)!r}, 'w').write(str(os.getpid()))\nwhile True:\n    pass"
+    write_notebook(nbdir / "busy.ipynb", TINY_PARAMS, busy)
+    study = tiny_study(tmp_path, nbdir)
+    out = tmp_path / "r"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "report", "--study", str(study), "--out", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    started = time.monotonic()
+    while not (pidfile.exists() and pidfile.read_text()) and time.monotonic() - started < 90:
+        time.sleep(0.2)
+    kernel = int(pidfile.read_text())
+    assert _running(kernel)
+    proc.send_signal(signum)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 128 + signum, err
+    assert f"interrupted by {signal.Signals(signum).name}; the kernels were shut down" in err
+    deadline = time.monotonic() + 10
+    while _running(kernel) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(kernel)
+    assert sorted(p.name for p in out.iterdir()) == ["tiny.failed"]
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False

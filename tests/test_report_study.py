@@ -170,3 +170,174 @@ def test_group_must_be_a_document_variable_when_there_is_no_metadata_file(tmp_pa
 def test_cli_reports_a_bad_study_file_with_exit_status_2(tmp_path, capsys):
     assert main(["report", "--study", str(tmp_path / "none.yml")]) == 2
     assert "none.yml: study file not found" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- wave-2 keys
+
+ALL_KEYS = f"""\
+name: full
+corpus:
+  source: {DATA / "raw"}
+  metadata: {DATA / "metadata.csv"}
+  boilerplate: [agency, {{name: byline, pattern: "By [A-Z].{{1,40}}", where: line}}]
+  boilerplate_max_share: 0.4
+  line_breaks: paragraph
+  duplicates: flag
+  duplicate_threshold: 0.9
+  dates: warn
+  language: en
+group: outlet
+actor_gold: {DATA / "gold" / "asean_china_sentences.csv"}
+quotes: {{cues: [quipped, " spoke of "], exclude_cues: [added]}}
+period: month
+periods: {{before: [2023-01-01, 2023-12-05], after: ["2023-12-06", 2023-12-31]}}
+"""
+
+
+def test_every_new_study_key_is_read_into_the_study(tmp_path):
+    study = load_study(write_study(tmp_path, ALL_KEYS))
+    assert study.boilerplate == (
+        "agency",
+        {"name": "byline", "pattern": "By [A-Z].{1,40}", "where": "line"},
+    )
+    assert study.clean_boilerplate is True and study.boilerplate_max_share == 0.4
+    assert study.line_breaks == "paragraph" and study.tokenize_options == {
+        "line_breaks": "paragraph"
+    }
+    assert (study.duplicates, study.duplicate_threshold) == ("flag", 0.9)
+    assert study.corpus_options == {"dates": "warn", "language": "en"}
+    assert study.actor_gold == DATA / "gold" / "asean_china_sentences.csv"
+    assert study.cues == ("quipped", "spoke of") and study.exclude_cues == ("added",)
+    assert study.quote_options == {"cues": ["quipped", "spoke of"], "exclude_cues": ["added"]}
+    assert study.period == "month"
+    # YAML reads 2023-01-01 as a date and "2023-12-06" as text: both become ISO strings.
+    assert study.periods == {
+        "before": ("2023-01-01", "2023-12-05"),
+        "after": ("2023-12-06", "2023-12-31"),
+    }
+    assert study_inputs(study)["role"].tolist()[-1] == "actor_gold"
+
+
+def test_without_the_new_keys_the_library_defaults_apply(tmp_path):
+    study = load_study(write_study(tmp_path, BASE))
+    assert study.boilerplate == ("default",) and study.clean_boilerplate is True
+    assert (study.boilerplate_max_share, study.line_breaks, study.duplicate_threshold) == (
+        None,
+        None,
+        None,
+    )
+    assert (study.duplicates, study.period, study.periods) == ("keep", "auto", None)
+    assert study.corpus_options == {} and study.tokenize_options == {}
+    assert study.quote_options == {} and study.pattern is None
+
+
+def test_boilerplate_false_switches_cleaning_off_like_the_old_key(tmp_path):
+    text = BASE.replace("  metadata:", "  boilerplate: false\n  metadata:")
+    new = load_study(write_study(tmp_path, text))
+    assert new.boilerplate == () and new.clean_boilerplate is False
+    docs, removed = load_study_docs(new)
+    assert len(removed) == 0 and len(docs) == 2
+
+
+def test_load_study_docs_applies_the_chosen_rule_sets_only(tmp_path):
+    from analysis.boilerplate import BOILERPLATE_RULE_SETS, clean_boilerplate
+    from analysis.corpus import load_corpus
+
+    study = load_study(
+        write_study(tmp_path, BASE.replace("  metadata:", "  boilerplate: [captions]\n  metadata:"))
+    )
+    docs, removed = load_study_docs(study)
+    names = {r.name for r in BOILERPLATE_RULE_SETS["captions"]}
+    assert set(removed["rule"]) <= names
+    raw = load_corpus(DATA / "raw", metadata=DATA / "metadata.csv")
+    expected_docs, expected = clean_boilerplate(raw, rules=["captions"])
+    assert removed["rule"].tolist() == expected["rule"].tolist()
+    assert docs["text"].tolist() == expected_docs["text"].tolist()
+
+
+def test_max_share_is_passed_to_the_cleaner(tmp_path):
+    text = BASE.replace("  metadata:", "  boilerplate_max_share: 0.01\n  metadata:")
+    study = load_study(write_study(tmp_path, text))
+    with pytest.warns(UserWarning, match=r"removed more than max_share=0.01 .*vna_2023-12-06"):
+        load_study_docs(study)
+
+
+def _twins(tmp_path, option: str):
+    raw = tmp_path / "raw"
+    raw.mkdir(exist_ok=True)
+    story = (
+        "Police in Hanoi arrested five suspects in a phone scam ring on Tuesday, officials said."
+    )
+    (raw / "a.txt").write_text(story + "\n", encoding="utf-8")
+    (raw / "b.txt").write_text(story + "\n", encoding="utf-8")
+    (raw / "c.txt").write_text("Trade between the two countries grew last year.\n", "utf-8")
+    (tmp_path / "meta.csv").write_text(
+        "doc_id,file,outlet,date\nA,a.txt,X,2023-12-02\nB,b.txt,Y,2023-12-01\nC,c.txt,X,2023-12-03\n",
+        encoding="utf-8",
+    )
+    return load_study(
+        write_study(
+            tmp_path / option,
+            f"name: twins\ncorpus:\n  source: {raw}\n  metadata: {tmp_path / 'meta.csv'}\n"
+            f"  duplicates: {option}\n  duplicate_threshold: 0.9\ngroup: outlet\n",
+        )
+    )
+
+
+def test_duplicates_are_flagged_or_dropped_the_earliest_kept(tmp_path):
+    flagged, _ = load_study_docs(_twins(tmp_path, "flag"))
+    assert flagged["doc_id"].tolist() == ["A", "B", "C"]
+    assert flagged["duplicate_of"].fillna("").tolist() == ["B", "", ""]
+    assert flagged.attrs["duplicates"]["doc_id"].tolist() == ["B", "A"]
+    dropped, _ = load_study_docs(_twins(tmp_path, "drop"))
+    assert dropped["doc_id"].tolist() == ["B", "C"]
+    kept, _ = load_study_docs(_twins(tmp_path, "keep"))
+    assert kept["doc_id"].tolist() == ["A", "B", "C"] and "duplicate_of" not in kept
+
+
+def test_an_actor_gold_file_is_read_when_the_inputs_are_checked(tmp_path):
+    from analysis.actor_review import ActorGoldError
+    from analysis.report import check_study_inputs
+
+    gold = tmp_path / "actor_gold.csv"
+    gold.write_text("doc_id,kind,text,actor_id\nvna_2023-12-06,speech,x,china\n", "utf-8")
+    study = load_study(write_study(tmp_path, BASE + f"actor_gold: {gold}\n"))
+    with pytest.raises(ActorGoldError, match=r"actor_gold.csv, line 2: kind 'speech' must be"):
+        check_study_inputs(study)
+
+
+def _dated(tmp_path, corpus_lines: str):
+    raw = tmp_path / "raw"
+    raw.mkdir(exist_ok=True)
+    text = (
+        "Police in the capital arrested five suspects on Tuesday after a long investigation "
+        "into an online fraud ring that targeted elderly people across the country. "
+        "Officials said the group had stolen millions from hundreds of victims.\n"
+    )
+    (raw / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "meta.csv").write_text(
+        "doc_id,file,outlet,date\nA,a.txt,X,sometime soon\n", encoding="utf-8"
+    )
+    folder = tmp_path / corpus_lines.replace(":", "").replace(" ", "_").replace("\n", "")
+    return load_study(
+        write_study(
+            folder,
+            f"name: dated\ncorpus:\n  source: {raw}\n  metadata: {tmp_path / 'meta.csv'}\n"
+            f"{corpus_lines}group: outlet\n",
+        )
+    )
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_date_policy_and_language_reach_the_corpus_reader(tmp_path):
+    from analysis.corpus import CorpusError
+    from analysis.report import check_study_inputs
+
+    with pytest.raises(CorpusError, match=r"sometime soon"):
+        load_study_docs(_dated(tmp_path, ""))
+    with pytest.warns(UserWarning, match=r"sometime soon"):
+        docs, _ = load_study_docs(_dated(tmp_path, "  dates: warn\n"))
+    assert docs["date"].fillna("").tolist() == [""]  # left empty, with a warning
+    assert check_study_inputs(_dated(tmp_path, "  dates: warn\n")).has_dates is False
+    with pytest.warns(UserWarning, match=r"1 document\(s\) not in the expected language"):
+        load_study_docs(_dated(tmp_path, "  dates: warn\n  language: vi\n"))

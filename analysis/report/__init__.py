@@ -1,11 +1,13 @@
 """Reproducible reports: the study file, notebook parameters, tables, the papermill runner.
 
 ========== ==================================================================================
-study      Study, load_study, load_study_docs, study_inputs, file_sha256, StudyError
-params     NotebookParameter, notebook_parameters, resolve_parameters, parse_cli_parameters,
-           ParameterError
+study      Study, load_study, load_study_docs, check_study_inputs, StudyInputs, study_inputs,
+           file_sha256, StudyError
+params     NotebookParameter, notebook_parameters, resolve_parameters, check_parameter_values,
+           parse_cli_parameters, ParameterError
 tables     save_table, display_table, table_html, corpus_overview (used inside notebooks)
-runner     run_report, ReportError: the notebooks run, the report written atomically
+runner     run_report, ReportError, ReportInterrupted: the notebooks run, the report written
+           atomically
 html       the exported pages, provenance footer and index page
 cli        ``python -m analysis report|params``
 ========== ==================================================================================
@@ -22,14 +24,23 @@ from analysis.report.params import (
     RUNNER_PARAMETERS,
     NotebookParameter,
     ParameterError,
+    check_parameter_values,
     notebook_parameters,
     parse_cli_parameters,
     resolve_parameters,
 )
-from analysis.report.runner import DEFAULT_KERNEL, VERSION_PACKAGES, ReportError, run_report
+from analysis.report.runner import (
+    DEFAULT_KERNEL,
+    VERSION_PACKAGES,
+    ReportError,
+    ReportInterrupted,
+    run_report,
+)
 from analysis.report.study import (
     Study,
     StudyError,
+    StudyInputs,
+    check_study_inputs,
     file_sha256,
     load_study,
     load_study_docs,
@@ -41,13 +52,17 @@ __all__ = [
     "StudyError",
     "ParameterError",
     "ReportError",
+    "ReportInterrupted",
     "Study",
+    "StudyInputs",
     "NotebookParameter",
     "load_study",
     "load_study_docs",
+    "check_study_inputs",
     "study_inputs",
     "notebook_parameters",
     "resolve_parameters",
+    "check_parameter_values",
     "parse_cli_parameters",
     "run_report",
     "corpus_overview",

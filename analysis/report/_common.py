@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -58,3 +60,27 @@ def report_module(name: str) -> ModuleType:
             f"{name} is needed to read and run report notebooks; install the extra: "
             "pip install 'analysis[report]'"
         ) from err
+
+
+def did_you_mean(value: Any, allowed: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest of ``allowed``, or ``""`` when none is close.
+
+    >>> did_you_mean("outlt", ["outlet", "date"]), did_you_mean("zzz", ["outlet"])
+    ("; did you mean 'outlet'?", '')
+    """
+    close = difflib.get_close_matches(str(value), list(allowed), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def plain(value: Any) -> Any:
+    """The value with the line-numbered mappings and lists of the YAML reader made plain.
+
+    >>> from analysis._io import LineDict
+    >>> type(plain(LineDict(a=[1]))) is dict
+    True
+    """
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value

@@ -1,7 +1,9 @@
 """Command line: ``python -m analysis report --study data/study.yml`` (also ``analysis report``).
 
 Exit status: 0 success; 1 a notebook failed (the previous report is left in place);
-2 a bad study file, parameter or option, or the ``report`` extra is not installed.
+2 a bad study file, input file (corpus, codebook, actor table, gold, stopwords), parameter or
+option, or the ``report`` extra is not installed; 128 + the signal number when stopped by
+SIGTERM (143) or SIGINT (130), after the kernels were shut down.
 """
 
 from __future__ import annotations
@@ -11,10 +13,26 @@ import sys
 from collections.abc import Sequence
 
 from analysis.report.params import ParameterError, format_parameters, notebook_parameters
-from analysis.report.runner import DEFAULT_KERNEL, ReportError, notebooks_dir, run_report
+from analysis.report.runner import (
+    DEFAULT_KERNEL,
+    ReportError,
+    ReportInterrupted,
+    notebooks_dir,
+    run_report,
+)
 from analysis.report.study import StudyError, load_study
 
 __all__ = ["main"]
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,7 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     rep.add_argument("--notebooks", help="folder of notebooks (default: the study's or notebooks/)")
     rep.add_argument("--kernel", default=None, help="Jupyter kernel (default analysis-news)")
-    rep.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
+    rep.add_argument("--jobs", type=_positive, default=2, help="notebooks run at once (default 2)")
+    rep.add_argument(
+        "--cell-timeout",
+        type=_positive,
+        default=None,
+        metavar="SECONDS",
+        help="seconds one notebook cell may run before the run fails (default 1200)",
+    )
 
     par = sub.add_parser("params", help="list the notebooks' parameters, types and defaults")
     par.add_argument("--study", required=True, help="study file (YAML)")
@@ -66,8 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: the arguments after the program name (default ``sys.argv[1:]``).
 
     Returns:
-        0 on success, 1 when a notebook failed, 2 for a bad study file, parameter or option, or
-        when the ``report`` extra (papermill, nbconvert) is not installed.
+        0 on success, 1 when a notebook failed, 2 for a bad study file, input file, parameter
+        or option, or when the ``report`` extra (papermill, nbconvert) is not installed,
+        128 + the signal number when stopped by SIGTERM or SIGINT.
 
     Example:
         >>> main(["report", "--study", "no/such/study.yml"])
@@ -90,8 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             notebooks=args.notebooks,
             kernel=args.kernel or DEFAULT_KERNEL,
             jobs=args.jobs,
+            cell_timeout=args.cell_timeout,
         )
-    except (StudyError, ParameterError, ImportError) as err:
+    except ReportInterrupted as err:
+        print(f"error: {err}; the kernels were shut down", file=sys.stderr)
+        print("the previous report (if any) was left in place", file=sys.stderr)
+        return 128 + err.signum
+    except (StudyError, ParameterError, ImportError, ValueError, FileNotFoundError) as err:
+        # ValueError: an input file the study names cannot be read (CorpusError,
+        # CodebookError, ActorTableError, ... are ValueErrors naming the file and problem).
         print(f"error: {err}", file=sys.stderr)
         return 2
     except ReportError as err:

@@ -10,13 +10,21 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from analysis.report._common import report_module
 
-__all__ = ["export_html", "notebook_title", "footer_html", "with_footer", "index_html"]
+__all__ = [
+    "export_html",
+    "notebook_title",
+    "footer_html",
+    "with_footer",
+    "index_html",
+    "unlink_pages",
+]
 
 _FOOTER_CSS = """
 <style>
@@ -169,6 +177,32 @@ def with_footer(page: str, footer: str) -> str:
     """
     cut = page.rfind("</body>")
     return page[:cut] + footer + page[cut:] if cut >= 0 else page + footer
+
+
+def unlink_pages(page: str, missing: Iterable[str]) -> str:
+    """``page`` with every link to ``<name>.html`` of a ``missing`` notebook made plain text.
+
+    A run with ``--only`` writes some pages only; the links the notebooks' text makes to the
+    others would lead nowhere. The link text stays, marked as not in this report.
+
+    Example:
+        >>> unlink_pages('See <a href="01_terms.html">Terms</a>.', {"01_terms"})
+        'See <span class="not-run" title="not in this report (run with --only)">Terms</span>.'
+        >>> unlink_pages('<a href="02_themes.html#x">Themes</a>', {"01_terms"})
+        '<a href="02_themes.html#x">Themes</a>'
+    """
+    names = sorted(missing)
+    if not names:
+        return page
+    pattern = re.compile(
+        r'<a\s+href="(?:\./)?(?:'
+        + "|".join(re.escape(html.escape(n)) for n in names)
+        + r')\.html(?:#[^"]*)?"[^>]*>(.*?)</a>',
+        re.DOTALL,
+    )
+    return pattern.sub(
+        r'<span class="not-run" title="not in this report (run with --only)">\1</span>', page
+    )
 
 
 def index_html(prov: Mapping[str, Any], titles: Mapping[str, str]) -> str:

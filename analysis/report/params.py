@@ -11,17 +11,18 @@ from __future__ import annotations
 import ast
 import copy
 import difflib
+import fnmatch
 import io
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
-from analysis.report._common import report_module, short_repr, type_name
-from analysis.report.study import Study
+from analysis.report._common import did_you_mean, report_module, short_repr, type_name
+from analysis.report.study import Study, StudyInputs
 
 __all__ = [
     "RUNNER_PARAMETERS",
@@ -31,11 +32,48 @@ __all__ = [
     "parameters_cell",
     "parse_cli_parameters",
     "resolve_parameters",
+    "check_parameter_values",
+    "parameter_reference",
     "format_parameters",
+    "PARAMETER_REFERENCES",
 ]
 
 # Parameters the runner sets itself; a study file or -p may not override them.
 RUNNER_PARAMETERS = ("study_path", "output_dir")
+
+#: What a parameter's value refers to, by parameter name (shell pattern, first match wins).
+#: :func:`check_parameter_values` checks each value against the study's own inputs before any
+#: kernel starts: ``theme``/``themes`` a theme id of the codebook, ``actor``/``actors`` an actor
+#: id of the actor table, ``docvar`` a document variable (or a period such as ``month`` when the
+#: documents have dates), ``level`` a theme-tree depth of the codebook, ``patterns`` a list of
+#: non-empty matcher patterns, ``period`` one of ``auto day week month quarter year``, ``seed``
+#: an integer of 0 or more, ``measure`` a keyness measure (``chi2 g2 fisher pmi``), ``unit``
+#: ``sentence`` or ``doc``. Every other ``int`` parameter is
+#: a count and must be at least 1 (at least 0 when the notebook's own default is 0).
+PARAMETER_REFERENCES: tuple[tuple[str, str], ...] = (
+    ("*_seed", "seed"),
+    ("level", "level"),
+    ("*_level", "level"),
+    ("theme", "theme"),
+    ("*_theme", "theme"),
+    ("themes", "themes"),
+    ("*_themes", "themes"),
+    ("actor", "actor"),
+    ("*_actor", "actor"),
+    ("actors", "actors"),
+    ("*_actors", "actors"),
+    ("group", "docvar"),
+    ("by", "docvar"),
+    ("*_by", "docvar"),
+    ("*_group", "docvar"),
+    ("*_column", "docvar"),
+    ("*_terms", "patterns"),
+    ("period", "period"),
+    ("*_period", "period"),
+    ("*_measure", "measure"),
+    ("*_unit", "unit"),
+)
+_PERIODS = ("day", "week", "month", "quarter", "year")
 
 
 class ParameterError(ValueError):
@@ -314,9 +352,13 @@ def _convert_cli(param: NotebookParameter, raw: str) -> Any:
 
 def _reject(nb: str, name: str, param: NotebookParameter, value: Any, origin: str) -> None:
     if not param.accepts(value):
+        hint = ""
+        spec = param.spec
+        if isinstance(spec, tuple) and spec[0] == "literal" and isinstance(value, str):
+            hint = did_you_mean(value, [str(v) for v in spec[1:]])
         raise ParameterError(
             f"notebook {nb}: parameter {name!r} expects {param.type}, got "
-            f"{type_name(value)} ({short_repr(value)}) from {origin}"
+            f"{type_name(value)} ({short_repr(value)}) from {origin}{hint}"
         )
 
 
@@ -326,6 +368,7 @@ def resolve_parameters(
     cli: Sequence[str] = (),
     *,
     selected: Sequence[str] | None = None,
+    origins: dict[tuple[str, str], str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Check study-file and ``-p`` overrides against the notebooks' parameters cells.
 
@@ -336,6 +379,8 @@ def resolve_parameters(
             notebooks; values are YAML (``top_n=30``, ``kwic_terms=[crime, cooperation]``); a
             ``str`` parameter takes the text as is.
         selected: the notebooks that will run (default: all of ``declared``).
+        origins: if given, filled with ``{(notebook, name): where the value came from}`` for
+            every override (for messages of :func:`check_parameter_values`).
 
     Returns:
         ``{notebook: {name: value}}``: the overrides to inject (study file, then ``-p``).
@@ -365,6 +410,8 @@ def resolve_parameters(
             _check_override(nb, name, declared[nb], origin)
             _reject(nb, name, declared[nb][name], value, origin)
             overrides[nb][name] = copy.deepcopy(value)
+            if origins is not None:
+                origins[(nb, name)] = origin
     for target, name, raw in parse_cli_parameters(cli):
         origin = f"-p {(target + '.') if target else ''}{name}={raw}"
         if target is not None and target not in chosen:
@@ -382,7 +429,164 @@ def resolve_parameters(
             value = _convert_cli(declared[nb][name], raw)
             _reject(nb, name, declared[nb][name], value, origin)
             overrides[nb][name] = value
+            if origins is not None:
+                origins[(nb, name)] = origin
     return overrides
+
+
+def parameter_reference(name: str) -> str | None:
+    """What a parameter's value refers to, by its name (see :data:`PARAMETER_REFERENCES`).
+
+    Example:
+        >>> parameter_reference("audit_theme"), parameter_reference("theme_level")
+        ('theme', 'level')
+        >>> parameter_reference("network_seed"), parameter_reference("top_n")
+        ('seed', None)
+    """
+    for pattern, kind in PARAMETER_REFERENCES:
+        if fnmatch.fnmatchcase(name, pattern):
+            return kind
+    return None
+
+
+def check_parameter_values(
+    declared: Mapping[str, Mapping[str, NotebookParameter]],
+    overrides: Mapping[str, Mapping[str, Any]],
+    inputs: StudyInputs,
+    study: Study,
+    *,
+    selected: Sequence[str] | None = None,
+    origins: Mapping[tuple[str, str], str] | None = None,
+) -> None:
+    """Check the value every selected notebook will run with against the study's own inputs.
+
+    The value is the override (study file or ``-p``) or else the notebook's default, so a
+    default that fits one study only (``audit_theme: crime``) is caught before any kernel
+    starts. What a value refers to follows from the parameter's name
+    (:data:`PARAMETER_REFERENCES`); ``None`` values are not checked (the notebook decides).
+
+    Args:
+        declared: ``{notebook: notebook_parameters(...)}``.
+        overrides: from :func:`resolve_parameters`.
+        inputs: from :func:`analysis.report.study.check_study_inputs`.
+        study: the study (named in messages).
+        selected: the notebooks that will run (default: all of ``declared``).
+        origins: from :func:`resolve_parameters` (``origins=``), to name where a value came
+            from.
+
+    Raises:
+        ParameterError: a theme, actor or document variable that the study does not have
+            (with a did-you-mean), a theme level deeper than the codebook, an empty pattern,
+            or a count below 1 (a seed below 0). The message names the notebook, the
+            parameter, the value, where it came from, and the study's own values.
+
+    Example:
+        >>> from analysis.report.study import StudyInputs
+        >>> p = {"02_themes": {"audit_theme": NotebookParameter("audit_theme", "str", "crime")}}
+        >>> inputs = StudyInputs(("doc_id", "text"), 3, False, themes=("economy", "health"))
+        >>> study = load_study("data/study.yml")
+        >>> check_parameter_values(p, {"02_themes": {}}, inputs, study)
+        Traceback (most recent call last):
+        ...
+        analysis.report.params.ParameterError: notebook 02_themes: parameter 'audit_theme' = 'crime' (the notebook's default; set parameters.02_themes.audit_theme in .../study.yml): no theme 'crime' in the codebook (themes: economy, health)
+    """
+    origins = origins or {}
+    for nb in declared if selected is None else selected:
+        for name, param in declared[nb].items():
+            if name in RUNNER_PARAMETERS:
+                continue
+            given = name in overrides.get(nb, {})
+            value = overrides[nb][name] if given else param.default
+            origin = origins.get((nb, name)) if given else None
+            if origin is None:
+                origin = (
+                    f"-p or {study.path}"
+                    if given
+                    else f"the notebook's default; set parameters.{nb}.{name} in {study.path}"
+                )
+            problem = _value_problem(name, param, value, inputs)
+            if problem:
+                raise ParameterError(
+                    f"notebook {nb}: parameter {name!r} = {short_repr(value)} ({origin}): {problem}"
+                )
+
+
+def _choices(kind: str) -> tuple[str, ...]:
+    if kind == "measure":
+        from analysis.keyterms import KeynessMeasure
+
+        return get_args(KeynessMeasure)
+    from analysis.validation import UNITS
+
+    return tuple(UNITS)
+
+
+def _listing(values: Sequence[str], limit: int = 30) -> str:
+    shown = ", ".join(values[:limit])
+    return shown + (f", ... ({len(values)} in all)" if len(values) > limit else "")
+
+
+def _value_problem(name: str, param: NotebookParameter, value: Any, inputs: StudyInputs) -> str:
+    if value is None:
+        return ""
+    kind = parameter_reference(name)
+    items = value if isinstance(value, list) else [value]
+    if kind in ("theme", "themes") and inputs.themes is not None:
+        for item in items:
+            if item not in inputs.themes:
+                return (
+                    f"no theme {item!r} in the codebook (themes: {_listing(inputs.themes)})"
+                    f"{did_you_mean(str(item), inputs.themes)}"
+                )
+    elif kind in ("actor", "actors") and inputs.actors is not None:
+        for item in items:
+            if item not in inputs.actors:
+                return (
+                    f"no actor {item!r} in the actor table (actor ids: "
+                    f"{_listing(inputs.actors)}){did_you_mean(str(item), inputs.actors)}"
+                )
+    elif kind == "docvar":
+        columns = list(inputs.docvars) + (list(_PERIODS) if inputs.has_dates else [])
+        for item in items:
+            if item not in columns:
+                return (
+                    f"{item!r} is not a document variable (columns: {_listing(columns)})"
+                    f"{did_you_mean(str(item), columns)}"
+                )
+    elif kind == "period":
+        allowed: tuple[str, ...] = ("auto", *_PERIODS)
+        if value not in allowed:
+            return (
+                f"{short_repr(value)} is not a period (periods: {', '.join(allowed)})"
+                f"{did_you_mean(str(value), allowed)}"
+            )
+    elif kind in ("measure", "unit"):
+        allowed = _choices(kind)
+        if value not in allowed:
+            return (
+                f"{short_repr(value)} is not one of {', '.join(allowed)}"
+                f"{did_you_mean(str(value), allowed)}"
+            )
+    elif kind == "patterns":
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip():
+                return f"item {i} is empty; every pattern must be a non-empty string"
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if kind == "seed":
+            return "" if value >= 0 else "a seed must be 0 or more"
+        default = param.default
+        least = 0 if default == 0 and not isinstance(default, bool) else 1
+        if isinstance(default, int) and not isinstance(default, bool) and default < 0:
+            return ""
+        if value < least:
+            what = "a theme level" if kind == "level" else "a count"
+            return f"{what} must be at least {least}"
+        if kind == "level" and inputs.theme_depth is not None and value > inputs.theme_depth:
+            return (
+                f"the codebook's theme tree is {inputs.theme_depth} level(s) deep; choose 1 to "
+                f"{inputs.theme_depth}"
+            )
+    return ""
 
 
 def _declared_summary(declared: Mapping[str, Mapping[str, NotebookParameter]]) -> str:

@@ -9,21 +9,48 @@ names the file, the line and the key in every error.
 
 from __future__ import annotations
 
-import difflib
+import datetime as _dt
 import hashlib
 import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 import pandas as pd
 
 from analysis._io import csv_rows, load_yaml, read_text
-from analysis.report._common import relative_posix, short_repr, type_name
+from analysis.report._common import did_you_mean, plain, relative_posix, short_repr, type_name
 
-__all__ = ["StudyError", "Study", "load_study", "load_study_docs", "study_inputs", "file_sha256"]
+__all__ = [
+    "StudyError",
+    "Study",
+    "StudyInputs",
+    "load_study",
+    "load_study_docs",
+    "check_study_inputs",
+    "study_inputs",
+    "file_sha256",
+    "LINE_BREAKS",
+    "DUPLICATE_ACTIONS",
+    "DATE_POLICIES",
+    "STUDY_PERIODS",
+]
+
+LineBreaks = Literal["auto", "paragraph", "line", "none"]
+DuplicateAction = Literal["keep", "flag", "drop"]
+DatePolicy = Literal["error", "warn"]
+StudyPeriod = Literal["auto", "day", "week", "month", "quarter", "year"]
+#: ``corpus.line_breaks``: how :func:`analysis.text.tokenize` reads single line breaks.
+LINE_BREAKS: tuple[str, ...] = get_args(LineBreaks)
+#: ``corpus.duplicates``: keep every document, flag near-duplicates, or drop them.
+DUPLICATE_ACTIONS: tuple[str, ...] = get_args(DuplicateAction)
+#: ``corpus.dates``: an unreadable date is an error, or a warning (the date left empty).
+DATE_POLICIES: tuple[str, ...] = get_args(DatePolicy)
+#: ``period``: the time unit of the trends (``auto``: chosen by the span of the dates).
+STUDY_PERIODS: tuple[str, ...] = get_args(StudyPeriod)
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _YAML_PROBLEM = re.compile(r"not valid YAML, column (\d+): (.*)", re.DOTALL)
@@ -41,27 +68,45 @@ class Study:
         path: the study file.
         name: folder name of the report (``reports/<name>/``).
         title: human title shown in the reports.
-        corpus: folder of ``.txt`` files or a ``.csv``/``.jsonl``/``.parquet`` table.
-        pattern: glob selecting the files of a corpus folder.
+        corpus: folder of ``.txt``/``.html`` files or a ``.csv``/``.jsonl``/``.parquet`` table.
+        pattern: glob selecting the files of a corpus folder; None: the corpus reader's
+            default (``.txt``, ``.html``, ``.htm``).
         metadata: metadata CSV for a corpus folder, or None.
         text_column, id_column: column names for a table corpus.
-        clean_boilerplate: remove captions, credit lines, comment counters and datelines.
+        clean_boilerplate: remove boilerplate lines (false when ``corpus.boilerplate`` is false).
+        boilerplate: the boilerplate rules as written (``"default"``, a rule-set name, or a
+            ``{name, pattern, where}`` mapping, in order); empty when cleaning is off.
+        boilerplate_max_share: a rule removing more than this share of a document's lines is
+            not applied to it; None: the library default.
+        line_breaks: how single line breaks are read by the tokenizer
+            (``auto|paragraph|line|none``); None: the library default (``auto``).
+        duplicates: ``keep`` (default: no duplicate search), ``flag`` (adds ``duplicate_of``)
+            or ``drop`` (removes all but the kept copy).
+        duplicate_threshold: similarity from which two documents are duplicates; None: default.
+        dates: ``error`` or ``warn`` for a date that cannot be read; None: the library default.
+        language: the expected language of the documents (ISO 639-1 code); None: default.
         group: the document variable reports compare (e.g. ``outlet``).
-        codebook, actors, gold, stopwords: input files, or None when the study has none.
+        codebook, actors, gold, actor_gold, stopwords: input files, or None.
+        cues, exclude_cues: quote cue words added to / removed from the built-in ones.
+        period: time unit of the trends (``auto|day|week|month|quarter|year``).
+        periods: two named date ranges ``{label: (start, end)}`` (ISO dates, inclusive) whose
+            words are compared, or None.
         notebooks: folder of notebooks to run, or None for the default.
         parameters: per-notebook parameter overrides, ``{notebook: {name: value}}``.
 
     Example:
         >>> study = load_study("data/study.yml")
-        >>> study.root == study.path.parent, study.corpus.name
-        (True, 'raw')
+        >>> study.root == study.path.parent, study.corpus.name, study.boilerplate
+        (True, 'raw', ('default',))
+        >>> study.tokenize_options, study.corpus_options
+        ({}, {'pattern': '*.txt'})
     """
 
     path: Path
     name: str
     title: str
     corpus: Path
-    pattern: str = "*.txt"
+    pattern: str | None = None
     metadata: Path | None = None
     text_column: str = "text"
     id_column: str = "doc_id"
@@ -73,11 +118,46 @@ class Study:
     stopwords: Path | None = None
     notebooks: Path | None = None
     parameters: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    boilerplate: tuple[Any, ...] = ("default",)
+    boilerplate_max_share: float | None = None
+    line_breaks: str | None = None
+    duplicates: str = "keep"
+    duplicate_threshold: float | None = None
+    dates: str | None = None
+    language: str | tuple[str, ...] | None = None
+    actor_gold: Path | None = None
+    cues: tuple[str, ...] | None = None
+    exclude_cues: tuple[str, ...] | None = None
+    period: str = "auto"
+    periods: Mapping[str, tuple[str, str]] | None = None
 
     @property
     def root(self) -> Path:
         """The folder holding the study file; relative paths in it start here."""
         return self.path.parent
+
+    @property
+    def corpus_options(self) -> dict[str, Any]:
+        """Keyword arguments for :func:`analysis.corpus.load_corpus` the study sets (``pattern``,
+        ``dates``, ``language``); empty when it keeps the library defaults."""
+        given = (("pattern", self.pattern), ("dates", self.dates), ("language", self.language))
+        return {k: v for k, v in given if v is not None}
+
+    @property
+    def tokenize_options(self) -> dict[str, Any]:
+        """Keyword arguments for :func:`analysis.text.tokenize`: ``line_breaks`` when the study
+        sets it (``tokenize(docs, **study.tokenize_options)``)."""
+        return {} if self.line_breaks is None else {"line_breaks": self.line_breaks}
+
+    @property
+    def quote_options(self) -> dict[str, Any]:
+        """Keyword arguments for :func:`analysis.quotes.find_quotes`: ``cues`` and
+        ``exclude_cues`` when the study sets them."""
+        return {
+            k: list(v)
+            for k, v in (("cues", self.cues), ("exclude_cues", self.exclude_cues))
+            if v is not None
+        }
 
 
 # key -> (allowed python types, description, required, kind). kind: file | dir | path | value
@@ -89,8 +169,12 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str, bool, str]] = {
     "codebook": ((str,), "a path to a codebook YAML file", False, "file"),
     "actors": ((str,), "a path to an actor table", False, "file"),
     "gold": ((str,), "a path to a gold-standard CSV", False, "file"),
+    "actor_gold": ((str,), "a path to a hand-coded mentions/quotes CSV", False, "file"),
     "stopwords": ((str,), "a path to a stopword list", False, "file"),
     "notebooks": ((str,), "a path to a folder of notebooks", False, "dir"),
+    "quotes": ((dict,), "a mapping with 'cues' and/or 'exclude_cues'", False, "value"),
+    "period": ((str,), f"one of {', '.join(STUDY_PERIODS)}", False, "value"),
+    "periods": ((dict,), "a mapping of two periods {label: [start, end]}", False, "value"),
     "parameters": ((dict,), "a mapping notebook -> {parameter: value}", False, "value"),
 }
 _CORPUS_KEYS: dict[str, tuple[tuple[type, ...], str, bool, str]] = {
@@ -100,7 +184,25 @@ _CORPUS_KEYS: dict[str, tuple[tuple[type, ...], str, bool, str]] = {
     "text_column": ((str,), "a column name", False, "value"),
     "id_column": ((str,), "a column name", False, "value"),
     "clean_boilerplate": ((bool,), "true or false", False, "value"),
+    "boilerplate": (
+        (bool, list),
+        "true, false, or a list of rule-set names and {name, pattern, where} rules",
+        False,
+        "value",
+    ),
+    "boilerplate_max_share": ((int, float), "a number above 0 and at most 1", False, "value"),
+    "line_breaks": ((str,), f"one of {', '.join(LINE_BREAKS)}", False, "value"),
+    "duplicates": ((str,), f"one of {', '.join(DUPLICATE_ACTIONS)}", False, "value"),
+    "duplicate_threshold": ((int, float), "a number above 0 and at most 1", False, "value"),
+    "dates": ((str,), f"one of {', '.join(DATE_POLICIES)}", False, "value"),
+    "language": ((str, list), "a language code such as 'en', or a list of them", False, "value"),
 }
+_QUOTES_KEYS: dict[str, tuple[tuple[type, ...], str, bool, str]] = {
+    "cues": ((list,), "a list of cue words or phrases", False, "value"),
+    "exclude_cues": ((list,), "a list of cue words or phrases", False, "value"),
+}
+# Report folders the runner writes next to ``<name>/``; a study name must not produce them.
+_RESERVED_NAME = re.compile(r"\.failed$|\.tmp-|\.old-|\.lock$", re.IGNORECASE)
 
 
 def _at(path: Path, data: Any, key: Any) -> str:
@@ -111,8 +213,7 @@ def _at(path: Path, data: Any, key: Any) -> str:
 
 def _unknown_key(where: str, key: Any, allowed: Iterable[str]) -> StudyError:
     allowed = list(allowed)
-    close = difflib.get_close_matches(str(key), allowed, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    hint = did_you_mean(key, allowed)
     return StudyError(f"{where}: unknown key {key!r}{hint} (allowed: {', '.join(allowed)})")
 
 
@@ -136,7 +237,7 @@ def _check_section(
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
             raise StudyError(
                 f"{_at(path, data, key)} key '{prefix}{key}' must be {desc}, got "
-                f"{type_name(value)} ({short_repr(_plain(value))})"
+                f"{type_name(value)} ({short_repr(plain(value))})"
             )
         if kind in ("file", "dir", "path"):
             target = (path.parent / str(value)).resolve()
@@ -156,13 +257,142 @@ def _check_section(
     return out
 
 
-def _plain(value: Any) -> Any:
-    """The value with the line-numbered mappings and lists of the YAML reader made plain."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+def _item_at(path: Path, items: Any, index: int) -> str:
+    """``"<path>: line N:"`` for item ``index`` of a list read with line numbers."""
+    lines = getattr(items, "item_lines", None)
+    return f"{path}: line {lines[index]}:" if lines and index < len(lines) else f"{path}:"
+
+
+def _check_choice(
+    path: Path, data: Any, key: str, prefix: str, allowed: tuple[str, ...]
+) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if value not in allowed:
+        raise StudyError(
+            f"{_at(path, data, key)} key '{prefix}{key}' must be one of {', '.join(allowed)}, "
+            f"got {short_repr(value)}{did_you_mean(value, allowed)}"
+        )
+    return str(value)
+
+
+def _check_share(path: Path, data: Any, key: str, prefix: str) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not 0 < value <= 1:
+        raise StudyError(
+            f"{_at(path, data, key)} key '{prefix}{key}' must be above 0 and at most 1, "
+            f"got {value!r}"
+        )
+    return float(value)
+
+
+def _check_strings(path: Path, data: Any, key: str, prefix: str) -> tuple[str, ...] | None:
+    """A list of cue words: every item a non-empty string (``quotes.cues[2]`` names the item)."""
+    items = data.get(key)
+    if items is None:
+        return None
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            got = "an empty string" if isinstance(item, str) else type_name(item)
+            raise StudyError(
+                f"{_item_at(path, items, i)} key '{prefix}{key}[{i}]' must be a non-empty "
+                f"string (a cue word or phrase), got {got} ({short_repr(plain(item))})"
+            )
+    from analysis.quotes import CueListError, check_cues
+
+    try:
+        return check_cues(list(items), source=str(path), key=f"{prefix}{key}")
+    except CueListError as err:
+        raise StudyError(str(err)) from None
+
+
+def _check_boilerplate(path: Path, corpus: Any) -> tuple[Any, ...]:
+    """``corpus.boilerplate`` (or the old ``corpus.clean_boilerplate``) as a tuple of rule specs:
+    rule-set names and rule mappings; empty when cleaning is off. Checked by
+    :func:`analysis.boilerplate.boilerplate_rules` (set names, keys, patterns)."""
+    from analysis.boilerplate import BoilerplateError, boilerplate_rules
+
+    old, new = corpus.get("clean_boilerplate"), corpus.get("boilerplate")
+    if old is not None and new is not None:
+        raise StudyError(
+            f"{_at(path, corpus, 'clean_boilerplate')} give either 'corpus.boilerplate' or the "
+            "older 'corpus.clean_boilerplate', not both"
+        )
+    spec = new if new is not None else old
+    if spec is None or spec is True:
+        return ("default",)
+    if spec is False:
+        return ()
+    if not spec:
+        raise StudyError(
+            f"{_at(path, corpus, 'boilerplate')} key 'corpus.boilerplate' is an empty list; "
+            "write false to switch cleaning off"
+        )
+    for i, item in enumerate(spec):
+        if not isinstance(item, str | dict):
+            raise StudyError(
+                f"{_item_at(path, spec, i)} key 'corpus.boilerplate[{i}]' must be a rule-set "
+                f"name or a mapping {{name, pattern, where}}, got {type_name(item)} "
+                f"({short_repr(plain(item))})"
+            )
+    rules = tuple(plain(item) for item in spec)
+    try:
+        boilerplate_rules(list(rules), source=f"{_at(path, corpus, 'boilerplate')[:-1]}")
+    except BoilerplateError as err:
+        raise StudyError(f"{err} (key 'corpus.boilerplate')") from None
+    return rules
+
+
+def _iso_date(value: Any) -> str | None:
+    if isinstance(value, _dt.datetime):
+        return None
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _check_periods(path: Path, data: Any) -> dict[str, tuple[str, str]] | None:
+    periods = data.get("periods")
+    if periods is None:
+        return None
+    if len(periods) != 2:
+        raise StudyError(
+            f"{_at(path, data, 'periods')} key 'periods' must name exactly two periods "
+            f"(e.g. before: [2023-01-01, 2023-12-05], after: [...]), got {len(periods)}"
+        )
+    out: dict[str, tuple[str, str]] = {}
+    for label, span in periods.items():
+        key = f"periods.{label}"
+        if not isinstance(label, str) or not label.strip():
+            raise StudyError(f"{_at(path, periods, label)} key {key!r}: a label must be a string")
+        dates = [_iso_date(v) for v in span] if isinstance(span, list) else []
+        if len(dates) != 2 or None in dates:
+            raise StudyError(
+                f"{_at(path, periods, label)} key '{key}' must be [start, end] with two dates "
+                f"written YYYY-MM-DD, got {short_repr(plain(span))}"
+            )
+        start, end = dates
+        assert start is not None and end is not None
+        if start > end:
+            raise StudyError(
+                f"{_at(path, periods, label)} key '{key}': start {start} is after end {end}"
+            )
+        out[label] = (start, end)
+    (a, (a0, a1)), (b, (b0, b1)) = out.items()
+    if a0 <= b1 and b0 <= a1:
+        raise StudyError(
+            f"{_at(path, data, 'periods')} key 'periods': {a!r} ({a0} to {a1}) and {b!r} "
+            f"({b0} to {b1}) overlap; a document must belong to one period"
+        )
+    return out
 
 
 def _read_yaml(path: Path) -> Any:
@@ -210,18 +440,31 @@ def load_study(path: str | os.PathLike[str]) -> Study:
           source: raw                   # folder of .txt files, or .csv/.jsonl/.parquet
           metadata: metadata.csv        # for a folder: doc_id, file, outlet, ...
           pattern: "*.txt"              # optional
-          clean_boilerplate: true       # optional (default true)
+          boilerplate: [default]        # optional: true/false (default true), or rule-set
+                                        #   names and {name, pattern, where} rules, in order
+          boilerplate_max_share: 0.5    # optional: skip a rule removing more of a document
+          line_breaks: auto             # optional: auto | paragraph | line | none
+          duplicates: keep              # optional: keep (default) | flag | drop
+          duplicate_threshold: 0.8      # optional: similarity from which texts are duplicates
+          dates: error                  # optional: error | warn for an unreadable date
+          language: en                  # optional: expected language (ISO 639-1)
         group: outlet                   # document variable to compare
         codebook: codebooks/x.yml       # optional
         actors: actors/x.yml            # optional
-        gold: gold/x.csv                # optional
+        gold: gold/x.csv                # optional: hand-coded themes
+        actor_gold: gold/y.csv          # optional: hand-coded mentions and quotes
         stopwords: stopwords/english.txt  # optional (default: the shipped English list)
+        quotes: {cues: [warned], exclude_cues: [added]}  # optional: quote cue words
+        period: auto                    # optional: auto | day | week | month | quarter | year
+        periods: {before: [2023-01-01, 2023-12-05], after: [2023-12-06, 2023-12-31]}
         notebooks: ../notebooks         # optional folder of notebooks to run
         parameters:                     # optional per-notebook overrides
           01_terms: {top_n: 20}
 
-    ``corpus: raw`` is short for ``corpus: {source: raw}``. A key may appear once per mapping;
-    YAML anchors and aliases are refused.
+    ``corpus: raw`` is short for ``corpus: {source: raw}``; the older ``clean_boilerplate:
+    true/false`` is still read (give it or ``boilerplate``, not both). A key may appear once per
+    mapping; YAML anchors and aliases are refused. A name may not end in ``.failed`` or
+    ``.lock`` nor contain ``.tmp-`` or ``.old-`` (the runner's own folders).
 
     Args:
         path: the study YAML file.
@@ -231,9 +474,12 @@ def load_study(path: str | os.PathLike[str]) -> Study:
 
     Raises:
         StudyError: the file is missing, a folder, not UTF-8, empty, not valid YAML, has a
-            duplicate or unknown key, a value of the wrong type, a missing required key, names
-            a file that does not exist, or a ``group`` that is not a metadata column. The
-            message starts with the study file, then the line (where one applies) and the key.
+            duplicate or unknown key (with a did-you-mean), a value of the wrong type or not
+            one of the allowed values, a missing required key, names a file that does not
+            exist, a ``group`` that is not a metadata column, an empty or non-string cue word,
+            a boilerplate rule that is not a valid regular expression, or periods that are not
+            two non-overlapping date ranges. The message starts with the study file, then the
+            line (where one applies) and the key (``quotes.cues[2]`` for a list item).
 
     Example:
         >>> study = load_study("data/study.yml")
@@ -254,10 +500,30 @@ def load_study(path: str | os.PathLike[str]) -> Study:
             f"{_at(spath, data, 'name')} key 'name' must be a folder-safe name (letters, digits, "
             f"_ . -), got {top['name']!r}"
         )
+    if _RESERVED_NAME.search(top["name"]):
+        raise StudyError(
+            f"{_at(spath, data, 'name')} key 'name': {top['name']!r} looks like the runner's own "
+            "folders (a name may not end in .failed or .lock, nor contain .tmp- or .old-); "
+            "choose another name"
+        )
     corpus_raw = top["corpus"]
     if isinstance(corpus_raw, str):
         corpus_raw = {"source": corpus_raw}
     corpus = _check_section(spath, corpus_raw, _CORPUS_KEYS, "corpus.")
+    boilerplate = _check_boilerplate(spath, corpus_raw)
+    language = corpus.get("language")
+    codes = [language] if isinstance(language, str) else language or []
+    for code in codes:
+        if not isinstance(code, str) or not _LANGUAGE_RE.match(code):
+            raise StudyError(
+                f"{_at(spath, corpus_raw, 'language')} key 'corpus.language' must be a "
+                f"lower-case ISO 639-1 language code such as 'en' (or a list of them), got "
+                f"{short_repr(plain(code))}"
+            )
+    if isinstance(language, list):
+        language = tuple(language)
+    quotes_raw = top.get("quotes", {})
+    _check_section(spath, quotes_raw, _QUOTES_KEYS, "quotes.")
     params_raw = top.get("parameters", {})
     params: dict[str, dict[str, Any]] = {}
     for nb, values in params_raw.items():
@@ -270,7 +536,7 @@ def load_study(path: str | os.PathLike[str]) -> Study:
                 f"{_at(spath, params_raw, nb)} key 'parameters.{nb}' must be a mapping "
                 f"parameter -> value, got {type_name(values)}"
             )
-        params[nb] = _plain(values)
+        params[nb] = plain(values)
     source: Path = corpus["source"]
     if source.is_dir() and "metadata" not in corpus:
         columns = None
@@ -282,18 +548,18 @@ def load_study(path: str | os.PathLike[str]) -> Study:
         where = corpus.get("metadata", source)
         raise StudyError(
             f"{_at(spath, data, 'group')} key 'group': {top['group']!r} is not a column of "
-            f"{where} (columns: {', '.join(columns)})"
+            f"{where} (columns: {', '.join(columns)}){did_you_mean(top['group'], columns)}"
         )
     return Study(
         path=spath,
         name=top["name"],
         title=top.get("title", top["name"]),
         corpus=source,
-        pattern=corpus.get("pattern", "*.txt"),
+        pattern=corpus.get("pattern"),
         metadata=corpus.get("metadata"),
         text_column=corpus.get("text_column", "text"),
         id_column=corpus.get("id_column", "doc_id"),
-        clean_boilerplate=corpus.get("clean_boilerplate", True),
+        clean_boilerplate=bool(boilerplate),
         group=top["group"],
         codebook=top.get("codebook"),
         actors=top.get("actors"),
@@ -301,21 +567,46 @@ def load_study(path: str | os.PathLike[str]) -> Study:
         stopwords=top.get("stopwords"),
         notebooks=top.get("notebooks"),
         parameters=params,
+        boilerplate=boilerplate,
+        boilerplate_max_share=_check_share(spath, corpus_raw, "boilerplate_max_share", "corpus."),
+        line_breaks=_check_choice(spath, corpus_raw, "line_breaks", "corpus.", LINE_BREAKS),
+        duplicates=(
+            _check_choice(spath, corpus_raw, "duplicates", "corpus.", DUPLICATE_ACTIONS) or "keep"
+        ),
+        duplicate_threshold=_check_share(spath, corpus_raw, "duplicate_threshold", "corpus."),
+        dates=_check_choice(spath, corpus_raw, "dates", "corpus.", DATE_POLICIES),
+        language=language,
+        actor_gold=top.get("actor_gold"),
+        cues=_check_strings(spath, quotes_raw, "cues", "quotes."),
+        exclude_cues=_check_strings(spath, quotes_raw, "exclude_cues", "quotes."),
+        period=_check_choice(spath, data, "period", "", STUDY_PERIODS) or "auto",
+        periods=_check_periods(spath, data),
     )
 
 
 def load_study_docs(study: Study) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Load the study's corpus and, if the study asks for it, clean boilerplate.
+    """Load the study's corpus with its corpus options, in order.
+
+    1. :func:`analysis.corpus.load_corpus` with ``corpus.dates`` and ``corpus.language``;
+    2. :func:`analysis.boilerplate.clean_boilerplate` with ``corpus.boilerplate`` and
+       ``corpus.boilerplate_max_share`` (skipped when cleaning is off);
+    3. with ``corpus.duplicates: flag`` or ``drop``: :func:`analysis.duplicates.find_duplicates`
+       on the cleaned texts (``corpus.duplicate_threshold``), then
+       :func:`analysis.duplicates.apply_duplicates`; the clusters table is kept in
+       ``docs.attrs["duplicates"]``.
+
+    ``corpus.line_breaks`` applies when tokenizing: ``tokenize(docs, **study.tokenize_options)``.
 
     Args:
         study: from :func:`load_study`.
 
     Returns:
         ``(docs, removed)``. ``docs``: ``doc_id`` (str), ``text`` (str), the metadata columns,
-        ``sha256`` (str); see :func:`analysis.corpus.load_corpus`. ``removed``: the removed
-        boilerplate lines, ``doc_id`` (str), ``line`` (int64), ``start`` (int64), ``end``
-        (int64), ``text`` (str), ``rule`` (str); no rows when cleaning is off. See
-        :func:`analysis.corpus.clean_boilerplate`.
+        ``sha256`` (str), plus ``duplicate_of`` (str) with ``duplicates: flag``; see
+        :func:`analysis.corpus.load_corpus`. ``removed``: the removed boilerplate lines,
+        ``doc_id`` (str), ``line`` (int64), ``start`` (int64), ``end`` (int64), ``text`` (str),
+        ``rule`` (str); no rows when cleaning is off. See
+        :func:`analysis.boilerplate.clean_boilerplate`.
 
     Raises:
         StudyError: the grouping variable is not a column of the docs table.
@@ -328,24 +619,143 @@ def load_study_docs(study: Study) -> tuple[pd.DataFrame, pd.DataFrame]:
         >>> removed["rule"].tolist()[:2]
         ['photo_caption', 'outlet_dateline']
     """
-    from analysis.corpus import clean_boilerplate, load_corpus
+    from analysis.corpus import load_corpus
     from analysis.schema import empty_table
 
     docs = load_corpus(
         study.corpus,
         metadata=study.metadata,
-        pattern=study.pattern,
         text_column=study.text_column,
         id_column=study.id_column,
+        **study.corpus_options,
     )
     if study.group not in docs.columns:
         raise StudyError(
             f"{study.path}: key 'group': {study.group!r} is not a document variable "
             f"(columns: {', '.join(map(str, docs.columns))})"
+            f"{did_you_mean(study.group, map(str, docs.columns))}"
         )
-    if study.clean_boilerplate:
-        return clean_boilerplate(docs)
-    return docs, empty_table("removed")
+    removed = empty_table("removed")
+    if study.boilerplate:
+        docs, removed = _clean(docs, study)
+    if study.duplicates != "keep":
+        docs = _deduplicate(docs, study)
+    return docs, removed
+
+
+def _clean(docs: pd.DataFrame, study: Study) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from analysis.boilerplate import clean_boilerplate
+
+    options: dict[str, Any] = {}
+    # Only what the study sets is passed: the defaults stay the library's own.
+    if study.boilerplate != ("default",):
+        options["rules"] = list(study.boilerplate)
+    if study.boilerplate_max_share is not None:
+        options["max_share"] = study.boilerplate_max_share
+    return clean_boilerplate(docs, **options)
+
+
+def _deduplicate(docs: pd.DataFrame, study: Study) -> pd.DataFrame:
+    from analysis.duplicates import apply_duplicates, find_duplicates
+
+    if study.duplicate_threshold is None:
+        clusters = find_duplicates(docs)
+    else:
+        clusters = find_duplicates(docs, threshold=study.duplicate_threshold)
+    out = apply_duplicates(docs, clusters, action=study.duplicates)  # type: ignore[arg-type]
+    out.attrs["duplicates"] = clusters
+    return out
+
+
+@dataclass(frozen=True)
+class StudyInputs:
+    """What :func:`check_study_inputs` read: the names parameter values may refer to.
+
+    Attributes:
+        docvars: the columns of the docs table (document variables).
+        n_docs: number of documents after cleaning and duplicate handling.
+        has_dates: the docs table has a ``date`` column with at least one value.
+        themes: theme ids of the codebook, or None without a codebook.
+        theme_depth: deepest level of the codebook's theme tree, or None.
+        actors: actor ids of the actor table, or None without one.
+
+    Example:
+        >>> inputs = check_study_inputs(load_study("data/study.yml"))
+        >>> inputs.n_docs, inputs.themes[:2], inputs.theme_depth, inputs.actors[0]
+        (2, ('cooperation', 'information_sharing'), 2, 'vo_van_thuong')
+    """
+
+    docvars: tuple[str, ...]
+    n_docs: int
+    has_dates: bool
+    themes: tuple[str, ...] | None = None
+    theme_depth: int | None = None
+    actors: tuple[str, ...] | None = None
+
+
+def check_study_inputs(study: Study) -> StudyInputs:
+    """Read every input of a study with its own reader, as the notebooks will: the corpus (with
+    the corpus options), the codebook, the actor table, the gold files (themes and actors) and
+    the stopword list.
+
+    ``make report`` calls this before any kernel starts, so a broken input fails in seconds with
+    the reader's own message (file, line or row, problem) instead of inside every notebook.
+
+    Args:
+        study: from :func:`load_study`.
+
+    Returns:
+        A :class:`StudyInputs`: the document variables, theme ids and actor ids that parameter
+        values are checked against.
+
+    Raises:
+        StudyError: the grouping variable is not a document variable, or the corpus is empty.
+        CorpusError, BoilerplateError, CodebookError, ActorTableError, ActorGoldError,
+            ValueError: from the readers (:func:`analysis.corpus.load_corpus`,
+            :func:`analysis.codebook.load_codebook`, :func:`analysis.actor_table.load_actors`,
+            :func:`analysis.validation.load_gold`, :func:`analysis.actor_review.load_actor_gold`,
+            :func:`analysis.text.load_stopwords`); each names the file and the problem.
+
+    Example:
+        >>> "outlet" in check_study_inputs(load_study("data/study.yml")).docvars
+        True
+    """
+    from analysis.actor_review import load_actor_gold
+    from analysis.actor_table import load_actors
+    from analysis.codebook import load_codebook
+    from analysis.text import load_stopwords
+    from analysis.validation import load_gold
+
+    docs, _ = load_study_docs(study)
+    if docs.empty:
+        raise StudyError(f"{study.path}: the corpus {study.corpus} has no documents")
+    themes = depth = actors = None
+    if study.codebook is not None:
+        codebook = load_codebook(study.codebook)
+        themes = tuple(codebook.ids)
+        frame = codebook.to_frame()
+        depth = int(frame["depth"].max()) if len(frame) else 0
+    if study.actors is not None:
+        actors = tuple(load_actors(study.actors).ids)
+    if study.gold is not None:
+        load_gold(study.gold)
+    if study.actor_gold is not None:
+        # Offsets and texts are checked against the documents the notebooks analyse.
+        load_actor_gold(study.actor_gold, docs=docs)
+    if study.stopwords is not None:
+        load_stopwords(study.stopwords)
+    # The reader leaves an unreadable date empty (dates: warn): empty is no date.
+    has_dates = "date" in docs.columns and bool(
+        docs["date"].fillna("").astype(str).str.strip().ne("").any()
+    )
+    return StudyInputs(
+        docvars=tuple(map(str, docs.columns)),
+        n_docs=len(docs),
+        has_dates=has_dates,
+        themes=themes,
+        theme_depth=depth,
+        actors=actors,
+    )
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str:
@@ -383,7 +793,7 @@ def study_inputs(study: Study) -> pd.DataFrame:
 
     Returns:
         One row per file: ``role`` (str: study, corpus, metadata, codebook, actors, gold,
-        stopwords), ``path`` (str, relative to the study file's folder, ``/``-separated),
+        actor_gold, stopwords), ``path`` (str, relative to the study file's folder, ``/``-separated),
         ``sha256`` (str). Corpus files are listed one by one in file-name order.
 
     Raises:
@@ -395,11 +805,14 @@ def study_inputs(study: Study) -> pd.DataFrame:
     """
     rows: list[tuple[str, Path]] = [("study", study.path)]
     if study.corpus.is_dir():
-        files = sorted(p for p in study.corpus.glob(study.pattern) if p.is_file())
+        from analysis.corpus import DEFAULT_PATTERNS
+
+        patterns = DEFAULT_PATTERNS if study.pattern is None else (study.pattern,)
+        files = sorted({p for pat in patterns for p in study.corpus.glob(pat) if p.is_file()})
         rows += [("corpus", p) for p in files]
     else:
         rows.append(("corpus", study.corpus))
-    for role in ("metadata", "codebook", "actors", "gold", "stopwords"):
+    for role in ("metadata", "codebook", "actors", "gold", "actor_gold", "stopwords"):
         value = getattr(study, role)
         if value is not None:
             rows.append((role, value))
