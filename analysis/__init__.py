@@ -25,6 +25,7 @@ discovery    unlisted_names: names the actor table misses
 quotes       find_quotes: who says what
 networks     co-mention edges and figure, actor × theme table
 schema       the columns and dtypes of every public table
+trends       trend, period_keyness: coverage over time
 plots        figures for reports
 report       study files, notebook parameters, tables and the papermill runner
 stream       stream_analyze: the pipeline chunk by chunk in bounded memory
@@ -90,7 +91,11 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "stream": ("stream_analyze", "CorpusSummary"),
     "scale": ("dask_analyze", "local_cluster"),
     "schema": ("SCHEMAS", "OPTIONAL", "empty_table", "conform", "check_table"),
-    "plots": ("bar_chart", "heatmap", "dispersion_plot", "save_figure", "style", "STYLE"),
+    "plots": (
+        "bar_chart", "heatmap", "dispersion_plot", "keyness_plot", "trend_chart", "save_figure",
+        "style", "STYLE",
+    ),
+    "trends": ("trend", "period_keyness", "period_groups", "period_range", "resolve_period"),
     "report": (
         "load_study", "Study", "load_study_docs", "study_inputs", "run_report",
         "notebook_parameters", "NotebookParameter", "resolve_parameters", "parse_cli_parameters",

@@ -1,9 +1,15 @@
-"""Figures for reports: bar charts, heatmaps, lexical dispersion; saved byte-reproducibly.
+"""Figures for reports: bar charts, heatmaps, keyness, trends, lexical dispersion; saved
+byte-reproducibly.
 
 Every function returns a :class:`matplotlib.figure.Figure` built without pyplot (no global
 figure state, nothing left open) under one fixed style (:data:`STYLE`): the same table gives the
 same picture on every run. :func:`save_figure` writes PNG without metadata and SVG with a fixed
 ``svg.hashsalt`` and no date, so the files are byte-identical across runs on one installation.
+
+Figures stay readable with many groups: small multiples wrap into a grid whose panels share
+their value axis; beyond ``max_groups`` (default :data:`MAX_GROUPS`) panels only the largest
+groups are drawn and the title says so; labels longer than :data:`MAX_LABEL` characters are
+shortened with "…"; no figure grows beyond :data:`MAX_FIGSIZE` inches.
 """
 
 from __future__ import annotations
@@ -13,17 +19,37 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, cast
 
 import matplotlib
 import numpy as np
 import pandas as pd
 from cycler import cycler
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from analysis._checks import check_choice as _check_choice
 
-__all__ = ["STYLE", "style", "save_figure", "bar_chart", "heatmap", "dispersion_plot"]
+__all__ = [
+    "STYLE",
+    "MAX_GROUPS",
+    "MAX_LABEL",
+    "MAX_FIGSIZE",
+    "style",
+    "save_figure",
+    "bar_chart",
+    "heatmap",
+    "keyness_plot",
+    "trend_chart",
+    "dispersion_plot",
+]
+
+#: Panels of small multiples drawn at most; beyond, the largest groups (the title says so).
+MAX_GROUPS = 12
+#: Characters of a tick label or panel title; longer ones end in "…".
+MAX_LABEL = 40
+#: Largest figure (width, height) in inches (at 120 dpi: 2,160 × 2,880 pixels).
+MAX_FIGSIZE = (18.0, 24.0)
 
 #: Colour-blind-safe palette (Okabe & Ito 2008) used in this order for series and groups.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -56,10 +82,25 @@ Format = Literal["png", "svg", "pdf"]
 _FORMATS = ("png", "svg", "pdf")
 
 
+def _short(label: object, limit: int = MAX_LABEL) -> str:
+    text = str(label)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _bounded(width: float, height: float) -> tuple[float, float]:
+    return min(width, MAX_FIGSIZE[0]), min(height, MAX_FIGSIZE[1])
+
+
+def _grid(n: int, ncols: int | None) -> tuple[int, int]:
+    cols = ncols if ncols is not None else (1 if n == 1 else 2 if n <= 4 else 3)
+    cols = max(1, min(cols, n))
+    return int(np.ceil(n / cols)), cols
+
+
 @contextmanager
 def style() -> Iterator[None]:
     """Context in which :data:`STYLE` is in force (use it around your own figure code)."""
-    with matplotlib.rc_context(STYLE):
+    with matplotlib.rc_context(cast(Any, STYLE)):
         yield
 
 
@@ -99,7 +140,7 @@ def save_figure(
     base = base.with_suffix("") if base.suffix in {".png", ".svg", ".pdf"} else base
     base.parent.mkdir(parents=True, exist_ok=True)
     meta = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
-    written = {}
+    written: dict[str, Path] = {}
     with style():
         for fmt in formats:
             target = base.with_name(f"{base.name}.{fmt}")
@@ -131,12 +172,16 @@ def bar_chart(
     xlabel: str | None = None,
     top: int | None = None,
     orientation: Orientation = "horizontal",
-    ncols: int = 2,
+    ncols: int | None = None,
+    max_groups: int = MAX_GROUPS,
 ) -> Figure:
     """Bar chart of ``y`` per ``x``; with ``by``, one panel per group (small multiples).
 
     Bars keep the table's row order (sort the table first, e.g. by frequency); horizontal bars
-    put the first row on top. Groups appear in the order they first occur in the table.
+    put the first row on top. Groups appear in the order they first occur in the table. Panels
+    wrap into a grid and share the value axis, so bars compare across panels. With more than
+    ``max_groups`` groups only the ``max_groups`` with the largest total ``y`` are drawn and the
+    title says how many were left out.
 
     Args:
         table: a tidy table, e.g. from ``term_frequency``; not modified.
@@ -147,7 +192,8 @@ def bar_chart(
         xlabel: axis label for the values (default: ``y``).
         top: keep the first ``top`` rows of each group.
         orientation: ``"horizontal"`` (labels readable; default) or ``"vertical"``.
-        ncols: panels per row when ``by`` is given.
+        ncols: panels per row when ``by`` is given (default: 1, 2 up to 4 panels, else 3).
+        max_groups: most panels drawn.
 
     Returns:
         The figure.
@@ -156,7 +202,9 @@ def bar_chart(
         ValueError: a missing column or an unknown orientation.
 
     Example:
-        >>> fig = bar_chart(freq, x="feature", y="frequency", by="group", top=10)  # doctest: +SKIP
+        >>> t = pd.DataFrame({"term": ["a", "b", "c"], "n": [3, 2, 1], "g": ["X", "X", "Y"]})
+        >>> [ax.get_title() for ax in bar_chart(t, x="term", y="n", by="g").axes]
+        ['X', 'Y']
     """
     _check_choice("orientation", orientation, _ORIENTATIONS)
     for col in [x, y] + ([by] if by else []):
@@ -164,44 +212,58 @@ def bar_chart(
             raise ValueError(
                 f"bar_chart: no column {col!r} (columns: {', '.join(map(str, table.columns))})"
             )
+    note = ""
+    groups: list[tuple[str | None, pd.DataFrame]]
     if by is None:
         groups = [(None, table)]
     else:
-        keys = pd.unique(table[by].astype(str))
-        groups = [(k, table[table[by].astype(str) == k]) for k in keys]
+        labels = table[by].astype(str)
+        keys = list(pd.unique(labels))
+        if len(keys) > max_groups:
+            totals = table[y].astype(float).groupby(labels.to_numpy(), sort=False).sum()
+            kept = set(totals.sort_values(ascending=False, kind="stable").index[:max_groups])
+            note = f"the {max_groups} of {len(keys)} {by} values with the largest total {y}"
+            keys = [k for k in keys if k in kept]
+        groups = [(k, table[labels == k]) for k in keys]
     if top is not None:
         groups = [(k, g.head(top)) for k, g in groups]
     n = max(len(groups), 1)
-    cols = min(ncols, n) if by else 1
-    rows = int(np.ceil(n / cols))
+    rows, cols = _grid(n, ncols if by else 1)
     longest = max((len(g) for _, g in groups), default=1)
     with style():
         if orientation == "horizontal":
-            size = (4.2 * cols, max(1.6, 0.22 * longest + 0.9) * rows)
+            size = _bounded(4.2 * cols, max(1.6, 0.22 * longest + 0.9) * rows)
         else:
-            size = (max(3.5, 0.35 * longest + 1.2) * cols, 3.2 * rows)
+            size = _bounded(max(3.5, 0.35 * longest + 1.2) * cols, 3.2 * rows)
         fig = Figure(figsize=size, layout="constrained")
-        axes = np.atleast_1d(fig.subplots(rows, cols, squeeze=False).ravel())
+        horizontal = orientation == "horizontal"
+        axes = np.atleast_1d(
+            fig.subplots(
+                rows, cols, squeeze=False, sharex=horizontal, sharey=not horizontal
+            ).ravel()
+        )
         for i, (ax, (key, g)) in enumerate(zip(axes, groups, strict=False)):
-            labels = g[x].astype(str).tolist()
+            labels_ = [_short(v) for v in g[x].astype(str)]
             values = g[y].to_numpy(dtype=float)
             color = PALETTE[i % len(PALETTE)]
-            pos = np.arange(len(labels))
+            pos = np.arange(len(labels_))
             if orientation == "horizontal":
                 ax.barh(pos, values, color=color)
-                ax.set_yticks(pos, labels)
-                ax.invert_yaxis()
+                ax.set_yticks(pos, labels_)
+                ax.set_ylim(len(labels_) - 0.5, -0.5)
                 ax.set_xlabel(xlabel or y)
+                ax.xaxis.set_tick_params(labelbottom=True)
             else:
                 ax.bar(pos, values, color=color)
-                ax.set_xticks(pos, labels, rotation=60, ha="right")
+                ax.set_xticks(pos, labels_, rotation=60, ha="right")
                 ax.set_ylabel(xlabel or y)
+                ax.yaxis.set_tick_params(labelleft=True)
             if key is not None:
-                ax.set_title(key)
+                ax.set_title(_short(key))
         for ax in axes[len(groups) :]:
             ax.set_visible(False)
-        if title:
-            fig.suptitle(title)
+        if title or note:
+            fig.suptitle("\n".join(t for t in (title, f"({note})" if note else "") if t))
     return fig
 
 
@@ -221,7 +283,8 @@ def heatmap(
     Args:
         matrix: a DataFrame of numbers (wide); not modified. Missing values show blank.
         title: figure title.
-        annotate: write each cell's value with ``fmt``.
+        annotate: write each cell's value with ``fmt`` (not when there are over 400 cells or
+            30 columns: the numbers would overlap).
         fmt: format of cell labels, e.g. ``"{:.0f}"`` for counts, ``"{:.1%}"`` for rates.
         cmap: matplotlib colour map name.
         vmin: lower colour scale limit (default: the data's minimum, 0 when all >= 0).
@@ -251,17 +314,22 @@ def heatmap(
     if lo is not None and hi is not None and hi <= lo:
         hi = lo + 1.0
     nrow, ncol = values.shape
+    # Many cells: smaller labels, no numbers (they would overlap); the CSV has the values.
+    dense = nrow * ncol > 400 or ncol > 30
     with style():
         fig = Figure(
-            figsize=(max(3.5, 0.9 * ncol + 2.6), max(2.0, 0.38 * nrow + 1.2)),
+            figsize=_bounded(max(3.5, (0.35 if dense else 0.9) * ncol + 2.6),
+                             max(2.0, (0.2 if dense else 0.38) * nrow + 1.2)),
             layout="constrained",
-        )
+        )  # fmt: skip
         ax = fig.add_subplot()
         img = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, vmin=lo, vmax=hi, aspect="auto")
-        ax.set_xticks(np.arange(ncol), [str(c) for c in matrix.columns], rotation=30, ha="right")
-        ax.set_yticks(np.arange(nrow), [str(i) for i in matrix.index])
+        size = 6 if dense else None
+        ax.set_xticks(np.arange(ncol), [_short(c) for c in matrix.columns], rotation=30 if ncol < 12
+                      else 90, ha="right" if ncol < 12 else "center", fontsize=size)  # fmt: skip
+        ax.set_yticks(np.arange(nrow), [_short(i) for i in matrix.index], fontsize=size)
         ax.spines[:].set_visible(False)
-        if annotate:
+        if annotate and not dense:
             mid = (lo or 0.0) + ((hi or 1.0) - (lo or 0.0)) / 2
             for r in range(nrow):
                 for c in range(ncol):
@@ -284,6 +352,205 @@ def heatmap(
     return fig
 
 
+def keyness_plot(
+    key: pd.DataFrame,
+    *,
+    n: int = 10,
+    target: str = "target",
+    reference: str = "reference",
+    by: str | None = None,
+    title: str | None = None,
+    xlabel: str = "statistic",
+    ncols: int | None = None,
+    max_groups: int = MAX_GROUPS,
+) -> Figure:
+    """Key terms of the target and of the reference side by side, as quanteda's
+    ``textplot_keyness``: bars of the keyness ``statistic``, sorted by it.
+
+    The ``n`` terms with the largest positive statistic (typical of the target) are drawn from
+    the top in one colour, then the ``n`` with the most negative (typical of the reference) in
+    another; a legend names both. With ``by`` (e.g. ``"target"`` of a keyness table of every
+    group against the rest), one panel per group, wrapped into a grid with a shared axis.
+
+    Args:
+        key: a keyness table (``term``, ``statistic``), e.g. from :func:`analysis.keyness`.
+        n: terms per side.
+        target: legend label of the target side.
+        reference: legend label of the reference side.
+        by: optional column with one panel per value (its value replaces ``target``).
+        title: figure title.
+        xlabel: axis label (e.g. ``"G²"``).
+        ncols: panels per row.
+        max_groups: most panels drawn (the first ones in table order; the title says so).
+
+    Returns:
+        The figure.
+
+    Raises:
+        ValueError: a missing column.
+
+    Example:
+        >>> key = pd.DataFrame({"term": ["a", "b", "c"], "statistic": [5.0, -2.0, 1.0]})
+        >>> ax = keyness_plot(key, n=2).axes[0]
+        >>> [t.get_text() for t in ax.get_yticklabels()]
+        ['a', 'c', 'b']
+    """
+    for col in ["term", "statistic"] + ([by] if by else []):
+        if col not in key.columns:
+            raise ValueError(
+                f"keyness_plot: no column {col!r} (columns: {', '.join(map(str, key.columns))})"
+            )
+    note = ""
+    panels: list[tuple[str | None, pd.DataFrame]]
+    if by is None:
+        panels = [(None, key)]
+    else:
+        labels = key[by].astype(str)
+        names = list(pd.unique(labels))
+        if len(names) > max_groups:
+            note = f"first {max_groups} of {len(names)} {by} groups"
+            names = names[:max_groups]
+        panels = [(k, key[labels == k]) for k in names]
+    rows, cols = _grid(max(len(panels), 1), ncols if by else 1)
+    with style():
+        fig = Figure(
+            figsize=_bounded(4.6 * cols, max(2.0, 0.2 * 2 * n + 1.2) * rows),
+            layout="constrained",
+        )
+        axes = np.atleast_1d(fig.subplots(rows, cols, squeeze=False, sharex=True).ravel())
+        for ax, (name, k) in zip(axes, panels, strict=False):
+            stat = k["statistic"].astype(float)
+            pos = k[stat > 0].assign(_s=stat).sort_values("_s", ascending=False, kind="stable")
+            neg = k[stat < 0].assign(_s=stat).sort_values("_s", ascending=False, kind="stable")
+            shown = pd.concat([pos.head(n), neg.tail(n)])
+            y = np.arange(len(shown))
+            is_target = shown["_s"].to_numpy() > 0
+            colors = [PALETTE[0] if t else "#999999" for t in is_target]
+            ax.barh(y, shown["_s"].to_numpy(), color=colors)
+            ax.set_yticks(y, [_short(t) for t in shown["term"].astype(str)])
+            ax.set_ylim(len(shown) - 0.5, -0.5)
+            ax.axvline(0, color="black", linewidth=0.6)
+            ax.set_xlabel(xlabel)
+            ax.xaxis.set_tick_params(labelbottom=True)
+            ax.legend(
+                handles=[Patch(color=PALETTE[0], label=_short(name if name is not None else target, 24)),
+                         Patch(color="#999999", label=_short(reference, 24))],
+                # beside the panel, not over the bars or their labels
+                loc="lower left", bbox_to_anchor=(1.0, 0.0), fontsize=7,
+            )  # fmt: skip
+            if name is not None:
+                ax.set_title(_short(name))
+        for ax in axes[len(panels) :]:
+            ax.set_visible(False)
+        if title or note:
+            fig.suptitle("\n".join(t for t in (title, f"({note})" if note else "") if t))
+    return fig
+
+
+def trend_chart(
+    table: pd.DataFrame,
+    *,
+    y: str = "share",
+    low: str | None = None,
+    high: str | None = None,
+    key: str | None = "key",
+    keys: Sequence[str] | None = None,
+    title: str | None = None,
+    ylabel: str | None = None,
+    labels: dict[str, str] | None = None,
+    ncols: int | None = None,
+    max_groups: int = MAX_GROUPS,
+) -> Figure:
+    """A value per period, with its interval as a band; one panel per key, shared axes.
+
+    Fed by :func:`analysis.trends.trend`: ``y="n_docs"`` (no key) for coverage, or
+    ``y="share"`` with ``low="share_low"``, ``high="share_high"`` (or ``per_1k_words`` with
+    ``rate_low``/``rate_high``) per theme or actor. Periods are evenly spaced in table order (a
+    period without documents is a gap in the line); at most about 12 period labels are written.
+
+    Args:
+        table: a table with ``period`` and ``y`` (and ``key``); not modified.
+        y: the value column.
+        low: lower bound of the band (optional).
+        high: upper bound of the band (optional).
+        key: column with one panel per value; None for a single panel.
+        keys: keys to draw, in this order (default: the ``max_groups`` keys with the largest
+            total ``y``, in table order; the title says when some were left out).
+        title: figure title.
+        ylabel: value axis label (default: ``y``).
+        labels: display name per key (e.g. actor names).
+        ncols: panels per row.
+        max_groups: most panels.
+
+    Returns:
+        The figure.
+
+    Raises:
+        ValueError: a missing column.
+
+    Example:
+        >>> t = pd.DataFrame({"period": ["2023-11", "2023-12"] * 2, "key": ["a", "a", "b", "b"],
+        ...                   "share": [0.5, 0.25, 0.0, 1.0]})
+        >>> [ax.get_title() for ax in trend_chart(t).axes]
+        ['a', 'b']
+    """
+    needed = ["period", y] + [c for c in (low, high, key) if c]
+    for col in needed:
+        if col not in table.columns:
+            raise ValueError(
+                f"trend_chart: no column {col!r} (columns: {', '.join(map(str, table.columns))})"
+            )
+    periods = list(pd.unique(table["period"].astype(str)))
+    where = {p: i for i, p in enumerate(periods)}
+    note = ""
+    panels: list[tuple[str | None, pd.DataFrame]]
+    if key is None:
+        panels = [(None, table)]
+    else:
+        names = [str(k) for k in pd.unique(table[key].astype(str))]
+        if keys is not None:
+            names = [str(k) for k in keys if str(k) in set(names)]
+        elif len(names) > max_groups:
+            totals = table[y].astype(float).groupby(table[key].astype(str).to_numpy()).sum()
+            kept = set(totals.sort_values(ascending=False, kind="stable").index[:max_groups])
+            note = f"{max_groups} of {len(names)} with the largest total {y}"
+            names = [k for k in names if k in kept]
+        panels = [(k, table[table[key].astype(str) == k]) for k in names]
+    labels = labels or {}
+    rows, cols = _grid(max(len(panels), 1), ncols if key else 1)
+    step = max(1, int(np.ceil(len(periods) / 12)))
+    with style():
+        fig = Figure(
+            figsize=_bounded(max(4.0, 0.18 * len(periods) + 2.5) * cols if cols == 1
+                             else 4.4 * cols, 2.4 * rows + 0.6),
+            layout="constrained",
+        )  # fmt: skip
+        axes = np.atleast_1d(
+            fig.subplots(rows, cols, squeeze=False, sharex=True, sharey=True).ravel()
+        )
+        for i, (ax, (name, g)) in enumerate(zip(axes, panels, strict=False)):
+            x = g["period"].astype(str).map(where).to_numpy(dtype=float)
+            color = PALETTE[i % len(PALETTE)]
+            if low and high:
+                ax.fill_between(x, g[low].to_numpy(dtype=float), g[high].to_numpy(dtype=float),
+                                color=color, alpha=0.2, linewidth=0)  # fmt: skip
+            ax.plot(x, g[y].to_numpy(dtype=float), color=color, marker="o", markersize=3)
+            if (table[y].dropna() >= 0).all():
+                ax.set_ylim(bottom=0)  # counts and shares start at zero
+            ticks = np.arange(0, len(periods), step)
+            ax.set_xticks(ticks, [periods[t] for t in ticks], rotation=60, ha="right")
+            ax.xaxis.set_tick_params(labelbottom=True)
+            if i % cols == 0:  # shared axis: label the first column only
+                ax.set_ylabel(ylabel or y)
+            if name is not None:
+                ax.set_title(_short(labels.get(name, name)))
+        for ax in axes[len(panels) :]:
+            ax.set_visible(False)
+        if title or note:
+            fig.suptitle("\n".join(t for t in (title, f"({note})" if note else "") if t))
+    return fig
+
+
 def dispersion_plot(
     matches: pd.DataFrame,
     tokens: pd.DataFrame,
@@ -291,6 +558,7 @@ def dispersion_plot(
     keys: Sequence[str] | None = None,
     title: str | None = None,
     labels: dict[str, str] | None = None,
+    max_docs: int = 20,
 ) -> Figure:
     """Lexical dispersion: where in each document the matched terms occur.
 
@@ -307,12 +575,15 @@ def dispersion_plot(
             A key without matches still gets its (empty) row.
         title: figure title.
         labels: document label per doc_id for panel titles (default: the doc_id).
+        max_docs: most documents (panels); a larger corpus is an error, since one panel per
+            document stops being readable: show hits per group or period instead (e.g.
+            :func:`heatmap` of counts, or :func:`trend_chart`).
 
     Returns:
         The figure.
 
     Raises:
-        ValueError: a missing column.
+        ValueError: a missing column; more than ``max_docs`` documents.
 
     Example:
         >>> fig = dispersion_plot(hits, tokens, keys=["crime", "cooperation"])  # doctest: +SKIP
@@ -324,6 +595,11 @@ def dispersion_plot(
                 f"(has: {', '.join(map(str, matches.columns))})"
             )
     doc_ids = [str(d) for d in pd.unique(tokens["doc_id"].astype(str))]
+    if len(doc_ids) > max_docs:
+        raise ValueError(
+            f"dispersion_plot: {len(doc_ids)} documents is more than max_docs={max_docs}; "
+            "plot per group or period instead"
+        )
     lengths = (
         tokens.assign(doc_id=tokens["doc_id"].astype(str))
         .groupby("doc_id", sort=False)["tok"]
@@ -338,7 +614,7 @@ def dispersion_plot(
     n = max(len(doc_ids), 1)
     with style():
         fig = Figure(
-            figsize=(8.0, max(1.4, 0.28 * len(keys) + 0.8) * n),
+            figsize=_bounded(8.0, max(1.4, 0.28 * len(keys) + 0.8) * n),
             layout="constrained",
         )
         axes = np.atleast_1d(fig.subplots(n, 1, squeeze=False).ravel())
@@ -349,10 +625,10 @@ def dispersion_plot(
                 h["tok"].to_numpy(dtype=float), ys, marker="|", s=120, linewidths=1.2,
                 color=PALETTE[0],
             )  # fmt: skip
-            ax.set_yticks(np.arange(len(keys)), keys)
+            ax.set_yticks(np.arange(len(keys)), [_short(k) for k in keys])
             ax.set_ylim(len(keys) - 0.5, -0.5)
             ax.set_xlim(0, int(lengths.get(doc, 1)))
-            ax.set_title(labels.get(doc, doc), loc="left")
+            ax.set_title(_short(labels.get(doc, doc), 2 * MAX_LABEL), loc="left")
         axes[-1].set_xlabel("token position in document")
         if title:
             fig.suptitle(title)

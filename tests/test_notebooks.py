@@ -12,7 +12,7 @@ from analysis.report import RUNNER_PARAMETERS, load_study, notebook_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-EXPECTED = ["00_overview", "01_terms", "02_themes", "03_actors"]
+EXPECTED = ["00_overview", "01_terms", "02_themes", "03_actors", "04_trends"]
 
 
 def test_the_four_report_notebooks_are_committed():

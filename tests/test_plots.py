@@ -4,7 +4,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
 
 from analysis.plots import bar_chart, heatmap  # noqa: E402
 
@@ -20,3 +22,85 @@ def test_dollar_signs_in_labels_are_literal_not_math_text(tmp_path):
     assert [ax.get_title() for ax in fig.axes if ax.get_title()] == [label]
     m = pd.DataFrame({"$x": [1.0]}, index=[label])
     heatmap(m, title=label).savefig(tmp_path / "heat.png")
+
+
+# --------------------------------------------------------------------------- figures that scale
+
+
+def _outlets(n: int = 20) -> pd.DataFrame:
+    rows = []
+    for g in range(n):
+        for t in range(20):
+            rows.append({"term": f"term {t} of a rather long outlet-specific label number {g}",
+                         "frequency": 100 - t + g, "group": f"Outlet number {g:02d} $Daily$"})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_a_20_outlet_bar_chart_keeps_12_panels_in_a_shared_grid_of_bounded_size(tmp_path):
+    from analysis.plots import MAX_FIGSIZE, MAX_GROUPS
+
+    fig = bar_chart(_outlets(), x="term", y="frequency", by="group", title="Top terms")
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(visible) == MAX_GROUPS == 12
+    # the 12 outlets with the largest totals are 08..19, kept in table order
+    assert visible[0].get_title() == "Outlet number 08 $Daily$"
+    assert "the 12 of 20 group values with the largest total frequency" in fig._suptitle.get_text()
+    width, height = fig.get_size_inches()
+    assert width <= MAX_FIGSIZE[0] and height <= MAX_FIGSIZE[1]
+    assert {ax.get_xlim() for ax in visible} == {visible[0].get_xlim()}  # shared value axis
+    labels = [t.get_text() for t in visible[0].get_yticklabels()]
+    assert max(map(len, labels)) == 40 and labels[0].endswith("…")
+    fig.savefig(tmp_path / "bars.png")
+
+
+def test_heatmap_of_many_cells_drops_numbers_and_stays_bounded():
+    from analysis.plots import MAX_FIGSIZE
+
+    matrix = pd.DataFrame(np.arange(60 * 20).reshape(60, 20), index=[f"actor {i}" for i in range(60)],
+                          columns=[f"outlet {j}" for j in range(20)])  # fmt: skip
+    fig = heatmap(matrix)
+    assert len(fig.axes[0].texts) == 0  # 1,200 cells: no numbers
+    width, height = fig.get_size_inches()
+    assert width <= MAX_FIGSIZE[0] and height <= MAX_FIGSIZE[1]
+    small = heatmap(matrix.iloc[:2, :2])
+    assert len(small.axes[0].texts) == 4
+
+
+def test_keyness_plot_sorts_by_the_statistic_it_draws_target_and_reference_side_by_side():
+    from analysis.plots import keyness_plot
+
+    key = pd.DataFrame({"term": ["a", "b", "c", "d", "e"],
+                        "statistic": [2.0, -7.0, 9.0, -1.0, 0.0],
+                        "log_ratio": [5.0, -1.0, 0.1, -3.0, 0.0]})  # fmt: skip
+    ax = keyness_plot(key, n=5, target="after", reference="before", xlabel="G²").axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["c", "a", "d", "b"]
+    assert [p.get_width() for p in ax.patches] == [9.0, 2.0, -1.0, -7.0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["after", "before"]
+    assert ax.get_xlabel() == "G²"
+    two = keyness_plot(key.assign(target="X"), by="target", n=1).axes[0]
+    assert [t.get_text() for t in two.get_yticklabels()] == ["c", "b"] and two.get_title() == "X"
+
+
+def test_trend_chart_draws_bands_with_shared_axes_and_thins_period_labels():
+    from analysis.plots import trend_chart
+
+    periods = [f"2023-{m:02d}" for m in range(1, 13)] + [f"2024-{m:02d}" for m in range(1, 13)]
+    t = pd.DataFrame({"period": periods * 2, "key": ["a"] * 24 + ["b"] * 24,
+                      "share": np.linspace(0, 1, 48), "share_low": 0.0, "share_high": 1.0})  # fmt: skip
+    fig = trend_chart(t, low="share_low", high="share_high", labels={"a": "Alpha"})
+    a, b = fig.axes
+    assert (a.get_title(), b.get_title()) == ("Alpha", "b")
+    assert a.get_ylim() == b.get_ylim() and len(a.collections) == 1  # the band
+    assert [x.get_text() for x in a.get_xticklabels()] == periods[::2]
+    with pytest.raises(ValueError, match="trend_chart: no column 'n_docs'"):
+        trend_chart(t, y="n_docs")
+
+
+def test_dispersion_plot_refuses_many_documents():
+    from analysis.plots import dispersion_plot
+    from analysis.text import tokenize
+
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(25)], "text": ["crime"] * 25})
+    hits = pd.DataFrame({"doc_id": ["d1"], "tok": [0], "key": ["crime"]})
+    with pytest.raises(ValueError, match="25 documents is more than max_docs=20; plot per group"):
+        dispersion_plot(hits, tokenize(docs))

@@ -129,3 +129,73 @@ def test_bar_chart_keeps_row_order_per_group_and_checks_options():
         bar_chart(table, x="term", y="count")
     with pytest.raises(ValueError, match="heatmap: the matrix is empty"):
         heatmap(pd.DataFrame())
+
+
+# --------------------------------------------------------------------------- interactive tables
+
+_REMOTE = re.compile(
+    r"<script[^>]*\ssrc=[\"']?https?:|<link[^>]*\shref=[\"']?https?:|import[^;]*from\s*[\"']https?:"
+    r"|import\([\"']https?:|<a\s[^>]*href=[\"']?https?:",
+    re.IGNORECASE,
+)
+
+
+def test_long_tables_are_interactive_offline_escaped_and_stable():
+    from analysis.report import tables
+
+    hits = pd.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(12)], "theme": ["crime"] * 12,
+         "text": ["<script>alert('x')</script>"] * 12, "rate": [1 / 3] * 12}
+    )  # fmt: skip
+    page = table_html(hits, table_id="hits", caption="Hits")
+    assert 'id="hits"' in page and "analysis-interactive" in page
+    assert (
+        "<script>alert" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    )
+    assert "0.3333" in page and "0.333333" not in page  # float_digits=4
+    assert table_html(hits, table_id="hits", caption="Hits") == page  # no random ids
+    head = tables.interactive_tables_init_html()
+    assert _REMOTE.search(page) is None and _REMOTE.search(head) is None
+    assert "https://" not in head
+    # the plain copy of the rows (shown where scripts do not run) is in the page too
+    assert 'id="hits_fallback"' in page
+    # small tables and matrices stay plain
+    assert "analysis-interactive" not in table_html(hits.head(10))
+    assert "analysis-interactive" not in table_html(hits, interactive=False)
+    with pytest.raises(ValueError, match="an interactive table shows no index"):
+        table_html(hits, interactive=True, index=True)
+
+
+def test_count_links_filter_the_target_table_and_full_files_are_linked():
+    counts = pd.DataFrame({"theme": ["crime", "<b>x</b>"], "count": [3, 1]})
+    page = table_html(counts, links={"theme": "hits"}, file="02_themes/theme_counts.csv")
+    assert (
+        '<a class="analysis-filter-link" href="#hits" data-table="hits" data-filter="crime" '
+        'title="show the rows behind it">crime</a>'
+    ) in page
+    assert 'data-filter="&lt;b&gt;x&lt;/b&gt;"' in page and "<b>x</b>" not in page
+    assert page.endswith(
+        '<p class="analysis-full-table">Full table (2 rows): '
+        '<a href="02_themes/theme_counts.csv">theme_counts.csv</a></p>'
+    )
+    many = pd.concat([counts] * 8, ignore_index=True)
+    interactive = table_html(many, links={"theme": "hits"}, table_id="counts")
+    assert "analysis-filter-link" in interactive and "analysis-interactive" in interactive
+    with pytest.raises(ValueError, match="links name no column 'actor'"):
+        table_html(counts, links={"actor": "mentions"})
+
+
+def test_display_table_embeds_the_table_library_once(monkeypatch):
+    import IPython.display
+
+    from analysis.report import tables
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    monkeypatch.setattr(tables, "_INIT_SHOWN", False)
+    long = pd.DataFrame({"n": range(20)})
+    display_table(long, table_id="a")
+    display_table(long, table_id="b")
+    first, second = (obj.data for obj in shown)
+    assert first.startswith(tables.interactive_tables_init_html())
+    assert second == table_html(long, table_id="b")

@@ -1,16 +1,62 @@
-"""Tables in reports: byte-stable CSV files and escaped HTML for notebooks."""
+"""Tables in reports: byte-stable CSV files and escaped HTML for notebooks.
+
+Long tables are shown as interactive tables (search, sort, per-column filter, paging) with
+`itables <https://mwouts.github.io/itables/>`_ in its offline mode: the DataTables bundle that
+itables ships is embedded once per page (no CDN; the page works without internet), and each
+table carries a plain HTML copy of its rows that is shown where scripts do not run. Cells are
+HTML-escaped in both (an article's ``<script>`` is shown, never run).
+
+From a count to the rows behind it: :func:`table_html` with ``links={"theme": "hits"}`` makes
+each value of the ``theme`` column a link that jumps to the table shown with
+``table_id="hits"`` and types the value into its search box (one click; typing it by hand does
+the same).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import html
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from importlib.util import find_spec
 from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["corpus_overview", "save_table", "display_table", "table_html"]
+__all__ = [
+    "corpus_overview",
+    "save_table",
+    "display_table",
+    "table_html",
+    "interactive_tables_available",
+    "interactive_tables_init_html",
+]
+
+#: Tables with more rows than this are interactive by default (smaller ones are plain HTML).
+INTERACTIVE_MIN_ROWS = 10
+
+# Shown once per page before the first interactive table: the itables DataTables bundle (CSS
+# and JS, embedded) plus the small glue that makes count links filter their target table.
+_LINK_GLUE = """<script type="module">
+document.addEventListener("click", async (event) => {
+  const link = event.target.closest("a.analysis-filter-link");
+  if (!link) return;
+  const target = document.getElementById(link.dataset.table);
+  if (!target) return;
+  const key = Object.keys(window).find((k) => k.startsWith("_itables_"));
+  if (!key) return;
+  const { jQuery: $ } = await window[key];
+  if ($.fn.dataTable.isDataTable(target)) {
+    $(target).DataTable().search(link.dataset.filter).draw();
+  }
+});
+</script>
+<style>table.dataTable td{white-space:normal;vertical-align:top}
+table.dataTable.analysis-interactive th:not(.dt-type-numeric),table.dataTable.analysis-interactive td:not(.dt-type-numeric){text-align:left}</style>
+"""
+_INIT_SHOWN = False
+_COUNTER: dict[str, int] = {}
 
 
 def corpus_overview(
@@ -105,18 +151,29 @@ def display_table(
     caption: str | None = None,
     index: bool = False,
     float_digits: int = 4,
+    interactive: bool | None = None,
+    table_id: str | None = None,
+    links: Mapping[str, str] | None = None,
+    file: str | os.PathLike[str] | None = None,
 ) -> None:
     """Show a table in a notebook as escaped HTML (article text can hold ``<script>``).
 
     An empty table is shown as a sentence, not as an empty grid. Longer tables show their first
-    ``max_rows`` rows and say how many there are; the saved CSV has them all.
+    ``max_rows`` rows and say how many there are; the saved CSV has them all (``file`` links
+    it). Tables of more than :data:`INTERACTIVE_MIN_ROWS` rows are interactive (search, sort,
+    column filters, paging; see :func:`table_html`); the first one in a kernel also shows the
+    embedded table library (:func:`interactive_tables_init_html`).
 
     Args:
         table: the table; it is not modified.
         max_rows: rows to show.
         caption: a line shown above the table.
-        index: show the index (for matrices).
+        index: show the index (for matrices; always a plain table).
         float_digits: significant digits of floats.
+        interactive: force an interactive (True) or plain (False) table; default by size.
+        table_id: the HTML id, for links from a count table (``links=``) to this one.
+        links: ``{column: table_id}``: each value of the column links to that table, filtered.
+        file: the saved full table (e.g. what :func:`save_table` returned), linked below.
 
     Example:
         >>> display_table(pd.DataFrame({"n": [1, 2]}), caption="Counts")  # outside a notebook
@@ -124,8 +181,80 @@ def display_table(
     """
     from IPython.display import HTML, display
 
-    display(HTML(table_html(table, max_rows=max_rows, caption=caption, index=index,
-                            float_digits=float_digits)))  # fmt: skip
+    global _INIT_SHOWN
+    page = table_html(
+        table, max_rows=max_rows, caption=caption, index=index, float_digits=float_digits,
+        interactive=interactive, table_id=table_id, links=links, file=file,
+    )  # fmt: skip
+    if "analysis-interactive" in page and not _INIT_SHOWN:
+        _INIT_SHOWN = True
+        page = interactive_tables_init_html() + page
+    display(HTML(page))
+
+
+def interactive_tables_available() -> bool:
+    """Whether itables (the ``report`` extra) is installed, so tables can be interactive.
+
+    Example:
+        >>> interactive_tables_available()
+        True
+    """
+    return find_spec("itables") is not None
+
+
+def interactive_tables_init_html() -> str:
+    """What a page needs once before its interactive tables: the embedded table library.
+
+    The DataTables bundle shipped with itables (CSS and JavaScript, base64 in the page, loaded
+    from a ``blob:`` URL: nothing is fetched from the network) and the glue that makes count
+    links filter their target table.
+
+    Returns:
+        An HTML fragment of about 1 MB (``""`` when itables is not installed).
+
+    Example:
+        >>> head = interactive_tables_init_html()
+        >>> "https://" in head, len(head) > 500_000
+        (False, True)
+    """
+    if not interactive_tables_available():
+        return ""
+    from itables import javascript, options
+
+    head = javascript.generate_init_offline_itables_html(options.dt_bundle)
+    return _ITABLES_WEB_LINK.sub(r"\1", head) + _LINK_GLUE
+
+
+# itables' placeholder and static preview link to its website; reports stay offline.
+_ITABLES_WEB_LINK = re.compile(r"<a href=https://itables\.org/[^>]*>(.*?)</a>", re.DOTALL)
+
+
+def _stable_id(table: pd.DataFrame, caption: str | None) -> str:
+    key = "\x1f".join(map(str, table.columns)) + "\x1e" + (caption or "")
+    return "t" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def _link_cells(shown: pd.DataFrame, links: Mapping[str, str]) -> pd.DataFrame:
+    """Escape every text cell; cells of linked columns become filter links (for allow_html)."""
+    out = shown.copy()
+    for col in out.columns:
+        dtype = out[col].dtype
+        numeric = pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+        if col in links:
+            target = html.escape(links[col], quote=True)
+            out[col] = [
+                ""
+                if pd.isna(v)
+                else (
+                    f'<a class="analysis-filter-link" href="#{target}" data-table="{target}" '
+                    f'data-filter="{html.escape(str(v), quote=True)}" '
+                    f'title="show the rows behind it">{html.escape(str(v))}</a>'
+                )
+                for v in out[col]
+            ]
+        elif not numeric:
+            out[col] = ["" if pd.isna(v) else html.escape(str(v)) for v in out[col]]
+    return out
 
 
 def table_html(
@@ -135,19 +264,34 @@ def table_html(
     caption: str | None = None,
     index: bool = False,
     float_digits: int = 4,
+    interactive: bool | None = None,
+    table_id: str | None = None,
+    links: Mapping[str, str] | None = None,
+    file: str | os.PathLike[str] | None = None,
 ) -> str:
     """The HTML that :func:`display_table` shows (every cell HTML-escaped).
 
-    Text columns are left-aligned and numbers right-aligned (a KWIC ``pre`` column is
-    right-aligned so the keywords line up), through a ``<style>`` scoped to the table's id. The
-    id is derived from the column names, so the same table gives the same page on every run.
+    Plain tables: text columns are left-aligned and numbers right-aligned (a KWIC ``pre``
+    column is right-aligned so the keywords line up), through a ``<style>`` scoped to the
+    table's id. The id is derived from the column names (and caption, for interactive tables),
+    so the same table gives the same page on every run.
+
+    Interactive tables (itables, offline): a search box, sortable columns, a filter box per
+    column and pages of 10 to 100 rows; the plain rows are in the page too and shown where
+    scripts do not run. They need :func:`interactive_tables_init_html` once on the page.
 
     Args:
         table: the table; it is not modified.
-        max_rows: rows to show.
+        max_rows: rows to put in the page (the file has them all).
         caption: a line shown above the table (escaped).
-        index: show the index (for matrices).
+        index: show the index (for matrices; always a plain table).
         float_digits: significant digits of floats.
+        interactive: True or False; default (None): interactive when itables is installed,
+            ``index`` is False and the table has more than :data:`INTERACTIVE_MIN_ROWS` rows.
+        table_id: the HTML id of the table (default: derived from columns and caption).
+        links: ``{column: table_id}``: each value of that column becomes a link that shows the
+            table ``table_id`` filtered by the value (its search box set to it).
+        file: the saved full table; a link to it (relative path as given) follows the table.
 
     Returns:
         An HTML fragment: the caption, a ``<style>``, the table and, when rows were cut, a note;
@@ -159,6 +303,9 @@ def table_html(
         <p><em>No rows.</em></p>
         >>> "<td>&lt;b&gt;bold&lt;/b&gt;</td>" in table_html(pd.DataFrame({"text": ["<b>bold</b>"]}))
         True
+        >>> page = table_html(pd.DataFrame({"n": range(12)}), interactive=True, table_id="n12")
+        >>> 'id="n12"' in page, "analysis-interactive" in page
+        (True, True)
     """
     parts = []
     if caption:
@@ -167,9 +314,47 @@ def table_html(
         parts.append("<p><em>No rows.</em></p>")
         return "\n".join(parts)
     shown = table.head(max_rows)
+    links = dict(links or {})
+    missing = [c for c in links if c not in shown.columns]
+    if missing:
+        raise ValueError(
+            f"table_html: links name no column {', '.join(map(repr, missing))} "
+            f"(columns: {', '.join(map(str, shown.columns))})"
+        )
+    if interactive is None:
+        interactive = (
+            not index and len(shown) > INTERACTIVE_MIN_ROWS and interactive_tables_available()
+        )
+    if interactive and index:
+        raise ValueError("table_html: an interactive table shows no index (reset_index first)")
+    if interactive:
+        parts.append(_interactive_html(shown, table_id or _stable_id(shown, caption),
+                                       links, float_digits))  # fmt: skip
+    else:
+        parts.append(_plain_html(shown, table_id, links, index, float_digits))
+    if len(table) > max_rows:
+        parts.append(f"<p><em>First {max_rows} of {len(table)} rows.</em></p>")
+    if file is not None:
+        path = Path(file)
+        href = path.as_posix() if not path.is_absolute() else f"{path.parent.name}/{path.name}"
+        parts.append(
+            f'<p class="analysis-full-table">Full table ({len(table)} rows): '
+            f'<a href="{html.escape(href, quote=True)}">{html.escape(path.name)}</a></p>'
+        )
+    return "\n".join(parts)
+
+
+def _plain_html(
+    shown: pd.DataFrame,
+    table_id: str | None,
+    links: Mapping[str, str],
+    index: bool,
+    float_digits: int,
+) -> str:
     # A stable id (from the columns) keeps the page free of random ids.
     digest = hashlib.sha1("\x1f".join(map(str, shown.columns)).encode()).hexdigest()[:10]
-    table_id = f"t{digest}"
+    table_id = table_id or f"t{digest}"
+    parts = []
     if not index:
         rules = []
         for i, (name, dtype) in enumerate(shown.dtypes.items(), start=1):
@@ -179,10 +364,11 @@ def table_html(
                 f"#{table_id} td:nth-child({i}),#{table_id} th:nth-child({i}){{text-align:{align}}}"
             )
         parts.append(f"<style>#{table_id} td{{vertical-align:top}}{''.join(rules)}</style>")
+    body = _link_cells(shown, links) if links else shown
     parts.append(
-        shown.to_html(
+        body.to_html(
             index=index,
-            escape=True,
+            escape=not links,
             border=0,
             na_rep="",
             float_format=lambda v: f"{v:.{float_digits}g}",
@@ -190,6 +376,42 @@ def table_html(
             table_id=table_id,
         )
     )
-    if len(table) > max_rows:
-        parts.append(f"<p><em>First {max_rows} of {len(table)} rows.</em></p>")
     return "\n".join(parts)
+
+
+def _interactive_html(
+    shown: pd.DataFrame, table_id: str, links: Mapping[str, str], float_digits: int
+) -> str:
+    from itables import to_html_datatable
+
+    data = shown.reset_index(drop=True)
+    for col in data.columns:
+        if pd.api.types.is_float_dtype(data[col].dtype):
+            # Rounded, still numbers: columns sort numerically and read like the plain tables.
+            data[col] = [
+                v if pd.isna(v) else float(f"{v:.{float_digits}g}") for v in data[col].tolist()
+            ]
+        elif not pd.api.types.is_numeric_dtype(data[col].dtype) or pd.api.types.is_bool_dtype(
+            data[col].dtype
+        ):
+            data[col] = data[col].astype(object).where(data[col].notna(), "").astype(str)
+    data = _link_cells(data, links)
+    page = to_html_datatable(
+        data,
+        table_id=table_id,
+        connected=False,
+        # Every cell is escaped by _link_cells, so only our own filter links are HTML.
+        allow_html=True,
+        display_logo_when_loading=False,
+        classes="display compact analysis-interactive",
+        lengthMenu=[10, 25, 50, 100],
+        pageLength=10,
+        layout={"topStart": "pageLength", "topEnd": "search", "bottomStart": "info",
+                "bottomEnd": "paging"},
+        columnControl=[{"target": 0, "content": ["order"]},
+                       {"target": 1, "content": ["search"]}],
+        ordering={"indicators": False, "handler": False},
+        autoWidth=False,
+        showIndex=False,
+    )  # fmt: skip
+    return _ITABLES_WEB_LINK.sub(r"\1", page)

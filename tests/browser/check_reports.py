@@ -3,8 +3,13 @@
 Usage: ``python tests/browser/check_reports.py [REPORTS_DIR] [--chromium PATH]`` (``make
 test-browser``). For each ``REPORTS_DIR/<study>/index.html`` and every page it links to, the
 page fails when the browser logs a console error or an uncaught exception (a failed resource
-load is one), an image is broken (``naturalWidth == 0``), a table has no rows, or a local link
-points to a missing file. A full-page PNG screenshot of each page is saved under
+load is one), an image is broken (``naturalWidth == 0``), a table has no rows, a local link
+points to a missing file, the page requests anything over http(s) (reports must work offline),
+the file is larger than 5 MiB, or a figure is larger than 2,600 × 3,400 pixels. Interactive tables
+(itables/DataTables) must start; in each, text is typed into the search box: a word from its
+first row must keep that row, a nonsense word must leave no row. The first count link of a page
+(``a.analysis-filter-link``) is clicked: its target table's search box must hold the value and
+every row shown must contain it. A full-page PNG screenshot of each page is saved under
 ``REPORTS_DIR/screenshots/<study>/``. Exit status 0 all pages fine, 1 a page failed, 2 nothing
 to check or the browser could not start.
 
@@ -44,6 +49,70 @@ CHROMIUM_FLAGS = [
     "--mute-audio",
     "--window-size=1280,900",
 ]
+
+#: Largest report page on disk.
+MAX_PAGE_BYTES = 5 * 1024 * 1024
+#: Largest figure (natural pixels): plots are bounded at 18 x 24 inches at 120 dpi, plus margins.
+MAX_IMAGE_PX = (2600, 3400)
+
+# Interactive tables: wait until DataTables has started every one, then type into each search box.
+TABLES_CHECK_JS = """
+(async () => {
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const wanted = [...document.querySelectorAll('table.analysis-interactive')];
+  for (let i = 0; i < 100 && wanted.some((t) => !t.classList.contains('dataTable')); i++) {
+    await sleep(100);
+  }
+  const problems = [];
+  const checked = [];
+  const visible = (t) => [...t.querySelectorAll('tbody tr')].filter((r) => !r.querySelector('td.dt-empty'));
+  const type = async (input, text) => {
+    input.focus();
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true }));
+    await sleep(150);
+  };
+  for (const t of wanted) {
+    const id = t.id || '(no id)';
+    if (!t.classList.contains('dataTable')) { problems.push(`interactive table ${id} did not start`); continue; }
+    const box = t.closest('.dt-container')?.querySelector('input[type=search]');
+    if (!box) { checked.push(id); continue; }  // a short table without a search box
+    const first = visible(t)[0];
+    const word = first ? (first.innerText.split(/\\s+/).find((w) => w.length > 2) || '') : '';
+    await type(box, 'zzqx-no-such-text');
+    if (visible(t).length !== 0) problems.push(`table ${id}: a nonsense search still shows rows`);
+    if (word) {
+      await type(box, word);
+      const rows = visible(t);
+      if (rows.length === 0) problems.push(`table ${id}: searching ${JSON.stringify(word)} from its first row shows no row`);
+      if (rows.some((r) => !r.innerText.toLowerCase().includes(word.toLowerCase()))) {
+        problems.push(`table ${id}: searching ${JSON.stringify(word)} shows rows without it`);
+      }
+    }
+    await type(box, '');
+    checked.push(id);
+  }
+  let link = null;
+  const a = document.querySelector('a.analysis-filter-link');
+  if (a) {
+    const target = document.getElementById(a.dataset.table);
+    a.click();
+    await sleep(400);
+    const box = target?.closest('.dt-container')?.querySelector('input[type=search]');
+    const rows = target ? visible(target) : [];
+    const value = a.dataset.filter;
+    link = { value, table: a.dataset.table };
+    if (!target) problems.push(`count link ${JSON.stringify(value)}: no table ${a.dataset.table}`);
+    else if (!box || box.value !== value) problems.push(`count link ${JSON.stringify(value)}: the search box of ${a.dataset.table} does not show it`);
+    else if (rows.length === 0) problems.push(`count link ${JSON.stringify(value)}: no rows in ${a.dataset.table}`);
+    else if (rows.some((r) => !r.innerText.toLowerCase().includes(value.toLowerCase()))) problems.push(`count link ${JSON.stringify(value)}: rows without it in ${a.dataset.table}`);
+    if (box) await type(box, '');
+  }
+  const images = [...document.images].map((i) => [i.naturalWidth, i.naturalHeight, (i.alt || i.src || '').slice(0, 60)]);
+  return JSON.stringify({ problems, checked, link, images });
+})()
+"""
 
 # Every page: images that did not decode, tables without a body row, counts for the log line.
 PAGE_CHECK_JS = """
@@ -209,6 +278,16 @@ def _event_errors(events: list[dict]) -> list[str]:
     return errors
 
 
+def _remote(events: list[dict]) -> list[str]:
+    urls = []
+    for e in events:
+        if e["method"] == "Network.requestWillBeSent":
+            url = e.get("params", {}).get("request", {}).get("url", "")
+            if url.startswith(("http:", "https:")) and url not in urls:
+                urls.append(url[:200])
+    return urls
+
+
 def check_page(cdp: CDP, page: Path, shot: Path, timeout: float) -> tuple[list[str], dict]:
     problems = [f"broken link: {p}" for p in local_links(page) if not p.exists()]
     cdp.events.clear()
@@ -219,8 +298,25 @@ def check_page(cdp: CDP, page: Path, shot: Path, timeout: float) -> tuple[list[s
         problems.append(f"page did not finish loading within {timeout:.0f} s")
     cdp.drain(0.3)  # late console messages (e.g. a lazy image failing) arrive after load
     problems += _event_errors(cdp.events)
+    problems += [f"network request (reports must work offline): {u}" for u in _remote(cdp.events)]
+    size = page.stat().st_size
+    if size > MAX_PAGE_BYTES:
+        problems.append(f"page is {size / 2**20:.2f} MiB (limit {MAX_PAGE_BYTES / 2**20:.0f} MiB)")
+    tables = cdp.send(
+        "Runtime.evaluate",
+        {"expression": TABLES_CHECK_JS, "returnByValue": True, "awaitPromise": True},
+    )
+    checks = json.loads(tables["result"]["value"])
+    problems += checks["problems"]
+    for w, h, what in checks["images"]:
+        if w > MAX_IMAGE_PX[0] or h > MAX_IMAGE_PX[1]:
+            problems.append(
+                f"figure of {w} x {h} px (limit {MAX_IMAGE_PX[0]} x {MAX_IMAGE_PX[1]}): {what}"
+            )
     result = cdp.send("Runtime.evaluate", {"expression": PAGE_CHECK_JS, "returnByValue": True})
     info = json.loads(result["result"]["value"])
+    info["interactive"] = len(checks["checked"])
+    info["link"] = checks["link"]
     problems += [f"broken image: {src}" for src in info["broken"]]
     problems += [f"empty table: {where}" for where in info["empty"]]
     if info["text"] == 0:
@@ -265,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         proc, port = start_chromium(binary, profile, log, args.timeout)
         cdp = CDP(page_ws_url(port, args.timeout), args.timeout)
-        for domain in ("Page", "Runtime", "Log"):
+        for domain in ("Page", "Runtime", "Log", "Network"):
             cdp.send(f"{domain}.enable")
         for page in pages:
             rel = page.relative_to(reports)
@@ -277,9 +373,15 @@ def main(argv: list[str] | None = None) -> int:
                 for p in problems:
                     print(f"     {p}")
             else:
+                link = (
+                    f"; count link {info['link']['value']!r} -> #{info['link']['table']}"
+                    if info.get("link")
+                    else ""
+                )
                 print(
                     f"ok   {rel}: {info['tables']} tables, {info['images']} images; "
-                    f"screenshot {shot.relative_to(reports.parent) if shot.is_relative_to(reports.parent) else shot}"
+                    f"screenshot {shot.relative_to(reports.parent) if shot.is_relative_to(reports.parent) else shot}; "
+                    f"{info['interactive']} interactive tables searched{link}"
                 )
         cdp.close()
     except (CDPError, OSError, websocket.WebSocketException) as err:
