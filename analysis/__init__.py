@@ -20,9 +20,10 @@ codebook     theme codebooks (YAML, LIWC .dic)
 themes       code_themes, theme_matrix, theme_kwic, review export
 validation   gold files, score_against_gold, agreement (κ, π, α)
 actor_table  actor tables (YAML, CSV)
-actors       find_mentions, actor_counts
+actors       find_mentions, actor_counts (place/abbreviation/compound rules in mention_rules)
 discovery    unlisted_names: names the actor table misses
-quotes       find_quotes: who says what
+quotes       find_quotes: who says what (cues in cues, speakers in speakers)
+actor_review review export, actor/quote gold files, mention and quote scores
 networks     co-mention edges and figure, actor × theme table
 schema       the columns and dtypes of every public table
 trends       trend, period_keyness: coverage over time
@@ -86,7 +87,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "actors": ("MENTION_COLUMNS", "find_mentions", "actor_counts"),
     "discovery": ("unlisted_names", "NAME_CONNECTORS", "NOT_NAMES"),
-    "quotes": ("SPEECH_VERBS", "CONTINUATION_CUES", "ATTRIBUTION_CUES", "QUOTE_COLUMNS", "find_quotes"),
+    "quotes": (
+        "SPEECH_VERBS", "CONTINUATION_CUES", "ATTRIBUTION_CUES", "QUOTE_COLUMNS", "find_quotes",
+        "CueListError", "check_cues",
+    ),
+    "actor_review": (
+        "ActorGoldError", "export_mentions_for_review", "export_quotes_for_review",
+        "load_review", "review_precision", "load_actor_gold", "score_mentions", "score_quotes",
+    ),
     "networks": ("comention_edges", "plot_comention_network", "actor_theme_matrix"),
     "stream": ("stream_analyze", "CorpusSummary"),
     "scale": ("dask_analyze", "local_cluster"),

@@ -23,6 +23,10 @@ field            meaning
                  same document
 ``roles``        definite descriptions (``the State leader``, ``the President``) that count
                  only in documents where the actor is named
+``places``       ``true``/``false``: whether the place rules of
+                 :func:`analysis.actors.find_mentions` apply (a mention that only locates
+                 something, "held in Jakarta, Indonesia", is not counted). Default: ``true``
+                 for ``country`` actors, ``false`` for every other type
 ``note``         free text for the codebook (not used for matching)
 ===============  ==========================================================================
 
@@ -71,7 +75,7 @@ _TYPE_SYNONYMS = {"organization": "organisation"}
 
 #: The fields of an actor record, in table order.
 ACTOR_FIELDS: tuple[str, ...] = (
-    "id", "name", "type", "affiliation", "aliases", "titles", "short", "roles", "note",
+    "id", "name", "type", "affiliation", "aliases", "titles", "short", "roles", "places", "note",
 )  # fmt: skip
 _LIST_FIELDS = ("aliases", "titles", "short", "roles")
 _ITEM_NAMES = {"aliases": "alias", "titles": "title", "short": "short form", "roles": "role"}
@@ -79,13 +83,15 @@ _ITEM_NAMES = {"aliases": "alias", "titles": "title", "short": "short form", "ro
 _LONG_FIELDS = {
     "id": "id", "name": "name", "type": "type", "affiliation": "affiliation", "note": "note",
     "alias": "aliases", "aliases": "aliases", "title": "titles", "titles": "titles",
-    "short": "short", "role": "roles", "roles": "roles",
+    "short": "short", "role": "roles", "roles": "roles", "places": "places",
 }  # fmt: skip
 
 #: How a mention was recognised (the ``via`` column of the mentions table).
-VIA_VALUES: tuple[str, ...] = ("name", "alias", "title+name", "short", "role")
+#: ``compound`` is a part of a hyphenated compound ("ASEAN-China": one mention of each).
+VIA_VALUES: tuple[str, ...] = ("name", "alias", "title+name", "short", "role", "compound")
 
 _ID_RE = re.compile(r"[^\s|]+")
+_BOOL_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
 
 
@@ -205,7 +211,7 @@ def _records_from_yaml(text: str, source: str) -> list[_Record]:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(err, "problem", None) or str(err)
         raise _file_error(source, line, f"not valid YAML: {problem}") from None
-    if isinstance(data, dict):
+    if isinstance(data, _LDict):
         unknown = [k for k in data if k not in ("actors", "description", "note")]
         if unknown:
             raise _file_error(
@@ -281,9 +287,9 @@ def _records_from_csv(text: str, source: str) -> list[_Record]:
     if long:
         return _records_from_long_rows(rows, id_col)
     records = []
-    for line_no, row in rows:
+    for line_no, cells in rows:
         values: dict[str, Any] = {}
-        for col, cell in row.items():
+        for col, cell in cells.items():
             key = "id" if col == id_col else col
             if key in _LIST_FIELDS:
                 values[key] = _split_list(cell)
@@ -403,6 +409,16 @@ def _validate(records: list[_Record], source: str) -> pd.DataFrame:
             )
         affiliation = _as_text(v.get("affiliation")) or None
         note = _as_text(v.get("note")) or ""
+        raw_places = v.get("places")
+        if raw_places is None or (isinstance(raw_places, str) and not raw_places.strip()):
+            places = typ == "country"
+        elif isinstance(raw_places, bool):
+            places = raw_places
+        elif isinstance(raw_places, str) and raw_places.strip().lower() in _BOOL_WORDS:
+            places = _BOOL_WORDS[raw_places.strip().lower()]
+        else:
+            bad(f"places must be true or false, not {raw_places!r}", rec.field_lines.get("places"))
+            places = False
         lists: dict[str, tuple[str, ...]] = {}
         for fld in _LIST_FIELDS:
             raw = v.get(fld)
@@ -445,26 +461,29 @@ def _validate(records: list[_Record], source: str) -> pd.DataFrame:
                 "type": typ,
                 "affiliation": affiliation,
                 **lists,
+                "places": bool(places),
                 "note": note,
                 "line": rec.line,
                 "_aff_line": rec.field_lines.get("affiliation"),
                 "_label": label,
             }
         )
-    ids = {r["id"] for r in rows if r["id"]}
+    ids = {str(r["id"]) for r in rows if r["id"]}
     for r in rows:
-        aff = r["affiliation"]
+        aff = str(r["affiliation"] or "")
+        aff_line = r["_aff_line"] or r["line"]
+        line_of = int(aff_line) if isinstance(aff_line, (int, np.integer)) else None
         if aff and aff not in ids:
             problems.append(
                 (
-                    r["_aff_line"] or r["line"],
-                    r["_label"],
+                    line_of,
+                    str(r["_label"]),
                     f"unknown affiliation id {aff!r}{_did_you_mean(aff, ids)}; "
                     "it must be the id of another actor in the table",
                 )
             )
         elif aff and aff == r["id"]:
-            problems.append((r["_aff_line"] or r["line"], r["_label"], "affiliation is itself"))
+            problems.append((line_of, str(r["_label"]), "affiliation is itself"))
     if not rows and not problems:
         problems.append((None, "file", "the table lists no actors"))
     if problems:

@@ -32,11 +32,23 @@ from analysis.actor_table import (
 )
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.matching import match
+from analysis.mention_rules import (
+    LOCATION_NOUNS,
+    PLACE_NOUNS_AFTER,
+    PLACE_VERBS,
+    TokenContext,
+    compound_mentions,
+    drop_repeated_abbreviations,
+    place_mask,
+)
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import is_punct
 
 __all__ = [
     "MENTION_COLUMNS",
+    "PLACE_VERBS",
+    "LOCATION_NOUNS",
+    "PLACE_NOUNS_AFTER",
     "find_mentions",
     "actor_counts",
     # moved to analysis.actor_table and analysis.discovery; re-exported for old imports
@@ -65,25 +77,34 @@ def _as_actors(actors: Actors | str | Path) -> Actors:
 
 
 def _license(
-    cond: pd.DataFrame, named: pd.DataFrame, candidates: dict[str, list[tuple[str, str]]]
+    cond: pd.DataFrame, named: pd.DataFrame, candidates: dict[str, list[tuple[str, str, str]]]
 ) -> pd.DataFrame:
     """Resolve conditional matches (short forms, roles, shared spellings) to actors.
 
-    For each match and each candidate actor, the nearest naming mention of that actor in the
-    same document before the match and after it are looked up with one binary search over
-    the (document, actor, start) keys of the naming mentions. A short form needs a naming
-    before it; a role or a shared spelling needs one anywhere in the document. Among licensed
-    candidates the one named nearest before wins, else the one named nearest after.
+    ``candidates`` maps each stage-2 key to ``(actor_id, via, context_id)`` triples: the match
+    may belong to ``actor_id`` when ``context_id`` (the actor itself, or for a spelling shared
+    by several actors also the actor's affiliation) is named in the same document. For each
+    match and candidate, the nearest naming mention of the context actor before the match and
+    after it are looked up with one binary search over the (document, actor, start) keys of
+    the naming mentions. A short form needs a naming before it; a role or a shared spelling
+    needs one anywhere in the document. Among licensed candidates the one whose context is
+    named nearest before wins, else the one named nearest after.
 
-    Returns ``cond`` rows that were licensed, with ``actor_id`` and ``via`` columns.
+    Returns ``cond`` rows that were licensed, with ``actor_id``, ``via``, ``context_id`` and
+    ``distance`` (characters between the match and the naming that licensed it) columns.
     """
+    empty = cond.iloc[:0].assign(
+        actor_id=pd.Series([], dtype=str), via=pd.Series([], dtype=str),
+        context_id=pd.Series([], dtype=str), distance=pd.Series([], dtype=np.int64),
+    )  # fmt: skip
     if cond.empty:
-        return cond.assign(actor_id=pd.Series([], dtype=str), via=pd.Series([], dtype=str))
+        return empty
     keys = list(candidates)
     key_code = pd.Categorical(cond["key"], categories=keys).codes.astype(np.int64)
     n_cand = np.array([len(candidates[k]) for k in keys], np.int64)
-    cand_actor = np.array([a for k in keys for a, _ in candidates[k]], dtype=object)
-    cand_via = np.array([v for k in keys for _, v in candidates[k]], dtype=object)
+    cand_actor = np.array([a for k in keys for a, _, _ in candidates[k]], dtype=object)
+    cand_via = np.array([v for k in keys for _, v, _ in candidates[k]], dtype=object)
+    cand_ctx = np.array([c for k in keys for _, _, c in candidates[k]], dtype=object)
     cand_ptr = np.concatenate([[0], np.cumsum(n_cand)])
     counts = n_cand[key_code]
     row = np.repeat(np.arange(len(cond)), counts)
@@ -91,9 +112,10 @@ def _license(
     flat = cand_ptr[key_code][row] + offs
     actor = cand_actor[flat]
     via = cand_via[flat]
+    ctx = cand_ctx[flat]
 
     actor_codes, actor_names = pd.factorize(
-        pd.Index(np.concatenate([named["actor_id"].to_numpy(object), actor]), dtype=object)
+        pd.Index(np.concatenate([named["actor_id"].to_numpy(object), ctx]), dtype=object)
     )
     n_act = len(actor_names) + 1
     named_act = actor_codes[: len(named)].astype(np.int64)
@@ -131,7 +153,7 @@ def _license(
     rank = np.where(has_prev, dist_prev, big + dist_next)
     ok = np.flatnonzero(licensed)
     if len(ok) == 0:
-        return cond.iloc[:0].assign(actor_id=pd.Series([], dtype=str), via=pd.Series([], dtype=str))
+        return empty
     order = ok[np.lexsort((rank[ok], row[ok]))]
     first = np.ones(len(order), bool)
     first[1:] = row[order][1:] != row[order][:-1]
@@ -139,6 +161,10 @@ def _license(
     out = cond.iloc[row[chosen]].copy()
     out["actor_id"] = actor[chosen].astype(str)
     out["via"] = via[chosen].astype(str)
+    out["context_id"] = ctx[chosen].astype(str)
+    out["distance"] = np.where(has_prev[chosen], dist_prev[chosen], dist_next[chosen]).astype(
+        np.int64
+    )
     return out
 
 
@@ -183,6 +209,42 @@ def _merge_exclusive(named: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([named.loc[~drop], extra.loc[keep_x]], ignore_index=True)
 
 
+Abbreviations = Literal["once", "both"]
+_ABBREVIATIONS = get_args(Abbreviations)
+
+_NAMING = frozenset({"name", "alias", "title+name"})
+
+
+def _ambiguous_table(
+    m2: pd.DataFrame, extra: pd.DataFrame, candidates: dict[str, list[tuple[str, str, str]]]
+) -> pd.DataFrame:
+    """Matches of spellings shared by several actors, resolved or not."""
+    shared = {k: sorted({a for a, _, _ in v}) for k, v in candidates.items()}
+    shared = {k: v for k, v in shared.items() if len(v) > 1}
+    cols = ["doc_id", "sent", "start", "end", "surface", "candidates", "actor_id",
+            "context_id", "distance"]  # fmt: skip
+    rows = m2[m2["key"].isin(list(shared))]
+    if rows.empty:
+        out = pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
+        out["doc_id"] = pd.Categorical([], dtype=m2["doc_id"].dtype)
+        out["_naming"] = pd.Series([], dtype=bool)
+        return out
+    res = extra[extra["key"].isin(list(shared))][
+        ["doc_id", "start", "end", "key", "actor_id", "context_id", "distance"]
+    ]
+    out = rows[["doc_id", "sent", "start", "end", "matched", "key"]].merge(
+        res, on=["doc_id", "start", "end", "key"], how="left"
+    )
+    out["candidates"] = out["key"].map(lambda k: ";".join(shared[k]))
+    strong = {k for k, v in candidates.items() if any(via in _NAMING for _, via, _ in v)}
+    out["_naming"] = out["key"].isin(strong)
+    out = out.rename(columns={"matched": "surface"})[[*cols, "_naming"]]
+    out["distance"] = out["distance"].astype("Int64")
+    for c in ("actor_id", "context_id"):
+        out[c] = out[c].astype(object).where(out[c].notna(), pd.NA)
+    return out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
 def find_mentions(
     tokens: pd.DataFrame,
     actors: Actors | str | Path,
@@ -190,7 +252,11 @@ def find_mentions(
     docs: pd.DataFrame | None = None,
     fold_case: bool = True,
     fold_diacritics: bool = True,
-) -> pd.DataFrame:
+    compounds: bool = True,
+    abbreviations: Abbreviations = "once",
+    places: bool = True,
+    return_ambiguous: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Find every mention of every actor, each token in at most one mention.
 
     Rules (all spellings are matched by :func:`analysis.matching.match` with ``scope="all"``,
@@ -204,13 +270,35 @@ def find_mentions(
       title+name) earlier in the same document;
     * ``role`` ("the President") counts only in documents where the actor is named, before or
       after the role;
-    * a spelling that several actors share goes to the candidate named nearest before it in
-      the document, else nearest after; if none is named it is dropped.
+    * a spelling that several actors share (e.g. "SPP" for Vietnam's procuracy and China's
+      procuratorate) goes to the candidate that is itself, or whose affiliation (its country
+      or organisation) is, named nearest before it in the document, else nearest after; if
+      none is, it is not counted. Resolved and unresolved cases are listed in the table
+      returned with ``return_ambiguous=True``; without it, unresolved cases give one
+      warning (never silent);
+    * ``compound`` (``compounds=True``): each part of a hyphenated compound of capitalised
+      words ("ASEAN-China", "Vietnam-China", "China-ASEAN") that is the one-word name or
+      alias of an actor is a mention of it (surface: the part). Term frequency is not
+      affected: the token stays "asean-china";
+    * abbreviations (``abbreviations="once"``): "Association of Southeast Asian Nations
+      (ASEAN)" is one mention; ``"both"`` counts the name and the abbreviation;
+    * places (``places=True``): a mention of an actor whose table entry has ``places: true``
+      (the default for countries) is not counted when it only locates something: after
+      "in"/"to" following a verb of :data:`PLACE_VERBS` ("held in Vietnam", "based in
+      Cambodia"); after a preposition following a noun of :data:`LOCATION_NOUNS` ("scam
+      centres in Cambodia", "the summit in Laos"); "City, Country" after a preposition
+      ("held in Jakarta, Indonesia") or in a dateline ("VIENTIANE, Laos -"); "In X," at the
+      start of a sentence; "X's [Name] province" with a noun of :data:`PLACE_NOUNS_AFTER`
+      ("China's Guangdong province"). A country that acts (signs, agrees, hosts, speaks) is
+      counted.
 
     Short forms, roles and shared spellings are matched in a second pass and licensed per
     document with binary searches over the matches table; a licensed span longer than the
     named spans it overlaps replaces them. An unlicensed span is dropped (it does not make
-    room for shorter spellings inside it).
+    room for shorter spellings inside it). Mentions are found in the tokens given: tokenise
+    the documents after :func:`analysis.boilerplate.clean_boilerplate` so that bylines,
+    captions and datelines give no mentions, and with ``line_breaks="paragraph"`` (or
+    ``"auto"``) for hard-wrapped text so that names broken over a line still match.
 
     Args:
         tokens: the tokens table (:func:`analysis.text.tokenize`).
@@ -220,16 +308,31 @@ def find_mentions(
             it the surface is rebuilt from the tokens, with spaces between them).
         fold_case: ignore case (default).
         fold_diacritics: ignore diacritics (default): "Võ Văn Thưởng" = "Vo Van Thuong".
+        compounds: count the actors inside hyphenated compounds (default).
+        abbreviations: ``"once"`` (default) or ``"both"`` for "Name (ABBR)".
+        places: apply the place rules (default).
+        return_ambiguous: also return the table of shared spellings.
 
     Returns:
         The mentions table, sorted by document and ``start``: ``doc_id`` (categorical, as in
         ``tokens``), ``sent`` (int32), ``start``, ``end`` (int64, character offsets into the
         document text), ``surface`` (str, ``text[start:end]``), ``actor_id``, ``actor_type``
         (str), ``via`` (str, one of :data:`~analysis.actor_table.VIA_VALUES`).
+        With ``return_ambiguous=True``, a tuple ``(mentions, ambiguous)``; ``ambiguous`` has
+        one row per match of a shared spelling: ``doc_id`` (categorical), ``sent``,
+        ``start``, ``end`` (int), ``surface`` (str), ``candidates`` (str, ``;``-joined actor
+        ids), ``actor_id`` (str, the actor chosen; NA when unresolved), ``context_id`` (str,
+        the actor whose naming decided it: the candidate or its affiliation), ``distance``
+        (Int64, characters to that naming).
 
     Raises:
         ActorTableError, FileNotFoundError: when ``actors`` is a path that cannot be loaded.
         TypeError: ``actors`` is neither an actor table nor a path.
+        ValueError: a bad ``abbreviations`` value.
+
+    Warns:
+        UserWarning: shared spellings that could not be resolved (without
+            ``return_ambiguous``).
 
     Example:
         >>> from analysis.text import tokenize_text
@@ -239,7 +342,13 @@ def find_mentions(
         ...     "Thuong and the President left."), a)
         >>> m[["surface", "via"]].values.tolist()
         [['President Võ Văn Thưởng', 'title+name'], ['Thuong', 'short'], ['the President', 'role']]
+        >>> b = Actors.from_records([{"id": "cn", "name": "China", "type": "country"},
+        ...     {"id": "vn", "name": "Vietnam", "type": "country"}])
+        >>> find_mentions(tokenize_text("Vietnam-China talks were held in Hanoi, Vietnam."),
+        ...     b)[["surface", "actor_id", "via"]].values.tolist()
+        [['Vietnam', 'vn', 'compound'], ['China', 'cn', 'compound']]
     """
+    check_choice("abbreviations", abbreviations, _ABBREVIATIONS)
     act = _as_actors(actors)
     plan = act.compile(fold_case=fold_case, fold_diacritics=fold_diacritics)
     m1 = match(tokens, plan.stage1, scope="all", docs=docs)
@@ -252,10 +361,15 @@ def find_mentions(
         actor_id=key_actor[key_codes].astype(str) if len(m1) else np.array([], dtype=str),
         via=key_via[key_codes].astype(str) if len(m1) else np.array([], dtype=str),
     )
+    ambiguous = None
     if len(plan.stage2):
         # without docs here: the few licensed rows get their exact surface below
         m2 = match(tokens, plan.stage2, scope="all")
-        extra = _license(m2, named, plan.candidates)
+        cands = _with_context(plan.candidates, act)
+        extra = _license(m2, named, cands)
+        if return_ambiguous or len(m2):
+            ambiguous = _ambiguous_table(m2, extra, cands)
+        extra = extra.drop(columns=["context_id", "distance"])
         if docs is not None and len(extra):
             ids = extra["doc_id"].astype(str)
             sub = docs[docs["doc_id"].astype(str).isin(set(ids))]
@@ -263,10 +377,67 @@ def find_mentions(
             extra["matched"] = [
                 texts[d][a:b] for d, a, b in zip(ids, extra["start"], extra["end"], strict=True)
             ]
+            if ambiguous is not None and len(ambiguous):
+                ambiguous["surface"] = [
+                    texts.get(str(d), "")[a:b] or s
+                    for d, a, b, s in ambiguous[["doc_id", "start", "end", "surface"]].itertuples(
+                        index=False
+                    )
+                ]
         named = _merge_exclusive(named, extra)
+    naming = None
+    if ambiguous is not None:
+        naming = ambiguous.pop("_naming").to_numpy(bool)
+    if (
+        naming is not None
+        and ambiguous is not None
+        and not return_ambiguous
+        and (naming & ambiguous["actor_id"].isna()).any()
+    ):
+        # short forms and roles that nobody licensed are the ordinary rule, not a guess
+        bad = ambiguous[naming & ambiguous["actor_id"].isna().to_numpy()]
+        shown = "; ".join(
+            f"{s!r} in {d} ({c})"
+            for d, s, c in bad[["doc_id", "surface", "candidates"]].head(5).itertuples(index=False)
+        )
+        warnings.warn(
+            f"{len(bad)} mention(s) of spellings shared by several actors could not be "
+            f"resolved by context and are not counted: {shown}; pass return_ambiguous=True "
+            "to see every shared spelling and how it was resolved",
+            stacklevel=2,
+        )
+    place_actors = set(act.table.loc[act.table["places"], "id"]) if places else set()
+    in_order = False
+    if len(tokens) and (compounds or (len(named) and (abbreviations == "once" or place_actors))):
+        in_order = True
+        ctx = TokenContext(tokens)
+        if compounds:
+            comp = compound_mentions(tokens, named, act, ctx, fold_case, fold_diacritics, docs)
+            if len(comp):
+                named = pd.concat([named, comp[list(named.columns)]], ignore_index=True)
+        named = named.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+        if abbreviations == "once":
+            named = drop_repeated_abbreviations(named, ctx).reset_index(drop=True)
+        if place_actors:
+            named = named.loc[~place_mask(named, ctx, place_actors)].reset_index(drop=True)
+    if ambiguous is None:
+        empty_m2 = pd.DataFrame(
+            {
+                "doc_id": pd.Categorical([], dtype=tokens["doc_id"].dtype),
+                "sent": [],
+                "start": [],
+                "end": [],
+                "matched": [],
+                "key": [],
+            }
+        )
+        ambiguous = _ambiguous_table(empty_m2, empty_m2, {}).drop(columns="_naming")
+    ambiguous_out = ambiguous
     if named.empty:
-        return empty_table("mentions", categories={"doc_id": tokens["doc_id"].cat.categories})
-    named = named.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+        out = empty_table("mentions", categories={"doc_id": tokens["doc_id"].cat.categories})
+        return (out, ambiguous_out) if return_ambiguous else out
+    if not in_order:
+        named = named.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
     types = act.types
     out = pd.DataFrame(
         {
@@ -280,7 +451,23 @@ def find_mentions(
             "via": named["via"].astype(str),
         }
     )
-    return conform(out, "mentions")
+    out = conform(out, "mentions")
+    return (out, ambiguous_out) if return_ambiguous else out
+
+
+def _with_context(
+    candidates: dict[str, list[tuple[str, str]]], act: Actors
+) -> dict[str, list[tuple[str, str, str]]]:
+    """Stage-2 candidates with their context actors: each candidate licenses itself; for a
+    spelling shared by several actors, a candidate's affiliation licenses it too."""
+    aff = dict(zip(act.table["id"], act.table["affiliation"], strict=True))
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for key, cands in candidates.items():
+        triples = [(a, v, a) for a, v in cands]
+        if len({a for a, _ in cands}) > 1:
+            triples += [(a, v, aff[a]) for a, v in cands if isinstance(aff.get(a), str)]
+        out[key] = triples
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

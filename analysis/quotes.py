@@ -1,11 +1,12 @@
 """Quotes and speakers: who gets to speak, and what they say.
 
 :func:`find_quotes` finds direct quotes (words in quotation marks) and reported speech (a
-speech verb or "according to" with a speaker), and attributes each to an actor from the mentions
-table, to a pronoun resolved to the most recent person mentioned before the quote, or to no one
-(NA) when the speaker cannot be told. Speech cues are found by the one matcher
-(:mod:`analysis.matching`); the lists are module constants that a study extends by passing its
-own tuple, e.g. ``find_quotes(..., verbs=SPEECH_VERBS + ("quipped",))``.
+speech verb, "called for", "pledged to", "according to" … with a speaker), and attributes each
+to an actor from the mentions table, to a pronoun resolved to the subject of the nearest
+earlier sentence that names a person, or to no one (NA) when the speaker cannot be told. Speech
+cues are found by the one matcher (:mod:`analysis.matching`); the lists are module constants,
+extended with ``find_quotes(..., cues=["quipped"], exclude_cues=["claims"])`` (or, in a study
+file, ``quotes: {cues: [...], exclude_cues: [...]}``; :func:`check_cues` validates such lists).
 
 Forms recognised (the sample articles use all of them):
 
@@ -23,27 +24,58 @@ to SPEAKER
                                                        emphasized."
 =====================================================  ========================================
 
-Quotation marks: straight ``"…"``, curly ``“…”`` and guillemets ``«…»`` pair within a paragraph
-(a line of the text). An opening mark left open at the end of its paragraph is closed there
-(the news convention for quotes running over several paragraphs, and textacy #379's crash
-case); a closing mark with no opening mark is ignored. Quoted words with no speech cue next to
-them (titles, scare quotes: the theme "Strengthening international cooperation …") are not
-quotes.
+Speakers. In ``SPEAKER CUE`` the speaker is the person whose mention ends right before the cue
+("The Attorney-General of the Republic of Examplia John Doe said" → John Doe, not the
+country), else the first speaker-type mention of the clause. A pronoun (:data:`PRONOUNS`)
+resolves to the *first* person mentioned in the nearest sentence before the quote that names
+one (its subject: "A met B. He noted …" → A, not B); NA when there is none.
+
+Not cues: a verb form right after a word of :data:`NOT_A_CUE_AFTER` ("ten ASEAN member
+states have agreed", "the claims"). Not quotes: quoted words right after a word of
+:data:`TITLE_WORDS` (the theme "Joining Hands Against Fraud", ``The theme, "…",``), short
+Title-Case quoted names, and quoted words with no speech cue next to them (scare quotes).
+
+Quotation marks: straight ``"…"``, curly ``“…”`` and guillemets ``«…»`` pair within a
+paragraph: a line of the text, or, in hard-wrapped text (most lines broken mid-sentence), a
+block of lines between blank lines, so that a quote running over a wrapped line is one quote.
+An opening mark left open at the end of its paragraph is closed there (the news convention
+for quotes running over several paragraphs, and textacy #379's crash case); a closing mark
+with no opening mark is ignored.
+
+Time is linear in the length of each document: every look-up (cues near a quotation mark,
+mentions at a token, pronoun antecedents) is a binary search or an array index.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from analysis.cues import (
+    ATTRIBUTION_CUES,
+    CONTINUATION_CUES,
+    NOT_A_CUE_AFTER,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    CueListError,
+    check_cues,
+)
 from analysis.matching import compile_patterns, match
 from analysis.schema import SCHEMAS, conform, empty_table
+from analysis.speakers import (
+    PRONOUNS,
+    QUOTE_MARKS,
+    SPEAKER_TYPES,
+    Slot,
+    SortedMentions,
+    SortedTokens,
+    SpeakerDoc,
+)
 from analysis.text import fold
 
 __all__ = [
@@ -54,55 +86,37 @@ __all__ = [
     "SPEAKER_TYPES",
     "QUOTE_MARKS",
     "QUOTE_COLUMNS",
+    "NOT_A_CUE_AFTER",
+    "TITLE_WORDS",
+    "CueListError",
+    "check_cues",
     "find_quotes",
 ]
-
-#: Speech verbs that attribute what follows or precedes them to a speaker.
-SPEECH_VERBS: tuple[str, ...] = (
-    "said", "says", "say", "stated", "states", "told", "tells", "added", "adds",
-    "emphasized", "emphasised", "emphasizes", "emphasises", "stressed", "stresses",
-    "affirmed", "affirms", "highlighted", "highlights", "noted", "notes",
-    "believes", "believed", "asserted", "asserts", "declared", "declares",
-    "announced", "announces", "explained", "explains", "argued", "argues",
-    "claimed", "claims", "insisted", "insists", "warned", "warns",
-    "underlined", "underlines", "underscored", "underscores", "reiterated", "reiterates",
-    "acknowledged", "confirmed", "confirms", "suggested", "suggests", "urged", "urges",
-    "pointed out", "points out", "pointed to", "points to", "remarked", "commented",
-    "observed", "maintained", "recalled", "mentioned", "replied", "answered", "wrote",
-    "concluded", "assured", "cautioned", "revealed", "admitted", "contended", "predicted",
-)  # fmt: skip
-#: Participles that continue an attribution with the same speaker ("he said, noting that …")
-#: or, like a verb, introduce reported speech ("presented papers pointing out …").
-CONTINUATION_CUES: tuple[str, ...] = (
-    "noting", "adding", "saying", "stating", "stressing", "emphasizing", "emphasising",
-    "highlighting", "affirming", "underlining", "underscoring", "warning", "explaining",
-    "pointing out", "insisting", "asserting", "reiterating", "arguing", "recalling",
-)  # fmt: skip
-#: Phrases that name the source of reported speech ("According to the President, …").
-ATTRIBUTION_CUES: tuple[str, ...] = ("according to",)
-#: Pronouns that can be speakers, and the actor types they resolve to.
-PRONOUNS: dict[str, tuple[str, ...]] = {
-    "he": ("person",),
-    "she": ("person",),
-    "they": ("person", "group"),
-}
-#: Actor types that can speak; mentions of other types (events, agreements, places) are skipped
-#: when looking for a speaker.
-SPEAKER_TYPES: tuple[str, ...] = ("person", "organisation", "country", "group", "other")
-#: Opening quotation mark -> closing mark.
-QUOTE_MARKS: dict[str, str] = {'"': '"', "“": "”", "«": "»"}
 
 #: The columns of the quotes table, in order (see :data:`analysis.schema.SCHEMAS`).
 QUOTE_COLUMNS: list[str] = list(SCHEMAS["quotes"])
 
 _BOUNDARY = frozenset({",", ";", ":"})
 _SENT_END = frozenset({".", "!", "?"})
-_NEWLINE = re.compile("\n")
 _ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVES = frozenset({"who", "whose", "which", "whom"})
+# "…, he said after a meeting …": words that start an adverbial after the cue, not content
+_ADVERBIAL = frozenset({
+    "after", "during", "while", "when", "before", "following", "here", "today", "yesterday",
+    "later", "earlier", "tonight",
+})  # fmt: skip
+_CLAUSE_JOINS = frozenset({"while", "whereas", "but", "and"})
+_SOURCE_NOUNS = frozenset({
+    "report", "statement", "study", "survey", "data", "figures", "estimate", "estimates",
+    "spokesperson", "spokesman", "spokeswoman", "official", "officials", "source", "sources",
+})  # fmt: skip
 _TRIM_LEFT = frozenset({"that", ",", ":", ";"})
 _TRIM_RIGHT = frozenset({",", ".", ";", ":", "!", "?"})
 _WINDOW_AFTER = 12  # tokens after a closing mark searched for the cue
 _WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
+
+
+_MAX_CUE_TOKENS = 4  # the longest default cue ("told reporters", "called upon") is 2 tokens
 
 
 def find_quotes(
@@ -110,6 +124,8 @@ def find_quotes(
     tokens: pd.DataFrame,
     mentions: pd.DataFrame,
     *,
+    cues: Iterable[str] | None = None,
+    exclude_cues: Iterable[str] | None = None,
     verbs: Iterable[str] = SPEECH_VERBS,
     participles: Iterable[str] = CONTINUATION_CUES,
     according: Iterable[str] = ATTRIBUTION_CUES,
@@ -117,20 +133,24 @@ def find_quotes(
     """Find direct quotes and reported speech, with their speakers.
 
     Speakers are actor mentions of a type in :data:`SPEAKER_TYPES` standing in the speaker slot
-    of a form (see the module docstring): next to the cue, or the first such mention in the
-    clause before the cue ("Delegates from ASEAN member countries and China pointed to …" →
-    the delegates, not China). "President X, Head of Y, said" skips the appositive. A pronoun
-    of :data:`PRONOUNS` in the slot resolves to the most recent mention of a person (for
-    "they": person or group) that starts before the quote in the same document; when there is
-    none, ``speaker_id`` stays NA rather than a guess. Reported speech needs a speaker in the
-    slot (a mention or a pronoun); a direct quote needs a cue next to it and keeps an NA
-    speaker when no one stands by the cue. A cue inside a quote already found is not read
-    again ("said he believes that …" is one quote).
+    of a form (see the module docstring): next to the cue, or, before the cue, the person whose
+    mention ends right before it, else the first such mention in the clause ("Delegates from
+    ASEAN member countries and China pointed to …" → the delegates, not China). "President X,
+    Head of Y, said" skips the appositive. A pronoun of :data:`PRONOUNS` in the slot resolves
+    to the first mention of a person (for "they": person or group) in the nearest sentence
+    before the quote that has one (the subject, not the object: "A met B. He said …" → A);
+    when there is none, ``speaker_id`` stays NA rather than a guess. Reported speech needs a
+    speaker in the slot (a mention or a pronoun); a direct quote needs a cue next to it and
+    keeps an NA speaker when no one stands by the cue. A cue inside a quote already found is
+    not read again ("said he believes that …" is one quote). Time is linear in document length.
 
     Args:
         docs: the docs table (``doc_id``, ``text``): the text the quotes are cut from.
         tokens: the tokens table of ``docs``.
         mentions: from :func:`analysis.actors.find_mentions` on the same tokens.
+        cues: extra speech verbs (matcher patterns, e.g. ``["quipped", "spoke of"]``), added
+            to ``verbs``; checked with :func:`check_cues`.
+        exclude_cues: cues to drop from all lists (e.g. ``["claims"]``); compared folded.
         verbs: speech verbs (default :data:`SPEECH_VERBS`); each a matcher pattern.
         participles: continuation cues (default :data:`CONTINUATION_CUES`).
         according: source phrases (default :data:`ATTRIBUTION_CUES`).
@@ -149,6 +169,7 @@ def find_quotes(
 
     Raises:
         ValueError: docs without ``doc_id``/``text``, or tokens of documents not in docs.
+        CueListError: a bad ``cues`` or ``exclude_cues`` list.
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["d1"], "text": [
@@ -161,6 +182,13 @@ def find_quotes(
         0      We will act,    direct        lan   said         name
         1  Prices will rise  reported        lan  noted      pronoun
     """
+    extra = check_cues(None if cues is None else list(cues), key="cues")
+    drop = {
+        " ".join(fold(c).split())
+        for c in check_cues(
+            None if exclude_cues is None else list(exclude_cues), key="exclude_cues"
+        )
+    }
     for col in ("doc_id", "text"):
         if col not in docs.columns:
             raise ValueError(
@@ -173,20 +201,23 @@ def find_quotes(
     missing = sorted(set(doc_cats[np.unique(tokens["doc_id"].cat.codes)]) - set(texts))
     if missing:
         raise ValueError(f"tokens of document(s) not in docs: {', '.join(missing[:10])}")
-    cues = _cues_by_doc(tokens, verbs, participles, according)
-    toks = _SortedTokens(tokens)
-    ments = _SortedMentions(mentions, doc_cats)
+    cue_lists = {"verb": (*verbs, *extra), "participle": tuple(participles),
+                 "according": tuple(according)}  # fmt: skip
+    cues_found = _cues_by_doc(tokens, cue_lists, drop)
+    toks = SortedTokens(tokens)
+    ments = SortedMentions(mentions, doc_cats)
     rows: list[dict] = []
     for d, name in enumerate(doc_cats):
         lo, hi = toks.bounds[d], toks.bounds[d + 1]
-        if hi == lo or (d not in cues and not toks.marks_per_doc[d]):
+        if hi == lo or (d not in cues_found and not toks.marks_per_doc[d]):
             continue
-        doc = _Doc.build(name, texts[name], toks, lo, hi, ments.of(d))
-        local_cues = [
+        doc = SpeakerDoc.build(name, texts[name], toks, lo, hi, ments.of(d))
+        local = sorted(
             _Cue(int(np.searchsorted(doc.start, s)), int(np.searchsorted(doc.end, e)), kind, cue)
-            for s, e, kind, cue in cues.get(d, [])
-        ]
-        rows.extend(_quotes_in_doc(doc, local_cues))
+            for s, e, kind, cue in cues_found.get(d, [])
+        )
+        local = [c for c in local if c.first == 0 or doc.norm[c.first - 1] not in NOT_A_CUE_AFTER]
+        rows.extend(_quotes_in_doc(doc, local))
     if not rows:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
     out = pd.DataFrame(rows)
@@ -200,18 +231,15 @@ def find_quotes(
 
 
 def _cues_by_doc(
-    tokens: pd.DataFrame,
-    verbs: Iterable[str],
-    participles: Iterable[str],
-    according: Iterable[str],
+    tokens: pd.DataFrame, lists: Mapping[str, Iterable[str]], drop: set[str]
 ) -> dict[int, list[tuple[int, int, str, str]]]:
     """Speech cues found by the matcher: document code -> (start, end, kind, folded cue)."""
     rows, meta = [], {}
-    for kind, words in (("according", according), ("participle", participles), ("verb", verbs)):
-        for w in words:
+    for kind in ("according", "participle", "verb"):
+        for w in lists[kind]:
             cue = " ".join(fold(w).split())
             key = f"{kind}|{cue}"
-            if cue and key not in meta:
+            if cue and cue not in drop and key not in meta:
                 meta[key] = (kind, cue)
                 rows.append((key, w))
     by_doc: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -225,57 +253,6 @@ def _cues_by_doc(
     return by_doc
 
 
-class _SortedTokens:
-    """The tokens table as arrays sorted by document and offset, with each document's bounds."""
-
-    def __init__(self, tokens: pd.DataFrame) -> None:
-        n_docs = len(tokens["doc_id"].cat.categories)
-        codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
-        order = np.lexsort((tokens["start"].to_numpy(), codes))
-        codes = codes[order]
-        self.start = tokens["start"].to_numpy().astype(np.int64)[order]
-        self.end = tokens["end"].to_numpy().astype(np.int64)[order]
-        self.sent = tokens["sent"].to_numpy()[order]
-        norm_cats = tokens["norm"].cat.categories
-        norm_codes = tokens["norm"].cat.codes.to_numpy()[order]
-        self.norm = np.asarray(norm_cats, dtype=object)[norm_codes]
-        self.bounds = np.searchsorted(codes, np.arange(n_docs + 1))
-        is_mark_type = np.fromiter(
-            (t in QUOTE_MARKS or t in QUOTE_MARKS.values() for t in norm_cats),
-            bool,
-            count=len(norm_cats),
-        )
-        self.is_mark = is_mark_type[norm_codes]
-        self.marks_per_doc = np.bincount(codes[self.is_mark], minlength=n_docs)
-
-
-class _SortedMentions:
-    """The mentions table as arrays sorted by document and start."""
-
-    _COLS = ("start", "end", "actor_id", "actor_type", "via")
-
-    def __init__(self, mentions: pd.DataFrame, doc_cats: pd.Index) -> None:
-        if len(mentions):
-            codes = pd.Categorical(mentions["doc_id"].astype(str), categories=doc_cats).codes
-            order = np.lexsort((mentions["start"].to_numpy(), codes))
-            codes = codes[order].astype(np.int64)
-            self.cols = {
-                c: mentions[c].to_numpy(dtype=None if c in ("start", "end") else object)[order]
-                for c in self._COLS
-            }
-        else:
-            codes = np.zeros(0, np.int64)
-            self.cols = {
-                c: np.zeros(0, np.int64 if c in ("start", "end") else object) for c in self._COLS
-            }
-        self.bounds = np.searchsorted(codes, np.arange(len(doc_cats) + 1))
-
-    def of(self, d: int) -> dict[str, np.ndarray]:
-        """The mentions of document ``d``."""
-        rows = slice(self.bounds[d], self.bounds[d + 1])
-        return {c: v[rows] for c, v in self.cols.items()}
-
-
 class _Cue(NamedTuple):
     """A speech cue, by local token indices."""
 
@@ -283,145 +260,6 @@ class _Cue(NamedTuple):
     last: int
     kind: str  # "according" | "participle" | "verb"
     cue: str  # folded text
-
-
-class _Slot(NamedTuple):
-    """Who stands in a speaker slot, over the local tokens ``first..last``."""
-
-    mention: int  # index among the document's speaker-eligible mentions; -1 for a pronoun
-    pronoun: str  # the pronoun ("" for a mention)
-    first: int
-    last: int
-
-
-@dataclass
-class _Doc:
-    """One document's tokens and speaker candidates, as local arrays."""
-
-    doc_id: str
-    text: str
-    start: np.ndarray
-    end: np.ndarray
-    norm: np.ndarray  # object array of folded tokens
-    s_lo: np.ndarray  # first local token of each token's sentence
-    s_hi: np.ndarray  # last local token of each token's sentence
-    sent: np.ndarray
-    para: np.ndarray  # paragraph (line) number of each token
-    m_first: np.ndarray  # speaker-eligible mentions: first/last local token
-    m_last: np.ndarray
-    m_row: np.ndarray  # index of each eligible mention among all of the doc's mentions
-    a_start: np.ndarray  # all mentions of the doc, sorted by start: offsets, actor, type, via
-    a_end: np.ndarray
-    a_actor: np.ndarray
-    a_type: np.ndarray
-    a_via: np.ndarray
-    marks: np.ndarray  # local indices of quotation-mark tokens
-
-    @classmethod
-    def build(
-        cls, name: str, text: str, toks: _SortedTokens, lo: int, hi: int, mentions: dict
-    ) -> _Doc:
-        start, end, sent = toks.start[lo:hi], toks.end[lo:hi], toks.sent[lo:hi]
-        n = len(start)
-        brk = np.r_[True, sent[1:] != sent[:-1]]
-        first = np.flatnonzero(brk)
-        last = np.r_[first[1:] - 1, n - 1]
-        sid = np.cumsum(brk) - 1
-        newlines = np.array([m.start() for m in _NEWLINE.finditer(text)], np.int64)
-        eligible = np.flatnonzero(np.isin(mentions["actor_type"], SPEAKER_TYPES))
-        return cls(
-            doc_id=name,
-            text=text,
-            start=start,
-            end=end,
-            norm=toks.norm[lo:hi],
-            s_lo=first[sid],
-            s_hi=last[sid],
-            sent=sent,
-            para=np.searchsorted(newlines, start),
-            m_first=np.searchsorted(start, mentions["start"][eligible]),
-            m_last=np.searchsorted(end, mentions["end"][eligible]),
-            m_row=eligible,
-            a_start=np.asarray(mentions["start"], np.int64),
-            a_end=np.asarray(mentions["end"], np.int64),
-            a_actor=mentions["actor_id"],
-            a_type=mentions["actor_type"],
-            a_via=mentions["via"],
-            marks=np.flatnonzero(toks.is_mark[lo:hi]),
-        )
-
-    # -- who stands where ---------------------------------------------------------------------
-
-    def slot_ending_at(self, i: int) -> _Slot | None:
-        """The speaker whose last token is ``i``: an eligible mention, else a pronoun."""
-        hit = np.flatnonzero(self.m_last == i)
-        if len(hit):
-            k = int(hit[0])
-            return _Slot(k, "", int(self.m_first[k]), i)
-        return self._pronoun_at(i)
-
-    def slot_starting_at(self, i: int) -> _Slot | None:
-        """The speaker whose first token is ``i`` (or ``i + 1`` after an article: "according
-        to the Ministry"): an eligible mention, else a pronoun."""
-        hit = np.flatnonzero(self.m_first == i)
-        if not len(hit) and 0 <= i < len(self.norm) and self.norm[i] in _ARTICLES:
-            hit = np.flatnonzero(self.m_first == i + 1)
-        if len(hit):
-            k = int(hit[0])
-            return _Slot(k, "", i, int(self.m_last[k]))
-        return self._pronoun_at(i)
-
-    def _pronoun_at(self, i: int) -> _Slot | None:
-        if 0 <= i < len(self.norm) and self.norm[i] in PRONOUNS:
-            return _Slot(-1, self.norm[i], i, i)
-        return None
-
-    def first_mention_in(self, a: int, b: int) -> _Slot | None:
-        """The eligible mention inside tokens ``a..b`` that starts first."""
-        inside = np.flatnonzero((self.m_first >= a) & (self.m_last <= b))
-        if not len(inside):
-            return None
-        k = int(inside[np.argmin(self.m_first[inside])])
-        return _Slot(k, "", int(self.m_first[k]), int(self.m_last[k]))
-
-    def first_speaker_in(self, a: int, b: int) -> _Slot | None:
-        """The first speaker inside tokens ``a..b``: a pronoun standing before the first
-        eligible mention (and not inside a mention), else that mention."""
-        if a > b:
-            return None
-        best = self.first_mention_in(a, b)
-        for i in range(a, b + 1):
-            if best is not None and i >= best.first:
-                break
-            if self.norm[i] in PRONOUNS and not self._inside_mention(i):
-                return _Slot(-1, self.norm[i], i, i)
-        return best
-
-    def _inside_mention(self, i: int) -> bool:
-        return bool(np.any((self.m_first <= i) & (self.m_last >= i)))
-
-    def resolve(
-        self, slot: _Slot | None, quote_start: int
-    ) -> tuple[object, object, object, object]:
-        """``speaker_id, speaker_start, speaker_end, resolved_via`` of a slot.
-
-        A mention gives its actor. A pronoun resolves to the most recent mention of an actor
-        of the pronoun's types that starts before the quote (its offsets stay the pronoun's);
-        NA when there is none.
-        """
-        if slot is None:
-            return (pd.NA, pd.NA, pd.NA, pd.NA)
-        s_char, e_char = int(self.start[slot.first]), int(self.end[slot.last])
-        if slot.mention >= 0:
-            j = int(self.m_row[slot.mention])
-            return (self.a_actor[j], int(self.a_start[j]), int(self.a_end[j]), self.a_via[j])
-        types = PRONOUNS[slot.pronoun]
-        j = bisect.bisect_left(self.a_start, quote_start) - 1
-        while j >= 0:
-            if self.a_type[j] in types:
-                return (self.a_actor[j], s_char, e_char, "pronoun")
-            j -= 1
-        return (pd.NA, s_char, e_char, pd.NA)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -432,24 +270,32 @@ class _Doc:
 class _Found:
     """The quotes found in one document so far, and what they use up."""
 
-    doc: _Doc
+    doc: SpeakerDoc
     cues: list[_Cue]
     rows: list[dict] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # cue indices already used
-    taken: list[tuple[int, int]] = field(default_factory=list)  # token ranges of quotes found
-    quoted: list[tuple[int, int]] = field(default_factory=list)  # opening mark, last quoted
 
     def __post_init__(self) -> None:
-        self.cue_at = {c.first: i for i, c in enumerate(self.cues)}
+        self.cue_at = {}
+        for i in range(len(self.cues) - 1, -1, -1):
+            self.cue_at[self.cues[i].first] = i
+        self.cue_first = [c.first for c in self.cues]
+        n = len(self.doc.norm)
+        self.quoted = np.zeros(n + 2, bool)  # inside quotation marks, or the closing mark
+        self.taken = np.zeros(n + 1, bool)  # inside a quote already found
 
     def in_quotation(self, i: int) -> bool:
         """Token ``i`` is inside quotation marks (or is the closing mark)."""
-        return any(o <= i <= c + 1 for o, c in self.quoted)
+        return bool(self.quoted[i])
 
     def in_quote_found(self, i: int) -> bool:
-        return any(a <= i <= b for a, b in self.taken)
+        return bool(self.taken[i])
 
-    def add(self, a: int, b: int, kind: str, slot: _Slot | None, cue: str) -> bool:
+    def cues_from(self, i: int) -> range:
+        """Indices of the cues whose first token is ``>= i``, in text order."""
+        return range(bisect.bisect_left(self.cue_first, i), len(self.cues))
+
+    def add(self, a: int, b: int, kind: str, slot: Slot | None, cue: str) -> bool:
         """Add tokens ``a..b`` as a quote, without a leading "that" or punctuation and trailing
         punctuation; False when nothing is left."""
         norm = self.doc.norm
@@ -462,7 +308,7 @@ class _Found:
         self.add_span(a, b, kind, slot, cue)
         return True
 
-    def add_span(self, a: int, b: int, kind: str, slot: _Slot | None, cue: str) -> None:
+    def add_span(self, a: int, b: int, kind: str, slot: Slot | None, cue: str) -> None:
         """Add tokens ``a..b`` as a quote, as they are."""
         doc = self.doc
         s, e = int(doc.start[a]), int(doc.end[b])
@@ -472,10 +318,10 @@ class _Found:
              "text": doc.text[s:e], "kind": kind, "speaker_id": speaker_id,
              "speaker_start": s0, "speaker_end": e0, "cue": cue, "resolved_via": via}
         )  # fmt: skip
-        self.taken.append((a, b))
+        self.taken[a : b + 1] = True
 
 
-def _quotes_in_doc(doc: _Doc, cues: list[_Cue]) -> list[dict]:
+def _quotes_in_doc(doc: SpeakerDoc, cues: list[_Cue]) -> list[dict]:
     """The quotes of one document: first the direct quotes (:func:`_direct_quotes`), then
     reported speech at the cues they left (:func:`_reported_speech`)."""
     found = _Found(doc, cues)
@@ -484,7 +330,7 @@ def _quotes_in_doc(doc: _Doc, cues: list[_Cue]) -> list[dict]:
     return found.rows
 
 
-def _quotations(doc: _Doc) -> list[tuple[int, int, bool]]:
+def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
     """Pair the quotation marks of a document: ``(opening mark, last quoted token, closed?)``.
 
     Marks pair within a paragraph; a mark left open is closed at the end of its paragraph; a
@@ -508,9 +354,26 @@ def _quotations(doc: _Doc) -> list[tuple[int, int, bool]]:
     return pairs
 
 
-def _para_last(doc: _Doc, i: int) -> int:
+def _para_last(doc: SpeakerDoc, i: int) -> int:
     """Last token of the paragraph of token ``i``."""
     return int(np.searchsorted(doc.para, doc.para[i], side="right")) - 1
+
+
+def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
+    """The quotation ``o..last`` names something rather than quoting someone: a word of
+    :data:`TITLE_WORDS` (optionally and a comma or colon) right before the opening mark, or a
+    short Title-Case phrase ("Joining Hands Against Fraud") without sentence punctuation."""
+    norm = doc.norm
+    j = o - 1
+    while j >= 0 and norm[j] in (",", ":") and j >= o - 2:
+        j -= 1
+    if j >= 0 and norm[j] in TITLE_WORDS:
+        return True
+    words = [doc.text[doc.start[i] : doc.end[i]] for i in range(o + 1, last + 1)]
+    if not 1 <= len(words) <= 8 or any(w in (".", "!", "?", ",") for w in words):
+        return False
+    long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    return len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)
 
 
 def _direct_quotes(found: _Found) -> None:
@@ -518,12 +381,15 @@ def _direct_quotes(found: _Found) -> None:
 
     The cue is looked for after the closing mark first (:func:`_cue_after_quote`), then
     before the opening mark (:func:`_cue_before_quote`). The quote keeps the speaker's own
-    punctuation inside the marks.
+    punctuation inside the marks. Titles and names in quotation marks (:func:`_is_title`)
+    are not quotes.
     """
-    pairs = _quotations(found.doc)
-    found.quoted = [(o, last) for o, last, _ in pairs]
+    doc = found.doc
+    pairs = _quotations(doc)
+    for o, last, _ in pairs:
+        found.quoted[o : last + 2] = True
     for o, last, closed in pairs:
-        if o + 1 > last:
+        if o + 1 > last or _is_title(doc, o, last):
             continue
         hit = _cue_after_quote(found, last + 1) if closed else None
         if hit is None:
@@ -535,7 +401,7 @@ def _direct_quotes(found: _Found) -> None:
         found.add_span(o + 1, last, "direct", slot, found.cues[ci].cue)
 
 
-def _cue_after_quote(found: _Found, close: int) -> tuple[int, _Slot | None] | None:
+def _cue_after_quote(found: _Found, close: int) -> tuple[int, Slot | None] | None:
     """``"…", the President emphasized`` / ``"…", said X``: the first cue after the closing
     mark ``close``, before the end of the sentence, another quotation mark, the end of the
     paragraph, or :data:`_WINDOW_AFTER` tokens. The speaker ends right before the cue or
@@ -547,8 +413,11 @@ def _cue_after_quote(found: _Found, close: int) -> tuple[int, _Slot | None] | No
             break
     else:
         j = stop
-    for ci, cue in enumerate(found.cues):
-        if close < cue.first and cue.last < j:
+    for ci in found.cues_from(close + 1):
+        cue = found.cues[ci]
+        if cue.first >= j:
+            break
+        if cue.last < j:
             slot = doc.slot_ending_at(cue.first - 1) if cue.first - 1 > close else None
             if slot is None:
                 slot = doc.slot_starting_at(cue.last + 1)
@@ -556,14 +425,18 @@ def _cue_after_quote(found: _Found, close: int) -> tuple[int, _Slot | None] | No
     return None
 
 
-def _cue_before_quote(found: _Found, o: int) -> tuple[int, _Slot | None] | None:
+def _cue_before_quote(found: _Found, o: int) -> tuple[int, Slot | None] | None:
     """``X said: "…"`` / ``According to X, "…"``: a cue in the paragraph of the opening mark
     ``o``, followed by the speaker (optional) and at most :data:`_WINDOW_BEFORE` tokens of
     "that" or punctuation. Without a speaker after a verb, the speaker ends right before the
     cue, else is the clause subject ("The President said: …")."""
     doc, norm = found.doc, found.doc.norm
-    for ci, cue in enumerate(found.cues):
-        if cue.last >= o or o - cue.last > _WINDOW_BEFORE + 6 or doc.para[cue.first] != doc.para[o]:
+    reach = _WINDOW_BEFORE + 6
+    for ci in found.cues_from(o - reach - _MAX_CUE_TOKENS):
+        cue = found.cues[ci]
+        if cue.first >= o:
+            break
+        if cue.last >= o or o - cue.last > reach or doc.para[cue.first] != doc.para[o]:
             continue
         gap = range(cue.last + 1, o)
         slot = doc.slot_starting_at(cue.last + 1) if len(gap) else None
@@ -578,7 +451,7 @@ def _cue_before_quote(found: _Found, o: int) -> tuple[int, _Slot | None] | None:
     return None
 
 
-def _clause_subject(doc: _Doc, c0: int) -> _Slot | None:
+def _clause_subject(doc: SpeakerDoc, c0: int) -> Slot | None:
     """The first eligible mention of the clause that ends before token ``c0``."""
     lo = int(doc.s_lo[c0])
     bounds = [i for i in range(lo, c0) if doc.norm[i] in _BOUNDARY]
@@ -614,7 +487,7 @@ def _reported_speech(found: _Found) -> None:
         _speaker_cue_content(found, ci)
 
 
-def _sentence(found: _Found, ci: int) -> tuple[_Doc, np.ndarray, _Cue, int, int]:
+def _sentence(found: _Found, ci: int) -> tuple[SpeakerDoc, np.ndarray, _Cue, int, int]:
     """The document, its folded tokens, cue ``ci`` and the first and last token of its
     sentence."""
     doc, cue = found.doc, found.cues[ci]
@@ -627,6 +500,8 @@ def _according_to(found: _Found, ci: int) -> None:
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     slot = doc.slot_starting_at(cue.last + 1)
     if slot is None:
+        slot = _source_of(doc, cue.last + 1, s_hi)
+    if slot is None:
         return
     if all(norm[i] in _BOUNDARY for i in range(s_lo, cue.first)):
         comma = next((i for i in range(slot.last + 1, s_hi + 1) if norm[i] == ","), None)
@@ -634,6 +509,9 @@ def _according_to(found: _Found, ci: int) -> None:
         found.add(a, s_hi, "reported", slot, cue.cue)
     elif norm[cue.first - 1] == ",":
         nxt = slot.last + 1
+        if nxt <= s_hi and norm[nxt] == "(":  # "the UNODC (UNODC)."
+            close = next((i for i in range(nxt, min(s_hi, nxt + 8) + 1) if norm[i] == ")"), None)
+            nxt = close + 1 if close is not None else nxt
         if nxt > s_hi or norm[nxt] in _SENT_END:
             found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
         else:
@@ -643,7 +521,19 @@ def _according_to(found: _Found, ci: int) -> None:
     found.consumed.add(ci)
 
 
-def _content_cue_speaker(found: _Found, ci: int) -> tuple[_Slot, int] | None:
+def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
+    """ "according to a report by the UNODC": the speaker after ``[a|an|the] NOUN by|from|of``
+    with a noun of :data:`_SOURCE_NOUNS`."""
+    norm = doc.norm
+    j = i + 1 if i <= s_hi and norm[i] in _ARTICLES else i
+    if j + 1 <= s_hi and norm[j] in _SOURCE_NOUNS and norm[j + 1] in ("by", "from", "of"):
+        slot = doc.slot_starting_at(j + 2)
+        if slot is not None and slot.mention >= 0:
+            return Slot(slot.mention, "", i, slot.last)
+    return None
+
+
+def _content_cue_speaker(found: _Found, ci: int) -> tuple[Slot, int] | None:
     """``…, stated President Vo Van Thuong``: a comma before the cue and the speaker right
     after it. Returns the speaker and the token after it."""
     doc, norm, cue, s_lo, _ = _sentence(found, ci)
@@ -652,28 +542,55 @@ def _content_cue_speaker(found: _Found, ci: int) -> tuple[_Slot, int] | None:
     slot = doc.slot_starting_at(cue.last + 1)
     if slot is None:
         return None
+    lead = doc.slot_starting_at(s_lo)
+    if (
+        lead is not None
+        and lead.last + 2 < cue.first
+        and norm[lead.last + 1] == ","
+        and norm[lead.last + 2] in _RELATIVES
+    ):
+        return None  # "Santos, who opened the meeting, said the Philippines …": an appositive
     found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
     return slot, slot.last + 1
 
 
-def _content_speaker_cue(found: _Found, ci: int) -> tuple[_Slot, int] | None:
+def _content_speaker_cue(found: _Found, ci: int) -> tuple[Slot, int] | None:
     """``…, President Thuong said.`` / ``…, he said, noting …``: a comma, the speaker, the cue,
     then the end of the sentence or a comma. Returns the speaker and the token after the
     cue."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     slot = doc.slot_ending_at(cue.first - 1)
-    nxt = cue.last + 1
-    if (
-        slot is None
-        or not (slot.first - 1 > s_lo and norm[slot.first - 1] == ",")
-        or not (nxt > s_hi or norm[nxt] in _SENT_END or norm[nxt] == ",")
+    nxt = _after_time_words(norm, cue.last + 1, s_hi)
+    if slot is None:
+        return None
+    comma = slot.first - 1
+    if comma > s_lo and norm[comma] in _ARTICLES and slot.mention >= 0:
+        comma -= 1  # "…, the SPP announced."
+    if not (comma > s_lo and norm[comma] == ",") or not (
+        nxt > s_hi or norm[nxt] in _SENT_END or norm[nxt] == "," or norm[nxt] in _ADVERBIAL
     ):
         return None
-    found.add(s_lo, slot.first - 2, "reported", slot, cue.cue)
+    found.add(s_lo, comma - 1, "reported", slot, cue.cue)
     return slot, nxt
 
 
-def _continuation(found: _Found, ci: int, slot: _Slot, after: int) -> None:
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "on", "last", "this", "week", "month", "year", "earlier", "later",
+    "morning", "afternoon", "evening",
+})  # fmt: skip
+
+
+def _after_time_words(norm: np.ndarray, i: int, s_hi: int) -> int:
+    """The first token from ``i`` on that is not a time word ("said Tuesday", "said on
+    Monday", "said last week")."""
+    j = i
+    while j <= s_hi and j - i < 3 and norm[j] in _TIME_WORDS:
+        j += 1
+    return j
+
+
+def _continuation(found: _Found, ci: int, slot: Slot, after: int) -> None:
     """``…, he said, noting that …``: a comma at ``after`` and a participle or verb cue right
     behind it continue with the same speaker up to the end of cue ``ci``'s sentence."""
     _, norm, _, _, s_hi = _sentence(found, ci)
@@ -687,19 +604,40 @@ def _continuation(found: _Found, ci: int, slot: _Slot, after: int) -> None:
 
 
 def _speaker_cue_content(found: _Found, ci: int) -> None:
-    """``[intro,] SPEAKER CUE [that] content``: the first speaker of the clause before the cue
-    ("In his speech …, Vietnamese Prosecutor General Le Minh Tri affirmed …"); when the cue
-    directly follows a comma, the clause before the appositive ("X, Head of Y, said")."""
+    """``[intro,] SPEAKER CUE [that] content``: the person whose mention ends right before the
+    cue ("The Attorney-General of Examplia John Doe said" → the person, not the country),
+    else the first speaker of the clause before the cue ("In his speech …, Vietnamese
+    Prosecutor General Le Minh Tri affirmed …"); when the cue directly follows a comma, the
+    clause before the appositive ("X, Head of Y, said")."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     c0 = cue.first
     bounds = [i for i in range(s_lo, c0) if norm[i] in _BOUNDARY and not found.in_quotation(i)]
     seg_lo = bounds[-1] + 1 if bounds else s_lo
     if seg_lo <= c0 - 1:
-        slot = doc.first_speaker_in(seg_lo, c0 - 1)
+        slot = doc.person_ending_at(c0 - 1) or doc.first_speaker_in(seg_lo, c0 - 1)
     elif len(bounds) >= 2:
         prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
         slot = doc.first_speaker_in(prev_lo, bounds[-2] - 1)
     else:
         slot = None
-    if slot is not None and found.add(cue.last + 1, s_hi, "reported", slot, cue.cue):
+    if slot is not None and found.add(
+        cue.last + 1, _content_end(found, ci, s_hi), "reported", slot, cue.cue
+    ):
         found.consumed.add(ci)
+
+
+def _content_end(found: _Found, ci: int, s_hi: int) -> int:
+    """The last token of the content after cue ``ci``: the end of the sentence, or the token
+    before ", while|whereas|but|and SPEAKER CUE" when another speaker's cue follows ("Myanmar
+    asked for help, while Cambodia announced a unit")."""
+    doc, norm, cue = found.doc, found.doc.norm, found.cues[ci]
+    for cj in found.cues_from(cue.last + 1):
+        nxt = found.cues[cj]
+        if nxt.first > s_hi:
+            break
+        for k in range(nxt.first - 2, cue.last, -1):
+            if norm[k] == "," and norm[k + 1] in _CLAUSE_JOINS:
+                if doc.first_speaker_in(k + 2, nxt.first - 1) is not None:
+                    return k - 1
+                break
+    return s_hi

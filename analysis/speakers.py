@@ -1,0 +1,309 @@
+"""Speaker candidates of a document: who stands where, and who a pronoun is.
+
+Used by :func:`analysis.quotes.find_quotes`: the tokens and mentions of one document as local
+arrays (:class:`SpeakerDoc`), the speaker slots next to a cue (:class:`Slot`), pronoun
+resolution (the first person of the nearest earlier sentence that names one), and the
+paragraphs within which quotation marks pair (:func:`paragraph_breaks`: lines, or blank-line
+blocks in hard-wrapped text). Every look-up is a dictionary, a binary search or an array index,
+so that quote finding stays linear in document length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "PRONOUNS",
+    "SPEAKER_TYPES",
+    "QUOTE_MARKS",
+    "SortedTokens",
+    "SortedMentions",
+    "paragraph_breaks",
+    "Slot",
+    "SpeakerDoc",
+]
+
+#: Pronouns that can be speakers, and the actor types they resolve to.
+PRONOUNS: dict[str, tuple[str, ...]] = {
+    "he": ("person",),
+    "she": ("person",),
+    "they": ("person", "group"),
+}
+#: Actor types that can speak; mentions of other types (events, agreements, places) are skipped
+#: when looking for a speaker.
+SPEAKER_TYPES: tuple[str, ...] = ("person", "organisation", "country", "group", "other")
+#: Opening quotation mark -> closing mark.
+QUOTE_MARKS: dict[str, str] = {'"': '"', "“": "”", "«": "»"}
+
+_NEWLINE = re.compile("\n")
+_ARTICLES = frozenset({"the", "a", "an"})
+_CONJUNCTS = frozenset({"and", "or", "&", ",", "with", "nor"})
+
+
+class SortedTokens:
+    """The tokens table as arrays sorted by document and offset, with each document's bounds."""
+
+    def __init__(self, tokens: pd.DataFrame) -> None:
+        n_docs = len(tokens["doc_id"].cat.categories)
+        codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
+        order = np.lexsort((tokens["start"].to_numpy(), codes))
+        codes = codes[order]
+        self.start = tokens["start"].to_numpy().astype(np.int64)[order]
+        self.end = tokens["end"].to_numpy().astype(np.int64)[order]
+        self.sent = tokens["sent"].to_numpy()[order]
+        norm_cats = tokens["norm"].cat.categories
+        norm_codes = tokens["norm"].cat.codes.to_numpy()[order]
+        self.norm = np.asarray(norm_cats, dtype=object)[norm_codes]
+        self.bounds = np.searchsorted(codes, np.arange(n_docs + 1))
+        is_mark_type = np.fromiter(
+            (t in QUOTE_MARKS or t in QUOTE_MARKS.values() for t in norm_cats),
+            bool,
+            count=len(norm_cats),
+        )
+        self.is_mark = is_mark_type[norm_codes]
+        self.marks_per_doc = np.bincount(codes[self.is_mark], minlength=n_docs)
+
+
+class SortedMentions:
+    """The mentions table as arrays sorted by document and start."""
+
+    _COLS = ("start", "end", "sent", "actor_id", "actor_type", "via")
+
+    def __init__(self, mentions: pd.DataFrame, doc_cats: pd.Index) -> None:
+        if len(mentions):
+            codes = pd.Categorical(mentions["doc_id"].astype(str), categories=doc_cats).codes
+            order = np.lexsort((mentions["start"].to_numpy(), codes))
+            codes = codes[order].astype(np.int64)
+            self.cols = {
+                c: mentions[c].to_numpy(
+                    dtype=np.int64 if c in ("start", "end", "sent") else object
+                )[order]
+                for c in self._COLS
+            }
+        else:
+            codes = np.zeros(0, np.int64)
+            self.cols = {
+                c: np.zeros(0, np.int64 if c in ("start", "end", "sent") else object)
+                for c in self._COLS
+            }
+        self.bounds = np.searchsorted(codes, np.arange(len(doc_cats) + 1))
+
+    def of(self, d: int) -> dict[str, np.ndarray]:
+        """The mentions of document ``d``."""
+        rows = slice(self.bounds[d], self.bounds[d + 1])
+        return {c: v[rows] for c, v in self.cols.items()}
+
+
+_TERMINAL = tuple('.!?:;"”’»)')
+
+
+def paragraph_breaks(text: str) -> np.ndarray:
+    """Character offsets where a paragraph ends: every line break, or, in hard-wrapped text
+    (at least two lines, and half of the line pairs, broken mid-sentence), only blank lines."""
+    newlines = np.array([m.start() for m in _NEWLINE.finditer(text)], np.int64)
+    if len(newlines) < 2:
+        return newlines
+    lines = text.split("\n")
+    pairs = soft = 0
+    for a, b in zip(lines, lines[1:], strict=False):
+        a, b = a.rstrip(), b.strip()
+        if not a or not b:
+            continue
+        pairs += 1
+        if not a.endswith(_TERMINAL) and (b[:1].islower() or len(a) >= 40):
+            soft += 1
+    if soft < 2 or soft * 2 < pairs:
+        return newlines
+    return np.array([m.start() for m in _BLANK_LINE.finditer(text)], np.int64)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+class Slot(NamedTuple):
+    """Who stands in a speaker slot, over the local tokens ``first..last``."""
+
+    mention: int  # index among the document's speaker-eligible mentions; -1 for a pronoun
+    pronoun: str  # the pronoun ("" for a mention)
+    first: int
+    last: int
+
+
+@dataclass
+class SpeakerDoc:
+    """One document's tokens and speaker candidates, as local arrays."""
+
+    doc_id: str
+    text: str
+    start: np.ndarray
+    end: np.ndarray
+    norm: np.ndarray  # object array of folded tokens
+    s_lo: np.ndarray  # first local token of each token's sentence
+    s_hi: np.ndarray  # last local token of each token's sentence
+    sent: np.ndarray
+    para: np.ndarray  # paragraph number of each token
+    m_first: np.ndarray  # speaker-eligible mentions (sorted): first/last local token
+    m_last: np.ndarray
+    m_row: np.ndarray  # index of each eligible mention among all of the doc's mentions
+    a_start: np.ndarray  # all mentions of the doc, sorted by start: offsets, actor, type, via
+    a_end: np.ndarray
+    a_sent: np.ndarray
+    a_actor: np.ndarray
+    a_type: np.ndarray
+    a_via: np.ndarray
+    marks: np.ndarray  # local indices of quotation-mark tokens
+    first_at: dict = field(default_factory=dict)  # local token -> eligible mention starting there
+    last_at: dict = field(default_factory=dict)  # local token -> eligible mention ending there
+    in_mention: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    _antecedents: dict = field(default_factory=dict)  # pronoun types -> per-mention arrays
+
+    @classmethod
+    def build(
+        cls, name: str, text: str, toks: SortedTokens, lo: int, hi: int, mentions: dict
+    ) -> SpeakerDoc:
+        start, end, sent = toks.start[lo:hi], toks.end[lo:hi], toks.sent[lo:hi]
+        n = len(start)
+        brk = np.r_[True, sent[1:] != sent[:-1]]
+        first = np.flatnonzero(brk)
+        last = np.r_[first[1:] - 1, n - 1]
+        sid = np.cumsum(brk) - 1
+        eligible = np.flatnonzero(np.isin(mentions["actor_type"], SPEAKER_TYPES))
+        m_first = np.searchsorted(start, mentions["start"][eligible])
+        m_last = np.searchsorted(end, mentions["end"][eligible])
+        in_mention = np.zeros(n + 1, np.int64)
+        np.add.at(in_mention, m_first, 1)
+        np.add.at(in_mention, m_last + 1, -1)
+        doc = cls(
+            doc_id=name,
+            text=text,
+            start=start,
+            end=end,
+            norm=toks.norm[lo:hi],
+            s_lo=first[sid],
+            s_hi=last[sid],
+            sent=sent,
+            para=np.searchsorted(paragraph_breaks(text), start),
+            m_first=m_first,
+            m_last=m_last,
+            m_row=eligible,
+            a_start=np.asarray(mentions["start"], np.int64),
+            a_end=np.asarray(mentions["end"], np.int64),
+            a_sent=np.asarray(mentions["sent"], np.int64),
+            a_actor=mentions["actor_id"],
+            a_type=mentions["actor_type"],
+            a_via=mentions["via"],
+            marks=np.flatnonzero(toks.is_mark[lo:hi]),
+            in_mention=np.cumsum(in_mention)[:n] > 0,
+        )
+        for k in range(len(m_first) - 1, -1, -1):  # reversed: the first mention wins a tie
+            doc.first_at[int(m_first[k])] = k
+            doc.last_at[int(m_last[k])] = k
+        return doc
+
+    # -- who stands where ---------------------------------------------------------------------
+
+    def slot_ending_at(self, i: int) -> Slot | None:
+        """The speaker whose last token is ``i``: an eligible mention, else a pronoun."""
+        k = self.last_at.get(i)
+        if k is not None:
+            return Slot(k, "", int(self.m_first[k]), i)
+        return self._pronoun_at(i)
+
+    def person_ending_at(self, i: int) -> Slot | None:
+        """The mention of a person whose last token is ``i``, unless it is a later conjunct
+        ("the Ministry and Nguyen Thi Lan": the clause subject starts with the Ministry)."""
+        k = self.last_at.get(i)
+        if k is None or self.a_type[self.m_row[k]] != "person":
+            return None
+        first = j = int(self.m_first[k])
+        # "Chan Dara and Vietnamese Prosecutor General Le Minh Tri": look past capitalised
+        # words before the mention for the conjunct
+        while (
+            j > 0
+            and first - j < 3
+            and self.text[self.start[j - 1] : self.start[j - 1] + 1].isupper()
+        ):
+            j -= 1
+        if j > 0 and self.norm[j - 1] in _CONJUNCTS:
+            return None
+        return Slot(k, "", first, i)
+
+    def slot_starting_at(self, i: int) -> Slot | None:
+        """The speaker whose first token is ``i`` (or ``i + 1`` after an article: "according
+        to the Ministry"): an eligible mention, else a pronoun."""
+        k = self.first_at.get(i)
+        if k is None and 0 <= i < len(self.norm) and self.norm[i] in _ARTICLES:
+            k = self.first_at.get(i + 1)
+        if k is not None:
+            return Slot(k, "", i, int(self.m_last[k]))
+        return self._pronoun_at(i)
+
+    def _pronoun_at(self, i: int) -> Slot | None:
+        if 0 <= i < len(self.norm) and self.norm[i] in PRONOUNS:
+            return Slot(-1, self.norm[i], i, i)
+        return None
+
+    def first_mention_in(self, a: int, b: int) -> Slot | None:
+        """The eligible mention inside tokens ``a..b`` that starts first."""
+        k = int(np.searchsorted(self.m_first, a))
+        if k < len(self.m_first) and self.m_last[k] <= b:
+            return Slot(k, "", int(self.m_first[k]), int(self.m_last[k]))
+        return None
+
+    def first_speaker_in(self, a: int, b: int) -> Slot | None:
+        """The first speaker inside tokens ``a..b``: a pronoun standing before the first
+        eligible mention (and not inside a mention), else that mention."""
+        if a > b:
+            return None
+        best = self.first_mention_in(a, b)
+        for i in range(a, b + 1):
+            if best is not None and i >= best.first:
+                break
+            if self.norm[i] in PRONOUNS and not self.in_mention[i]:
+                return Slot(-1, self.norm[i], i, i)
+        return best
+
+    def _antecedent_arrays(self, types: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """For each mention ``j``: the last mention ``<= j`` of one of ``types`` (-1 if none),
+        and for each mention of those types the first mention of those types in its
+        sentence. Built once per pronoun type set, so a look-up is O(log n)."""
+        hit = self._antecedents.get(types)
+        if hit is None:
+            ok = np.isin(self.a_type, types)
+            idx = np.where(ok, np.arange(len(ok)), -1)
+            last_ok = np.maximum.accumulate(idx) if len(idx) else idx
+            first_in_sent = np.full(len(ok), -1, np.int64)
+            okk = np.flatnonzero(ok)
+            if len(okk):
+                s = self.a_sent[okk]
+                head = np.r_[True, s[1:] != s[:-1]]
+                first_in_sent[okk] = okk[np.flatnonzero(head)][np.cumsum(head) - 1]
+            hit = self._antecedents[types] = (last_ok, first_in_sent)
+        return hit
+
+    def resolve(self, slot: Slot | None, quote_start: int) -> tuple[object, object, object, object]:
+        """``speaker_id, speaker_start, speaker_end, resolved_via`` of a slot.
+
+        A mention gives its actor. A pronoun resolves to the first mention of an actor of the
+        pronoun's types in the sentence of the most recent such mention that starts before
+        the quote and before the pronoun (the subject of that sentence, not its object); its
+        offsets stay the pronoun's; NA when there is none.
+        """
+        if slot is None:
+            return (pd.NA, pd.NA, pd.NA, pd.NA)
+        s_char, e_char = int(self.start[slot.first]), int(self.end[slot.last])
+        if slot.mention >= 0:
+            j = int(self.m_row[slot.mention])
+            return (self.a_actor[j], int(self.a_start[j]), int(self.a_end[j]), self.a_via[j])
+        last_ok, first_in_sent = self._antecedent_arrays(PRONOUNS[slot.pronoun])
+        j = bisect.bisect_left(self.a_start, min(quote_start, s_char)) - 1
+        if j < 0 or last_ok[j] < 0:
+            return (pd.NA, s_char, e_char, pd.NA)
+        j = int(first_in_sent[last_ok[j]])
+        return (self.a_actor[j], s_char, e_char, "pronoun")
