@@ -51,9 +51,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from analysis._checks import BadUtf8, decode_utf8
+from analysis._io import LineDict, LineList, load_yaml, read_text
 from analysis.matching import PatternError, PatternSet, compile_patterns
 from analysis.text import TOKEN_PATTERN, fold
 
@@ -126,57 +125,6 @@ def _did_you_mean(word: str, allowed: Iterable[str]) -> str:
 # reading: YAML keeps line numbers, CSV (wide or long) keeps row line numbers
 
 
-class _LDict(dict):
-    """A YAML mapping that remembers its line and the line of each value."""
-
-    line: int = 0
-    key_lines: dict
-
-
-class _LList(list):
-    """A YAML sequence that remembers its line and the line of each item."""
-
-    line: int = 0
-    item_lines: list
-
-
-class _LineLoader(yaml.SafeLoader):
-    pass
-
-
-def _yaml_map(loader: _LineLoader, node: yaml.MappingNode):
-    data = _LDict()
-    data.line = node.start_mark.line + 1
-    data.key_lines = {}
-    yield data
-    loader.flatten_mapping(node)
-    seen: dict[Any, int] = {}
-    for k_node, v_node in node.value:
-        key = loader.construct_object(k_node, deep=True)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"key {key!r} appears twice in one mapping (first on line {seen[key]})",
-                k_node.start_mark,
-            )
-        seen[key] = k_node.start_mark.line + 1
-        data[key] = loader.construct_object(v_node, deep=True)
-        data.key_lines[key] = v_node.start_mark.line + 1
-
-
-def _yaml_seq(loader: _LineLoader, node: yaml.SequenceNode):
-    data = _LList()
-    data.line = node.start_mark.line + 1
-    data.item_lines = [n.start_mark.line + 1 for n in node.value]
-    yield data
-    data.extend(loader.construct_object(n, deep=True) for n in node.value)
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _yaml_map)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _yaml_seq)
-
-
 @dataclass
 class _Record:
     """One actor as read, with the source line of the record and of each field or list item."""
@@ -189,29 +137,17 @@ class _Record:
 
 
 def _read_text(path: Path) -> str:
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: actor table not found")
-    raw = path.read_bytes()
-    try:
-        text = decode_utf8(raw)
-    except BadUtf8 as err:
-        raise _file_error(
-            str(path), None, f"not valid UTF-8 at byte offset {err.offset}; re-save it as UTF-8"
-        ) from None
-    if not text.strip():
-        raise _file_error(str(path), None, "the file is empty")
-    return text
+    """The file through the one reader (:mod:`analysis._io`), errors as ``ActorTableError``."""
+
+    def fail(line: int | None, problem: str) -> ActorTableError:
+        return _file_error(str(path), line, "the file is empty" if "empty" in problem else problem)
+
+    return read_text(path, kind="actor table", fail=fail)[2]
 
 
 def _records_from_yaml(text: str, source: str) -> list[_Record]:
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(err, "problem", None) or str(err)
-        raise _file_error(source, line, f"not valid YAML: {problem}") from None
-    if isinstance(data, _LDict):
+    data = load_yaml(text, fail=lambda line, problem: _file_error(source, line, problem))
+    if isinstance(data, LineDict):
         unknown = [k for k in data if k not in ("actors", "description", "note")]
         if unknown:
             raise _file_error(
@@ -229,7 +165,7 @@ def _records_from_yaml(text: str, source: str) -> list[_Record]:
         raise _file_error(source, getattr(items, "line", None), "'actors' must be a list of actors")
     records = []
     for i, item in enumerate(items):
-        item_line = items.item_lines[i] if isinstance(items, _LList) else None
+        item_line = items.item_lines[i] if isinstance(items, LineList) else None
         if not isinstance(item, dict):
             rec = _Record({}, item_line)
             rec.problems.append((item_line, "each actor must be a mapping of fields (id, name, …)"))
@@ -239,7 +175,7 @@ def _records_from_yaml(text: str, source: str) -> list[_Record]:
         key_lines = getattr(item, "key_lines", {})
         rec.field_lines = {str(k): v for k, v in key_lines.items()}
         for k, v in item.items():
-            if isinstance(v, _LList):
+            if isinstance(v, LineList):
                 rec.item_lines[str(k)] = list(v.item_lines)
         records.append(rec)
     return records

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis._aggregate import finish_actor_counts
-from analysis._checks import check_choice, require_columns
+from analysis._checks import check_choice, positional_docs, require_columns
 from analysis._groups import By, corpus_ids, group_docs
 from analysis.actor_table import (
     ACTOR_FIELDS,
@@ -488,21 +488,6 @@ def _codes(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(codes, np.int64), np.asarray(uniques, dtype=object)
 
 
-def _shift_docs(old: tuple, docs: pd.DataFrame | None, func: str) -> pd.DataFrame | None:
-    """``docs`` of an old call that passed it as the second positional argument."""
-    if not old:
-        return docs
-    if len(old) > 1 or docs is not None or not (old[0] is None or isinstance(old[0], pd.DataFrame)):
-        raise TypeError(f"{func}() takes one positional argument (mentions); pass docs= by name")
-    warnings.warn(
-        f"{func}(mentions, docs): pass the docs table as docs=; the positional form will be "
-        "removed in the next release",
-        DeprecationWarning,
-        stacklevel=3,
-    )
-    return old[0]
-
-
 def actor_counts(
     mentions: pd.DataFrame,
     *_deprecated: pd.DataFrame,
@@ -560,7 +545,7 @@ def actor_counts(
         2     B       cn         1        1       2            0.5
         3     B       vn         0        0       2            0.0
     """
-    docs = _shift_docs(_deprecated, docs, "actor_counts")
+    docs = positional_docs("actor_counts", _deprecated, docs)
     check_choice("normalize", normalize, _NORMALIZE)
     require_columns(mentions, ["doc_id", "actor_id"], "mentions", "make it with find_mentions")
     if normalize == "per_1k_tokens" and tokens is None:
