@@ -40,7 +40,18 @@ def _pipeline(docs: pd.DataFrame, raw: pd.DataFrame) -> dict[str, Callable[[], p
         "removed": lambda: a.clean_boilerplate(raw)[1],
         "scores": lambda: a.score_against_gold(hits, gold),
         "gold_sentences": lambda: gold,
+        "unlisted_names": lambda: a.unlisted_names(tokens, mentions, docs=docs),
+        "duplicates": lambda: a.find_duplicates(_with_copy(docs)),
+        "duplicate_pairs": lambda: a.duplicate_pairs(_with_copy(docs)),
     }
+
+
+def _with_copy(docs: pd.DataFrame) -> pd.DataFrame:
+    """The corpus plus a republished copy of its first document (for the duplicate tables)."""
+    if len(docs) < 2:
+        return docs
+    copy = docs.iloc[:1].assign(doc_id=lambda d: d["doc_id"] + "_copy")
+    return pd.concat([docs, copy], ignore_index=True)
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +69,7 @@ TABLES = sorted([
     "tokens", "sentences", "matches", "term_frequency", "keyness", "kwic", "collocations", "hits",
     "theme_matrix", "theme_cooccurrence", "theme_kwic", "mentions", "actor_counts", "quotes",
     "comention_edges", "actor_theme_matrix", "removed", "scores", "gold_sentences",
+    "unlisted_names", "duplicates", "duplicate_pairs",
 ])  # fmt: skip
 # Tables that cannot be empty on a one-document corpus with words in it.
 NEVER_EMPTY = {"tokens", "sentences", "term_frequency", "keyness", "theme_matrix", "actor_counts",
@@ -81,7 +93,7 @@ def test_empty_table_has_its_schema(empty, name):
 
 def test_every_schema_is_made_by_a_test_or_declared_elsewhere():
     # docs is checked in test_corpus; codings/gold_coders in test_validation.
-    assert set(SCHEMAS) - set(TABLES) == {"docs", "codings", "gold_coders", "unlisted_names"}
+    assert set(SCHEMAS) - set(TABLES) == {"docs", "codings", "gold_coders", "wrapped_documents"}
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
