@@ -801,7 +801,7 @@ def study_inputs(study: Study) -> pd.DataFrame:
 
     Example:
         >>> study_inputs(load_study("data/study.yml"))["role"].tolist()
-        ['study', 'corpus', 'corpus', 'metadata', 'codebook', 'actors', 'gold', 'stopwords']
+        ['study', 'corpus', 'corpus', 'metadata', 'codebook', 'actors', 'gold', 'actor_gold', 'stopwords']
     """
     rows: list[tuple[str, Path]] = [("study", study.path)]
     if study.corpus.is_dir():
