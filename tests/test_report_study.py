@@ -226,7 +226,8 @@ def test_without_the_new_keys_the_library_defaults_apply(tmp_path):
         None,
         None,
     )
-    assert (study.duplicates, study.period, study.periods) == ("keep", "auto", None)
+    # issue 13: duplicates are flagged by default
+    assert (study.duplicates, study.period, study.periods) == ("flag", "auto", None)
     assert study.corpus_options == {} and study.tokenize_options == {}
     assert study.quote_options == {} and study.pattern is None
 

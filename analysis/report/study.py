@@ -80,7 +80,7 @@ class Study:
             not applied to it; None: the library default.
         line_breaks: how single line breaks are read by the tokenizer
             (``auto|paragraph|line|none``); None: the library default (``auto``).
-        duplicates: ``keep`` (default: no duplicate search), ``flag`` (adds ``duplicate_of``)
+        duplicates: ``flag`` (default: adds ``duplicate_of``), ``keep`` (no duplicate search)
             or ``drop`` (removes all but the kept copy).
         duplicate_threshold: similarity from which two documents are duplicates; None: default.
         dates: ``error`` or ``warn`` for a date that cannot be read; None: the library default.
@@ -121,7 +121,7 @@ class Study:
     boilerplate: tuple[Any, ...] = ("default",)
     boilerplate_max_share: float | None = None
     line_breaks: str | None = None
-    duplicates: str = "keep"
+    duplicates: str = "flag"
     duplicate_threshold: float | None = None
     dates: str | None = None
     language: str | tuple[str, ...] | None = None
@@ -444,7 +444,7 @@ def load_study(path: str | os.PathLike[str]) -> Study:
                                         #   names and {name, pattern, where} rules, in order
           boilerplate_max_share: 0.5    # optional: skip a rule removing more of a document
           line_breaks: auto             # optional: auto | paragraph | line | none
-          duplicates: keep              # optional: keep (default) | flag | drop
+          duplicates: flag              # optional: flag (default) | keep | drop
           duplicate_threshold: 0.8      # optional: similarity from which texts are duplicates
           dates: error                  # optional: error | warn for an unreadable date
           language: en                  # optional: expected language (ISO 639-1)
@@ -571,7 +571,7 @@ def load_study(path: str | os.PathLike[str]) -> Study:
         boilerplate_max_share=_check_share(spath, corpus_raw, "boilerplate_max_share", "corpus."),
         line_breaks=_check_choice(spath, corpus_raw, "line_breaks", "corpus.", LINE_BREAKS),
         duplicates=(
-            _check_choice(spath, corpus_raw, "duplicates", "corpus.", DUPLICATE_ACTIONS) or "keep"
+            _check_choice(spath, corpus_raw, "duplicates", "corpus.", DUPLICATE_ACTIONS) or "flag"
         ),
         duplicate_threshold=_check_share(spath, corpus_raw, "duplicate_threshold", "corpus."),
         dates=_check_choice(spath, corpus_raw, "dates", "corpus.", DATE_POLICIES),
@@ -710,11 +710,12 @@ def check_study_inputs(study: Study) -> StudyInputs:
 
     Raises:
         StudyError: the grouping variable is not a document variable, or the corpus is empty.
-        CorpusError, BoilerplateError, CodebookError, ActorTableError, ActorGoldError,
-            ValueError: from the readers (:func:`analysis.corpus.load_corpus`,
+        ValueError: from the readers, as their own subclasses (``CorpusError``,
+            ``BoilerplateError``, ``CodebookError``, ``ActorTableError``, ``ActorGoldError``):
+            :func:`analysis.corpus.load_corpus`,
             :func:`analysis.codebook.load_codebook`, :func:`analysis.actor_table.load_actors`,
             :func:`analysis.validation.load_gold`, :func:`analysis.actor_review.load_actor_gold`,
-            :func:`analysis.text.load_stopwords`); each names the file and the problem.
+            :func:`analysis.text.load_stopwords`; each names the file and the problem.
 
     Example:
         >>> "outlet" in check_study_inputs(load_study("data/study.yml")).docvars
