@@ -62,8 +62,8 @@ bench: setup ## Benchmark against peer tools on ../shared/bench (or a seeded syn
 report: setup ## Run the notebooks on STUDY=data/study.yml; write reports/<study>/ (HTML, CSV, PNG/SVG, provenance)
 	$(PY) -m analysis report --study $(STUDY)
 
-lab: setup ## Open JupyterLab on notebooks/ with the analysis-news kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=. --MultiKernelManager.default_kernel_name=$(KERNEL) \
+lab: setup ## Open JupyterLab on notebooks/ with the analysis-news kernel; the notebooks open STUDY
+	ANALYSIS_LAB_STUDY=$(abspath $(STUDY)) $(VENV)/bin/jupyter lab --notebook-dir=. --MultiKernelManager.default_kernel_name=$(KERNEL) \
 		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_FLAGS) notebooks/00_overview.ipynb
 
 test-browser: setup ## Open every report in headless Chromium; fail on console errors, broken images, empty tables

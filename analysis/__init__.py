@@ -105,7 +105,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "trends": ("trend", "period_keyness", "period_groups", "period_range", "resolve_period"),
     "report": (
-        "load_study", "Study", "load_study_docs", "study_inputs", "run_report",
+        "load_study", "Study", "load_study_docs", "notebook_study", "study_inputs", "run_report",
         "notebook_parameters", "NotebookParameter", "resolve_parameters", "parse_cli_parameters",
         "save_table", "display_table", "table_html", "corpus_overview", "file_sha256",
         "StudyError", "ParameterError", "ReportError", "check_study_inputs", "StudyInputs",

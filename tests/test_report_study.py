@@ -342,3 +342,13 @@ def test_date_policy_and_language_reach_the_corpus_reader(tmp_path):
     assert check_study_inputs(_dated(tmp_path, "  dates: warn\n")).has_dates is False
     with pytest.warns(UserWarning, match=r"1 document\(s\) not in the expected language"):
         load_study_docs(_dated(tmp_path, "  dates: warn\n  language: vi\n"))
+
+
+def test_make_lab_study_opens_that_study_and_the_runner_ignores_it(tmp_path, monkeypatch):
+    # `make lab STUDY=other.yml` sets ANALYSIS_LAB_STUDY; the notebooks then open that study.
+    from analysis.report.study import LAB_STUDY_ENV, notebook_study
+
+    other = write_study(tmp_path, BASE.replace("name: s\n", "name: other\n"))
+    assert notebook_study("data/study.yml").name == "asean_china_sample"
+    monkeypatch.setenv(LAB_STUDY_ENV, str(other))
+    assert notebook_study("data/study.yml").name == "other"

@@ -1,7 +1,7 @@
 """Reproducible reports: the study file, notebook parameters, tables, the papermill runner.
 
 ========== ==================================================================================
-study      Study, load_study, load_study_docs, check_study_inputs, StudyInputs, study_inputs,
+study      Study, load_study, load_study_docs, notebook_study, check_study_inputs, StudyInputs, study_inputs,
            file_sha256, StudyError
 params     NotebookParameter, notebook_parameters, resolve_parameters, check_parameter_values,
            parse_cli_parameters, ParameterError
@@ -44,6 +44,7 @@ from analysis.report.study import (
     file_sha256,
     load_study,
     load_study_docs,
+    notebook_study,
     study_inputs,
 )
 from analysis.report.tables import corpus_overview, display_table, save_table, table_html
@@ -58,6 +59,7 @@ __all__ = [
     "NotebookParameter",
     "load_study",
     "load_study_docs",
+    "notebook_study",
     "check_study_inputs",
     "study_inputs",
     "notebook_parameters",

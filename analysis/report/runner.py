@@ -71,6 +71,7 @@ from analysis.report.params import (
     resolve_parameters,
 )
 from analysis.report.study import (
+    LAB_STUDY_ENV,
     Study,
     StudyError,
     check_study_inputs,
@@ -571,6 +572,9 @@ def run_report(
         jobs_list.append(_Job(n, src, declared[n], params_idx, inject, effective))
 
     started = _now()
+    # Kernels inherit this process's environment: a study chosen for JupyterLab must not
+    # replace the study_path the runner injects.
+    os.environ.pop(LAB_STUDY_ENV, None)
     kernels = _Kernels()
     limit = cell_timeout if cell_timeout is not None else timeout * 10
     try:

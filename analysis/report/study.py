@@ -584,6 +584,31 @@ def load_study(path: str | os.PathLike[str]) -> Study:
     )
 
 
+#: Set by ``make lab STUDY=...``: the study the notebooks open in JupyterLab. The report runner
+#: removes it from the kernels' environment, so an injected ``study_path`` always wins.
+LAB_STUDY_ENV = "ANALYSIS_LAB_STUDY"
+
+
+def notebook_study(study_path: str | os.PathLike[str]) -> Study:
+    """The study a report notebook works on.
+
+    Under the report runner, ``study_path`` (injected by papermill). In JupyterLab started by
+    ``make lab STUDY=path/to/study.yml``, that study (``$ANALYSIS_LAB_STUDY``), so the same
+    notebooks explore any study without editing their parameters cell.
+
+    Args:
+        study_path: the notebook's ``study_path`` parameter.
+
+    Returns:
+        The :class:`Study`, as :func:`load_study` reads it.
+
+    Example:
+        >>> notebook_study("data/study.yml").name
+        'asean_china_sample'
+    """
+    return load_study(os.environ.get(LAB_STUDY_ENV) or study_path)
+
+
 def load_study_docs(study: Study) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Load the study's corpus with its corpus options, in order.
 
