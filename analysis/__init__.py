@@ -64,7 +64,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "text": (
         "TOKEN_PATTERN", "fold", "load_stopwords", "load_abbreviations", "punkt_parameters",
         "tokenize", "tokenize_text", "sentences", "is_punct", "tokens_remove", "tokens_stem",
-        "tokens_ngrams",
+        "tokens_ngrams", "wrapped_documents", "Vocabulary",
     ),
     "matching": (
         "PatternError", "PatternSet", "compile_patterns", "match", "match_entries", "MATCH_COLUMNS",

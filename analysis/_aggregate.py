@@ -54,7 +54,7 @@ ThemeNormalize = Literal["per_1k_tokens", "share_of_sentences"]
 ThemeScope = Literal["key", "all"]
 ActorNormalize = Literal["per_1k_tokens", "share_of_docs", "share_of_mentions"]
 EdgeUnit = Literal["sentence", "doc"]
-LineBreaks = Literal["line", "paragraph", "none"]
+LineBreaks = Literal["auto", "line", "paragraph", "none"]
 
 PART_COLUMNS = ["table", "k0", "k1", "ord", "v0", "v1", "v2"]
 _KEYS = ["table", "k0", "k1"]
@@ -517,7 +517,7 @@ class Plan:
     actors: Any = None
     by: By = None
     dropna: bool = False
-    line_breaks: LineBreaks = "line"
+    line_breaks: LineBreaks = "auto"
     punkt: Any = None
     remove_punct: bool = True
     stopwords: frozenset[str] | None = None
@@ -551,13 +551,19 @@ class Plan:
         return groups, ords
 
     def run(
-        self, docs: pd.DataFrame, chunk_no: int
+        self, docs: pd.DataFrame, chunk_no: int, vocabulary: Any = None
     ) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-        """Partials of one docs table, and the per-hit tables (for writing to Parquet)."""
-        from analysis.frequency import term_frequency
+        """Partials of one docs table, and the per-hit tables (for writing to Parquet).
+
+        ``vocabulary``: an :class:`analysis.text.Vocabulary` carried across the chunks of one
+        run (one process), so that the types of earlier chunks are not cut, flagged, folded
+        and matched against the patterns again; the partials are the same without it.
+        """
         from analysis.text import tokenize
 
-        tokens = tokenize(docs, line_breaks=self.line_breaks, punkt=self.punkt)
+        tokens = tokenize(
+            docs, line_breaks=self.line_breaks, punkt=self.punkt, vocabulary=vocabulary
+        )
         ids = pd.Index(docs["doc_id"].astype(str).to_numpy(dtype=object), dtype=object)
         first = chunk_no * ORD_SHIFT
         groups, label_ords = self._groups(docs, ids, first)
@@ -568,21 +574,10 @@ class Plan:
         grouped = docs if by_col is None else docs.assign(**{_GROUP: label_of_doc})
         parts = [part("meta", [""], [""], [first], [len(docs)], [len(tokens)])]
 
-        tf = term_frequency(
-            tokens,
-            by="doc_id" if isinstance(self.by, str) and self.by == "doc_id" else by_col,
-            docs=grouped,
-            n=self.n,
-            remove_punct=self.remove_punct,
-            stopwords=self.stopwords,
-            scheme="prop" if self.scheme == "prop" else "count",
-        )
-        tf = _without_dropped(tf, "group", dropped)
-        prop = tf["prop"] if self.scheme == "prop" else None
-        parts.append(
-            part("tf", tf["group"], tf["term"], np.zeros(len(tf)), tf["frequency"],
-                 tf["docfreq"], prop)
-        )  # fmt: skip
+        if vocabulary is not None and self.n == 1 and self.scheme != "prop":
+            parts.append(self._tf_counts(tokens, groups, vocabulary))
+        else:
+            parts.append(self._tf_part(tokens, grouped, by_col, dropped))
         per_hit: dict[str, pd.DataFrame] = {}
         if self.codebook is not None:
             per_hit["hits"], theme_part = self._themes(tokens, docs, grouped, ids, first, dropped)
@@ -596,7 +591,12 @@ class Plan:
             mentions = per_hit["mentions"] = find_mentions(tokens, self.actors, docs=docs)
             parts.extend(self._actor_parts(mentions, groups, ids, grouped, dropped))
             # Word tokens per group: the denominator of actor_counts' per_1k_tokens.
-            tok_doc = doc_positions(tokens["doc_id"], ids)[~is_punct(tokens)]
+            punct = (
+                is_punct(tokens)
+                if vocabulary is None
+                else vocabulary.punct_mask()[tokens["norm"].array.codes]
+            )
+            tok_doc = doc_positions(tokens["doc_id"], ids)[~punct]
             words = np.bincount(tok_doc[tok_doc >= 0], minlength=len(ids))
             n_words = np.bincount(
                 groups.codes[kept], weights=words[kept], minlength=len(groups.labels)
@@ -606,6 +606,76 @@ class Plan:
                  n_words)
         )  # fmt: skip
         return pd.concat(parts, ignore_index=True), per_hit
+
+    def _tf_part(self, tokens, grouped, by_col, dropped) -> pd.DataFrame:
+        """The ``tf`` partial through :func:`analysis.frequency.term_frequency`."""
+        from analysis.frequency import term_frequency
+
+        tf = term_frequency(
+            tokens,
+            by="doc_id" if isinstance(self.by, str) and self.by == "doc_id" else by_col,
+            docs=grouped,
+            n=self.n,
+            remove_punct=self.remove_punct,
+            stopwords=self.stopwords,
+            scheme="prop" if self.scheme == "prop" else "count",
+        )
+        tf = _without_dropped(tf, "group", dropped)
+        prop = tf["prop"] if self.scheme == "prop" else None
+        return part("tf", tf["group"], tf["term"], np.zeros(len(tf)), tf["frequency"],
+                    tf["docfreq"], prop)  # fmt: skip
+
+    def _tf_counts(self, tokens, groups, vocabulary) -> pd.DataFrame:
+        """The ``tf`` partial counted straight from the codes, with the punctuation and
+        stopword masks of the carried vocabulary (computed once per norm, where
+        ``term_frequency`` would test every type of the growing vocabulary in every chunk).
+        The same counts as :meth:`_tf_part` (unigrams, without ``prop``)."""
+        from scipy import sparse
+
+        from analysis.text import fold
+
+        norm_col = tokens["norm"]
+        norms = norm_col.cat.categories
+        n_norms = len(norms)
+        drop = np.zeros(n_norms, bool)
+        if self.remove_punct:
+            drop |= vocabulary.punct_mask()
+        if self.stopwords:
+            stop = frozenset(fold(w) for w in self.stopwords)
+            drop |= vocabulary.norm_mask(("stopwords", stop), stop.__contains__)
+        doc = np.asarray(tokens["doc_id"].array.codes, np.int64)
+        norm = np.asarray(norm_col.array.codes, np.int64)
+        gcode = np.asarray(groups.codes, np.int64)
+        keep = ~drop[norm] & (gcode[doc] >= 0)
+        doc, norm = doc[keep], norm[keep]
+        n_docs, n_groups = len(gcode), len(groups.labels)
+        # Documents x types counts as term_frequency builds them: tokens come in document
+        # order, so the CSR index pointer is a bincount and the CSC transposition a counting
+        # sort, which leaves duplicates adjacent (no sort of (document, type) pairs).
+        if len(doc) and not bool(np.all(doc[1:] >= doc[:-1])):
+            order = np.argsort(doc, kind="stable")
+            doc, norm = doc[order], norm[order]
+        indptr = np.zeros(n_docs + 1, np.int64)
+        np.cumsum(np.bincount(doc, minlength=n_docs), out=indptr[1:])
+        mat = sparse.csr_matrix(
+            (np.ones(len(norm), np.int64), norm, indptr), shape=(n_docs, max(n_norms, 1))
+        ).tocsc()
+        mat.sum_duplicates()
+        entry_norm = np.repeat(np.arange(mat.shape[1], dtype=np.int64), np.diff(mat.indptr))
+        cell = gcode[mat.indices] * n_norms + entry_norm
+        if n_groups * n_norms <= 1 << 23:
+            size = n_groups * n_norms
+            docfreq = np.bincount(cell, minlength=size)
+            cells = np.flatnonzero(docfreq)
+            freq = np.bincount(cell, weights=mat.data, minlength=size)[cells]
+            docfreq = docfreq[cells]
+        else:
+            cells, inverse = np.unique(cell, return_inverse=True)
+            docfreq = np.bincount(inverse, minlength=len(cells))
+            freq = np.bincount(inverse, weights=mat.data, minlength=len(cells))
+        labels = pd.Index(groups.labels, dtype=object)
+        return part("tf", labels.take(cells // n_norms), norms.take(cells % n_norms),
+                    np.zeros(len(cells)), freq, docfreq)  # fmt: skip
 
     def _themes(self, tokens, docs, grouped, ids, first, dropped):
         from analysis.themes import code_themes, theme_matrix

@@ -213,8 +213,14 @@ def _vocabulary(tokens: pd.DataFrame, ps: PatternSet) -> tuple[np.ndarray, list[
     cats = col.cat.categories
     hit = ps._cache.get("vocabulary")
     if hit is None or hit[0] is not cats:
+        previous: tuple = hit if hit is not None else ((), None, [])
+        known = False
         if use_norm:
-            hit = (cats, None, cats.tolist())
+            # Categories that extend the previous ones (chunks tokenised with one
+            # analysis.text.Vocabulary): convert only the new types to Python strings.
+            known = hit is not None and previous[1] is None and _extends(cats, previous[0])
+            vocab = previous[2] + cats[len(previous[0]) :].tolist() if known else cats.tolist()
+            hit = (cats, None, vocab)
         else:
             folded = [
                 fold(t, case=ps.fold_case, diacritics=ps.fold_diacritics) for t in cats.tolist()
@@ -222,10 +228,19 @@ def _vocabulary(tokens: pd.DataFrame, ps: PatternSet) -> tuple[np.ndarray, list[
             codes, uniques = pd.factorize(pd.Index(folded, dtype=object))
             hit = (cats, np.asarray(codes, np.int64), list(uniques))
         ps._cache["vocabulary"] = hit
-        ps._cache.pop("expansions", None)
+        # Then only the new types need expanding too.
+        if known:
+            ps._cache["expansions_prefix"] = len(previous[0])
+        else:
+            ps._cache.pop("expansions", None)
     _, remap, vocab = hit
     codes = col.array.codes  # a view; numpy indexes with any integer width
     return (codes if remap is None else remap[codes]), vocab
+
+
+def _extends(cats: pd.Index, old: pd.Index) -> bool:
+    """``cats`` starts with ``old`` (the vocabulary grew at its end)."""
+    return len(cats) >= len(old) and bool(cats[: len(old)].equals(old))
 
 
 def _expand(
@@ -279,6 +294,21 @@ def _expansions(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:
     hit = ps._cache.get("expansions")
     if hit is not None and hit[0] is vocab:
         return hit[1]
+    known = ps._cache.pop("expansions_prefix", None)
+    if hit is not None and known is not None and known == len(hit[0]):
+        # The vocabulary grew at its end: expand the new types only (ids shifted by `known`).
+        tail = _expand_all(ps, vocab[known:])
+        result = [
+            [np.concatenate([a, b + known]) for a, b in zip(old, new, strict=True)]
+            for old, new in zip(hit[1], tail, strict=True)
+        ]
+    else:
+        result = _expand_all(ps, vocab)
+    ps._cache["expansions"] = (vocab, result)
+    return result
+
+
+def _expand_all(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:
     index = {v: i for i, v in enumerate(vocab)}
     sort_idx = sorted(range(len(vocab)), key=vocab.__getitem__)
     order = [vocab[i] for i in sort_idx]
@@ -292,7 +322,6 @@ def _expansions(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:
                 memo[w] = _expand(w, vocab, index, order, order_ids)
             per_word.append(memo[w])
         result.append(per_word)
-    ps._cache["expansions"] = (vocab, result)
     return result
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +48,7 @@ from analysis._aggregate import (
 from analysis._groups import By
 from analysis.corpus import CorpusError, docs_from_table
 from analysis.stream import CorpusSummary
+from analysis.text import Vocabulary
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.dataframe as dd
@@ -126,6 +128,20 @@ def _ship(client, plan: Plan):
     return future
 
 
+# One token vocabulary per worker thread, carried from partition to partition of one plan (as
+# stream_analyze carries one from chunk to chunk). Per thread, because a Vocabulary is not
+# thread-safe and Dask's local scheduler runs partitions in threads; replaced when another plan
+# arrives, so a long-lived worker keeps one corpus's vocabulary at most.
+_worker_state = threading.local()
+
+
+def _vocabulary_for(plan: Plan) -> Vocabulary:
+    held = getattr(_worker_state, "held", None)
+    if held is None or held[0] is not plan:
+        held = _worker_state.held = (plan, Vocabulary())
+    return held[1]
+
+
 def _partition_parts(
     piece: pd.DataFrame,
     plan: Plan,
@@ -151,7 +167,7 @@ def _partition_parts(
                 f"Dask DataFrame partition {number}: duplicate doc_id: "
                 f"{', '.join(sorted(set(dup))[:10])}"
             )
-    parts, _ = plan.run(docs, number)
+    parts, _ = plan.run(docs, number, _vocabulary_for(plan))
     if check_ids:
         # Summed by Dask like every other count: an id counted twice is a duplicate.
         n = len(ids)
@@ -219,7 +235,7 @@ def dask_analyze(
     dropna: bool = False,
     text_column: str = "text",
     id_column: str = "doc_id",
-    line_breaks: LineBreaks = "line",
+    line_breaks: LineBreaks = "auto",
     punkt=None,
     remove_punct: bool = True,
     stopwords: Iterable[str] | None = None,

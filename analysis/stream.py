@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -34,6 +35,7 @@ from analysis._aggregate import (
 )
 from analysis._groups import By
 from analysis.corpus import iter_corpus
+from analysis.text import Vocabulary
 
 __all__ = ["iter_corpus", "stream_analyze", "CorpusSummary"]
 
@@ -68,7 +70,7 @@ class _ParquetSink:
     def __init__(self, path: str | Path | None) -> None:
         self.path = None if path is None else Path(path)
         self._tmp = None if self.path is None else self.path.with_name(self.path.name + ".part")
-        self._writer = None
+        self._writer: Any = None  # a pyarrow.parquet.ParquetWriter once the first table came
         self._schema = None
 
     def write(self, table: pd.DataFrame | None) -> None:
@@ -103,6 +105,7 @@ class _ParquetSink:
             return None
         if self._writer is None:  # no chunk at all: no file
             return None
+        assert self._tmp is not None  # set together with path
         os.replace(self._tmp, self.path)
         return self.path
 
@@ -115,7 +118,8 @@ def _chunks_of(
 ) -> Iterator[pd.DataFrame]:
     if isinstance(source, (str, os.PathLike)):
         # No sha256 per document: the summary does not report it.
-        return iter_corpus(source, chunksize=chunksize, sha256=False, progress=progress,
+        path = source if isinstance(source, str) else Path(source)
+        return iter_corpus(path, chunksize=chunksize, sha256=False, progress=progress,
                            **read_options)  # fmt: skip
     if not isinstance(chunksize, int) or isinstance(chunksize, bool) or chunksize < 1:
         raise ValueError(f"chunksize={chunksize!r} must be a positive integer")
@@ -156,7 +160,7 @@ def stream_analyze(
     metadata: str | Path | None = None,
     text_column: str = "text",
     id_column: str = "doc_id",
-    line_breaks: LineBreaks = "line",
+    line_breaks: LineBreaks = "auto",
     punkt=None,
     remove_punct: bool = True,
     stopwords: Iterable[str] | None = None,
@@ -171,6 +175,10 @@ def stream_analyze(
     edge_unit: EdgeUnit = "sentence",
 ) -> CorpusSummary:
     """Run the pipeline chunk by chunk and return the corpus-wide tables.
+
+    One :class:`analysis.text.Vocabulary` is carried across the chunks: a chunk only cuts,
+    flags, folds and matches against the codebook and actor patterns the token types that
+    the chunks before it have not seen, so streaming runs at about the in-memory speed.
 
     Each chunk is tokenised, counted (:func:`analysis.frequency.term_frequency`), coded
     (:func:`analysis.themes.code_themes`, :func:`analysis.themes.theme_matrix`) and searched for
@@ -203,7 +211,9 @@ def stream_analyze(
         mentions_path: write the actor mentions to this Parquet file.
         progress: progress bar; None = on in Jupyter or a terminal, off under pytest/CI.
         metadata, text_column, id_column: reading options of :func:`iter_corpus`.
-        line_breaks, punkt: tokenising options of :func:`analysis.text.tokenize`.
+        line_breaks, punkt: tokenising options of :func:`analysis.text.tokenize`
+            (``line_breaks="auto"``: hard-wrapped documents are detected one by one, see
+            :func:`analysis.text.wrapped_documents`).
         remove_punct, stopwords, n, min_count, scheme: options of
             :func:`analysis.frequency.term_frequency` (``scheme``: ``"count"``, ``"prop"``,
             ``"tfidf"``).
@@ -262,15 +272,24 @@ def stream_analyze(
         raise ValueError("metadata= is for a corpus path; pass iter_corpus(..., metadata=...)")
     chunks = _chunks_of(source, chunksize, progress, read_options)
     hits_sink, mentions_sink = _ParquetSink(hits_path), _ParquetSink(mentions_path)
-    combined = empty_parts()
+    # One vocabulary for the whole run: a chunk only cuts, flags, folds and expands patterns
+    # for the types the chunks before it have not seen.
+    vocabulary = Vocabulary()
+    combined, pending, n_pending = empty_parts(), [], 0
     ok = False
     try:
         for i, docs in enumerate(chunks):
-            parts, per_hit = plan.run(docs, i)
+            parts, per_hit = plan.run(docs, i, vocabulary)
             hits_sink.write(per_hit.get("hits"))
             mentions_sink.write(per_hit.get("mentions"))
-            # Combining as we go keeps the partial tables at the size of the vocabulary.
-            combined = combine_parts(pd.concat([combined, parts], ignore_index=True))
+            pending.append(parts)
+            n_pending += len(parts)
+            # Combining when the waiting partials outgrow the combined table keeps memory at
+            # about twice the size of the result, and each row is regrouped a few times only.
+            if n_pending >= max(len(combined), 1 << 16):
+                combined = combine_parts(pd.concat([combined, *pending], ignore_index=True))
+                pending, n_pending = [], 0
+        combined = combine_parts(pd.concat([combined, *pending], ignore_index=True))
         ok = True
     finally:
         hits_out = hits_sink.close(ok)

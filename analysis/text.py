@@ -24,7 +24,10 @@ Token rules (documented so that codebooks and actor tables can rely on them):
   matches across a comma or a full stop; :func:`is_punct` tells punctuation apart).
 
 Sentences: every line break ends a sentence (news text puts one paragraph per line); within a
-line, NLTK's Punkt decides. Punkt needs no data download here: it runs with its default rules plus
+line, NLTK's Punkt decides. Hard-wrapped documents (lines cut at a fixed width, most of them
+ending mid-sentence) are detected per document (:func:`wrapped_documents`); in those a single
+line break counts as a space and only a blank line ends a paragraph (``line_breaks="auto"``,
+the default of :func:`tokenize`). Punkt needs no data download here: it runs with its default rules plus
 a shipped list of English abbreviations (``Dr.``, ``Mr.``, ``U.S.``, ...), or with parameters
 trained on the corpus by :func:`punkt_parameters` (``PunktTrainer``). The result equals NLTK's
 ``PunktSentenceTokenizer`` run line by line (tested on the sample), with one deliberate
@@ -40,7 +43,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -59,6 +62,8 @@ __all__ = [
     "punkt_parameters",
     "tokenize",
     "tokenize_text",
+    "wrapped_documents",
+    "Vocabulary",
     "sentences",
     "is_punct",
     "tokens_remove",
@@ -66,9 +71,9 @@ __all__ = [
     "tokens_ngrams",
 ]
 
-LineBreaks = Literal["line", "paragraph", "none"]
-_LINE_BREAK_CHOICES = ("line", "paragraph", "none")
-_SEPARATORS = {"line": "\n", "paragraph": "\n\n"}
+LineBreaks = Literal["auto", "line", "paragraph", "none"]
+_LINE_BREAK_CHOICES = get_args(LineBreaks)
+_SEPARATORS = {"auto": "\n", "line": "\n", "paragraph": "\n\n"}
 
 TOKEN_PATTERN = r"""
     (?:[^\W\d_]\.){2,}                    # dotted acronyms: U.S.  e.g.
@@ -335,12 +340,13 @@ def _sentence_starts(
 
 def _chunk_offsets(
     arr: pa.Array, separator: str | None
-) -> tuple[np.ndarray, np.ndarray, pa.Array, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, pa.Array, np.ndarray, np.ndarray]:
     """Split documents into lines and whitespace-separated chunks, with offsets.
 
-    Returns ``(chunk_line, chunk_start, chunks, line_doc)``: for every chunk its global line
-    number and its character offset in its document, the chunk strings (Arrow), and for every
-    line its document number. Arrow's kernels do the splitting in C++; Python only fixes up the
+    Returns ``(chunk_line, chunk_start, chunks, line_doc, chunk_len)``: for every chunk its
+    global line number and its character offset in its document, the chunk strings (Arrow),
+    for every line its document number, and every chunk's length (0 for the empty chunks
+    Arrow yields around leading/trailing whitespace). Arrow's kernels do the splitting in C++; Python only fixes up the
     rare lines whose spacing is not one character between chunks.
     """
     n_docs = len(arr)
@@ -382,7 +388,7 @@ def _chunk_offsets(
             pos.append(at)
             cursor = at + len(chunk)
         in_line[chunk_offsets[li] : chunk_offsets[li + 1]] = pos
-    return chunk_line, line_start[chunk_line] + in_line, chunks, line_doc
+    return chunk_line, line_start[chunk_line] + in_line, chunks, line_doc, chunk_len
 
 
 class _Vocabulary:
@@ -457,6 +463,9 @@ class _Vocabulary:
 
     def flags(self, params: PunktParameters) -> dict[str, np.ndarray]:
         """Punkt type flags for every token type, computed once per new type."""
+        if params is not getattr(self, "_flag_params", params):
+            self._flags, self._n_flagged = {}, 0  # other Punkt parameters: other flags
+        self._flag_params = params
         types = list(self.tokens) if len(self.tokens) != self._n_flagged else None
         if types is not None:
             new = _type_flags(types[self._n_flagged :], params)
@@ -468,12 +477,108 @@ class _Vocabulary:
         return self._flags
 
 
+class Vocabulary:
+    """Token types carried from one :func:`tokenize` call to the next (chunks of one corpus).
+
+    Pass the same object to every call (``tokenize(chunk, vocabulary=vocab)``): each distinct
+    whitespace-separated chunk of text is cut into tokens once, Punkt's per-type flags and the
+    folded norms are computed once per type, and the ``token`` and ``norm`` categories of every
+    result are the types seen so far, in first-seen order, so that a later result's categories
+    extend an earlier one's (pattern expansions cached on a vocabulary then only need the new
+    types; :mod:`analysis.matching` does that). The tokens tables are otherwise the same as
+    without it; categories may include types that the chunk does not use.
+
+    Example:
+        >>> vocab = Vocabulary()
+        >>> a = tokenize(pd.DataFrame({"doc_id": ["d1"], "text": ["Crime rose."]}), vocabulary=vocab)
+        >>> b = tokenize(pd.DataFrame({"doc_id": ["d2"], "text": ["Fraud rose."]}), vocabulary=vocab)
+        >>> b["norm"].cat.categories.tolist()
+        ['crime', 'rose', '.', 'fraud']
+        >>> b["norm"].astype(str).tolist()
+        ['fraud', 'rose', '.']
+    """
+
+    def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        self._state = _Vocabulary()
+        self._token_cats: pd.Index | None = None
+        # (fold_case, fold_diacritics) -> (norm id of every type, norm -> id, norm categories)
+        self._norms: dict[tuple[bool, bool], tuple[np.ndarray, dict[str, int], pd.Index]] = {}
+        self._masks: dict[tuple, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self._state.tokens)
+
+    def __getstate__(self) -> dict:
+        # What a vocabulary learned is a cache: a pickled copy (a Dask plan) starts empty.
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        self._reset()
+
+    def token_categories(self) -> pd.Index:
+        """The token types seen so far (the ``token`` categories); the same object while no
+        type is added."""
+        n = len(self._state.tokens)
+        if self._token_cats is None or len(self._token_cats) != n:
+            self._token_cats = pd.Index(list(self._state.tokens), dtype=str)
+        return self._token_cats
+
+    def norms(
+        self, fold_case: bool = True, fold_diacritics: bool = True
+    ) -> tuple[np.ndarray, pd.Index]:
+        """The norm id of every type and the norms (the ``norm`` categories), folded once per
+        type; norms seen earlier keep their ids."""
+        key = (fold_case, fold_diacritics)
+        of_type, index, cats = self._norms.get(
+            key, (np.zeros(0, np.int32), {}, pd.Index([], dtype=str))
+        )
+        n = len(self._state.tokens)
+        if len(of_type) != n:
+            new_types = list(self._state.tokens)[len(of_type) :]
+            ids = [
+                index.setdefault(fold(t, case=fold_case, diacritics=fold_diacritics), len(index))
+                for t in new_types
+            ]
+            of_type = np.concatenate([of_type, np.asarray(ids, np.int32)])
+            if len(index) != len(cats):
+                cats = pd.Index(list(index), dtype=str)
+            self._norms[key] = (of_type, index, cats)
+        return of_type, cats
+
+    def punct_mask(self, fold_case: bool = True, fold_diacritics: bool = True) -> np.ndarray:
+        """:func:`is_punct` of every norm, aligned with the ``norm`` categories."""
+        return self.norm_mask(
+            "punct", lambda s: _WORD_RE.search(s) is None, fold_case, fold_diacritics
+        )
+
+    def norm_mask(
+        self, name: str, predicate, fold_case: bool = True, fold_diacritics: bool = True
+    ) -> np.ndarray:
+        """``predicate`` of every norm (a bool array aligned with the ``norm`` categories),
+        evaluated once per norm; ``name`` identifies the predicate."""
+        _, cats = self.norms(fold_case, fold_diacritics)
+        key = (name, fold_case, fold_diacritics)
+        mask = self._masks.get(key, np.zeros(0, bool))
+        if len(mask) != len(cats):
+            tail = cats[len(mask) :].tolist()
+            new = np.fromiter((bool(predicate(c)) for c in tail), bool, count=len(tail))
+            mask = self._masks[key] = np.concatenate([mask, new])
+        return mask
+
+
 def _tokenize_batch(
-    texts: Sequence[str], separator: str | None, params: PunktParameters, vocab: _Vocabulary
+    texts: Sequence[str],
+    separator: str | None,
+    params: PunktParameters,
+    vocab: _Vocabulary,
+    unwrap: bool = False,
 ) -> dict[str, np.ndarray]:
     """Token arrays for one batch of documents (doc numbers local to the batch)."""
     arr = pa.array(texts, type=pa.large_string())
-    chunk_line, chunk_start, chunks, line_doc = _chunk_offsets(arr, separator)
+    chunk_line, chunk_start, chunks, line_doc, chunk_len = _chunk_offsets(arr, separator)
     encoded = pc.dictionary_encode(chunks)
     codes = encoded.indices.to_numpy(zero_copy_only=False)
     gid = vocab.chunk_ids(encoded.dictionary)[codes]
@@ -487,6 +592,11 @@ def _tokenize_batch(
     end = start + rel_len[flat]
     tok_line = np.repeat(chunk_line, per_chunk)
     tok_doc = line_doc[tok_line] if total else np.zeros(0, np.int64)
+    if unwrap:
+        # Hard-wrapped documents: the lines of a paragraph count as one line (a line break
+        # is a space), so only a blank line ends a sentence there.
+        stats = _line_stats(chunk_line, chunk_start, chunk_len, chunks, line_doc, len(texts))
+        tok_line = _paragraph_of_line(stats, line_doc)[tok_line]
     sent_start = _sentence_starts(
         texts, tok_doc, tok_line, tok_id, start, end, vocab.flags(params), params
     )
@@ -521,14 +631,166 @@ def _batches(texts: Sequence[str], batch_chars: int) -> list[tuple[int, int]]:
     return bounds
 
 
+# --------------------------------------------------------------------------------------------
+# hard-wrapped documents
+
+#: A hard-wrapped document: its lines' median length is at most this many characters ...
+WRAP_MAX_MEDIAN = 80
+#: ... at least this share of its lines followed by another line end without sentence
+#: punctuation (a wrapped line is cut mid-sentence; a paragraph per line ends with a full stop) ...
+WRAP_MIN_UNPUNCTUATED = 0.5
+#: ... and at least this share of those lines reach 60 % of the document's longest line (wrapped
+#: lines fill the width; a headline, a byline and a dateline do not) ...
+WRAP_MIN_FULL = 0.7
+#: ... and its longest line has at least this many characters (no one wraps text narrower;
+#: short lines of tables, lists and bylines are not wrapping) ...
+WRAP_MIN_WIDTH = 40
+#: ... and at least this many lines are followed by another one (a verdict needs evidence).
+WRAP_MIN_JOINABLE = 3
+# Last character of a line that ends a sentence (closing quotes and brackets included).
+_LINE_END_RE = r"[.!?:;…\"'”’»)\]]$"
+
+
+def _line_stats(
+    chunk_line: np.ndarray,
+    chunk_start: np.ndarray,
+    chunk_len: np.ndarray,
+    chunks: pa.Array,
+    line_doc: np.ndarray,
+    n_docs: int,
+) -> dict[str, np.ndarray]:
+    """Per document: non-empty lines, their median length, the share of joinable lines without
+    end punctuation, and the verdict (``wrapped``); per line: ``nonempty``. Computed from the
+    chunk table of :func:`_chunk_offsets` (split on ``"\\n"``), no Python loop per line."""
+    n_lines_all = len(line_doc)
+    real = np.flatnonzero(chunk_len > 0)
+    r_line = chunk_line[real]
+    nonempty = np.zeros(n_lines_all, bool)
+    nonempty[r_line] = True
+    # first and last non-empty chunk of every non-empty line (chunks are in line order)
+    first_of = np.full(n_lines_all, -1, np.int64)
+    last_of = np.full(n_lines_all, -1, np.int64)
+    first_of[r_line[::-1]] = real[::-1]
+    last_of[r_line] = real
+    lines = np.flatnonzero(nonempty)
+    f, la = first_of[lines], last_of[lines]
+    length = chunk_start[la] + chunk_len[la] - chunk_start[f]
+    last_chunks = chunks.take(pa.array(la))
+    ended = pc.match_substring_regex(last_chunks, _LINE_END_RE).to_numpy(zero_copy_only=False)
+    doc = line_doc[lines]
+    # A line that another non-empty line follows directly (its break would be joined).
+    joinable = np.zeros(len(lines), bool)
+    joinable[:-1] = (lines[1:] == lines[:-1] + 1) & (doc[1:] == doc[:-1])
+    n_lines = np.bincount(doc, minlength=n_docs)
+    longest = np.zeros(n_docs, np.int64)
+    np.maximum.at(longest, doc, length)
+    n_join = np.bincount(doc, weights=joinable, minlength=n_docs)
+    open_end = np.bincount(doc, weights=joinable & ~ended, minlength=n_docs)
+    full = np.bincount(doc, weights=joinable & (length >= 0.6 * longest[doc]), minlength=n_docs)
+    sorted_len = length[np.lexsort((length, doc))].astype(np.float64)
+    first = np.cumsum(n_lines) - n_lines
+    has = n_lines > 0
+    median = np.zeros(n_docs, np.float64)
+    lo = first[has] + (n_lines[has] - 1) // 2
+    hi = first[has] + n_lines[has] // 2
+    median[has] = (sorted_len[lo] + sorted_len[hi]) / 2
+    safe = np.maximum(n_join, 1)
+    unpunctuated = np.where(n_join > 0, open_end / safe, 0.0)
+    wrapped = (
+        (n_join >= WRAP_MIN_JOINABLE)
+        & (longest >= WRAP_MIN_WIDTH)
+        & (median <= WRAP_MAX_MEDIAN)
+        & (unpunctuated >= WRAP_MIN_UNPUNCTUATED)
+        & (full / safe >= WRAP_MIN_FULL)
+    )
+    return {
+        "wrapped": wrapped,
+        "n_lines": n_lines.astype(np.int64),
+        "median_line_length": median,
+        "unpunctuated_share": unpunctuated,
+        "nonempty": nonempty,
+    }
+
+
+def _paragraph_of_line(stats: dict[str, np.ndarray], line_doc: np.ndarray) -> np.ndarray:
+    """A number per line that changes where a sentence must end: at every line in documents
+    that are not wrapped; in wrapped ones only at a line after a blank (or whitespace) line."""
+    n = len(line_doc)
+    new = np.ones(n, bool)
+    if n > 1:
+        same_doc = line_doc[1:] == line_doc[:-1]
+        joined = same_doc & stats["nonempty"][:-1] & stats["wrapped"][line_doc[1:]]
+        new[1:] = ~joined
+    return np.cumsum(new) - 1
+
+
+def _wrap_table(texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """The per-document columns of :func:`wrapped_documents`."""
+    arr = pa.array(texts, type=pa.large_string())
+    chunk_line, chunk_start, chunks, line_doc, chunk_len = _chunk_offsets(arr, "\n")
+    stats = _line_stats(chunk_line, chunk_start, chunk_len, chunks, line_doc, len(texts))
+    stats.pop("nonempty")
+    return stats
+
+
+def _check_docs(docs: pd.DataFrame) -> None:
+    for col in ("doc_id", "text"):
+        if col not in docs.columns:
+            raise ValueError(
+                f"docs needs a {col!r} column (has: {', '.join(map(str, docs.columns))})"
+            )
+
+
+def wrapped_documents(docs: pd.DataFrame) -> pd.DataFrame:
+    """Which documents are hard-wrapped: their lines are cut at a fixed width, mid-sentence.
+
+    A document counts as wrapped when at least 3 of its lines are followed by another non-empty
+    line, its longest line has at least 40 characters, the median length of its non-empty lines
+    is at most :data:`WRAP_MAX_MEDIAN` (80) characters, at least half of the lines followed by
+    another line end without sentence punctuation (``. ! ? : ; …`` or a closing quote or
+    bracket), and at least 70 % of those lines reach 60 % of the longest line's length (wrapped
+    lines fill the width). News text with one paragraph per line is not wrapped: its lines are
+    long and end with a full stop. :func:`tokenize` (``line_breaks="auto"``) treats a single
+    line break in a wrapped document as a space.
+
+    Args:
+        docs: the docs table (``doc_id``, ``text``).
+
+    Returns:
+        One row per document, in docs order: ``doc_id`` (str), ``wrapped`` (bool), ``n_lines``
+        (int64: non-empty lines), ``median_line_length`` (float64: characters, surrounding
+        whitespace not counted), ``unpunctuated_share`` (float64: share of the lines followed
+        by another line that end without sentence punctuation; 0 when there is none).
+
+    Raises:
+        ValueError: docs without ``doc_id``/``text`` columns.
+
+    Example:
+        >>> text = ("The minister said on Monday that the\\nagreement would be signed next "
+        ...         "week in\\nthe capital, after talks with the\\ndelegation from the "
+        ...         "neighbouring country\\non trade.")
+        >>> docs = pd.DataFrame({"doc_id": ["wrapped", "news"],
+        ...                      "text": [text, "One paragraph.\\nAnother one."]})
+        >>> wrapped_documents(docs)[["doc_id", "wrapped", "n_lines"]].values.tolist()
+        [['wrapped', True, 5], ['news', False, 2]]
+        >>> tokenize(docs).groupby("doc_id", observed=True)["sent"].max().tolist()  # sentences
+        [1, 2]
+    """
+    _check_docs(docs)
+    stats = _wrap_table(docs["text"].tolist())
+    table = pd.DataFrame({"doc_id": docs["doc_id"].astype(str).to_numpy(dtype=object), **stats})
+    return conform(table, "wrapped_documents")
+
+
 def tokenize(
     docs: pd.DataFrame,
     *,
     fold_case: bool = True,
     fold_diacritics: bool = True,
-    line_breaks: LineBreaks = "line",
+    line_breaks: LineBreaks = "auto",
     punkt: PunktParameters | None = None,
     batch_chars: int = 8_000_000,
+    vocabulary: Vocabulary | None = None,
 ) -> pd.DataFrame:
     """Split documents into sentences and tokens, keeping character offsets.
 
@@ -536,13 +798,18 @@ def tokenize(
         docs: the docs table (``doc_id``, ``text``), e.g. from :func:`analysis.load_corpus`.
         fold_case: lowercase ``norm``.
         fold_diacritics: strip accents in ``norm`` (``Thưởng`` → ``thuong``, ``Đ`` → ``d``).
-        line_breaks: where a line break ends a sentence: ``"line"`` (every ``\\n``; news text
-            has one paragraph per line), ``"paragraph"`` (only blank lines, for hard-wrapped
-            text) or ``"none"`` (Punkt alone).
+        line_breaks: where a line break ends a sentence: ``"auto"`` (per document: only blank
+            lines in hard-wrapped documents, see :func:`wrapped_documents`, every line break in
+            the others), ``"line"`` (every ``\\n``; news text has one paragraph per line),
+            ``"paragraph"`` (only blank lines, for hard-wrapped text) or ``"none"`` (Punkt
+            alone). Offsets always point into the original text.
         punkt: Punkt parameters from :func:`punkt_parameters`; default: Punkt's default rules
             plus the shipped abbreviation list.
         batch_chars: documents are processed in batches of about this many characters (memory
             and speed only; the result does not depend on it).
+        vocabulary: a :class:`Vocabulary` carried across calls on chunks of one corpus (speed
+            only: chunks already seen are not cut again); the ``token``/``norm`` categories are
+            then all types seen so far.
 
     Returns:
         The tokens table, one row per token in document order: ``doc_id`` (categorical),
@@ -562,27 +829,29 @@ def tokenize(
         [1, 1, 1, 1, 1, 1, 1, 1]
     """
     check_choice("line_breaks", line_breaks, _LINE_BREAK_CHOICES)
-    for col in ("doc_id", "text"):
-        if col not in docs.columns:
-            raise ValueError(
-                f"docs needs a {col!r} column (has: {', '.join(map(str, docs.columns))})"
-            )
+    _check_docs(docs)
     doc_ids = docs["doc_id"].astype(str).tolist()
     if len(set(doc_ids)) != len(doc_ids):
         raise ValueError("docs has duplicate doc_id values")
     texts = docs["text"].tolist()
     separator, params = _SEPARATORS.get(line_breaks), punkt or _default_params()
-    vocab = _Vocabulary()
+    unwrap = line_breaks == "auto"
+    vocab = _Vocabulary() if vocabulary is None else vocabulary._state
     parts = []
     for lo, hi in _batches(texts, batch_chars):
-        part = _tokenize_batch(texts[lo:hi], separator, params, vocab)
+        part = _tokenize_batch(texts[lo:hi], separator, params, vocab, unwrap)
         part["doc"] = (part["doc"] + lo).astype(np.int32)
         parts.append(part)
     cols = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
-    types = list(vocab.tokens)
-    norms = [fold(t, case=fold_case, diacritics=fold_diacritics) for t in types]
-    norm_codes, norm_cats = pd.factorize(pd.Index(norms, dtype=object))
-    norm_of_type = np.asarray(norm_codes, np.int32)
+    if vocabulary is None:
+        types = pd.Index(list(vocab.tokens), dtype=str)
+        norms = [fold(t, case=fold_case, diacritics=fold_diacritics) for t in types]
+        norm_codes, uniques = pd.factorize(pd.Index(norms, dtype=object))
+        norm_of_type = np.asarray(norm_codes, np.int32)
+        norm_cats = pd.Index(list(uniques), dtype=str)
+    else:
+        types = vocabulary.token_categories()
+        norm_of_type, norm_cats = vocabulary.norms(fold_case, fold_diacritics)
     categorical = partial(pd.Categorical.from_codes, validate=False)
     return pd.DataFrame(
         {
@@ -591,10 +860,8 @@ def tokenize(
             "tok": cols["tok"],
             "start": cols["start"],
             "end": cols["end"],
-            "token": categorical(cols["tok_id"], categories=pd.Index(types, dtype=str)),
-            "norm": categorical(
-                norm_of_type[cols["tok_id"]], categories=pd.Index(list(norm_cats), dtype=str)
-            ),
+            "token": categorical(cols["tok_id"], categories=types),
+            "norm": categorical(norm_of_type[cols["tok_id"]], categories=norm_cats),
         },
         copy=False,
     )

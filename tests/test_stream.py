@@ -299,3 +299,58 @@ def test_stream_missing_group_value_is_an_error_unless_dropna(four_docs, codeboo
 def test_stream_rejects_a_by_of_another_type():
     with pytest.raises(TypeError, match="by must be None, a document-variable name"):
         stream_analyze(make_docs("a"), by=3)
+
+
+# ------------------------------------------------------------------------------- carried vocabulary
+
+
+def test_stream_with_stopwords_equals_term_frequency(sample_docs, sample_tokens):
+    # The streamed counts use the carried vocabulary's punctuation and stopword masks.
+    stop = ["the", "And", "of", "Việt"]
+    for by in (None, "outlet", "doc_id"):
+        res = stream_analyze(sample_docs, chunksize=1, by=by, stopwords=stop)
+        want = term_frequency(sample_tokens, by=by, docs=sample_docs, stopwords=stop)
+        pd.testing.assert_frame_equal(res.term_frequency, want)
+
+
+def test_stream_detects_wrapped_documents_per_document():
+    wrapped = (
+        "The delegates agreed to share information on online scams and to\n"
+        "hold a joint training course next year. The next meeting will take\n"
+        "place in Beijing, the organisers of the conference said on Friday\n"
+        "evening after the closing session of the two-day meeting in Hanoi.\n"
+    )
+    docs = make_docs(wrapped, "One paragraph.\nAnother one.", wrapped)
+    tokens = tokenize(docs)
+    for line_breaks in ("auto", "line"):
+        res = stream_analyze(docs, chunksize=1, by="doc_id", line_breaks=line_breaks)
+        want = term_frequency(tokenize(docs, line_breaks=line_breaks), by="doc_id", docs=docs)
+        pd.testing.assert_frame_equal(res.term_frequency, want)
+    # the default is "auto": the wrapped documents have 2 sentences, the other one 2
+    assert tokens.groupby("doc_id", observed=True)["sent"].max().tolist() == [2, 2, 2]
+    assert tokenize(docs, line_breaks="line")["sent"].max() == 5
+
+
+def test_patterns_match_the_same_on_chunks_sharing_a_vocabulary():
+    from analysis.matching import compile_patterns, match
+    from analysis.text import Vocabulary
+
+    spec = {
+        "crime": ["crime*", "cyber fraud"],
+        "year": [r"regex:(19|20)\d\d"],
+        "court": ["supreme court", "court?"],
+    }
+    carried_ps = compile_patterns(spec)  # sees the growing vocabulary, chunk after chunk
+    chunks = [
+        make_docs("Crime rose in 2019. The courts met."),
+        make_docs("Cyber fraud and crimes fell in 2023.", "The Supreme Court ruled."),
+        make_docs("Criminals and cyber fraud; 1999 and 2024 too.", "No match here."),
+    ]
+    vocab = Vocabulary()
+    cols = ["doc_id", "start", "end", "matched", "key"]
+    for docs in chunks:
+        carried = match(tokenize(docs, vocabulary=vocab), carried_ps, docs=docs)
+        alone = match(tokenize(docs), compile_patterns(spec), docs=docs)
+        assert carried[cols].astype(str).values.tolist() == alone[cols].astype(str).values.tolist()
+    # hand-checked: "Criminals" is not crime* ("crimi..."); the years and the phrase match
+    assert carried["matched"].tolist() == ["cyber fraud", "1999", "2024"]

@@ -6,8 +6,10 @@ import pandas as pd
 import pytest
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
+from analysis.schema import check_table
 from analysis.text import (
     TOKEN_PATTERN,
+    Vocabulary,
     fold,
     is_punct,
     load_stopwords,
@@ -18,6 +20,7 @@ from analysis.text import (
     tokens_ngrams,
     tokens_remove,
     tokens_stem,
+    wrapped_documents,
 )
 from tests.conftest import make_docs
 
@@ -114,3 +117,116 @@ def test_punctuation_stopwords_stems_and_ngrams() -> None:
     ]
     assert grams[["start", "end"]].values.tolist()[0] == [0, 10]
     assert len(load_stopwords()) == 179
+
+
+# ------------------------------------------------------------------------------- hard-wrapped text
+
+WRAPPED = (
+    "HANOI - Delegations from ten ASEAN member states and China met on\n"
+    "Wednesday to discuss cooperation against transnational crime. State\n"
+    "President Jane\n"
+    "Example-Smith opened the conference and called for closer ties\n"
+    "between prosecutors. She said cyber fraud had grown quickly in the\n"
+    "region over the past three years.\n"
+    "\n"
+    "The delegates agreed to share information on online scams and to\n"
+    "hold a joint training course next year. The next meeting will take\n"
+    "place in Beijing."
+)
+# One paragraph per line, as the sample articles are: every line ends a sentence.
+NEWS = (
+    "Prosecutors of ASEAN and China meet in Hanoi\n"
+    "By Jane Doe\n"
+    "Prosecutors from ten ASEAN countries and China met in Hanoi on Wednesday for their annual "
+    "conference, which this year focuses on cyber fraud and transnational crime.\n"
+    "Photo: VNA\n"
+    "The delegates agreed to share information on online scams and to hold a joint training "
+    "course next year, the organisers said."
+)
+
+
+def test_wrapped_text_gives_its_real_sentences_and_keeps_a_broken_name_together() -> None:
+    docs = make_docs(WRAPPED)
+    sents = sentences(tokenize(docs), docs)
+    assert sents["text"].tolist() == [
+        "HANOI - Delegations from ten ASEAN member states and China met on\n"
+        "Wednesday to discuss cooperation against transnational crime.",
+        "State\nPresident Jane\nExample-Smith opened the conference and called for closer ties\n"
+        "between prosecutors.",
+        "She said cyber fraud had grown quickly in the\nregion over the past three years.",
+        "The delegates agreed to share information on online scams and to\n"
+        "hold a joint training course next year.",
+        "The next meeting will take\nplace in Beijing.",
+    ]
+    # "line" (the old default) cuts at every line break: 10 lines, 12 pieces
+    assert sentences(tokenize(docs, line_breaks="line"), docs)["sent"].max() == 12
+    # "auto" equals "paragraph" on a wrapped document, offsets included
+    toks = tokenize(docs)
+    assert toks.equals(tokenize(docs, line_breaks="paragraph"))
+    spans = zip(toks.start, toks.end, toks.token.astype(str), strict=True)
+    assert all(WRAPPED[s:e] == t for s, e, t in spans)
+
+
+def test_one_paragraph_per_line_news_is_not_treated_as_wrapped() -> None:
+    # short lines without full stops are not wrapping either: too narrow, too few
+    short = make_docs("Keep me.\nBy Lan Anh\nComments (2)", "Crime\nFraud\nTheft\nArson\nRiots")
+    assert wrapped_documents(short)["wrapped"].tolist() == [False, False]
+    docs = make_docs(NEWS)
+    assert tokenize(docs).equals(tokenize(docs, line_breaks="line"))
+    assert sentences(tokenize(docs), docs)["sent"].max() == 5
+
+
+def test_sample_articles_are_not_wrapped_and_tokenize_as_before(sample_docs) -> None:
+    assert not wrapped_documents(sample_docs)["wrapped"].any()
+    assert tokenize(sample_docs).equals(tokenize(sample_docs, line_breaks="line"))
+
+
+def test_wrapped_text_is_detected_per_document_in_a_mixed_corpus() -> None:
+    docs = make_docs(NEWS, WRAPPED, "One line only.")
+    toks = tokenize(docs)
+    n_sents = toks.groupby("doc_id", observed=True)["sent"].max().tolist()
+    assert n_sents == [5, 5, 1]
+    for doc_id in ("d1", "d3"):
+        one = docs[docs.doc_id == doc_id].reset_index(drop=True)
+        assert toks.loc[toks.doc_id == doc_id, "sent"].tolist() == (
+            tokenize(one, line_breaks="line")["sent"].tolist()
+        )
+
+
+def test_wrapped_documents_table_counted_by_hand() -> None:
+    docs = make_docs(WRAPPED, NEWS, "", "a\nb")
+    table = wrapped_documents(docs)
+    check_table(table, "wrapped_documents")
+    assert table["doc_id"].tolist() == ["d1", "d2", "d3", "d4"]
+    assert table["wrapped"].tolist() == [True, False, False, False]
+    assert table["n_lines"].tolist() == [9, 5, 0, 2]
+    # wrapped: lengths 65 67 14 62 66 33 | 64 66 17 -> median 64; news: 44 11 165 10 125
+    assert table["median_line_length"].tolist() == [64.0, 44.0, 0.0, 1.0]
+    # lines followed by a line: 5 + 2 in d1, all cut mid-sentence ("years." ends a paragraph);
+    # d2: 4, of which the headline, the byline and "Photo: VNA" end without punctuation
+    assert table["unpunctuated_share"].tolist() == pytest.approx([1.0, 3 / 4, 0.0, 1.0])
+
+
+def test_line_breaks_option_is_checked() -> None:
+    with pytest.raises(ValueError, match="line_breaks"):
+        tokenize(make_docs("a"), line_breaks="wrapped")
+
+
+def test_vocabulary_carried_across_calls_gives_the_same_tokens(sample_docs) -> None:
+    vocab = Vocabulary()
+    whole = tokenize(sample_docs)
+    parts = [tokenize(sample_docs.iloc[[i]], vocabulary=vocab) for i in range(len(sample_docs))]
+    first, second = parts
+    # categories grow at their end: the second chunk's extend the first one's
+    cats1, cats2 = first["norm"].cat.categories, second["norm"].cat.categories
+    assert cats2[: len(cats1)].equals(cats1)
+    assert len(vocab) == len(whole["token"].cat.categories)
+    for got, doc_id in zip(parts, sample_docs["doc_id"], strict=True):
+        want = whole[whole["doc_id"] == doc_id].reset_index(drop=True)
+        for col in ("sent", "tok", "start", "end"):
+            assert got[col].tolist() == want[col].tolist()
+        for col in ("doc_id", "token", "norm"):
+            assert got[col].astype(str).tolist() == want[col].astype(str).tolist()
+    assert vocab.punct_mask().tolist() == [
+        not any(ch.isalnum() for ch in n) for n in second["norm"].cat.categories
+    ]
