@@ -289,7 +289,9 @@ def find_mentions(
       centres in Cambodia", "the summit in Laos"); "City, Country" after a preposition
       ("held in Jakarta, Indonesia") or in a dateline ("VIENTIANE, Laos -"); "In X," at the
       start of a sentence; "X's [Name] province" with a noun of :data:`PLACE_NOUNS_AFTER`
-      ("China's Guangdong province"). A country that acts (signs, agrees, hosts, speaks) is
+      ("China's Guangdong province"); "in the X" after such a verb ("arrested in the
+      Philippines"); a compass word after a preposition ("in northern Myanmar"); "border
+      with X". A country that acts (signs, agrees, hosts, speaks) is
       counted.
 
     Short forms, roles and shared spellings are matched in a second pass and licensed per

@@ -36,6 +36,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "observed", "maintained", "recalled", "mentioned", "replied", "answered", "wrote",
     "concluded", "assured", "cautioned", "revealed", "admitted", "contended", "predicted",
     "pledged", "pledges", "vowed", "vows", "promised", "promises",
+    "proposed", "proposes",
     "called on", "calls on", "called upon", "calls upon", "called for", "calls for",
     "expressed", "expresses", "described", "describes", "reported", "reports",
     "voiced", "reaffirmed", "reaffirms", "told reporters", "told journalists",

@@ -37,6 +37,8 @@ PLACE_VERBS: frozenset[str] = frozenset({
     "arrived", "stationed", "trafficked", "lured", "detained", "arrested", "stranded",
     "operating", "operate", "operates", "operated", "hiding", "hidden", "born", "living",
     "lives", "live", "place", "took", "stuck", "rescued", "working", "work", "works",
+    "returned", "repatriated", "deported", "extradited", "sent", "fled", "smuggled",
+    "travelled", "traveled", "flown", "escaped",
 })  # fmt: skip
 #: Nouns after which "in X" locates something ("scam centres in Cambodia").
 LOCATION_NOUNS: frozenset[str] = frozenset({
@@ -58,6 +60,11 @@ PLACE_NOUNS_AFTER: frozenset[str] = frozenset({
     "autonomous", "territory", "borders", "provinces", "regions", "cities", "port",
 })  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "at", "from", "to", "near", "across", "inside", "throughout"})
+# "in northern Myanmar": a compass word between a place preposition and a country
+_COMPASS = frozenset({
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north", "south", "east", "west", "rural", "coastal",
+})  # fmt: skip
 _CITY_PREPS = frozenset({"in", "at", "from", "to", "near"})
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 
@@ -268,7 +275,13 @@ def place_mask(named: pd.DataFrame, ctx: TokenContext, place_actors: set[str]) -
     last = ctx.norm(doc, end - 1)
     # held in X / based in X / took place in X / scam centres in X
     after_in = np.isin(p[0], list(_PLACE_PREPS))
-    r1 = np.isin(p[0], ["in", "to"]) & np.isin(p[1], list(PLACE_VERBS))
+    r1 = (np.isin(p[0], ["in", "to"]) & np.isin(p[1], list(PLACE_VERBS))) | (
+        (p[0] == "the") & np.isin(p[1], ["in", "to"]) & np.isin(p[2], list(PLACE_VERBS))
+    )  # "arrested in the Philippines", "returned to China"
+    # "in northern Myanmar"; "its border with Myanmar"
+    r5 = (np.isin(p[0], list(_COMPASS)) & np.isin(p[1], list(_PLACE_PREPS))) | (
+        (p[0] == "with") & np.isin(p[1], ["border", "borders", "frontier"])
+    )
     r2 = after_in & (
         np.isin(p[1], list(LOCATION_NOUNS))
         | (np.isin(p[1], ["the"]) & np.isin(p[2], list(LOCATION_NOUNS)))
@@ -292,5 +305,5 @@ def place_mask(named: pd.DataFrame, ctx: TokenContext, place_actors: set[str]) -
     poss = np.array([x.endswith("'s") for x in last], bool)
     after = list(PLACE_NOUNS_AFTER)
     r4 = poss & (np.isin(nx[0], after) | np.isin(nx[1], after) | np.isin(nx[2], after))
-    mask[sel] = r1 | r2 | city1 | city2 | r4 | lead | dateline
+    mask[sel] = r1 | r2 | r5 | city1 | city2 | r4 | lead | dateline
     return mask

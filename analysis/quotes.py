@@ -22,13 +22,28 @@ According to SPEAKER, content / content, according     "According to the Preside
 to SPEAKER
 "direct", SPEAKER CUE  /  SPEAKER CUE: "direct"        "“Countries have …”, the President
                                                        emphasized."
+"direct," X said. "continued"                          the second quotation has no cue of its
+                                                       own: same speaker and cue (also a quote
+                                                       running on into the next paragraph)
+"direct" — SPEAKER (end of paragraph)                  press-release pull quote (cue "—")
+SPEAKER described X as "direct"                        "called/hailed … as" too
+SPEAKER CUE A, and CUE B                               "underlined A, and expressed B"
+content, [a|the] SOURCE CUE.  /  SOURCE CUE [that] …   unnamed sources ("a spokesman said",
+                                                       "Experts said …", "media reports said",
+                                                       "an official … said that …"): NA speaker
 =====================================================  ========================================
 
 Speakers. In ``SPEAKER CUE`` the speaker is the person whose mention ends right before the cue
 ("The Attorney-General of the Republic of Examplia John Doe said" → John Doe, not the
-country), else the first speaker-type mention of the clause. A pronoun (:data:`PRONOUNS`)
-resolves to the *first* person mentioned in the nearest sentence before the quote that names
-one (its subject: "A met B. He noted …" → A, not B); NA when there is none.
+country), else the first speaker-type mention of the clause; an appositive, a relative clause
+or an auxiliary between the subject and the cue is skipped ("Malaysia, which chairs ASEAN,
+has called for …"); capitalised words the table does not know may stand next to the name
+("…, Philippine Justice Secretary X said", "said Home Minister Datuk Seri X"). A pronoun
+(:data:`PRONOUNS`), or "the" + a role noun with no mention ("The minister proposed …"),
+resolves to the nearest sentence before the quote that names a person: to its person standing
+next to a speech cue ("Speaking after a meeting with B, A said …" → A), else to its first
+person (its subject: "A met B. He noted …" → A, not B); NA when there is none. A cue word
+right before another cue is a noun ("media reports said").
 
 Not cues: a verb form right after a word of :data:`NOT_A_CUE_AFTER` ("ten ASEAN member
 states have agreed", "the claims"). Not quotes: quoted words right after a word of
@@ -110,6 +125,31 @@ _SOURCE_NOUNS = frozenset({
     "report", "statement", "study", "survey", "data", "figures", "estimate", "estimates",
     "spokesperson", "spokesman", "spokeswoman", "official", "officials", "source", "sources",
 })  # fmt: skip
+# Unnamed sources: "…, a spokesman said." / "Experts said …" / "…, media reports said." The
+# quote is kept with an NA speaker (it is speech, just not by an actor of the table).
+_UNNAMED_SOURCES = _SOURCE_NOUNS | frozenset({
+    "experts", "expert", "analysts", "analyst", "observers", "diplomats", "diplomat", "police",
+    "authorities", "reports", "media", "ministry", "embassy", "paper", "newspaper", "agency",
+    "witnesses", "critics", "researchers", "residents", "insiders", "activists",
+})  # fmt: skip
+# "Malaysia, which chairs ASEAN, has called for …": words between an appositive and the cue
+_AUX = frozenset({
+    "has", "have", "had", "also", "will", "would", "then", "later", "further", "again",
+    "had also", "has also",
+})  # fmt: skip
+# "The minister proposed …": a definite role noun with no mention resolves like "he"
+_ROLE_NOUNS = frozenset({
+    "minister", "secretary", "president", "chief", "spokesman", "spokeswoman", "ambassador",
+    "chairman", "chairwoman", "premier", "procurator", "prosecutor", "director",
+})  # fmt: skip
+# "DOJ chief urges …" in a headline: a role without a name
+_HEADLINE_ROLES = _ROLE_NOUNS | frozenset({"head", "boss", "envoy", "czar", "tsar", "pm", "fm"})
+_WEEKDAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight",
+})  # fmt: skip
+_AS_CUES = frozenset({"described", "describes", "called", "calls", "hailed", "hails"})
+_DASHES = frozenset({"-", "–", "—", "--"})
 _TRIM_LEFT = frozenset({"that", ",", ":", ";"})
 _TRIM_RIGHT = frozenset({",", ".", ";", ":", "!", "?"})
 _WINDOW_AFTER = 12  # tokens after a closing mark searched for the cue
@@ -140,7 +180,9 @@ def find_quotes(
     to the first mention of a person (for "they": person or group) in the nearest sentence
     before the quote that has one (the subject, not the object: "A met B. He said …" → A);
     when there is none, ``speaker_id`` stays NA rather than a guess. Reported speech needs a
-    speaker in the slot (a mention or a pronoun); a direct quote needs a cue next to it and
+    speaker in the slot (a mention, a pronoun, "the minister"), or an unnamed source ("a
+    spokesman said", "according to a statement", "an official said that …"), which gives an
+    NA speaker; a direct quote needs a cue next to it (or continues the quote before it) and
     keeps an NA speaker when no one stands by the cue. A cue inside a quote already found is
     not read again ("said he believes that …" is one quote). Time is linear in document length.
 
@@ -217,6 +259,13 @@ def find_quotes(
             for s, e, kind, cue in cues_found.get(d, [])
         )
         local = [c for c in local if c.first == 0 or doc.norm[c.first - 1] not in NOT_A_CUE_AFTER]
+        # "media reports said", "the statement says": a cue right before another is a noun
+        firsts = {c.first for c in local}
+        local = [c for c in local if c.kind != "verb" or c.last + 1 not in firsts]
+        doc.mark_speaking(
+            np.array([c.first for c in local], np.int64),
+            np.array([c.last for c in local], np.int64),
+        )
         rows.extend(_quotes_in_doc(doc, local))
     if not rows:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
@@ -283,6 +332,7 @@ class _Found:
         n = len(self.doc.norm)
         self.quoted = np.zeros(n + 2, bool)  # inside quotation marks, or the closing mark
         self.taken = np.zeros(n + 1, bool)  # inside a quote already found
+        self.last_reported: tuple[int, Slot | None] | None = None  # (last token, speaker)
 
     def in_quotation(self, i: int) -> bool:
         """Token ``i`` is inside quotation marks (or is the closing mark)."""
@@ -319,6 +369,8 @@ class _Found:
              "speaker_start": s0, "speaker_end": e0, "cue": cue, "resolved_via": via}
         )  # fmt: skip
         self.taken[a : b + 1] = True
+        if kind == "reported":
+            self.last_reported = (b, slot)
 
 
 def _quotes_in_doc(doc: SpeakerDoc, cues: list[_Cue]) -> list[dict]:
@@ -383,22 +435,79 @@ def _direct_quotes(found: _Found) -> None:
     before the opening mark (:func:`_cue_before_quote`). The quote keeps the speaker's own
     punctuation inside the marks. Titles and names in quotation marks (:func:`_is_title`)
     are not quotes.
+
+    A quotation with no cue of its own that continues the quote before it goes to the same
+    speaker with the same cue: it opens a new sentence right after that quote's attribution
+    (``"…," X said. "…"``), or it opens the paragraph after a quote left open at the end of
+    its paragraph (a quote running over two paragraphs).
     """
     doc = found.doc
     pairs = _quotations(doc)
     for o, last, _ in pairs:
         found.quoted[o : last + 2] = True
+    prev: tuple[int, bool, Slot | None, str] | None = None  # last quote: end, closed, who, cue
     for o, last, closed in pairs:
         if o + 1 > last or _is_title(doc, o, last):
+            prev = None
             continue
         hit = _cue_after_quote(found, last + 1) if closed else None
         if hit is None:
             hit = _cue_before_quote(found, o)
+        if hit is None and closed:
+            dash = _dash_attribution(found, last + 1)
+            if dash is not None:
+                found.add_span(o + 1, last, "direct", dash, "—")
+                prev = (last, closed, dash, "—")
+                continue
         if hit is None:
+            if prev is not None and _continues(found, prev[0], prev[1], o, last):
+                found.add_span(o + 1, last, "direct", prev[2], prev[3])
+                prev = (last, closed, prev[2], prev[3])
+            else:
+                prev = None
             continue
         ci, slot = hit
         found.consumed.add(ci)
         found.add_span(o + 1, last, "direct", slot, found.cues[ci].cue)
+        prev = (last, closed, slot, found.cues[ci].cue)
+        if closed and found.cues[ci].first > last:
+            # "…," he said, adding that …: the participle continues with the same speaker
+            cue = found.cues[ci]
+            after = slot.last + 1 if slot is not None and slot.first > cue.last else cue.last + 1
+            _continue_with(found, after, slot, int(doc.s_hi[cue.first]))
+
+
+def _dash_attribution(found: _Found, close: int) -> Slot | None:
+    """``"…" — Secretary-General Rahim Osman``: a dash after the closing mark and a mention
+    that ends the paragraph (press releases, pull quotes). Its cue is "—"."""
+    doc, norm = found.doc, found.doc.norm
+    if close + 2 >= len(norm) or norm[close + 1] not in _DASHES:
+        return None
+    slot = doc.slot_starting_at(close + 2)
+    if slot is None or slot.mention < 0:
+        return None
+    after = slot.last + 1
+    if after < len(norm) and doc.para[after] == doc.para[close] and norm[after] not in _SENT_END:
+        return None
+    return slot
+
+
+def _continues(found: _Found, prev_last: int, prev_closed: bool, o: int, last: int) -> bool:
+    """The quotation ``o..last`` continues the quote that ended at token ``prev_last``: it
+    opens the paragraph after an unclosed quote, or it opens a sentence at most
+    :data:`_WINDOW_AFTER` + 4 tokens after a closed quote of the same paragraph; and it has
+    at least three words."""
+    doc, norm = found.doc, found.doc.norm
+    if last - o < 3:
+        return False
+    if not prev_closed:
+        return o == prev_last + 1 and doc.para[o] != doc.para[prev_last]
+    close = prev_last + 1
+    return (
+        doc.para[o] == doc.para[close]
+        and o - close <= _WINDOW_AFTER + 4
+        and norm[o - 1] in _SENT_END
+    )
 
 
 def _cue_after_quote(found: _Found, close: int) -> tuple[int, Slot | None] | None:
@@ -417,6 +526,8 @@ def _cue_after_quote(found: _Found, close: int) -> tuple[int, Slot | None] | Non
         cue = found.cues[ci]
         if cue.first >= j:
             break
+        if norm[cue.first - 1] == "and":
+            break  # "… 'firm action' and pledged to …": a second predicate, not attribution
         if cue.last < j:
             slot = doc.slot_ending_at(cue.first - 1) if cue.first - 1 > close else None
             if slot is None:
@@ -441,12 +552,22 @@ def _cue_before_quote(found: _Found, o: int) -> tuple[int, Slot | None] | None:
         gap = range(cue.last + 1, o)
         slot = doc.slot_starting_at(cue.last + 1) if len(gap) else None
         rest = [i for i in gap if slot is None or i > slot.last]
-        if len(rest) > _WINDOW_BEFORE or any(norm[i] not in _TRIM_LEFT for i in rest):
+        described_as = (
+            cue.cue in _AS_CUES
+            and 1 <= len(rest) <= _WINDOW_BEFORE + 2
+            and norm[o - 1] == "as"
+            and not any(norm[i] in _BOUNDARY or norm[i] in _SENT_END for i in rest)
+        )  # "described the proposal as '…'"
+        if described_as:
+            slot = None
+        elif len(rest) > _WINDOW_BEFORE or any(norm[i] not in _TRIM_LEFT for i in rest):
             continue
         if slot is None and cue.kind != "according":
             slot = doc.slot_ending_at(cue.first - 1)
             if slot is None:
                 slot = _clause_subject(doc, cue.first)
+            if slot is None:  # "Zhao, speaking through an interpreter, said: '…'"
+                slot = _subject(found, int(doc.s_lo[cue.first]), cue.first)
         return ci, slot
     return None
 
@@ -482,7 +603,8 @@ def _reported_speech(found: _Found) -> None:
             attributed = _content_speaker_cue(found, ci)
         if attributed is not None:
             found.consumed.add(ci)
-            _continuation(found, ci, *attributed)
+            if attributed[0] is not None:
+                _continuation(found, ci, *attributed)
             continue
         _speaker_cue_content(found, ci)
 
@@ -502,6 +624,7 @@ def _according_to(found: _Found, ci: int) -> None:
     if slot is None:
         slot = _source_of(doc, cue.last + 1, s_hi)
     if slot is None:
+        _according_to_unnamed(found, ci)
         return
     if all(norm[i] in _BOUNDARY for i in range(s_lo, cue.first)):
         comma = next((i for i in range(slot.last + 1, s_hi + 1) if norm[i] == ","), None)
@@ -521,6 +644,22 @@ def _according_to(found: _Found, ci: int) -> None:
     found.consumed.add(ci)
 
 
+def _according_to_unnamed(found: _Found, ci: int) -> None:
+    """``According to a statement …, content`` / ``content, according to the Home Ministry.``
+    with a source that is not an actor: the reported speech is kept with an NA speaker."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    if all(norm[i] in _BOUNDARY for i in range(s_lo, cue.first)):
+        comma = next((i for i in range(cue.last + 1, s_hi + 1) if norm[i] == ","), None)
+        if comma is not None and found.add(comma + 1, s_hi, "reported", None, cue.cue):
+            found.consumed.add(ci)
+    elif (
+        norm[cue.first - 1] == ","
+        and not any(norm[i] in _BOUNDARY for i in range(cue.last + 1, s_hi + 1))
+        and found.add(s_lo, cue.first - 2, "reported", None, cue.cue)
+    ):
+        found.consumed.add(ci)
+
+
 def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
     """ "according to a report by the UNODC": the speaker after ``[a|an|the] NOUN by|from|of``
     with a noun of :data:`_SOURCE_NOUNS`."""
@@ -536,10 +675,20 @@ def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
 def _content_cue_speaker(found: _Found, ci: int) -> tuple[Slot, int] | None:
     """``…, stated President Vo Van Thuong``: a comma before the cue and the speaker right
     after it. Returns the speaker and the token after it."""
-    doc, norm, cue, s_lo, _ = _sentence(found, ci)
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     if not (cue.first - 1 >= s_lo and norm[cue.first - 1] == ","):
         return None
     slot = doc.slot_starting_at(cue.last + 1)
+    if slot is None:
+        # "…, said Home Minister Datuk Seri Wan Azman.": capitalised titles and honorifics
+        # the table does not know stand between the cue and the name
+        for k in range(cue.last + 1, min(s_hi, cue.last + 5) + 1):
+            if not doc.text[doc.start[k] : doc.start[k] + 1].isupper():
+                break
+            slot = doc.slot_starting_at(k + 1)
+            if slot is not None and slot.mention >= 0:
+                break
+            slot = None
     if slot is None:
         return None
     lead = doc.slot_starting_at(s_lo)
@@ -554,7 +703,7 @@ def _content_cue_speaker(found: _Found, ci: int) -> tuple[Slot, int] | None:
     return slot, slot.last + 1
 
 
-def _content_speaker_cue(found: _Found, ci: int) -> tuple[Slot, int] | None:
+def _content_speaker_cue(found: _Found, ci: int) -> tuple[Slot | None, int] | None:
     """``…, President Thuong said.`` / ``…, he said, noting …``: a comma, the speaker, the cue,
     then the end of the sentence or a comma. Returns the speaker and the token after the
     cue."""
@@ -562,8 +711,16 @@ def _content_speaker_cue(found: _Found, ci: int) -> tuple[Slot, int] | None:
     slot = doc.slot_ending_at(cue.first - 1)
     nxt = _after_time_words(norm, cue.last + 1, s_hi)
     if slot is None:
-        return None
+        return _content_source_cue(found, ci, nxt)
     comma = slot.first - 1
+    if slot.mention >= 0:
+        # "…, Philippine Justice Secretary Elena Reyes said": capitalised modifiers before
+        # the mention belong to the speaker
+        k = comma
+        while k > s_lo and comma - k < 2 and doc.text[doc.start[k] : doc.start[k] + 1].isupper():
+            k -= 1
+        if k < comma and norm[k] == ",":
+            comma = k
     if comma > s_lo and norm[comma] in _ARTICLES and slot.mention >= 0:
         comma -= 1  # "…, the SPP announced."
     if not (comma > s_lo and norm[comma] == ",") or not (
@@ -572,6 +729,23 @@ def _content_speaker_cue(found: _Found, ci: int) -> tuple[Slot, int] | None:
         return None
     found.add(s_lo, comma - 1, "reported", slot, cue.cue)
     return slot, nxt
+
+
+def _content_source_cue(found: _Found, ci: int, nxt: int) -> tuple[None, int] | None:
+    """``…, a spokesman said on Monday.`` / ``…, media reports said.``: a comma, at most six
+    words ending in a word of :data:`_UNNAMED_SOURCES`, the cue and the end of the sentence:
+    reported speech with an NA speaker."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    if cue.first - 1 < s_lo or norm[cue.first - 1] not in _UNNAMED_SOURCES:
+        return None
+    if not (nxt > s_hi or norm[nxt] in _SENT_END or norm[nxt] == "," or norm[nxt] in _ADVERBIAL):
+        return None
+    for k in range(cue.first - 2, max(s_lo, cue.first - 8), -1):
+        if norm[k] == ",":
+            return (None, nxt) if found.add(s_lo, k - 1, "reported", None, cue.cue) else None
+        if norm[k] in _BOUNDARY or norm[k] in _SENT_END or found.in_quotation(k):
+            return None
+    return None
 
 
 _TIME_WORDS = frozenset({
@@ -593,7 +767,13 @@ def _after_time_words(norm: np.ndarray, i: int, s_hi: int) -> int:
 def _continuation(found: _Found, ci: int, slot: Slot, after: int) -> None:
     """``…, he said, noting that …``: a comma at ``after`` and a participle or verb cue right
     behind it continue with the same speaker up to the end of cue ``ci``'s sentence."""
-    _, norm, _, _, s_hi = _sentence(found, ci)
+    _continue_with(found, after, slot, found.doc.s_hi[found.cues[ci].first])
+
+
+def _continue_with(found: _Found, after: int, slot: Slot | None, s_hi: int) -> None:
+    """A comma at ``after`` and a participle or verb cue right behind it: reported speech of
+    ``slot`` up to ``s_hi``."""
+    norm = found.doc.norm
     if after + 1 > s_hi or norm[after] != ",":
         return
     cj = found.cue_at.get(after + 1)
@@ -611,19 +791,65 @@ def _speaker_cue_content(found: _Found, ci: int) -> None:
     clause before the appositive ("X, Head of Y, said")."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     c0 = cue.first
+    slot = _subject(found, s_lo, c0)
+    if s_lo == 0 and c0 >= 1 and norm[c0 - 1] in _HEADLINE_ROLES and norm[s_hi] not in _SENT_END:
+        # headline "DOJ chief urges …": the role is named in the lede
+        slot = _lede_person(doc, s_hi) or slot
+    a = cue.last + 1
+    if slot is None and c0 - 1 >= s_lo and norm[c0 - 1] == "and" and found.last_reported:
+        # "X underlined A, and expressed B": the second predicate has the same speaker
+        end, prev = found.last_reported
+        if c0 - 3 <= end < c0 and doc.s_lo[end] == s_lo:
+            slot = prev
+    if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
+        slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
+    unnamed = (
+        slot is None
+        and cue.kind == "verb"
+        and (
+            (a <= s_hi and norm[a] == "that")
+            or (c0 - 1 >= s_lo and norm[c0 - 1] in _UNNAMED_SOURCES)
+        )
+    )
+    if slot is None and not unnamed:
+        return
+    j = _after_time_words(norm, a, s_hi)
+    if any(norm[i] in _WEEKDAYS for i in range(a, j)):
+        a = j  # "said Friday that …"
+    if found.add(a, _content_end(found, ci, s_hi), "reported", slot, cue.cue):
+        found.consumed.add(ci)
+
+
+def _lede_person(doc: SpeakerDoc, s_hi: int) -> Slot | None:
+    """The first person mentioned in the paragraph after the headline ending at ``s_hi``."""
+    nxt = s_hi + 1
+    if nxt >= len(doc.norm):
+        return None
+    para = doc.para[nxt]
+    k = int(np.searchsorted(doc.m_first, nxt))
+    while k < len(doc.m_first) and doc.para[doc.m_first[k]] == para:
+        if doc.a_type[doc.m_row[k]] == "person":
+            return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
+        k += 1
+    return None
+
+
+def _subject(found: _Found, s_lo: int, c0: int) -> Slot | None:
+    """The speaker of a cue at token ``c0``: the person whose mention ends right before it,
+    else the first speaker of the clause before it; when only an appositive or auxiliaries
+    stand between the last comma and the cue ("X, Head of Y, said", "Malaysia, which chairs
+    ASEAN, has called for"), the first speaker of the clause before the appositive."""
+    doc, norm = found.doc, found.doc.norm
     bounds = [i for i in range(s_lo, c0) if norm[i] in _BOUNDARY and not found.in_quotation(i)]
     seg_lo = bounds[-1] + 1 if bounds else s_lo
+    while seg_lo < c0 and norm[seg_lo] in _AUX:
+        seg_lo += 1
     if seg_lo <= c0 - 1:
-        slot = doc.person_ending_at(c0 - 1) or doc.first_speaker_in(seg_lo, c0 - 1)
-    elif len(bounds) >= 2:
+        return doc.person_ending_at(c0 - 1) or doc.first_speaker_in(seg_lo, c0 - 1)
+    if len(bounds) >= 2:
         prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
-        slot = doc.first_speaker_in(prev_lo, bounds[-2] - 1)
-    else:
-        slot = None
-    if slot is not None and found.add(
-        cue.last + 1, _content_end(found, ci, s_hi), "reported", slot, cue.cue
-    ):
-        found.consumed.add(ci)
+        return doc.first_speaker_in(prev_lo, bounds[-2] - 1)
+    return None
 
 
 def _content_end(found: _Found, ci: int, s_hi: int) -> int:
@@ -635,6 +861,8 @@ def _content_end(found: _Found, ci: int, s_hi: int) -> int:
         nxt = found.cues[cj]
         if nxt.first > s_hi:
             break
+        if nxt.kind == "verb" and norm[nxt.first - 1] == "and" and nxt.first - 2 > cue.last:
+            return nxt.first - 2  # "underlined A, and expressed B"
         for k in range(nxt.first - 2, cue.last, -1):
             if norm[k] == "," and norm[k + 1] in _CLAUSE_JOINS:
                 if doc.first_speaker_in(k + 2, nxt.first - 1) is not None:

@@ -162,6 +162,16 @@ class SpeakerDoc:
     last_at: dict = field(default_factory=dict)  # local token -> eligible mention ending there
     in_mention: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     _antecedents: dict = field(default_factory=dict)  # pronoun types -> per-mention arrays
+    speaking: np.ndarray | None = None  # per mention (a_*): stands right next to a speech cue
+
+    def mark_speaking(self, cue_first: np.ndarray, cue_last: np.ndarray) -> None:
+        """Note the mentions that stand right before a cue's first token or right after its
+        last ("Vanna said", "said Vanna"): a pronoun prefers them within its antecedent
+        sentence ("Speaking after a meeting with Zhao, Vanna said … . '…,' he said" → Vanna)."""
+        first = np.searchsorted(self.start, self.a_start)
+        last = np.searchsorted(self.end, self.a_end)
+        self.speaking = np.isin(last + 1, cue_first) | np.isin(first - 1, cue_last)
+        self._antecedents.clear()
 
     @classmethod
     def build(
@@ -284,6 +294,14 @@ class SpeakerDoc:
                 s = self.a_sent[okk]
                 head = np.r_[True, s[1:] != s[:-1]]
                 first_in_sent[okk] = okk[np.flatnonzero(head)][np.cumsum(head) - 1]
+                if self.speaking is not None and self.speaking[okk].any():
+                    # the first mention of the sentence that stands by a cue, if any
+                    sp = okk[self.speaking[okk]]
+                    sent_of = {}
+                    for k, si in zip(sp.tolist(), self.a_sent[sp].tolist(), strict=True):
+                        sent_of.setdefault(si, k)
+                    best = np.array([sent_of.get(si, -1) for si in s.tolist()], np.int64)
+                    first_in_sent[okk] = np.where(best >= 0, best, first_in_sent[okk])
             hit = self._antecedents[types] = (last_ok, first_in_sent)
         return hit
 

@@ -24,13 +24,30 @@ from analysis.quotes import find_quotes
 from analysis.text import tokenize
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "actors_heldout"
+#: Second set (W7): 12 texts with their own actor table, written and hand-coded by a helper
+#: before reading the quote rules. First run, before any fix and before reading the rules
+#: (2026-11-30): mentions P/R 0.933/0.971 (tp 166, fp 12, fn 5); quotes found 62, gold 83,
+#: matched 61, precision_with_right_speaker 0.887, recall_with_right_speaker 0.663.
+#: After that run two coding slips were corrected in the gold (04: headline "PNP" unmarked;
+#: 05: "Observers say …" is reported speech by an unnamed source, as "Experts said" in 10 was
+#: coded): with them the first run scores mentions 0.938/0.971 and quotes 0.887/0.655.
+#: The quote rules were then fixed on the failure classes of this set (W7; tests named after
+#: each class in tests/test_quotes.py), so from then on this set is IN-SAMPLE: mentions
+#: 0.960/0.971, quotes found 83, gold 84, matched 83, precision_with_right_speaker 0.988,
+#: recall_with_right_speaker 0.976. Left: a speaker the table cannot name ("Li" is not a short
+#: form of Li Hua), "praised … for its '…'" (not a speech cue), places coded by hand that the
+#: rules keep ("the authorities in Cambodia"), a headline removed as a photo caption by
+#: clean_boilerplate (05), "DOJ chief" (a title without a name) as a mention.
+HERE2 = HERE.parent / "actors_heldout2"
 
 
-def load_docs() -> pd.DataFrame:
-    files = sorted((HERE / "texts").glob("*.txt"))
+def load_docs(here: Path = HERE, raw: bool = False) -> pd.DataFrame:
+    files = sorted((here / "texts").glob("*.txt"))
     docs = pd.DataFrame(
         {"doc_id": [f.stem for f in files], "text": [f.read_text(encoding="utf-8") for f in files]}
     )
+    if raw:
+        return docs
     _, removed = clean_boilerplate(docs)
     texts = dict(zip(docs["doc_id"], docs["text"], strict=True))
     for d, s, e in removed[["doc_id", "start", "end"]].itertuples(index=False):
@@ -42,21 +59,26 @@ def load_docs() -> pd.DataFrame:
 #: Batches: the first was measured once and then used to fix rules (a development set since);
 #: the second was written and hand-coded after those fixes and measured once (unseen).
 BATCHES = {"dev (01-12)": ("01", "12"), "fresh (13-18)": ("13", "18"), "all": ("00", "99")}
+#: batch name -> fixture folder (default: the first set).
+SET_DIRS = {"set2 (W7, 01-12)": HERE2}
 
 
 def run(verbose: bool = False, batch: str = "all") -> tuple[pd.DataFrame, pd.DataFrame]:
-    docs = load_docs()
+    here = SET_DIRS.get(batch, HERE)
+    docs = load_docs(here)
     try:
         tokens = tokenize(docs, line_breaks="auto")
     except ValueError:
         tokens = tokenize(docs, line_breaks="paragraph")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        actors = load_actors(HERE / "actors.yml")
+        actors = load_actors(here / "actors.yml")
     mentions = find_mentions(tokens, actors, docs=docs)
     quotes = find_quotes(docs, tokens, mentions)
-    gold = load_actor_gold(HERE / "gold.csv", docs=docs)
-    lo, hi = BATCHES[batch]
+    # The gold is checked against the raw texts (same offsets): hand-coded spans inside lines
+    # that clean_boilerplate removed wrongly (e.g. a headline) then count as misses.
+    gold = load_actor_gold(here / "gold.csv", docs=load_docs(here, raw=True))
+    lo, hi = BATCHES.get(batch, ("00", "99"))
     gold = gold[gold["doc_id"].str[:2].between(lo, hi)]
     sm, sq = score_mentions(mentions, gold), score_quotes(quotes, gold)
     if verbose:
@@ -93,7 +115,10 @@ def _show_errors(mentions: pd.DataFrame, quotes: pd.DataFrame, gold: pd.DataFram
 
 
 def main() -> None:
-    for batch in BATCHES:
+    only = [a for a in sys.argv[1:] if not a.startswith("-")]
+    for batch in [*BATCHES, *SET_DIRS]:
+        if only and not any(o in batch for o in only):
+            continue
         report(batch, *run(verbose="-v" in sys.argv and batch != "all", batch=batch))
 
 
