@@ -603,8 +603,9 @@ def _reported_speech(found: _Found) -> None:
             attributed = _content_speaker_cue(found, ci)
         if attributed is not None:
             found.consumed.add(ci)
-            if attributed[0] is not None:
-                _continuation(found, ci, *attributed)
+            slot, end = attributed
+            if slot is not None:
+                _continuation(found, ci, slot, end)
             continue
         _speaker_cue_content(found, ci)
 
@@ -672,7 +673,7 @@ def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
     return None
 
 
-def _content_cue_speaker(found: _Found, ci: int) -> tuple[Slot, int] | None:
+def _content_cue_speaker(found: _Found, ci: int) -> tuple[Slot | None, int] | None:
     """``…, stated President Vo Van Thuong``: a comma before the cue and the speaker right
     after it. Returns the speaker and the token after it."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)

@@ -297,7 +297,7 @@ class SpeakerDoc:
                 if self.speaking is not None and self.speaking[okk].any():
                     # the first mention of the sentence that stands by a cue, if any
                     sp = okk[self.speaking[okk]]
-                    sent_of = {}
+                    sent_of: dict[int, int] = {}
                     for k, si in zip(sp.tolist(), self.a_sent[sp].tolist(), strict=True):
                         sent_of.setdefault(si, k)
                     best = np.array([sent_of.get(si, -1) for si in s.tolist()], np.int64)
