@@ -273,13 +273,24 @@ def dask_analyze(
             sorted, category order if categorical, ``"doc_id"`` in partition order.
         dropna: leave documents without a group value out of every group (else a
             ``ValueError`` names them).
-        text_column, id_column: the text and document-id columns.
+        text_column: the text column.
+        id_column: the document-id column.
         check_ids: refuse a corpus whose doc_ids repeat (one extra pass over the id column).
         progress: a tqdm bar of finished partitions (tasks, without a distributed client);
             None = on in Jupyter or a terminal, off under pytest/CI.
-        line_breaks, punkt, remove_punct, stopwords, n, min_count, scheme, theme_unit,
-            normalize, level, theme_scope, actor_normalize, edge_unit: as
-            :func:`analysis.stream.stream_analyze`.
+        line_breaks: as :func:`analysis.stream.stream_analyze`.
+        punkt: as :func:`analysis.stream.stream_analyze`.
+        remove_punct: as :func:`analysis.stream.stream_analyze`.
+        stopwords: as :func:`analysis.stream.stream_analyze`.
+        n: as :func:`analysis.stream.stream_analyze`.
+        min_count: as :func:`analysis.stream.stream_analyze`.
+        scheme: as :func:`analysis.stream.stream_analyze`.
+        theme_unit: as :func:`analysis.stream.stream_analyze`.
+        normalize: as :func:`analysis.stream.stream_analyze`.
+        level: as :func:`analysis.stream.stream_analyze`.
+        theme_scope: as :func:`analysis.stream.stream_analyze`.
+        actor_normalize: as :func:`analysis.stream.stream_analyze`.
+        edge_unit: as :func:`analysis.stream.stream_analyze`.
 
     Returns:
         A :class:`analysis.stream.CorpusSummary` with the same tables as

@@ -210,15 +210,22 @@ def stream_analyze(
             ``doc_id`` as text) to this Parquet file.
         mentions_path: write the actor mentions to this Parquet file.
         progress: progress bar; None = on in Jupyter or a terminal, off under pytest/CI.
-        metadata, text_column, id_column: reading options of :func:`iter_corpus`.
-        line_breaks, punkt: tokenising options of :func:`analysis.text.tokenize`
-            (``line_breaks="auto"``: hard-wrapped documents are detected one by one, see
-            :func:`analysis.text.wrapped_documents`).
-        remove_punct, stopwords, n, min_count, scheme: options of
-            :func:`analysis.frequency.term_frequency` (``scheme``: ``"count"``, ``"prop"``,
+        metadata: reading option of :func:`iter_corpus` (the metadata CSV of a folder).
+        text_column: reading option of :func:`iter_corpus` (the text column of a table).
+        id_column: reading option of :func:`iter_corpus` (the document-id column of a table).
+        line_breaks: as :func:`analysis.text.tokenize` (``"auto"``: hard-wrapped documents
+            are detected one by one, see :func:`analysis.text.wrapped_documents`).
+        punkt: as :func:`analysis.text.tokenize`.
+        remove_punct: as :func:`analysis.frequency.term_frequency`.
+        stopwords: as :func:`analysis.frequency.term_frequency`.
+        n: as :func:`analysis.frequency.term_frequency` (n-gram length).
+        min_count: as :func:`analysis.frequency.term_frequency`.
+        scheme: as :func:`analysis.frequency.term_frequency` (``"count"``, ``"prop"``,
             ``"tfidf"``).
-        theme_unit, normalize, level: ``unit``, ``normalize``, ``level`` of
-            :func:`analysis.themes.theme_matrix`; ``theme_scope``: ``scope`` of ``code_themes``.
+        theme_unit: ``unit`` of :func:`analysis.themes.theme_matrix`.
+        normalize: ``normalize`` of :func:`analysis.themes.theme_matrix`.
+        level: ``level`` of :func:`analysis.themes.theme_matrix`.
+        theme_scope: ``scope`` of :func:`analysis.themes.code_themes`.
         actor_normalize: ``normalize`` of :func:`analysis.actors.actor_counts`.
         edge_unit: ``unit`` of :func:`analysis.networks.comention_edges`.
 
