@@ -700,8 +700,12 @@ def _caption_above(
     prev = i - 1
     while prev >= 0 and not lines[prev].strip():
         prev -= 1
+    # The first line of a document above an outlet name is a headline over its masthead
+    # ("Polri to host ...\n\nThe Jakarta Post"), not a photo caption.
+    headline = prev >= 0 and not any(line.strip() for line in lines[:prev])
     if (
         prev >= 0
+        and not headline
         and prev not in drop
         and prev not in cuts
         and len(lines[prev]) <= _CAPTION_MAX

@@ -283,3 +283,12 @@ def test_user_rule_in_regex_module_syntax_works_without_a_length_bound() -> None
     cleaned, removed = clean_boilerplate(make_docs("Talks ended. (ĐTV)"), rules=[rule])
     assert removed["text"].tolist() == [" (ĐTV)"]
     assert cleaned.loc[0, "text"] == "Talks ended."
+
+
+def test_headline_over_a_masthead_is_not_a_photo_caption():
+    # A headline above the outlet's name was removed as a caption, with its actor mentions.
+    text = "Polri to host ASEAN-China meet\n\nThe Jakarta Post\n\nJakarta | Mon, July 17, 2017\n"
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    cleaned, removed = clean_boilerplate(docs)
+    assert removed["rule"].tolist() == ["credit_outlet"]
+    assert cleaned["text"].iloc[0].startswith("Polri to host ASEAN-China meet")
