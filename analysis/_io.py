@@ -17,7 +17,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -176,46 +176,61 @@ def load_yaml(text: str, *, fail: Fail) -> Any:
 # --------------------------------------------------------------------------- CSV
 
 
+def _csv_lines(lines: Iterable[str], fail: Fail) -> Iterator[tuple[int, list[str]]]:
+    """``(line the row starts on, cells)`` of every non-blank CSV row, header first.
+
+    The csv module (not pandas) so that every row keeps the line it starts on, also when a
+    quoted field spans several lines; errors can then point at the line to fix.
+    """
+    reader = csv.reader(lines, strict=True)
+    last = 0
+    try:
+        for row in reader:
+            start, last = last + 1, reader.line_num
+            if any(cell.strip() for cell in row):
+                yield start, row
+    except csv.Error as err:
+        raise fail(reader.line_num, f"malformed CSV ({err})") from None
+
+
+def _check_header(header: list[str], line: int, fail: Fail) -> None:
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if dupes:
+        raise fail(line, f"duplicate column name(s) {', '.join(map(repr, dupes))}")
+
+
+def _too_many_fields(row: list[str], header: list[str], line: int, fail: Fail) -> None:
+    if len(row) > len(header):
+        raise fail(
+            line,
+            f"{len(row)} fields but the header has {len(header)} "
+            f"({', '.join(header)}); quote fields that contain commas",
+        )
+
+
 def csv_rows(text: str, *, fail: Fail) -> tuple[list[str], list[list[str]], list[int]]:
     """Header, stripped rows and the file line each row starts on.
 
-    The csv module (not pandas) so that every row keeps the line it starts on, also when a
-    quoted field spans several lines; errors can then point at the line to fix. Blank rows are
-    skipped; a short row is padded with empty fields (as ``pandas.read_csv``); a row with more
+    Blank rows are skipped; a short row is padded with empty fields (as ``pandas.read_csv``); a row with more
     fields than the header is an error.
 
     Raises:
         Exception: from ``fail``: malformed CSV, too many fields, no header, duplicate columns.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     rows: list[list[str]] = []
     starts: list[int] = []
-    last = 0
-    try:
-        for row in reader:
-            start, last = last + 1, reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            cells = [cell.strip() for cell in row]
-            if header is None:
-                header = cells
-                continue
-            if len(cells) > len(header):
-                raise fail(
-                    start,
-                    f"{len(cells)} fields but the header has {len(header)} "
-                    f"({', '.join(header)}); quote fields that contain commas",
-                )
-            rows.append(cells + [""] * (len(header) - len(cells)))
-            starts.append(start)
-    except csv.Error as err:
-        raise fail(reader.line_num, f"malformed CSV ({err})") from None
+    for start, row in _csv_lines(io.StringIO(text, newline=""), fail):
+        cells = [cell.strip() for cell in row]
+        if header is None:
+            header = cells
+            _check_header(header, start, fail)
+            continue
+        _too_many_fields(cells, header, start, fail)
+        rows.append(cells + [""] * (len(header) - len(cells)))
+        starts.append(start)
     if header is None:
         raise fail(None, "no header row")
-    dupes = sorted({h for h in header if header.count(h) > 1})
-    if dupes:
-        raise fail(1, f"duplicate column name(s) {', '.join(map(repr, dupes))}")
     return header, rows, starts
 
 
@@ -258,26 +273,14 @@ def csv_records(
     n_rows = 0
     id_at: int | None = None
     with open_text(path, fail=fail) as fh:
-        reader = csv.reader(fh, strict=True)
-        last = 0
         try:
-            for row in reader:
-                start, last = last + 1, reader.line_num
-                if not any(cell.strip() for cell in row):
-                    continue
+            for start, row in _csv_lines(fh, fail):
                 if header is None:
                     header = [h.strip() for h in row]
-                    dupes = sorted({h for h in header if header.count(h) > 1})
-                    if dupes:
-                        raise fail(start, f"duplicate column name(s) {', '.join(map(repr, dupes))}")
+                    _check_header(header, start, fail)
                     id_at = header.index(id_column) if id_column in header else None
                     continue
-                if len(row) > len(header):
-                    raise fail(
-                        start,
-                        f"{len(row)} fields but the header has {len(header)} "
-                        f"({', '.join(header)}); quote fields that contain commas",
-                    )
+                _too_many_fields(row, header, start, fail)
                 if id_at is not None and id_at < len(row) and not row[id_at].strip():
                     raise fail(start, f"blank {id_column!r}")
                 rows.append(row + [""] * (len(header) - len(row)))
@@ -285,8 +288,6 @@ def csv_records(
                 if chunksize is not None and len(rows) == chunksize:
                     yield header, rows
                     rows = []
-        except csv.Error as err:
-            raise fail(reader.line_num, f"malformed CSV ({err})") from None
         except UnicodeDecodeError:
             raise fail(None, "not valid UTF-8") from None
     if header is None:
