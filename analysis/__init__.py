@@ -11,6 +11,7 @@ language     detect_language: each document's language, offline
 boilerplate  clean_boilerplate and its rule sets (audited removals)
 duplicates   find_duplicates: republished and near-identical copies (shingles, MinHash)
 text         tokenize, sentences, fold, stopwords, stems, n-grams: the tokens table
+punkt        sentence boundaries: Punkt's rules per vocabulary type (punkt_parameters)
 matching     compile_patterns, match: the one pattern engine
 frequency    term_frequency
 keyterms     keyness between groups
@@ -62,10 +63,11 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "duplicates": ("find_duplicates", "duplicate_pairs", "apply_duplicates"),
     "text": (
-        "TOKEN_PATTERN", "fold", "load_stopwords", "load_abbreviations", "punkt_parameters",
-        "tokenize", "tokenize_text", "sentences", "is_punct", "tokens_remove", "tokens_stem",
-        "tokens_ngrams", "wrapped_documents", "Vocabulary",
+        "TOKEN_PATTERN", "fold", "load_stopwords", "tokenize", "tokenize_text", "sentences",
+        "is_punct", "tokens_remove", "tokens_stem", "tokens_ngrams", "wrapped_documents",
+        "Vocabulary",
     ),
+    "punkt": ("load_abbreviations", "punkt_parameters"),
     "matching": (
         "PatternError", "PatternSet", "compile_patterns", "match", "match_entries", "MATCH_COLUMNS",
     ),

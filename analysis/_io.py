@@ -18,6 +18,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,12 @@ def read_text(
     if not allow_empty and not text.strip():
         raise fail(None, f"the {kind} file is empty")
     return p, raw, text
+
+
+def resource_lines(name: str) -> list[str]:
+    """The non-blank, non-comment lines of a word list shipped in ``analysis/resources``."""
+    raw = resources.files("analysis").joinpath("resources", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 # --------------------------------------------------------------------------- YAML
