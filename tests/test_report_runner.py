@@ -332,6 +332,7 @@ def test_provenance_hashes_match_the_input_files(sample_report):
         "codebook",
         "actors",
         "gold",
+        "actor_gold",
         "stopwords",
     ]
     for item in prov["inputs"]:
