@@ -35,6 +35,7 @@ the public table: ranks, shares, rates, the grid of zeros, the sort, the schema 
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -70,16 +71,26 @@ _GROUP = "\x00group"  # the docs column that carries the chunk's group labels
 # progress
 
 
+#: Set (to anything) to switch progress bars off where ``progress=None``.
+NO_PROGRESS_ENV = "ANALYSIS_NO_PROGRESS"
+
+
 def progress_enabled(progress: bool | None = None) -> bool:
     """Whether to show a progress bar.
 
     ``True``/``False`` are obeyed. ``None`` (the default everywhere) means: on when running in
     Jupyter or when stderr is a terminal, and off under pytest or CI (``CI`` set in the
-    environment), so tests and logs stay clean.
+    environment), so tests and logs stay clean, and off when :data:`NO_PROGRESS_ENV` is set
+    (the report runner sets it for its kernels: a bar would end up in the HTML page).
     """
     if progress is not None:
         return bool(progress)
-    if os.environ.get("CI") or os.environ.get("PYTEST_CURRENT_TEST") or "pytest" in sys.modules:
+    if (
+        os.environ.get("CI")
+        or os.environ.get(NO_PROGRESS_ENV)
+        or os.environ.get("PYTEST_CURRENT_TEST")
+        or "pytest" in sys.modules
+    ):
         return False
     try:
         from IPython import get_ipython  # only present when IPython is installed
@@ -97,9 +108,15 @@ def progress_enabled(progress: bool | None = None) -> bool:
 
 def progress_bar(enabled: bool, total: int | None, desc: str, unit: str = "doc") -> Any:
     """A tqdm bar (a widget in JupyterLab, text elsewhere); a silent one when not ``enabled``."""
-    from tqdm.auto import tqdm
+    if not enabled:
+        from tqdm import tqdm as silent  # tqdm.auto would probe for Jupyter widgets and warn
 
-    return tqdm(total=total, desc=desc, unit=unit, disable=not enabled)
+        return silent(total=total, disable=True)
+    if importlib.util.find_spec("ipywidgets") is not None:  # tqdm.auto's notebook widget
+        from tqdm.auto import tqdm
+    else:
+        from tqdm import tqdm
+    return tqdm(total=total, desc=desc, unit=unit)
 
 
 # --------------------------------------------------------------------------------------------

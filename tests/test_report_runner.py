@@ -697,3 +697,17 @@ def _running(pid: int) -> bool:
             return fh.read().split(") ")[1][0] != "Z"
     except FileNotFoundError:
         return False
+
+
+@pytest.mark.slow
+def test_pages_have_no_stderr_boxes_or_stray_reprs(sample_report):
+    # A progress bar or a library warning in a kernel becomes a red stderr box in the page;
+    # an unassigned Path shows as "PosixPath(...)".
+    report, _, _ = sample_report
+    for page in sorted(report.glob("*.ipynb")):
+        nb = json.loads(page.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            for out in cell.get("outputs", []):
+                assert out.get("name") != "stderr", (page.name, "".join(out.get("text", "")))
+                text = json.dumps(out.get("data", {}).get("text/plain", ""))
+                assert "PosixPath(" not in text, page.name

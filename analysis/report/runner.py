@@ -53,6 +53,7 @@ from importlib import metadata as _metadata
 from pathlib import Path
 from typing import Any, TextIO
 
+from analysis._aggregate import NO_PROGRESS_ENV
 from analysis.report._common import relative_posix, report_module
 from analysis.report.html import (
     export_html,
@@ -575,6 +576,8 @@ def run_report(
     # Kernels inherit this process's environment: a study chosen for JupyterLab must not
     # replace the study_path the runner injects.
     os.environ.pop(LAB_STUDY_ENV, None)
+    # A progress bar would be written into the page as a red stderr box.
+    os.environ[NO_PROGRESS_ENV] = "1"
     kernels = _Kernels()
     limit = cell_timeout if cell_timeout is not None else timeout * 10
     try:
