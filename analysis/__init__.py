@@ -111,7 +111,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "notebook_parameters", "NotebookParameter", "resolve_parameters", "parse_cli_parameters",
         "save_table", "display_table", "table_html", "corpus_overview", "file_sha256",
         "StudyError", "ParameterError", "ReportError", "check_study_inputs", "StudyInputs",
-        "check_parameter_values", "ReportInterrupted",
+        "check_parameter_values", "ReportInterrupted", "note", "warnings_as_notes",
     ),
 }  # fmt: skip
 

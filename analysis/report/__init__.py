@@ -47,7 +47,14 @@ from analysis.report.study import (
     notebook_study,
     study_inputs,
 )
-from analysis.report.tables import corpus_overview, display_table, save_table, table_html
+from analysis.report.tables import (
+    corpus_overview,
+    display_table,
+    note,
+    save_table,
+    table_html,
+    warnings_as_notes,
+)
 
 __all__ = [
     "StudyError",
@@ -71,6 +78,8 @@ __all__ = [
     "save_table",
     "display_table",
     "table_html",
+    "note",
+    "warnings_as_notes",
     "file_sha256",
     "DEFAULT_KERNEL",
     "RUNNER_PARAMETERS",

@@ -18,13 +18,17 @@ import hashlib
 import html
 import os
 import re
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from importlib.util import find_spec
 from pathlib import Path
 
 import pandas as pd
 
 __all__ = [
+    "note",
+    "warnings_as_notes",
     "corpus_overview",
     "save_table",
     "display_table",
@@ -415,3 +419,37 @@ def _interactive_html(
         showIndex=False,
     )  # fmt: skip
     return _ITABLES_WEB_LINK.sub(r"\1", page)
+
+
+# Warnings that are library housekeeping, not something the reader of a report should act on.
+_NOISE = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
+
+
+def note(text: str) -> None:
+    """Show ``text`` in a notebook as a quoted note ("**Note.** ...")."""
+    from IPython.display import Markdown, display
+
+    display(Markdown("> **Note.** " + text))
+
+
+@contextmanager
+def warnings_as_notes() -> Iterator[None]:
+    """Show the warnings raised inside the block as notes, once each, after it.
+
+    In a report a warning would otherwise be a red stderr box; what the reader should know about
+    the input (dates, languages, shared aliases, duplicates) becomes a note, and deprecation
+    noise is dropped.
+
+    Example:
+        >>> with warnings_as_notes():  # doctest: +SKIP
+        ...     docs, removed = load_study_docs(study)
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for message in dict.fromkeys(
+        str(w.message)
+        for w in caught
+        if not issubclass(w.category, _NOISE) and w.category.__name__ != "TqdmWarning"
+    ):
+        note(message)
