@@ -714,6 +714,16 @@ def load_liwc_dic(path: str | os.PathLike[str]) -> Codebook:
         ln = lines[i].strip()
         if not ln:
             continue
+        if re.search(r"\(\s*\d+(?:\s+\d+)*\s*\)", ln):
+            # LIWC2007 "like (02 134)53 02": the category depends on the word before; reading
+            # it as a literal pattern would count "like\t(02" as a word that never occurs.
+            raise CodebookError(
+                p,
+                i + 1,
+                None,
+                f"conditional entry {ln!r} is not supported; list the word with plain "
+                "category numbers, or drop it",
+            )
         m = _DIC_ENTRY.fullmatch(ln)
         if not m:
             raise CodebookError(

@@ -462,3 +462,11 @@ def test_docstring_examples_run(monkeypatch):
     monkeypatch.chdir(DATA.parent)  # the examples use the sample study's relative paths
     result = doctest.testmod(analysis.codebook, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted >= 4
+
+
+def test_liwc_conditional_entry_is_an_error_not_a_literal_pattern(tmp_path):
+    # "like\t(02 134)53 02" was read as the pattern "like\t(02 134)53" of category 2.
+    path = tmp_path / "t.dic"
+    path.write_text("%\n1\tposemo\n2\tnegemo\n%\nhappy\t1\nlike\t(02 134)53 02\n", "utf-8")
+    with pytest.raises(CodebookError, match=r"line 6.*conditional entry"):
+        load_liwc_dic(path)
