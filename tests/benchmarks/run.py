@@ -40,7 +40,7 @@ REPO = HERE.parents[1]
 BENCH = REPO.parent / "shared" / "bench"
 sys.path.insert(0, str(HERE))
 
-SECTIONS = "abcdef"
+SECTIONS = "abcdefs"
 
 
 # --------------------------------------------------------------------------------------------
@@ -825,6 +825,47 @@ def section_mem(ctx_data: Path, reps: int) -> dict:
     return out
 
 
+def section_s(ctx: Ctx) -> dict:
+    """One document of 50 MB: every per-document step must stay linear in document length.
+
+    The whole corpus joined into ONE document (paragraphs separated by line breaks) against the
+    same text as its 15,957 documents: boilerplate cleaning, tokenize, theme coding, actor
+    mentions, quotes and theme KWIC. A quadratic step would make the one-document run many
+    times slower (issue 15 measured find_quotes at 80 s for one 8 MB document); the target is
+    at least half the multi-document throughput, with the peak RSS growth printed.
+    """
+    import pandas as pd
+
+    from analysis.actors import find_mentions
+    from analysis.boilerplate import clean_boilerplate
+    from analysis.quotes import find_quotes
+    from analysis.themes import code_themes, theme_kwic
+
+    codebook = ctx.codebook()[0]
+    actors = ctx.actors()
+    one = pd.DataFrame({"doc_id": ["one"], "text": ["\n".join(ctx.texts)]})
+    first_theme = next(iter(codebook.themes))
+
+    def steps(docs):
+        docs = clean_boilerplate(docs)[0]
+        tokens = tokenize_(docs)
+        hits = code_themes(tokens, codebook, docs=docs)
+        mentions = find_mentions(tokens, actors, docs=docs)
+        quotes = find_quotes(docs, tokens, mentions)
+        kwic = theme_kwic(hits, first_theme, docs=docs)
+        return len(tokens), len(hits), len(quotes), len(kwic)
+
+    out = {}
+    for name, docs in (("many", ctx.docs[["doc_id", "text"]]), ("one", one)):
+        t, counts, rss = measure(lambda docs=docs: steps(docs), 1)
+        out[name], out[f"{name}_rss"] = ctx.mb / t, rss
+        say(
+            f"[s] {name:>4} document(s): {ctx.mb / t:6.2f} MB/s ({t:.1f} s; tokens, hits, quotes, "
+            f"kwic = {', '.join(f'{c:,}' for c in counts)}; peak RSS +{rss:.0f} MB)"
+        )
+    return out
+
+
 SECTION_FUNCS = {
     "a": section_a,
     "b": section_b,
@@ -832,6 +873,7 @@ SECTION_FUNCS = {
     "d": section_d,
     "e": section_e,
     "f": section_f,
+    "s": section_s,
 }
 
 
@@ -984,6 +1026,8 @@ def print_summary(r: dict) -> None:
         row("d full pipeline", r["d"]["ours"], "CountVectorizer", cv, 0.75)
     if "d" in r and "stream" in r["d"]:
         row("d stream_analyze", r["d"]["stream"], "in-memory full pipeline", r["d"]["ours"], 0.8)
+    if "s" in r:
+        row("s one 50 MB document", r["s"]["one"], "same text, many docs", r["s"]["many"], 0.5)
     if "e" in r:
         e = r["e"]["2"]
         row("e Dask 2 workers", e["two"], "1 process, same chunks", e["one"], 1.6)
