@@ -4,5 +4,7 @@ This module only re-exports the names it used to define, so existing notebooks a
 keep working; it will be removed in a later release.
 """
 
+from analysis import report
 from analysis.report import *  # noqa: F403 - the whole public surface of analysis.report
-from analysis.report import __all__  # noqa: F401 - same names as analysis.report
+
+__all__ = list(report.__all__)
