@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import os
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -93,6 +94,29 @@ def resource_lines(name: str) -> list[str]:
     """The non-blank, non-comment lines of a word list shipped in ``analysis/resources``."""
     raw = resources.files("analysis").joinpath("resources", name).read_text(encoding="utf-8")
     return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def write_review_csv(table: Any, path: str | os.PathLike[str]) -> Path:
+    """Write a table for hand review as CSV, atomically (the file appears complete or not at all).
+
+    UTF-8 with a byte-order mark so that Excel shows diacritics correctly; ``\\n`` line ends.
+    Used by the theme, mention and quote review exports.
+
+    Raises:
+        FileNotFoundError: the folder of ``path`` does not exist.
+    """
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"folder for the review file does not exist: {target.parent}")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+            table.to_csv(fh, index=False, lineterminator="\n")
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
 
 
 # --------------------------------------------------------------------------- YAML

@@ -42,13 +42,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis._checks import BadUtf8, decode_utf8, require_columns
+from analysis._io import write_review_csv
 from analysis.text import fold, sentences
 
 __all__ = [
@@ -86,21 +86,6 @@ class ActorGoldError(ValueError):
 
 # ---------------------------------------------------------------------------------------------
 # review files
-
-
-def _write_atomic(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise FileNotFoundError(f"folder for the review file does not exist: {target.parent}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            df.to_csv(fh, index=False, lineterminator="\n")
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def _context(
@@ -198,7 +183,7 @@ def export_mentions_for_review(
         }
     )
     if path is not None:
-        _write_atomic(out, path)
+        write_review_csv(out, path)
     return out
 
 
@@ -261,7 +246,7 @@ def export_quotes_for_review(
         }
     )
     if path is not None:
-        _write_atomic(out, path)
+        write_review_csv(out, path)
     return out
 
 

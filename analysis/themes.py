@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +42,7 @@ import pandas as pd
 from analysis._aggregate import doc_positions, finish_theme_matrix
 from analysis._checks import check_choice, check_int, positional_docs, require_columns
 from analysis._groups import By, corpus_ids, group_docs
+from analysis._io import write_review_csv
 from analysis.codebook import PATH_SEP, Codebook, CodebookError, Theme, load_codebook, load_liwc_dic
 from analysis.dates import PERIODS
 from analysis.matching import match, match_entries, take_str
@@ -702,9 +702,6 @@ def export_hits_for_review(
         [['crime', '[[Crime]] fell.']]
     """
     _check_hits(hits, ["doc_id", "sent", "start", "end", "key"])
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise FileNotFoundError(f"folder for the review file does not exist: {target.parent}")
     sents = sentences(tokens, docs)[["doc_id", "sent", "start", "text"]]
     sents = sents.rename(columns={"start": "s_start", "text": "sentence"})
     h = hits.assign(doc_id=hits["doc_id"].astype(str)).reset_index(drop=True)
@@ -737,12 +734,4 @@ def export_hits_for_review(
             "note": "",
         }
     )
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            out.to_csv(fh, index=False, lineterminator="\n")
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_review_csv(out, path)
