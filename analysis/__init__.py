@@ -72,13 +72,13 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "PatternError", "PatternSet", "compile_patterns", "match", "match_entries", "MATCH_COLUMNS",
     ),
     "frequency": ("term_frequency",),
-    "keyterms": ("keyness",),
+    "keyterms": ("keyness", "keyness_from_counts"),
     "concordance": ("kwic",),
-    "collocation": ("collocations",),
+    "collocation": ("collocations", "CollocationCounts"),
     "codebook": ("CodebookError", "Theme", "Codebook", "load_codebook", "load_liwc_dic"),
     "themes": (
         "code_themes", "theme_matrix", "pivot_themes", "theme_cooccurrence", "theme_kwic",
-        "export_hits_for_review", "HIT_COLUMNS",
+        "export_hits_for_review", "hits_review_table", "HIT_COLUMNS",
     ),
     "validation": (
         "GOLD_SENTENCE_COLUMNS", "GOLD_CODER_COLUMNS", "load_gold", "score_against_gold",
@@ -112,6 +112,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "save_table", "display_table", "table_html", "corpus_overview", "file_sha256",
         "StudyError", "ParameterError", "ReportError", "check_study_inputs", "StudyInputs",
         "check_parameter_values", "ReportInterrupted", "note", "warnings_as_notes",
+        "study_tables", "compute_study_tables", "StudyTables", "TableOptions",
     ),
 }  # fmt: skip
 

@@ -568,19 +568,26 @@ class Plan:
         return groups, ords
 
     def run(
-        self, docs: pd.DataFrame, chunk_no: int, vocabulary: Any = None
+        self,
+        docs: pd.DataFrame,
+        chunk_no: int,
+        vocabulary: Any = None,
+        tokens: pd.DataFrame | None = None,
     ) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
         """Partials of one docs table, and the per-hit tables (for writing to Parquet).
 
         ``vocabulary``: an :class:`analysis.text.Vocabulary` carried across the chunks of one
         run (one process), so that the types of earlier chunks are not cut, flagged, folded
         and matched against the patterns again; the partials are the same without it.
+        ``tokens``: the chunk's tokens when the caller has them already (tokenised with this
+        vocabulary and the plan's options), so that a chunk is tokenised once.
         """
         from analysis.text import tokenize
 
-        tokens = tokenize(
-            docs, line_breaks=self.line_breaks, punkt=self.punkt, vocabulary=vocabulary
-        )
+        if tokens is None:
+            tokens = tokenize(
+                docs, line_breaks=self.line_breaks, punkt=self.punkt, vocabulary=vocabulary
+            )
         ids = pd.Index(docs["doc_id"].astype(str).to_numpy(dtype=object), dtype=object)
         first = chunk_no * ORD_SHIFT
         groups, label_ords = self._groups(docs, ids, first)
@@ -592,7 +599,7 @@ class Plan:
         parts = [part("meta", [""], [""], [first], [len(docs)], [len(tokens)])]
 
         if vocabulary is not None and self.n == 1 and self.scheme != "prop":
-            parts.append(self._tf_counts(tokens, groups, vocabulary))
+            parts.append(self.term_counts(tokens, groups, vocabulary))
         else:
             parts.append(self._tf_part(tokens, grouped, by_col, dropped))
         per_hit: dict[str, pd.DataFrame] = {}
@@ -642,7 +649,7 @@ class Plan:
         return part("tf", tf["group"], tf["term"], np.zeros(len(tf)), tf["frequency"],
                     tf["docfreq"], prop)  # fmt: skip
 
-    def _tf_counts(self, tokens, groups, vocabulary) -> pd.DataFrame:
+    def term_counts(self, tokens, groups, vocabulary) -> pd.DataFrame:
         """The ``tf`` partial counted straight from the codes, with the punctuation and
         stopword masks of the carried vocabulary (computed once per norm, where
         ``term_frequency`` would test every type of the growing vocabulary in every chunk).

@@ -18,9 +18,9 @@ missing group value the same way:
 * ``by=<Series or mapping>``: ``doc_id`` → group, for a grouping that is not a column (quanteda's
   ``groups=`` vector). A Series indexed by ``doc_id``, or a dict. Same ordering rule.
 
-A document whose group value is missing (NaN/None, or absent from a mapping) is an error naming
-the documents, unless ``dropna=True``, which leaves it out of every group (its rows are not
-counted). Labels are always ``str``.
+A document whose group value is missing (NaN/None, blank text, or absent from a mapping) is an
+error naming the documents, unless ``dropna=True``, which leaves it out of every group (its rows
+are not counted). Labels are always ``str``.
 """
 
 from __future__ import annotations
@@ -154,7 +154,13 @@ def group_docs(
             "by must be None, a document-variable name (str), or a Series/mapping from doc_id "
             f"to group; got {type(by).__name__}"
         )
-    na = values.isna().to_numpy()
+    na = values.isna().to_numpy().copy()
+    if not isinstance(values.dtype, pd.CategoricalDtype) and not pd.api.types.is_numeric_dtype(
+        values.dtype
+    ):
+        # An empty metadata cell is a missing value, not a group named "".
+        text = values[~na].astype(str).str.strip()
+        na[np.flatnonzero(~na)[text.eq("").to_numpy()]] = True
     if na.any() and not dropna:
         missing = list(ids[na])
         raise ValueError(

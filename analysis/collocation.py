@@ -2,7 +2,9 @@
 
 :func:`collocations` scores sequences of adjacent words with quanteda's λ and z
 (``textstat_collocations``) and with NLTK's association measures, reproducing both tools.
-Everything is computed on integer type codes with array operations.
+Everything is computed on integer type codes with array operations. It counts through
+:class:`CollocationCounts`, which also takes a corpus chunk by chunk (counts only, no tokens
+kept) and gives the same table.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from analysis._checks import check_choice, check_int, require_columns
 from analysis.frequency import column_codes, drop_types
 from analysis.schema import conform, empty_table
 
-__all__ = ["collocations"]
+__all__ = ["CollocationCounts", "collocations"]
 
 CollocationMeasure = Literal[
     "z", "lambda", "likelihood_ratio", "pmi", "student_t", "chi_sq", "count"
@@ -29,37 +31,103 @@ _COLLOCATION_SIZES = (2, 3)
 _NLTK_SMALL = 1e-20
 
 
-def _segments(tokens: pd.DataFrame, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Type codes of the kept tokens and a segment number for each.
+def _segments(tokens: pd.DataFrame, keep: np.ndarray) -> np.ndarray:
+    """Segment number of every kept token (``keep``: one flag per row of ``tokens``).
 
     A segment is a run of kept tokens that are adjacent in the document within one sentence:
     a sentence boundary, a dropped token (punctuation, stopword) or a gap in ``tok`` left by an
     earlier :func:`analysis.text.tokens_remove` ends it, as quanteda's padding does.
     """
-    typ = np.asarray(column_codes(tokens, "norm")[0], np.int64)[keep]
     doc = column_codes(tokens, "doc_id")[0][keep]
     sent = tokens["sent"].to_numpy()[keep]
     tok = tokens["tok"].to_numpy().astype(np.int64)[keep]
-    brk = np.ones(len(typ), bool)
+    brk = np.ones(len(doc), bool)
     brk[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1]) | (tok[1:] != tok[:-1] + 1)
-    return typ, np.cumsum(brk)
+    return np.cumsum(brk)
 
 
-def _count_keys(keys: np.ndarray) -> np.ndarray:
-    """For every element, how often its value occurs in ``keys``."""
+def _encode(digits: Sequence[np.ndarray], base: int, n: int) -> np.ndarray:
+    """One int64 key per row from the type codes in ``digits`` (most significant first)."""
+    out = np.zeros(n, np.int64)
+    for d in digits:
+        out = out * base + d
+    return out
+
+
+def _decode(keys: np.ndarray, base: int, width: int) -> list[np.ndarray]:
+    """The ``width`` type codes of every key of :func:`_encode`."""
+    digits = []
+    rest = keys
+    for _ in range(width):
+        rest, d = np.divmod(rest, base)
+        digits.append(d)
+    return digits[::-1]
+
+
+def _aggregate(keys: np.ndarray, counts: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct keys and their summed counts (each key counts 1 without ``counts``)."""
     codes, uniques = pd.factorize(keys, sort=False)
-    return np.bincount(codes, minlength=len(uniques))[codes]
+    if counts is None:
+        return np.asarray(uniques, np.int64), np.bincount(codes, minlength=len(uniques))
+    sums = np.bincount(codes, weights=counts, minlength=len(uniques))
+    return np.asarray(uniques, np.int64), np.rint(sums).astype(np.int64)
+
+
+class _KeyCounts:
+    """Counts of int64 keys, merged as they come: parts are re-aggregated once they outgrow
+    the merged table, so memory stays a small multiple of the distinct keys."""
+
+    #: Pending rows that trigger a merge (at least; more once the merged table is larger).
+    merge_at = 1 << 20
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, np.int64)
+        self.counts = np.zeros(0, np.int64)
+        self._parts: list[tuple[np.ndarray, np.ndarray]] = []
+        self._pending = 0
+
+    def add(self, keys: np.ndarray, counts: np.ndarray) -> None:
+        self._parts.append((keys, counts))
+        self._pending += len(keys)
+        if self._pending > max(len(self.keys), self.merge_at):
+            self.merge()
+
+    def merge(self) -> None:
+        if not self._parts:
+            return
+        if len(self.keys) == 0 and len(self._parts) == 1:
+            self.keys, self.counts = self._parts[0]  # already distinct
+        else:
+            keys = np.concatenate([self.keys, *(k for k, _ in self._parts)])
+            counts = np.concatenate([self.counts, *(c for _, c in self._parts)])
+            self.keys, self.counts = _aggregate(keys, counts)
+        self._parts, self._pending = [], 0
+
+    def recode(self, old: int, new: int, width: int) -> None:
+        """Re-encode the keys for a larger base (the vocabulary outgrew the old one)."""
+        self.merge()
+        self.keys = _encode(_decode(self.keys, old, width), new, len(self.keys))
+
+
+def _row_sums(cells: np.ndarray) -> np.ndarray:
+    """Sum of every row, column by column: unlike ``sum(axis=1)`` (vectorised across rows), a
+    row's sum never depends on where the row sits, so chunked and whole-corpus tables agree
+    to the last bit."""
+    out = np.zeros(len(cells))
+    for col in range(cells.shape[1]):
+        out = out + cells[:, col]
+    return out
 
 
 def _nltk_expected(cont: np.ndarray, size: int) -> np.ndarray:
     """NLTK's ``NgramAssocMeasures._expected_values``, over rows of contingency tables."""
-    n_all = cont.sum(axis=1)
+    n_all = _row_sums(cont)
     out = np.empty_like(cont)
     for i in range(2**size):
         prod = np.ones(len(cont))
         for j in (1 << k for k in range(size)):
             same = [x for x in range(2**size) if (x & j) == (i & j)]
-            prod = prod * cont[:, same].sum(axis=1)
+            prod = prod * _row_sums(cont[:, same])
         out[:, i] = prod / n_all ** (size - 1)
     return out
 
@@ -107,7 +175,7 @@ def _nltk_measures(
     with np.errstate(divide="ignore", invalid="ignore"):
         student_t = (n_gram - uni / total ** (size - 1)) / np.sqrt(n_gram + _NLTK_SMALL)
         pmi = np.log2(n_gram * total ** (size - 1)) - np.log2(uni)
-        likelihood = 2 * np.sum(cont * np.log(cont / (exp + _NLTK_SMALL) + _NLTK_SMALL), axis=1)
+        likelihood = 2 * _row_sums(cont * np.log(cont / (exp + _NLTK_SMALL) + _NLTK_SMALL))
         if size == 2:
             n_ii, n_oi, n_io, n_oo = cont.T
             phi_sq = (n_ii * n_oo - n_io * n_oi) ** 2 / (
@@ -115,7 +183,7 @@ def _nltk_measures(
             )
             chi_sq = total * phi_sq
         else:
-            chi_sq = np.sum((cont - exp) ** 2 / (exp + _NLTK_SMALL), axis=1)
+            chi_sq = _row_sums((cont - exp) ** 2 / (exp + _NLTK_SMALL))
     return {
         "likelihood_ratio": likelihood,
         "pmi": pmi,
@@ -127,10 +195,11 @@ def _nltk_measures(
 def _lambda_z(cells: np.ndarray, size: int, smoothing: float) -> tuple[np.ndarray, np.ndarray]:
     """quanteda's λ and z from the 2^size cells (column = bit mask of matching positions)."""
     counts = cells + smoothing
-    n_match = np.array([bin(m).count("1") for m in range(2**size)])
-    signs = np.where((size - n_match) % 2 == 0, 1.0, -1.0)
-    lam = np.log(counts) @ signs
-    z = lam / np.sqrt((1.0 / counts).sum(axis=1))
+    signs = np.array([1.0 if (size - bin(m).count("1")) % 2 == 0 else -1.0 for m in range(2**size)])
+    # Not ``np.log(counts) @ signs``: BLAS gives a row a different last bit depending on its
+    # position, and a chunked table must equal the whole-corpus one.
+    lam = _row_sums(np.log(counts) * signs)
+    z = lam / np.sqrt(_row_sums(1.0 / counts))
     return lam, z
 
 
@@ -163,6 +232,9 @@ def collocations(
       the sequences above: word counts, adjacent-pair counts, ``(w1, *, w3)`` counts and the
       total number of words.
 
+    For a corpus tokenised chunk by chunk, :class:`CollocationCounts` gives the same table
+    from counts.
+
     Args:
         tokens: the tokens table.
         size: 2 (pairs) or 3 (triples).
@@ -188,11 +260,243 @@ def collocations(
         [['good ice', 2], ['i like', 2], ['ice cream', 2], ['like good', 2]]
     """
     check_choice("size", size, _COLLOCATION_SIZES)
+    _check_table_options(measure, min_count, smoothing)
+    counts = CollocationCounts(size, remove_punct=remove_punct, stopwords=stopwords)
+    counts.add(tokens)
+    return counts.table(min_count=min_count, measure=measure, smoothing=smoothing)
+
+
+def _check_table_options(measure: str, min_count: int, smoothing: float) -> int:
     check_choice("measure", measure, _COLLOCATION_MEASURES)
     min_count = check_int("min_count", min_count, 1)
     if not isinstance(smoothing, int | float) or smoothing < 0:
         raise ValueError(f"smoothing={smoothing!r} must be a number of at least 0")
-    require_columns(tokens, ["doc_id", "sent", "tok", "norm"], "tokens")
+    return min_count
+
+
+class CollocationCounts:
+    """The counts behind :func:`collocations`, added up chunk by chunk (bounded memory).
+
+    Every count the scores use — sequences of ``size`` adjacent words (from which the counts
+    per subset of matching positions follow), adjacent pairs, word counts and the number of
+    words — adds up over documents, so a corpus tokenised in chunks gives the same table as
+    :func:`collocations` on all its tokens: ``cc.add(chunk_tokens)`` for every chunk, then
+    ``cc.table()``. What is kept is one count per distinct sequence (and pair), never tokens.
+
+    A document must not be split across chunks (a sequence never spans two calls). The
+    chunks' ``norm`` categories may be independent, or extend one another (one
+    :class:`analysis.text.Vocabulary` passed to every :func:`analysis.text.tokenize`): types
+    are matched by their text.
+
+    Args:
+        size: 2 (pairs) or 3 (triples).
+        remove_punct: punctuation breaks sequences (otherwise punctuation marks are words).
+        stopwords: words that break sequences (compared folded).
+
+    Raises:
+        ValueError: a bad ``size``.
+        TypeError: ``stopwords`` given as one string.
+
+    Example:
+        >>> vocab = Vocabulary()
+        >>> cc = CollocationCounts(2)
+        >>> for text in ["I like good ice cream.", "Me too! I like good ice cream."]:
+        ...     cc.add(tokenize(pd.DataFrame({"doc_id": [text[:2]], "text": [text]}),
+        ...                     vocabulary=vocab))
+        >>> cc.table()[["collocation", "count"]].values.tolist()
+        [['good ice', 2], ['i like', 2], ['ice cream', 2], ['like good', 2]]
+        >>> cc
+        CollocationCounts(size=2, n_words=12, n_types=9, n_sequences=9)
+    """
+
+    def __init__(
+        self, size: int = 2, *, remove_punct: bool = True, stopwords: Iterable[str] | None = None
+    ) -> None:
+        check_choice("size", size, _COLLOCATION_SIZES)
+        drop_types(pd.Index([], dtype=str), remove_punct=False, stopwords=stopwords)  # a check
+        self.size = size
+        self.remove_punct = remove_punct
+        self.stopwords = None if stopwords is None else list(stopwords)
+        self._names = pd.Index([], dtype=str)  # global type id -> norm
+        self._lookup: dict[str, int] | None = None  # norm -> global id, built at a second add
+        self._drop = np.zeros(0, bool)  # per global type: breaks sequences
+        self._base = 1  # keys encode type ids in this base; grows with the vocabulary
+        self._sequences = _KeyCounts()
+        self._pairs = _KeyCounts()  # size 3 only: NLTK's (w1, w2) marginals
+        self._words = np.zeros(0, np.int64)  # per global type
+        self._n_words = 0
+
+    def __repr__(self) -> str:
+        self._sequences.merge()
+        return (
+            f"CollocationCounts(size={self.size}, n_words={self._n_words}, "
+            f"n_types={len(self._names)}, n_sequences={int(self._sequences.counts.sum())})"
+        )
+
+    def _global_types(self, tokens: pd.DataFrame) -> np.ndarray:
+        """Global type id of every token (new types are added to the vocabulary)."""
+        typ, types = column_codes(tokens, "norm")
+        if len(self._names) == 0:
+            # First chunk (or the whole corpus): its categories are the vocabulary as they are.
+            self._names = types
+            self._drop = drop_types(types, remove_punct=self.remove_punct,
+                                    stopwords=self.stopwords)  # fmt: skip
+            self._grow_base(len(types))
+            return np.asarray(typ, np.int64)
+        if self._lookup is None:
+            self._lookup = {t: i for i, t in enumerate(self._names.tolist())}
+        lookup = self._lookup
+        used = np.flatnonzero(np.bincount(typ, minlength=len(types)))
+        local = np.full(len(types), -1, np.int64)
+        new: list[str] = []
+        n_old = len(self._names)
+        for code, name in zip(used.tolist(), types[used].tolist(), strict=True):
+            gid = lookup.get(name)
+            if gid is None:
+                gid = lookup[name] = n_old + len(new)
+                new.append(name)
+            local[code] = gid
+        if new:
+            added = pd.Index(new, dtype=str)
+            self._names = self._names.append(added)
+            drop = drop_types(added, remove_punct=self.remove_punct, stopwords=self.stopwords)
+            self._drop = np.concatenate([self._drop, drop])
+            self._grow_base(len(self._names))
+        return local[typ]
+
+    def _grow_base(self, n_types: int) -> None:
+        if n_types <= self._base:
+            return
+        if n_types**self.size >= 2**62:
+            raise ValueError(f"vocabulary of {n_types} types is too large for size={self.size}")
+        # Grow geometrically (re-encoding is rare), within what int64 keys can hold.
+        cap = int(round((2**62) ** (1 / self.size)))
+        while cap**self.size >= 2**62:
+            cap -= 1
+        new = n_types if self._base == 1 else min(cap, max(n_types, 2 * self._base))
+        self._sequences.recode(self._base, new, self.size)
+        self._pairs.recode(self._base, new, 2)
+        self._base = new
+
+    def add(self, tokens: pd.DataFrame) -> None:
+        """Count the sequences of one chunk of whole documents.
+
+        Args:
+            tokens: the tokens table of the chunk (columns ``doc_id``, ``sent``, ``tok``,
+                ``norm``), e.g. from :func:`analysis.text.tokenize`.
+
+        Raises:
+            ValueError: a missing column; a vocabulary too large for int64 keys.
+        """
+        require_columns(tokens, ["doc_id", "sent", "tok", "norm"], "tokens")
+        typ_all = self._global_types(tokens)
+        keep = ~self._drop[typ_all] if len(typ_all) else np.zeros(0, bool)
+        typ = typ_all[keep]
+        seg = _segments(tokens, keep)
+        size, base = self.size, self._base
+        if len(self._words) < len(self._names):
+            self._words = np.concatenate(
+                [self._words, np.zeros(len(self._names) - len(self._words), np.int64)]
+            )
+        self._words += np.bincount(typ, minlength=len(self._words))
+        self._n_words += len(typ)
+        if size == 3:
+            # Also in a chunk without any triple: its pairs count in NLTK's marginals.
+            adjacent = np.flatnonzero(seg[1:] == seg[:-1])
+            pairs = _encode([typ[adjacent], typ[adjacent + 1]], base, len(adjacent))
+            self._pairs.add(*_aggregate(pairs))
+        m = len(typ) - size + 1
+        if m > 0:
+            start = np.flatnonzero(seg[size - 1 :] == seg[:m])
+            sequences = _encode([typ[start + k] for k in range(size)], base, len(start))
+            self._sequences.add(*_aggregate(sequences))
+
+    def merge(self, other: CollocationCounts) -> None:
+        """Add the counts of another object (e.g. one chunk's, made in another process).
+
+        Args:
+            other: a :class:`CollocationCounts` with the same ``size``, ``remove_punct`` and
+                ``stopwords``; its documents must not be in this one.
+
+        Raises:
+            ValueError: the options differ.
+        """
+        mine = (self.size, self.remove_punct, self.stopwords)
+        theirs = (other.size, other.remove_punct, other.stopwords)
+        if mine != theirs:
+            raise ValueError(f"cannot merge CollocationCounts with other options: {theirs}")
+        other._sequences.merge()
+        other._pairs.merge()
+        if not len(other._names):
+            return
+        # Their type ids -> ours, by text (new types join the vocabulary).
+        codes = pd.Categorical(other._names, categories=other._names)
+        frame = pd.DataFrame({"norm": codes})
+        ids = self._global_types(frame)
+        if len(self._words) < len(self._names):
+            self._words = np.concatenate(
+                [self._words, np.zeros(len(self._names) - len(self._words), np.int64)]
+            )
+        n_theirs = len(other._words)
+        self._words += np.bincount(ids[:n_theirs], weights=other._words, minlength=len(self._words)
+                                   ).astype(np.int64)  # fmt: skip
+        self._n_words += other._n_words
+        for mine_counts, theirs_counts, width in (
+            (self._sequences, other._sequences, self.size),
+            (self._pairs, other._pairs, 2),
+        ):
+            if len(theirs_counts.keys):
+                digits = [ids[d] for d in _decode(theirs_counts.keys, other._base, width)]
+                mine_counts.add(_encode(digits, self._base, len(theirs_counts.keys)),
+                                theirs_counts.counts)  # fmt: skip
+
+    def table(
+        self,
+        *,
+        min_count: int = 2,
+        measure: CollocationMeasure = "z",
+        smoothing: float = 0.5,
+    ) -> pd.DataFrame:
+        """The collocations table of everything added so far.
+
+        Args:
+            min_count: keep collocations occurring at least this often; all scores use every
+                candidate, whatever its count.
+            measure: the column the table is sorted by, descending (then collocation).
+            smoothing: added to every cell for λ and z.
+
+        Returns:
+            The table of :func:`collocations` (same columns, order and values as
+            :func:`collocations` on all the chunks' tokens concatenated).
+
+        Raises:
+            ValueError: a bad option value.
+        """
+        min_count = _check_table_options(measure, min_count, smoothing)
+        self._sequences.merge()
+        self._pairs.merge()
+        return _score_table(
+            self._sequences.keys, self._sequences.counts, self._pairs, self._words,
+            self._n_words, self._names, self._base,
+            size=self.size, min_count=min_count, measure=measure, smoothing=smoothing,
+        )  # fmt: skip
+
+
+def _score_table(
+    keys: np.ndarray,
+    counts: np.ndarray,
+    pairs: _KeyCounts,
+    word_counts: np.ndarray,
+    n_words: int,
+    types: pd.Index,
+    base: int,
+    *,
+    size: int,
+    min_count: int,
+    measure: str,
+    smoothing: float,
+) -> pd.DataFrame:
+    """The collocations table from distinct sequences (``keys``) and their counts."""
     columns = [
         "collocation",
         "count",
@@ -203,48 +507,30 @@ def collocations(
         "student_t",
         "chi_sq",
     ]
-    typ_all, types = column_codes(tokens, "norm")
-    drop = drop_types(types, remove_punct=remove_punct, stopwords=stopwords)
-    if not isinstance(tokens["norm"].dtype, pd.CategoricalDtype):
-        tokens = tokens.assign(norm=pd.Categorical.from_codes(typ_all, categories=types))
-    keep = ~drop[typ_all] if len(typ_all) else np.zeros(0, bool)
-    typ, seg = _segments(tokens, keep)
-    n_types = len(types)
-    if n_types and n_types**size >= 2**62:
-        raise ValueError(f"vocabulary of {n_types} types is too large for size={size}")
-
-    m = len(typ) - size + 1
-    start = np.flatnonzero(seg[size - 1 :] == seg[:m]) if m > 0 else np.zeros(0, np.int64)
-    if len(start) == 0:
+    if len(keys) == 0:
         return empty_table("collocations", columns=columns)
-    words = [typ[start + k] for k in range(size)]
-
-    def key(positions: Sequence[int]) -> np.ndarray:
-        out = np.zeros(len(start), np.int64)
-        for k in positions:
-            out = out * n_types + words[k]
-        return out
-
-    full = key(range(size))
-    codes, uniques = pd.factorize(full, sort=False)
-    counts = np.bincount(codes)
-    first = np.full(len(uniques), len(start), np.int64)
-    np.minimum.at(first, codes, np.arange(len(start)))
+    seq_words = _decode(keys, base, size)
     cand = np.flatnonzero(counts >= min_count)
-    at = first[cand]
+    words = [w[cand] for w in seq_words]
     count = counts[cand].astype(np.float64)
+    n_sequences = float(counts.sum())
 
-    # quanteda: M(S) = sequences agreeing with the candidate on the positions in S; the cell
-    # of exactly-matching set A follows by inclusion–exclusion over the supersets of A.
+    # quanteda: M(S) = sequences agreeing with the candidate on the positions in S (the sum of
+    # the counts of the distinct sequences with the same words there); the cell of the
+    # exactly-matching set A follows by inclusion–exclusion over the supersets of A.
     positions = range(size)
     subsets = [s for r in range(size + 1) for s in itertools.combinations(positions, r)]
     agree = {}
     for s in subsets:
-        agree[s] = (
-            np.full(len(cand), float(len(start)))
-            if not s
-            else _count_keys(key(s))[at].astype(np.float64)
-        )
+        if not s:
+            agree[s] = np.full(len(cand), n_sequences)
+        elif len(s) == size:
+            agree[s] = count
+        else:
+            sub = _encode([seq_words[k] for k in s], base, len(keys))
+            codes, uniques = pd.factorize(sub, sort=False)
+            sums = np.bincount(codes, weights=counts, minlength=len(uniques))
+            agree[s] = sums[codes[cand]]
     cells = np.zeros((len(cand), 2**size))
     for a_set in subsets:
         col = sum(1 << k for k in a_set)
@@ -254,22 +540,22 @@ def collocations(
     lam, z = _lambda_z(cells, size, smoothing)
 
     # NLTK: marginals from word counts over all kept tokens, within-sequence pairs, N words.
-    word_count = np.bincount(typ, minlength=n_types).astype(np.float64)
-    uni = [word_count[w[at]] for w in words]
-    total = float(len(typ))
+    word_count = word_counts.astype(np.float64)
+    uni = [word_count[w] for w in words]
+    total = float(n_words)
     if size == 2:
         marg = {"ix": uni[0], "xi": uni[1], "xx": total}
     else:
-        adjacent = np.flatnonzero(seg[1:] == seg[:-1])
-        pair_keys = typ[adjacent] * n_types + typ[adjacent + 1]
-        pc, pu = pd.factorize(pair_keys, sort=False)
-        pair_count = pd.Series(np.bincount(pc), index=pu)
-        k12 = (words[0] * n_types + words[1])[at]
-        k23 = (words[1] * n_types + words[2])[at]
+        pair_index = pd.Index(pairs.keys)
+
+        def pair_count(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+            at = pair_index.get_indexer(_encode([first, second], base, len(first)))
+            return pairs.counts[at].astype(np.float64)
+
         marg = {
-            "iix": pair_count.reindex(k12).to_numpy(np.float64),
+            "iix": pair_count(words[0], words[1]),
             "ixi": agree[(0, 2)],
-            "xii": pair_count.reindex(k23).to_numpy(np.float64),
+            "xii": pair_count(words[1], words[2]),
             "ixx": uni[0],
             "xix": uni[1],
             "xxi": uni[2],
@@ -279,9 +565,9 @@ def collocations(
     nltk_scores = _nltk_measures(count, uni, total, cont)
 
     names = np.asarray(types, dtype=object)
-    label = names[words[0][at]]
+    label = names[words[0]]
     for w in words[1:]:
-        label = label + " " + names[w[at]]
+        label = label + " " + names[w]
     table = pd.DataFrame(
         {
             "collocation": pd.array(label, dtype="str"),

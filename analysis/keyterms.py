@@ -1,9 +1,10 @@
 """Which words set one group of documents apart (quanteda ``textstat_keyness``).
 
 :func:`keyness` compares a target group with all other documents, per term, with chi², G²,
-Fisher's exact test or PMI, plus the effect sizes Log Ratio and %DIFF. Groups follow the
-package's one grouping rule (:mod:`analysis._groups`). Everything is vectorised over the
-vocabulary.
+Fisher's exact test or PMI, plus the effect sizes Log Ratio and %DIFF;
+:func:`keyness_from_counts` does the same from term counts per group (a corpus counted chunk by
+chunk), through the same scoring step. Groups follow the package's one grouping rule
+(:mod:`analysis._groups`). Everything is vectorised over the vocabulary.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from analysis._groups import By, group_docs
 from analysis.frequency import column_codes, drop_types
 from analysis.schema import conform
 
-__all__ = ["keyness"]
+__all__ = ["keyness", "keyness_from_counts"]
 
 KeynessMeasure = Literal["chi2", "g2", "fisher", "pmi"]
 Correction = Literal["default", "yates", "williams", "none"]
@@ -161,28 +162,13 @@ def keyness(
         >>> keyness(tokenize(docs), "d1")["term"].tolist()
         ['g', 'c', 'b', 'h', 'a', 'e', 'f', 'd']
     """
-    check_choice("measure", measure, _KEYNESS_MEASURES)
-    check_choice("correction", correction, _CORRECTIONS)
-    if measure in ("fisher", "pmi") and correction not in ("default", "none"):
-        raise ValueError(
-            f"correction={correction!r} does not apply to measure={measure!r}; "
-            "choose one of 'default', 'none'"
-        )
+    _check_options(measure, correction)
     require_columns(tokens, ["doc_id", "norm"], "tokens")
     doc, doc_ids = column_codes(tokens, "doc_id")
     groups = group_docs(doc_ids, by, docs, dropna=dropna)
     doc_group, labels = groups.codes, groups.labels
     what = repr(by) if isinstance(by, str) else "by"
-    scalar = isinstance(target, str) or not isinstance(target, Iterable)
-    wanted = [str(target)] if scalar else [str(t) for t in target]  # labels are str
-    unknown = [t for t in wanted if t not in labels]
-    if unknown or not wanted:
-        shown = ", ".join(map(repr, labels[:10])) + (" ..." if len(labels) > 10 else "")
-        raise ValueError(
-            f"target {', '.join(map(repr, unknown)) or '(empty)'} is not a value of {what}; "
-            f"values: {shown}"
-        )
-    target_group = np.isin(np.asarray(labels, dtype=object), wanted)
+    target_group = _target_groups(target, labels, what)
     kept_doc = doc_group >= 0  # False: left out by dropna=True
     in_target_doc = kept_doc & target_group[np.maximum(doc_group, 0)]
     if in_target_doc[kept_doc].all():
@@ -198,10 +184,116 @@ def keyness(
     n_tgt = np.bincount(typ[in_target], minlength=len(types))
     n_all = np.where(keep_type, n_all, 0)
     n_tgt = np.where(keep_type, n_tgt, 0)
-    n_ref = n_all - n_tgt
     present = np.flatnonzero(n_all > 0)
-    a_cnt, b_cnt = n_tgt[present], n_ref[present]
-    total_a, total_b = int(n_tgt.sum()), int(n_ref.sum())
+    terms = np.asarray(types, dtype=object)[present]
+    return _score(terms, n_tgt[present], (n_all - n_tgt)[present], measure, correction)
+
+
+def keyness_from_counts(
+    counts: pd.DataFrame,
+    target: str | Sequence[str],
+    *,
+    measure: KeynessMeasure = "chi2",
+    correction: Correction = "default",
+    group: str = "group",
+) -> pd.DataFrame:
+    """:func:`keyness` from term counts per group instead of tokens (chunked corpora).
+
+    ``counts`` is what :func:`analysis.term_frequency` returns for the grouping, e.g.
+    ``counts = term_frequency(tokens, by="outlet", docs=docs, stopwords=sw)``; then
+    ``keyness_from_counts(counts, "Guardian")`` equals
+    ``keyness(tokens, "Guardian", by="outlet", docs=docs, stopwords=sw)`` row for row (same
+    order, dtypes and values; ``remove_punct`` and ``dropna`` likewise passed to both). Rows
+    may repeat a (group, term) pair, e.g. counts of successive chunks concatenated: they are
+    added up. The counts must be complete (``min_count=1``, the default of
+    ``term_frequency``), since every term's count enters the totals.
+
+    Args:
+        counts: one row per group and term, with columns ``group`` (the group label),
+            ``term`` (str) and ``frequency`` (int); other columns are ignored.
+        target: one group label (or several) that make up the target; every other group is the
+            reference.
+        measure: ``"chi2"``, ``"g2"``, ``"fisher"`` or ``"pmi"``, as for :func:`keyness`.
+        correction: ``"default"``, ``"yates"``, ``"williams"`` or ``"none"``, as for
+            :func:`keyness`.
+        group: the name of the group column.
+
+    Returns:
+        The table of :func:`keyness`: one row per term counted in target or reference, sorted
+        by ``statistic`` descending (then term), with columns ``term`` (str), ``statistic``,
+        ``p`` (float64), ``n_target``, ``n_reference`` (int64), ``log_ratio``, ``pct_diff``
+        (float64) and ``low_count`` (bool); see :func:`keyness` for their meaning.
+
+    Raises:
+        ValueError: a bad option value or measure/correction combination; a missing column;
+            ``target`` not among the group labels (the message lists them); the target covers
+            every group; target or reference without counted terms. A group whose documents
+            have no counted term has no row in ``counts``, so it is neither a valid target nor
+            part of the reference (:func:`keyness` would fail with "no counted tokens" then).
+
+    Example:
+        >>> docs = pd.DataFrame({"doc_id": ["d1", "d2"],
+        ...                      "text": ["a a a b b c c c c c c d e f g h h",
+        ...                               "a a b c c d d d d e f h"]})
+        >>> counts = term_frequency(tokenize(docs), by="doc_id")
+        >>> keyness_from_counts(counts, "d1")["term"].tolist()
+        ['g', 'c', 'b', 'h', 'a', 'e', 'f', 'd']
+        >>> keyness_from_counts(counts, "d1").equals(keyness(tokenize(docs), "d1"))
+        True
+    """
+    _check_options(measure, correction)
+    require_columns(counts, [group, "term", "frequency"], "counts")
+    row_group, labels = pd.factorize(counts[group].astype(str), sort=False)
+    what = repr(group)
+    target_group = _target_groups(target, list(labels), what)
+    if target_group.all():
+        raise ValueError(f"target covers every group; nothing left as reference ({what})")
+    row_term, terms = pd.factorize(counts["term"].astype(str), sort=False)
+    freq = counts["frequency"].to_numpy(np.int64)
+    in_target = target_group[row_group]
+    n_all = np.zeros(len(terms), np.int64)
+    n_tgt = np.zeros(len(terms), np.int64)
+    np.add.at(n_all, row_term, freq)
+    np.add.at(n_tgt, row_term[in_target], freq[in_target])
+    present = np.flatnonzero(n_all > 0)
+    names = np.asarray(terms, dtype=object)[present]
+    return _score(names, n_tgt[present], (n_all - n_tgt)[present], measure, correction)
+
+
+def _check_options(measure: str, correction: str) -> None:
+    """The measure and correction checks shared by :func:`keyness` and the count entry point."""
+    check_choice("measure", measure, _KEYNESS_MEASURES)
+    check_choice("correction", correction, _CORRECTIONS)
+    if measure in ("fisher", "pmi") and correction not in ("default", "none"):
+        raise ValueError(
+            f"correction={correction!r} does not apply to measure={measure!r}; "
+            "choose one of 'default', 'none'"
+        )
+
+
+def _target_groups(target: str | Sequence[str], labels: list[str], what: str) -> np.ndarray:
+    """Which of ``labels`` make up the target (bool per label); unknown values are an error."""
+    scalar = isinstance(target, str) or not isinstance(target, Iterable)
+    wanted = [str(target)] if scalar else [str(t) for t in target]  # labels are str
+    unknown = [t for t in wanted if t not in labels]
+    if unknown or not wanted:
+        shown = ", ".join(map(repr, labels[:10])) + (" ..." if len(labels) > 10 else "")
+        raise ValueError(
+            f"target {', '.join(map(repr, unknown)) or '(empty)'} is not a value of {what}; "
+            f"values: {shown}"
+        )
+    return np.isin(np.asarray(labels, dtype=object), wanted)
+
+
+def _score(
+    terms: np.ndarray, a_cnt: np.ndarray, b_cnt: np.ndarray, measure: str, correction: str
+) -> pd.DataFrame:
+    """The keyness table of terms with their target (``a_cnt``) and reference counts.
+
+    The one scoring step of :func:`keyness` and :func:`keyness_from_counts`: the totals are
+    the sums of the counts (every counted term is passed, each once, with a positive total).
+    """
+    total_a, total_b = int(a_cnt.sum()), int(b_cnt.sum())
     if total_a == 0 or total_b == 0:
         side = "target" if total_a == 0 else "reference"
         raise ValueError(f"the {side} has no counted tokens; keyness needs text on both sides")
@@ -228,12 +320,14 @@ def keyness(
     pct_diff = 100 * (rel_a - rel_b) / rel_b
     low = (expected < 5).any(axis=0)
 
-    alpha = alpha_rank(types)[present]
+    # Terms are distinct, so their code-point rank among themselves breaks ties as the rank
+    # among all types would.
+    alpha = alpha_rank(pd.Index(terms, dtype=str))
     sort_stat = np.where(np.isnan(stat), -np.inf, stat)
     order = np.lexsort((alpha, -sort_stat))
     table = pd.DataFrame(
         {
-            "term": pd.array(np.asarray(types, dtype=object)[present[order]], dtype="str"),
+            "term": pd.array(terms[order], dtype="str"),
             "statistic": np.asarray(stat, np.float64)[order],
             "p": np.asarray(p, np.float64)[order],
             "n_target": a_cnt[order].astype(np.int64),

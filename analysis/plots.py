@@ -570,7 +570,9 @@ def dispersion_plot(
     Args:
         matches: a matches table with ``doc_id``, ``tok`` (first token position), ``key``,
             e.g. ``analysis.matching.match(tokens, compile_patterns({t: [t] for t in terms}))``.
-        tokens: the tokens table the matches come from (gives each document's length).
+        tokens: the tokens table the matches come from (gives each document's length), or a
+            table with one row per document, ``doc_id`` and ``n_tokens`` (e.g. the
+            ``documents`` table of :func:`analysis.report.study_tables`).
         keys: keys to show, in this order top to bottom (default: sorted keys of ``matches``).
             A key without matches still gets its (empty) row.
         title: figure title.
@@ -600,12 +602,15 @@ def dispersion_plot(
             f"dispersion_plot: {len(doc_ids)} documents is more than max_docs={max_docs}; "
             "plot per group or period instead"
         )
-    lengths = (
-        tokens.assign(doc_id=tokens["doc_id"].astype(str))
-        .groupby("doc_id", sort=False)["tok"]
-        .max()
-        .add(1)
-    )
+    if "tok" not in tokens.columns and "n_tokens" in tokens.columns:  # one row per document
+        lengths = pd.Series(tokens["n_tokens"].to_numpy(), index=tokens["doc_id"].astype(str))
+    else:
+        lengths = (
+            tokens.assign(doc_id=tokens["doc_id"].astype(str))
+            .groupby("doc_id", sort=False)["tok"]
+            .max()
+            .add(1)
+        )
     keys = list(keys) if keys is not None else sorted(matches["key"].astype(str).unique())
     row = {k: i for i, k in enumerate(keys)}
     hits = matches.assign(doc_id=matches["doc_id"].astype(str), key=matches["key"].astype(str))

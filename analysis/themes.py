@@ -52,7 +52,7 @@ from analysis.text import is_punct, sentences
 __all__ = [
     "CodebookError", "Theme", "Codebook", "load_codebook", "load_liwc_dic",  # from codebook
     "code_themes", "theme_matrix", "pivot_themes", "theme_cooccurrence", "theme_kwic",
-    "export_hits_for_review", "HIT_COLUMNS",
+    "export_hits_for_review", "hits_review_table", "HIT_COLUMNS",
 ]  # fmt: skip
 
 #: Columns of the hits table, in order (:data:`analysis.schema.SCHEMAS` ``["hits"]``).
@@ -701,6 +701,31 @@ def export_hits_for_review(
         >>> pd.read_csv(path)[["theme", "marked"]].values.tolist()
         [['crime', '[[Crime]] fell.']]
     """
+    return write_review_csv(hits_review_table(hits, docs, tokens), path)
+
+
+def hits_review_table(hits: pd.DataFrame, docs: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+    """The rows :func:`export_hits_for_review` writes, as a table (e.g. to write in parts).
+
+    Args:
+        hits: from :func:`code_themes`.
+        docs: the docs table.
+        tokens: the tokens table (for the sentence boundaries).
+
+    Returns:
+        The columns of :func:`export_hits_for_review`'s file, ``hit_id`` numbered from 1.
+
+    Raises:
+        ValueError: hits refer to sentences not in ``tokens``.
+
+    Example:
+        >>> from analysis.text import tokenize
+        >>> docs = pd.DataFrame({"doc_id": ["d1"], "text": ["Crime fell. Police said so."]})
+        >>> hits = pd.DataFrame({"doc_id": ["d1"], "sent": [2], "start": [12], "end": [18],
+        ...                      "key": ["police"]})
+        >>> hits_review_table(hits, docs, tokenize(docs))["marked"].tolist()
+        ['[[Police]] said so.']
+    """
     _check_hits(hits, ["doc_id", "sent", "start", "end", "key"])
     sents = sentences(tokens, docs)[["doc_id", "sent", "start", "text"]]
     sents = sents.rename(columns={"start": "s_start", "text": "sentence"})
@@ -734,4 +759,4 @@ def export_hits_for_review(
             "note": "",
         }
     )
-    return write_review_csv(out, path)
+    return out

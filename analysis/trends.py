@@ -130,6 +130,24 @@ def _words_per_doc(tokens: pd.DataFrame) -> pd.Series:
     return words.groupby(level=0, sort=False).sum().astype("int64")
 
 
+def _n_words_column(docs: pd.DataFrame, where: str) -> pd.Series | None:
+    """Words per doc_id (index) from the docs table's ``n_words`` column; None without one."""
+    if "n_words" not in docs.columns:
+        return None
+    values = docs["n_words"]
+    missing = values.isna().to_numpy()
+    if missing.any():
+        ids = docs["doc_id"].astype(str).to_numpy()[missing]
+        raise ValueError(
+            f"{where}: the docs table's 'n_words' is missing for {len(ids)} document(s): "
+            f"{', '.join(ids[:5])}"
+        )
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(np.float64)
+    if np.isnan(numbers).any() or (numbers != np.round(numbers)).any() or (numbers < 0).any():
+        raise ValueError(f"{where}: the docs table's 'n_words' must be whole numbers of at least 0")
+    return pd.Series(numbers.astype(np.int64), index=docs["doc_id"].astype(str).to_numpy())
+
+
 def trend(
     table: pd.DataFrame,
     *,
@@ -143,19 +161,24 @@ def trend(
 ) -> pd.DataFrame:
     """Counts per period: of documents and words, or of the rows of a hits/mentions table.
 
-    With the docs table as ``table`` (no key column): documents (and, with ``tokens``, words)
+    With the docs table as ``table`` (no key column): documents (and, with word counts, words)
     per period. With a table of rows that carry a ``doc_id`` and a key (theme hits from
     ``code_themes``: ``theme``; actor mentions from ``find_mentions``: ``actor_id``; any
     matches table: ``key``): per period and key, the rows, the documents with at least one
-    row, their share of the period's documents with a Wilson interval and, with ``tokens``, the
-    rate per 1,000 words with an exact Poisson interval. Every period from the first to the last
-    date and every key is a row (zeros included). Periods follow the grouping rule's period
-    ``by`` (see :mod:`analysis._groups`; documents without a date: ``dropna``).
+    row, their share of the period's documents with a Wilson interval and, with word counts,
+    the rate per 1,000 words with an exact Poisson interval. Word counts come from ``tokens``,
+    or without tokens from an ``n_words`` column of the docs table (a per-document overview
+    of a corpus counted chunk by chunk); both give the same table. Every period from the first
+    to the last date and every key is a row (zeros included). Periods follow the grouping
+    rule's period ``by`` (see :mod:`analysis._groups`; documents without a date: ``dropna``).
 
     Args:
         table: the docs table, or a table with ``doc_id`` and a key column; not modified.
         docs: the docs table with ``doc_id`` and ``date`` (default: ``table``, when it is one).
-        tokens: its tokens table, for word counts and rates per 1,000 words.
+            An integer ``n_words`` column (word tokens per document, punctuation not counted)
+            is used for word counts and rates per 1,000 words when ``tokens`` is not given.
+        tokens: its tokens table, for word counts and rates per 1,000 words (counted as
+            non-punctuation tokens; takes precedence over ``docs["n_words"]``).
         by: ``"day"``, ``"week"``, ``"month"``, ``"quarter"``, ``"year"`` or ``"auto"`` (by the
             span of the dates, :func:`analysis.dates.auto_period`).
         key: the key column (default: the first of ``theme``, ``actor_id``, ``key`` present).
@@ -165,17 +188,20 @@ def trend(
         confidence: level of the intervals.
 
     Returns:
-        Documents: ``period`` (str), ``n_docs`` (int64) and, with ``tokens``, ``n_words``
-        (int64). Rows per key: ``period`` (str), ``key`` (str), ``count`` (int64, rows),
-        ``docfreq`` (int64, documents with a row), ``n_docs`` (int64, documents in the period),
-        ``share`` (float64, docfreq / n_docs; NaN without documents), ``share_low``,
-        ``share_high`` (float64, Wilson interval) and, with ``tokens``, ``n_words`` (int64),
+        Documents: ``period`` (str), ``n_docs`` (int64) and, with word counts (``tokens`` or
+        ``docs["n_words"]``), ``n_words`` (int64). Rows per key: ``period`` (str), ``key``
+        (str), ``count`` (int64, rows), ``docfreq`` (int64, documents with a row), ``n_docs``
+        (int64, documents in the period), ``share`` (float64, docfreq / n_docs; NaN without
+        documents), ``share_low``, ``share_high`` (float64, Wilson interval) and, with word
+        counts, ``n_words`` (int64),
         ``per_1k_words`` (float64), ``rate_low``, ``rate_high`` (float64, Poisson interval).
         Sorted by period, then key.
 
     Raises:
         ValueError: an unknown ``by``; no ``date`` column; a document without a date (unless
-            ``dropna``); a key column that is missing; a row whose document is not in ``docs``.
+            ``dropna``); a key column that is missing; a row whose document is not in ``docs``;
+            without ``tokens``, an ``n_words`` column that is not whole numbers or has a
+            missing value.
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["d1", "d2", "d3"],
@@ -192,6 +218,11 @@ def trend(
             period    key  count  docfreq  n_docs
         0  2023-Q4  crime      3        2       2
         1  2024-Q1  crime      0        0       1
+        >>> overview = docs.drop(columns="text").assign(n_words=[2, 3, 1])
+        >>> trend(hits, docs=overview, by="quarter")[["period", "count", "n_words", "per_1k_words"]]
+            period  count  n_words  per_1k_words
+        0  2023-Q4      3        5         600.0
+        1  2024-Q1      0        1           0.0
     """
     where = "trend"
     check_choice("by", by, _PERIOD_CHOICES)
@@ -216,8 +247,9 @@ def trend(
     labels = period_range(pd.Series(docs["date"].to_numpy()), period)
     n_docs = doc_period.value_counts().reindex(labels, fill_value=0).astype("int64")
     words = None
-    if tokens is not None:
-        per_doc = _words_per_doc(tokens).reindex(doc_period.index, fill_value=0)
+    per_doc = _words_per_doc(tokens) if tokens is not None else _n_words_column(docs, where)
+    if per_doc is not None:
+        per_doc = per_doc.reindex(doc_period.index, fill_value=0)
         words = per_doc.groupby(doc_period.to_numpy()).sum().reindex(labels, fill_value=0)
         words = words.astype("int64")
     if key is None:

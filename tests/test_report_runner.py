@@ -79,6 +79,7 @@ def test_runner_injects_parameters_and_writes_pages_tables_index_and_provenance(
     assert calls["b_second.ipynb"]["parameters"]["label"] == "two"
     assert {c["kernel_name"] for c in calls.values()} == {"k"}
     assert sorted(p.name for p in report.iterdir()) == [
+        "_tables",  # every table, computed once before the notebooks run
         "a_first",
         "a_first.html",
         "a_first.ipynb",

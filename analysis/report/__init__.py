@@ -6,6 +6,8 @@ study      Study, load_study, load_study_docs, notebook_study, check_study_input
 params     NotebookParameter, notebook_parameters, resolve_parameters, check_parameter_values,
            parse_cli_parameters, ParameterError
 tables     save_table, display_table, table_html, corpus_overview (used inside notebooks)
+compute    study_tables, compute_study_tables, StudyTables, TableOptions: every table of a
+           study computed once, chunk by chunk; the notebooks read them
 runner     run_report, ReportError, ReportInterrupted: the notebooks run, the report written
            atomically
 html       the exported pages, provenance footer and index page
@@ -20,6 +22,14 @@ Example:
 
 from __future__ import annotations
 
+from analysis.report.compute import (
+    TABLE_FILES,
+    StudyTables,
+    TableOptions,
+    compute_study_tables,
+    study_tables,
+    table_options,
+)
 from analysis.report.params import (
     RUNNER_PARAMETERS,
     NotebookParameter,
@@ -74,6 +84,12 @@ __all__ = [
     "check_parameter_values",
     "parse_cli_parameters",
     "run_report",
+    "study_tables",
+    "compute_study_tables",
+    "StudyTables",
+    "TableOptions",
+    "TABLE_FILES",
+    "table_options",
     "corpus_overview",
     "save_table",
     "display_table",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import os
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
@@ -84,3 +85,18 @@ def plain(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(v) for v in value]
     return value
+
+
+_NOISE = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
+
+
+def warning_messages(caught: Iterable[warnings.WarningMessage]) -> list[str]:
+    """The warnings a reader of the report should see (about the input, not library noise:
+    deprecations, future changes, progress-bar warnings), each once, in order."""
+    return list(
+        dict.fromkeys(
+            str(w.message)
+            for w in caught
+            if not issubclass(w.category, _NOISE) and w.category.__name__ != "TqdmWarning"
+        )
+    )

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 # Parameters the runner sets itself; a study file or -p may not override them.
-RUNNER_PARAMETERS = ("study_path", "output_dir")
+RUNNER_PARAMETERS = ("study_path", "output_dir", "tables_dir")
 
 #: What a parameter's value refers to, by parameter name (shell pattern, first match wins).
 #: :func:`check_parameter_values` checks each value against the study's own inputs before any

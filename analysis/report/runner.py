@@ -2,6 +2,9 @@
 
 :func:`run_report` runs the study's notebooks and writes, under ``<out>/<study name>/``:
 
+* ``_tables/``: every table of the study, computed once before any notebook starts
+  (:func:`analysis.report.compute.compute_study_tables`: chunk by chunk, Parquet files and a
+  ``manifest.json``); the notebooks read them;
 * ``<notebook>.html``: the executed notebook without input cells, figures embedded, with a
   provenance footer (parameters, input hashes, package versions, times);
 * ``<notebook>/``: the tables (CSV) and figures (PNG, SVG) the notebook saved;
@@ -55,6 +58,7 @@ from typing import Any, TextIO
 
 from analysis._aggregate import NO_PROGRESS_ENV
 from analysis.report._common import relative_posix, report_module
+from analysis.report.compute import compute_study_tables, table_options
 from analysis.report.html import (
     export_html,
     footer_html,
@@ -91,6 +95,8 @@ __all__ = [
 ]
 
 DEFAULT_KERNEL = "analysis-news"
+#: The folder of the computed tables in a report (:mod:`analysis.report.compute`).
+TABLES_DIR = "_tables"
 #: Packages whose versions go into ``provenance.json`` and every report footer.
 VERSION_PACKAGES = (
     "analysis",
@@ -496,8 +502,9 @@ def run_report(
     the corpus options, codebook, actor table, gold files, stopwords) and every parameter is
     checked: its type against the notebook's ``parameters`` cell, its value against the study
     (a theme, actor or document variable the study does not have, a count below 1). Notebooks
-    run with the report folder as working directory and get ``study_path`` (relative to it)
-    and ``output_dir`` (``<notebook name>``) injected. Every notebook runs even when another
+    run with the report folder as working directory and get ``study_path`` (relative to it),
+    ``output_dir`` (``<notebook name>``) and ``tables_dir`` (``_tables``: the tables computed
+    once for all notebooks, :mod:`analysis.report.compute`) injected. Every notebook runs even when another
     fails; all failures are reported together.
 
     Args:
@@ -563,10 +570,26 @@ def run_report(
             print(f"  {message}", file=log)
         workdir = Path(tempfile.mkdtemp(prefix=f".{study.name}.tmp-{_owner()}-", dir=out_dir))
     study_rel = relative_posix(study.path, final)
+    # Every table is computed once, here, before any kernel starts; the notebooks read them.
+    effective_all = {
+        n: {k: p.default for k, p in declared[n].items()} | overrides[n] for n in names
+    }
+    for message in inputs.notes:
+        print(f"  note: {message}", file=log)
+    tables_started = time.time()
+    try:
+        compute_study_tables(
+            study, workdir / TABLES_DIR, table_options(effective_all),
+            docs=inputs.docs, removed=inputs.removed, notes=inputs.notes, progress=False,
+        )  # fmt: skip
+    except BaseException:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise
+    print(f"  computed the tables ({time.time() - tables_started:.1f} s)", file=log)
     jobs_list = []
     for n in selected:
         src = folder / f"{n}.ipynb"
-        runner = {"study_path": study_rel, "output_dir": n}
+        runner = {"study_path": study_rel, "output_dir": n, "tables_dir": TABLES_DIR}
         inject = {k: v for k, v in runner.items() if k in declared[n]} | overrides[n]
         effective = {k: p.default for k, p in declared[n].items()} | inject
         params_idx, _ = parameters_cell(nbformat.read(src, as_version=4), str(src))

@@ -13,6 +13,7 @@ import datetime as _dt
 import hashlib
 import os
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,14 @@ from typing import Any, Literal, get_args
 import pandas as pd
 
 from analysis._io import csv_rows, load_yaml, read_text
-from analysis.report._common import did_you_mean, plain, relative_posix, short_repr, type_name
+from analysis.report._common import (
+    did_you_mean,
+    plain,
+    relative_posix,
+    short_repr,
+    type_name,
+    warning_messages,
+)
 
 __all__ = [
     "StudyError",
@@ -703,6 +711,9 @@ class StudyInputs:
         themes: theme ids of the codebook, or None without a codebook.
         theme_depth: deepest level of the codebook's theme tree, or None.
         actors: actor ids of the actor table, or None without one.
+        docs, removed: the documents and removed boilerplate lines as
+            :func:`load_study_docs` returned them (so a run reads the corpus once).
+        notes: what reading the inputs warned about (dates, languages, duplicates), once each.
 
     Example:
         >>> inputs = check_study_inputs(load_study("data/study.yml"))
@@ -716,6 +727,9 @@ class StudyInputs:
     themes: tuple[str, ...] | None = None
     theme_depth: int | None = None
     actors: tuple[str, ...] | None = None
+    docs: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    removed: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    notes: tuple[str, ...] = ()
 
 
 def check_study_inputs(study: Study) -> StudyInputs:
@@ -752,7 +766,10 @@ def check_study_inputs(study: Study) -> StudyInputs:
     from analysis.text import load_stopwords
     from analysis.validation import load_gold
 
-    docs, _ = load_study_docs(study)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs, removed = load_study_docs(study)
+    notes = tuple(warning_messages(caught))
     if docs.empty:
         raise StudyError(f"{study.path}: the corpus {study.corpus} has no documents")
     themes = depth = actors = None
@@ -781,6 +798,9 @@ def check_study_inputs(study: Study) -> StudyInputs:
         themes=themes,
         theme_depth=depth,
         actors=actors,
+        docs=docs,
+        removed=removed,
+        notes=notes,
     )
 
 

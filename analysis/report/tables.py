@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.report._common import warning_messages
+
 __all__ = [
     "note",
     "warnings_as_notes",
@@ -422,9 +424,6 @@ def _interactive_html(
 
 
 # Warnings that are library housekeeping, not something the reader of a report should act on.
-_NOISE = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
-
-
 def note(text: str) -> None:
     """Show ``text`` in a notebook as a quoted note ("**Note.** ...")."""
     from IPython.display import Markdown, display
@@ -447,9 +446,5 @@ def warnings_as_notes() -> Iterator[None]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         yield
-    for message in dict.fromkeys(
-        str(w.message)
-        for w in caught
-        if not issubclass(w.category, _NOISE) and w.category.__name__ != "TqdmWarning"
-    ):
+    for message in warning_messages(caught):
         note(message)

@@ -1,0 +1,856 @@
+"""One run per study: every table of a report computed once, chunk by chunk, then presented.
+
+``make report`` calls :func:`compute_study_tables` once, before any notebook starts: the
+study's documents are cut into chunks; each chunk is tokenised once (one
+:class:`analysis.text.Vocabulary` carried across chunks) and goes through every analysis of
+the report; additive counts are summed with the aggregation engine (:mod:`analysis._aggregate`,
+the same partials as :func:`analysis.stream.stream_analyze`); per-row tables (theme hits, actor
+mentions, quotes) are appended to Parquet as they come. Memory is one chunk's tokens plus tables
+the size of the vocabulary and of the output; the texts of the corpus are held once (duplicate
+detection needs them all).
+
+What cannot be summed is collected only where it was asked for, with a cap: KWIC lines for the
+requested patterns, dispersion positions when the documents are few, the theme contexts of the
+audit table and the review file (``max_lines`` rows each, with a note when the cap cut them).
+
+The notebooks then load the tables (:func:`study_tables`) and present them, still calling
+``analysis`` functions for what is cheap from the stored tables (theme counts per document,
+co-occurrence, validation, trends). In JupyterLab (``make lab``) :func:`study_tables` computes
+the tables when they are missing or were made from other inputs or options.
+
+Files in the tables folder (``<report>/_tables/``): ``manifest.json`` (options, input hashes,
+row counts, notes) and one Parquet file per table (see :data:`TABLE_FILES`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis._aggregate import ALL, make_plan, part, progress_bar, progress_enabled
+from analysis._groups import group_docs
+from analysis._store import ParquetSink, PartsAccumulator
+from analysis.keyterms import KeynessMeasure
+from analysis.report._common import warning_messages
+from analysis.report.study import Study, load_study, load_study_docs, study_inputs
+
+__all__ = [
+    "TABLE_FILES",
+    "TableOptions",
+    "StudyTables",
+    "compute_study_tables",
+    "study_tables",
+    "table_options",
+]
+
+#: The tables of a study run and what each holds (file ``<name>.parquet``).
+TABLE_FILES: dict[str, str] = {
+    "documents": "one row per document: metadata, sizes (n_chars, n_sentences, n_tokens, "
+    "n_words), sha256, preview, wrapped",
+    "removed_boilerplate": "the boilerplate lines removed (clean_boilerplate's audit table)",
+    "duplicates": "near-duplicate clusters (find_duplicates), when searched",
+    "term_frequency": "term_frequency over the corpus",
+    "term_frequency_by_group": "term_frequency by the study's group",
+    "keyness": "keyness of each group against the rest (column target)",
+    "collocations": "collocations (pairs)",
+    "kwic": "KWIC lines of the requested patterns (capped)",
+    "dispersion_hits": "matches of the dispersion patterns with token positions (few documents)",
+    "dispersion_counts": "matches of the dispersion patterns per group",
+    "hits": "every theme hit (code_themes)",
+    "theme_rates_by_group": "theme_matrix by group with the report's unit, rate and level",
+    "theme_kwic": "theme hits in context, per theme (capped)",
+    "hits_for_review": "hits with their sentence for hand review (capped)",
+    "mentions": "every actor mention (find_mentions)",
+    "quotes": "every quote (find_quotes)",
+    "actor_counts_by_group": "actor_counts by group, per 1,000 words",
+    "actor_theme": "actor_theme_matrix at the report's theme level",
+    "unlisted_names": "capitalised names no mention covers (unlisted_names)",
+    "actor_gold": "the hand-coded actor/quote gold, read against the documents",
+    "keyness_between_periods": "keyness of the study's two periods",
+}
+
+#: Notebook parameters the tables depend on: (notebook, parameter) -> TableOptions field.
+PARAMETER_OPTIONS: dict[tuple[str, str], str] = {
+    ("01_terms", "keyness_measure"): "keyness_measure",
+    ("01_terms", "kwic_terms"): "kwic_terms",
+    ("01_terms", "kwic_window"): "kwic_window",
+    ("01_terms", "collocation_min_count"): "collocation_min_count",
+    ("01_terms", "dispersion_terms"): "dispersion_terms",
+    ("01_terms", "dispersion_max_docs"): "dispersion_max_docs",
+    ("02_themes", "level"): "theme_level",
+    ("02_themes", "rate"): "theme_rate",
+    ("02_themes", "audit_window"): "audit_window",
+    ("03_actors", "network_unit"): "network_unit",
+    ("03_actors", "theme_level"): "actor_theme_level",
+    ("04_trends", "keyness_measure"): "period_keyness_measure",
+}
+
+#: Characters of each document kept in ``documents.preview`` (newlines as spaces).
+PREVIEW_CHARS = 1000
+#: Hits of each theme kept in context for the audit table (``theme_kwic``).
+_THEME_CONTEXTS = 2_000
+_MANIFEST = "manifest.json"
+_FORMAT = 1  # bump when the files change meaning: older tables are recomputed
+
+
+@dataclass(frozen=True)
+class TableOptions:
+    """The options the tables depend on (defaults: the notebooks' defaults).
+
+    Attributes:
+        keyness_measure: keyness between groups (``chi2``, ``g2``, ``fisher``, ``pmi``).
+        kwic_terms: KWIC patterns; empty: the 3 most frequent terms.
+        kwic_window: tokens of context on each side.
+        collocation_min_count: collocations seen at least this often.
+        dispersion_terms: dispersion patterns; empty: the KWIC patterns.
+        dispersion_max_docs: token positions are kept up to this many documents.
+        theme_level: theme tree depth of the rates by group.
+        theme_rate: ``per_1k_tokens`` (per document unit) or ``share_of_sentences``.
+        audit_window: characters of context in the theme KWIC.
+        network_unit: co-mention unit (``sentence`` or ``doc``).
+        actor_theme_level: theme tree depth of the actor × theme table.
+        period_keyness_measure: keyness between the study's periods.
+        max_lines: rows kept of each capped table (KWIC, theme KWIC per theme, review file).
+        chunksize: documents per chunk.
+    """
+
+    keyness_measure: KeynessMeasure = "g2"
+    kwic_terms: tuple[str, ...] = ()
+    kwic_window: int = 6
+    collocation_min_count: int = 2
+    dispersion_terms: tuple[str, ...] = ()
+    dispersion_max_docs: int = 20
+    theme_level: int = 1
+    theme_rate: str = "per_1k_tokens"
+    audit_window: int = 60
+    network_unit: str = "sentence"
+    actor_theme_level: int = 1
+    period_keyness_measure: KeynessMeasure = "g2"
+    max_lines: int = 20_000
+    chunksize: int = 2_000
+
+
+def table_options(
+    parameters: Mapping[str, Mapping[str, Any]], base: TableOptions | None = None
+) -> TableOptions:
+    """The table options given by notebook parameter values.
+
+    Args:
+        parameters: ``{notebook: {name: value}}``; names the tables do not depend on are
+            ignored (see :data:`PARAMETER_OPTIONS`).
+        base: options to start from (default: the defaults).
+
+    Returns:
+        A :class:`TableOptions`.
+
+    Example:
+        >>> table_options({"01_terms": {"kwic_terms": ["crime*"], "top_n": 5}}).kwic_terms
+        ('crime*',)
+    """
+    changes: dict[str, Any] = {}
+    for (nb, name), option in PARAMETER_OPTIONS.items():
+        if name in parameters.get(nb, {}):
+            value = parameters[nb][name]
+            changes[option] = tuple(value) if isinstance(value, list | tuple) else value
+    return dataclasses.replace(base or TableOptions(), **changes)
+
+
+@dataclass
+class StudyTables:
+    """The tables of one study run, read on demand from their folder.
+
+    Attributes:
+        path: the tables folder.
+        manifest: what ``manifest.json`` holds (``options``, ``inputs``, ``rows``, ``notes``,
+            ``n_docs``, ``groups``, ``kwic_terms``, ``dispersion_terms``, ``capped``).
+    """
+
+    path: Path
+    manifest: dict[str, Any]
+    _cache: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._cache:
+            if not self.has(name):
+                raise KeyError(f"{self.path}: no table {name!r} (tables: {', '.join(self.names)})")
+            self._cache[name] = pd.read_parquet(self.file(name))
+        return self._cache[name]
+
+    @property
+    def names(self) -> list[str]:
+        """The tables present."""
+        return sorted(p.stem for p in self.path.glob("*.parquet"))
+
+    def has(self, name: str) -> bool:
+        """Whether the run made this table (e.g. no ``hits`` without a codebook)."""
+        return self.file(name).exists()
+
+    def file(self, name: str) -> Path:
+        """The Parquet file of a table."""
+        return self.path / f"{name}.parquet"
+
+    def export(
+        self, name: str, folder: str | os.PathLike[str], *, max_csv_rows: int = 50_000
+    ) -> Path:
+        """The file a page links to for a full table: a CSV copy in ``folder`` when the table
+        has at most ``max_csv_rows`` rows (spreadsheet-friendly), else its Parquet file.
+
+        Returns:
+            The path of the CSV written, or of the Parquet file.
+        """
+        from analysis.report.tables import save_table
+
+        table = self[name]
+        if len(table) > max_csv_rows:
+            return self.file(name)
+        return save_table(table, Path(folder) / f"{name}.csv")
+
+    def notes(self, *sections: str) -> list[str]:
+        """What the reader should know, from the run (input warnings, caps), per section
+        (``corpus``, ``kwic``, ``themes``, ``actors``, ``periods``), without repeats."""
+        notes: dict[str, Any] = self.manifest.get("notes", {})
+        return list(dict.fromkeys(n for s in sections for n in notes.get(s, [])))
+
+
+# ------------------------------------------------------------------------------- the run
+
+
+def _fingerprint(study: Study, options: TableOptions) -> str:
+    from analysis import __version__
+    from analysis.report.study import file_sha256
+
+    inputs = study_inputs(study)[["role", "path", "sha256"]].astype(str).to_dict("records")
+    key = {
+        "format": _FORMAT,
+        "version": __version__,
+        "study": file_sha256(study.path),
+        "inputs": inputs,
+        "options": dataclasses.asdict(options),
+    }
+    return hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def study_tables(
+    study: Study | str | os.PathLike[str],
+    tables_dir: str | os.PathLike[str],
+    notebook: str | None = None,
+    namespace: Mapping[str, Any] | None = None,
+) -> StudyTables:
+    """The study's tables: read from ``tables_dir``, computed first when needed.
+
+    A report notebook calls ``study_tables(study, tables_dir, "01_terms", globals())``: the
+    notebook's own parameter values (from ``namespace``) and the study file's values for the
+    other notebooks give the :class:`TableOptions`; when ``tables_dir`` holds tables made from
+    the same inputs (SHA-256 of every file) and options, they are read, else computed
+    (:func:`compute_study_tables`). Under ``make report`` the runner has computed them.
+
+    Args:
+        study: a :class:`analysis.report.study.Study` or its path.
+        tables_dir: the tables folder.
+        notebook: the calling notebook's name (its parameters are read from ``namespace``).
+        namespace: the notebook's variables (``globals()``).
+
+    Returns:
+        A :class:`StudyTables`.
+
+    Raises:
+        The errors of :func:`compute_study_tables`.
+    """
+    if not isinstance(study, Study):
+        study = load_study(study)
+    parameters = {nb: dict(values) for nb, values in study.parameters.items()}
+    if notebook is not None and namespace is not None:
+        own = {name: namespace[name] for (nb, name) in PARAMETER_OPTIONS if nb == notebook
+               and name in namespace}  # fmt: skip
+        parameters[notebook] = {**parameters.get(notebook, {}), **own}
+    options = table_options(parameters)
+    folder = Path(tables_dir)
+    manifest_path = folder / _MANIFEST
+    if manifest_path.exists():
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if manifest.get("key") == _fingerprint(study, options):
+            return StudyTables(folder, manifest)
+    return compute_study_tables(study, folder, options)
+
+
+def compute_study_tables(
+    study: Study,
+    out: str | os.PathLike[str],
+    options: TableOptions | None = None,
+    *,
+    docs: pd.DataFrame | None = None,
+    removed: pd.DataFrame | None = None,
+    notes: Sequence[str] = (),
+    progress: bool | None = None,
+    workers: int | None = None,
+) -> StudyTables:
+    """Compute every table of the study's report in one chunked pass and write them.
+
+    The folder is replaced atomically: its old contents stay until the new tables are complete.
+
+    Args:
+        study: the study.
+        out: the tables folder to write.
+        options: what the tables depend on (default :class:`TableOptions`).
+        docs, removed: the study's documents and removed boilerplate, when already loaded
+            (:func:`analysis.report.study.load_study_docs`); loaded otherwise.
+        notes: what loading them warned about (shown on every page).
+        progress: a progress bar over the documents (None: in a terminal or Jupyter).
+        workers: processes that compute chunks at the same time (None: one per CPU when the
+            corpus has more than one chunk). The tables are the same for any number.
+
+    Returns:
+        A :class:`StudyTables` on the written folder (:data:`TABLE_FILES` lists the tables).
+
+    Raises:
+        The errors of the readers (corpus, codebook, actor table, gold files) and of the
+        table functions, e.g. ``ValueError`` for a document without a group value.
+    """
+    options = options or TableOptions()
+    key = _fingerprint(study, options)
+    notes = list(notes)
+    if docs is None:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            docs, removed = load_study_docs(study)
+        notes += warning_messages(caught)
+    folder = Path(out)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = folder.parent / f".{folder.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    work.mkdir()
+    try:
+        run = _Run(study, options, docs, work)
+        if workers is None:
+            several = len(docs) > options.chunksize
+            workers = min(os.cpu_count() or 1, 4) if several else 1
+        manifest = run.run(progress, workers)
+        manifest["key"] = key
+        manifest["notes"]["corpus"] = list(dict.fromkeys(notes + manifest["notes"]["corpus"]))
+        if removed is not None:
+            _write(work, "removed_boilerplate", removed)
+        if docs.attrs.get("duplicates") is not None:
+            _write(work, "duplicates", docs.attrs["duplicates"])
+        (work / _MANIFEST).write_text(
+            json.dumps(manifest, indent=1, ensure_ascii=False, default=str) + "\n",
+            encoding="utf-8",
+        )
+        _replace_dir(work, folder)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return StudyTables(folder, manifest)
+
+
+def _replace_dir(new: Path, final: Path) -> None:
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(final, old)
+    os.replace(new, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _write(folder: Path, name: str, table: pd.DataFrame) -> None:
+    sink = ParquetSink(folder / f"{name}.parquet")
+    sink.write(table.reset_index(drop=True))
+    sink.close(True)
+
+
+@dataclass
+class _ChunkResult:
+    """What one chunk gives (computed in a worker process, combined in order by the main)."""
+
+    parts: pd.DataFrame
+    tables: dict[str, pd.DataFrame | None]  # rows for the Parquet sinks
+    kwic_docs: pd.Series | None  # matches of the KWIC patterns per document
+    dispersion: pd.DataFrame | None  # matches of the dispersion patterns (few documents)
+    hits_head: pd.DataFrame | None  # the first hits of each theme (for contexts and review)
+    unlisted: pd.DataFrame | None
+    colloc: Any  # a CollocationCounts of the chunk
+
+
+@dataclass
+class _Chunker:
+    """Everything a chunk needs, picklable: shipped once to every worker process."""
+
+    plan: Any
+    tokenize_options: dict[str, Any]
+    quote_options: dict[str, Any]
+    stopwords: Any
+    group: str | None
+    periods: pd.Series | None
+    kwic_terms: tuple[str, ...]
+    dispersion_terms: tuple[str, ...]
+    keep_positions: bool
+    theme_level: int
+    head: int
+
+    def tokenize(self, chunk: pd.DataFrame, vocabulary: Any = None) -> pd.DataFrame:
+        from analysis.text import tokenize
+
+        return tokenize(chunk, vocabulary=vocabulary, **self.tokenize_options)
+
+    def __call__(self, i: int, chunk: pd.DataFrame) -> _ChunkResult:
+        from analysis.collocation import CollocationCounts
+        from analysis.matching import compile_patterns, match
+
+        vocabulary = _worker_vocabulary()
+        tokens = self.tokenize(chunk, vocabulary)
+        parts, per_hit = self.plan.run(chunk, i, vocabulary, tokens=tokens)
+        extra = [parts]
+        if self.periods is not None:
+            ids = pd.Index(chunk["doc_id"].astype(str))
+            periods = group_docs(ids, self.periods, chunk, dropna=True)
+            extra.append(self.plan.term_counts(tokens, periods, vocabulary).assign(table="ptf"))
+        kwic_docs = dispersion = None
+        if self.kwic_terms:
+            found = match(tokens, compile_patterns({"kwic": list(self.kwic_terms)}))
+            kwic_docs = found["doc_id"].astype(str).value_counts(sort=False)
+        if self.dispersion_terms:
+            found = match(tokens, compile_patterns({t: [t] for t in self.dispersion_terms}),
+                          docs=chunk)  # fmt: skip
+            extra.append(self._dispersion_counts(chunk, found))
+            dispersion = found if self.keep_positions else None
+        hits, mentions = per_hit.get("hits"), per_hit.get("mentions")
+        tables: dict[str, pd.DataFrame | None] = {"documents": _documents(chunk, tokens, self.group),
+                                                  "hits": hits, "mentions": mentions}  # fmt: skip
+        unlisted = None
+        if mentions is not None:
+            from analysis.discovery import unlisted_names
+            from analysis.networks import actor_theme_matrix
+            from analysis.quotes import find_quotes
+
+            tables["quotes"] = find_quotes(chunk, tokens, mentions, **self.quote_options)
+            if hits is not None:
+                at = actor_theme_matrix(mentions, hits[hits["depth"] <= self.theme_level])
+                extra.append(part("at", at["actor_id"], at["theme"], np.zeros(len(at)),
+                                  at["count"]))  # fmt: skip
+            unlisted = unlisted_names(tokens, mentions, docs=chunk)
+        colloc = CollocationCounts(2, remove_punct=True, stopwords=self.stopwords)
+        colloc.add(tokens)
+        head = None
+        if hits is not None:
+            head = hits.groupby("key", sort=False, observed=True).head(self.head)
+            per_key = hits["key"].astype(str).value_counts(sort=False)
+            extra.append(part("hk", per_key.index, [""] * len(per_key), np.zeros(len(per_key)),
+                              per_key.to_numpy()))  # fmt: skip
+        return _ChunkResult(pd.concat(extra, ignore_index=True), tables, kwic_docs, dispersion,
+                            head, unlisted, colloc)  # fmt: skip
+
+    def _dispersion_counts(self, chunk: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+        if self.group:
+            doc_group = chunk.set_index(chunk["doc_id"].astype(str))[self.group].astype(str)
+            groups: Any = found["doc_id"].astype(str).map(doc_group)
+        else:
+            groups = ALL
+        counts = found.assign(group=groups).groupby(["key", "group"], observed=True).size()
+        keys = counts.index.get_level_values(0).astype(str)
+        labels = counts.index.get_level_values(1).astype(str)
+        return part("disp", keys, labels, np.zeros(len(counts)), counts.to_numpy())
+
+
+def _map(
+    chunker: _Chunker, chunks: Iterator[tuple[int, pd.DataFrame]], workers: int
+) -> Iterator[tuple[_ChunkResult, int]]:
+    """``(result, documents)`` of every chunk, in chunk order: computed here, or by ``workers``
+    forked processes (each with its own vocabulary) with at most two chunks per worker in
+    flight, so memory stays bounded."""
+    if workers <= 1:
+        for i, chunk in chunks:
+            yield chunker(i, chunk), len(chunk)
+        return
+    import gc
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Frozen objects are not traversed by the workers' collector, so the pages of the parent's
+    # documents stay shared instead of being copied into every worker.
+    gc.freeze()
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"),
+        initializer=_set_chunker, initargs=(chunker,),
+    )  # fmt: skip
+    try:
+        pending: deque = deque()
+        for i, chunk in chunks:
+            pending.append((pool.submit(_run_chunk, i, chunk), len(chunk)))
+            if len(pending) >= 2 * workers:
+                future, n = pending.popleft()
+                yield future.result(), n
+        while pending:
+            future, n = pending.popleft()
+            yield future.result(), n
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
+
+
+_CHUNKER: list[_Chunker] = []
+
+
+def _set_chunker(chunker: _Chunker) -> None:
+    _CHUNKER[:] = [chunker]
+
+
+def _run_chunk(i: int, chunk: pd.DataFrame) -> _ChunkResult:
+    return _CHUNKER[0](i, chunk)
+
+
+#: The Vocabulary of this process (one per worker, carried across the chunks it gets).
+_VOCABULARY: list[Any] = []
+
+
+def _worker_vocabulary() -> Any:
+    if not _VOCABULARY:
+        from analysis.text import Vocabulary
+
+        _VOCABULARY.append(Vocabulary())
+    return _VOCABULARY[0]
+
+
+def _documents(chunk: pd.DataFrame, tokens: pd.DataFrame, group: str | None) -> pd.DataFrame:
+    """The documents table's rows of a chunk: metadata, sizes, preview, wrapped flag."""
+    from analysis.report.tables import corpus_overview
+    from analysis.text import wrapped_documents
+
+    columns = [c for c in dict.fromkeys([group, "date", "title", "language", "duplicate_of"])
+               if c and c in chunk.columns]  # fmt: skip
+    overview = corpus_overview(chunk, tokens, columns=columns)
+    if "sha256" in chunk:
+        overview["sha256"] = chunk["sha256"].to_numpy()
+    overview["preview"] = (
+        chunk["text"].str.slice(0, PREVIEW_CHARS).str.replace("\n", " ").to_numpy()
+    )
+    overview["wrapped"] = wrapped_documents(chunk)["wrapped"].to_numpy()
+    return overview
+
+
+class _Run:
+    """One :func:`compute_study_tables` call: the pass over the chunks, then the finish."""
+
+    def __init__(self, study: Study, options: TableOptions, docs: pd.DataFrame, folder: Path):
+        from analysis.actor_table import load_actors
+        from analysis.codebook import load_codebook
+        from analysis.text import load_stopwords
+
+        self.study, self.options, self.docs, self.folder = study, options, docs, folder
+        self.codebook = load_codebook(study.codebook) if study.codebook is not None else None
+        with warnings.catch_warnings(record=True) as caught:  # e.g. spellings two actors share
+            warnings.simplefilter("always")
+            self.actors = load_actors(study.actors) if study.actors is not None else None
+        stopwords = load_stopwords(study.stopwords) if study.stopwords is not None else None
+        self.group = study.group if study.group in docs.columns else None
+        unit = "doc" if options.theme_rate == "per_1k_tokens" else "sentence"
+        plan = make_plan(
+            self.codebook, self.actors, by=self.group, dropna=False,
+            line_breaks=study.tokenize_options.get("line_breaks", "auto"), punkt=None,
+            remove_punct=True, stopwords=stopwords, n=1, min_count=1, scheme="count",
+            theme_unit=unit, theme_normalize=options.theme_rate, theme_level=options.theme_level,
+            theme_scope="key", actor_normalize="per_1k_tokens", edge_unit=options.network_unit,
+        )  # fmt: skip
+        self.notes: dict[str, list[str]] = {
+            "corpus": [], "kwic": [], "themes": [], "actors": warning_messages(caught),
+            "periods": [],
+        }  # fmt: skip
+        self.capped: dict[str, int] = {}
+        periods = None
+        if study.periods and "date" in docs.columns:
+            from analysis.trends import period_groups
+
+            try:
+                periods = period_groups(docs, study.periods, source=f"{study.path.name}: periods")
+            except ValueError as err:
+                self.notes["periods"].append(f"Keyness between periods skipped: {err}.")
+        self.few_docs = len(docs) <= options.dispersion_max_docs
+        self.chunker = _Chunker(
+            plan=plan, tokenize_options=dict(study.tokenize_options),
+            quote_options=dict(study.quote_options), stopwords=stopwords, group=self.group,
+            periods=periods, kwic_terms=options.kwic_terms,
+            dispersion_terms=options.dispersion_terms or options.kwic_terms,
+            keep_positions=self.few_docs, theme_level=options.actor_theme_level,
+            head=max(options.max_lines, _THEME_CONTEXTS),
+        )  # fmt: skip
+
+    def _chunks(self) -> Iterator[tuple[int, pd.DataFrame]]:
+        size = self.options.chunksize
+        for n, i in enumerate(range(0, len(self.docs), size)):
+            yield n, self.docs.iloc[i : i + size].reset_index(drop=True)
+
+    def run(self, progress: bool | None, workers: int = 1) -> dict[str, Any]:
+        from analysis.collocation import CollocationCounts
+
+        self.acc = PartsAccumulator()
+        self.colloc = CollocationCounts(2, remove_punct=True, stopwords=self.chunker.stopwords)
+        self.sinks = {n: ParquetSink(self.folder / f"{n}.parquet")
+                      for n in ("documents", "hits", "mentions", "quotes")}  # fmt: skip
+        self.kwic_docs: list[pd.Series] = []
+        self.dispersion: list[pd.DataFrame] = []
+        self.heads: list[pd.DataFrame] = []
+        self.unlisted: list[pd.DataFrame] = []
+        bar = progress_bar(progress_enabled(progress), len(self.docs), "documents")
+        _VOCABULARY.clear()  # a vocabulary per run (and none inherited by the workers)
+        ok = False
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                for result, n in _map(self.chunker, self._chunks(), workers):
+                    self._combine(result)
+                    bar.update(n)
+            self.notes["actors"] = list(
+                dict.fromkeys(self.notes["actors"] + warning_messages(caught))
+            )
+            manifest = self._finish()
+            ok = True
+        finally:
+            bar.close()
+            for name, sink in self.sinks.items():
+                sink.close(ok, empty=self._empty(name))
+        return manifest
+
+    def _combine(self, r: _ChunkResult) -> None:
+        self.acc.add(r.parts)
+        for name, table in r.tables.items():
+            self.sinks[name].write(table)
+        self.colloc.merge(r.colloc)
+        for kept, value in ((self.kwic_docs, r.kwic_docs), (self.dispersion, r.dispersion),
+                            (self.unlisted, r.unlisted)):  # fmt: skip
+            if value is not None and len(value):
+                kept.append(value)
+        if r.hits_head is not None and len(r.hits_head):
+            # Only the first rows of each theme are ever shown: trim as they come.
+            both = pd.concat([*self.heads, r.hits_head], ignore_index=True)
+            self.heads = [both.groupby("key", sort=False, observed=True).head(self.chunker.head)]
+
+    def _empty(self, name: str) -> pd.DataFrame | None:
+        from analysis.schema import empty_table
+
+        wanted = {"hits": self.codebook, "mentions": self.actors, "quotes": self.actors}
+        if name in wanted and wanted[name] is None:
+            return None
+        return empty_table(name) if name != "documents" else None
+
+    # -------------------------------------------------------------------------- the end
+
+    def _finish(self) -> dict[str, Any]:
+        from analysis.keyterms import keyness_from_counts
+        from analysis.schema import conform, empty_table
+
+        o, folder = self.options, self.folder
+        combined = self.acc.result()
+        tables = dict(self.chunker.plan.finalize(combined))
+        by_group = tables["term_frequency"]
+        _write(folder, "term_frequency_by_group", by_group)
+        corpus = self._corpus_term_frequency(combined)
+        _write(folder, "term_frequency", corpus)
+        groups = [str(g) for g in pd.unique(by_group["group"])] if self.group else [ALL]
+        if len(groups) >= 2:
+            key = pd.concat(
+                [keyness_from_counts(by_group, g, measure=o.keyness_measure).assign(target=g)
+                 for g in groups],
+                ignore_index=True,
+            )  # fmt: skip
+            _write(folder, "keyness", key)
+        _write(folder, "collocations", self.colloc.table(min_count=o.collocation_min_count))
+
+        kwic_terms = list(o.kwic_terms)
+        dispersion_terms = list(self.chunker.dispersion_terms)
+        if not kwic_terms:  # the default: the 3 most frequent terms
+            kwic_terms = corpus["term"].head(3).tolist()
+            if not dispersion_terms:
+                dispersion_terms = kwic_terms
+                mine = by_group[by_group["term"].isin(kwic_terms)]  # a word matches its norm
+                self.acc.add(part("disp", mine["term"], mine["group"], np.zeros(len(mine)),
+                                  mine["frequency"]))  # fmt: skip
+                combined = self.acc.result()
+            self._kwic(kwic_terms, positions=self.few_docs and not o.dispersion_terms)
+        else:
+            self._kwic(kwic_terms, positions=False)
+        disp = combined[combined["table"] == "disp"]
+        _write(folder, "dispersion_counts", pd.DataFrame({
+            "key": disp["k0"].astype(str), "group": disp["k1"].astype(str),
+            "count": np.rint(disp["v0"].to_numpy()).astype(np.int64)}))  # fmt: skip
+        if self.few_docs:
+            _write(folder, "dispersion_hits", pd.concat(self.dispersion, ignore_index=True)
+                   if self.dispersion else empty_table("matches"))  # fmt: skip
+
+        if self.codebook is not None:
+            _write(folder, "theme_rates_by_group", tables["theme_matrix"])
+            self._theme_contexts(combined)
+
+        if self.actors is not None:
+            _write(folder, "actor_counts_by_group", tables["actor_counts"])
+            at = combined[combined["table"] == "at"]
+            at_table = pd.DataFrame({
+                "actor_id": at["k0"].astype(str), "theme": at["k1"].astype(str),
+                "count": np.rint(at["v0"].to_numpy()).astype(np.int64)})  # fmt: skip
+            at_table = at_table.sort_values(["actor_id", "theme"], kind="stable")
+            _write(folder, "actor_theme", conform(at_table.reset_index(drop=True),
+                                                  "actor_theme_matrix") if len(at_table)
+                   else empty_table("actor_theme_matrix"))  # fmt: skip
+            _write(folder, "unlisted_names", _merge_unlisted(self.unlisted))
+            if self.study.actor_gold is not None:
+                from analysis.actor_review import load_actor_gold
+
+                _write(folder, "actor_gold", load_actor_gold(self.study.actor_gold, docs=self.docs))
+
+        if self.chunker.periods is not None:
+            self._period_keyness(combined)
+        meta = combined[combined["table"] == "meta"]
+        return {
+            "options": dataclasses.asdict(o),
+            "inputs": study_inputs(self.study).astype(str).to_dict("records"),
+            "n_docs": int(np.rint(meta["v0"].sum())),
+            "n_tokens": int(np.rint(meta["v1"].sum())),
+            "groups": groups,
+            "group": self.group,
+            "kwic_terms": kwic_terms,
+            "dispersion_terms": dispersion_terms,
+            "capped": self.capped,
+            "rows": {n: s.rows for n, s in self.sinks.items()},
+            "notes": self.notes,
+        }
+
+    def _capped_note(self, name: str, seen: int, cap: int, section: str, what: str) -> None:
+        if seen > cap:
+            self.capped[name] = seen
+            self.notes[section].append(
+                f"{seen:,} {what}: the first {cap:,} (in corpus order) are kept; "
+                "raise `max_lines` or narrow the patterns to see others."
+            )
+
+    def _docs_for(self, doc_ids: Sequence[str]) -> pd.DataFrame:
+        """The documents with these ids, in corpus order."""
+        wanted = set(doc_ids)
+        return self.docs[self.docs["doc_id"].astype(str).isin(wanted)].reset_index(drop=True)
+
+    def _kwic(self, terms: list[str], positions: bool) -> None:
+        """KWIC lines of the first documents that hold ``max_lines`` matches: only those are
+        tokenised again. Without per-document counts (default terms, known only now), chunks
+        are read again until the cap is reached (all of them when positions are wanted)."""
+        from analysis.concordance import kwic
+        from analysis.matching import compile_patterns, match
+        from analysis.schema import empty_table
+
+        cap, parts, seen = self.options.max_lines, [], 0
+        if self.kwic_docs or self.options.kwic_terms:
+            per_doc = pd.concat(self.kwic_docs) if self.kwic_docs else pd.Series(dtype=np.int64)
+            seen = int(per_doc.sum())
+            needed = per_doc.index[(per_doc.cumsum() - per_doc) < cap]
+            docs = self._docs_for(needed.astype(str))
+            if len(docs):
+                parts.append(kwic(self.chunker.tokenize(docs), terms, docs=docs,
+                                  window=self.options.kwic_window))  # fmt: skip
+        else:
+            patterns = compile_patterns({t: [t] for t in terms})
+            for _, chunk in self._chunks():
+                if seen >= cap and not positions:
+                    break
+                tokens = self.chunker.tokenize(chunk)
+                if seen < cap:
+                    lines = kwic(tokens, terms, docs=chunk, window=self.options.kwic_window)
+                    parts.append(lines.head(cap - seen))
+                    seen += len(lines)
+                if positions:
+                    self.dispersion.append(match(tokens, patterns, docs=chunk))
+            if seen >= cap:  # stopped early: the total from the term counts
+                tf = pd.read_parquet(self.folder / "term_frequency.parquet")
+                seen = int(tf.loc[tf["term"].isin(terms), "frequency"].sum())
+        lines = pd.concat(parts, ignore_index=True).head(cap) if parts else empty_table("kwic")
+        _write(self.folder, "kwic", lines)
+        self._capped_note("kwic", seen, cap, "kwic", "KWIC lines")
+
+    def _theme_contexts(self, combined: pd.DataFrame) -> None:
+        """Each theme's first hits in context (char windows: no tokens needed), and the review
+        file of the first ``max_lines`` hits (their sentences: those documents tokenised)."""
+        from analysis._io import write_review_csv
+        from analysis.schema import empty_table
+        from analysis.themes import hits_review_table, theme_kwic
+
+        cap = self.options.max_lines
+        heads = pd.concat(self.heads, ignore_index=True) if self.heads else empty_table("hits")
+        contexts = []
+        for theme in sorted(heads["key"].astype(str).unique()):
+            own = heads[heads["key"].astype(str) == theme].head(_THEME_CONTEXTS)
+            lines = theme_kwic(own, theme, docs=self._docs_for(own["doc_id"].astype(str)),
+                               window=self.options.audit_window, codebook=self.codebook)  # fmt: skip
+            contexts.append(lines.assign(theme=theme))
+        counted = combined[combined["table"] == "hk"]
+        for theme, n in zip(counted["k0"].astype(str), np.rint(counted["v0"]), strict=True):
+            self._capped_note(f"theme_kwic:{theme}", int(n), _THEME_CONTEXTS, "themes",
+                              f"hits of {theme} in context")  # fmt: skip
+        _write(self.folder, "theme_kwic", pd.concat(contexts, ignore_index=True) if contexts
+               else empty_table("theme_kwic").assign(theme=pd.Series([], dtype=str)))  # fmt: skip
+        # Every hit among the first `cap` of the corpus is among the first `cap` of its theme,
+        # and the heads keep corpus order: their first rows are the corpus's first hits.
+        first = heads.head(cap)
+        docs = self._docs_for(first["doc_id"].astype(str))
+        review = (hits_review_table(first, docs, self.chunker.tokenize(docs)) if len(first)
+                  else pd.DataFrame())  # fmt: skip
+        write_review_csv(review, self.folder / "hits_for_review.csv")
+        self._capped_note("hits_for_review", self.sinks["hits"].rows, cap, "themes",
+                          "hits in the review file")  # fmt: skip
+
+    def _corpus_term_frequency(self, combined: pd.DataFrame) -> pd.DataFrame:
+        from analysis._aggregate import combine_parts
+
+        tf = combined[combined["table"].isin(["tf", "meta"])]
+        tf = combine_parts(tf.assign(k0=np.where(tf["table"] == "tf", ALL, tf["k0"])))
+        plan = dataclasses.replace(self.chunker.plan, by=None, codebook=None, actors=None)
+        return plan.finalize(tf)["term_frequency"]
+
+    def _period_keyness(self, combined: pd.DataFrame) -> None:
+        from analysis.keyterms import keyness_from_counts
+
+        assert self.study.periods is not None  # with self.chunker.periods
+        names = [str(n) for n in self.study.periods]
+        target, reference = names[1], names[0]
+        ptf = combined[combined["table"] == "ptf"]
+        counts = pd.DataFrame({"group": ptf["k0"].astype(str), "term": ptf["k1"].astype(str),
+                               "frequency": np.rint(ptf["v0"].to_numpy()).astype(np.int64)})  # fmt: skip
+        empty = [n for n in names if not (counts["group"] == n).any()]
+        if empty:
+            self.notes["periods"].append(
+                f"Keyness between periods skipped: {self.study.path.name}: periods: no "
+                f"document dated in {', '.join(map(repr, empty))}."
+            )
+            return
+        key = keyness_from_counts(counts, target, measure=self.options.period_keyness_measure)
+        _write(self.folder, "keyness_between_periods",
+               key.assign(target=target, reference=reference))  # fmt: skip
+
+
+def _merge_unlisted(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Candidates of every chunk as one table: the counts summed per folded name, the first
+    example kept, the spelling of the chunk where the name was most frequent shown."""
+    from analysis.schema import conform, empty_table
+    from analysis.text import fold
+
+    found = [p for p in parts if len(p)]
+    if not found:
+        return empty_table("unlisted_names")
+    both = pd.concat(found, ignore_index=True)
+    both["folded"] = [fold(n) for n in both["name"].astype(str)]
+    first = both.drop_duplicates("folded", keep="first").set_index("folded")
+    spelling = both.sort_values("count", ascending=False, kind="stable").drop_duplicates("folded")
+    sums = both.groupby("folded", sort=False)[["count", "docfreq"]].sum()
+    out = first.drop(columns=["count", "docfreq"]).join(sums)
+    out["name"] = spelling.set_index("folded")["name"].reindex(out.index)
+    out = out.reset_index(drop=True).sort_values(["count", "name"], ascending=[False, True],
+                                                 kind="stable")  # fmt: skip
+    return conform(out[list(empty_table("unlisted_names").columns)].reset_index(drop=True),
+                   "unlisted_names")  # fmt: skip

@@ -1,0 +1,228 @@
+"""The report engine: every table computed once, chunk by chunk, equals the in-memory functions."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import (
+    actor_theme_matrix,
+    code_themes,
+    collocations,
+    find_mentions,
+    find_quotes,
+    keyness,
+    load_actors,
+    load_codebook,
+    term_frequency,
+    theme_matrix,
+    tokenize,
+    unlisted_names,
+)
+from analysis.actors import actor_counts
+from analysis.report import (
+    TableOptions,
+    compute_study_tables,
+    load_study,
+    load_study_docs,
+    study_tables,
+)
+from analysis.text import load_stopwords
+from analysis.trends import period_keyness
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "study.yml"
+
+
+def _frame(table: pd.DataFrame) -> pd.DataFrame:
+    """Categorical doc ids become text in Parquet: compare as text."""
+    return table.assign(
+        **{c: table[c].astype(str) for c in table if isinstance(table[c].dtype, pd.CategoricalDtype)}
+    ).reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    study = load_study(SAMPLE)
+    docs, _ = load_study_docs(study)
+    tokens = tokenize(docs)
+    return study, docs, tokens
+
+
+@pytest.fixture(
+    scope="module",
+    params=[(2000, 1), (1, 1), (1, 2)],
+    ids=["one chunk", "a chunk per document", "two worker processes"],
+)
+def tables(request, sample, tmp_path_factory):
+    study, _, _ = sample
+    out = tmp_path_factory.mktemp("tables") / "_tables"
+    chunksize, workers = request.param
+    return compute_study_tables(study, out, TableOptions(chunksize=chunksize), workers=workers)
+
+
+def test_term_tables_equal_the_functions(sample, tables):
+    study, docs, tokens = sample
+    stop = load_stopwords(study.stopwords)
+    pd.testing.assert_frame_equal(tables["term_frequency"], term_frequency(tokens, stopwords=stop))
+    pd.testing.assert_frame_equal(
+        tables["term_frequency_by_group"],
+        term_frequency(tokens, by="outlet", docs=docs, stopwords=stop),
+    )
+    for g in tables.manifest["groups"]:
+        key = tables["keyness"]
+        mine = key[key["target"] == g].drop(columns="target").reset_index(drop=True)
+        want = keyness(tokens, g, by="outlet", docs=docs, measure="g2", stopwords=stop)
+        pd.testing.assert_frame_equal(mine, want)
+    pd.testing.assert_frame_equal(
+        tables["collocations"], collocations(tokens, min_count=2, stopwords=stop)
+    )
+    # The 3 most frequent terms are the default KWIC patterns.
+    assert tables.manifest["kwic_terms"] == ["crimes", "asean", "china"]
+    assert len(tables["kwic"]) == int(
+        tables["term_frequency"].set_index("term").loc[["crimes", "asean", "china"], "frequency"].sum()
+    )
+
+
+def test_theme_and_actor_tables_equal_the_functions(sample, tables):
+    study, docs, tokens = sample
+    codebook, actors = load_codebook(study.codebook), load_actors(study.actors)
+    hits = code_themes(tokens, codebook, docs=docs)
+    pd.testing.assert_frame_equal(tables["hits"], _frame(hits))
+    rates = theme_matrix(hits, docs=docs, tokens=tokens, codebook=codebook, by="outlet",
+                         unit="doc", normalize="per_1k_tokens", level=1)  # fmt: skip
+    pd.testing.assert_frame_equal(tables["theme_rates_by_group"], rates)
+    mentions = find_mentions(tokens, actors, docs=docs)
+    pd.testing.assert_frame_equal(tables["mentions"], _frame(mentions))
+    pd.testing.assert_frame_equal(
+        tables["quotes"], _frame(find_quotes(docs, tokens, mentions, **study.quote_options))
+    )
+    counts = actor_counts(mentions, docs=docs, by="outlet", actors=actors,
+                          normalize="per_1k_tokens", tokens=tokens)  # fmt: skip
+    pd.testing.assert_frame_equal(tables["actor_counts_by_group"], counts)
+    pd.testing.assert_frame_equal(
+        tables["actor_theme"], actor_theme_matrix(mentions, hits[hits["depth"] <= 1])
+    )
+    unlisted = unlisted_names(tokens, mentions, docs=docs)
+    pd.testing.assert_frame_equal(
+        tables["unlisted_names"][["name", "count", "docfreq"]],
+        unlisted[["name", "count", "docfreq"]],
+    )
+    docs_table = tables["documents"]
+    assert docs_table["n_tokens"].sum() == len(tokens) == tables.manifest["n_tokens"]
+    assert tables.manifest["rows"] == {"documents": 2, "hits": len(hits),
+                                       "mentions": len(mentions), "quotes": 17}  # fmt: skip
+
+
+def _study(tmp_path: Path, extra: str = "") -> Path:
+    """Six dated documents in two outlets, with two periods."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    texts = [
+        "China and Vietnam signed a pact on cyber crime. The minister said crime fell.",
+        "Police in Hanoi arrested ten suspects. Cyber crime rose, the ministry said.",
+        "Fraud centres moved to the border. Cyber crime and fraud go together.",
+        "Cooperation grew after the meeting. Prosecutors pledged cooperation on fraud.",
+        "ASEAN and China agreed on information sharing. Cooperation is key, he said.",
+        "The conference ended with a joint statement on cooperation and information sharing.",
+    ]
+    rows = ["doc_id,file,outlet,date"]
+    for i, text in enumerate(texts):
+        (raw / f"d{i}.txt").write_text(text, encoding="utf-8")
+        rows.append(f"d{i},d{i}.txt,{'A' if i % 2 else 'B'},2023-12-0{i + 1}")
+    (tmp_path / "meta.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "codebook.yml").write_text(
+        "name: t\nthemes:\n  crime:\n    description: crime\n    patterns: [crime, fraud]\n"
+        "  cooperation:\n    description: cooperation\n    patterns: [cooperat*]\n",
+        encoding="utf-8",
+    )
+    study = tmp_path / "study.yml"
+    study.write_text(
+        "name: six\ncorpus:\n  source: raw\n  metadata: meta.csv\n  duplicates: keep\n"
+        "group: outlet\ncodebook: codebook.yml\n"
+        "periods:\n  before: [2023-12-01, 2023-12-03]\n  after: [2023-12-04, 2023-12-06]\n"
+        + extra,
+        encoding="utf-8",
+    )
+    return study
+
+
+def test_period_keyness_and_caps(tmp_path):
+    study = load_study(_study(tmp_path))
+    opts = TableOptions(chunksize=2, kwic_terms=("crime", "fraud"), max_lines=3)
+    tables = compute_study_tables(study, tmp_path / "_tables", opts)
+    docs, _ = load_study_docs(study)
+    want = period_keyness(tokenize(docs), docs=docs, periods=study.periods, measure="g2")
+    pd.testing.assert_frame_equal(tables["keyness_between_periods"], want)
+    # crime: d0 x2, d1, d2; fraud: d2 x2, d3: 7 matches, 3 kept, and the reader is told.
+    assert len(tables["kwic"]) == 3
+    assert tables.manifest["capped"]["kwic"] == 7
+    assert tables.notes("kwic") == [
+        "7 KWIC lines: the first 3 (in corpus order) are kept; raise `max_lines` or narrow "
+        "the patterns to see others."
+    ]
+    counts = tables["dispersion_counts"].set_index(["key", "group"])["count"].to_dict()
+    # outlet A: d1, d3, d5; B: d0, d2, d4 (counted in full, beyond the KWIC cap)
+    assert counts == {("crime", "A"): 1, ("crime", "B"): 3, ("fraud", "A"): 1, ("fraud", "B"): 2}
+    review = pd.read_csv(tables.path / "hits_for_review.csv", encoding="utf-8-sig")
+    assert review["hit_id"].tolist() == [1, 2, 3]
+
+
+def test_study_tables_reuses_and_recomputes(tmp_path):
+    path = _study(tmp_path)
+    folder = tmp_path / "_tables"
+    first = study_tables(path, folder)
+    stamp = os.stat(folder / "manifest.json").st_mtime_ns
+    again = study_tables(path, folder, "01_terms", {"kwic_window": 6, "top_n": 3})
+    assert again.manifest["key"] == first.manifest["key"]
+    assert os.stat(folder / "manifest.json").st_mtime_ns == stamp  # read, not recomputed
+    other = study_tables(path, folder, "01_terms", {"kwic_window": 2})
+    assert other.manifest["options"]["kwic_window"] == 2
+    assert other.manifest["key"] != first.manifest["key"]
+    # A changed input is noticed by its hash.
+    (tmp_path / "raw" / "d0.txt").write_text("Crime, crime, crime.", encoding="utf-8")
+    changed = study_tables(path, folder, "01_terms", {"kwic_window": 2})
+    assert changed.manifest["key"] != other.manifest["key"]
+    assert json.loads((folder / "manifest.json").read_text())["n_tokens"] == changed.manifest[
+        "n_tokens"
+    ]
+
+
+def test_a_failed_run_leaves_the_old_tables(tmp_path):
+    path = _study(tmp_path)
+    folder = tmp_path / "_tables"
+    study_tables(path, folder)
+    before = sorted(p.name for p in folder.iterdir())
+    meta = tmp_path / "meta.csv"
+    meta.write_text(meta.read_text().replace("d0,d0.txt,B,", "d0,d0.txt,,"), encoding="utf-8")
+    with pytest.raises(ValueError, match="d0"):  # a document without a group value
+        study_tables(path, folder)
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("._tables.tmp")]
+
+
+@pytest.mark.parametrize("size", [2, 3])
+def test_collocation_counts_merge_equals_one_count(sample, size):
+    """Counts made apart (another process, another vocabulary) add up to the whole table."""
+    from analysis.collocation import CollocationCounts
+
+    study, docs, tokens = sample
+    stop = load_stopwords(study.stopwords)
+    parts = []
+    for i in range(len(docs)):
+        one = CollocationCounts(size, stopwords=stop)
+        one.add(tokenize(docs.iloc[[i]].reset_index(drop=True)))  # its own categories
+        parts.append(one)
+    merged = CollocationCounts(size, stopwords=stop)
+    for one in parts:
+        merged.merge(one)
+    for measure in ("z", "likelihood_ratio"):
+        pd.testing.assert_frame_equal(
+            merged.table(min_count=1, measure=measure),
+            collocations(tokens, size=size, min_count=1, measure=measure, stopwords=stop),
+        )
+    with pytest.raises(ValueError, match="other options"):
+        merged.merge(CollocationCounts(size))
