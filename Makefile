@@ -12,7 +12,7 @@ MIN_EXTRAS := dev,report,scale
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lint typecheck test test-all test-slow test-min docs bench clean report lab \
-	test-browser
+	test-browser bench-report
 
 help: ## List the targets with one line each
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ docs: setup ## Build the documentation site into site/ (offline; warnings are er
 
 bench: setup ## Benchmark against peer tools on ../shared/bench (or a seeded synthetic corpus)
 	$(PY) tests/benchmarks/run.py
+
+bench-report: setup ## `make report` on the 50 MB benchmark corpus and the sample: peak RSS, page sizes, time (BENCH_FLAGS=--docs 1500)
+	$(PY) tests/benchmarks/report_bench.py $(BENCH_FLAGS)
 
 report: setup ## Run the notebooks on STUDY=data/study.yml; write reports/<study>/ (HTML, CSV, PNG/SVG, provenance)
 	$(PY) -m analysis report --study $(STUDY)

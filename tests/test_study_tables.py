@@ -181,11 +181,16 @@ def test_study_tables_reuses_and_recomputes(tmp_path):
     assert os.stat(folder / "manifest.json").st_mtime_ns == stamp  # read, not recomputed
     other = study_tables(path, folder, "01_terms", {"kwic_window": 2})
     assert other.manifest["options"]["kwic_window"] == 2
-    assert other.manifest["key"] != first.manifest["key"]
+    stamp = os.stat(folder / "manifest.json").st_mtime_ns
+    # Another notebook with its own (default) values reads them: its options did not change.
+    themes = study_tables(path, folder, "02_themes", {"level": 1, "rate": "per_1k_tokens"})
+    assert themes.manifest["options"]["kwic_window"] == 2
+    assert os.stat(folder / "manifest.json").st_mtime_ns == stamp
     # A changed input is noticed by its hash.
     (tmp_path / "raw" / "d0.txt").write_text("Crime, crime, crime.", encoding="utf-8")
     changed = study_tables(path, folder, "01_terms", {"kwic_window": 2})
     assert changed.manifest["key"] != other.manifest["key"]
+    assert changed.manifest["options"]["kwic_window"] == 2
     assert json.loads((folder / "manifest.json").read_text())["n_tokens"] == changed.manifest[
         "n_tokens"
     ]

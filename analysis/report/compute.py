@@ -201,19 +201,18 @@ class StudyTables:
         """The Parquet file of a table."""
         return self.path / f"{name}.parquet"
 
-    def export(
-        self, name: str, folder: str | os.PathLike[str], *, max_csv_rows: int = 50_000
-    ) -> Path:
+    def export(self, name: str, folder: str | os.PathLike[str]) -> Path:
         """The file a page links to for a full table: a CSV copy in ``folder`` when the table
-        has at most ``max_csv_rows`` rows (spreadsheet-friendly), else its Parquet file.
+        is short enough for one (:data:`analysis.report.tables.MAX_CSV_ROWS`), else its
+        Parquet file here (not copied).
 
         Returns:
             The path of the CSV written, or of the Parquet file.
         """
-        from analysis.report.tables import save_table
+        from analysis.report.tables import MAX_CSV_ROWS, save_table
 
         table = self[name]
-        if len(table) > max_csv_rows:
+        if len(table) > MAX_CSV_ROWS:
             return self.file(name)
         return save_table(table, Path(folder) / f"{name}.csv")
 
@@ -227,19 +226,25 @@ class StudyTables:
 # ------------------------------------------------------------------------------- the run
 
 
-def _fingerprint(study: Study, options: TableOptions) -> str:
+def _inputs_key(study: Study) -> str:
+    """SHA-256 over what the tables are made from, options aside: the study file, every input
+    file, the package version and the format of the tables folder."""
     from analysis import __version__
     from analysis.report.study import file_sha256
 
     inputs = study_inputs(study)[["role", "path", "sha256"]].astype(str).to_dict("records")
-    key = {
-        "format": _FORMAT,
-        "version": __version__,
-        "study": file_sha256(study.path),
-        "inputs": inputs,
-        "options": dataclasses.asdict(options),
-    }
+    key = {"format": _FORMAT, "version": __version__, "study": file_sha256(study.path),
+           "inputs": inputs}  # fmt: skip
     return hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """A value as the manifest (JSON) holds it: tuples are lists."""
+    return json.loads(json.dumps(value, default=str))
+
+
+#: Options that change how the tables are computed, not what they hold.
+_HOW = ("chunksize",)
 
 
 def study_tables(
@@ -250,11 +255,13 @@ def study_tables(
 ) -> StudyTables:
     """The study's tables: read from ``tables_dir``, computed first when needed.
 
-    A report notebook calls ``study_tables(study, tables_dir, "01_terms", globals())``: the
-    notebook's own parameter values (from ``namespace``) and the study file's values for the
-    other notebooks give the :class:`TableOptions`; when ``tables_dir`` holds tables made from
-    the same inputs (SHA-256 of every file) and options, they are read, else computed
-    (:func:`compute_study_tables`). Under ``make report`` the runner has computed them.
+    A report notebook calls ``study_tables(study, tables_dir, "01_terms", globals())``. The
+    tables in ``tables_dir`` are read when they were made from the same inputs (SHA-256 of the
+    study file and of every input file) and with this notebook's values of the parameters they
+    depend on (:data:`PARAMETER_OPTIONS`; the other notebooks' options are kept as they are).
+    Otherwise they are computed (:func:`compute_study_tables`) with the study file's
+    ``parameters:`` and this notebook's values. Under ``make report`` the runner has computed
+    them with every notebook's values, so they are read.
 
     Args:
         study: a :class:`analysis.report.study.Study` or its path.
@@ -270,19 +277,28 @@ def study_tables(
     """
     if not isinstance(study, Study):
         study = load_study(study)
-    parameters = {nb: dict(values) for nb, values in study.parameters.items()}
+    own: dict[str, Any] = {}
     if notebook is not None and namespace is not None:
-        own = {name: namespace[name] for (nb, name) in PARAMETER_OPTIONS if nb == notebook
-               and name in namespace}  # fmt: skip
-        parameters[notebook] = {**parameters.get(notebook, {}), **own}
-    options = table_options(parameters)
+        own = table_options({notebook: {name: namespace[name] for (nb, name) in PARAMETER_OPTIONS
+                                        if nb == notebook and name in namespace}}).__dict__  # fmt: skip
+        fields = {f for (nb, _), f in PARAMETER_OPTIONS.items() if nb == notebook}
+        own = {f: v for f, v in own.items() if f in fields}
+    options = table_options(study.parameters)
     folder = Path(tables_dir)
     manifest_path = folder / _MANIFEST
     if manifest_path.exists():
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if manifest.get("key") == _fingerprint(study, options):
-            return StudyTables(folder, manifest)
-    return compute_study_tables(study, folder, options)
+        if manifest.get("key") == _inputs_key(study):
+            stored = manifest.get("options", {})
+            wanted = own if notebook is not None else dataclasses.asdict(options)
+            if all(stored.get(f) == _plain(v) for f, v in wanted.items() if f not in _HOW):
+                return StudyTables(folder, manifest)
+            known = {f.name for f in dataclasses.fields(TableOptions)}
+            options = TableOptions(**{
+                k: tuple(v) if isinstance(v, list) else v
+                for k, v in stored.items() if k in known
+            })  # fmt: skip
+    return compute_study_tables(study, folder, dataclasses.replace(options, **own))
 
 
 def compute_study_tables(
@@ -319,7 +335,7 @@ def compute_study_tables(
         table functions, e.g. ``ValueError`` for a document without a group value.
     """
     options = options or TableOptions()
-    key = _fingerprint(study, options)
+    key = _inputs_key(study)
     notes = list(notes)
     if docs is None:
         with warnings.catch_warnings(record=True) as caught:

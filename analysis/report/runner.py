@@ -574,7 +574,7 @@ def run_report(
     effective_all = {
         n: {k: p.default for k, p in declared[n].items()} | overrides[n] for n in names
     }
-    for message in inputs.notes:
+    for message in (*inputs.notes, *inputs.other_notes):
         print(f"  note: {message}", file=log)
     tables_started = time.time()
     try:

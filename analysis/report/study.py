@@ -713,7 +713,10 @@ class StudyInputs:
         actors: actor ids of the actor table, or None without one.
         docs, removed: the documents and removed boilerplate lines as
             :func:`load_study_docs` returned them (so a run reads the corpus once).
-        notes: what reading the inputs warned about (dates, languages, duplicates), once each.
+        notes: what reading the documents warned about (dates, languages, duplicates), once
+            each.
+        other_notes: what reading the other inputs warned about (e.g. spellings two actors
+            share).
 
     Example:
         >>> inputs = check_study_inputs(load_study("data/study.yml"))
@@ -730,6 +733,7 @@ class StudyInputs:
     docs: pd.DataFrame | None = field(default=None, repr=False, compare=False)
     removed: pd.DataFrame | None = field(default=None, repr=False, compare=False)
     notes: tuple[str, ...] = ()
+    other_notes: tuple[str, ...] = ()
 
 
 def check_study_inputs(study: Study) -> StudyInputs:
@@ -773,13 +777,18 @@ def check_study_inputs(study: Study) -> StudyInputs:
     if docs.empty:
         raise StudyError(f"{study.path}: the corpus {study.corpus} has no documents")
     themes = depth = actors = None
+    other: tuple[str, ...] = ()
     if study.codebook is not None:
         codebook = load_codebook(study.codebook)
         themes = tuple(codebook.ids)
         frame = codebook.to_frame()
         depth = int(frame["depth"].max()) if len(frame) else 0
     if study.actors is not None:
-        actors = tuple(load_actors(study.actors).ids)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            actors = tuple(load_actors(study.actors).ids)
+        # Shown on the actor pages by the tables run; here only for the command line.
+        other = tuple(warning_messages(caught))
     if study.gold is not None:
         load_gold(study.gold)
     if study.actor_gold is not None:
@@ -801,6 +810,7 @@ def check_study_inputs(study: Study) -> StudyInputs:
         docs=docs,
         removed=removed,
         notes=notes,
+        other_notes=other,
     )
 
 
