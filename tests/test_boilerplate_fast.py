@@ -1,0 +1,109 @@
+"""clean_boilerplate matches each distinct line once per call; the result is the same as
+matching every line of every document (no remembered outcomes)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import boilerplate
+from analysis.boilerplate import clean_boilerplate
+
+LINES = [
+    "HANOI (VNA) – Talks opened on Wednesday between the two delegations.",
+    "BEIJING, Dec. 6 (Xinhua) -- The summit ended with a joint statement.",
+    "VIETNAM, December 6 – The ministers met in the capital.",
+    "President Vo Van Thuong addresses the conference in Hanoi (Photo: VNA)",
+    "Delegates at the conference",
+    "VNA",
+    "AFP/Getty",
+    "Viet Nam News",
+    "Comments (12)",
+    "Báo Thanh niên•06/12/2023",
+    "Share this article: Facebook | Twitter | Zalo",
+    "Print | Email",
+    "Short link: https://example.com/a/b?c=1",
+    "Page ID: 12345",
+    "Published: 06/12/2023 14:30 GMT+7",
+    "2 hours ago",
+    "Read more: Vietnam, China agree to boost trade",
+    "Click here to read the full statement.",
+    "Home > World > Asia",
+    "Delegates at the conference. Photo: VNA The 13th conference opened in Hanoi.",
+    "The leaders agreed to expand cooperation in the region. (VNA)",
+    "The talks ended on a positive note. – VNA/VNS",
+    "Source: Reuters",
+    "The leaders agreed to upgrade the free trade area over the next five years.",
+    "He said that no country could fight cyber crime alone.",
+    "",
+    "   ",
+]
+
+
+def varied_docs(n: int, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    texts = []
+    for _ in range(n):
+        lines = [str(s) for s in rng.choice(LINES, rng.integers(0, 12))]
+        lines = [
+            (" " * int(rng.integers(0, 3)) + s + "\t" * int(rng.integers(0, 2))) for s in lines
+        ]
+        texts.append("\n".join(lines))
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "text": texts})
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        "default",
+        ["agency", {"name": "byline", "pattern": "By .{1,40}"}],
+        [{"name": "tail", "pattern": "VNS", "where": "trailing"}, {"name": "x", "pattern": "D.*"}],
+    ],
+)
+def test_remembered_lines_give_the_same_result_as_matching_every_line(
+    rules: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = varied_docs(300, seed=len(str(rules)))
+    fast = clean_boilerplate(docs, rules, max_share=1)
+    assert len(fast[1]) > 100  # the rules remove plenty, from repeated lines
+    if rules == "default":
+        assert fast[1]["rule"].nunique() >= 15
+    for held in (0, 40):  # 0: nothing remembered; 40: memory cleared again and again
+        monkeypatch.setattr(boilerplate, "_HELD_CHARS", held)
+        slow = clean_boilerplate(docs, rules, max_share=1)
+        pd.testing.assert_frame_equal(fast[0], slow[0])
+        pd.testing.assert_frame_equal(fast[1], slow[1])
+
+
+EDGE_LINES = [
+    "WWW.VIETNAMPLUS.VN",
+    "www.example.com",
+    "bit.ly/3xYz",
+    "PRINT",
+    "pRiNt | E-mail",
+    "Download PDF",
+    "2 hours ago",
+    "Wednesday, December 6, 2023 10:05",
+    "Updated ５ hours ago",  # a full-width digit is a digit to the rule too
+    "A man at the market (Photograph: AFP)",
+    "HANOI, Dec 6 (VNA) - The talks opened.",
+    "Ho Chi Minh City (VNA) – The port reopened.",
+    "HANOI, 6 Dec 2023 — The talks opened.",
+]
+
+
+def test_every_shipped_prefilter_passes_every_line_its_rule_matches() -> None:
+    lines = [s.strip() for s in LINES + EDGE_LINES if s.strip()]
+    lines += [s.upper() for s in lines] + [s.lower() for s in lines]
+    for rule in boilerplate.DEFAULT_BOILERPLATE_RULES:
+        need = boilerplate._NEEDS.get((rule.name, rule.pattern))
+        if need is None:
+            continue
+        rx = rule.compiled()
+        if rule.where == "line":
+            matched = [s for s in lines if rx.fullmatch(s)]
+        elif rule.where == "leading":
+            matched = [s for s in lines if (m := rx.match(s)) and m.end() > 0]
+        else:
+            matched = [s for s in lines if rx.search(s)]
+        assert matched, rule.name
+        assert all(need(s) for s in matched), rule.name
