@@ -509,23 +509,24 @@ def theme_cooccurrence(
     tree = _tree(hits, codebook)
     themes = _select(tree, level)
     t_index = pd.Index(themes, dtype=object)
-    unit_cols = ["doc_id", "sent"] if unit == "sentence" else ["doc_id"]
-    inc = pd.DataFrame({c: hits[c].astype(str) if c == "doc_id" else hits[c] for c in unit_cols})
-    inc["t"] = t_index.get_indexer(hits["key"].astype(str))
-    inc = inc[inc["t"] >= 0].drop_duplicates()
-    inc["u"] = pd.factorize(pd.MultiIndex.from_frame(inc[unit_cols]))[0] if len(inc) else []
-    n_units = np.bincount(inc["t"].to_numpy(np.int64), minlength=len(themes))
-    pairs = inc[["u", "t"]].merge(inc[["u", "t"]], on="u", suffixes=("_a", "_b"))
-    pairs = pairs[pairs["t_a"] < pairs["t_b"]]
+    # Integer unit and theme codes: no per-hit strings, no self-join of the hit table.
+    t_all = t_index.get_indexer(hits["key"].astype(str))
+    keep = t_all >= 0
+    doc = pd.factorize(hits["doc_id"])[0].astype(np.int64)
+    if unit == "sentence":
+        sent = hits["sent"].to_numpy().astype(np.int64)
+        unit_key = doc * (int(sent.max(initial=0)) + 1) + sent
+    else:
+        unit_key = doc
+    inc = np.unique(unit_key[keep] * len(themes) + t_all[keep])  # distinct (unit, theme)
+    u, t = inc // max(len(themes), 1), inc % max(len(themes), 1)
+    n_units = np.bincount(t, minlength=len(themes))
     # Ancestor/descendant pairs, once per pair of themes (themes are few, pairs many).
     paths = [tree.path[t] for t in themes]
     related = np.array([[q.startswith(p + PATH_SEP) for q in paths] for p in paths], bool).reshape(
         len(paths), len(paths)
     )
-    pairs = pairs[~related[pairs["t_a"].to_numpy(np.int64), pairs["t_b"].to_numpy(np.int64)]]
-    count = pairs.groupby(["t_a", "t_b"]).size().reset_index(name="count")
-    ta, tb = count["t_a"].to_numpy(np.int64), count["t_b"].to_numpy(np.int64)
-    c = count["count"].to_numpy(np.int64)
+    ta, tb, c = _pairs_in_units(u, t, len(themes), related)
     na, nb = n_units[ta], n_units[tb]
     table = pd.DataFrame(
         {
@@ -538,6 +539,36 @@ def theme_cooccurrence(
         }
     )
     return conform(table, "theme_cooccurrence")
+
+
+def _pairs_in_units(
+    u: np.ndarray, t: np.ndarray, n_themes: int, related: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Units shared by each pair of unrelated themes (a < b), for the pairs that share any,
+    in (a, b) order. ``u``, ``t``: the distinct (unit, theme) pairs, sorted by unit."""
+    starts = np.flatnonzero(np.r_[True, u[1:] != u[:-1]]) if len(u) else np.zeros(0, np.int64)
+    if n_themes <= 63:
+        # One bit per theme: a unit's themes are one integer; a pair is two bit tests.
+        bits = np.left_shift(np.uint64(1), t.astype(np.uint64))
+        mask = np.bitwise_or.reduceat(bits, starts) if len(starts) else bits
+        a_idx, b_idx = np.triu_indices(n_themes, k=1)
+        wanted = ~related[a_idx, b_idx]
+        a_idx, b_idx = a_idx[wanted], b_idx[wanted]
+        counts = np.array(
+            [np.count_nonzero((mask >> np.uint64(a)) & (mask >> np.uint64(b)) & np.uint64(1))
+             for a, b in zip(a_idx.tolist(), b_idx.tolist(), strict=True)], dtype=np.int64,
+        )  # fmt: skip
+        present = counts > 0
+        return a_idx[present].astype(np.int64), b_idx[present].astype(np.int64), counts[present]
+    # Many themes: every pair within each unit (units hold few themes).
+    unit_of = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(u)]))
+    frame = pd.DataFrame({"u": unit_of, "t": t})
+    pairs = frame.merge(frame, on="u", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["t_a"] < pairs["t_b"]]
+    pairs = pairs[~related[pairs["t_a"].to_numpy(np.int64), pairs["t_b"].to_numpy(np.int64)]]
+    count = pairs.groupby(["t_a", "t_b"]).size().reset_index(name="count")
+    return (count["t_a"].to_numpy(np.int64), count["t_b"].to_numpy(np.int64),
+            count["count"].to_numpy(np.int64))  # fmt: skip
 
 
 def theme_kwic(

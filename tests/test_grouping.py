@@ -130,9 +130,13 @@ def test_a_blank_group_value_is_missing_not_a_group():
     docs = pd.DataFrame({"doc_id": ["d1", "d2", "d3"], "text": ["a b", "a", "b b"],
                          "outlet": ["X", " ", "Y"]})  # fmt: skip
     tokens = a.tokenize(docs)
-    with pytest.raises(ValueError, match=r"docs\['outlet'\] has no group value for doc_id\(s\) d2;"):
+    with pytest.raises(
+        ValueError, match=r"docs\['outlet'\] has no group value for doc_id\(s\) d2;"
+    ):
         a.term_frequency(tokens, by="outlet", docs=docs)
     tf = a.term_frequency(tokens, by="outlet", docs=docs, dropna=True)
     assert tf[["group", "term", "frequency"]].values.tolist() == [
-        ["X", "a", 1], ["X", "b", 1], ["Y", "b", 2]
+        ["X", "a", 1],
+        ["X", "b", 1],
+        ["Y", "b", 2],
     ]

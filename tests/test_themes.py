@@ -583,3 +583,46 @@ def test_docstring_examples_run(monkeypatch):
     monkeypatch.chdir(DATA.parent)  # the examples use the sample study's relative paths
     result = doctest.testmod(analysis.themes, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted >= 4
+
+
+@pytest.mark.parametrize("n_extra", [0, 70], ids=["few themes (bit masks)", "many themes"])
+def test_theme_cooccurrence_equals_counting_units_by_hand(n_extra, tmp_path):
+    """Random hits over a theme tree (parents and children never pair): every pair's count is
+    the number of units holding both, as counted with Python sets."""
+    import itertools
+
+    import yaml
+
+    rng = np.random.default_rng(7)
+    tree = {"crime": ["fraud", "cyber"], "cooperation": ["sharing"]}
+    spec: dict = {"name": "t", "themes": {}}
+    for parent, children in tree.items():
+        spec["themes"][parent] = {"description": parent, "patterns": [parent],
+                                  "themes": {c: {"description": c, "patterns": [c]}
+                                             for c in children}}  # fmt: skip
+    for i in range(n_extra):
+        spec["themes"][f"x{i:02d}"] = {"description": "x", "patterns": [f"x{i:02d}"]}
+    (tmp_path / "cb.yml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    codebook = load_codebook(tmp_path / "cb.yml")
+    ids = list(codebook.ids)
+    n = 3000
+    hits = pd.DataFrame({"doc_id": rng.choice([f"d{i}" for i in range(40)], n),
+                         "sent": rng.integers(1, 30, n).astype("int32"),
+                         "key": rng.choice(ids, n)})  # fmt: skip
+    got = theme_cooccurrence(hits, codebook=codebook)
+    units: dict[tuple, set] = {}
+    for d, s_, k in hits.itertuples(index=False):
+        units.setdefault((d, s_), set()).add(k)
+    parent = {t: codebook.themes[t].parent for t in ids}
+    want = {}
+    for a, b in itertools.combinations(ids, 2):
+        if parent.get(b) == a or parent.get(a) == b:
+            continue
+        shared = sum(1 for ks in units.values() if a in ks and b in ks)
+        if shared:
+            want[(a, b)] = shared
+    assert dict(zip(zip(got["theme_a"], got["theme_b"], strict=True), got["count"],
+                    strict=True)) == want  # fmt: skip
+    n_units = {t: sum(1 for ks in units.values() if t in ks) for t in ids}
+    assert (got["n_a"] == got["theme_a"].map(n_units)).all()
+    assert len(want) >= 7  # every unrelated pair of the tree occurs
