@@ -15,7 +15,6 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -27,13 +26,12 @@ from analysis._aggregate import (
     ThemeNormalize,
     ThemeScope,
     ThemeUnit,
-    combine_parts,
-    empty_parts,
     make_plan,
     progress_bar,
     progress_enabled,
 )
 from analysis._groups import By
+from analysis._store import ParquetSink, PartsAccumulator
 from analysis.corpus import iter_corpus
 from analysis.text import Vocabulary
 
@@ -62,52 +60,6 @@ class CorpusSummary:
     n_tokens: int = 0
     hits_path: Path | None = None
     mentions_path: Path | None = None
-
-
-class _ParquetSink:
-    """Append tables to one Parquet file; the file appears (atomically) only when complete."""
-
-    def __init__(self, path: str | Path | None) -> None:
-        self.path = None if path is None else Path(path)
-        self._tmp = None if self.path is None else self.path.with_name(self.path.name + ".part")
-        self._writer: Any = None  # a pyarrow.parquet.ParquetWriter once the first table came
-        self._schema = None
-
-    def write(self, table: pd.DataFrame | None) -> None:
-        if self.path is None or table is None:
-            return
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        # Categorical doc_ids differ from chunk to chunk: write plain strings.
-        flat = table.assign(
-            **{
-                c: table[c].astype(str)
-                for c in table.columns
-                if isinstance(table[c].dtype, pd.CategoricalDtype)
-            }
-        )
-        arrow = pa.Table.from_pandas(flat, preserve_index=False)
-        if self._writer is None:
-            self._schema = arrow.schema
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._writer = pq.ParquetWriter(self._tmp, self._schema)
-        self._writer.write_table(arrow.cast(self._schema))
-
-    def close(self, ok: bool) -> Path | None:
-        if self.path is None:
-            return None
-        if self._writer is not None:
-            self._writer.close()
-        if not ok:
-            if self._tmp is not None and self._tmp.exists():
-                self._tmp.unlink()
-            return None
-        if self._writer is None:  # no chunk at all: no file
-            return None
-        assert self._tmp is not None  # set together with path
-        os.replace(self._tmp, self.path)
-        return self.path
 
 
 def _chunks_of(
@@ -278,25 +230,19 @@ def stream_analyze(
     if not isinstance(source, (str, os.PathLike)) and (metadata is not None):
         raise ValueError("metadata= is for a corpus path; pass iter_corpus(..., metadata=...)")
     chunks = _chunks_of(source, chunksize, progress, read_options)
-    hits_sink, mentions_sink = _ParquetSink(hits_path), _ParquetSink(mentions_path)
+    hits_sink, mentions_sink = ParquetSink(hits_path), ParquetSink(mentions_path)
     # One vocabulary for the whole run: a chunk only cuts, flags, folds and expands patterns
     # for the types the chunks before it have not seen.
     vocabulary = Vocabulary()
-    combined, pending, n_pending = empty_parts(), [], 0
+    parts_sum = PartsAccumulator()
     ok = False
     try:
         for i, docs in enumerate(chunks):
             parts, per_hit = plan.run(docs, i, vocabulary)
             hits_sink.write(per_hit.get("hits"))
             mentions_sink.write(per_hit.get("mentions"))
-            pending.append(parts)
-            n_pending += len(parts)
-            # Combining when the waiting partials outgrow the combined table keeps memory at
-            # about twice the size of the result, and each row is regrouped a few times only.
-            if n_pending >= max(len(combined), 1 << 16):
-                combined = combine_parts(pd.concat([combined, *pending], ignore_index=True))
-                pending, n_pending = [], 0
-        combined = combine_parts(pd.concat([combined, *pending], ignore_index=True))
+            parts_sum.add(parts)
+        combined = parts_sum.result()
         ok = True
     finally:
         hits_out = hits_sink.close(ok)
