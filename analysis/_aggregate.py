@@ -130,14 +130,22 @@ def part(table: str, k0, k1, ord_, v0, v1=None, v2=None) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "table": pd.Series([table] * n, dtype=str),
-            "k0": pd.Series(np.asarray(k0, dtype=object), dtype=str),
-            "k1": pd.Series(np.asarray(k1, dtype=object), dtype=str),
+            "k0": _str_column(k0),
+            "k1": _str_column(k1),
             "ord": np.asarray(ord_, np.int64),
             "v0": np.asarray(v0, np.float64),
             "v1": zeros if v1 is None else np.asarray(v1, np.float64),
             "v2": zeros if v2 is None else np.asarray(v2, np.float64),
         }
     )
+
+
+def _str_column(values) -> pd.Series:
+    # Keys that already are strings (a chunk's terms taken from the vocabulary) stay in Arrow:
+    # a round trip through Python objects costs more than the counting, chunk after chunk.
+    if isinstance(values, (pd.Index, pd.Series)) and values.dtype == "str":
+        return pd.Series(values.array, dtype=str)
+    return pd.Series(np.asarray(values, dtype=object), dtype=str)
 
 
 def empty_parts() -> pd.DataFrame:
@@ -697,7 +705,7 @@ class Plan:
             cells, inverse = np.unique(cell, return_inverse=True)
             docfreq = np.bincount(inverse, minlength=len(cells))
             freq = np.bincount(inverse, weights=mat.data, minlength=len(cells))
-        labels = pd.Index(groups.labels, dtype=object)
+        labels = pd.Index(groups.labels, dtype=str)
         return part("tf", labels.take(cells // n_norms), norms.take(cells % n_norms),
                     np.zeros(len(cells)), freq, docfreq)  # fmt: skip
 

@@ -510,8 +510,13 @@ class Actors:
         """``id -> type``."""
         return dict(zip(self.table["id"], self.table["type"], strict=True))
 
-    def patterns(self) -> pd.DataFrame:
+    def patterns(self, *, titles_alone: bool = False) -> pd.DataFrame:
         """Every spelling the matcher looks for, for audit.
+
+        Args:
+            titles_alone: also list each title of two words or more after "the" ("the Deputy
+                Minister") as a role of its holder (``named in doc``), as
+                :func:`analysis.actors.find_mentions` matches them by default.
 
         Returns:
             One row per (actor, spelling): ``actor_id``, ``via`` (name, alias, title+name, short,
@@ -551,10 +556,26 @@ class Actors:
                 for f in [*forms, *r.short]:
                     if not f.startswith("regex:") and not t.startswith("regex:"):
                         add("title+name", f"{t} {f}")
+            plain = [t for t in r.titles if not t.startswith("regex:")]
+            if r.type == "person" and not r.name.startswith("regex:"):
+                # stacked titles before the full name: "AFC President Sheikh Khalid …"
+                for t1 in plain:
+                    for t2 in plain:
+                        if _key(t1) not in _key(t2) and _key(t2) not in _key(t1):
+                            add("title+name", f"{t1} {t2} {r.name}")
             for s in r.short:
                 add("short", s)
             for ro in r.roles:
                 add("role", ro)
+            for t in r.titles if titles_alone else ():
+                # a listed title of two words or more standing alone after "the" ("The Deputy
+                # Minister affirmed …", "the national police chief") refers to its holder
+                if (
+                    not t.startswith("regex:")
+                    and len(t.split()) >= 2
+                    and t.split()[0].lower() != "the"
+                ):
+                    add("role", f"the {t}")
         df = pd.DataFrame(rows, columns=["actor_id", "via", "pattern", "_key"])
         owners = df.groupby("_key", sort=False)["actor_id"].transform("nunique")
         short_titled = df["via"].eq("title+name") & df["_key"].isin(
@@ -595,8 +616,12 @@ class Actors:
         )
         return out.reset_index(drop=True)
 
-    def compile(self, *, fold_case: bool = True, fold_diacritics: bool = True) -> CompiledActors:
+    def compile(
+        self, *, fold_case: bool = True, fold_diacritics: bool = True, titles_alone: bool = False
+    ) -> CompiledActors:
         """The spellings of :meth:`patterns`, with possessives, compiled for the matcher.
+
+        ``titles_alone`` as in :meth:`patterns`.
 
         Compiled once per folding setting and kept (also when the table is pickled to Dask
         workers, so that they do not compile their own).
@@ -608,11 +633,13 @@ class Actors:
             (['cn|name'], 2, 0)
         """
         fold_case, fold_diacritics = bool(fold_case), bool(fold_diacritics)
-        cache_key = ("plan", fold_case, fold_diacritics)
+        cache_key: tuple = ("plan", fold_case, fold_diacritics)
+        if titles_alone:
+            cache_key = (*cache_key, "titles_alone")
         hit = self._cache.get(cache_key)
         if hit is not None:
             return hit
-        p = self.patterns()
+        p = self.patterns(titles_alone=titles_alone)
         p = p.assign(_key=[_pattern_key(x) for x in p["pattern"]])
         if not (fold_case and fold_diacritics):
             # spellings that differ only in case/accents are distinct when folding is off
@@ -648,6 +675,11 @@ class Actors:
         )
         self._cache[cache_key] = plan
         return plan
+
+
+def _key(title: str) -> str:
+    """A title folded to its words, padded for whole-word containment tests."""
+    return f" {' '.join(fold(title).split())} "
 
 
 def _with_possessives(pats: dict[str, list[str]]) -> pd.DataFrame:

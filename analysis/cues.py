@@ -16,6 +16,19 @@ __all__ = [
     "ATTRIBUTION_CUES",
     "NOT_A_CUE_AFTER",
     "TITLE_WORDS",
+    "DIRECT_ONLY_CUES",
+    "NEGATIONS",
+    "PASSIVE_AFTER",
+    "NOUN_FORMS",
+    "NOT_A_CUE_AFTER_BASE",
+    "SOURCE_NOUNS",
+    "UNNAMED_SOURCES",
+    "BASE_FORMS",
+    "OBJECT_CUES",
+    "HEARING_CUES",
+    "HEARING_BODIES",
+    "FINDING_CUES",
+    "HYPOTHETICAL_OPENERS",
     "CueListError",
     "check_cues",
 ]
@@ -40,7 +53,17 @@ SPEECH_VERBS: tuple[str, ...] = (
     "called on", "calls on", "called upon", "calls upon", "called for", "calls for",
     "expressed", "expresses", "described", "describes", "reported", "reports",
     "voiced", "reaffirmed", "reaffirms", "told reporters", "told journalists",
-    "asked for", "asks for",
+    "asked for", "asks for", "denied that", "denies that", "demanded that", "demands that",
+    "estimates that", "estimated that",
+    # courts and hearings (set 4): "a former aide testified that …"; "the court heard that …"
+    # has no speaker of its own (see :data:`HEARING_CUES`)
+    "testified", "testifies", "acknowledges", "heard that",
+    # reports and studies (set 4): "It found that …", "the study finds that …"
+    "found that", "finds that",
+    # base forms, for plural subjects and headlines ("China, EU pledge closer cooperation");
+    # not after "to" or a modal (see :data:`NOT_A_CUE_AFTER_BASE`). Not "vow": "X, Y vow to
+    # fight scams" is a commitment to act, not coded as speech.
+    "pledge", "urge", "warn",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").
@@ -60,6 +83,80 @@ NOT_A_CUE_AFTER: frozenset[str] = frozenset({
     "your", "my", "member", "members", "united", "island", "arab", "gulf", "baltic", "small",
     "sovereign", "nation", "pacific", "federated", "other", "some", "many", "several",
 })  # fmt: skip
+#: Cues that attribute only a quotation that follows them in the same sentence ("praised the
+#: government for its "firm action"", "what it called "dangerous actions""); without a
+#: quotation they are not speech ("praised the police for their role").
+DIRECT_ONLY_CUES: tuple[str, ...] = (
+    "praised", "praises", "hailed", "hails", "lauded", "lauds", "welcomed", "welcomes",
+    "called", "calls", "termed", "terms", "slammed", "slams", "criticised", "criticized",
+    "criticises", "criticizes", "condemned", "condemns",
+    "put it",  # 'As Strand put it to investors, "…"'
+)  # fmt: skip
+#: Cues that also take a plain object ("Canberra added nickel to its list", "Tianhe reported a
+#: 41% rise in profit", "described the call to colleagues"): speech only before "that", "how",
+#: a colon, a comma, a quotation or the end of the sentence (or, for "described", "as" later in
+#: the sentence).
+OBJECT_CUES: frozenset[str] = frozenset({
+    "added", "adds", "reported", "reports", "described", "describes", "acknowledged",
+    "acknowledges", "testified", "testifies",
+})  # fmt: skip
+#: Cues that report what a court or a committee was told, not what it said: the quote keeps
+#: an NA speaker ("the court heard that …"). They need a hearing body of
+#: :data:`HEARING_BODIES` in the clause before them ("he heard that …" is not speech).
+HEARING_CUES: frozenset[str] = frozenset({"heard that"})
+HEARING_BODIES: frozenset[str] = frozenset({
+    "court", "committee", "inquiry", "tribunal", "jury", "hearing", "trial", "senate",
+    "parliament", "commission", "panel", "judge", "judges", "senators", "lawmakers",
+})  # fmt: skip
+#: Cues of findings ("It found that …", "the study finds that …"): speech only when an
+#: organisation (or the author of a report) finds ("police found that the door was locked"
+#: is not coded as what someone said).
+FINDING_CUES: frozenset[str] = frozenset({"found that", "finds that"})
+#: A cue in a clause opened by one of these words, before its first comma, is not reported
+#: speech: "When Borealis announced its writedown, …", "If Jakarta says no, …".
+HYPOTHETICAL_OPENERS: frozenset[str] = frozenset({"when", "whenever", "if", "unless", "once"})
+#: Words after which a cue is negated or not speech: "did not say", "didn't say", "has not
+#: commented", "declined to say" (also any word ending in "n't").
+NEGATIONS: frozenset[str] = frozenset({"not", "never", "no", "declined", "refused"})
+#: Words after which a cue is a passive participle: "were promised jobs", "to be concluded"
+#: (unless "that" follows: "it was announced that …").
+PASSIVE_AFTER: frozenset[str] = frozenset({"be", "been", "being", "was", "were", "is", "are"})
+#: Cue forms that are also plural nouns ("vulnerable states", "the claims", "media reports"):
+#: they count only right after a speaker (a mention, a pronoun, an unnamed source) or right
+#: before "that", a comma or a colon.
+NOUN_FORMS: frozenset[str] = frozenset({
+    "states", "claims", "reports", "notes", "remarks", "answers", "pledges", "promises",
+    "calls",
+})  # fmt: skip
+#: A base-form cue ("pledge", "urge", "warn", "say") directly after one of these is an
+#: infinitive or a future, not reported speech: "agreed to pledge", "will urge".
+NOT_A_CUE_AFTER_BASE: frozenset[str] = frozenset({
+    "to", "will", "would", "shall", "should", "must", "can", "could", "may", "might", "did",
+    "does", "do",
+})  # fmt: skip
+#: Nouns of sources that are not actors: "according to a report by X", "…, a spokesman
+#: said." (:data:`UNNAMED_SOURCES` adds people and media: "Experts said …").
+SOURCE_NOUNS: frozenset[str] = frozenset({
+    "report", "statement", "study", "survey", "data", "figures", "estimate", "estimates",
+    "spokesperson", "spokesman", "spokeswoman", "official", "officials", "source", "sources",
+})  # fmt: skip
+#: Unnamed sources: "…, a spokesman said." / "Experts said …" / "…, media reports said." /
+#: "Developing countries called for …". The quote is kept with an NA speaker (it is speech,
+#: just not by an actor of the table).
+UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
+    "experts", "expert", "analysts", "analyst", "observers", "diplomats", "diplomat", "police",
+    "authorities", "reports", "media", "ministry", "embassy", "paper", "newspaper", "agency",
+    "witnesses", "critics", "researchers", "residents", "insiders", "activists",
+    "communique", "communiqué", "declaration", "broadcaster", "countries", "nations",
+    "governments", "sides", "leaders", "ministers", "lawmakers", "groups", "organisations",
+    "organizations", "companies", "scientists", "economists", "professor", "researcher",
+    # set 4: people in courts, companies and investigations
+    "lawyer", "lawyers", "attorney", "aide", "aides", "people", "person", "members",
+    "executive", "executives", "worker", "workers", "fishers", "fishermen", "investigators",
+})  # fmt: skip
+#: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
+#: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).
+BASE_FORMS: frozenset[str] = frozenset({"say", "pledge", "urge", "warn"})
 #: Words that, right before a quotation, make it a title or a name rather than a quote: the
 #: theme "Joining Hands Against Fraud", a campaign called "Safe Net", the slogan, "…".
 TITLE_WORDS: frozenset[str] = frozenset({

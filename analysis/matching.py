@@ -239,8 +239,26 @@ def _vocabulary(tokens: pd.DataFrame, ps: PatternSet) -> tuple[np.ndarray, list[
 
 
 def _extends(cats: pd.Index, old: pd.Index) -> bool:
-    """``cats`` starts with ``old`` (the vocabulary grew at its end)."""
-    return len(cats) >= len(old) and bool(cats[: len(old)].equals(old))
+    """``cats`` starts with ``old`` (the vocabulary grew at its end). Compared in Arrow when
+    both are Arrow strings (20x faster than ``Index.equals``: this runs once per chunk)."""
+    if len(cats) < len(old):
+        return False
+    if hasattr(cats.array, "__arrow_array__") and hasattr(old.array, "__arrow_array__"):
+        return bool(_arrow_strings(cats).slice(0, len(old)).equals(_arrow_strings(old)))
+    return bool(cats[: len(old)].equals(old))
+
+
+def _arrow_strings(values: pd.Index) -> pa.Array:
+    """``values`` (strings) as one Arrow ``large_string`` array; no copy for Arrow strings."""
+    arr = values.array
+    out = (
+        pa.array(arr)
+        if hasattr(arr, "__arrow_array__")
+        else pa.array(values.to_numpy(dtype=object), type=pa.large_string())
+    )
+    if isinstance(out, pa.ChunkedArray):
+        out = out.combine_chunks()
+    return out.cast(pa.large_string())
 
 
 def _expand(
@@ -299,7 +317,7 @@ def _expansions(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:
         # The vocabulary grew at its end: expand the new types only (ids shifted by `known`).
         tail = _expand_all(ps, vocab[known:])
         result = [
-            [np.concatenate([a, b + known]) for a, b in zip(old, new, strict=True)]
+            [np.concatenate([a, b + known]) if len(b) else a for a, b in zip(old, new, strict=True)]
             for old, new in zip(hit[1], tail, strict=True)
         ]
     else:
@@ -545,7 +563,9 @@ def _match(
     end = tokens["end"].to_numpy()[last]
     surface = tokens["token"]
     surface_codes = surface.array.codes
-    cats = surface.cat.categories.tolist()
+    # The categories stay in Arrow: they can be the vocabulary of every chunk so far
+    # (analysis.text.Vocabulary), too many to turn into Python strings for each match call.
+    cats = _arrow_strings(surface.cat.categories)
     # `matched` = surface of the token for one-token matches; longer ones get their own strings
     # appended to the dictionary, so the column is built by one Arrow take.
     codes = surface_codes[pos].astype(np.int64)
@@ -556,22 +576,30 @@ def _match(
         extra = [texts[names[doc_codes[pos[i]]]][start[i] : end[i]] for i in multi]
     else:
         t_start, t_end = tokens["start"].to_numpy(), tokens["end"].to_numpy()
+        spans = [np.arange(pos[i], last[i] + 1) for i in multi]
+        span_codes = surface_codes[np.concatenate([np.zeros(0, np.int64), *spans])]
+        written = dict(zip(span_codes.tolist(), cats.take(span_codes).to_pylist(), strict=True))
         extra = [
             "".join(
                 (" " * int(t_start[j] - t_end[j - 1]) if j > pos[i] else "")
-                + cats[surface_codes[j]]
+                + written[surface_codes[j]]
                 for j in range(pos[i], last[i] + 1)
             )
             for i in multi
         ]
     codes[multi] = len(cats) + np.arange(len(multi))
+    matched = pc.take(
+        pa.concat_arrays([cats, pa.array(extra, type=pa.large_string())]),
+        pa.array(codes, type=pa.int64()),
+    ).cast(pa.string())
+    matched_col = matched.to_pandas(types_mapper={pa.string(): _STR_DTYPE}.get)
     table = pd.DataFrame(
         {
             "doc_id": pd.Categorical.from_codes(doc_codes[pos], dtype=tokens["doc_id"].dtype),
             "sent": sent[pos],
             "start": start,
             "end": end,
-            "matched": take_str(cats + extra, codes),
+            "matched": matched_col,
             "pattern": take_str([e.pattern for e in patterns.entries], entry),
             "key": take_str(list(key_names), key_of_entry[entry]),
             "tok": tokens["tok"].to_numpy()[pos],
@@ -581,10 +609,13 @@ def _match(
     return table, entry
 
 
+_STR_DTYPE = pd.StringDtype(na_value=np.nan)
+
+
 def take_str(values: Sequence[str | None], idx: np.ndarray) -> pd.Series:
     """``values[idx]`` as a pandas string column, gathered by Arrow (no Python object per row)."""
     taken = pc.take(pa.array(values, type=pa.string()), pa.array(idx, type=pa.int64()))
-    return taken.to_pandas(types_mapper={pa.string(): pd.StringDtype(na_value=np.nan)}.get)
+    return taken.to_pandas(types_mapper={pa.string(): _STR_DTYPE}.get)
 
 
 def _empty(tokens: pd.DataFrame) -> pd.DataFrame:

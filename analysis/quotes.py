@@ -31,7 +31,21 @@ SPEAKER CUE A, and CUE B                               "underlined A, and expres
 content, [a|the] SOURCE CUE.  /  SOURCE CUE [that] …   unnamed sources ("a spokesman said",
                                                        "Experts said …", "media reports said",
                                                        "an official … said that …"): NA speaker
+SPEAKER: answer (a paragraph)                          transcripts and Q&A: "Lin Wei: We …"
+                                                       (cue ":")
+SPEAKER praised/called … "direct"                      :data:`DIRECT_ONLY_CUES`: "praised X for
+                                                       its '…'", "what it called '…'"
+Unknown Name CUE … / content, CUE Unknown Name         "Ambassador Tanaka expressed …", "said
+                                                       Ruth Adeyemi, an analyst": NA speaker
+headline SPEAKER: content / content - ROLE             "ILO: inspections must go to sea" (cue
+                                                       ":"), "… - minister" (cue "-"); a role
+                                                       is the lede's person
+Q&A interview answer (no label)                        the first-named person (cue "")
+"… he said, 'nested'"                                  a quotation nested in a quote, with its
+                                                       own cue and speaker
 =====================================================  ========================================
+
+The last three are in :mod:`analysis.quote_layout`.
 
 Speakers. In ``SPEAKER CUE`` the speaker is the person whose mention ends right before the cue
 ("The Attorney-General of the Republic of Examplia John Doe said" → John Doe, not the
@@ -46,7 +60,12 @@ person (its subject: "A met B. He noted …" → A, not B); NA when there is non
 right before another cue is a noun ("media reports said").
 
 Not cues: a verb form right after a word of :data:`NOT_A_CUE_AFTER` ("ten ASEAN member
-states have agreed", "the claims"). Not quotes: quoted words right after a word of
+states have agreed", "the claims"); a negated, passive or infinitive cue ("did not say",
+"were promised", "agreed to pledge"); a noun form with no speaker ("vulnerable states"); a cue
+of :data:`~analysis.cues.OBJECT_CUES` with a plain object ("added nickel to its list"); a cue
+in a "When …," clause; "will say"; "heard that" without a court or committee (with one, the
+quote has an NA speaker); "found that" unless an organisation or a report finds.
+Reported speech is read by :mod:`analysis.reported`. Not quotes: quoted words right after a word of
 :data:`TITLE_WORDS` (the theme "Joining Hands Against Fraud", ``The theme, "…",``), short
 Title-Case quoted names, and quoted words with no speech cue next to them (scare quotes).
 
@@ -63,29 +82,44 @@ mentions at a token, pronoun antecedents) is a binary search or an array index.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from analysis.cues import (
     ATTRIBUTION_CUES,
+    BASE_FORMS,
     CONTINUATION_CUES,
+    DIRECT_ONLY_CUES,
+    FINDING_CUES,
+    HEARING_CUES,
+    HYPOTHETICAL_OPENERS,
+    NEGATIONS,
     NOT_A_CUE_AFTER,
+    NOT_A_CUE_AFTER_BASE,
+    NOUN_FORMS,
+    OBJECT_CUES,
+    PASSIVE_AFTER,
     SPEECH_VERBS,
     TITLE_WORDS,
+    UNNAMED_SOURCES,
     CueListError,
     check_cues,
 )
 from analysis.matching import compile_patterns, match
+from analysis.quote_layout import headline_attribution, interview_answers, nested_quotes
+from analysis.reported import clause_subject, continue_with, reported_speech, subject
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.speakers import (
+    BOUNDARY,
     PRONOUNS,
     QUOTE_MARKS,
+    SENT_END,
     SPEAKER_TYPES,
+    TRIM_LEFT,
+    Cue,
+    Found,
     Slot,
     SortedMentions,
     SortedTokens,
@@ -111,50 +145,10 @@ __all__ = [
 #: The columns of the quotes table, in order (see :data:`analysis.schema.SCHEMAS`).
 QUOTE_COLUMNS: list[str] = list(SCHEMAS["quotes"])
 
-_BOUNDARY = frozenset({",", ";", ":"})
-_SENT_END = frozenset({".", "!", "?"})
-_ARTICLES = frozenset({"the", "a", "an"})
-_RELATIVES = frozenset({"who", "whose", "which", "whom"})
-# "…, he said after a meeting …": words that start an adverbial after the cue, not content
-_ADVERBIAL = frozenset({
-    "after", "during", "while", "when", "before", "following", "here", "today", "yesterday",
-    "later", "earlier", "tonight",
-})  # fmt: skip
-_CLAUSE_JOINS = frozenset({"while", "whereas", "but", "and"})
-_SOURCE_NOUNS = frozenset({
-    "report", "statement", "study", "survey", "data", "figures", "estimate", "estimates",
-    "spokesperson", "spokesman", "spokeswoman", "official", "officials", "source", "sources",
-})  # fmt: skip
-# Unnamed sources: "…, a spokesman said." / "Experts said …" / "…, media reports said." The
-# quote is kept with an NA speaker (it is speech, just not by an actor of the table).
-_UNNAMED_SOURCES = _SOURCE_NOUNS | frozenset({
-    "experts", "expert", "analysts", "analyst", "observers", "diplomats", "diplomat", "police",
-    "authorities", "reports", "media", "ministry", "embassy", "paper", "newspaper", "agency",
-    "witnesses", "critics", "researchers", "residents", "insiders", "activists",
-})  # fmt: skip
-# "Malaysia, which chairs ASEAN, has called for …": words between an appositive and the cue
-_AUX = frozenset({
-    "has", "have", "had", "also", "will", "would", "then", "later", "further", "again",
-    "had also", "has also",
-})  # fmt: skip
-# "The minister proposed …": a definite role noun with no mention resolves like "he"
-_ROLE_NOUNS = frozenset({
-    "minister", "secretary", "president", "chief", "spokesman", "spokeswoman", "ambassador",
-    "chairman", "chairwoman", "premier", "procurator", "prosecutor", "director",
-})  # fmt: skip
-# "DOJ chief urges …" in a headline: a role without a name
-_HEADLINE_ROLES = _ROLE_NOUNS | frozenset({"head", "boss", "envoy", "czar", "tsar", "pm", "fm"})
-_WEEKDAYS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight",
-})  # fmt: skip
 _AS_CUES = frozenset({"described", "describes", "called", "calls", "hailed", "hails"})
 _DASHES = frozenset({"-", "–", "—", "--"})
-_TRIM_LEFT = frozenset({"that", ",", ":", ";"})
-_TRIM_RIGHT = frozenset({",", ".", ";", ":", "!", "?"})
 _WINDOW_AFTER = 12  # tokens after a closing mark searched for the cue
 _WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
-
 
 _MAX_CUE_TOKENS = 4  # the longest default cue ("told reporters", "called upon") is 2 tokens
 
@@ -244,29 +238,30 @@ def find_quotes(
     if missing:
         raise ValueError(f"tokens of document(s) not in docs: {', '.join(missing[:10])}")
     cue_lists = {"verb": (*verbs, *extra), "participle": tuple(participles),
-                 "according": tuple(according)}  # fmt: skip
+                 "according": tuple(according), "direct": DIRECT_ONLY_CUES}  # fmt: skip
     cues_found = _cues_by_doc(tokens, cue_lists, drop)
     toks = SortedTokens(tokens)
     ments = SortedMentions(mentions, doc_cats)
     rows: list[dict] = []
     for d, name in enumerate(doc_cats):
         lo, hi = toks.bounds[d], toks.bounds[d + 1]
-        if hi == lo or (d not in cues_found and not toks.marks_per_doc[d]):
+        if hi == lo or (
+            d not in cues_found
+            and not toks.marks_per_doc[d]
+            and not (toks.colons_per_doc[d] and ments.bounds[d + 1] > ments.bounds[d])
+        ):
             continue
         doc = SpeakerDoc.build(name, texts[name], toks, lo, hi, ments.of(d))
         local = sorted(
-            _Cue(int(np.searchsorted(doc.start, s)), int(np.searchsorted(doc.end, e)), kind, cue)
+            Cue(int(np.searchsorted(doc.start, s)), int(np.searchsorted(doc.end, e)), kind, cue)
             for s, e, kind, cue in cues_found.get(d, [])
         )
-        local = [c for c in local if c.first == 0 or doc.norm[c.first - 1] not in NOT_A_CUE_AFTER]
-        # "media reports said", "the statement says": a cue right before another is a noun
-        firsts = {c.first for c in local}
-        local = [c for c in local if c.kind != "verb" or c.last + 1 not in firsts]
+        local = _usable_cues(doc, local)
         doc.mark_speaking(
             np.array([c.first for c in local], np.int64),
             np.array([c.last for c in local], np.int64),
         )
-        rows.extend(_quotes_in_doc(doc, local))
+        rows.extend(_quotes_in_doc(doc, local, transcript=bool(toks.colons_per_doc[d])))
     if not rows:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
     out = pd.DataFrame(rows)
@@ -284,7 +279,7 @@ def _cues_by_doc(
 ) -> dict[int, list[tuple[int, int, str, str]]]:
     """Speech cues found by the matcher: document code -> (start, end, kind, folded cue)."""
     rows, meta = [], {}
-    for kind in ("according", "participle", "verb"):
+    for kind in ("according", "participle", "verb", "direct"):
         for w in lists[kind]:
             cue = " ".join(fold(w).split())
             key = f"{kind}|{cue}"
@@ -302,84 +297,132 @@ def _cues_by_doc(
     return by_doc
 
 
-class _Cue(NamedTuple):
-    """A speech cue, by local token indices."""
+def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
+    """The cues that are speech verbs here: not a noun ("member states", "the claims",
+    "vulnerable states", "media reports said"), not negated ("did not say", "declined to
+    say"), not a passive ("were promised jobs") or an infinitive ("agreed to pledge"), and
+    not a direct-only cue where a longer cue starts ("called for")."""
+    norm, n = doc.norm, len(doc.norm)
+    firsts = {c.first for c in cues}
+    longer = {c.first for c in cues if c.kind != "direct"}
+    out = []
+    for c in cues:
+        prev = norm[c.first - 1] if c.first else ""
+        nxt = norm[c.last + 1] if c.last + 1 < n else ""
+        if prev in NOT_A_CUE_AFTER and (prev in _DETERMINERS or c.cue in NOUN_FORMS):
+            continue  # "ten ASEAN member states", "the claims"; not "two crew members said"
+        if prev in NEGATIONS or prev.endswith("n't"):
+            continue
+        if prev == "to" and c.first >= 2 and norm[c.first - 2] in NEGATIONS:
+            continue  # "declined to say"
+        if prev in PASSIVE_AFTER and nxt != "that" and not c.cue.endswith("ing"):
+            continue  # "were promised jobs"; not "she was saying"
+        if c.cue in BASE_FORMS and c.cue != "say" and prev in NOT_A_CUE_AFTER_BASE:
+            continue  # "agreed to pledge"; "say" keeps its old reading ("she would say, '…'")
+        if (
+            c.cue == "say"
+            and prev in _MODALS
+            and nxt not in (",", ":", "that")
+            and nxt not in QUOTE_MARKS
+        ):
+            continue  # "Critics will say this means …": what someone may say, not speech
+        if c.cue in OBJECT_CUES and not _speech_after(doc, c):
+            continue  # "Canberra added nickel to its list", "reported a 41% rise"
+        if c.kind == "verb" and _hypothetical(doc, c.first):
+            continue  # "When Borealis announced its writedown, …"
+        if c.kind == "verb" and c.last + 1 in firsts:
+            continue  # "media reports said", "the statement says": a noun before a cue
+        if c.kind == "direct" and c.first in longer:
+            continue
+        if (
+            c.cue in NOUN_FORMS
+            and nxt not in ("that", ",", ":")
+            and prev not in UNNAMED_SOURCES
+            and doc.slot_ending_at(c.first - 1) is None
+        ):
+            continue
+        out.append(c)
+    return out
 
-    first: int
-    last: int
-    kind: str  # "according" | "participle" | "verb"
-    cue: str  # folded text
+
+_DETERMINERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "your", "my", "other", "some", "many", "several",
+})  # fmt: skip
+_MODALS = frozenset({"will", "would", "shall", "should", "must", "can", "could", "may", "might"})
+_AFTER_OBJECT_CUE = frozenset({"that", "how", "whether", ",", ":", ".", "!", "?", ";", "—", "-"})
+
+
+def _speech_after(doc: SpeakerDoc, c: Cue) -> bool:
+    """An object cue (:data:`OBJECT_CUES`) introduces speech: "that", "how", punctuation, a
+    quotation mark or the end of the text right after it (or after a speaker: "added Ms X"),
+    or, for "described", "as" later in the sentence ("described the talks as …")."""
+    norm, n = doc.norm, len(doc.norm)
+    j = c.last + 1
+    slot = doc.slot_starting_at(j) if j < n else None
+    if slot is not None:
+        j = slot.last + 1
+    if (
+        j >= n
+        or norm[j] in _AFTER_OBJECT_CUE
+        or norm[j] in QUOTE_MARKS
+        or doc.s_lo[j] != doc.s_lo[c.first]
+    ):
+        return True
+    if c.cue.startswith("describ"):
+        hi = min(int(doc.s_hi[c.first]), c.last + 12)
+        return any(norm[i] in ("as", "how") for i in range(c.last + 1, hi + 1))
+    return False
+
+
+def _hypothetical(doc: SpeakerDoc, first: int) -> bool:
+    """Token ``first`` is in a clause opened by a word of :data:`HYPOTHETICAL_OPENERS` at the
+    start of its sentence, before the clause's first comma."""
+    lo = int(doc.s_lo[first])
+    if doc.norm[lo] not in HYPOTHETICAL_OPENERS:
+        return False
+    return not any(doc.norm[i] in BOUNDARY for i in range(lo, first))
 
 
 # ---------------------------------------------------------------------------------------------
 # the rules
 
 
-@dataclass
-class _Found:
-    """The quotes found in one document so far, and what they use up."""
-
-    doc: SpeakerDoc
-    cues: list[_Cue]
-    rows: list[dict] = field(default_factory=list)
-    consumed: set[int] = field(default_factory=set)  # cue indices already used
-
-    def __post_init__(self) -> None:
-        self.cue_at = {}
-        for i in range(len(self.cues) - 1, -1, -1):
-            self.cue_at[self.cues[i].first] = i
-        self.cue_first = [c.first for c in self.cues]
-        n = len(self.doc.norm)
-        self.quoted = np.zeros(n + 2, bool)  # inside quotation marks, or the closing mark
-        self.taken = np.zeros(n + 1, bool)  # inside a quote already found
-        self.last_reported: tuple[int, Slot | None] | None = None  # (last token, speaker)
-
-    def in_quotation(self, i: int) -> bool:
-        """Token ``i`` is inside quotation marks (or is the closing mark)."""
-        return bool(self.quoted[i])
-
-    def in_quote_found(self, i: int) -> bool:
-        return bool(self.taken[i])
-
-    def cues_from(self, i: int) -> range:
-        """Indices of the cues whose first token is ``>= i``, in text order."""
-        return range(bisect.bisect_left(self.cue_first, i), len(self.cues))
-
-    def add(self, a: int, b: int, kind: str, slot: Slot | None, cue: str) -> bool:
-        """Add tokens ``a..b`` as a quote, without a leading "that" or punctuation and trailing
-        punctuation; False when nothing is left."""
-        norm = self.doc.norm
-        while a <= b and norm[a] in _TRIM_LEFT:
-            a += 1
-        while b >= a and norm[b] in _TRIM_RIGHT:
-            b -= 1
-        if a > b:
-            return False
-        self.add_span(a, b, kind, slot, cue)
-        return True
-
-    def add_span(self, a: int, b: int, kind: str, slot: Slot | None, cue: str) -> None:
-        """Add tokens ``a..b`` as a quote, as they are."""
-        doc = self.doc
-        s, e = int(doc.start[a]), int(doc.end[b])
-        speaker_id, s0, e0, via = doc.resolve(slot, s)
-        self.rows.append(
-            {"doc_id": doc.doc_id, "sent": int(doc.sent[a]), "start": s, "end": e,
-             "text": doc.text[s:e], "kind": kind, "speaker_id": speaker_id,
-             "speaker_start": s0, "speaker_end": e0, "cue": cue, "resolved_via": via}
-        )  # fmt: skip
-        self.taken[a : b + 1] = True
-        if kind == "reported":
-            self.last_reported = (b, slot)
-
-
-def _quotes_in_doc(doc: SpeakerDoc, cues: list[_Cue]) -> list[dict]:
+def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) -> list[dict]:
     """The quotes of one document: first the direct quotes (:func:`_direct_quotes`), then
-    reported speech at the cues they left (:func:`_reported_speech`)."""
-    found = _Found(doc, cues)
+    transcript answers (:func:`_transcript_answers`), then reported speech at the cues they
+    left (:func:`reported_speech`)."""
+    found = Found(doc, cues)
     _direct_quotes(found)
-    _reported_speech(found)
+    if transcript:  # the document has a colon
+        _transcript_answers(found)
+    reported_speech(found)
+    headline_attribution(found)
+    interview_answers(found)
+    for row in found.rows:
+        if row["cue"] in HEARING_CUES:  # "the court heard that …": the court is told, not speaking
+            row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
     return found.rows
+
+
+def _transcript_answers(found: Found) -> None:
+    """``SPEAKER: answer`` (press-conference transcripts, Q&A interviews): a paragraph that
+    opens with a mention of a person followed by a colon is that person's direct quote, up to
+    the end of the paragraph (cue ":"). "Q:" and unknown names are not quotes."""
+    doc, norm = found.doc, found.doc.norm
+    n = len(norm)
+    heads = np.flatnonzero(doc.para[1:] != doc.para[:-1]) + 1
+    for h in [0, *heads.tolist()]:
+        k = doc.first_at.get(h)
+        if k is None or doc.a_type[doc.m_row[k]] != "person":
+            continue
+        colon = int(doc.m_last[k]) + 1
+        if colon + 1 >= n or norm[colon] != ":" or doc.para[colon + 1] != doc.para[h]:
+            continue
+        last = _para_last(doc, h)
+        if found.taken[colon + 1 : last + 1].any() or found.quoted[colon + 1 : last + 1].any():
+            continue
+        found.add_span(colon + 1, last, "direct", Slot(k, "", h, colon - 1), ":")
 
 
 def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
@@ -420,7 +463,12 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
     while j >= 0 and norm[j] in (",", ":") and j >= o - 2:
         j -= 1
     if j >= 0 and norm[j] in TITLE_WORDS:
-        return True
+        # "what it called '…'", "Santos called it '…'": a speaker before "called" quotes
+        return not (
+            norm[j] in _AS_CUES
+            and j >= 1
+            and (norm[j - 1] == "it" or doc.slot_ending_at(j - 1) is not None)
+        )
     words = [doc.text[doc.start[i] : doc.end[i]] for i in range(o + 1, last + 1)]
     if not 1 <= len(words) <= 8 or any(w in (".", "!", "?", ",") for w in words):
         return False
@@ -428,7 +476,7 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
     return len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)
 
 
-def _direct_quotes(found: _Found) -> None:
+def _direct_quotes(found: Found) -> None:
     """Every quotation with a cue next to it is a direct quote; the cue is used up.
 
     The cue is looked for after the closing mark first (:func:`_cue_after_quote`), then
@@ -469,15 +517,16 @@ def _direct_quotes(found: _Found) -> None:
         ci, slot = hit
         found.consumed.add(ci)
         found.add_span(o + 1, last, "direct", slot, found.cues[ci].cue)
+        nested_quotes(found, o, last)
         prev = (last, closed, slot, found.cues[ci].cue)
         if closed and found.cues[ci].first > last:
             # "…," he said, adding that …: the participle continues with the same speaker
             cue = found.cues[ci]
             after = slot.last + 1 if slot is not None and slot.first > cue.last else cue.last + 1
-            _continue_with(found, after, slot, int(doc.s_hi[cue.first]))
+            continue_with(found, after, slot, int(doc.s_hi[cue.first]))
 
 
-def _dash_attribution(found: _Found, close: int) -> Slot | None:
+def _dash_attribution(found: Found, close: int) -> Slot | None:
     """``"…" — Secretary-General Rahim Osman``: a dash after the closing mark and a mention
     that ends the paragraph (press releases, pull quotes). Its cue is "—"."""
     doc, norm = found.doc, found.doc.norm
@@ -487,12 +536,12 @@ def _dash_attribution(found: _Found, close: int) -> Slot | None:
     if slot is None or slot.mention < 0:
         return None
     after = slot.last + 1
-    if after < len(norm) and doc.para[after] == doc.para[close] and norm[after] not in _SENT_END:
+    if after < len(norm) and doc.para[after] == doc.para[close] and norm[after] not in SENT_END:
         return None
     return slot
 
 
-def _continues(found: _Found, prev_last: int, prev_closed: bool, o: int, last: int) -> bool:
+def _continues(found: Found, prev_last: int, prev_closed: bool, o: int, last: int) -> bool:
     """The quotation ``o..last`` continues the quote that ended at token ``prev_last``: it
     opens the paragraph after an unclosed quote, or it opens a sentence at most
     :data:`_WINDOW_AFTER` + 4 tokens after a closed quote of the same paragraph; and it has
@@ -503,14 +552,18 @@ def _continues(found: _Found, prev_last: int, prev_closed: bool, o: int, last: i
     if not prev_closed:
         return o == prev_last + 1 and doc.para[o] != doc.para[prev_last]
     close = prev_last + 1
+    if doc.para[o] != doc.para[close] and doc.para[o - 1] == doc.para[close]:
+        # a quotation making up the whole next paragraph ("…," Ms Ross said.¶"…")
+        end = last + 2
+        return end >= len(norm) or doc.para[end] != doc.para[o]
     return (
         doc.para[o] == doc.para[close]
         and o - close <= _WINDOW_AFTER + 4
-        and norm[o - 1] in _SENT_END
+        and norm[o - 1] in SENT_END
     )
 
 
-def _cue_after_quote(found: _Found, close: int) -> tuple[int, Slot | None] | None:
+def _cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
     """``"…", the President emphasized`` / ``"…", said X``: the first cue after the closing
     mark ``close``, before the end of the sentence, another quotation mark, the end of the
     paragraph, or :data:`_WINDOW_AFTER` tokens. The speaker ends right before the cue or
@@ -518,7 +571,7 @@ def _cue_after_quote(found: _Found, close: int) -> tuple[int, Slot | None] | Non
     doc, norm = found.doc, found.doc.norm
     stop = min(len(norm), close + 1 + _WINDOW_AFTER)
     for j in range(close + 1, stop):
-        if norm[j] in _SENT_END or norm[j] in QUOTE_MARKS or doc.para[j] != doc.para[close]:
+        if norm[j] in SENT_END or norm[j] in QUOTE_MARKS or doc.para[j] != doc.para[close]:
             break
     else:
         j = stop
@@ -526,17 +579,38 @@ def _cue_after_quote(found: _Found, close: int) -> tuple[int, Slot | None] | Non
         cue = found.cues[ci]
         if cue.first >= j:
             break
-        if norm[cue.first - 1] == "and":
+        if norm[cue.first - 1] in ("and", "but"):
             break  # "… 'firm action' and pledged to …": a second predicate, not attribution
+        if cue.kind == "direct" or cue.cue in FINDING_CUES or cue.cue in HEARING_CUES:
+            continue  # "…", and that he had found that …: these open what follows
         if cue.last < j:
             slot = doc.slot_ending_at(cue.first - 1) if cue.first - 1 > close else None
             if slot is None:
                 slot = doc.slot_starting_at(cue.last + 1)
+            if slot is None and cue.first - 2 > close and norm[cue.first - 1] == ",":
+                # '"…," the committee chair, Senator Fiona Grady, said': the appositive person
+                slot = _appositive_person(doc, close, cue.first - 2)
+            if slot is None and cue.first - 1 > close:
+                # '"…," a U.S. State Department spokesperson said': the actor whose official
+                # speaks
+                slot = doc.first_mention_in(close + 1, cue.first - 1)
             return ci, slot
     return None
 
 
-def _cue_before_quote(found: _Found, o: int) -> tuple[int, Slot | None] | None:
+def _appositive_person(doc: SpeakerDoc, lo: int, i: int) -> Slot | None:
+    """A person mention ending at token ``i`` that follows "NOUN," (an appositive: "the
+    committee chair, Senator Fiona Grady"), after token ``lo``."""
+    k = doc.last_at.get(i)
+    if k is None or doc.a_type[doc.m_row[k]] != "person":
+        return None
+    f = int(doc.m_first[k])
+    if f - 2 <= lo or doc.norm[f - 1] != "," or doc.in_mention[f - 2]:
+        return None
+    return Slot(k, "", f, i) if doc.norm[f - 2][:1].isalpha() else None
+
+
+def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
     """``X said: "…"`` / ``According to X, "…"``: a cue in the paragraph of the opening mark
     ``o``, followed by the speaker (optional) and at most :data:`_WINDOW_BEFORE` tokens of
     "that" or punctuation. Without a speaker after a verb, the speaker ends right before the
@@ -550,323 +624,32 @@ def _cue_before_quote(found: _Found, o: int) -> tuple[int, Slot | None] | None:
         if cue.last >= o or o - cue.last > reach or doc.para[cue.first] != doc.para[o]:
             continue
         gap = range(cue.last + 1, o)
-        slot = doc.slot_starting_at(cue.last + 1) if len(gap) else None
+        if cue.kind == "direct":
+            # "Zhao praised the government for its '…'": a speaker must stand before the cue
+            if doc.s_lo[cue.first] != doc.s_lo[o] or any(norm[i] in SENT_END for i in gap):
+                continue
+            slot = doc.slot_ending_at(cue.first - 1) or clause_subject(doc, cue.first)
+            if slot is None:
+                continue
+            return ci, slot
+        # after "demanded that" the next mention opens what is said, it does not say it
+        slot = doc.slot_starting_at(cue.last + 1) if gap and norm[cue.last] != "that" else None
         rest = [i for i in gap if slot is None or i > slot.last]
         described_as = (
             cue.cue in _AS_CUES
             and 1 <= len(rest) <= _WINDOW_BEFORE + 2
             and norm[o - 1] == "as"
-            and not any(norm[i] in _BOUNDARY or norm[i] in _SENT_END for i in rest)
+            and not any(norm[i] in BOUNDARY or norm[i] in SENT_END for i in rest)
         )  # "described the proposal as '…'"
         if described_as:
             slot = None
-        elif len(rest) > _WINDOW_BEFORE or any(norm[i] not in _TRIM_LEFT for i in rest):
+        elif len(rest) > _WINDOW_BEFORE or any(norm[i] not in TRIM_LEFT for i in rest):
             continue
         if slot is None and cue.kind != "according":
             slot = doc.slot_ending_at(cue.first - 1)
             if slot is None:
-                slot = _clause_subject(doc, cue.first)
+                slot = clause_subject(doc, cue.first)
             if slot is None:  # "Zhao, speaking through an interpreter, said: '…'"
-                slot = _subject(found, int(doc.s_lo[cue.first]), cue.first)
+                slot = subject(found, int(doc.s_lo[cue.first]), cue.first)
         return ci, slot
     return None
-
-
-def _clause_subject(doc: SpeakerDoc, c0: int) -> Slot | None:
-    """The first eligible mention of the clause that ends before token ``c0``."""
-    lo = int(doc.s_lo[c0])
-    bounds = [i for i in range(lo, c0) if doc.norm[i] in _BOUNDARY]
-    return doc.first_mention_in(bounds[-1] + 1 if bounds else lo, c0 - 1)
-
-
-def _reported_speech(found: _Found) -> None:
-    """Reported speech at every cue not used yet, in text order.
-
-    Cues inside a quotation or inside a quote already found are skipped (they are part of
-    what is said: "said he believes that …"). For each other cue the first rule that applies
-    wins:
-
-    1. an "according to" cue: :func:`_according_to`;
-    2. ``content, CUE SPEAKER`` (:func:`_content_cue_speaker`), else
-    3. ``content, SPEAKER CUE.`` (:func:`_content_speaker_cue`); after either,
-       :func:`_continuation` reads a following ``, noting that …`` with the same speaker;
-    4. ``[intro,] SPEAKER CUE [that] content`` (:func:`_speaker_cue_content`).
-    """
-    for ci, cue in enumerate(found.cues):
-        if ci in found.consumed or found.in_quotation(cue.first) or found.in_quote_found(cue.first):
-            continue
-        if cue.kind == "according":
-            _according_to(found, ci)
-            continue
-        attributed = _content_cue_speaker(found, ci)
-        if attributed is None:
-            attributed = _content_speaker_cue(found, ci)
-        if attributed is not None:
-            found.consumed.add(ci)
-            slot, end = attributed
-            if slot is not None:
-                _continuation(found, ci, slot, end)
-            continue
-        _speaker_cue_content(found, ci)
-
-
-def _sentence(found: _Found, ci: int) -> tuple[SpeakerDoc, np.ndarray, _Cue, int, int]:
-    """The document, its folded tokens, cue ``ci`` and the first and last token of its
-    sentence."""
-    doc, cue = found.doc, found.cues[ci]
-    return doc, doc.norm, cue, int(doc.s_lo[cue.first]), int(doc.s_hi[cue.first])
-
-
-def _according_to(found: _Found, ci: int) -> None:
-    """``According to X, content`` / ``content, according to X.`` / ``intro, according to X,
-    content``: the speaker must follow the cue; the cue is used up once it has one."""
-    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
-    slot = doc.slot_starting_at(cue.last + 1)
-    if slot is None:
-        slot = _source_of(doc, cue.last + 1, s_hi)
-    if slot is None:
-        _according_to_unnamed(found, ci)
-        return
-    if all(norm[i] in _BOUNDARY for i in range(s_lo, cue.first)):
-        comma = next((i for i in range(slot.last + 1, s_hi + 1) if norm[i] == ","), None)
-        a = comma + 1 if comma is not None else slot.last + 1
-        found.add(a, s_hi, "reported", slot, cue.cue)
-    elif norm[cue.first - 1] == ",":
-        nxt = slot.last + 1
-        if nxt <= s_hi and norm[nxt] == "(":  # "the UNODC (UNODC)."
-            close = next((i for i in range(nxt, min(s_hi, nxt + 8) + 1) if norm[i] == ")"), None)
-            nxt = close + 1 if close is not None else nxt
-        if nxt > s_hi or norm[nxt] in _SENT_END:
-            found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
-        else:
-            comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
-            if comma is not None:
-                found.add(comma + 1, s_hi, "reported", slot, cue.cue)
-    found.consumed.add(ci)
-
-
-def _according_to_unnamed(found: _Found, ci: int) -> None:
-    """``According to a statement …, content`` / ``content, according to the Home Ministry.``
-    with a source that is not an actor: the reported speech is kept with an NA speaker."""
-    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
-    if all(norm[i] in _BOUNDARY for i in range(s_lo, cue.first)):
-        comma = next((i for i in range(cue.last + 1, s_hi + 1) if norm[i] == ","), None)
-        if comma is not None and found.add(comma + 1, s_hi, "reported", None, cue.cue):
-            found.consumed.add(ci)
-    elif (
-        norm[cue.first - 1] == ","
-        and not any(norm[i] in _BOUNDARY for i in range(cue.last + 1, s_hi + 1))
-        and found.add(s_lo, cue.first - 2, "reported", None, cue.cue)
-    ):
-        found.consumed.add(ci)
-
-
-def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
-    """ "according to a report by the UNODC": the speaker after ``[a|an|the] NOUN by|from|of``
-    with a noun of :data:`_SOURCE_NOUNS`."""
-    norm = doc.norm
-    j = i + 1 if i <= s_hi and norm[i] in _ARTICLES else i
-    if j + 1 <= s_hi and norm[j] in _SOURCE_NOUNS and norm[j + 1] in ("by", "from", "of"):
-        slot = doc.slot_starting_at(j + 2)
-        if slot is not None and slot.mention >= 0:
-            return Slot(slot.mention, "", i, slot.last)
-    return None
-
-
-def _content_cue_speaker(found: _Found, ci: int) -> tuple[Slot | None, int] | None:
-    """``…, stated President Vo Van Thuong``: a comma before the cue and the speaker right
-    after it. Returns the speaker and the token after it."""
-    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
-    if not (cue.first - 1 >= s_lo and norm[cue.first - 1] == ","):
-        return None
-    slot = doc.slot_starting_at(cue.last + 1)
-    if slot is None:
-        # "…, said Home Minister Datuk Seri Wan Azman.": capitalised titles and honorifics
-        # the table does not know stand between the cue and the name
-        for k in range(cue.last + 1, min(s_hi, cue.last + 5) + 1):
-            if not doc.text[doc.start[k] : doc.start[k] + 1].isupper():
-                break
-            slot = doc.slot_starting_at(k + 1)
-            if slot is not None and slot.mention >= 0:
-                break
-            slot = None
-    if slot is None:
-        return None
-    lead = doc.slot_starting_at(s_lo)
-    if (
-        lead is not None
-        and lead.last + 2 < cue.first
-        and norm[lead.last + 1] == ","
-        and norm[lead.last + 2] in _RELATIVES
-    ):
-        return None  # "Santos, who opened the meeting, said the Philippines …": an appositive
-    found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
-    return slot, slot.last + 1
-
-
-def _content_speaker_cue(found: _Found, ci: int) -> tuple[Slot | None, int] | None:
-    """``…, President Thuong said.`` / ``…, he said, noting …``: a comma, the speaker, the cue,
-    then the end of the sentence or a comma. Returns the speaker and the token after the
-    cue."""
-    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
-    slot = doc.slot_ending_at(cue.first - 1)
-    nxt = _after_time_words(norm, cue.last + 1, s_hi)
-    if slot is None:
-        return _content_source_cue(found, ci, nxt)
-    comma = slot.first - 1
-    if slot.mention >= 0:
-        # "…, Philippine Justice Secretary Elena Reyes said": capitalised modifiers before
-        # the mention belong to the speaker
-        k = comma
-        while k > s_lo and comma - k < 2 and doc.text[doc.start[k] : doc.start[k] + 1].isupper():
-            k -= 1
-        if k < comma and norm[k] == ",":
-            comma = k
-    if comma > s_lo and norm[comma] in _ARTICLES and slot.mention >= 0:
-        comma -= 1  # "…, the SPP announced."
-    if not (comma > s_lo and norm[comma] == ",") or not (
-        nxt > s_hi or norm[nxt] in _SENT_END or norm[nxt] == "," or norm[nxt] in _ADVERBIAL
-    ):
-        return None
-    found.add(s_lo, comma - 1, "reported", slot, cue.cue)
-    return slot, nxt
-
-
-def _content_source_cue(found: _Found, ci: int, nxt: int) -> tuple[None, int] | None:
-    """``…, a spokesman said on Monday.`` / ``…, media reports said.``: a comma, at most six
-    words ending in a word of :data:`_UNNAMED_SOURCES`, the cue and the end of the sentence:
-    reported speech with an NA speaker."""
-    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
-    if cue.first - 1 < s_lo or norm[cue.first - 1] not in _UNNAMED_SOURCES:
-        return None
-    if not (nxt > s_hi or norm[nxt] in _SENT_END or norm[nxt] == "," or norm[nxt] in _ADVERBIAL):
-        return None
-    for k in range(cue.first - 2, max(s_lo, cue.first - 8), -1):
-        if norm[k] == ",":
-            return (None, nxt) if found.add(s_lo, k - 1, "reported", None, cue.cue) else None
-        if norm[k] in _BOUNDARY or norm[k] in _SENT_END or found.in_quotation(k):
-            return None
-    return None
-
-
-_TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "on", "last", "this", "week", "month", "year", "earlier", "later",
-    "morning", "afternoon", "evening",
-})  # fmt: skip
-
-
-def _after_time_words(norm: np.ndarray, i: int, s_hi: int) -> int:
-    """The first token from ``i`` on that is not a time word ("said Tuesday", "said on
-    Monday", "said last week")."""
-    j = i
-    while j <= s_hi and j - i < 3 and norm[j] in _TIME_WORDS:
-        j += 1
-    return j
-
-
-def _continuation(found: _Found, ci: int, slot: Slot, after: int) -> None:
-    """``…, he said, noting that …``: a comma at ``after`` and a participle or verb cue right
-    behind it continue with the same speaker up to the end of cue ``ci``'s sentence."""
-    _continue_with(found, after, slot, found.doc.s_hi[found.cues[ci].first])
-
-
-def _continue_with(found: _Found, after: int, slot: Slot | None, s_hi: int) -> None:
-    """A comma at ``after`` and a participle or verb cue right behind it: reported speech of
-    ``slot`` up to ``s_hi``."""
-    norm = found.doc.norm
-    if after + 1 > s_hi or norm[after] != ",":
-        return
-    cj = found.cue_at.get(after + 1)
-    if cj is None or found.cues[cj].kind not in ("participle", "verb"):
-        return
-    found.consumed.add(cj)
-    found.add(found.cues[cj].last + 1, s_hi, "reported", slot, found.cues[cj].cue)
-
-
-def _speaker_cue_content(found: _Found, ci: int) -> None:
-    """``[intro,] SPEAKER CUE [that] content``: the person whose mention ends right before the
-    cue ("The Attorney-General of Examplia John Doe said" → the person, not the country),
-    else the first speaker of the clause before the cue ("In his speech …, Vietnamese
-    Prosecutor General Le Minh Tri affirmed …"); when the cue directly follows a comma, the
-    clause before the appositive ("X, Head of Y, said")."""
-    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
-    c0 = cue.first
-    slot = _subject(found, s_lo, c0)
-    if s_lo == 0 and c0 >= 1 and norm[c0 - 1] in _HEADLINE_ROLES and norm[s_hi] not in _SENT_END:
-        # headline "DOJ chief urges …": the role is named in the lede
-        slot = _lede_person(doc, s_hi) or slot
-    a = cue.last + 1
-    if slot is None and c0 - 1 >= s_lo and norm[c0 - 1] == "and" and found.last_reported:
-        # "X underlined A, and expressed B": the second predicate has the same speaker
-        end, prev = found.last_reported
-        if c0 - 3 <= end < c0 and doc.s_lo[end] == s_lo:
-            slot = prev
-    if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
-        slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
-    unnamed = (
-        slot is None
-        and cue.kind == "verb"
-        and (
-            (a <= s_hi and norm[a] == "that")
-            or (c0 - 1 >= s_lo and norm[c0 - 1] in _UNNAMED_SOURCES)
-        )
-    )
-    if slot is None and not unnamed:
-        return
-    j = _after_time_words(norm, a, s_hi)
-    if any(norm[i] in _WEEKDAYS for i in range(a, j)):
-        a = j  # "said Friday that …"
-    if found.add(a, _content_end(found, ci, s_hi), "reported", slot, cue.cue):
-        found.consumed.add(ci)
-
-
-def _lede_person(doc: SpeakerDoc, s_hi: int) -> Slot | None:
-    """The first person mentioned in the paragraph after the headline ending at ``s_hi``."""
-    nxt = s_hi + 1
-    if nxt >= len(doc.norm):
-        return None
-    para = doc.para[nxt]
-    k = int(np.searchsorted(doc.m_first, nxt))
-    while k < len(doc.m_first) and doc.para[doc.m_first[k]] == para:
-        if doc.a_type[doc.m_row[k]] == "person":
-            return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
-        k += 1
-    return None
-
-
-def _subject(found: _Found, s_lo: int, c0: int) -> Slot | None:
-    """The speaker of a cue at token ``c0``: the person whose mention ends right before it,
-    else the first speaker of the clause before it; when only an appositive or auxiliaries
-    stand between the last comma and the cue ("X, Head of Y, said", "Malaysia, which chairs
-    ASEAN, has called for"), the first speaker of the clause before the appositive."""
-    doc, norm = found.doc, found.doc.norm
-    bounds = [i for i in range(s_lo, c0) if norm[i] in _BOUNDARY and not found.in_quotation(i)]
-    seg_lo = bounds[-1] + 1 if bounds else s_lo
-    while seg_lo < c0 and norm[seg_lo] in _AUX:
-        seg_lo += 1
-    if seg_lo <= c0 - 1:
-        return doc.person_ending_at(c0 - 1) or doc.first_speaker_in(seg_lo, c0 - 1)
-    if len(bounds) >= 2:
-        prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
-        return doc.first_speaker_in(prev_lo, bounds[-2] - 1)
-    return None
-
-
-def _content_end(found: _Found, ci: int, s_hi: int) -> int:
-    """The last token of the content after cue ``ci``: the end of the sentence, or the token
-    before ", while|whereas|but|and SPEAKER CUE" when another speaker's cue follows ("Myanmar
-    asked for help, while Cambodia announced a unit")."""
-    doc, norm, cue = found.doc, found.doc.norm, found.cues[ci]
-    for cj in found.cues_from(cue.last + 1):
-        nxt = found.cues[cj]
-        if nxt.first > s_hi:
-            break
-        if nxt.kind == "verb" and norm[nxt.first - 1] == "and" and nxt.first - 2 > cue.last:
-            return nxt.first - 2  # "underlined A, and expressed B"
-        for k in range(nxt.first - 2, cue.last, -1):
-            if norm[k] == "," and norm[k + 1] in _CLAUSE_JOINS:
-                if doc.first_speaker_in(k + 2, nxt.first - 1) is not None:
-                    return k - 1
-                break
-    return s_hi

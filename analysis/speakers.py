@@ -22,6 +22,16 @@ __all__ = [
     "PRONOUNS",
     "SPEAKER_TYPES",
     "QUOTE_MARKS",
+    "ROLE_NOUNS",
+    "ORG_NOUNS",
+    "DOCUMENT_NOUNS",
+    "UNNAMED",
+    "BOUNDARY",
+    "SENT_END",
+    "TRIM_LEFT",
+    "TRIM_RIGHT",
+    "Cue",
+    "Found",
     "SortedTokens",
     "SortedMentions",
     "paragraph_breaks",
@@ -40,8 +50,44 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
 SPEAKER_TYPES: tuple[str, ...] = ("person", "organisation", "country", "group", "other")
 #: Opening quotation mark -> closing mark.
 QUOTE_MARKS: dict[str, str] = {'"': '"', "“": "”", "«": "»"}
+#: "the [Deputy] minister said", "the police chief said": a definite description of a person
+#: with no mention resolves like a pronoun (to the subject of the nearest earlier sentence
+#: that names a person).
+ROLE_NOUNS: frozenset[str] = frozenset({
+    "minister", "secretary", "president", "chief", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "chairman", "chairwoman", "premier", "procurator", "prosecutor", "director",
+    "commissioner", "governor", "envoy", "representative", "general",
+})  # fmt: skip
+#: "the police said", "the ministry said": a definite description of an organisation with no
+#: mention resolves to the nearest earlier organisation whose mention contains the noun
+#: ("Singapore Police Force", "Ministry of Interior").
+ORG_NOUNS: frozenset[str] = frozenset({
+    "police", "ministry", "department", "agency", "force", "office", "commission", "bureau",
+    "embassy", "council", "procuracy", "procuratorate", "court", "guard",
+})  # fmt: skip
+#: "the report says", "according to the report": a definite description of a document resolves
+#: to the actor named as its author earlier ("a report by the Oceans Rights Network", "the
+#: network's report"; held-out set 4).
+DOCUMENT_NOUNS: frozenset[str] = frozenset({"report", "study", "survey", "audit", "review"})
+_AUTHOR_REACH = 400  # tokens searched back for "report by X"
+# "the agency said": a generic noun for the organisation named in the last sentences
+_GENERIC_ORG_NOUNS = frozenset({"agency", "organisation", "organization", "body"})
+# "her office says", "his spokesman said": the person speaks through them
+_VOICE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson"})
+#: Slot.mention of a speaker who is not an actor of the table ("Ambassador Tanaka said",
+#: "Analysts in Tokyo said"): the quote is kept with an NA speaker.
+UNNAMED = -2
+_ROLE = "role"  # Slot.pronoun of a definite description of a person
+_MALE = frozenset({"mr", "his", "him", "himself", "he"})
+_FEMALE = frozenset({"ms", "mrs", "madam", "her", "herself", "she"})
+_GENDER_OF = {"he": "m", "she": "f"}
 
 _NEWLINE = re.compile("\n")
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "in", "on", "at", "for", "but", "and", "as", "after", "before", "when",
+    "while", "meanwhile", "however", "this", "that", "these", "those", "it", "its", "their",
+    "speaking", "asked", "according", "under", "with", "by", "from", "to", "of", "since",
+})  # fmt: skip
 _ARTICLES = frozenset({"the", "a", "an"})
 _CONJUNCTS = frozenset({"and", "or", "&", ",", "with", "nor"})
 
@@ -68,6 +114,12 @@ class SortedTokens:
         )
         self.is_mark = is_mark_type[norm_codes]
         self.marks_per_doc = np.bincount(codes[self.is_mark], minlength=n_docs)
+        # colons and question marks, for transcript answers ("Lin Wei: …"), headlines and
+        # Q&A interviews in documents with no cue or mark
+        colon = np.flatnonzero(np.asarray((norm_cats == ":") | (norm_cats == "?"), dtype=bool))
+        self.colons_per_doc = np.bincount(
+            codes[np.isin(norm_codes, colon)] if len(colon) else codes[:0], minlength=n_docs
+        )
 
 
 class SortedMentions:
@@ -163,6 +215,7 @@ class SpeakerDoc:
     in_mention: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     _antecedents: dict = field(default_factory=dict)  # pronoun types -> per-mention arrays
     speaking: np.ndarray | None = None  # per mention (a_*): stands right next to a speech cue
+    _gender: dict = field(default_factory=dict)  # actor id -> "m" | "f" | ""
 
     def mark_speaking(self, cue_first: np.ndarray, cue_last: np.ndarray) -> None:
         """Note the mentions that stand right before a cue's first token or right after its
@@ -219,11 +272,68 @@ class SpeakerDoc:
     # -- who stands where ---------------------------------------------------------------------
 
     def slot_ending_at(self, i: int) -> Slot | None:
-        """The speaker whose last token is ``i``: an eligible mention, else a pronoun."""
+        """The speaker whose last token is ``i``: an eligible mention, else a pronoun, else a
+        definite description ("the police chief", "the police": :meth:`role_ending_at`)."""
         k = self.last_at.get(i)
         if k is not None:
             return Slot(k, "", int(self.m_first[k]), i)
-        return self._pronoun_at(i)
+        return self._pronoun_at(i) or self.role_ending_at(i)
+
+    def role_ending_at(self, i: int) -> Slot | None:
+        """ "the [up to three words] NOUN" ending at token ``i`` with no mention in it: a noun of
+        :data:`ROLE_NOUNS` resolves like a pronoun to a person; a noun of :data:`ORG_NOUNS` to
+        the nearest earlier organisation (within 40 mentions) whose mention contains it."""
+        norm = self.norm
+        if not 0 <= i < len(norm) or self.in_mention[i]:
+            return None
+        w = norm[i]
+        if w in DOCUMENT_NOUNS and i >= 1 and norm[i - 1] == "the":
+            return self.author_of(i)
+        if w in _VOICE_NOUNS and i >= 1 and norm[i - 1] in ("his", "her"):
+            # "Her office says …", "his spokesman said": the person speaks through them
+            return Slot(-1, "he" if norm[i - 1] == "his" else "she", i - 1, i)
+        if w not in ROLE_NOUNS and w not in ORG_NOUNS:
+            return None
+        k = i - 1
+        bare = w in ORG_NOUNS and (i == self.s_lo[i] or norm[i - 1] in (",", ";", ":"))
+        while not bare and k >= 0 and i - k <= 4 and norm[k] != "the":
+            if self.in_mention[k] or not norm[k][:1].isalpha() or norm[k].endswith("'s"):
+                return None  # "The Opposition's climate spokesman": someone else
+            k -= 1
+        if bare:
+            k = i  # "…, police said": the noun alone
+        elif k < 0 or norm[k] != "the" or i - k > 4:
+            return None
+        if w in ROLE_NOUNS:
+            return Slot(-1, _ROLE, k, i)
+        # "the national police": every word of the description is in the organisation's name
+        want = {w, *(norm[x] for x in range(k + 1, i))}
+        top = int(np.searchsorted(self.m_first, k)) - 1
+        generic = w in _GENERIC_ORG_NOUNS and i - k == 1
+        for m in range(top, max(-1, top - 40), -1):
+            j = int(self.m_row[m])
+            if self.a_type[j] == "organisation":
+                words = self.text[self.a_start[j] : self.a_end[j]].lower().split()
+                if w in words:
+                    return Slot(m, "", k, i) if want <= set(words) else None
+                if generic and self.a_sent[j] >= self.sent[k] - 2:
+                    return Slot(m, "", k, i)  # "the agency said": the organisation just named
+        return None
+
+    def author_of(self, i: int) -> Slot | None:
+        """The author of "the report" at token ``i``: the actor in the nearest earlier "report
+        by|from|of [the] X" or "X's report" (X a mention), within :data:`_AUTHOR_REACH` tokens;
+        the slot spans "the report"."""
+        norm, w = self.norm, self.norm[i]
+        for j in range(i - 1, max(-1, i - _AUTHOR_REACH), -1):
+            if norm[j] != w:
+                continue
+            k = j + 1 < len(norm) and norm[j + 1] in ("by", "from", "of")
+            at = j + 3 if k and j + 2 < len(norm) and norm[j + 2] in _ARTICLES else j + 2
+            m = self.first_at.get(at) if k else self.last_at.get(j - 1)
+            if m is not None and (k or norm[j - 1].endswith("'s")):
+                return Slot(m, "", i - 1, i)
+        return None
 
     def person_ending_at(self, i: int) -> Slot | None:
         """The mention of a person whose last token is ``i``, unless it is a later conjunct
@@ -253,6 +363,81 @@ class SpeakerDoc:
         if k is not None:
             return Slot(k, "", i, int(self.m_last[k]))
         return self._pronoun_at(i)
+
+    def gender(self, j: int) -> str:
+        """ "m", "f" or "" for the actor of mention ``j`` (of all the doc's mentions): the
+        first of its mentions in the document with "Mr"/"Ms"/"Mrs" right before it, or "his"/
+        "her" within twelve tokens after it in its sentence with no other mention or pronoun
+        in between ("Peter Lindqvist, the agency's representative, in his office")."""
+        actor = self.a_actor[j]
+        hit = self._gender.get(actor)
+        if hit is None:
+            hit = ""
+            for k in np.flatnonzero(self.a_actor == actor).tolist():
+                hit = self._mention_gender(k)
+                if hit:
+                    break
+            self._gender[actor] = hit
+        return hit
+
+    def _mention_gender(self, j: int) -> str:
+        norm = self.norm
+        a = int(np.searchsorted(self.start, self.a_start[j]))
+        b = int(np.searchsorted(self.end, self.a_end[j]))
+        prev = norm[a - 1] if a >= 1 else ""
+        if prev == "." and a >= 2:
+            prev = norm[a - 2]
+        if prev in ("mr", "ms", "mrs", "madam"):
+            return "m" if prev == "mr" else "f"
+        hi = min(int(self.s_hi[a]), b + 12)
+        for i in range(b + 1, hi + 1):
+            if self.in_mention[i] or norm[i] in PRONOUNS:
+                break
+            if norm[i] in ("his", "her"):
+                return "m" if norm[i] == "his" else "f"
+        return ""
+
+    def untabled_subject_before(self, i: int) -> bool:
+        """The sentence before token ``i``'s sentence opens with a name the table does not
+        know ("Ambassador Tanaka expressed …"): two to four capitalised words outside any
+        mention, then a lower-case word. A pronoun after it is that person, not an actor."""
+        lo = int(self.s_lo[i])
+        if lo == 0:
+            return False
+        p = int(self.s_lo[lo - 1])
+        if self._appositive_opening(p, lo):
+            return True
+        k = p
+        while k < lo and k - p < 5 and self.text[self.start[k] : self.start[k] + 1].isupper():
+            if self.in_mention[k]:
+                return False
+            k += 1
+        return (
+            2 <= k - p <= 4
+            and k < lo
+            and self.norm[p] not in _FUNCTION_WORDS
+            and self.text[self.start[k] : self.start[k] + 1].islower()
+        )
+
+    def _appositive_opening(self, p: int, lo: int) -> bool:
+        """The sentence ``p..lo-1`` opens with "DET noun [noun], Name Name," ("His lawyer,
+        Bonar Siregar, told …"): a person the table does not know, named in apposition."""
+        norm = self.norm
+        if norm[p] not in ("his", "her", "their", "its", "the", "a", "an"):
+            return False
+        k = p + 1
+        while k < lo and k - p <= 4 and norm[k][:1].isalpha() and norm[k].islower():
+            if self.in_mention[k]:
+                return False
+            k += 1
+        if k >= lo or norm[k] != "," or k == p + 1:
+            return False
+        j = k + 1
+        while j < lo and self.text[self.start[j] : self.start[j] + 1].isupper():
+            if self.in_mention[j]:
+                return False
+            j += 1
+        return 2 <= j - k - 1 <= 4 and j < lo and norm[j] == ","
 
     def _pronoun_at(self, i: int) -> Slot | None:
         if 0 <= i < len(self.norm) and self.norm[i] in PRONOUNS:
@@ -313,15 +498,103 @@ class SpeakerDoc:
         the quote and before the pronoun (the subject of that sentence, not its object); its
         offsets stay the pronoun's; NA when there is none.
         """
-        if slot is None:
+        if slot is None or slot.mention == UNNAMED:
             return (pd.NA, pd.NA, pd.NA, pd.NA)
         s_char, e_char = int(self.start[slot.first]), int(self.end[slot.last])
         if slot.mention >= 0:
             j = int(self.m_row[slot.mention])
             return (self.a_actor[j], int(self.a_start[j]), int(self.a_end[j]), self.a_via[j])
-        last_ok, first_in_sent = self._antecedent_arrays(PRONOUNS[slot.pronoun])
+        last_ok, first_in_sent = self._antecedent_arrays(PRONOUNS.get(slot.pronoun, ("person",)))
         j = bisect.bisect_left(self.a_start, min(quote_start, s_char)) - 1
         if j < 0 or last_ok[j] < 0:
             return (pd.NA, s_char, e_char, pd.NA)
+        if (
+            slot.pronoun in _GENDER_OF
+            and self.untabled_subject_before(slot.first)
+            and self.a_start[last_ok[j]] < self.start[int(self.s_lo[slot.first])]
+        ):
+            return (pd.NA, s_char, e_char, pd.NA)  # "Ambassador Tanaka said … . He stated …"
         j = int(first_in_sent[last_ok[j]])
+        want = _GENDER_OF.get(slot.pronoun, "")
+        if want and self.gender(j) not in ("", want):
+            return (pd.NA, s_char, e_char, pd.NA)
         return (self.a_actor[j], s_char, e_char, "pronoun")
+
+
+# -- the quotes of one document so far (shared by analysis.quotes and analysis.reported) ------
+
+#: Token classes of the quote rules: clause boundaries, sentence ends, and what a quote's
+#: words are trimmed of (a leading "that", punctuation).
+BOUNDARY: frozenset[str] = frozenset({",", ";", ":"})
+SENT_END: frozenset[str] = frozenset({".", "!", "?"})
+TRIM_LEFT: frozenset[str] = frozenset({"that", ",", ":", ";"})
+TRIM_RIGHT: frozenset[str] = frozenset({",", ".", ";", ":", "!", "?"})
+
+
+class Cue(NamedTuple):
+    """A speech cue, by local token indices."""
+
+    first: int
+    last: int
+    kind: str  # "according" | "participle" | "verb" | "direct"
+    cue: str  # folded text
+
+
+@dataclass
+class Found:
+    """The quotes found in one document so far, and what they use up."""
+
+    doc: SpeakerDoc
+    cues: list[Cue]
+    rows: list[dict] = field(default_factory=list)
+    #: first and last token of each paragraph, once needed (analysis.quote_layout)
+    paragraphs: tuple[list[int], list[int]] | None = None
+    consumed: set[int] = field(default_factory=set)  # cue indices already used
+
+    def __post_init__(self) -> None:
+        self.cue_at = {}
+        for i in range(len(self.cues) - 1, -1, -1):
+            self.cue_at[self.cues[i].first] = i
+        self.cue_first = [c.first for c in self.cues]
+        n = len(self.doc.norm)
+        self.quoted = np.zeros(n + 2, bool)  # inside quotation marks, or the closing mark
+        self.taken = np.zeros(n + 1, bool)  # inside a quote already found
+        self.last_reported: tuple[int, Slot | None] | None = None  # (last token, speaker)
+
+    def in_quotation(self, i: int) -> bool:
+        """Token ``i`` is inside quotation marks (or is the closing mark)."""
+        return bool(self.quoted[i])
+
+    def in_quote_found(self, i: int) -> bool:
+        return bool(self.taken[i])
+
+    def cues_from(self, i: int) -> range:
+        """Indices of the cues whose first token is ``>= i``, in text order."""
+        return range(bisect.bisect_left(self.cue_first, i), len(self.cues))
+
+    def add(self, a: int, b: int, kind: str, slot: Slot | None, cue: str) -> bool:
+        """Add tokens ``a..b`` as a quote, without a leading "that" or punctuation and trailing
+        punctuation; False when nothing is left."""
+        norm = self.doc.norm
+        while a <= b and norm[a] in TRIM_LEFT:
+            a += 1
+        while b >= a and norm[b] in TRIM_RIGHT:
+            b -= 1
+        if a > b:
+            return False
+        self.add_span(a, b, kind, slot, cue)
+        return True
+
+    def add_span(self, a: int, b: int, kind: str, slot: Slot | None, cue: str) -> None:
+        """Add tokens ``a..b`` as a quote, as they are."""
+        doc = self.doc
+        s, e = int(doc.start[a]), int(doc.end[b])
+        speaker_id, s0, e0, via = doc.resolve(slot, s)
+        self.rows.append(
+            {"doc_id": doc.doc_id, "sent": int(doc.sent[a]), "start": s, "end": e,
+             "text": doc.text[s:e], "kind": kind, "speaker_id": speaker_id,
+             "speaker_start": s0, "speaker_end": e0, "cue": cue, "resolved_via": via}
+        )  # fmt: skip
+        self.taken[a : b + 1] = True
+        if kind == "reported":
+            self.last_reported = (b, slot)

@@ -41,6 +41,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -325,8 +326,10 @@ class Vocabulary:
         """The token types seen so far (the ``token`` categories); the same object while no
         type is added."""
         n = len(self._state.tokens)
-        if self._token_cats is None or len(self._token_cats) != n:
-            self._token_cats = pd.Index(list(self._state.tokens), dtype=str)
+        old = self._token_cats
+        if old is None or len(old) != n:
+            known = 0 if old is None else len(old)
+            self._token_cats = _appended(old, islice(self._state.tokens, known, None))
         return self._token_cats
 
     def norms(
@@ -347,7 +350,7 @@ class Vocabulary:
             ]
             of_type = np.concatenate([of_type, np.asarray(ids, np.int32)])
             if len(index) != len(cats):
-                cats = pd.Index(list(index), dtype=str)
+                cats = _appended(cats, islice(index, len(cats), None))
             self._norms[key] = (of_type, index, cats)
         return of_type, cats
 
@@ -370,6 +373,29 @@ class Vocabulary:
             new = np.fromiter((bool(predicate(c)) for c in tail), bool, count=len(tail))
             mask = self._masks[key] = np.concatenate([mask, new])
         return mask
+
+
+def _appended(old: pd.Index | None, new: Iterable[str]) -> pd.Index:
+    """``old`` followed by the strings ``new``. Appending keeps the types already converted:
+    rebuilding the Index of a whole vocabulary from Python strings in every chunk of a stream
+    cost about as much as counting the chunk."""
+    tail = pd.Index(list(new), dtype=str)
+    if old is None or not len(old):
+        return tail
+    if not (hasattr(old.array, "__arrow_array__") and hasattr(tail.array, "__arrow_array__")):
+        return old.append(tail)
+    # One contiguous Arrow array: Index.append would chain a chunk per call, slower to take from.
+    head, rest = (pa.array(x.array) for x in (old, tail))
+    head, rest = (x.combine_chunks() if isinstance(x, pa.ChunkedArray) else x for x in (head, rest))
+    return pd.Index(pd.array(pa.concat_arrays([head, rest.cast(head.type)]), dtype=old.dtype))
+
+
+def _unique_dtype(categories: pd.Index) -> pd.CategoricalDtype:
+    """The categorical dtype of categories that are unique by construction (token types,
+    norms). pandas' uniqueness check hashes every category, which in a stream is the whole
+    vocabulary again in every chunk; it is skipped where pandas offers that."""
+    fast = getattr(pd.CategoricalDtype, "_from_fastpath", None)
+    return pd.CategoricalDtype(categories) if fast is None else fast(categories, False)
 
 
 def _tokenize_batch(
@@ -663,8 +689,8 @@ def tokenize(
             "tok": cols["tok"],
             "start": cols["start"],
             "end": cols["end"],
-            "token": categorical(cols["tok_id"], categories=types),
-            "norm": categorical(norm_of_type[cols["tok_id"]], categories=norm_cats),
+            "token": categorical(cols["tok_id"], dtype=_unique_dtype(types)),
+            "norm": categorical(norm_of_type[cols["tok_id"]], dtype=_unique_dtype(norm_cats)),
         },
         copy=False,
     )

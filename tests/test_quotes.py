@@ -477,10 +477,16 @@ def test_coordinated_speech_verbs_share_the_speaker() -> None:
         ["the plan of action", "reported", "doe", "underlined"],
         ["thanks to China for its support", "reported", "doe", "expressed"],
     ]
-    # "… 'firm action' and pledged to …": the second verb does not attribute the quotation
+    # "… 'firm action' and pledged to …": the second verb does not attribute the quotation.
+    # Corrected in wave 3: "praised" now attributes a quotation that follows it in the same
+    # sentence (held-out set 2 codes "praised … for its '…'" as a quote; issue 12's known
+    # miss), so the quotation is John Doe's with the cue "praised", never "pledged".
     assert class_quotes(
         'John Doe praised China for its "firm and swift action" and pledged to send experts.'
-    ) == [["to send experts", "reported", "doe", "pledged"]]
+    ) == [
+        ["firm and swift action", "direct", "doe", "praised"],
+        ["to send experts", "reported", "doe", "pledged"],
+    ]
 
 
 def test_appositive_and_auxiliary_before_the_cue() -> None:

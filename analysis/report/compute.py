@@ -182,11 +182,22 @@ class StudyTables:
     _cache: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        if name not in self._cache:
+        return self.read(name)
+
+    def read(self, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """A table, or some of its columns (a million hits read in a fraction of the time).
+
+        Raises:
+            KeyError: no such table in this run (names the tables there are).
+        """
+        key = name if columns is None else f"{name}:{','.join(columns)}"
+        if key not in self._cache:
             if not self.has(name):
                 raise KeyError(f"{self.path}: no table {name!r} (tables: {', '.join(self.names)})")
-            self._cache[name] = pd.read_parquet(self.file(name))
-        return self._cache[name]
+            self._cache[key] = pd.read_parquet(
+                self.file(name), columns=None if columns is None else list(columns)
+            )
+        return self._cache[key]
 
     @property
     def names(self) -> list[str]:

@@ -1,0 +1,156 @@
+"""Quotes that the page layout attributes: headlines, Q&A interviews and nested quotations.
+
+Part of :func:`analysis.quotes.find_quotes` (held-out set 4, issue 12), run after the direct
+quotes and the reported speech of a document are found:
+
+* :func:`headline_attribution`: ``SPEAKER: content`` and ``content - ROLE`` headlines;
+* :func:`interview_answers`: the answers of a Q&A interview without speaker labels;
+* :func:`nested_quotes`: a quotation inside a quote, with its own cue ("He told her, 'We
+  will not sign,'").
+
+Each rule reads the document's paragraphs or one quote's tokens once, so quote finding stays
+linear in document length.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from analysis.reported import HEADLINE_ROLES, lede_person
+from analysis.speakers import QUOTE_MARKS, SENT_END, SPEAKER_TYPES, Found, Slot
+
+__all__ = [
+    "headline_attribution",
+    "interview_answers",
+    "nested_quotes",
+    "HEADLINE_DASHES",
+    "SINGLE_QUOTES",
+]
+
+#: Dashes that attach a headline's attribution: "… talks to conclude by 2024 - minister".
+HEADLINE_DASHES: frozenset[str] = frozenset({"-", "–", "—", "--"})
+_HEADLINE_MAX_TOKENS = 30
+
+
+def headline_attribution(found: Found) -> None:
+    """Headlines that attribute what they say (set 4): ``SPEAKER: content`` ("Tianhe: Sulawesi
+    plant 'unaffected'", "Energy minister: ban will stay") and ``content - ROLE`` ("… talks to
+    conclude by 2024 - minister"). A headline is a paragraph of one sentence, at most
+    :data:`_HEADLINE_MAX_TOKENS` tokens, that does not end with ".", "!" or "?". The speaker
+    before the colon is a mention standing alone there (any speaker type); a role noun
+    ("minister", "chief") there or after the dash is the first person named in the next
+    paragraph (NA after a dash when there is none; no quote before a colon)."""
+    doc, norm = found.doc, found.doc.norm
+    heads, lasts = _paragraphs(found)
+    for h, last in zip(heads, lasts, strict=True):
+        if last - h > _HEADLINE_MAX_TOKENS:
+            continue
+        end = last - 1 if norm[last] in _MARKS and last > h else last
+        if norm[end] in SENT_END:
+            continue  # most paragraphs: a sentence, not a headline
+        if doc.s_lo[last] != doc.s_lo[h] or found.taken[h : last + 1].any():
+            continue
+        colon = next((i for i in range(h + 1, min(h + 6, last)) if norm[i] == ":"), None)
+        if colon is not None:
+            k = doc.first_at.get(h)
+            if k is not None and int(doc.m_last[k]) == colon - 1:
+                if doc.a_type[doc.m_row[k]] not in SPEAKER_TYPES:
+                    continue
+                slot: Slot | None = Slot(k, "", h, colon - 1)
+            elif norm[colon - 1] in HEADLINE_ROLES and not doc.in_mention[h:colon].any():
+                slot = lede_person(doc, last)
+                if slot is None:
+                    continue
+            else:
+                continue
+            found.add(colon + 1, last, "reported", slot, ":")
+        elif last - 2 > h and norm[last - 1] in HEADLINE_DASHES and norm[last] in HEADLINE_ROLES:
+            found.add(h, last - 2, "reported", lede_person(doc, last), "-")
+
+
+_CLOSERS = frozenset({"”", "’", "'", "»"})
+_MARKS = frozenset({*QUOTE_MARKS, *_CLOSERS})
+
+
+def _paragraphs(found: Found) -> tuple[list[int], list[int]]:
+    """First and last token of every paragraph of the document (computed once per document)."""
+    if found.paragraphs is None:
+        para = found.doc.para
+        heads = [0, *(np.flatnonzero(np.diff(para)) + 1).tolist()]
+        found.paragraphs = (heads, [*(h - 1 for h in heads[1:]), len(found.doc.norm) - 1])
+    return found.paragraphs
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've"})
+_QUESTION_MAX_TOKENS = 40
+_INTERVIEW_WORDS = frozenset({"interview", "interviewed", "q&a", "spoke", "talked", "asked"})
+
+
+def interview_answers(found: Found) -> None:
+    """Q&A interviews without speaker labels (held-out set 4): when at least two question
+    paragraphs (ending with "?", at most :data:`_QUESTION_MAX_TOKENS` tokens) are each followed
+    by an answer paragraph (not ending with "?"), and at least half of the answers speak in
+    the first person ("I", "we", "our" …), and the introduction says it is an interview
+    ("interview", "spoke to" …), each answer is a direct quote of the first person the
+    document names (the interviewee, in the headline or the introduction), cue "" — up
+    to the first words already in a quote or a quotation ("… said something to me that
+    stuck: '…'" keeps its own speaker)."""
+    doc, norm = found.doc, found.doc.norm
+    heads, lasts = _paragraphs(found)
+    if sum(norm[x] == "?" for x in lasts) < 2:
+        return
+    answers = [
+        (heads[i + 1], lasts[i + 1])
+        for i in range(len(heads) - 1)
+        if norm[lasts[i]] == "?"
+        and lasts[i] - heads[i] < _QUESTION_MAX_TOKENS
+        and norm[lasts[i + 1]] != "?"
+    ]
+    if len(answers) < 2:
+        return
+    first_person = sum(any(norm[i] in _FIRST_PERSON for i in range(a, b + 1)) for a, b in answers)
+    if 2 * first_person < len(answers):
+        return
+    k = next((k for k in range(len(doc.m_first)) if doc.a_type[doc.m_row[k]] == "person"), None)
+    if k is None or doc.m_first[k] >= answers[0][0]:
+        return
+    q0 = answers[0][0] - 1  # the introduction must say it is an interview
+    if not any(norm[i] in _INTERVIEW_WORDS for i in range(0, q0)):
+        return
+    who = Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
+    for a, b in answers:
+        used = np.flatnonzero(found.taken[a : b + 1] | found.quoted[a : b + 1])
+        end = a + int(used[0]) - 1 if len(used) else b
+        if end - a >= 2 and norm[end] != ":":  # not "Lin Wei: …" (a transcript answer)
+            found.add(a, end, "direct", who, "")
+
+
+#: Single quotation marks that nest a quotation inside a quote.
+SINGLE_QUOTES: frozenset[str] = frozenset({"'", "‘", "’"})
+_NESTED_CUE_GAP = 3  # tokens between a cue and the nested opening mark ("told her ,")
+
+
+def nested_quotes(found: Found, o: int, last: int) -> None:
+    """Quotations in single marks inside the direct quote ``o+1..last`` that have a cue of
+    their own right before them (``"He told her, 'We will not sign,' and then …"``, ``"… he
+    said, 'In China, a board decision is final.'"``): each is a quote of the speaker by that
+    cue (a mention or a pronoun, resolved as usual), in addition to the outer quote. Marks
+    are paired in order; an odd number of them (an apostrophe) leaves the quote alone."""
+    doc, norm = found.doc, found.doc.norm
+    marks = [i for i in range(o + 1, last + 1) if norm[i] in SINGLE_QUOTES]
+    if len(marks) < 2 or len(marks) % 2:
+        return
+    for a, b in zip(marks[::2], marks[1::2], strict=True):
+        if b - a < 4:
+            continue
+        for ci in found.cues_from(max(o + 1, a - _NESTED_CUE_GAP - 4)):
+            cue = found.cues[ci]
+            if cue.first >= a:
+                break
+            if a - cue.last > _NESTED_CUE_GAP + 1 or cue.kind == "according":
+                continue
+            slot = doc.slot_ending_at(cue.first - 1)
+            if slot is None:
+                continue
+            found.add(a + 1, b - 1, "direct", slot, cue.cue)
+            break

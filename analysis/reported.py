@@ -1,0 +1,718 @@
+"""Reported speech: the forms without quotation marks, and who speaks in them.
+
+Part of :func:`analysis.quotes.find_quotes` (see its module docstring for the forms): after
+the direct quotes of a document are found, :func:`reported_speech` reads every cue they left
+("said", "called for", "according to" …) and adds the reported speech it introduces, with its
+speaker: a mention next to the cue, the subject of the clause before it (:func:`subject`), a
+pronoun or a definite description ("the minister", "the police"), someone the table does not
+know (an NA speaker: "Ambassador Tanaka said", "Analysts in Tokyo said"), or an unnamed
+source ("a spokesman said", "according to a statement"). Every look-up is a dictionary, a
+binary search or an array index, so that quote finding stays linear in document length.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from analysis.cues import (
+    BASE_FORMS,
+    FINDING_CUES,
+    HEARING_BODIES,
+    HEARING_CUES,
+    SOURCE_NOUNS,
+    UNNAMED_SOURCES,
+)
+from analysis.speakers import (
+    BOUNDARY,
+    DOCUMENT_NOUNS,
+    SENT_END,
+    SPEAKER_TYPES,
+    UNNAMED,
+    Cue,
+    Found,
+    Slot,
+    SpeakerDoc,
+)
+
+__all__ = [
+    "reported_speech",
+    "subject",
+    "clause_subject",
+    "continue_with",
+    "lede_person",
+    "HEADLINE_ROLES",
+]
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVES = frozenset({"who", "whose", "which", "whom"})
+# "…, he said after a meeting …": words that start an adverbial after the cue, not content
+_ADVERBIAL = frozenset({
+    "after", "during", "while", "when", "before", "following", "here", "today", "yesterday",
+    "later", "earlier", "tonight", "in", "at",
+})  # fmt: skip
+_CLAUSE_JOINS = frozenset({"while", "whereas", "but", "and"})
+# "Malaysia, which chairs ASEAN, has called for …": words between an appositive and the cue
+_AUX = frozenset({
+    "has", "have", "had", "also", "will", "would", "then", "later", "further", "again",
+    "had also", "has also",
+})  # fmt: skip
+# "The minister proposed …": a definite role noun with no mention resolves like "he"
+_ROLE_NOUNS = frozenset({
+    "minister", "secretary", "president", "chief", "spokesman", "spokeswoman", "ambassador",
+    "chairman", "chairwoman", "premier", "procurator", "prosecutor", "director",
+})  # fmt: skip
+#: "DOJ chief urges …" in a headline: a role without a name (resolved to the lede's person).
+HEADLINE_ROLES: frozenset[str] = _ROLE_NOUNS | frozenset(
+    {"head", "boss", "envoy", "czar", "tsar", "pm", "fm"}
+)
+_WEEKDAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight",
+})  # fmt: skip
+_TOLD = frozenset({"told", "tells", "told reporters", "told journalists"})
+# "said in a statement that …": an adverbial between a cue and "that" is not what is said
+_ADVERBIAL_THAT = frozenset({"in", "after", "at", "during", "on", "last", "later", "before"})
+
+
+def clause_subject(doc: SpeakerDoc, c0: int) -> Slot | None:
+    """The first eligible mention of the clause that ends before token ``c0``."""
+    lo = int(doc.s_lo[c0])
+    bounds = [i for i in range(lo, c0) if doc.norm[i] in BOUNDARY]
+    return doc.first_mention_in(bounds[-1] + 1 if bounds else lo, c0 - 1)
+
+
+def reported_speech(found: Found) -> None:
+    """Reported speech at every cue not used yet, in text order.
+
+    Cues inside a quotation or inside a quote already found are skipped (they are part of
+    what is said: "said he believes that …"). For each other cue the first rule that applies
+    wins:
+
+    1. an "according to" cue: :func:`_according_to`;
+    2. ``content, CUE SPEAKER`` (:func:`_content_cue_speaker`), else
+    3. ``content, SPEAKER CUE.`` (:func:`_content_speaker_cue`); after either,
+       :func:`_continuation` reads a following ``, noting that …`` with the same speaker;
+    4. ``[intro,] SPEAKER CUE [that] content`` (:func:`_speaker_cue_content`).
+    """
+    for ci, cue in enumerate(found.cues):
+        if (
+            ci in found.consumed
+            or cue.kind == "direct"
+            or found.in_quotation(cue.first)
+            or found.in_quote_found(cue.first)
+        ):
+            continue
+        if cue.kind == "according":
+            _according_to(found, ci)
+            continue
+        attributed = _content_cue_speaker(found, ci)
+        if attributed is None:
+            attributed = _content_speaker_cue(found, ci)
+        if attributed is not None:
+            found.consumed.add(ci)
+            slot, end = attributed
+            if slot is not None:
+                _continuation(found, ci, slot, end)
+            continue
+        _speaker_cue_content(found, ci)
+
+
+def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, np.ndarray, Cue, int, int]:
+    """The document, its folded tokens, cue ``ci`` and the first and last token of its
+    sentence."""
+    doc, cue = found.doc, found.cues[ci]
+    return doc, doc.norm, cue, int(doc.s_lo[cue.first]), int(doc.s_hi[cue.first])
+
+
+def _according_to(found: Found, ci: int) -> None:
+    """``According to X, content`` / ``content, according to X.`` / ``intro, according to X,
+    content``: the speaker must follow the cue; the cue is used up once it has one."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    slot = doc.slot_starting_at(cue.last + 1)
+    if slot is not None and slot.mention >= 0:
+        slot = _head_of(doc, slot, cue.last + 1)  # "according to Indonesia's Energy Ministry"
+    if slot is None:
+        slot = _source_of(doc, cue.last + 1, s_hi)
+    if slot is None and cue.last + 2 <= s_hi and norm[cue.last + 1] == "the":
+        slot = doc.author_of(cue.last + 2) if norm[cue.last + 2] in DOCUMENT_NOUNS else None
+    if slot is None:
+        _according_to_unnamed(found, ci)
+        return
+    if all(norm[i] in BOUNDARY for i in range(s_lo, cue.first)):
+        comma = next((i for i in range(slot.last + 1, s_hi + 1) if norm[i] == ","), None)
+        a = comma + 1 if comma is not None else slot.last + 1
+        found.add(a, s_hi, "reported", slot, cue.cue)
+    elif norm[cue.first - 1] == ",":
+        nxt = slot.last + 1
+        if nxt <= s_hi and norm[nxt] == "(":  # "the UNODC (UNODC)."
+            close = next((i for i in range(nxt, min(s_hi, nxt + 8) + 1) if norm[i] == ")"), None)
+            nxt = close + 1 if close is not None else nxt
+        if nxt > s_hi or norm[nxt] in SENT_END:
+            found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
+        elif _noun_phrase_to_end(doc, nxt, s_hi):
+            # "…, according to U.S. census data.": the actor names the source, it is not it
+            found.add(s_lo, cue.first - 2, "reported", None, cue.cue)
+        else:
+            comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
+            if comma is not None:
+                found.add(comma + 1, s_hi, "reported", slot, cue.cue)
+    found.consumed.add(ci)
+
+
+def _noun_phrase_to_end(doc: SpeakerDoc, i: int, s_hi: int) -> bool:
+    """Tokens ``i..`` up to the end of the sentence are at most four lower-case words."""
+    norm = doc.norm
+    k = i
+    while k <= s_hi and norm[k] not in SENT_END:
+        if not doc.text[doc.start[k] : doc.start[k] + 1].islower() or k - i >= 4:
+            return False
+        k += 1
+    return k > i
+
+
+def _according_to_unnamed(found: Found, ci: int) -> None:
+    """``According to a statement …, content`` / ``content, according to the Home Ministry.``
+    with a source that is not an actor: the reported speech is kept with an NA speaker."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    if all(norm[i] in BOUNDARY for i in range(s_lo, cue.first)):
+        comma = next((i for i in range(cue.last + 1, s_hi + 1) if norm[i] == ","), None)
+        if comma is not None and found.add(comma + 1, s_hi, "reported", None, cue.cue):
+            found.consumed.add(ci)
+    elif (
+        norm[cue.first - 1] == ","
+        and not any(norm[i] in BOUNDARY for i in range(cue.last + 1, s_hi + 1))
+        and found.add(s_lo, cue.first - 2, "reported", None, cue.cue)
+    ):
+        found.consumed.add(ci)
+
+
+def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
+    """ "according to a report by the UNODC": the speaker after ``[a|an|the] NOUN by|from|of``
+    with a noun of :data:`SOURCE_NOUNS`."""
+    norm = doc.norm
+    j = i + 1 if i <= s_hi and norm[i] in _ARTICLES else i
+    if j + 1 <= s_hi and norm[j] in SOURCE_NOUNS and norm[j + 1] in ("by", "from", "of"):
+        slot = doc.slot_starting_at(j + 2)
+        if slot is not None and slot.mention >= 0:
+            return Slot(slot.mention, "", i, slot.last)
+    return None
+
+
+def _content_cue_speaker(found: Found, ci: int) -> tuple[Slot | None, int] | None:
+    """``…, stated President Vo Van Thuong``: a comma before the cue and the speaker right
+    after it. Returns the speaker and the token after it."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    if not (cue.first - 1 >= s_lo and norm[cue.first - 1] == ","):
+        return None
+    slot = doc.slot_starting_at(cue.last + 1)
+    if slot is None:
+        # "…, said Home Minister Datuk Seri Wan Azman.": capitalised titles and honorifics
+        # the table does not know stand between the cue and the name
+        for k in range(cue.last + 1, min(s_hi, cue.last + 5) + 1):
+            if not doc.text[doc.start[k] : doc.start[k] + 1].isupper():
+                break
+            slot = doc.slot_starting_at(k + 1)
+            if slot is not None and slot.mention >= 0:
+                break
+            slot = None
+    if slot is None:
+        # "…, said Ruth Adeyemi, an analyst …": a name the table does not know
+        slot = _untabled_after(doc, cue.last + 1, s_hi)
+    if slot is None:
+        return None
+    if any(
+        norm[k] == "," and norm[k + 1] in _RELATIVES and not found.in_quotation(k)
+        for k in range(s_lo, cue.first - 2)
+    ):
+        return None  # "Santos, who opened the meeting, said the Philippines …": an appositive
+    nxt = _after_time_words(norm, slot.last + 1, s_hi)
+    if nxt <= s_hi and norm[nxt][:1].islower() and norm[nxt] not in _AFTER_SPEAKER:
+        return None  # "…, said China was ready to …": the mention opens the content
+    found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
+    return slot, slot.last + 1
+
+
+# words that may follow a speaker named after the cue ("said Peter Lindqvist of the UNODC")
+_AFTER_SPEAKER = frozenset({
+    "of", "from", "at", "in", "on", "who", "whose", "which", "after", "during", "while",
+    "when", "before", "here", "today", "yesterday", "as", "told", "adding", "noting",
+})  # fmt: skip
+
+
+def _untabled_after(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
+    """Capitalised words outside any mention from token ``i`` up to the end of the sentence,
+    a comma or a bracket ("said Ruth Adeyemi, an analyst", "said International Trade and
+    Industry Minister Tengku Zafrul Aziz."): UNNAMED, else None."""
+    norm = doc.norm
+    k = i
+    while k <= s_hi and k - i < 10:
+        w = doc.text[doc.start[k] : doc.end[k]]
+        if doc.in_mention[k] or not (w[:1].isupper() or w in ("and", "of", "for", ".")):
+            break
+        k += 1
+    if k == i or not doc.text[doc.start[i] : doc.start[i] + 1].isupper():
+        return None
+    if k <= s_hi and norm[k] not in (",", "(") and norm[k] not in SENT_END:
+        return None
+    return Slot(UNNAMED, "", i, k - 1)
+
+
+def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | None:
+    """``…, President Thuong said.`` / ``…, he said, noting …``: a comma, the speaker, the cue,
+    then the end of the sentence or a comma. Returns the speaker and the token after the
+    cue."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    c = cue.first - 1
+    while c > s_lo and norm[c] in ("has", "have", "had"):
+        c -= 1  # "…, Climate Change Minister Amanda Ross has announced, …"
+    slot = doc.slot_ending_at(c)
+    nxt = _after_time_words(norm, cue.last + 1, s_hi)
+    if slot is None:
+        slot = _untabled_name(doc, max(s_lo + 1, c - 6), c)  # "…, Mohamed Adow said."
+        if slot is not None and norm[slot.first - 1] != ",":
+            slot = None
+    if slot is None:
+        return _content_source_cue(found, ci, nxt)
+    comma = slot.first - 1
+    if slot.mention >= 0:
+        # "…, Philippine Justice Secretary Elena Reyes said", "…, national police chief Pol
+        # Gen Somchai said": modifiers before the mention belong to the speaker
+        k = comma
+        while (
+            k > s_lo
+            and comma - k < 4
+            and norm[k][:1].isalpha()
+            and not doc.in_mention[k]
+            and k not in found.cue_at
+        ):
+            k -= 1
+        if k < comma and norm[k] == ",":
+            comma = k
+    if comma > s_lo and norm[comma] in _ARTICLES and slot.mention >= 0:
+        comma -= 1  # "…, the SPP announced."
+    if not (comma > s_lo and norm[comma] == ",") or not _clause_ends(norm, nxt, s_hi):
+        return None
+    found.add(s_lo, comma - 1, "reported", slot, cue.cue)
+    return slot, nxt
+
+
+def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, int] | None:
+    """``…, a spokesman said on Monday.`` / ``…, media reports said.``: a comma, at most six
+    words ending in a word of :data:`UNNAMED_SOURCES`, the cue and the end of the sentence:
+    reported speech with an NA speaker, or with the actor named among those words ("…, a U.S.
+    State Department spokesperson said" → the country)."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    if cue.first - 1 < s_lo or norm[cue.first - 1] not in UNNAMED_SOURCES:
+        return None
+    if not _clause_ends(norm, nxt, s_hi):
+        return None
+    for k in range(cue.first - 2, max(s_lo, cue.first - 8), -1):
+        if norm[k] == ",":
+            # "…, a U.S. State Department spokesperson said": the actor whose official speaks
+            slot = doc.first_mention_in(k + 1, cue.first - 2)
+            return (slot, nxt) if found.add(s_lo, k - 1, "reported", slot, cue.cue) else None
+        if norm[k] in BOUNDARY or norm[k] in SENT_END or found.in_quotation(k):
+            return None
+    return None
+
+
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "on", "last", "this", "week", "month", "year", "earlier", "later",
+    "morning", "afternoon", "evening",
+})  # fmt: skip
+
+
+def _clause_ends(norm: np.ndarray, nxt: int, s_hi: int) -> bool:
+    """After ``content, SPEAKER CUE`` the clause ends at token ``nxt``: the end of the
+    sentence, a comma, an adverbial ("after", "in" …), or one "-ly" adverb before either
+    ("…, two crew members told reporters separately.")."""
+    if nxt > s_hi or norm[nxt] in SENT_END or norm[nxt] == "," or norm[nxt] in _ADVERBIAL:
+        return True
+    w = norm[nxt]
+    return len(w) > 3 and w.endswith("ly") and (nxt + 1 > s_hi or norm[nxt + 1] in (*SENT_END, ","))
+
+
+def _after_time_words(norm: np.ndarray, i: int, s_hi: int) -> int:
+    """The first token from ``i`` on that is not a time word ("said Tuesday", "said on
+    Monday", "said last week")."""
+    j = i
+    while j <= s_hi and j - i < 3 and norm[j] in _TIME_WORDS:
+        j += 1
+    return j
+
+
+def _continuation(found: Found, ci: int, slot: Slot, after: int) -> None:
+    """``…, he said, noting that …``: a comma at ``after`` and a participle or verb cue right
+    behind it continue with the same speaker up to the end of cue ``ci``'s sentence."""
+    continue_with(found, after, slot, found.doc.s_hi[found.cues[ci].first])
+
+
+def continue_with(found: Found, after: int, slot: Slot | None, s_hi: int) -> None:
+    """A comma at ``after`` and a participle or verb cue right behind it: reported speech of
+    ``slot`` up to ``s_hi``."""
+    norm = found.doc.norm
+    if after + 1 > s_hi or norm[after] != ",":
+        return
+    cj = found.cue_at.get(after + 1)
+    if cj is None or found.cues[cj].kind not in ("participle", "verb"):
+        return
+    found.consumed.add(cj)
+    found.add(found.cues[cj].last + 1, s_hi, "reported", slot, found.cues[cj].cue)
+
+
+def _speaker_cue_content(found: Found, ci: int) -> None:
+    """``[intro,] SPEAKER CUE [that] content``: the person whose mention ends right before the
+    cue ("The Attorney-General of Examplia John Doe said" → the person, not the country),
+    else the first speaker of the clause before the cue ("In his speech …, Vietnamese
+    Prosecutor General Le Minh Tri affirmed …"); when the cue directly follows a comma, the
+    clause before the appositive ("X, Head of Y, said")."""
+    doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    c0 = cue.first
+    slot = subject(found, s_lo, c0)
+    if s_lo == 0 and c0 >= 1 and norm[c0 - 1] in HEADLINE_ROLES and norm[s_hi] not in SENT_END:
+        # headline "DOJ chief urges …": the role is named in the lede
+        slot = lede_person(doc, s_hi) or slot
+    a = cue.last + 1
+    if slot is None and c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
+        slot = _second_predicate(found, s_lo, c0)
+    if slot is None and c0 - 1 == s_lo and norm[s_lo] == "it":
+        slot = _it_after_organisation(found, s_lo)
+    if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
+        slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
+    if cue.cue in _TOLD:
+        # "told Khmer Daily that …", "told a news briefing on Wednesday that …"
+        that = next((i for i in range(a, min(s_hi, a + 8) + 1) if norm[i] in ("that", ",")), None)
+        if that is not None and norm[that] == "that":
+            a = that + 1
+        else:
+            # "told a Senate committee she had found …": the addressee is not what is said
+            addressee = doc.slot_starting_at(a + 1 if norm[a] in _ARTICLES else a)
+            if addressee is not None and addressee.mention >= 0:
+                a = addressee.last + 1
+    j = _after_time_words(norm, a, s_hi)
+    b = c0 - 1
+    while b > s_lo and norm[b] in _TIME_WORDS:
+        b -= 1  # "Developing countries on Monday called for …"
+    seg = max([s_lo, *[i + 1 for i in range(s_lo, c0) if norm[i] in BOUNDARY]])
+    unnamed = (
+        slot is None
+        and cue.kind == "verb"
+        and (
+            (j <= s_hi and norm[j] == "that")
+            or (b >= s_lo and norm[b] in UNNAMED_SOURCES)
+            # "Residents on the Myanmar side said": the clause opens with an unnamed source
+            or any(norm[i] in UNNAMED_SOURCES for i in range(seg, min(seg + 3, c0)))
+        )
+    )
+    if cue.cue in HEARING_CUES:
+        # "the court heard that …" (NA speaker, set in find_quotes); not "he heard that …"
+        if not any(norm[i] in HEARING_BODIES for i in range(seg, c0)):
+            return
+        slot, unnamed = None, True
+    if cue.cue in FINDING_CUES and (
+        slot is None or slot.mention < 0 or doc.a_type[doc.m_row[slot.mention]] != "organisation"
+    ):
+        return  # "police found that the door was locked": a finding, not what someone said
+    if slot is None and not unnamed:
+        return
+    if cue.cue in BASE_FORMS and cue.cue != "say" and (slot is None or slot.mention == UNNAMED):
+        return  # "Prosecutors pledge joint action": a headline commitment of no one in the table
+    if cue.cue in ("answered", "replied") and not (a <= s_hi and norm[a] in ("that", ":")):
+        return  # "she answered an advertisement": an object, not speech
+    if (slot is None or slot.mention == UNNAMED) and sum(
+        norm[i][:1].isalnum() for i in range(a, min(s_hi, a + _MIN_UNNAMED_WORDS + 2) + 1)
+    ) < _MIN_UNNAMED_WORDS:
+        return  # "which the GOP declared it to be": too short to be what someone said
+    if any(norm[i] in _WEEKDAYS for i in range(a, j)) or (j <= s_hi and norm[j] == "that"):
+        a = j  # "said Friday that …", "told reporters last month that …"
+    elif a <= s_hi and norm[a] in _ADVERBIAL_THAT:
+        # "said in a statement that …", "said after the hearing that …", "said at the time that"
+        that = next(
+            (i for i in range(a + 1, min(s_hi, a + 6) + 1) if norm[i] in ("that", ",")), None
+        )
+        if that is not None and norm[that] == "that":
+            a = that + 1
+    if found.add(a, _content_end(found, ci, s_hi), "reported", slot, cue.cue):
+        found.consumed.add(ci)
+
+
+def _it_after_organisation(found: Found, s_lo: int) -> Slot | None:
+    """ "It found that …" / "It calls on …" opening a sentence: the organisation (or the
+    author of a report) that spoke in reported speech in the sentence before (held-out set 4:
+    "According to the report, … . It found that …")."""
+    doc = found.doc
+    if not found.last_reported or s_lo == 0:
+        return None
+    end, prev = found.last_reported
+    if prev is None or prev.mention < 0 or doc.s_lo[end] != doc.s_lo[s_lo - 1]:
+        return None
+    return prev if doc.a_type[doc.m_row[prev.mention]] == "organisation" else None
+
+
+def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
+    """The speaker of a cue that opens a second predicate ("X underlined A, and expressed B",
+    "Hart declined to say …, but said B", "The Vice President highly appreciated … and
+    affirmed that B"): the speaker of reported speech ending right before it in the sentence,
+    else the subject of the sentence's first clause (a mention, a definite role noun that
+    resolves like "he", or a name the table does not know: UNNAMED)."""
+    doc, norm = found.doc, found.doc.norm
+    if found.last_reported:
+        end, prev = found.last_reported
+        if c0 - 3 <= end < c0 and doc.s_lo[end] == s_lo:
+            return prev
+    first_hi = next((i - 1 for i in range(s_lo, c0) if norm[i] in BOUNDARY), c0 - 2)
+    lo = s_lo
+    while lo < first_hi and norm[lo] in _INTRO_WORDS and norm[lo] not in _ARTICLES:
+        lo += 1
+    k = doc.first_at.get(lo)
+    if k is None and norm[lo] in _ARTICLES:
+        k = doc.first_at.get(lo + 1)
+    if k is not None and int(doc.m_last[k]) <= first_hi:
+        slot = Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
+        return _head_of(doc, slot, lo) if doc.a_type[doc.m_row[k]] in SPEAKER_TYPES else None
+    if norm[lo] == "the":
+        role = next(
+            (i for i in range(lo + 1, min(lo + 4, first_hi + 1)) if norm[i] in _ROLE_NOUNS), None
+        )
+        if role is not None:
+            return Slot(-1, "he", lo, role)  # "The Vice President … and affirmed that …"
+    j = lo
+    while j <= first_hi and not doc.in_mention[j] and doc.text[doc.start[j]][:1].isupper():
+        j += 1
+    if j - lo >= 2:  # "Tuvalu's Prime Minister Feleti Teo welcomed … but called for …"
+        return Slot(UNNAMED, "", lo, j - 1)
+    return None
+
+
+def lede_person(doc: SpeakerDoc, s_hi: int) -> Slot | None:
+    """The first person mentioned in the paragraph after the headline ending at ``s_hi``."""
+    nxt = s_hi + 1
+    if nxt >= len(doc.norm):
+        return None
+    para = doc.para[nxt]
+    k = int(np.searchsorted(doc.m_first, nxt))
+    while k < len(doc.m_first) and doc.para[doc.m_first[k]] == para:
+        if doc.a_type[doc.m_row[k]] == "person":
+            return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
+        k += 1
+    return None
+
+
+def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
+    """The speaker of a cue at token ``c0`` (see :func:`_segment_subject`); when only an
+    appositive or auxiliaries stand between the last comma and the cue ("X, Head of Y,
+    said", "Zhang, in a video message to …, said"), the first clause of the sentence that
+    names a speaker (:func:`_opening_subject`). A slot with ``mention == UNNAMED`` is someone
+    the table does not know."""
+    doc, norm = found.doc, found.doc.norm
+    bounds = [i for i in range(s_lo, c0) if norm[i] in BOUNDARY and not found.in_quotation(i)]
+    seg_lo = bounds[-1] + 1 if bounds else s_lo
+    while seg_lo < c0 and norm[seg_lo] in _AUX:
+        seg_lo += 1
+    if seg_lo <= c0 - 1 and norm[c0 - 1] in _RELATIVES and seg_lo == c0 - 1 and bounds:
+        return _relative_antecedent(found, bounds[-1])  # "…, who pledged …"
+    if seg_lo <= c0 - 1:
+        slot = _segment_subject(found, seg_lo, c0)
+        if slot is not None and slot.mention >= 0 and bounds:
+            # "Japan, Australia and the EU expressed …": the first of a list of actors
+            k = len(bounds) - 1
+            while k >= 0 and slot.first in (bounds[k] + 1, bounds[k] + 2):
+                lo = bounds[k - 1] + 1 if k >= 1 else s_lo
+                prev = doc.first_mention_in(lo, bounds[k] - 1)
+                if prev is None or prev.last != bounds[k] - 1 or prev.first > lo + 1:
+                    break
+                slot, k = prev, k - 1
+        return slot
+    if len(bounds) >= 2 and bounds[-1] == c0 - 1:
+        appositive = _appositive_name(found, s_lo, bounds)
+        if appositive is not None:
+            return appositive
+    if bounds:
+        return _opening_subject(found, s_lo, bounds)
+    return None
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+
+
+def _appositive_name(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
+    """``DET NOUN …, NAME, CUE`` ("the committee chair, Senator Fiona Grady, said", "His
+    lawyer, Bonar Siregar, told", "a senior DFAT official, Ms Laura Bennett, said"): a noun
+    phrase opened by a determiner, without a person mention, then a name between commas
+    right before the cue. A person mention there speaks; capitalised words the table does
+    not know give UNNAMED; else None."""
+    doc, norm = found.doc, found.doc.norm
+    a, b = bounds[-2] + 1, bounds[-1] - 1
+    head_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
+    while head_lo < a - 1 and norm[head_lo] in _INTRO_WORDS and norm[head_lo] not in _ARTICLES:
+        head_lo += 1
+    if b < a or norm[head_lo] not in _DETERMINERS:
+        return None
+    k = int(np.searchsorted(doc.m_first, head_lo))
+    while k < len(doc.m_first) and doc.m_first[k] <= a - 2:
+        if doc.a_type[doc.m_row[k]] == "person":
+            return None  # "Minister X's adviser, Y, said": the clause names a person first
+        k += 1
+    j = doc.last_at.get(b)
+    if j is not None and doc.a_type[doc.m_row[j]] == "person" and doc.m_first[j] >= a:
+        return Slot(j, "", int(doc.m_first[j]), b)
+    name = _untabled_name(doc, a, b)
+    if name is not None and name.first == a and b > a:
+        return name
+    return None
+
+
+_SUBORDINATORS = frozenset({
+    "as", "while", "whereas", "when", "after", "but", "because", "since", "although", "though",
+})  # fmt: skip
+_INTRO_WORDS = frozenset({
+    "in", "on", "at", "during", "after", "before", "meanwhile", "however", "separately",
+    "speaking", "asked", "following", "earlier", "later", "also", "but", "and", "yet",
+    "still", "according", "under", "with", "for", "from", "to", "by", "as", "since",
+})  # fmt: skip
+_PLACE_PREPS = frozenset({"in", "on", "from", "at", "near", "across", "inside"})
+
+
+def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
+    """The speaker of the clause ``lo..c0-1`` before a cue: the person whose mention ends
+    right before the cue, or the actor right before it after "as"/"while"/… ("… as Beijing
+    warns"), else the first speaker of the clause, read as the head of its noun phrase
+    ("Cambodia's Interior Ministry" → the ministry; "Residents on the Myanmar side",
+    "Analysts in Tokyo" → someone not in the table); a definite description ("The Deputy
+    Minister", "the police"); else capitalised words the table does not know right before the
+    cue ("Ambassador Tanaka expressed", "State broadcaster CCTV said") → UNNAMED."""
+    doc, norm = found.doc, found.doc.norm
+    end = c0 - 1
+    while end > lo and norm[end] in _TIME_WORDS:
+        end -= 1  # "Lan on Thursday urged", "Developing countries on Monday called for"
+    slot = doc.person_ending_at(end)
+    if slot is None:
+        k = doc.last_at.get(end)
+        if (
+            k is not None
+            and doc.m_first[k] - 1 >= lo
+            and norm[doc.m_first[k] - 1] in _SUBORDINATORS
+        ):
+            slot = Slot(k, "", int(doc.m_first[k]), end)
+    if slot is None:
+        slot = doc.first_speaker_in(lo, end)
+        if slot is not None and slot.mention >= 0:
+            slot = _head_of(doc, slot, lo)
+    if slot is None:
+        slot = doc.role_ending_at(end)
+    if slot is None:
+        slot = _untabled_name(doc, lo, end)
+    return slot
+
+
+def _head_of(doc: SpeakerDoc, slot: Slot, lo: int) -> Slot:
+    """The head of the noun phrase that starts with mention ``slot``: "X's Y" → Y; a
+    mention inside a place phrase after an unnamed noun ("Residents on the Myanmar side",
+    "The authorities in Cambodia") → UNNAMED."""
+    norm = doc.norm
+    while doc.text[doc.start[slot.last] : doc.end[slot.last]].endswith(("'s", "’s")):
+        k = doc.first_at.get(slot.last + 1)
+        if k is None:
+            break
+        slot = Slot(k, "", slot.last + 1, int(doc.m_last[k]))
+    p = slot.first - 1
+    if p >= lo and norm[p] in _ARTICLES:
+        p -= 1  # "Residents on the Myanmar side", "A diplomat from an ASEAN member state"
+    if p - 1 >= lo and norm[p] in _PLACE_PREPS and norm[p - 1] in UNNAMED_SOURCES:
+        return Slot(UNNAMED, "", lo, slot.last)
+    return slot
+
+
+def _untabled_name(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
+    """Capitalised words outside any mention ending at token ``end`` (a name, "Sen. Risa
+    Hontiveros", "Ambassador Tanaka", "CCTV"): UNNAMED, else None. One word that opens the
+    sentence ("Officials", "America") or a pronoun ("I", "We") is not a name."""
+    norm = doc.norm
+    k = end
+    while k >= lo and end - k < 6:
+        w = doc.text[doc.start[k] : doc.end[k]]
+        if doc.in_mention[k] or not (w[:1].isupper() or (w == "." and k < end)):
+            break
+        k -= 1
+    first = k + 1
+    if first > end or norm[first] in _FUNCTION_WORDS_SUBJ or norm[end] in _FUNCTION_WORDS_SUBJ:
+        return None
+    if first == end and first == doc.s_lo[first]:
+        return None
+    return Slot(UNNAMED, "", first, end)
+
+
+_FUNCTION_WORDS_SUBJ = frozenset({
+    "the", "a", "an", "it", "this", "that", "but", "and", "i", "we", "you", "they", "he",
+    "she", "there", "these", "those", "my", "our", "his", "her", "their", "its",
+})  # fmt: skip
+# reported speech of someone the table does not know needs at least this many words
+_MIN_UNNAMED_WORDS = 3
+
+
+def _relative_antecedent(found: Found, comma: int) -> Slot | None:
+    """ "NP, who pledged …": the speaker is the noun phrase before the comma: a mention
+    ending there (for "X of the Y", X), else a lower-case noun the table does not know ("the
+    UNODC country manager, who …") → UNNAMED."""
+    doc, norm = found.doc, found.doc.norm
+    k = doc.last_at.get(comma - 1)
+    if k is None:
+        if comma >= 1 and norm[comma - 1][:1].isalpha():
+            return Slot(UNNAMED, "", comma - 1, comma - 1)
+        return None
+    first = int(doc.m_first[k])
+    p = first - 1
+    if p >= 0 and norm[p] == "the":
+        p -= 1
+    if p >= 1 and norm[p] == "of":
+        j = doc.last_at.get(p - 1)
+        if j is not None:
+            return Slot(j, "", int(doc.m_first[j]), p - 1)
+    return Slot(k, "", first, comma - 1)
+
+
+def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
+    """The cue right after a comma: the first clause of the sentence, after introductory
+    ones ("Meanwhile,", "In a statement,"), that names a speaker or an unknown name; else
+    the clause before the appositive ("X, Head of Y, said")."""
+    doc, norm = found.doc, found.doc.norm
+    los = [s_lo, *[b + 1 for b in bounds[:-1]]]
+    for lo, hi in zip(los, [b - 1 for b in bounds], strict=True):
+        if hi < lo:
+            continue
+        if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
+            continue
+        slot = doc.first_speaker_in(lo, hi)
+        if slot is not None:
+            return _head_of(doc, slot, lo) if slot.mention >= 0 else slot
+        if any(norm[i] in UNNAMED_SOURCES for i in range(lo, min(lo + 3, hi + 1))):
+            return Slot(UNNAMED, "", lo, hi)  # "A senior official at …, who declined …, said"
+        return _untabled_name(doc, lo, hi)
+    if len(bounds) >= 2:
+        prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
+        return doc.first_speaker_in(prev_lo, bounds[-2] - 1)
+    return None
+
+
+def _content_end(found: Found, ci: int, s_hi: int) -> int:
+    """The last token of the content after cue ``ci``: the end of the sentence, or the token
+    before ", while|whereas|but|and SPEAKER CUE" when another speaker's cue follows ("Myanmar
+    asked for help, while Cambodia announced a unit")."""
+    doc, norm, cue = found.doc, found.doc.norm, found.cues[ci]
+    for cj in found.cues_from(cue.last + 1):
+        nxt = found.cues[cj]
+        if nxt.first > s_hi:
+            break
+        if (
+            nxt.kind == "verb"
+            and norm[nxt.first - 1] in ("and", "but")
+            and nxt.first - 2 > cue.last
+        ):
+            return nxt.first - 2  # "underlined A, and expressed B", "told A, but acknowledged B"
+        for k in range(nxt.first - 2, cue.last, -1):
+            if norm[k] == "," and norm[k + 1] in _CLAUSE_JOINS:
+                if doc.first_speaker_in(k + 2, nxt.first - 1) is not None:
+                    return k - 1
+                break
+    return s_hi
