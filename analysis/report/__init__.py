@@ -1,8 +1,8 @@
 """Reproducible reports: the study file, notebook parameters, tables, the papermill runner.
 
 ========== ==================================================================================
-study      Study, load_study, load_study_docs, notebook_study, check_study_inputs, StudyInputs, study_inputs,
-           file_sha256, StudyError
+study      Study, load_study, load_study_docs, notebook_study, StudyError
+inputs     check_study_inputs, StudyInputs, study_inputs, file_sha256
 params     NotebookParameter, notebook_parameters, resolve_parameters, check_parameter_values,
            parse_cli_parameters, ParameterError
 tables     save_table, display_table, table_html, corpus_overview (used inside notebooks)
@@ -30,6 +30,7 @@ from analysis.report.compute import (
     study_tables,
     table_options,
 )
+from analysis.report.inputs import StudyInputs, check_study_inputs, file_sha256, study_inputs
 from analysis.report.params import (
     RUNNER_PARAMETERS,
     NotebookParameter,
@@ -46,17 +47,7 @@ from analysis.report.runner import (
     ReportInterrupted,
     run_report,
 )
-from analysis.report.study import (
-    Study,
-    StudyError,
-    StudyInputs,
-    check_study_inputs,
-    file_sha256,
-    load_study,
-    load_study_docs,
-    notebook_study,
-    study_inputs,
-)
+from analysis.report.study import Study, StudyError, load_study, load_study_docs, notebook_study
 from analysis.report.tables import (
     corpus_overview,
     display_table,

@@ -40,11 +40,12 @@ import numpy as np
 import pandas as pd
 
 from analysis._aggregate import ALL, make_plan, part, progress_bar, progress_enabled
-from analysis._groups import group_docs
 from analysis._store import ParquetSink, PartsAccumulator
 from analysis.keyterms import KeynessMeasure
 from analysis.report._common import warning_messages
-from analysis.report.study import Study, load_study, load_study_docs, study_inputs
+from analysis.report.chunks import Chunker, ChunkResult, map_chunks, reset_vocabulary
+from analysis.report.inputs import file_sha256, study_inputs
+from analysis.report.study import Study, load_study, load_study_docs
 
 __all__ = [
     "TABLE_FILES",
@@ -97,8 +98,6 @@ PARAMETER_OPTIONS: dict[tuple[str, str], str] = {
     ("04_trends", "keyness_measure"): "period_keyness_measure",
 }
 
-#: Characters of each document kept in ``documents.preview`` (newlines as spaces).
-PREVIEW_CHARS = 1000
 #: Hits of each theme kept in context for the audit table (``theme_kwic``).
 _THEME_CONTEXTS = 2_000
 _MANIFEST = "manifest.json"
@@ -241,7 +240,6 @@ def _inputs_key(study: Study) -> str:
     """SHA-256 over what the tables are made from, options aside: the study file, every input
     file, the package version and the format of the tables folder."""
     from analysis import __version__
-    from analysis.report.study import file_sha256
 
     inputs = study_inputs(study)[["role", "path", "sha256"]].astype(str).to_dict("records")
     key = {"format": _FORMAT, "version": __version__, "study": file_sha256(study.path),
@@ -397,176 +395,6 @@ def _write(folder: Path, name: str, table: pd.DataFrame) -> None:
     sink.close(True)
 
 
-@dataclass
-class _ChunkResult:
-    """What one chunk gives (computed in a worker process, combined in order by the main)."""
-
-    parts: pd.DataFrame
-    tables: dict[str, pd.DataFrame | None]  # rows for the Parquet sinks
-    kwic_docs: pd.Series | None  # matches of the KWIC patterns per document
-    dispersion: pd.DataFrame | None  # matches of the dispersion patterns (few documents)
-    hits_head: pd.DataFrame | None  # the first hits of each theme (for contexts and review)
-    unlisted: pd.DataFrame | None
-    colloc: Any  # a CollocationCounts of the chunk
-
-
-@dataclass
-class _Chunker:
-    """Everything a chunk needs, picklable: shipped once to every worker process."""
-
-    plan: Any
-    tokenize_options: dict[str, Any]
-    quote_options: dict[str, Any]
-    stopwords: Any
-    group: str | None
-    periods: pd.Series | None
-    kwic_terms: tuple[str, ...]
-    dispersion_terms: tuple[str, ...]
-    keep_positions: bool
-    theme_level: int
-    head: int
-
-    def tokenize(self, chunk: pd.DataFrame, vocabulary: Any = None) -> pd.DataFrame:
-        from analysis.text import tokenize
-
-        return tokenize(chunk, vocabulary=vocabulary, **self.tokenize_options)
-
-    def __call__(self, i: int, chunk: pd.DataFrame) -> _ChunkResult:
-        from analysis.collocation import CollocationCounts
-        from analysis.matching import compile_patterns, match
-
-        vocabulary = _worker_vocabulary()
-        tokens = self.tokenize(chunk, vocabulary)
-        parts, per_hit = self.plan.run(chunk, i, vocabulary, tokens=tokens)
-        extra = [parts]
-        if self.periods is not None:
-            ids = pd.Index(chunk["doc_id"].astype(str))
-            periods = group_docs(ids, self.periods, chunk, dropna=True)
-            extra.append(self.plan.term_counts(tokens, periods, vocabulary).assign(table="ptf"))
-        kwic_docs = dispersion = None
-        if self.kwic_terms:
-            found = match(tokens, compile_patterns({"kwic": list(self.kwic_terms)}))
-            kwic_docs = found["doc_id"].astype(str).value_counts(sort=False)
-        if self.dispersion_terms:
-            found = match(tokens, compile_patterns({t: [t] for t in self.dispersion_terms}),
-                          docs=chunk)  # fmt: skip
-            extra.append(self._dispersion_counts(chunk, found))
-            dispersion = found if self.keep_positions else None
-        hits, mentions = per_hit.get("hits"), per_hit.get("mentions")
-        tables: dict[str, pd.DataFrame | None] = {"documents": _documents(chunk, tokens, self.group),
-                                                  "hits": hits, "mentions": mentions}  # fmt: skip
-        unlisted = None
-        if mentions is not None:
-            from analysis.discovery import unlisted_names
-            from analysis.networks import actor_theme_matrix
-            from analysis.quotes import find_quotes
-
-            tables["quotes"] = find_quotes(chunk, tokens, mentions, **self.quote_options)
-            if hits is not None:
-                at = actor_theme_matrix(mentions, hits[hits["depth"] <= self.theme_level])
-                extra.append(part("at", at["actor_id"], at["theme"], np.zeros(len(at)),
-                                  at["count"]))  # fmt: skip
-            unlisted = unlisted_names(tokens, mentions, docs=chunk)
-        colloc = CollocationCounts(2, remove_punct=True, stopwords=self.stopwords)
-        colloc.add(tokens)
-        head = None
-        if hits is not None:
-            head = hits.groupby("key", sort=False, observed=True).head(self.head)
-            per_key = hits["key"].astype(str).value_counts(sort=False)
-            extra.append(part("hk", per_key.index, [""] * len(per_key), np.zeros(len(per_key)),
-                              per_key.to_numpy()))  # fmt: skip
-        return _ChunkResult(pd.concat(extra, ignore_index=True), tables, kwic_docs, dispersion,
-                            head, unlisted, colloc)  # fmt: skip
-
-    def _dispersion_counts(self, chunk: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
-        if self.group:
-            doc_group = chunk.set_index(chunk["doc_id"].astype(str))[self.group].astype(str)
-            groups: Any = found["doc_id"].astype(str).map(doc_group)
-        else:
-            groups = ALL
-        counts = found.assign(group=groups).groupby(["key", "group"], observed=True).size()
-        keys = counts.index.get_level_values(0).astype(str)
-        labels = counts.index.get_level_values(1).astype(str)
-        return part("disp", keys, labels, np.zeros(len(counts)), counts.to_numpy())
-
-
-def _map(
-    chunker: _Chunker, chunks: Iterator[tuple[int, pd.DataFrame]], workers: int
-) -> Iterator[tuple[_ChunkResult, int]]:
-    """``(result, documents)`` of every chunk, in chunk order: computed here, or by ``workers``
-    forked processes (each with its own vocabulary) with at most two chunks per worker in
-    flight, so memory stays bounded."""
-    if workers <= 1:
-        for i, chunk in chunks:
-            yield chunker(i, chunk), len(chunk)
-        return
-    import gc
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Frozen objects are not traversed by the workers' collector, so the pages of the parent's
-    # documents stay shared instead of being copied into every worker.
-    gc.freeze()
-    pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("fork"),
-        initializer=_set_chunker, initargs=(chunker,),
-    )  # fmt: skip
-    try:
-        pending: deque = deque()
-        for i, chunk in chunks:
-            pending.append((pool.submit(_run_chunk, i, chunk), len(chunk)))
-            if len(pending) >= 2 * workers:
-                future, n = pending.popleft()
-                yield future.result(), n
-        while pending:
-            future, n = pending.popleft()
-            yield future.result(), n
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
-
-
-_CHUNKER: list[_Chunker] = []
-
-
-def _set_chunker(chunker: _Chunker) -> None:
-    _CHUNKER[:] = [chunker]
-
-
-def _run_chunk(i: int, chunk: pd.DataFrame) -> _ChunkResult:
-    return _CHUNKER[0](i, chunk)
-
-
-#: The Vocabulary of this process (one per worker, carried across the chunks it gets).
-_VOCABULARY: list[Any] = []
-
-
-def _worker_vocabulary() -> Any:
-    if not _VOCABULARY:
-        from analysis.text import Vocabulary
-
-        _VOCABULARY.append(Vocabulary())
-    return _VOCABULARY[0]
-
-
-def _documents(chunk: pd.DataFrame, tokens: pd.DataFrame, group: str | None) -> pd.DataFrame:
-    """The documents table's rows of a chunk: metadata, sizes, preview, wrapped flag."""
-    from analysis.report.tables import corpus_overview
-    from analysis.text import wrapped_documents
-
-    columns = [c for c in dict.fromkeys([group, "date", "title", "language", "duplicate_of"])
-               if c and c in chunk.columns]  # fmt: skip
-    overview = corpus_overview(chunk, tokens, columns=columns)
-    if "sha256" in chunk:
-        overview["sha256"] = chunk["sha256"].to_numpy()
-    overview["preview"] = (
-        chunk["text"].str.slice(0, PREVIEW_CHARS).str.replace("\n", " ").to_numpy()
-    )
-    overview["wrapped"] = wrapped_documents(chunk)["wrapped"].to_numpy()
-    return overview
-
-
 class _Run:
     """One :func:`compute_study_tables` call: the pass over the chunks, then the finish."""
 
@@ -604,7 +432,7 @@ class _Run:
             except ValueError as err:
                 self.notes["periods"].append(f"Keyness between periods skipped: {err}.")
         self.few_docs = len(docs) <= options.dispersion_max_docs
-        self.chunker = _Chunker(
+        self.chunker = Chunker(
             plan=plan, tokenize_options=dict(study.tokenize_options),
             quote_options=dict(study.quote_options), stopwords=stopwords, group=self.group,
             periods=periods, kwic_terms=options.kwic_terms,
@@ -630,12 +458,12 @@ class _Run:
         self.heads: list[pd.DataFrame] = []
         self.unlisted: list[pd.DataFrame] = []
         bar = progress_bar(progress_enabled(progress), len(self.docs), "documents")
-        _VOCABULARY.clear()  # a vocabulary per run (and none inherited by the workers)
+        reset_vocabulary()  # a vocabulary per run (and none inherited by the workers)
         ok = False
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                for result, n in _map(self.chunker, self._chunks(), workers):
+                for result, n in map_chunks(self.chunker, self._chunks(), workers):
                     self._combine(result)
                     bar.update(n)
             self.notes["actors"] = list(
@@ -649,7 +477,7 @@ class _Run:
                 sink.close(ok, empty=self._empty(name))
         return manifest
 
-    def _combine(self, r: _ChunkResult) -> None:
+    def _combine(self, r: ChunkResult) -> None:
         self.acc.add(r.parts)
         for name, table in r.tables.items():
             self.sinks[name].write(table)

@@ -22,7 +22,8 @@ from typing import Any, get_args
 import yaml
 
 from analysis.report._common import did_you_mean, report_module, short_repr, type_name
-from analysis.report.study import Study, StudyInputs
+from analysis.report.inputs import StudyInputs
+from analysis.report.study import Study
 
 __all__ = [
     "RUNNER_PARAMETERS",
@@ -481,7 +482,7 @@ def check_parameter_values(
             parameter, the value, where it came from, and the study's own values.
 
     Example:
-        >>> from analysis.report.study import StudyInputs
+        >>> from analysis.report.inputs import StudyInputs
         >>> p = {"02_themes": {"audit_theme": NotebookParameter("audit_theme", "str", "crime")}}
         >>> inputs = StudyInputs(("doc_id", "text"), 3, False, themes=("economy", "health"))
         >>> study = load_study("data/study.yml")

@@ -67,6 +67,7 @@ from analysis.report.html import (
     unlink_pages,
     with_footer,
 )
+from analysis.report.inputs import check_study_inputs, file_sha256, study_inputs
 from analysis.report.params import (
     NotebookParameter,
     ParameterError,
@@ -75,15 +76,7 @@ from analysis.report.params import (
     parameters_cell,
     resolve_parameters,
 )
-from analysis.report.study import (
-    LAB_STUDY_ENV,
-    Study,
-    StudyError,
-    check_study_inputs,
-    file_sha256,
-    load_study,
-    study_inputs,
-)
+from analysis.report.study import LAB_STUDY_ENV, Study, StudyError, load_study
 
 __all__ = [
     "DEFAULT_KERNEL",

@@ -77,6 +77,7 @@ SET_DIRS = {
     "set2 (W7, 01-12)": HERE2,
     "set3 (wave 3, 01-18)": HERE3,
     "set4 (wave 3 bis, 01-16)": HERE4,
+    "set5 (wave 3 ter, 01-14; README)": HERE.parent / "actors_heldout5",
 }
 
 
