@@ -30,3 +30,18 @@ def make_docs(*texts: str, **docvars: list) -> pd.DataFrame:
     for name, values in docvars.items():
         docs[name] = values
     return docs
+
+
+def quote_rows(text: str, actors) -> list[list]:
+    """``text, kind, speaker_id (None for NA), cue`` of every quote of one text (paragraphs at
+    line breaks), with the mentions of ``actors``: the shape the quote regression tests assert."""
+    from analysis.actors import find_mentions
+    from analysis.quotes import find_quotes
+
+    docs = make_docs(text)
+    toks = tokenize(docs, line_breaks="paragraph")
+    q = find_quotes(docs, toks, find_mentions(toks, actors, docs=docs))
+    return [
+        [t, k, None if pd.isna(s) else s, c]
+        for t, k, s, c in q[["text", "kind", "speaker_id", "cue"]].values.tolist()
+    ]

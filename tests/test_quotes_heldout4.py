@@ -3,12 +3,8 @@ one test per class, on sentences written for the test, expected values by hand."
 
 from __future__ import annotations
 
-import pandas as pd
-
-from analysis.actors import Actors, find_mentions
-from analysis.quotes import find_quotes
-from analysis.text import tokenize
-from tests.conftest import make_docs
+from analysis.actors import Actors
+from tests.conftest import quote_rows
 
 ACTORS = Actors.from_records(
     [
@@ -31,13 +27,7 @@ ACTORS = Actors.from_records(
 
 def quotes(text: str) -> list[list]:
     """``text, kind, speaker_id (None for NA), cue`` of every quote of ``text``."""
-    docs = make_docs(text)
-    toks = tokenize(docs, line_breaks="paragraph")
-    q = find_quotes(docs, toks, find_mentions(toks, ACTORS, docs=docs))
-    return [
-        [t, k, None if pd.isna(s) else s, c]
-        for t, k, s, c in q[["text", "kind", "speaker_id", "cue"]].values.tolist()
-    ]
+    return quote_rows(text, ACTORS)
 
 
 def test_cue_with_a_plain_object_is_not_speech() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import os
+import shutil
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -106,3 +107,26 @@ def warning_messages(caught: Iterable[warnings.WarningMessage]) -> list[str]:
             if not issubclass(w.category, _NOISE) and w.category.__name__ != "TqdmWarning"
         )
     )
+
+
+def swap_into_place(new: Path, final: Path, old_name: str) -> None:
+    r"""Put the folder ``new`` at ``final``, so that at every moment either the old or the new
+    complete folder is there.
+
+    A directory cannot be ``os.replace``\ d onto a non-empty one: the old one is moved aside
+    first (to ``old_name`` next to it) and removed at the end, or put back if the move fails.
+    Callers that may run at the same time hold a lock, and give each run its own ``old_name``.
+    """
+    old = None
+    if final.exists():
+        old = final.with_name(old_name)
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(final, old)
+    try:
+        os.replace(new, final)
+    except OSError:
+        if old is not None:
+            os.replace(old, final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

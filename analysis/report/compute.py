@@ -42,7 +42,7 @@ import pandas as pd
 from analysis._aggregate import ALL, make_plan, part, progress_bar, progress_enabled
 from analysis._store import ParquetSink, PartsAccumulator
 from analysis.keyterms import KeynessMeasure
-from analysis.report._common import warning_messages
+from analysis.report._common import swap_into_place, warning_messages
 from analysis.report.chunks import Chunker, ChunkResult, map_chunks, reset_vocabulary
 from analysis.report.inputs import file_sha256, study_inputs
 from analysis.report.study import Study, load_study, load_study_docs
@@ -371,22 +371,11 @@ def compute_study_tables(
             json.dumps(manifest, indent=1, ensure_ascii=False, default=str) + "\n",
             encoding="utf-8",
         )
-        _replace_dir(work, folder)
+        swap_into_place(work, folder, f".{folder.name}.old-{os.getpid()}")
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
     return StudyTables(folder, manifest)
-
-
-def _replace_dir(new: Path, final: Path) -> None:
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old-{os.getpid()}")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(final, old)
-    os.replace(new, final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _write(folder: Path, name: str, table: pd.DataFrame) -> None:

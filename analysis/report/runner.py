@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from analysis._aggregate import NO_PROGRESS_ENV
-from analysis.report._common import relative_posix, report_module
+from analysis.report._common import relative_posix, report_module, swap_into_place
 from analysis.report.compute import compute_study_tables, table_options
 from analysis.report.html import (
     export_html,
@@ -713,19 +713,5 @@ def _write_pages(
 
 
 def _swap_into_place(workdir: Path, final: Path) -> None:
-    # A directory cannot be os.replace()d onto a non-empty one: move the old report aside first,
-    # so at every moment either the old or the new complete report is at `final`. Called under
-    # the lock on the parent folder, so two runs never swap at the same time.
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old-{_owner()}-{threading.get_ident()}")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(final, old)
-    try:
-        os.replace(workdir, final)
-    except OSError:
-        if old is not None:
-            os.replace(old, final)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    # Called under the lock on the parent folder, so two runs never swap at the same time.
+    swap_into_place(workdir, final, f".{final.name}.old-{_owner()}-{threading.get_ident()}")
