@@ -390,14 +390,6 @@ def _appended(old: pd.Index | None, new: Iterable[str]) -> pd.Index:
     return pd.Index(pd.array(pa.concat_arrays([head, rest.cast(head.type)]), dtype=old.dtype))
 
 
-def _unique_dtype(categories: pd.Index) -> pd.CategoricalDtype:
-    """The categorical dtype of categories that are unique by construction (token types,
-    norms). pandas' uniqueness check hashes every category, which in a stream is the whole
-    vocabulary again in every chunk; it is skipped where pandas offers that."""
-    fast = getattr(pd.CategoricalDtype, "_from_fastpath", None)
-    return pd.CategoricalDtype(categories) if fast is None else fast(categories, False)
-
-
 def _tokenize_batch(
     texts: Sequence[str],
     separator: str | None,
@@ -689,8 +681,8 @@ def tokenize(
             "tok": cols["tok"],
             "start": cols["start"],
             "end": cols["end"],
-            "token": categorical(cols["tok_id"], dtype=_unique_dtype(types)),
-            "norm": categorical(norm_of_type[cols["tok_id"]], dtype=_unique_dtype(norm_cats)),
+            "token": categorical(cols["tok_id"], categories=types),
+            "norm": categorical(norm_of_type[cols["tok_id"]], categories=norm_cats),
         },
         copy=False,
     )
