@@ -38,10 +38,12 @@ from analysis.mention_rules import (
     PLACE_VERBS,
     TokenContext,
     appositive_role_mask,
+    byline_mask,
     compound_mentions,
     drop_repeated_abbreviations,
     not_actor_mask,
     place_mask,
+    possessive_mentions,
 )
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import is_punct
@@ -452,12 +454,14 @@ def find_mentions(
             if len(comp):
                 named = pd.concat([named, comp[list(named.columns)]], ignore_index=True)
         named = named.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+        named = possessive_mentions(tokens, named, act, fold_case, fold_diacritics, ctx)
         if abbreviations == "once":
             named = drop_repeated_abbreviations(named, ctx).reset_index(drop=True)
         if place_actors:
             orgs = {a for a, t in act.types.items() if t == "organisation"}
             named = named.loc[~place_mask(named, ctx, place_actors, orgs)].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
+        named = named.loc[~byline_mask(tokens, named, ctx)].reset_index(drop=True)
         named = named.loc[~appositive_role_mask(named, ctx)].reset_index(drop=True)
     if ambiguous is None:
         empty_m2 = pd.DataFrame(

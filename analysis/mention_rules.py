@@ -4,22 +4,32 @@
 rules and options): :func:`place_mask` drops countries that only locate something ("held in
 Jakarta, Indonesia"), :func:`drop_repeated_abbreviations` counts "Name (ABBR)" once, and
 :func:`compound_mentions` finds the actors inside hyphenated compounds ("ASEAN-China").
-:class:`TokenContext` indexes the tokens table by (document, position) for these look-ups, in
-O(documents) for a table as :func:`analysis.text.tokenize` makes it.
+:class:`~analysis.token_context.TokenContext` indexes the tokens table by (document, position)
+for these look-ups; the place rules for wire copy (destinations, city names, agency trailers)
+are in :mod:`analysis.place_rules`. Both are re-exported here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from analysis.actor_table import Actors
+from analysis.place_rules import (
+    ADDRESSED_OBJECTS,
+    AREA_PREPS,
+    DESTINATION_NOUNS,
+    DESTINATION_VERBS,
+    MODIFIED_PLACE_NOUNS,
+    NAMES_CONTAINING_COUNTRIES,
+    PEOPLE_OF_NOUNS,
+    byline_mask,
+    wire_place_mask,
+)
 from analysis.text import fold
+from analysis.token_context import TokenContext, TypeCache, covered_keys, in_sorted, type_strings
 
 __all__ = [
     "PLACE_VERBS",
@@ -38,8 +48,19 @@ __all__ = [
     "continue_place_lists",
     "not_actor_mask",
     "appositive_role_mask",
+    "possessive_mentions",
     "TRANSIT_PREPS",
+    # moved to analysis.token_context and analysis.place_rules; re-exported for old imports
+    "type_strings",
+    "ADDRESSED_OBJECTS",
     "DESTINATION_VERBS",
+    "DESTINATION_NOUNS",
+    "AREA_PREPS",
+    "MODIFIED_PLACE_NOUNS",
+    "NAMES_CONTAINING_COUNTRIES",
+    "PEOPLE_OF_NOUNS",
+    "wire_place_mask",
+    "byline_mask",
 ]
 
 #: Place rules (see :func:`analysis.actors.find_mentions`): verbs and participles after which "in X" locates
@@ -80,6 +101,7 @@ _PLACE_PREPS = frozenset({"in", "at", "from", "to", "near", "across", "inside", 
 ACTOR_SUFFIXES: frozenset[str] = frozenset({
     "related", "led", "backed", "brokered", "sponsored", "funded", "initiated", "hosted",
     "chaired", "proposed", "owned", "run", "controlled", "linked", "allied", "aligned",
+    "mediated", "organised", "organized",  # "UAE-mediated exchange" (set 5)
 })  # fmt: skip
 # "in northern Myanmar": a compass word between a place preposition and a country
 _COMPASS = frozenset({
@@ -88,163 +110,6 @@ _COMPASS = frozenset({
 })  # fmt: skip
 _CITY_PREPS = frozenset({"in", "at", "from", "to", "near"})
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
-
-
-class TokenContext:
-    """The tokens table indexed by (document, token position), for looking at the words
-    around a mention. Built in O(documents) for a tokens table as :func:`tokenize` makes it
-    (documents in order, positions 0, 1, 2, … without gaps); any other table is indexed by a
-    sorted key."""
-
-    def __init__(self, tokens: pd.DataFrame) -> None:
-        codes = tokens["doc_id"].cat.codes.to_numpy()
-        self.tok = tokens["tok"].to_numpy()
-        n_docs = len(tokens["doc_id"].cat.categories)
-        self.bounds = None
-        if len(codes) and np.all(codes[1:] >= codes[:-1]):
-            bounds = np.searchsorted(codes, np.arange(n_docs + 1))
-            sizes = np.diff(bounds)
-            first = bounds[:-1][sizes > 0]
-            last = bounds[1:][sizes > 0] - 1
-            if np.all(self.tok[first] == 0) and np.all(self.tok[last] == sizes[sizes > 0] - 1):
-                self.bounds = bounds
-        if self.bounds is None:
-            self.width = int(self.tok.max(initial=0)) + 8
-            key = codes.astype(np.int64) * self.width + self.tok
-            self.order = np.argsort(key, kind="stable")
-            self.key = key[self.order]
-        self.norm_codes = tokens["norm"].cat.codes.to_numpy()
-        self.norm_types = tokens["norm"].cat.categories
-        self.tok_codes = tokens["token"].cat.codes.to_numpy()
-        self.tok_types = tokens["token"].cat.categories
-        self.sent = tokens["sent"].to_numpy()
-
-    # The whole vocabulary as Python strings is built only on request: the look-ups take the
-    # few types they need (a chunk's categories are the vocabulary of every chunk so far).
-    @property
-    def norm_cats(self) -> np.ndarray:
-        return np.asarray(self.norm_types, dtype=object)
-
-    @property
-    def tok_cats(self) -> np.ndarray:
-        return np.asarray(self.tok_types, dtype=object)
-
-    def rows(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
-        """Row of each (doc, tok) in the tokens table, -1 where there is none."""
-        doc = np.asarray(doc, np.int64)
-        tok = np.asarray(tok, np.int64)
-        if self.bounds is not None:
-            lo, hi = self.bounds[doc], self.bounds[doc + 1]
-            r = lo + tok
-            return np.where((tok >= 0) & (r < hi), r, -1)
-        if not len(self.key):
-            return np.full(len(doc), -1, np.int64)
-        q = doc * self.width + tok
-        i = np.clip(np.searchsorted(self.key, q), 0, len(self.key) - 1)
-        return np.where((tok >= 0) & (self.key[i] == q), self.order[i], -1)
-
-    def norm(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
-        r = self.rows(doc, tok)
-        out = np.full(len(r), "", dtype=object)
-        out[r >= 0] = _strings(self.norm_types, self.norm_codes[r[r >= 0]])
-        return out
-
-    def sentence_start(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
-        """The token is the first of its sentence (or of the document)."""
-        r = self.rows(doc, tok)
-        prev = self.rows(doc, tok - 1)
-        out = np.zeros(len(r), bool)
-        ok = r >= 0
-        out[ok & (prev < 0)] = True
-        both = ok & (prev >= 0)
-        out[both] = self.sent[r[both]] != self.sent[prev[both]]
-        return out
-
-    def upper(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
-        """Written in capitals (at least two letters): "VIENTIANE"."""
-        r = self.rows(doc, tok)
-        out = np.zeros(len(r), bool)
-        words = _strings(self.tok_types, self.tok_codes[r[r >= 0]])
-        out[r >= 0] = [len(w) > 1 and w.isupper() for w in words]
-        return out
-
-    def capitalised(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
-        r = self.rows(doc, tok)
-        out = np.zeros(len(r), bool)
-        words = _strings(self.tok_types, self.tok_codes[r[r >= 0]])
-        out[r >= 0] = [w[:1].isupper() for w in words]
-        return out
-
-
-def _strings(types: pd.Index, codes: np.ndarray) -> np.ndarray:
-    """``types[codes]`` as an object array of Python strings."""
-    return np.asarray(types.take(codes), dtype=object)
-
-
-def in_sorted(q: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """``np.isin(q, keys)`` for sorted ``keys``, by binary search."""
-    if not len(keys):
-        return np.zeros(len(q), bool)
-    i = np.clip(np.searchsorted(keys, q), 0, len(keys) - 1)
-    return keys[i] == q
-
-
-def covered_keys(named: pd.DataFrame, width: int) -> np.ndarray:
-    """Sorted (doc * width + tok) keys of every token inside a mention."""
-    if named.empty:
-        return np.zeros(0, np.int64)
-    n = named["n_tok"].to_numpy().astype(np.int64)
-    base = named["doc_id"].cat.codes.to_numpy().astype(np.int64) * width + named["tok"].to_numpy()
-    return np.sort(np.repeat(base, n) + np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
-
-
-class TypeCache:
-    """What a rule found per token type, for the categories of the last tokens table seen.
-
-    The tokens tables of the chunks of one corpus tokenised with one
-    :class:`analysis.text.Vocabulary` have categories that extend the previous chunk's: only
-    the new types are then examined, where the rule would otherwise rescan the whole growing
-    vocabulary in every chunk. Other categories start over. Dropped when pickled (a Dask
-    worker starts empty).
-    """
-
-    def __init__(self) -> None:
-        self.cats: pd.Index | None = None
-        self.found: dict[int, Any] = {}
-
-    def __getstate__(self) -> dict:
-        return {}
-
-    def __setstate__(self, state: dict) -> None:
-        self.cats = None
-        self.found = {}
-
-    def update(self, cats: pd.Index, examine: Callable[[pd.Index], dict[int, Any]]) -> dict:
-        """``{type code: result}`` for the types of ``cats`` that have one; ``examine(types)``
-        gives that for a slice of ``cats`` (codes relative to the slice)."""
-        if self.cats is cats:
-            return self.found
-        old = self.cats
-        known = len(old) if old is not None and _extends(cats, old) else 0
-        found = dict(self.found) if known else {}
-        found.update((code + known, v) for code, v in examine(cats[known:]).items())
-        self.cats, self.found = cats, found
-        return found
-
-
-def _extends(cats: pd.Index, old: pd.Index) -> bool:
-    """``cats`` starts with ``old`` (compared in Arrow: 20x faster than ``Index.equals``)."""
-    if len(cats) < len(old):
-        return False
-    if not (hasattr(cats.array, "__arrow_array__") and hasattr(old.array, "__arrow_array__")):
-        return bool(cats[: len(old)].equals(old))
-    new_pa, old_pa = pa.array(cats.array), pa.array(old.array)
-    # one chunk or several (an Index built by appending): compare the same layout
-    new_pa = pa.chunked_array([new_pa]) if isinstance(new_pa, pa.Array) else new_pa
-    old_pa = pa.chunked_array([old_pa]) if isinstance(old_pa, pa.Array) else old_pa
-    if new_pa.type != old_pa.type:
-        return bool(cats[: len(old)].equals(old))
-    return bool(new_pa.slice(0, len(old)).equals(old_pa))
 
 
 def _compound_types(
@@ -314,7 +179,9 @@ def compound_mentions(
     out = []
     free = np.flatnonzero(~inside)
     codes = ctx.tok_codes[rows_i[free]]
-    for j, code, w in zip(free.tolist(), codes.tolist(), _strings(token_cats, codes), strict=True):
+    for j, code, w in zip(
+        free.tolist(), codes.tolist(), type_strings(token_cats, codes), strict=True
+    ):
         for a, b, actor_id in hits_of[code]:
             out.append((int(docs_c[j]), int(sents[j]), int(starts[j]) + a, int(starts[j]) + b,
                         w[a:b], actor_id, int(toks_c[j])))  # fmt: skip
@@ -396,6 +263,10 @@ def place_mask(
         & ~in_mention[2]
         & np.isin(p[3], list(_CITY_PREPS))
     )
+    # "… talks in Jeddah, Saudi Arabia says": the country after the city speaks (set 5)
+    speaks = np.isin(nx[0], ["says", "said", "say"])
+    city1 &= ~speaks
+    city2 &= ~speaks
     # "In Vietnam, the SPP …" at the start of a sentence
     lead = (p[0] == "in") & np.isin(p[1], ["", ".", "!", "?", ";"]) & (nx[0] == ",")
     # datelines: "VIENTIANE, Laos -"
@@ -427,6 +298,7 @@ def place_mask(
         )
         more |= seat
         listable |= seat
+    more |= wire_place_mask(named, ctx, sel, doc, tok, end, p, nx, poss)
     mask[sel] = r1 | r2 | r5 | city1 | city2 | r4 | lead | dateline | more
     continue_place_lists(named, ctx, mask, sel, listable | r1 | r2 | r5)
     return mask
@@ -442,32 +314,6 @@ NOT_ACTOR_AFTER: frozenset[str] = frozenset({
     # newspapers named after a place: "(The Jakarta Post)", "the Bangkok Post" (set 4)
     "post", "times", "globe", "herald", "tribune", "gazette",
 })  # fmt: skip
-#: Verbs whose object goes "to" a place: "sent police teams to Myanmar", "supply seafood to
-#: Japan" (a destination, not an actor; held-out sets 3 and 4).
-DESTINATION_VERBS: frozenset[str] = frozenset({
-    "sent", "send", "sends", "sending", "deployed", "deploy", "deploys", "dispatched",
-    "dispatch", "supply", "supplies", "supplied", "supplying", "export", "exports",
-    "exported", "exporting", "ship", "ships", "shipped", "shipping", "moved", "move", "moves",
-    "smuggled", "trafficked", "transferred", "flew", "brought", "bring", "brings",
-})  # fmt: skip
-#: Objects that make "sent X to COUNTRY" an address, not a destination.
-_ADDRESSED = frozenset(
-    {
-        "letter",
-        "letters",
-        "message",
-        "messages",
-        "note",
-        "notes",
-        "request",
-        "requests",
-        "invitation",
-        "invitations",
-        "signal",
-        "signals",
-        "warning",
-    }
-)
 #: Prepositions of transit: "moved … through Indonesia to Australia" (a place, set 4).
 TRANSIT_PREPS: frozenset[str] = frozenset({"through", "via"})
 
@@ -509,11 +355,13 @@ def more_place_rules(
     transit = np.isin(p[0], list(TRANSIT_PREPS))
     # "sent police teams to Myanmar", "supply seafood to Japan": a destination after an object
     verbs = list(DESTINATION_VERBS)
-    obj1 = ~in_mention[1] & ~np.isin(p[1], list(_ADDRESSED)) & np.char.isalpha(p[1].astype(str))
+    obj1 = (
+        ~in_mention[1] & ~np.isin(p[1], list(ADDRESSED_OBJECTS)) & np.char.isalpha(p[1].astype(str))
+    )
     obj2 = obj1 & ~in_mention[2] & np.char.isalpha(p[2].astype(str))
     transit |= (p[0] == "to") & (
         (obj1 & np.isin(p[2], verbs))
-        | (obj2 & ~np.isin(p[2], list(_ADDRESSED)) & np.isin(p[3], verbs))
+        | (obj2 & ~np.isin(p[2], list(ADDRESSED_OBJECTS)) & np.isin(p[3], verbs))
     )
     # ("a Jakarta forum", "a Bangkok hotel"; not "a Vietnam government spokesperson")
     modifier = np.isin(p[0], ["a", "an"]) & np.isin(nx[0], list(LOCATION_NOUNS))
@@ -600,3 +448,161 @@ def appositive_role_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     before[1:] = same_next[:-1] & comma_after[:-1]  # the name, then ", the title"
     after = same_next & comma_after  # "the title, " then the name
     return role & (before | after)
+
+
+# -- wave 3 ter (held-out set 5): "X's Y" names X and the organisation Y ------------------------
+_POSSESSIVE = ("'s", "’s")
+
+
+def possessive_mentions(
+    tokens: pd.DataFrame, named: pd.DataFrame, act: Actors, fold_case: bool,
+    fold_diacritics: bool, ctx: TokenContext,
+) -> pd.DataFrame:  # fmt: skip
+    """ "X's Y" is a mention of X and of the organisation Y (held-out set 5):
+
+    * an alias that starts with another actor's name in the possessive ("Brazil's central
+      bank", an alias of the Central Bank of Brazil) is split into a mention of that actor
+      ("Brazil's") and one of the organisation ("central bank");
+    * a role "the Y" of an organisation written "X's Y" after its affiliation X ("Nigeria's
+      electoral commission" for INEC, whose role is "the electoral commission") is a mention
+      of the organisation, on the words of Y, when no mention covers them.
+
+    ``named`` is sorted by document and start; returns it with these changes, in that order.
+    """
+    if named.empty:
+        return named
+    key = ("possessive spellings", fold_case, fold_diacritics)
+    spelled = act._cache.get(key)
+    if spelled is None:
+        p = act.patterns()
+        p = p[p["condition"].eq("none") & p["via"].isin(("name", "alias"))]
+        seen: dict[str, set[tuple[str, str]]] = {}
+        for actor_id, via, pattern in zip(p["actor_id"], p["via"], p["pattern"], strict=True):
+            if not pattern.startswith("regex:") and "*" not in pattern and "?" not in pattern:
+                f = fold(pattern.strip(), case=fold_case, diacritics=fold_diacritics)
+                seen.setdefault(f, set()).add((actor_id, via))
+        spelled = {k: next(iter(v)) for k, v in seen.items() if len({a for a, _ in v}) == 1}
+        act._cache[key] = spelled
+    named = _split_possessive_aliases(tokens, named, spelled, fold_case, fold_diacritics, ctx)
+    return _possessive_roles(tokens, named, act, ctx)
+
+
+def _split_possessive_aliases(
+    tokens: pd.DataFrame, named: pd.DataFrame, spelled: dict[str, tuple[str, str]],
+    fold_case: bool, fold_diacritics: bool, ctx: TokenContext,
+) -> pd.DataFrame:  # fmt: skip
+    n_tok = named["n_tok"].to_numpy().astype(np.int64)
+    cand = np.flatnonzero(
+        (n_tok >= 2)
+        & named["via"].isin(("name", "alias")).to_numpy()
+        & named["matched"].astype(str).str.contains("['’]s ", regex=True).to_numpy()
+    )
+    if not len(cand):
+        return named
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    actor = named["actor_id"].to_numpy(object)
+    matched = named["matched"].astype(str).to_numpy(object)
+    # what to split depends only on the words matched and the actor: look at each pair once
+    seen: dict[tuple[str, str], tuple[int, str, str, str] | None] = {}
+    hits: list[tuple[int, int, str, str, str]] = []  # (row, tokens of X's, actor, via, X)
+    for i in cand.tolist():
+        pair = (matched[i], actor[i])
+        if pair not in seen:
+            words = matched[i].split()
+            k = next((j for j, w in enumerate(words[:-1]) if w.endswith(_POSSESSIVE)), None)
+            head = "" if k is None else " ".join([*words[:k], words[k][:-2]])
+            hit = spelled.get(fold(head, case=fold_case, diacritics=fold_diacritics))
+            ok = k is not None and hit is not None and hit[0] != actor[i]
+            seen[pair] = (k + 1, hit[0], hit[1], head) if ok and hit and k is not None else None
+        found = seen[pair]
+        # whitespace words are the tokens only for names of plain words ("Brazil's central bank")
+        if found is not None and len(matched[i].split()) == n_tok[i]:
+            hits.append((i, *found))
+    if not hits:
+        return named
+    at = np.array([h[0] for h in hits])
+    n_head = np.array([h[1] for h in hits], np.int64)
+    r_last = ctx.rows(doc[at], tok[at] + n_head - 1)
+    r_next = ctx.rows(doc[at], tok[at] + n_head)
+    cut = tokens["end"].to_numpy()[r_last].astype(np.int64)
+    s1 = tokens["start"].to_numpy()[r_next].astype(np.int64)
+    s0 = named["start"].to_numpy()[at].astype(np.int64)
+    text = named["matched"].astype(str).to_numpy(object)[at]
+    country = named.iloc[at].copy()
+    country["actor_id"] = [h[2] for h in hits]
+    country["via"] = [h[3] for h in hits]
+    country["key"] = [f"{h[2]}|{h[3]}" for h in hits]
+    country["pattern"] = [h[4] for h in hits]
+    country["n_tok"] = n_head
+    country["end"] = cut
+    country["matched"] = [x[: b - a] for x, a, b in zip(text, s0, cut, strict=True)]
+    rest = named.iloc[at].copy()
+    rest["start"], rest["tok"] = s1, tok[at] + n_head
+    rest["n_tok"] = n_tok[at] - n_head
+    rest["matched"] = [x[b - a :] for x, a, b in zip(text, s0, s1, strict=True)]
+    keep = np.ones(len(named), bool)
+    keep[at] = False
+    out = pd.concat([named.loc[keep], country, rest], ignore_index=True)
+    return out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _possessive_roles(
+    tokens: pd.DataFrame, named: pd.DataFrame, act: Actors, ctx: TokenContext
+) -> pd.DataFrame:
+    t = act.table
+    roles = [
+        (aff, actor_id, ro.lower().split()[1:])
+        for actor_id, typ, aff, rs in zip(t["id"], t["type"], t["affiliation"], t["roles"], strict=True)
+        if typ == "organisation" and isinstance(aff, str)
+        for ro in rs
+        if ro.lower().startswith("the ") and len(ro.split()) > 1 and not ro.startswith("regex:")
+    ]  # fmt: skip
+    if not roles:
+        return named
+    actor = named["actor_id"].to_numpy(object)
+    affs = np.isin(actor, [r[0] for r in roles])
+    if not affs.any():
+        return named
+    sel_all = np.flatnonzero(affs)
+    poss = named["matched"].iloc[sel_all].astype(str).str.endswith(_POSSESSIVE).to_numpy()
+    sel_all = sel_all[poss]
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    end = named["tok"].to_numpy().astype(np.int64) + named["n_tok"].to_numpy().astype(np.int64)
+    width = int(ctx.tok.max(initial=0)) + 8
+    cov = covered_keys(named, width)
+    at: list[np.ndarray] = []
+    who: list[str] = []
+    size: list[int] = []
+    free = np.ones(len(named), bool)
+    for aff, actor_id, words in roles:
+        sel = sel_all[(actor[sel_all] == aff) & free[sel_all]]
+        if not len(sel):
+            continue
+        ok = np.ones(len(sel), bool)
+        for j, w in enumerate(words):
+            ok &= ctx.norm(doc[sel], end[sel] + j) == w
+            ok &= ~in_sorted(doc[sel] * width + end[sel] + j, cov)
+        free[sel[ok]] = False
+        at.append(sel[ok])
+        who += [actor_id] * int(ok.sum())
+        size += [len(words)] * int(ok.sum())
+    if not who:
+        return named
+    i = np.concatenate(at)
+    n = np.array(size, np.int64)
+    r0, r1 = ctx.rows(doc[i], end[i]), ctx.rows(doc[i], end[i] + n - 1)
+    row = named.iloc[i].copy()
+    row["start"] = tokens["start"].to_numpy()[r0].astype(np.int64)
+    row["end"] = tokens["end"].to_numpy()[r1].astype(np.int64)
+    row["tok"], row["n_tok"] = end[i], n
+    row["actor_id"], row["via"] = who, "role"
+    row["key"] = [f"{a}|role" for a in who]
+    tok_codes = tokens["token"].cat.codes.to_numpy()
+    row["matched"] = [
+        " ".join(str(w) for w in type_strings(ctx.tok_types, tok_codes[a : b + 1]))
+        for a, b in zip(r0, r1, strict=True)
+    ]
+    row["pattern"] = row["matched"]
+    out = pd.concat([named, row], ignore_index=True)
+    return out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,283 @@
+"""Place rules for wire copy (issue 12, held-out set 5), used by
+:func:`analysis.mention_rules.place_mask`: a destination after "to" ("sends 26 cartel figures
+to U.S.", "a visit to Colombo"), a country's name inside a city's ("Mexico City-based", "Port
+Sudan"), datelines of several cities ("WASHINGTON/BEIJING, Sept 12 (Reuters) -"), "around" /
+"across X", "a Pretoria court", "the Albanian capital Tirana", "the people of X"; and
+:func:`byline_mask`, which drops every mention inside an agency trailer "(Reporting by … in
+Brussels; Editing by …)".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.token_context import TokenContext, type_strings
+
+__all__ = [
+    "DESTINATION_VERBS",
+    "ADDRESSED_OBJECTS",
+    "DESTINATION_NOUNS",
+    "AREA_PREPS",
+    "MODIFIED_PLACE_NOUNS",
+    "NAMES_CONTAINING_COUNTRIES",
+    "PEOPLE_OF_NOUNS",
+    "wire_place_mask",
+    "byline_mask",
+]
+
+#: Verbs whose object goes "to" a place: "sent police teams to Myanmar", "supply seafood to
+#: Japan" (a destination, not an actor; held-out sets 3 and 4).
+DESTINATION_VERBS: frozenset[str] = frozenset({
+    "sent", "send", "sends", "sending", "deployed", "deploy", "deploys", "dispatched",
+    "dispatch", "supply", "supplies", "supplied", "supplying", "export", "exports",
+    "exported", "exporting", "ship", "ships", "shipped", "shipping", "moved", "move", "moves",
+    "smuggled", "trafficked", "transferred", "flew", "brought", "bring", "brings",
+})  # fmt: skip
+#: Objects that make "sent X to COUNTRY" an address, not a destination.
+ADDRESSED_OBJECTS: frozenset[str] = frozenset(
+    {
+        "letter",
+        "letters",
+        "message",
+        "messages",
+        "note",
+        "notes",
+        "request",
+        "requests",
+        "invitation",
+        "invitations",
+        "signal",
+        "signals",
+        "warning",
+        "condolences",
+        "congratulations",
+        "greetings",
+    }
+)
+
+
+# -- wave 3 ter (issue 12, held-out set 5: wire copy): destinations, city names, datelines -----
+#: Nouns of a journey or a transfer whose goal is "to X": "a visit to Colombo" (set 5).
+DESTINATION_NOUNS: frozenset[str] = frozenset({
+    "visit", "visits", "trip", "trips", "journey", "journeys", "flight", "flights", "voyage",
+    "tour", "shipment", "shipments", "deportation", "deportations", "extradition",
+    "extraditions", "transfer", "transfers",
+})  # fmt: skip
+# verbs of moving someone or something (with DESTINATION_VERBS): "flown … to Mexico City"
+_MOTION_VERBS = frozenset({
+    "flown", "extradited", "extradite", "deported", "deport", "repatriated", "repatriate",
+    "transported", "transport", "transferring", "deploying", "dispatching", "flying",
+})  # fmt: skip
+# not the words that are also nouns of trade: "exports of rare earths to the United States"
+# and "reported nine ships to Indonesia" name a party (held-out sets 3 and 4)
+_GOAL_WORDS = (DESTINATION_VERBS | DESTINATION_NOUNS | _MOTION_VERBS) - {
+    "export", "exports", "ship", "ships", "move", "moves",
+}  # fmt: skip
+# "a working visit to the Lao PDR" is diplomacy with the host, a party (set 4), where "a
+# two-week visit to Colombo" only goes there (set 5)
+_DIPLOMATIC = frozenset({"working", "official", "state", "diplomatic", "goodwill"})
+# words that end the object of such a verb: another clause starts ("said to China" never
+# reaches a verb of moving; "sent a letter to China" stops at the letter); not "and", which
+# joins objects ("shipped drone parts and machine tools to Russia")
+_CLAUSE_ENDS = frozenset({
+    "", ".", "!", "?", ";", ":", ",", '"', "“", "”", "(", ")", "that", "which", "who", "but",
+    # verbs of speech and agreement: their "to" is an addressee or a party ("sent troops and
+    # talked to China")
+    "said", "says", "told", "spoke", "speak", "talked", "talk", "talks", "wrote", "write",
+    "appealed", "pledged", "promised", "proposed", "agreed", "agree", "announced", "explained",
+    "reported", "complained", "protested", "objected", "turned", "reached", "offered",
+})  # fmt: skip
+# a list of places before the one looked at: "to Port Sudan and Nairobi"
+_LIST_WORDS = frozenset({",", "and", "or", "the"})
+#: Prepositions that spread something over a place: "roads around Paris", "jobs across
+#: Britain" (set 5).
+AREA_PREPS: frozenset[str] = frozenset({
+    "around", "across", "throughout", "outside", "inside", "near", "nearby",
+})  # fmt: skip
+#: Nouns that a place name modifies after "a"/"an"/"the": "a Pretoria court" (set 5), "the
+#: Jakarta hospital".
+MODIFIED_PLACE_NOUNS: frozenset[str] = frozenset({
+    "court", "courts", "courtroom", "courthouse", "hospital", "hospitals", "prison", "prisons",
+    "jail", "suburb", "suburbs", "street", "streets", "neighbourhood", "neighborhood",
+    "airport", "hotel", "hotels", "stadium", "restaurant", "station", "district", "market",
+})  # fmt: skip
+#: Names of cities, regions and other countries that contain a country's name (lower case):
+#: not the country ("Port Sudan", "Mexico City", "South Sudan", "New Mexico"; set 5). Besides
+#: these, "<Country> City" (and "<Country> City-based") is always a city.
+NAMES_CONTAINING_COUNTRIES: frozenset[str] = frozenset({
+    "port sudan", "south sudan", "new mexico", "mexico city", "kuwait city", "guatemala city",
+    "panama city", "djibouti city", "belize city", "vatican city", "luxembourg city",
+    "andorra la vella", "papua new guinea", "equatorial guinea", "northern ireland",
+    "port of spain", "brazzaville congo",
+})  # fmt: skip
+#: "The people of Sudan": the people, not the country acting (set 5); only right after "the".
+PEOPLE_OF_NOUNS: frozenset[str] = frozenset({
+    "people", "peoples", "citizens", "residents", "population", "inhabitants", "nationals",
+})  # fmt: skip
+_BYLINE_HEADS = frozenset({"reporting", "writing", "editing", "compiled", "additional"})
+
+
+def _codes_before(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, k: int) -> np.ndarray:
+    """Code (in ``ctx.norm_types``) of the word ``k`` tokens before each token in its sentence;
+    -2 across a sentence start."""
+    here, there = ctx.rows(doc, tok), ctx.rows(doc, tok - k)
+    ok = (here >= 0) & (there >= 0)
+    ok[ok] = ctx.sent[here[ok]] == ctx.sent[there[ok]]
+    out = np.full(len(tok), -2, np.int64)
+    out[ok] = ctx.norm_codes[there[ok]]
+    return out
+
+
+def _code_set(ctx: TokenContext, words: frozenset[str] | set[str]) -> np.ndarray:
+    codes = ctx.norm_types.get_indexer(sorted(words))
+    return codes[codes >= 0]
+
+
+def _capitalised_before(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, k: int) -> np.ndarray:
+    """The word ``k`` tokens before is capitalised (each distinct type looked at once)."""
+    rows = ctx.rows(doc, tok - k)
+    out = np.zeros(len(rows), bool)
+    ok = rows >= 0
+    if ok.any():
+        u, inv = np.unique(ctx.tok_codes[rows[ok]], return_inverse=True)
+        caps = np.array([w[:1].isupper() for w in type_strings(ctx.tok_types, u)], bool)
+        out[ok] = caps[inv]
+    return out
+
+
+def _destination(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+    """The place is the goal of a verb or noun of moving: "to X" (or "to A and X", "to the X")
+    after a word of :data:`DESTINATION_VERBS` / :data:`DESTINATION_NOUNS` with its object
+    between them ("sends 26 cartel figures to U.S.", "shipped drone parts and machine tools to
+    Russia", "a two-week visit to Colombo"), in the same clause."""
+    n = len(tok)
+    to_at = np.zeros(n, np.int64)  # how many tokens back "to" is (0: none)
+    to_c, list_c = _code_set(ctx, {"to"}), _code_set(ctx, _LIST_WORDS)
+    idx = np.arange(n)
+    for k in range(1, 6):
+        if not len(idx) or not len(to_c):
+            break
+        c = _codes_before(ctx, doc[idx], tok[idx], k)
+        hit = np.isin(c, to_c)
+        to_at[idx[hit]] = k
+        keep = ~hit & np.isin(c, list_c)
+        rest = ~hit & ~keep
+        keep[rest] = _capitalised_before(ctx, doc[idx[rest]], tok[idx[rest]], k)
+        idx = idx[keep]
+    found = np.zeros(n, bool)
+    idx = np.flatnonzero(to_at)
+    if not len(idx):
+        return found
+    goal, dipl = _code_set(ctx, _GOAL_WORDS), _code_set(ctx, _DIPLOMATIC)
+    ends = _code_set(ctx, _CLAUSE_ENDS | ADDRESSED_OBJECTS)
+    d, t, at = doc[idx], tok[idx], to_at[idx]
+    open_ = np.ones(len(idx), bool)
+    for k in range(2, 16):
+        if not open_.any():
+            break
+        look = open_ & (k > at)
+        c = _codes_before(ctx, d, t, k)
+        hit = look & np.isin(c, goal)
+        if hit.any():
+            hit[hit] = ~np.isin(_codes_before(ctx, d[hit], t[hit], k + 1), dipl)
+        found[idx[hit]] = True
+        open_ &= ~(look & (hit | np.isin(c, ends) | (c == -2)))
+    return found
+
+
+_NAME_WORDS = frozenset(w for n in NAMES_CONTAINING_COUNTRIES for w in n.split())
+
+
+def _inside_name(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray,
+    p: list[np.ndarray], nx: list[np.ndarray],
+) -> np.ndarray:  # fmt: skip
+    """The country's name is part of a longer name (:data:`NAMES_CONTAINING_COUNTRIES`, or
+    "<Country> City", "<Country> City-based")."""
+    b1, b2, a1, a2 = p[0], p[1], nx[0], nx[1]
+    out = (a1 == "city") | np.asarray(pd.Series(a1, dtype=object).str.startswith("city-"), bool)
+    # only the few mentions next to a word of such a name are spelled out
+    near = np.flatnonzero(np.isin(b1, list(_NAME_WORDS)) | np.isin(a1, list(_NAME_WORDS)))
+    if not len(near):
+        return out
+    d, t, e = doc[near], tok[near], end[near]
+    m = ctx.norm(d, t)
+    for k in (1, 2):
+        m = np.where(e - t > k, m + " " + ctx.norm(d, t + k), m)
+    b1, b2, a1, a2 = b1[near], b2[near], a1[near], a2[near]
+    names = list(NAMES_CONTAINING_COUNTRIES)
+    for phrase in (b1 + " " + m, b2 + " " + b1 + " " + m, m + " " + a1, m + " " + a1 + " " + a2):
+        out[near] |= np.isin(phrase, names)
+    return out
+
+
+def wire_place_mask(
+    named: pd.DataFrame, ctx: TokenContext, sel: np.ndarray, doc: np.ndarray, tok: np.ndarray,
+    end: np.ndarray, p: list[np.ndarray], nx: list[np.ndarray], poss: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """Place rules added after held-out set 5 (wire copy), for the mentions ``sel``: a
+    destination (:func:`_destination`), a name inside a city's name ("Mexico City-based",
+    "Port Sudan"), a dateline of several cities ("WASHINGTON/BEIJING, Sept 12 (Reuters)"),
+    "around"/"across X" (:data:`AREA_PREPS`), "a Pretoria court"
+    (:data:`MODIFIED_PLACE_NOUNS`), "the Albanian capital Tirana" and "the people of X"."""
+    area = np.isin(p[0], list(AREA_PREPS)) | ((p[0] == "the") & np.isin(p[1], list(AREA_PREPS)))
+    area &= ~poss
+    slash = np.zeros(len(tok), bool)
+    near = np.flatnonzero((nx[0] == "/") | (p[0] == "/"))
+    if len(near):
+        d, t = doc[near], tok[near]
+        slash[near] = ctx.upper(d, t) & (
+            ((nx[0][near] == "/") & ctx.sentence_start(d, t))
+            | (
+                (p[0][near] == "/")
+                & ctx.upper(d, t - 2)
+                & (ctx.sentence_start(d, t - 2) | (p[2][near] == "/"))
+            )
+        )
+    modified = np.isin(p[0], ["a", "an", "the"]) & np.isin(nx[0], list(MODIFIED_PLACE_NOUNS))
+    capital = (p[0] == "capital") | ((p[0] == ",") & (p[1] == "capital"))
+    # not "the Party, State and people of Viet Nam" (the state's formula, set 4)
+    people = (p[0] == "of") & np.isin(p[1], list(PEOPLE_OF_NOUNS)) & (p[2] == "the")
+    return (
+        area | slash | modified | capital | people | _inside_name(ctx, doc, tok, end, p, nx)
+        | _destination(ctx, doc, tok)
+    )  # fmt: skip
+
+
+def byline_mask(tokens: pd.DataFrame, named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
+    """True for mentions (of any actor) inside an agency trailer "(Reporting by … in Brussels;
+    Editing by …)": from "(" followed by "Reporting/Writing/Editing/Compiled by" or
+    "Additional reporting by" to the next ")" (held-out set 5)."""
+    if named.empty or tokens.empty:
+        return np.zeros(len(named), bool)
+    heads = np.isin(ctx.norm_types, list(_BYLINE_HEADS))
+    open_code = ctx.norm_types.get_indexer(["(", ")", "by"])
+    if not heads.any() or (open_code < 0).any():
+        return np.zeros(len(named), bool)
+    codes = ctx.norm_codes
+    cand = np.flatnonzero(heads[codes] & (codes >= 0))
+    if not len(cand):
+        return np.zeros(len(named), bool)
+    dcodes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    d, t = dcodes[cand], ctx.tok[cand].astype(np.int64)
+    w1 = ctx.norm(d, t + 1)
+    b1, b2 = ctx.norm(d, t - 1), ctx.norm(d, t - 2)
+    start = (w1 == "by") & ((b1 == "(") | ((b1 == "additional") & (b2 == "(")))
+    if not start.any():
+        return np.zeros(len(named), bool)
+    width = int(ctx.tok.max(initial=0)) + 8
+    opens = np.sort(d[start] * width + t[start])
+    closes = np.flatnonzero(codes == open_code[1])
+    closes = np.sort(dcodes[closes] * width + ctx.tok[closes])
+    ndoc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    key = ndoc * width + named["tok"].to_numpy().astype(np.int64)
+    i = np.searchsorted(opens, key, side="right") - 1
+    ok = i >= 0
+    o = opens[np.clip(i, 0, None)]
+    ok &= o // width == ndoc
+    # the trailer ends at the next ")" of its document, else at the document's end
+    closes = np.append(closes, np.iinfo(np.int64).max)
+    c = closes[np.searchsorted(closes, o)]
+    c = np.where(c // width == o // width, c, (o // width + 1) * width)
+    return ok & (key < c)

@@ -1,0 +1,172 @@
+"""The tokens table indexed by (document, position), for rules that look at the words around a
+match (:mod:`analysis.mention_rules`, :mod:`analysis.place_rules`), and a per-type cache of
+what such a rule found. Moved out of :mod:`analysis.mention_rules`, which still re-exports
+these names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+__all__ = ["TokenContext", "TypeCache", "in_sorted", "covered_keys", "type_strings"]
+
+
+class TokenContext:
+    """The tokens table indexed by (document, token position), for looking at the words
+    around a mention. Built in O(documents) for a tokens table as :func:`tokenize` makes it
+    (documents in order, positions 0, 1, 2, … without gaps); any other table is indexed by a
+    sorted key."""
+
+    def __init__(self, tokens: pd.DataFrame) -> None:
+        codes = tokens["doc_id"].cat.codes.to_numpy()
+        self.tok = tokens["tok"].to_numpy()
+        n_docs = len(tokens["doc_id"].cat.categories)
+        self.bounds = None
+        if len(codes) and np.all(codes[1:] >= codes[:-1]):
+            bounds = np.searchsorted(codes, np.arange(n_docs + 1))
+            sizes = np.diff(bounds)
+            first = bounds[:-1][sizes > 0]
+            last = bounds[1:][sizes > 0] - 1
+            if np.all(self.tok[first] == 0) and np.all(self.tok[last] == sizes[sizes > 0] - 1):
+                self.bounds = bounds
+        if self.bounds is None:
+            self.width = int(self.tok.max(initial=0)) + 8
+            key = codes.astype(np.int64) * self.width + self.tok
+            self.order = np.argsort(key, kind="stable")
+            self.key = key[self.order]
+        self.norm_codes = tokens["norm"].cat.codes.to_numpy()
+        self.norm_types = tokens["norm"].cat.categories
+        self.tok_codes = tokens["token"].cat.codes.to_numpy()
+        self.tok_types = tokens["token"].cat.categories
+        self.sent = tokens["sent"].to_numpy()
+
+    # The whole vocabulary as Python strings is built only on request: the look-ups take the
+    # few types they need (a chunk's categories are the vocabulary of every chunk so far).
+    @property
+    def norm_cats(self) -> np.ndarray:
+        return np.asarray(self.norm_types, dtype=object)
+
+    @property
+    def tok_cats(self) -> np.ndarray:
+        return np.asarray(self.tok_types, dtype=object)
+
+    def rows(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+        """Row of each (doc, tok) in the tokens table, -1 where there is none."""
+        doc = np.asarray(doc, np.int64)
+        tok = np.asarray(tok, np.int64)
+        if self.bounds is not None:
+            lo, hi = self.bounds[doc], self.bounds[doc + 1]
+            r = lo + tok
+            return np.where((tok >= 0) & (r < hi), r, -1)
+        if not len(self.key):
+            return np.full(len(doc), -1, np.int64)
+        q = doc * self.width + tok
+        i = np.clip(np.searchsorted(self.key, q), 0, len(self.key) - 1)
+        return np.where((tok >= 0) & (self.key[i] == q), self.order[i], -1)
+
+    def norm(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+        r = self.rows(doc, tok)
+        out = np.full(len(r), "", dtype=object)
+        out[r >= 0] = type_strings(self.norm_types, self.norm_codes[r[r >= 0]])
+        return out
+
+    def sentence_start(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+        """The token is the first of its sentence (or of the document)."""
+        r = self.rows(doc, tok)
+        prev = self.rows(doc, tok - 1)
+        out = np.zeros(len(r), bool)
+        ok = r >= 0
+        out[ok & (prev < 0)] = True
+        both = ok & (prev >= 0)
+        out[both] = self.sent[r[both]] != self.sent[prev[both]]
+        return out
+
+    def upper(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+        """Written in capitals (at least two letters): "VIENTIANE"."""
+        r = self.rows(doc, tok)
+        out = np.zeros(len(r), bool)
+        words = type_strings(self.tok_types, self.tok_codes[r[r >= 0]])
+        out[r >= 0] = [len(w) > 1 and w.isupper() for w in words]
+        return out
+
+    def capitalised(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+        r = self.rows(doc, tok)
+        out = np.zeros(len(r), bool)
+        words = type_strings(self.tok_types, self.tok_codes[r[r >= 0]])
+        out[r >= 0] = [w[:1].isupper() for w in words]
+        return out
+
+
+def type_strings(types: pd.Index, codes: np.ndarray) -> np.ndarray:
+    """``types[codes]`` as an object array of Python strings."""
+    return np.asarray(types.take(codes), dtype=object)
+
+
+def in_sorted(q: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """``np.isin(q, keys)`` for sorted ``keys``, by binary search."""
+    if not len(keys):
+        return np.zeros(len(q), bool)
+    i = np.clip(np.searchsorted(keys, q), 0, len(keys) - 1)
+    return keys[i] == q
+
+
+def covered_keys(named: pd.DataFrame, width: int) -> np.ndarray:
+    """Sorted (doc * width + tok) keys of every token inside a mention."""
+    if named.empty:
+        return np.zeros(0, np.int64)
+    n = named["n_tok"].to_numpy().astype(np.int64)
+    base = named["doc_id"].cat.codes.to_numpy().astype(np.int64) * width + named["tok"].to_numpy()
+    return np.sort(np.repeat(base, n) + np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+
+
+class TypeCache:
+    """What a rule found per token type, for the categories of the last tokens table seen.
+
+    The tokens tables of the chunks of one corpus tokenised with one
+    :class:`analysis.text.Vocabulary` have categories that extend the previous chunk's: only
+    the new types are then examined, where the rule would otherwise rescan the whole growing
+    vocabulary in every chunk. Other categories start over. Dropped when pickled (a Dask
+    worker starts empty).
+    """
+
+    def __init__(self) -> None:
+        self.cats: pd.Index | None = None
+        self.found: dict[int, Any] = {}
+
+    def __getstate__(self) -> dict:
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        self.cats = None
+        self.found = {}
+
+    def update(self, cats: pd.Index, examine: Callable[[pd.Index], dict[int, Any]]) -> dict:
+        """``{type code: result}`` for the types of ``cats`` that have one; ``examine(types)``
+        gives that for a slice of ``cats`` (codes relative to the slice)."""
+        if self.cats is cats:
+            return self.found
+        old = self.cats
+        known = len(old) if old is not None and _extends(cats, old) else 0
+        found = dict(self.found) if known else {}
+        found.update((code + known, v) for code, v in examine(cats[known:]).items())
+        self.cats, self.found = cats, found
+        return found
+
+
+def _extends(cats: pd.Index, old: pd.Index) -> bool:
+    """``cats`` starts with ``old`` (compared in Arrow: 20x faster than ``Index.equals``)."""
+    if len(cats) < len(old):
+        return False
+    if not (hasattr(cats.array, "__arrow_array__") and hasattr(old.array, "__arrow_array__")):
+        return bool(cats[: len(old)].equals(old))
+    new_pa, old_pa = pa.array(cats.array), pa.array(old.array)
+    # one chunk or several (an Index built by appending): compare the same layout
+    new_pa = pa.chunked_array([new_pa]) if isinstance(new_pa, pa.Array) else new_pa
+    old_pa = pa.chunked_array([old_pa]) if isinstance(old_pa, pa.Array) else old_pa
+    if new_pa.type != old_pa.type:
+        return bool(cats[: len(old)].equals(old))
+    return bool(new_pa.slice(0, len(old)).equals(old_pa))
