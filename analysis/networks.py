@@ -184,7 +184,7 @@ def plot_comention_network(
     vals = np.array([sizes.get(n, 0.0) for n in nodes])
     top = vals.max() if len(vals) and vals.max() > 0 else 1.0
     node_size = 200 + 1800 * vals / top
-    heaviest = max(w for *_, w in h.edges(data="weight"))  # once, not once per edge
+    heaviest = max((w for *_, w in h.edges(data="weight")), default=1)  # once, not per edge
     widths = [0.5 + 4.5 * d["weight"] / heaviest for *_, d in h.edges(data=True)]
     nx.draw_networkx_edges(h, pos, ax=ax, width=widths, alpha=0.5, edge_color="#555555")
     nx.draw_networkx_nodes(

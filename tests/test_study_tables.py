@@ -238,3 +238,14 @@ def test_collocation_counts_merge_equals_one_count(sample, size):
         )
     with pytest.raises(ValueError, match="other options"):
         merged.merge(CollocationCounts(size))
+
+
+def test_a_group_without_words_gets_a_note_not_a_failure(tmp_path):
+    path = _study(tmp_path)
+    (tmp_path / "raw" / "d6.txt").write_text("... !!! ???", encoding="utf-8")
+    meta = tmp_path / "meta.csv"
+    meta.write_text(meta.read_text() + "d6,d6.txt,C,2023-12-06\n", encoding="utf-8")
+    tables = study_tables(path, tmp_path / "_tables")
+    assert tables.manifest["groups"] == ["A", "B", "C"]
+    assert sorted(tables["keyness"]["target"].unique()) == ["A", "B"]
+    assert tables.notes("terms") == ["Keyness needs counted words on both sides; none in C."]

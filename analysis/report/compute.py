@@ -228,7 +228,8 @@ class StudyTables:
 
     def notes(self, *sections: str) -> list[str]:
         """What the reader should know, from the run (input warnings, caps), per section
-        (``corpus``, ``kwic``, ``themes``, ``actors``, ``periods``), without repeats."""
+        (``corpus``, ``terms``, ``kwic``, ``themes``, ``actors``, ``periods``), without
+        repeats."""
         notes: dict[str, Any] = self.manifest.get("notes", {})
         return list(dict.fromkeys(n for s in sections for n in notes.get(s, [])))
 
@@ -408,7 +409,8 @@ class _Run:
             theme_scope="key", actor_normalize="per_1k_tokens", edge_unit=options.network_unit,
         )  # fmt: skip
         self.notes: dict[str, list[str]] = {
-            "corpus": [], "kwic": [], "themes": [], "actors": warning_messages(caught),
+            "corpus": [], "terms": [], "kwic": [], "themes": [],
+            "actors": warning_messages(caught),
             "periods": [],
         }  # fmt: skip
         self.capped: dict[str, int] = {}
@@ -501,11 +503,19 @@ class _Run:
         _write(folder, "term_frequency_by_group", by_group)
         corpus = self._corpus_term_frequency(combined)
         _write(folder, "term_frequency", corpus)
-        groups = [str(g) for g in pd.unique(by_group["group"])] if self.group else [ALL]
-        if len(groups) >= 2:
+        # Every group of the documents, also one without a counted word.
+        groups = sorted(self.docs[self.group].astype(str).unique()) if self.group else [ALL]
+        counted = [g for g in groups if g in set(by_group["group"].astype(str))]
+        if len(groups) >= 2 and len(counted) < len(groups):
+            self.notes["terms"].append(
+                "Keyness needs counted words on both sides; none in "
+                + ", ".join(g for g in groups if g not in counted)
+                + "."
+            )
+        if len(counted) >= 2:
             key = pd.concat(
                 [keyness_from_counts(by_group, g, measure=o.keyness_measure).assign(target=g)
-                 for g in groups],
+                 for g in counted],
                 ignore_index=True,
             )  # fmt: skip
             _write(folder, "keyness", key)
@@ -590,6 +600,9 @@ class _Run:
         from analysis.matching import compile_patterns, match
         from analysis.schema import empty_table
 
+        if not terms:  # a corpus without a single counted word: nothing to look up
+            _write(self.folder, "kwic", empty_table("kwic"))
+            return
         cap, parts, seen = self.options.max_lines, [], 0
         if self.kwic_docs or self.options.kwic_terms:
             per_doc = pd.concat(self.kwic_docs) if self.kwic_docs else pd.Series(dtype=np.int64)

@@ -78,6 +78,7 @@ SET_DIRS = {
     "set3 (wave 3, 01-18)": HERE3,
     "set4 (wave 3 bis, 01-16)": HERE4,
     "set5 (wave 3 ter, 01-14; README)": HERE.parent / "actors_heldout5",
+    "set6 (wave 3 quater, 01-14; README)": HERE.parent / "actors_heldout6",
 }
 
 
