@@ -283,7 +283,8 @@ def study_tables(
         A :class:`StudyTables`.
 
     Raises:
-        The errors of :func:`compute_study_tables`.
+        ValueError: as :func:`compute_study_tables` (a bad input, a document without a group
+            value).
     """
     if not isinstance(study, Study):
         study = load_study(study)
@@ -330,8 +331,9 @@ def compute_study_tables(
         study: the study.
         out: the tables folder to write.
         options: what the tables depend on (default :class:`TableOptions`).
-        docs, removed: the study's documents and removed boilerplate, when already loaded
+        docs: the study's documents, when already loaded
             (:func:`analysis.report.study.load_study_docs`); loaded otherwise.
+        removed: the boilerplate lines removed from them (the audit table), with ``docs``.
         notes: what loading them warned about (shown on every page).
         progress: a progress bar over the documents (None: in a terminal or Jupyter).
         workers: processes that compute chunks at the same time (None: one per CPU when the
@@ -341,8 +343,9 @@ def compute_study_tables(
         A :class:`StudyTables` on the written folder (:data:`TABLE_FILES` lists the tables).
 
     Raises:
-        The errors of the readers (corpus, codebook, actor table, gold files) and of the
-        table functions, e.g. ``ValueError`` for a document without a group value.
+        ValueError: from the readers (corpus, codebook, actor table, gold files, as their own
+            subclasses naming the file) and the table functions, e.g. a document without a
+            group value.
     """
     options = options or TableOptions()
     key = _inputs_key(study)
