@@ -40,10 +40,15 @@ from analysis.mention_rules import (
     appositive_role_mask,
     byline_mask,
     compound_mentions,
+    dateline_mask,
     drop_repeated_abbreviations,
+    inside_name_mask,
     not_actor_mask,
     place_mask,
     possessive_mentions,
+    release_block_mask,
+    reporters_place_mask,
+    wire_agency_mask,
 )
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import is_punct
@@ -462,6 +467,15 @@ def find_mentions(
             named = named.loc[~place_mask(named, ctx, place_actors, orgs)].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
         named = named.loc[~byline_mask(tokens, named, ctx)].reset_index(drop=True)
+        named = named.loc[
+            ~(
+                dateline_mask(named, ctx)
+                | reporters_place_mask(named, ctx)
+                | wire_agency_mask(named, ctx)
+                | inside_name_mask(named, ctx, place_actors)
+                | release_block_mask(named, ctx, tokens)
+            )
+        ].reset_index(drop=True)
         named = named.loc[~appositive_role_mask(named, ctx)].reset_index(drop=True)
     if ambiguous is None:
         empty_m2 = pd.DataFrame(

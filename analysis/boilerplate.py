@@ -301,6 +301,12 @@ _WEB_RULES = (
         r"|xem\s{1,3}thêm|tin\s{1,3}liên\s{1,3}quan)(?:\s{0,3}[:>»›|-]{1,3}\s{0,3}.{0,300}"
         r"|\s{0,3}\.{0,3})|(?:>>|»)\s{0,3}.{1,300}",
     ),
+    # "© 2026 Accra Daily Online. All rights reserved." (an outlet's name may hold a place)
+    BoilerplateRule(
+        "copyright_line",
+        r"(?:©|\((?i:c)\)|(?i:copyright)\s{0,3}(?:©|\((?i:c)\)|\d{4}))[^\n]{0,150}"
+        r"|[^\n]{0,150}(?i:all\s{1,3}rights\s{1,3}reserved)\.?",
+    ),
     # "Click here to read the full statement."
     BoilerplateRule("click_here", r"(?i).{0,250}?\b(?:click|tap)\s{1,3}here\b.{0,250}"),
     # "Home > World > Asia", "Home / News", "News › ASEAN › Politics"

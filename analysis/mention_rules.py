@@ -26,6 +26,8 @@ from analysis.place_rules import (
     NAMES_CONTAINING_COUNTRIES,
     PEOPLE_OF_NOUNS,
     byline_mask,
+    dateline_mask,
+    reporters_place_mask,
     wire_place_mask,
 )
 from analysis.text import fold
@@ -61,6 +63,12 @@ __all__ = [
     "PEOPLE_OF_NOUNS",
     "wire_place_mask",
     "byline_mask",
+    "dateline_mask",
+    "reporters_place_mask",
+    "WIRE_AGENCIES",
+    "wire_agency_mask",
+    "inside_name_mask",
+    "release_block_mask",
 ]
 
 #: Place rules (see :func:`analysis.actors.find_mentions`): verbs and participles after which "in X" locates
@@ -606,3 +614,158 @@ def _possessive_roles(
     row["pattern"] = row["matched"]
     out = pd.concat([named, row], ignore_index=True)
     return out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+# -- wave 3 quinquies (issue 12, held-out set 6): news agencies that share an actor's alias ----
+#: Names of news agencies as written in wire copy ("(AFP)", "told AFP", "Reuters reported").
+#: Matched exactly (case-sensitive) as an actor's alias, such a spelling is the agency, not the
+#: actor, in a document that uses it as an agency at least once ("(AFP)", "told AFP", "according
+#: to AFP", "an AFP reporter", "AFP reported") and names the actor in no other way (its name or
+#: another alias): "AFP" for the Australian Federal Police counts where "Australian Federal
+#: Police" appears or where nothing reads as the agency ("An AFP spokesperson has confirmed"),
+#: not in an AFP story from Bonn that "told AFP" (held-out set 6).
+WIRE_AGENCIES: frozenset[str] = frozenset({
+    "AFP", "AP", "Reuters", "Xinhua", "Bernama", "Kyodo", "Yonhap", "TASS", "Tass", "PTI",
+    "ANI", "IANS", "dpa", "DPA", "EFE", "ANSA", "UPI", "Antara", "Anadolu", "AAP", "RIA",
+    "Interfax", "KCNA", "ANA", "APA", "PAP", "CNA", "IRNA",
+})  # fmt: skip
+#: Words before / after a news agency's name that make it the agency.
+AGENCY_BEFORE: frozenset[str] = frozenset({"told", "to", "("})
+AGENCY_AFTER: frozenset[str] = frozenset({
+    "reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists",
+    "photographer", "photographers", "reported", "reports", "news", "agency", "photo", "tally",
+})  # fmt: skip
+
+
+def wire_agency_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
+    """True for mentions written as a news agency's name (:data:`WIRE_AGENCIES`) of an actor
+    that the same document names in no other way, in a document that uses the spelling as the
+    agency at least once (:data:`AGENCY_BEFORE`, :data:`AGENCY_AFTER`)."""
+    if named.empty:
+        return np.zeros(0, bool)
+    surf = named["matched"].astype(object).where(named["matched"].notna(), "").astype(str)
+    agency = surf.isin(WIRE_AGENCIES).to_numpy()
+    if not agency.any():
+        return agency
+    i = np.flatnonzero(agency)
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)[i]
+    tok = named["tok"].to_numpy().astype(np.int64)[i]
+    end = tok + named["n_tok"].to_numpy().astype(np.int64)[i]
+    used = np.isin(ctx.norm(doc, tok - 1), list(AGENCY_BEFORE)) | np.isin(
+        ctx.norm(doc, end), list(AGENCY_AFTER)
+    )
+    docs = named["doc_id"].astype(str).to_numpy(object)
+    wire = {(docs[j], surf.iloc[j]) for j in i[used]}
+    key = named["doc_id"].astype(str) + "\x00" + named["actor_id"].astype(str)
+    other = set(key[~agency])
+    in_wire = np.zeros(len(named), bool)
+    in_wire[i] = [(docs[j], surf.iloc[j]) in wire for j in i]
+    return agency & in_wire & ~key.isin(other).to_numpy()
+
+
+def inside_name_mask(
+    named: pd.DataFrame, ctx: TokenContext, countries: frozenset[str] | set[str] = frozenset()
+) -> np.ndarray:
+    """True for matches inside the proper name of something untabled (held-out set 6): a role
+    written capitalised before another capitalised word ("at the Police Cantonment Complex" is
+    not "the police"), and a country between a capitalised word (not a sentence's first) and a
+    parenthetical acronym ("Statistics Indonesia (BPS)", an untabled agency, is not Indonesia;
+    ``countries``: the actor ids this applies to)."""
+    if named.empty:
+        return np.zeros(0, bool)
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    end = tok + named["n_tok"].to_numpy().astype(np.int64)
+    out = np.zeros(len(named), bool)
+    role = np.flatnonzero(named["via"].to_numpy(object) == "role")
+    if len(role):
+        d, e = doc[role], end[role]
+        out[role] = (
+            ctx.capitalised(d, e - 1)
+            & ctx.capitalised(d, e)
+            & ~np.isin(ctx.norm(d, e), list(_STOPS | {"(", ",", "-"}))
+        )
+    cty = np.flatnonzero(named["actor_id"].isin(countries).to_numpy())
+    if len(cty):
+        d, t, e = doc[cty], tok[cty], end[cty]
+        width = int(ctx.tok.max(initial=0)) + 8
+        in_m = in_sorted(d * width + t - 1, covered_keys(named, width))
+        acr = ctx.upper(d, e + 1)
+        out[cty] = (
+            (ctx.norm(d, e) == "(")
+            & acr
+            & (ctx.norm(d, e + 2) == ")")
+            & ctx.capitalised(d, t - 1)
+            & ~ctx.sentence_start(d, t - 1)
+            & ~in_m
+            & ~np.isin(ctx.norm(d, t - 1), ["the", "of"])
+        )
+    return out
+
+
+_RELEASE_HEADS = frozenset({"press", "media", "news"})
+
+
+def release_block_mask(named: pd.DataFrame, ctx: TokenContext, tokens: pd.DataFrame) -> np.ndarray:
+    """True for mentions in a press release's letterhead or contact block (held-out set 6): in
+    the paragraph that opens with the heading "PRESS RELEASE" / "Media Release" (not "Press
+    release:") — "PRESS RELEASE / Ministry of Foreign Affairs of the Republic of Indonesia /
+    No. 045/PR/V/2026" — and after "contact:" in its sentence ("For further information,
+    please contact: Directorate of Information and Media, Ministry of …")."""
+    out = np.zeros(len(named), bool)
+    if named.empty:
+        return out
+    rel = ctx.norm_types.get_indexer(["release", "contact", "contacts"])
+    if (rel < 0).all():
+        return out
+    cand = np.flatnonzero(np.isin(ctx.norm_codes, rel[rel >= 0]))
+    if not len(cand):
+        return out
+    starts, ends = tokens["start"].to_numpy(), tokens["end"].to_numpy()
+    dcodes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    # the documents of the token rows: only the candidates' are needed
+    if ctx.bounds is not None:
+        d = np.searchsorted(ctx.bounds, cand, side="right").astype(np.int64) - 1
+    else:
+        inv = np.empty(len(ctx.order), np.int64)
+        inv[ctx.order] = np.arange(len(ctx.order))
+        d = ctx.key[inv[cand]] // ctx.width
+    t = ctx.tok[cand].astype(np.int64)
+    w = ctx.norm(d, t)
+    prev, nxt = ctx.norm(d, t - 1), ctx.norm(d, t + 1)
+    head = (
+        (w == "release")
+        & np.isin(prev, list(_RELEASE_HEADS))
+        & ctx.sentence_start(d, t - 1)
+        & ctx.capitalised(d, t - 1)
+        & ctx.capitalised(d, t)
+        & (nxt != ":")
+    )
+    contact = (w != "release") & (nxt == ":")
+    keep = head | contact
+    if not keep.any():
+        return out
+    # the heading's sentence; where a single line break ended it (text with one sentence a
+    # line), also the next line (the letterhead; not a headline after a blank line); "contact:"
+    # likewise with the line after it (the contact's name; an address below it may still name
+    # an actor, as held-out set 2 coded "ASEAN Secretariat" there)
+    d, t, head = d[keep], t[keep], head[keep]
+    sent = ctx.sent[cand[keep]]
+    last = ctx.rows(d, np.where(head, t, t + 1))
+    after = ctx.rows(d, np.where(head, t + 1, t + 2))
+    ok = (after >= 0) & (last >= 0)
+    alone = np.zeros(len(d), bool)
+    alone[ok] = (ctx.sent[after[ok]] != sent[ok]) & (starts[after[ok]] - ends[last[ok]] == 1)
+    span = np.where(alone, 2, 1)
+    anchors: dict[int, list[tuple[int, int, int]]] = {}
+    for a, b, c, n in zip(d, sent, t, span, strict=True):
+        anchors.setdefault(int(a), []).append((int(b), int(c), int(n)))
+    mtok = named["tok"].to_numpy().astype(np.int64)
+    rows = ctx.rows(dcodes, mtok)
+    for i in np.flatnonzero((rows >= 0) & np.isin(dcodes, d)):
+        ms = int(ctx.sent[rows[i]])
+        out[i] = any(
+            0 <= ms - a_sent < span and mtok[i] > a_tok
+            for a_sent, a_tok, span in anchors[int(dcodes[i])]
+        )
+    return out

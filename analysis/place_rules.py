@@ -24,6 +24,10 @@ __all__ = [
     "PEOPLE_OF_NOUNS",
     "wire_place_mask",
     "byline_mask",
+    "DATELINE_MONTHS",
+    "WEEKDAYS",
+    "dateline_mask",
+    "reporters_place_mask",
 ]
 
 #: Verbs whose object goes "to" a place: "sent police teams to Myanmar", "supply seafood to
@@ -153,7 +157,8 @@ def _destination(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndar
     Russia", "a two-week visit to Colombo"), in the same clause."""
     n = len(tok)
     to_at = np.zeros(n, np.int64)  # how many tokens back "to" is (0: none)
-    to_c, list_c = _code_set(ctx, {"to"}), _code_set(ctx, _LIST_WORDS)
+    # "into": "smuggled … across the border into Ivory Coast and Togo" (set 6)
+    to_c, list_c = _code_set(ctx, {"to", "into"}), _code_set(ctx, _LIST_WORDS)
     idx = np.arange(n)
     for k in range(1, 6):
         if not len(idx) or not len(to_c):
@@ -239,8 +244,10 @@ def wire_place_mask(
     capital = (p[0] == "capital") | ((p[0] == ",") & (p[1] == "capital"))
     # not "the Party, State and people of Viet Nam" (the state's formula, set 4)
     people = (p[0] == "of") & np.isin(p[1], list(PEOPLE_OF_NOUNS)) & (p[2] == "the")
+    # "received … Tran Quoc Hung in Jakarta on Thursday": a place even after a name (set 6)
+    dated = (p[0] == "in") & (nx[0] == "on") & np.isin(nx[1], list(WEEKDAYS)) & ~poss
     return (
-        area | slash | modified | capital | people | _inside_name(ctx, doc, tok, end, p, nx)
+        area | slash | modified | capital | people | dated | _inside_name(ctx, doc, tok, end, p, nx)
         | _destination(ctx, doc, tok)
     )  # fmt: skip
 
@@ -281,3 +288,73 @@ def byline_mask(tokens: pd.DataFrame, named: pd.DataFrame, ctx: TokenContext) ->
     c = closes[np.searchsorted(closes, o)]
     c = np.where(c // width == o // width, c, (o // width + 1) * width)
     return ok & (key < c)
+
+
+# -- wave 3 quinquies (issue 12, held-out set 6): datelines of any actor's alias ---------------
+#: Month names and abbreviations that follow a dateline's city ("BRUSSELS, Sept 9 (Reuters)").
+DATELINE_MONTHS: frozenset[str] = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+})  # fmt: skip
+
+
+def dateline_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
+    """True for mentions (of any actor, also an organisation's city alias such as "Brussels"
+    for the EU) that are the city of a dateline: at the start of a sentence, or in a slash list
+    of cities that starts one ("BEIJING/BRUSSELS"), followed by a comma and a date ("Sept 9",
+    "14 May 2026") — "Jakarta, 14 May 2026 –", "BEIJING/BRUSSELS, Sept 9 (Reuters) -" (held-out
+    set 6)."""
+    if named.empty:
+        return np.zeros(0, bool)
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    end = tok + named["n_tok"].to_numpy().astype(np.int64)
+    n0 = ctx.norm(doc, end)
+    cand = np.flatnonzero((n0 == ",") | (n0 == "/"))
+    out = np.zeros(len(named), bool)
+    if not len(cand):
+        return out
+    d, t, e = doc[cand], tok[cand], end[cand]
+    # the city list: each city one word ("BEIJING/BRUSSELS") or the mention itself
+    start = ctx.sentence_start(d, t)
+    for k in (2, 4):
+        slash = np.ones(len(cand), bool)
+        for j in range(1, k, 2):
+            slash &= ctx.norm(d, t - j) == "/"
+        start |= slash & ctx.sentence_start(d, t - k)
+    # past further "/CITY" after the mention, then ", <date>"
+    after = e.copy()
+    for _ in range(3):
+        more = ctx.norm(d, after) == "/"
+        after = np.where(more, after + 2, after)
+    comma = ctx.norm(d, after) == ","
+    w1, w2 = ctx.norm(d, after + 1), ctx.norm(d, after + 2)
+    month = np.isin(w1, list(DATELINE_MONTHS)) | (
+        np.char.isdigit(w1.astype(str)) & np.isin(w2, list(DATELINE_MONTHS))
+    )
+    out[cand] = start & comma & month
+    return out
+
+
+#: Weekdays: "in X on Thursday" locates an event (set 6).
+WEEKDAYS: frozenset[str] = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
+_PRESS = frozenset({"reporters", "journalists", "correspondents", "a news conference"})
+
+
+def reporters_place_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
+    """True for mentions (of any actor, also an organisation's city alias) right after "told
+    reporters in" / "journalists in": where the words were spoken ("told reporters in
+    Brussels", held-out set 6)."""
+    if named.empty:
+        return np.zeros(0, bool)
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    p0 = ctx.norm(doc, tok - 1)
+    out = p0 == "in"
+    if out.any():
+        i = np.flatnonzero(out)
+        out[i] = np.isin(ctx.norm(doc[i], tok[i] - 2), list(_PRESS))
+    return out
