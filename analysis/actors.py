@@ -36,22 +36,20 @@ from analysis.mention_rules import (
     LOCATION_NOUNS,
     PLACE_NOUNS_AFTER,
     PLACE_VERBS,
-    TokenContext,
     appositive_role_mask,
-    byline_mask,
     compound_mentions,
-    dateline_mask,
     drop_repeated_abbreviations,
     inside_name_mask,
     not_actor_mask,
     place_mask,
     possessive_mentions,
     release_block_mask,
-    reporters_place_mask,
     wire_agency_mask,
 )
+from analysis.place_rules import byline_mask, dateline_mask, reporters_place_mask
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import is_punct
+from analysis.token_context import TokenContext
 
 __all__ = [
     "MENTION_COLUMNS",

@@ -17,19 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actor_table import Actors
-from analysis.place_rules import (
-    ADDRESSED_OBJECTS,
-    AREA_PREPS,
-    DESTINATION_NOUNS,
-    DESTINATION_VERBS,
-    MODIFIED_PLACE_NOUNS,
-    NAMES_CONTAINING_COUNTRIES,
-    PEOPLE_OF_NOUNS,
-    byline_mask,
-    dateline_mask,
-    reporters_place_mask,
-    wire_place_mask,
-)
+from analysis.place_rules import ADDRESSED_OBJECTS, DESTINATION_VERBS, wire_place_mask
 from analysis.text import fold
 from analysis.token_context import TokenContext, TypeCache, covered_keys, in_sorted, type_strings
 
@@ -37,10 +25,6 @@ __all__ = [
     "PLACE_VERBS",
     "LOCATION_NOUNS",
     "PLACE_NOUNS_AFTER",
-    "TokenContext",
-    "TypeCache",
-    "in_sorted",
-    "covered_keys",
     "compound_mentions",
     "drop_repeated_abbreviations",
     "place_mask",
@@ -52,19 +36,6 @@ __all__ = [
     "appositive_role_mask",
     "possessive_mentions",
     "TRANSIT_PREPS",
-    # moved to analysis.token_context and analysis.place_rules; re-exported for old imports
-    "type_strings",
-    "ADDRESSED_OBJECTS",
-    "DESTINATION_VERBS",
-    "DESTINATION_NOUNS",
-    "AREA_PREPS",
-    "MODIFIED_PLACE_NOUNS",
-    "NAMES_CONTAINING_COUNTRIES",
-    "PEOPLE_OF_NOUNS",
-    "wire_place_mask",
-    "byline_mask",
-    "dateline_mask",
-    "reporters_place_mask",
     "WIRE_AGENCIES",
     "wire_agency_mask",
     "inside_name_mask",

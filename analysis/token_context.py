@@ -1,7 +1,6 @@
 """The tokens table indexed by (document, position), for rules that look at the words around a
 match (:mod:`analysis.mention_rules`, :mod:`analysis.place_rules`), and a per-type cache of
-what such a rule found. Moved out of :mod:`analysis.mention_rules`, which still re-exports
-these names."""
+what such a rule found."""
 
 from __future__ import annotations
 

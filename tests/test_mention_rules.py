@@ -8,8 +8,8 @@ import pandas as pd
 
 from analysis.actor_table import Actors
 from analysis.actors import find_mentions
-from analysis.mention_rules import TypeCache
 from analysis.text import Vocabulary, tokenize
+from analysis.token_context import TypeCache
 
 
 def test_type_cache_examines_only_the_new_types():
