@@ -16,6 +16,24 @@ import pandas as pd
 from analysis._aggregate import combine_parts, empty_parts
 
 
+def text_categoricals(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its categorical columns as plain text, for Parquet: the categories of
+    the same column differ from chunk to chunk (and a reader wants the values, not codes).
+
+    Example:
+        >>> flat = text_categoricals(pd.DataFrame({"a": pd.Categorical(["x"]), "b": [1]}))
+        >>> isinstance(flat["a"].dtype, pd.CategoricalDtype), flat["a"].tolist(), flat["b"].tolist()
+        (False, ['x'], [1])
+    """
+    return table.assign(
+        **{
+            c: table[c].astype(str)
+            for c in table.columns
+            if isinstance(table[c].dtype, pd.CategoricalDtype)
+        }
+    )
+
+
 class ParquetSink:
     """Append tables to one Parquet file; the file appears (atomically) only when complete.
 
@@ -44,14 +62,7 @@ class ParquetSink:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        flat = table.assign(
-            **{
-                c: table[c].astype(str)
-                for c in table.columns
-                if isinstance(table[c].dtype, pd.CategoricalDtype)
-            }
-        )
-        arrow = pa.Table.from_pandas(flat, preserve_index=False)
+        arrow = pa.Table.from_pandas(text_categoricals(table), preserve_index=False)
         if self._writer is None:
             # A column with no value in the first table (e.g. duplicate_of) is text, not null.
             self._schema = pa.schema(

@@ -44,7 +44,7 @@ from analysis._store import ParquetSink, PartsAccumulator
 from analysis.keyterms import KeynessMeasure
 from analysis.report._common import swap_into_place, warning_messages
 from analysis.report.chunks import Chunker, ChunkResult, map_chunks, reset_vocabulary
-from analysis.report.inputs import file_sha256, study_inputs
+from analysis.report.inputs import study_inputs
 from analysis.report.study import Study, load_study, load_study_docs
 
 __all__ = [
@@ -158,12 +158,17 @@ def table_options(
         >>> table_options({"01_terms": {"kwic_terms": ["crime*"], "top_n": 5}}).kwic_terms
         ('crime*',)
     """
+    return dataclasses.replace(base or TableOptions(), **_option_values(parameters))
+
+
+def _option_values(parameters: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """``{TableOptions field: value}`` for the parameters given (lists as tuples)."""
     changes: dict[str, Any] = {}
     for (nb, name), option in PARAMETER_OPTIONS.items():
         if name in parameters.get(nb, {}):
             value = parameters[nb][name]
             changes[option] = tuple(value) if isinstance(value, list | tuple) else value
-    return dataclasses.replace(base or TableOptions(), **changes)
+    return changes
 
 
 @dataclass
@@ -237,14 +242,14 @@ class StudyTables:
 # ------------------------------------------------------------------------------- the run
 
 
-def _inputs_key(study: Study) -> str:
-    """SHA-256 over what the tables are made from, options aside: the study file, every input
-    file, the package version and the format of the tables folder."""
+def _inputs_key(inputs: pd.DataFrame) -> str:
+    """SHA-256 over what the tables are made from, options aside: every input file with its
+    hash (:func:`analysis.report.inputs.study_inputs`: the study file first), the package
+    version and the format of the tables folder."""
     from analysis import __version__
 
-    inputs = study_inputs(study)[["role", "path", "sha256"]].astype(str).to_dict("records")
-    key = {"format": _FORMAT, "version": __version__, "study": file_sha256(study.path),
-           "inputs": inputs}  # fmt: skip
+    files = inputs[["role", "path", "sha256"]].astype(str).to_dict("records")
+    key = {"format": _FORMAT, "version": __version__, "inputs": files}
     return hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -290,16 +295,13 @@ def study_tables(
         study = load_study(study)
     own: dict[str, Any] = {}
     if notebook is not None and namespace is not None:
-        own = table_options({notebook: {name: namespace[name] for (nb, name) in PARAMETER_OPTIONS
-                                        if nb == notebook and name in namespace}}).__dict__  # fmt: skip
-        fields = {f for (nb, _), f in PARAMETER_OPTIONS.items() if nb == notebook}
-        own = {f: v for f, v in own.items() if f in fields}
+        own = _option_values({notebook: namespace})
     options = table_options(study.parameters)
     folder = Path(tables_dir)
     manifest_path = folder / _MANIFEST
     if manifest_path.exists():
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if manifest.get("key") == _inputs_key(study):
+        if manifest.get("key") == _inputs_key(study_inputs(study)):
             stored = manifest.get("options", {})
             wanted = own if notebook is not None else dataclasses.asdict(options)
             if all(stored.get(f) == _plain(v) for f, v in wanted.items() if f not in _HOW):
@@ -348,7 +350,7 @@ def compute_study_tables(
             group value.
     """
     options = options or TableOptions()
-    key = _inputs_key(study)
+    inputs = study_inputs(study)
     notes = list(notes)
     if docs is None:
         with warnings.catch_warnings(record=True) as caught:
@@ -365,7 +367,8 @@ def compute_study_tables(
             several = len(docs) > options.chunksize
             workers = min(os.cpu_count() or 1, 4) if several else 1
         manifest = run.run(progress, workers)
-        manifest["key"] = key
+        manifest["key"] = _inputs_key(inputs)
+        manifest["inputs"] = inputs.astype(str).to_dict("records")
         manifest["notes"]["corpus"] = list(dict.fromkeys(notes + manifest["notes"]["corpus"]))
         if removed is not None:
             _write(work, "removed_boilerplate", removed)
@@ -570,7 +573,6 @@ class _Run:
         meta = combined[combined["table"] == "meta"]
         return {
             "options": dataclasses.asdict(o),
-            "inputs": study_inputs(self.study).astype(str).to_dict("records"),
             "n_docs": int(np.rint(meta["v0"].sum())),
             "n_tokens": int(np.rint(meta["v1"].sum())),
             "groups": groups,

@@ -588,7 +588,7 @@ def run_report(
         src = folder / f"{n}.ipynb"
         runner = {"study_path": study_rel, "output_dir": n, "tables_dir": TABLES_DIR}
         inject = {k: v for k, v in runner.items() if k in declared[n]} | overrides[n]
-        effective = {k: p.default for k, p in declared[n].items()} | inject
+        effective = effective_all[n] | inject
         params_idx, _ = parameters_cell(nbformat.read(src, as_version=4), str(src))
         jobs_list.append(_Job(n, src, declared[n], params_idx, inject, effective))
 

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis._store import text_categoricals
 from analysis.report._common import warning_messages
 
 __all__ = [
@@ -167,11 +168,7 @@ def save_table(
     path.parent.mkdir(parents=True, exist_ok=True)
     if max_csv_rows is not None and len(table) > max_csv_rows:
         path = path.with_suffix(".parquet")
-        flat = table.assign(**{
-            c: table[c].astype(str)
-            for c in table.columns if isinstance(table[c].dtype, pd.CategoricalDtype)
-        })  # fmt: skip
-        flat.to_parquet(path, index=index)
+        text_categoricals(table).to_parquet(path, index=index)
         return path
     table.to_csv(path, index=index, float_format="%.6g", lineterminator="\n", encoding="utf-8")
     return path
