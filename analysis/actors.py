@@ -30,14 +30,15 @@ from analysis.actor_table import (
     CompiledActors,
     load_actors,
 )
+from analysis.compounds import bilateral_mask, compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
+from analysis.headlines import headline_title_mentions
 from analysis.matching import match
 from analysis.mention_rules import (
     LOCATION_NOUNS,
     PLACE_NOUNS_AFTER,
     PLACE_VERBS,
     appositive_role_mask,
-    compound_mentions,
     drop_repeated_abbreviations,
     inside_name_mask,
     not_actor_mask,
@@ -304,8 +305,13 @@ def find_mentions(
       warning (never silent);
     * ``compound`` (``compounds=True``): each part of a hyphenated compound of capitalised
       words ("ASEAN-China", "Vietnam-China", "China-ASEAN") that is the one-word name or
-      alias of an actor is a mention of it (surface: the part). Term frequency is not
-      affected: the token stays "asean-china";
+      alias of an actor is a mention of it (surface: the part), and beside such a part a
+      multi-word spelling across the hyphen ("Indonesia-Viet Nam"); a compound of two actors
+      is never a place (:mod:`analysis.compounds`). Term frequency is not affected: the token
+      stays "asean-china";
+    * ``title``: a listed title alone in a headline or subhead before a headline verb or a
+      colon ("Foreign secretary says …"), for the one person of the document holding it
+      (:mod:`analysis.headlines`);
     * abbreviations (``abbreviations="once"``): "Association of Southeast Asian Nations
       (ASEAN)" is one mention; ``"both"`` counts the name and the abbreviation;
     * places (``places=True``): a mention of an actor whose table entry has ``places: true``
@@ -456,13 +462,19 @@ def find_mentions(
             comp = compound_mentions(tokens, named, act, ctx, fold_case, fold_diacritics, docs)
             if len(comp):
                 named = pd.concat([named, comp[list(named.columns)]], ignore_index=True)
+        # "Foreign secretary says …" in a subhead: the title alone for the person named later
+        head = headline_title_mentions(tokens, named, act, ctx, fold_case, fold_diacritics)
+        if len(head):
+            named = pd.concat([named, head[list(named.columns)]], ignore_index=True)
         named = named.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
         named = possessive_mentions(tokens, named, act, fold_case, fold_diacritics, ctx)
         if abbreviations == "once":
             named = drop_repeated_abbreviations(named, ctx).reset_index(drop=True)
         if place_actors:
             orgs = {a for a, t in act.types.items() if t == "organisation"}
-            named = named.loc[~place_mask(named, ctx, place_actors, orgs)].reset_index(drop=True)
+            # "a Singapore-Malaysia operation": a relation of two actors, not a place
+            placed = place_mask(named, ctx, place_actors, orgs) & ~bilateral_mask(named)
+            named = named.loc[~placed].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
         named = named.loc[~byline_mask(tokens, named, ctx)].reset_index(drop=True)
         named = named.loc[

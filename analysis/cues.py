@@ -153,6 +153,9 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     # set 4: people in courts, companies and investigations
     "lawyer", "lawyers", "attorney", "aide", "aides", "people", "person", "members",
     "executive", "executives", "worker", "workers", "fishers", "fishermen", "investigators",
+    # wave 4: plural sources of conference and wire copy ("…, delegates said"; "Small island
+    # states said" is read in analysis.reported, "states" being also a common noun)
+    "delegates", "delegations", "negotiators", "campaigners", "envoys", "donors",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

@@ -6,20 +6,20 @@ Jakarta, Indonesia"), :func:`drop_repeated_abbreviations` counts "Name (ABBR)" o
 :func:`compound_mentions` finds the actors inside hyphenated compounds ("ASEAN-China").
 :class:`~analysis.token_context.TokenContext` indexes the tokens table by (document, position)
 for these look-ups; the place rules for wire copy (destinations, city names, agency trailers)
-are in :mod:`analysis.place_rules`. Both are re-exported here.
+are in :mod:`analysis.place_rules`, the compound rules in :mod:`analysis.compounds`. All are
+re-exported here.
 """
 
 from __future__ import annotations
-
-import re
 
 import numpy as np
 import pandas as pd
 
 from analysis.actor_table import Actors
+from analysis.compounds import ACTOR_SUFFIXES, compound_mentions
 from analysis.place_rules import ADDRESSED_OBJECTS, DESTINATION_VERBS, wire_place_mask
 from analysis.text import fold
-from analysis.token_context import TokenContext, TypeCache, covered_keys, in_sorted, type_strings
+from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
 
 __all__ = [
     "PLACE_VERBS",
@@ -75,104 +75,12 @@ PLACE_NOUNS_AFTER: frozenset[str] = frozenset({
     "autonomous", "territory", "borders", "provinces", "regions", "cities", "port",
 })  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "at", "from", "to", "near", "across", "inside", "throughout"})
-#: Lower-case parts of a compound that keep the actor an actor: "ASEAN-related mechanisms",
-#: "US-led coalition" (not "China-based", which locates).
-ACTOR_SUFFIXES: frozenset[str] = frozenset({
-    "related", "led", "backed", "brokered", "sponsored", "funded", "initiated", "hosted",
-    "chaired", "proposed", "owned", "run", "controlled", "linked", "allied", "aligned",
-    "mediated", "organised", "organized",  # "UAE-mediated exchange" (set 5)
-})  # fmt: skip
 # "in northern Myanmar": a compass word between a place preposition and a country
 _COMPASS = frozenset({
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
     "southeastern", "southwestern", "north", "south", "east", "west", "rural", "coastal",
 })  # fmt: skip
 _CITY_PREPS = frozenset({"in", "at", "from", "to", "near"})
-_HYPHENS = re.compile(r"[-\u2010\u2011]")
-
-
-def _compound_types(
-    types: pd.Index, one: dict[str, str], fold_case: bool, fold_diacritics: bool
-) -> dict[int, list[tuple[int, int, str]]]:
-    """For every hyphenated type of capitalised parts: ``(start, end, actor_id)`` of each part
-    that is the one-word spelling of exactly one actor (``one``)."""
-    # on the categories as stored (Arrow-backed strings scan fast)
-    hyphenated = np.flatnonzero(
-        np.asarray(types.str.contains(_HYPHENS.pattern, regex=True), dtype=bool)
-    )
-    out = {}
-    for code, written in zip(hyphenated.tolist(), types.take(hyphenated).tolist(), strict=True):
-        parts = _HYPHENS.split(written)
-        if len(parts) < 2 or not all(x[:1].isupper() or x in ACTOR_SUFFIXES for x in parts):
-            continue
-        hits = []
-        pos = 0
-        for x in parts:
-            f = fold(x, case=fold_case, diacritics=fold_diacritics)
-            f = f[:-2] if f.endswith(("'s", "’s")) else f
-            if f in one:
-                hits.append((pos, pos + len(x), one[f]))
-            pos += len(x) + 1
-        if hits:
-            out[code] = hits
-    return out
-
-
-def compound_mentions(
-    tokens: pd.DataFrame, named: pd.DataFrame, act: Actors, ctx: TokenContext, fold_case: bool,
-    fold_diacritics: bool, docs: pd.DataFrame | None,
-) -> pd.DataFrame:  # fmt: skip
-    """Mentions inside hyphenated compounds ("ASEAN-China", "Vietnam-China"): every part that
-    is the one-word name or alias of exactly one actor, when all parts are capitalised and the
-    token is not already inside a mention."""
-    cache_key = ("compound parts", fold_case, fold_diacritics)
-    one = act._cache.get(cache_key)
-    if one is None:
-        p = act.patterns()
-        p = p[p["condition"].eq("none") & p["via"].isin(("name", "alias"))]
-        spelled: dict[str, set[str]] = {}
-        for actor_id, pattern in zip(p["actor_id"], p["pattern"], strict=True):
-            if pattern.startswith("regex:") or "*" in pattern or "?" in pattern:
-                continue
-            f = fold(pattern.strip(), case=fold_case, diacritics=fold_diacritics)
-            if f and " " not in f and not _HYPHENS.search(f):
-                spelled.setdefault(f, set()).add(actor_id)
-        one = act._cache[cache_key] = {k: next(iter(v)) for k, v in spelled.items() if len(v) == 1}
-    per_type = act._cache.setdefault(("compound types", fold_case, fold_diacritics), TypeCache())
-    token_cats = tokens["token"].cat.categories
-    hits_of = per_type.update(
-        token_cats, lambda types: _compound_types(types, one, fold_case, fold_diacritics)
-    )
-    if not hits_of:
-        return named.iloc[:0]
-    is_cand = np.zeros(len(token_cats), bool)
-    is_cand[list(hits_of)] = True
-    rows_i = np.flatnonzero(is_cand[ctx.tok_codes])
-    docs_c = tokens["doc_id"].cat.codes.to_numpy()[rows_i].astype(np.int64)
-    toks_c = tokens["tok"].to_numpy()[rows_i].astype(np.int64)
-    width = int(ctx.tok.max(initial=0)) + 8
-    cov = covered_keys(named, width)
-    inside = in_sorted(docs_c * width + toks_c, cov)
-    starts = tokens["start"].to_numpy()[rows_i]
-    sents = tokens["sent"].to_numpy()[rows_i]
-    out = []
-    free = np.flatnonzero(~inside)
-    codes = ctx.tok_codes[rows_i[free]]
-    for j, code, w in zip(
-        free.tolist(), codes.tolist(), type_strings(token_cats, codes), strict=True
-    ):
-        for a, b, actor_id in hits_of[code]:
-            out.append((int(docs_c[j]), int(sents[j]), int(starts[j]) + a, int(starts[j]) + b,
-                        w[a:b], actor_id, int(toks_c[j])))  # fmt: skip
-    if not out:
-        return named.iloc[:0]
-    df = pd.DataFrame(out, columns=["code", "sent", "start", "end", "matched", "actor_id", "tok"])
-    df["doc_id"] = pd.Categorical.from_codes(df.pop("code"), dtype=tokens["doc_id"].dtype)
-    df["via"] = "compound"
-    df["n_tok"] = 1
-    df["key"] = df["actor_id"] + "|compound"
-    df["pattern"] = df["matched"]
-    return df
 
 
 def drop_repeated_abbreviations(named: pd.DataFrame, ctx: TokenContext) -> pd.DataFrame:

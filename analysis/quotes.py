@@ -416,6 +416,8 @@ def _transcript_answers(found: Found) -> None:
         k = doc.first_at.get(h)
         if k is None or doc.a_type[doc.m_row[k]] != "person":
             continue
+        if doc.a_via[doc.m_row[k]] == "title":
+            continue  # "Energy minister: …" is a headline (analysis.headlines), not a label
         colon = int(doc.m_last[k]) + 1
         if colon + 1 >= n or norm[colon] != ":" or doc.para[colon + 1] != doc.para[h]:
             continue
@@ -645,6 +647,10 @@ def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
             slot = None
         elif len(rest) > _WINDOW_BEFORE or any(norm[i] not in TRIM_LEFT for i in rest):
             continue
+        elif slot is not None and not rest and cue.kind == "verb" and cue.first - 1 >= 0:
+            # 'Reyes said Washington "strongly supports" …': the mention after the cue opens
+            # the reported clause; the cue's own subject speaks
+            slot = doc.slot_ending_at(cue.first - 1) or slot
         if slot is None and cue.kind != "according":
             slot = doc.slot_ending_at(cue.first - 1)
             if slot is None:

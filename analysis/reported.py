@@ -14,6 +14,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from analysis.attribution import (
+    after_time_words,
+    before_abbreviation,
+    body_country,
+    closing_attribution,
+    parenthetical,
+    past_addressee,
+    phrase_start,
+)
 from analysis.cues import (
     BASE_FORMS,
     FINDING_CUES,
@@ -265,33 +274,32 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     c = cue.first - 1
     while c > s_lo and norm[c] in ("has", "have", "had"):
         c -= 1  # "…, Climate Change Minister Amanda Ross has announced, …"
+    c = before_abbreviation(norm, c, s_lo)  # "…, the National Crime Agency (NCA) said"
     slot = doc.slot_ending_at(c)
     nxt = _after_time_words(norm, cue.last + 1, s_hi)
+    if cue.cue in _TOLD:
+        nxt = past_addressee(doc, nxt, s_hi)  # "…, X told a news conference in Abuja."
     if slot is None:
         slot = _untabled_name(doc, max(s_lo + 1, c - 6), c)  # "…, Mohamed Adow said."
         if slot is not None and norm[slot.first - 1] != ",":
             slot = None
+    if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
+        slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
+        slot = Slot(slot.mention, "", c, c) if slot is not None else None
     if slot is None:
         return _content_source_cue(found, ci, nxt)
     comma = slot.first - 1
     if slot.mention >= 0:
-        # "…, Philippine Justice Secretary Elena Reyes said", "…, national police chief Pol
-        # Gen Somchai said": modifiers before the mention belong to the speaker
-        k = comma
-        while (
-            k > s_lo
-            and comma - k < 4
-            and norm[k][:1].isalpha()
-            and not doc.in_mention[k]
-            and k not in found.cue_at
-        ):
-            k -= 1
-        if k < comma and norm[k] == ",":
-            comma = k
+        # "…, Philippine Justice Secretary Elena Reyes said", "…, the European Union's police
+        # agency Europol said": modifiers and owners before the mention belong to the speaker
+        comma = phrase_start(doc, slot.first, s_lo, found.cue_at)
     if comma > s_lo and norm[comma] in _ARTICLES and slot.mention >= 0:
         comma -= 1  # "…, the SPP announced."
     if not (comma > s_lo and norm[comma] == ",") or not _clause_ends(norm, nxt, s_hi):
         return None
+    inner = parenthetical(norm, comma, nxt, s_lo, s_hi)
+    if inner is not None:  # "a captain who, he said, had switched off …"
+        return (slot, s_hi + 1) if found.add(*inner, "reported", slot, cue.cue) else None
     found.add(s_lo, comma - 1, "reported", slot, cue.cue)
     return slot, nxt
 
@@ -302,7 +310,8 @@ def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, i
     reported speech with an NA speaker, or with the actor named among those words ("…, a U.S.
     State Department spokesperson said" → the country)."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
-    if cue.first - 1 < s_lo or norm[cue.first - 1] not in UNNAMED_SOURCES:
+    body = body_country(doc, cue.first - 1, s_lo) if cue.first - 2 >= s_lo else None
+    if cue.first - 1 < s_lo or (norm[cue.first - 1] not in UNNAMED_SOURCES and body is None):
         return None
     if not _clause_ends(norm, nxt, s_hi):
         return None
@@ -310,6 +319,11 @@ def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, i
         if norm[k] == ",":
             # "…, a U.S. State Department spokesperson said": the actor whose official speaks
             slot = doc.first_mention_in(k + 1, cue.first - 2)
+            if slot is None:  # "…, the ministry said" after "Vietnam's trade ministry"
+                slot = body
+            inner = parenthetical(norm, k, nxt, s_lo, s_hi)
+            if inner is not None:  # "a captain who, officials said, had switched off …"
+                return (slot, s_hi + 1) if found.add(*inner, "reported", slot, cue.cue) else None
             return (slot, nxt) if found.add(s_lo, k - 1, "reported", slot, cue.cue) else None
         if norm[k] in BOUNDARY or norm[k] in SENT_END or found.in_quotation(k):
             return None
@@ -335,11 +349,8 @@ def _clause_ends(norm: np.ndarray, nxt: int, s_hi: int) -> bool:
 
 def _after_time_words(norm: np.ndarray, i: int, s_hi: int) -> int:
     """The first token from ``i`` on that is not a time word ("said Tuesday", "said on
-    Monday", "said last week")."""
-    j = i
-    while j <= s_hi and j - i < 3 and norm[j] in _TIME_WORDS:
-        j += 1
-    return j
+    Monday", "said last week", "said on June 3": :func:`analysis.attribution.after_time_words`)."""
+    return after_time_words(norm, i, s_hi)
 
 
 def _continuation(found: Found, ci: int, slot: Slot, after: int) -> None:
@@ -400,9 +411,16 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         and cue.kind == "verb"
         and (
             (j <= s_hi and norm[j] == "that")
-            or (b >= s_lo and norm[b] in UNNAMED_SOURCES)
+            or (b >= s_lo and (norm[b] in UNNAMED_SOURCES or norm[b] == "states"))
             # "Residents on the Myanmar side said": the clause opens with an unnamed source
             or any(norm[i] in UNNAMED_SOURCES for i in range(seg, min(seg + 3, c0)))
+            # "One of them said …", "one of the crew members said …": a source of a group
+            or (
+                norm[seg] == "one"
+                and norm[seg + 1] == "of"
+                and c0 - seg <= 5
+                and any(norm[i] in _OF_GROUP for i in range(seg + 2, c0))
+            )
         )
     )
     if cue.cue in HEARING_CUES:
@@ -433,6 +451,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         )
         if that is not None and norm[that] == "that":
             a = that + 1
+    if (slot is None or slot.mention == UNNAMED) and closing_attribution(found, ci, s_hi):
+        return  # "… that rich nations have promised …, delegates said.": inside that quote
     if found.add(a, _content_end(found, ci, s_hi), "reported", slot, cue.cue):
         found.consumed.add(ci)
 
@@ -534,6 +554,8 @@ def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+# "one of them said", "one of the officials said": the group a source comes from
+_OF_GROUP = UNNAMED_SOURCES | frozenset({"them", "those", "us"})
 
 
 def _appositive_name(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
@@ -547,11 +569,15 @@ def _appositive_name(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
     head_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
     while head_lo < a - 1 and norm[head_lo] in _INTRO_WORDS and norm[head_lo] not in _ARTICLES:
         head_lo += 1
-    if b < a or norm[head_lo] not in _DETERMINERS:
+    owner = doc.first_at.get(head_lo)
+    if owner is not None:  # "Niger's junta leader, General X, said": the leader speaks
+        last = int(doc.m_last[owner])
+        owner = last if norm[last].endswith(("'s", "’s")) and norm[last + 1].islower() else None
+    if b < a or (norm[head_lo] not in _DETERMINERS and owner is None):
         return None
     k = int(np.searchsorted(doc.m_first, head_lo))
     while k < len(doc.m_first) and doc.m_first[k] <= a - 2:
-        if doc.a_type[doc.m_row[k]] == "person":
+        if doc.a_type[doc.m_row[k]] == "person" or (owner is not None and doc.m_first[k] > owner):
             return None  # "Minister X's adviser, Y, said": the clause names a person first
         k += 1
     j = doc.last_at.get(b)

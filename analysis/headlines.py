@@ -1,0 +1,150 @@
+"""Headline rules for mentions: a listed title standing alone for its holder.
+
+News headlines and subheads name an official by title only and the article names them later:
+"Foreign secretary says ships are 'a danger …'" … "the foreign secretary, Jane Doe, said".
+:func:`headline_title_mentions` counts such a title as a mention of the person when
+
+* it is one of the person's ``titles`` in the actor table, written alone (not inside another
+  mention, and not before a name);
+* it stands in the headline block of the document: the sentences before the first one that
+  ends with a full stop, question or exclamation mark (headline, subhead);
+* a headline speech verb follows it ("says", "urges", "warns" …: :data:`HEADLINE_VERBS`), as
+  in "Minister says …", or a colon ("Energy minister: ban will stay"), which is how headlines
+  attribute;
+* exactly one person holding that title is mentioned elsewhere in the document.
+
+The rule looks at the occurrences of the titles' first words only.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.actor_table import Actors
+from analysis.text import fold
+from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
+
+__all__ = ["HEADLINE_VERBS", "headline_title_mentions"]
+
+#: Verbs of attribution in headlines (present tense): "Minister says …", "Envoy warns …".
+HEADLINE_VERBS: frozenset[str] = frozenset({
+    "says", "urges", "warns", "vows", "pledges", "calls", "tells", "defends", "rejects",
+    "backs", "announces", "admits", "denies", "insists", "hails", "slams", "accuses", "signals",
+})  # fmt: skip
+_SENT_END = frozenset({".", "!", "?"})
+
+
+def _titles(act: Actors, fold_case: bool, fold_diacritics: bool) -> dict[str, list]:
+    """First word of each person's title -> [(title words, actor id)]."""
+    key = ("headline titles", fold_case, fold_diacritics)
+    got = act._cache.get(key)
+    if got is None:
+        got = {}
+        people = act.table[act.table["type"] == "person"]
+        for actor_id, titles in zip(people["id"], people["titles"], strict=True):
+            for t in titles or ():
+                words = tuple(fold(t, case=True, diacritics=fold_diacritics).split())
+                if words and (words, actor_id) not in got.get(words[0], []):
+                    got.setdefault(words[0], []).append((words, actor_id))
+        act._cache[key] = got
+    return got
+
+
+def headline_title_mentions(
+    tokens: pd.DataFrame, named: pd.DataFrame, act: Actors, ctx: TokenContext,
+    fold_case: bool, fold_diacritics: bool,
+) -> pd.DataFrame:  # fmt: skip
+    """Mentions of a person by a listed title alone in a headline or subhead (see the module
+    docstring); rows shaped like ``named`` (``via`` "title")."""
+    titles = _titles(act, fold_case, fold_diacritics)
+    if not titles or named.empty or tokens.empty:
+        return named.iloc[:0]
+    norm_types = ctx.norm_types
+    first_words = np.asarray(norm_types.isin(list(titles)), bool)
+    rows = np.flatnonzero(first_words[ctx.norm_codes])
+    if not len(rows):
+        return named.iloc[:0]
+    codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    sent = tokens["sent"].to_numpy().astype(np.int64)
+    tok = tokens["tok"].to_numpy().astype(np.int64)
+    # a headline verb within the next four tokens (vectorised, before any per-match look-up)
+    longest = max(len(w) for opts in titles.values() for w, _ in opts)
+    verbs = [*HEADLINE_VERBS, ":"]  # "Energy minister: ban will stay" (colon attribution)
+    near = np.zeros(len(rows), bool)
+    for k in range(1, min(longest, 4) + 1):
+        near |= np.isin(ctx.norm(codes[rows], tok[rows] + k), verbs)
+    rows = rows[near]
+    if not len(rows):
+        return named.iloc[:0]
+    # the headline block: sentences before the first one closed by . ! ?
+    cand_docs = np.unique(codes[rows])
+    first_closed = {}
+    for d in cand_docs.tolist():
+        k = 0
+        while True:
+            r = ctx.rows(np.array([d]), np.array([k]))[0]
+            if r < 0:
+                first_closed[d] = None
+                break
+            s = sent[r]
+            # the last token of sentence s: scan forward within the few headline tokens
+            e = r
+            while e + 1 < len(sent) and codes[e + 1] == d and sent[e + 1] == s and tok[e] < 120:
+                e += 1
+            if ctx.norm(np.array([d]), np.array([tok[e]]))[0] in _SENT_END:
+                first_closed[d] = s
+                break
+            k = tok[e] + 1
+            if k > 120:  # headlines are short: stop looking
+                first_closed[d] = s
+                break
+    width = int(ctx.tok.max(initial=0)) + 8
+    cov = covered_keys(named, width)
+    n_codes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    n_actor = named["actor_id"].to_numpy(object)
+    out = []
+    taken: set[tuple[int, int]] = set()
+    for r in rows.tolist():
+        d, t = int(codes[r]), int(tok[r])
+        fc = first_closed.get(d)
+        if fc is not None and sent[r] >= fc:
+            continue
+        if (d, t) in taken or in_sorted(np.array([d * width + t]), cov)[0]:
+            continue
+        at = np.array([d]), np.array([t - 1])
+        if (
+            t > 0
+            and not ctx.sentence_start(at[0], at[1] + 1)[0]
+            and ctx.capitalised(*at)[0]
+            and not in_sorted(d * width + at[1], cov)[0]
+        ):
+            continue  # "Energy Minister" when only "Minister" is listed: another title
+        w0 = str(type_strings(norm_types, ctx.norm_codes[[r]])[0])
+        for words, actor_id in titles.get(w0, []):
+            n = len(words)
+            got = [str(x) for x in ctx.norm(np.full(n + 1, d), np.arange(t, t + n + 1))]
+            if tuple(got[:n]) != words or got[n] not in verbs:
+                continue
+            if in_sorted(d * width + np.arange(t, t + n), cov).any():
+                continue
+            # one person of the document holds this title
+            same = {a for ws, a in titles[w0] if ws == words} & set(n_actor[n_codes == d])
+            if same != {actor_id}:
+                continue
+            e = r + n - 1
+            s0, e0 = int(tokens["start"].iat[r]), int(tokens["end"].iat[e])
+            shown = " ".join(type_strings(ctx.tok_types, ctx.tok_codes[r : e + 1]))
+            out.append((d, int(sent[r]), s0, e0, shown, actor_id, t, n))
+            taken.update((d, x) for x in range(t, t + n))
+            break
+    if not out:
+        return named.iloc[:0]
+    df = pd.DataFrame(
+        out, columns=["code", "sent", "start", "end", "matched", "actor_id", "tok", "n_tok"]
+    )
+    df["doc_id"] = pd.Categorical.from_codes(df.pop("code"), dtype=tokens["doc_id"].dtype)
+    df["via"] = "title"
+    df["key"] = df["actor_id"] + "|title"
+    df["pattern"] = df["matched"]
+    return df
