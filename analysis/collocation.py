@@ -318,7 +318,6 @@ class CollocationCounts:
         self.remove_punct = remove_punct
         self.stopwords = None if stopwords is None else list(stopwords)
         self._names = pd.Index([], dtype=str)  # global type id -> norm
-        self._lookup: dict[str, int] | None = None  # norm -> global id, built at a second add
         self._drop = np.zeros(0, bool)  # per global type: breaks sequences
         self._base = 1  # keys encode type ids in this base; grows with the vocabulary
         self._sequences = _KeyCounts()
@@ -343,21 +342,16 @@ class CollocationCounts:
                                     stopwords=self.stopwords)  # fmt: skip
             self._grow_base(len(types))
             return np.asarray(typ, np.int64)
-        if self._lookup is None:
-            self._lookup = {t: i for i, t in enumerate(self._names.tolist())}
-        lookup = self._lookup
         used = np.flatnonzero(np.bincount(typ, minlength=len(types)))
         local = np.full(len(types), -1, np.int64)
-        new: list[str] = []
         n_old = len(self._names)
-        for code, name in zip(used.tolist(), types[used].tolist(), strict=True):
-            gid = lookup.get(name)
-            if gid is None:
-                gid = lookup[name] = n_old + len(new)
-                new.append(name)
-            local[code] = gid
-        if new:
-            added = pd.Index(new, dtype=str)
+        # A chunk's types are distinct: the unknown ones are appended in their order.
+        gid = self._names.get_indexer(types[used]).astype(np.int64)
+        unknown = gid < 0
+        gid[unknown] = n_old + np.arange(int(unknown.sum()))
+        local[used] = gid
+        if unknown.any():
+            added = pd.Index(types[used][unknown], dtype=str)
             self._names = self._names.append(added)
             drop = drop_types(added, remove_punct=self.remove_punct, stopwords=self.stopwords)
             self._drop = np.concatenate([self._drop, drop])

@@ -249,3 +249,21 @@ def test_a_group_without_words_gets_a_note_not_a_failure(tmp_path):
     assert tables.manifest["groups"] == ["A", "B", "C"]
     assert sorted(tables["keyness"]["target"].unique()) == ["A", "B"]
     assert tables.notes("terms") == ["Keyness needs counted words on both sides; none in C."]
+
+
+def _fail() -> None:
+    raise ValueError("job failed")
+
+
+def test_run_apart_gives_each_jobs_result_or_its_error_in_a_forked_process_or_here():
+    import functools
+    import os
+
+    from analysis.report.chunks import run_apart
+
+    for apart in (False, True):
+        got = run_apart([functools.partial(sum, [1, 2]), os.getpid, _fail], apart=apart)
+        assert got[0]() == 3
+        assert (got[1]() != os.getpid()) is apart  # forked: another process
+        with pytest.raises(ValueError, match="job failed"):
+            got[2]()

@@ -6,7 +6,7 @@ chunk order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,7 @@ from analysis._aggregate import ALL, part
 from analysis._groups import group_docs
 
 __all__ = ["PREVIEW_CHARS", "ChunkResult", "Chunker", "documents_rows", "map_chunks",
-           "reset_vocabulary"]  # fmt: skip
+           "reset_vocabulary", "run_apart"]  # fmt: skip
 
 #: Characters of each document kept in ``documents.preview`` (newlines as spaces).
 PREVIEW_CHARS = 1000
@@ -31,7 +31,7 @@ class ChunkResult:
     tables: dict[str, pd.DataFrame | None]  # rows for the Parquet sinks
     kwic_docs: pd.Series | None  # matches of the KWIC patterns per document
     dispersion: pd.DataFrame | None  # matches of the dispersion patterns (few documents)
-    hits_head: pd.DataFrame | None  # the first hits of each theme (for contexts and review)
+    hits_head: pd.DataFrame | None  # the first hits of each theme and of the chunk
     unlisted: pd.DataFrame | None
     colloc: Any  # a CollocationCounts of the chunk
 
@@ -50,7 +50,8 @@ class Chunker:
     dispersion_terms: tuple[str, ...]
     keep_positions: bool
     theme_level: int
-    head: int
+    head: int  # hits of each theme kept in context
+    first: int  # hits kept for the review file (the first of the corpus)
 
     def tokenize(self, chunk: pd.DataFrame, vocabulary: Any = None) -> pd.DataFrame:
         from analysis.text import tokenize
@@ -100,7 +101,10 @@ class Chunker:
         colloc.add(tokens)
         head = None
         if hits is not None:
-            head = hits.groupby("key", sort=False, observed=True).head(self.head)
+            # Each theme's first hits (contexts) and the chunk's first hits (review file):
+            # nothing later in the corpus can displace them.
+            in_theme = hits.groupby("key", sort=False, observed=True).cumcount().to_numpy()
+            head = hits[(in_theme < self.head) | (np.arange(len(hits)) < self.first)]
             per_key = hits["key"].astype(str).value_counts(sort=False)
             extra.append(part("hk", per_key.index, [""] * len(per_key), np.zeros(len(per_key)),
                               per_key.to_numpy()))  # fmt: skip
@@ -154,6 +158,50 @@ def map_chunks(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
+
+
+def run_apart(jobs: Sequence[Callable[[], Any]], apart: bool) -> list[Callable[[], Any]]:
+    """Start ``jobs``, each in a forked process of its own (``apart``) or here, now, one after
+    the other; returns a getter per job that gives its result (waiting for it, raising its
+    error). Forked jobs see this process's state as it is now; what they change stays theirs."""
+    if not apart:
+        from concurrent.futures import Future
+
+        done = []
+        for job in jobs:  # now and in order: a job may leave state the next one needs
+            future: Future = Future()
+            try:
+                future.set_result(job())
+            except Exception as err:  # raised by its getter, as from a process
+                future.set_exception(err)
+            done.append(future)
+        return [future.result for future in done]
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    gc.freeze()  # as in map_chunks: the parent's pages stay shared
+    try:
+        pool = ProcessPoolExecutor(
+            len(jobs), mp_context=multiprocessing.get_context("fork"),
+            initializer=_set_jobs, initargs=(list(jobs),),
+        )  # fmt: skip
+        futures = [pool.submit(_run_job, k) for k in range(len(jobs))]
+        pool.shutdown(wait=False)  # the futures still complete
+    finally:
+        gc.unfreeze()
+    return [future.result for future in futures]
+
+
+_JOBS: list[Callable[[], Any]] = []
+
+
+def _set_jobs(jobs: list[Callable[[], Any]]) -> None:
+    _JOBS[:] = jobs
+
+
+def _run_job(k: int) -> Any:
+    return _JOBS[k]()
 
 
 _CHUNKER: list[Chunker] = []

@@ -25,6 +25,7 @@ row counts, notes) and one Parquet file per table (see :data:`TABLE_FILES`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -43,7 +44,7 @@ from analysis._aggregate import ALL, make_plan, part, progress_bar, progress_ena
 from analysis._store import ParquetSink, PartsAccumulator
 from analysis.keyterms import KeynessMeasure
 from analysis.report._common import swap_into_place, warning_messages
-from analysis.report.chunks import Chunker, ChunkResult, map_chunks, reset_vocabulary
+from analysis.report.chunks import Chunker, ChunkResult, map_chunks, reset_vocabulary, run_apart
 from analysis.report.inputs import study_inputs
 from analysis.report.study import Study, load_study, load_study_docs
 
@@ -429,13 +430,14 @@ class _Run:
             except ValueError as err:
                 self.notes["periods"].append(f"Keyness between periods skipped: {err}.")
         self.few_docs = len(docs) <= options.dispersion_max_docs
+        self._doc_index: pd.Index | None = None
         self.chunker = Chunker(
             plan=plan, tokenize_options=dict(study.tokenize_options),
             quote_options=dict(study.quote_options), stopwords=stopwords, group=self.group,
             periods=periods, kwic_terms=options.kwic_terms,
             dispersion_terms=options.dispersion_terms or options.kwic_terms,
             keep_positions=self.few_docs, theme_level=options.actor_theme_level,
-            head=max(options.max_lines, _THEME_CONTEXTS),
+            head=_THEME_CONTEXTS, first=options.max_lines,
         )  # fmt: skip
 
     def _chunks(self) -> Iterator[tuple[int, pd.DataFrame]]:
@@ -452,10 +454,14 @@ class _Run:
                       for n in ("documents", "hits", "mentions", "quotes")}  # fmt: skip
         self.kwic_docs: list[pd.Series] = []
         self.dispersion: list[pd.DataFrame] = []
-        self.heads: list[pd.DataFrame] = []
+        self.heads: list[pd.DataFrame] = []  # each theme's first hits, in corpus order
+        self.per_theme: dict[str, int] = {}  # rows of each theme in heads
+        self.first_hits: list[pd.DataFrame] = []  # the corpus's first hits (review file)
+        self.n_first = 0
         self.unlisted: list[pd.DataFrame] = []
         bar = progress_bar(progress_enabled(progress), len(self.docs), "documents")
         reset_vocabulary()  # a vocabulary per run (and none inherited by the workers)
+        self.workers = workers
         ok = False
         try:
             with warnings.catch_warnings(record=True) as caught:
@@ -484,9 +490,23 @@ class _Run:
             if value is not None and len(value):
                 kept.append(value)
         if r.hits_head is not None and len(r.hits_head):
-            # Only the first rows of each theme are ever shown: trim as they come.
-            both = pd.concat([*self.heads, r.hits_head], ignore_index=True)
-            self.heads = [both.groupby("key", sort=False, observed=True).head(self.chunker.head)]
+            self._add_heads(r.hits_head)
+
+    def _add_heads(self, head: pd.DataFrame) -> None:
+        """Keep what is ever shown of the hits: each theme's first rows and the corpus's first
+        rows (the chunk's head holds both for its part of the corpus)."""
+        cap = self.options.max_lines
+        if self.n_first < cap:
+            self.first_hits.append(head.head(cap - self.n_first))
+            self.n_first += len(self.first_hits[-1])
+        keys = head["key"].astype(str)
+        before = keys.map(self.per_theme).fillna(0).to_numpy(np.int64)
+        rank = head.groupby(keys.to_numpy(), sort=False).cumcount().to_numpy() + before
+        kept = head[rank < self.chunker.head]
+        if len(kept):
+            self.heads.append(kept)
+            for key, n in kept["key"].astype(str).value_counts(sort=False).items():
+                self.per_theme[key] = self.per_theme.get(key, 0) + int(n)
 
     def _empty(self, name: str) -> pd.DataFrame | None:
         from analysis.schema import empty_table
@@ -499,6 +519,7 @@ class _Run:
     # -------------------------------------------------------------------------- the end
 
     def _finish(self) -> dict[str, Any]:
+        from analysis._io import write_review_csv
         from analysis.keyterms import keyness_from_counts
         from analysis.schema import conform, empty_table
 
@@ -529,6 +550,7 @@ class _Run:
 
         kwic_terms = list(o.kwic_terms)
         dispersion_terms = list(self.chunker.dispersion_terms)
+        positions = False
         if not kwic_terms:  # the default: the 3 most frequent terms
             kwic_terms = corpus["term"].head(3).tolist()
             if not dispersion_terms:
@@ -537,9 +559,15 @@ class _Run:
                 self.acc.add(part("disp", mine["term"], mine["group"], np.zeros(len(mine)),
                                   mine["frequency"]))  # fmt: skip
                 combined = self.acc.result()
-            self._kwic(kwic_terms, positions=self.few_docs and not o.dispersion_terms)
-        else:
-            self._kwic(kwic_terms, positions=False)
+            positions = self.few_docs and not o.dispersion_terms
+        # The two jobs that tokenise documents again run beside the rest of the finish when
+        # the chunks had worker processes (a large corpus); in this process otherwise.
+        first = (pd.concat(self.first_hits, ignore_index=True) if self.first_hits
+                 else empty_table("hits"))  # fmt: skip
+        jobs = [functools.partial(self._kwic_lines, kwic_terms, positions)]
+        if self.codebook is not None:
+            jobs.append(functools.partial(self._review_rows, first))
+        done = run_apart(jobs, apart=self.workers > 1 and not positions)
         disp = combined[combined["table"] == "disp"]
         _write(folder, "dispersion_counts", pd.DataFrame({
             "key": disp["k0"].astype(str), "group": disp["k1"].astype(str),
@@ -570,6 +598,13 @@ class _Run:
 
         if self.chunker.periods is not None:
             self._period_keyness(combined)
+        lines, seen = done[0]()
+        _write(folder, "kwic", lines)
+        self._capped_note("kwic", seen, o.max_lines, "kwic", "KWIC lines")
+        if self.codebook is not None:
+            write_review_csv(done[1](), folder / "hits_for_review.csv")
+            self._capped_note("hits_for_review", self.sinks["hits"].rows, o.max_lines, "themes",
+                              "hits in the review file")  # fmt: skip
         meta = combined[combined["table"] == "meta"]
         return {
             "options": dataclasses.asdict(o),
@@ -594,20 +629,24 @@ class _Run:
 
     def _docs_for(self, doc_ids: Sequence[str]) -> pd.DataFrame:
         """The documents with these ids, in corpus order."""
-        wanted = set(doc_ids)
-        return self.docs[self.docs["doc_id"].astype(str).isin(wanted)].reset_index(drop=True)
+        if self._doc_index is None:
+            self._doc_index = pd.Index(self.docs["doc_id"].astype(str))
+        if not self._doc_index.is_unique:
+            return self.docs[self._doc_index.isin(set(doc_ids))].reset_index(drop=True)
+        rows = np.unique(self._doc_index.get_indexer(pd.unique(np.asarray(doc_ids, dtype=object))))
+        return self.docs.iloc[rows[rows >= 0]].reset_index(drop=True)
 
-    def _kwic(self, terms: list[str], positions: bool) -> None:
-        """KWIC lines of the first documents that hold ``max_lines`` matches: only those are
-        tokenised again. Without per-document counts (default terms, known only now), chunks
-        are read again until the cap is reached (all of them when positions are wanted)."""
+    def _kwic_lines(self, terms: list[str], positions: bool) -> tuple[pd.DataFrame, int]:
+        """KWIC lines of the first documents that hold ``max_lines`` matches (only those are
+        tokenised again) and the number of matches. Without per-document counts (default
+        terms, known only now), chunks are read again until the cap is reached (all of them
+        when positions are wanted: those are added to the dispersion rows)."""
         from analysis.concordance import kwic
         from analysis.matching import compile_patterns, match
         from analysis.schema import empty_table
 
         if not terms:  # a corpus without a single counted word: nothing to look up
-            _write(self.folder, "kwic", empty_table("kwic"))
-            return
+            return empty_table("kwic"), 0
         cap, parts, seen = self.options.max_lines, [], 0
         if self.kwic_docs or self.options.kwic_terms:
             per_doc = pd.concat(self.kwic_docs) if self.kwic_docs else pd.Series(dtype=np.int64)
@@ -633,21 +672,19 @@ class _Run:
                 tf = pd.read_parquet(self.folder / "term_frequency.parquet")
                 seen = int(tf.loc[tf["term"].isin(terms), "frequency"].sum())
         lines = pd.concat(parts, ignore_index=True).head(cap) if parts else empty_table("kwic")
-        _write(self.folder, "kwic", lines)
-        self._capped_note("kwic", seen, cap, "kwic", "KWIC lines")
+        return lines, seen
 
     def _theme_contexts(self, combined: pd.DataFrame) -> None:
-        """Each theme's first hits in context (char windows: no tokens needed), and the review
-        file of the first ``max_lines`` hits (their sentences: those documents tokenised)."""
-        from analysis._io import write_review_csv
+        """Each theme's first hits in context (char windows: no tokens needed)."""
         from analysis.schema import empty_table
-        from analysis.themes import hits_review_table, theme_kwic
+        from analysis.themes import theme_kwic
 
-        cap = self.options.max_lines
         heads = pd.concat(self.heads, ignore_index=True) if self.heads else empty_table("hits")
         contexts = []
-        for theme in sorted(heads["key"].astype(str).unique()):
-            own = heads[heads["key"].astype(str) == theme].head(_THEME_CONTEXTS)
+        keys = heads["key"].astype(str).to_numpy()
+        groups = heads.groupby(keys, sort=False).indices
+        for theme in sorted(groups):
+            own = heads.iloc[groups[theme]]
             lines = theme_kwic(own, theme, docs=self._docs_for(own["doc_id"].astype(str)),
                                window=self.options.audit_window, codebook=self.codebook)  # fmt: skip
             contexts.append(lines.assign(theme=theme))
@@ -657,15 +694,15 @@ class _Run:
                               f"hits of {theme} in context")  # fmt: skip
         _write(self.folder, "theme_kwic", pd.concat(contexts, ignore_index=True) if contexts
                else empty_table("theme_kwic").assign(theme=pd.Series([], dtype=str)))  # fmt: skip
-        # Every hit among the first `cap` of the corpus is among the first `cap` of its theme,
-        # and the heads keep corpus order: their first rows are the corpus's first hits.
-        first = heads.head(cap)
+
+    def _review_rows(self, first: pd.DataFrame) -> pd.DataFrame:
+        """The review file of the corpus's first hits (their documents tokenised again)."""
+        from analysis.themes import hits_review_table
+
+        if not len(first):
+            return pd.DataFrame()
         docs = self._docs_for(first["doc_id"].astype(str))
-        review = (hits_review_table(first, docs, self.chunker.tokenize(docs)) if len(first)
-                  else pd.DataFrame())  # fmt: skip
-        write_review_csv(review, self.folder / "hits_for_review.csv")
-        self._capped_note("hits_for_review", self.sinks["hits"].rows, cap, "themes",
-                          "hits in the review file")  # fmt: skip
+        return hits_review_table(first, docs, self.chunker.tokenize(docs))
 
     def _corpus_term_frequency(self, combined: pd.DataFrame) -> pd.DataFrame:
         from analysis._aggregate import combine_parts
@@ -706,7 +743,9 @@ def _merge_unlisted(parts: list[pd.DataFrame]) -> pd.DataFrame:
     if not found:
         return empty_table("unlisted_names")
     both = pd.concat(found, ignore_index=True)
-    both["folded"] = [fold(n) for n in both["name"].astype(str)]
+    names = both["name"].astype(str)
+    spellings = names.unique()  # many chunks find the same names: fold each spelling once
+    both["folded"] = names.map(dict(zip(spellings, map(fold, spellings), strict=True)))
     first = both.drop_duplicates("folded", keep="first").set_index("folded")
     spelling = both.sort_values("count", ascending=False, kind="stable").drop_duplicates("folded")
     sums = both.groupby("folded", sort=False)[["count", "docfreq"]].sum()
