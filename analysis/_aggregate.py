@@ -170,6 +170,18 @@ def combine_parts(parts: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()[PART_COLUMNS]
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of integers, by sorting: numpy 2.4's hash-based ``np.unique``
+    takes about a second for a million distinct values, a sort a few hundredths.
+
+    Example:
+        >>> distinct(np.array([3, 1, 3, 2])).tolist()
+        [1, 2, 3]
+    """
+    values = np.sort(np.asarray(values))
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
 def _ints(values: pd.Series | np.ndarray) -> np.ndarray:
     """Summed counts (float64) back to int64."""
     return np.rint(np.asarray(values, np.float64)).astype(np.int64)
@@ -744,7 +756,7 @@ class Plan:
         n_a, n_d = max(len(actor_ids), 1), max(len(ids), 1)
         cells, cell_of = np.unique(code[keep] * n_a + actor[keep], return_inverse=True)
         n_mentions = np.bincount(cell_of, minlength=len(cells))
-        in_docs = np.unique(cell_of.astype(np.int64) * n_d + doc[keep]) // n_d
+        in_docs = distinct(cell_of.astype(np.int64) * n_d + doc[keep]) // n_d
         docfreq = np.bincount(in_docs, minlength=len(cells))
         labels = np.asarray(groups.labels, dtype=object)
         out = [

@@ -15,21 +15,52 @@ from typing import Literal, get_args
 import numpy as np
 import pandas as pd
 
-from analysis._aggregate import finish_comention_edges
+from analysis._aggregate import distinct, finish_comention_edges
 from analysis._checks import check_choice, require_columns
 from analysis._groups import By, corpus_ids, group_docs
 from analysis.schema import conform, empty_table
 
 __all__ = ["comention_edges", "plot_comention_network", "actor_theme_matrix"]
 
+#: Actors drawn at most in a co-mention network (the most mentioned; the title says so).
+MAX_NODES = 30
+
 Unit = Literal["sentence", "doc"]
 _UNITS = get_args(Unit)
 
 
-def _units(table: pd.DataFrame, unit: str) -> pd.DataFrame:
-    out = pd.DataFrame({"doc_id": table["doc_id"].astype(str).to_numpy()})
-    out["sent"] = table["sent"].to_numpy().astype(np.int64) if unit == "sentence" else 0
-    return out
+def _text_codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Codes of ``values`` as text (``astype(str)``), numbered in sorted text order, and the
+    texts; each distinct value is converted once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    texts = pd.Index(uniques).astype(str)
+    names = sorted(set(texts))
+    return pd.Index(names).get_indexer(texts)[codes].astype(np.int64), names
+
+
+def _unit_codes(tables: list[pd.DataFrame], unit: str) -> tuple[list[np.ndarray], list[str], int]:
+    """The unit of each row of each table as one integer (document number * width + sentence
+    number), numbered alike across the tables; the doc_ids (text) in document-number order;
+    the width (the document of unit ``u`` is ``names[u // width]``)."""
+    coded = [_text_codes(t["doc_id"]) for t in tables]
+    names = sorted(set().union(*(n for _, n in coded)))
+    index = pd.Index(names)
+    docs = [index.get_indexer(pd.Index(n))[c] if len(c) else c for c, n in coded]
+    if unit != "sentence":
+        return docs, names, 1
+    sents = [t["sent"].to_numpy().astype(np.int64) for t in tables]
+    low = min((int(s.min()) for s in sents if len(s)), default=0)
+    width = max((int(s.max()) for s in sents if len(s)), default=0) - low + 1
+    return [d * width + (s - low) for d, s in zip(docs, sents, strict=True)], names, width
+
+
+def _distinct_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct integers of ``values``, sorted, and how often each occurs."""
+    values = np.sort(np.asarray(values, np.int64))
+    if not len(values):
+        return values, np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    return values[starts], np.diff(np.r_[starts, len(values)]).astype(np.int64)
 
 
 def comention_edges(
@@ -78,22 +109,29 @@ def comention_edges(
     check_choice("unit", unit, _UNITS)
     require_columns(mentions, ["doc_id", "sent", "actor_id"], "mentions")
     corpus = corpus_ids(mentions["doc_id"], docs)
-    u = _units(mentions, unit)
-    missing = sorted(set(pd.unique(u["doc_id"])) - set(corpus))
+    (unit_of,), doc_names, width = _unit_codes([mentions], unit)
+    missing = sorted(set(doc_names) - set(corpus))
     if missing:
         raise ValueError(f"mentions of document(s) not in docs: {', '.join(missing[:10])}")
     groups = group_docs(corpus, by, docs, dropna=dropna)
-    u["actor_id"] = mentions["actor_id"].astype(str).to_numpy()
-    u["group"] = groups.of(u["doc_id"])  # codes, so that sorting follows the grouping rule
-    u = u[u["group"] >= 0].drop_duplicates()
-    pairs = u.merge(u, on=["group", "doc_id", "sent"], suffixes=("_s", "_t"))
-    pairs = pairs[pairs["actor_id_s"] < pairs["actor_id_t"]]
-    edges = pairs.groupby(["group", "actor_id_s", "actor_id_t"], sort=False).size()
-    edges = edges.reset_index(name="weight")
-    return finish_comention_edges(
-        edges["group"].to_numpy(), groups.labels, edges["actor_id_s"].to_numpy(dtype=object),
-        edges["actor_id_t"].to_numpy(dtype=object), edges["weight"].to_numpy(),
-    )  # fmt: skip
+    actor, actor_names = _text_codes(mentions["actor_id"])
+    n_actors = max(len(actor_names), 1)
+    # The distinct (unit, actor) of each kept group as integers; the unit's group rides along.
+    group_of_doc = groups.of(doc_names)
+    unit_group = group_of_doc[unit_of // width]
+    kept = unit_group >= 0
+    keys = distinct(unit_of[kept] * n_actors + actor[kept])
+    u, a = np.divmod(keys, n_actors)
+    within = pd.DataFrame({"u": u, "a": a})
+    pairs = within.merge(within, on="u", suffixes=("_s", "_t"))
+    pairs = pairs[pairs["a_s"] < pairs["a_t"]]  # codes follow the text order of the ids
+    g = group_of_doc[pairs["u"].to_numpy() // width]
+    cell = _distinct_counts((g * n_actors + pairs["a_s"].to_numpy()) * n_actors
+                            + pairs["a_t"].to_numpy())  # fmt: skip
+    rest, target = np.divmod(cell[0], n_actors)
+    group, source = np.divmod(rest, n_actors)
+    names = np.asarray(actor_names, dtype=object)
+    return finish_comention_edges(group, groups.labels, names[source], names[target], cell[1])
 
 
 def plot_comention_network(
@@ -104,8 +142,13 @@ def plot_comention_network(
     seed: int = 0,
     group: str | None = None,
     min_weight: int = 1,
+    max_nodes: int | None = MAX_NODES,
 ):
     """Draw a co-mention network (networkx spring layout with a fixed seed: reproducible).
+
+    With more than ``max_nodes`` actors only the ``max_nodes`` most mentioned (or, without
+    counts, those with the largest weighted degree) are drawn, with the edges among them, and
+    the title says so: a hundred labelled nodes are a hairball.
 
     Args:
         edges: from :func:`comention_edges`.
@@ -118,12 +161,14 @@ def plot_comention_network(
         seed: seed of the spring layout; the same seed gives the same picture.
         group: which group of ``edges`` to draw when there are several.
         min_weight: leave out edges lighter than this.
+        max_nodes: most actors drawn (None: all).
 
     Returns:
         The matplotlib Figure. Edge width grows with ``weight``.
 
     Raises:
-        ValueError: ``edges`` has several groups and ``group`` is not given, or an unknown group.
+        ValueError: ``edges`` has several groups and ``group`` is not given, or an unknown group;
+            ``max_nodes`` below 1.
 
     Example:
         >>> m = pd.DataFrame({"doc_id": ["d1"] * 3, "sent": [1, 1, 1],
@@ -137,6 +182,8 @@ def plot_comention_network(
     import networkx as nx
 
     require_columns(edges, ["source", "target", "weight"], "edges", "make it with comention_edges")
+    if max_nodes is not None and max_nodes < 1:
+        raise ValueError(f"max_nodes={max_nodes!r} must be at least 1 (or None: every actor)")
     e = edges
     if "group" in e.columns:
         groups = sorted(set(e["group"].astype(str)))
@@ -167,6 +214,14 @@ def plot_comention_network(
     ):
         g.add_edge(s, t, weight=float(w))
     nodes = sorted(g.nodes)
+    shown_note = None
+    if max_nodes is not None and len(nodes) > max_nodes:
+        weight = sizes or {n: float(d) for n, d in g.degree(weight="weight")}
+        ranked = sorted(nodes, key=lambda n: (-weight.get(n, 0.0), n))
+        shown_note = (f"the {max_nodes} of {len(nodes)} actors with the most "
+                      + ("mentions" if sizes else "co-mentions"))  # fmt: skip
+        nodes = sorted(ranked[:max_nodes])
+        g = g.subgraph(nodes)
     h = nx.Graph()
     h.add_nodes_from(nodes)
     h.add_edges_from(sorted(g.edges(data=True)))
@@ -193,6 +248,8 @@ def plot_comention_network(
     labels = {n: textwrap.fill(names.get(n, n), 22) for n in nodes}
     nx.draw_networkx_labels(h, pos, ax=ax, labels=labels, font_size=8)
     ax.margins(0.15)  # room for labels of nodes at the edge
+    if shown_note:
+        ax.set_title(f"({shown_note})", fontsize=9)
     return fig
 
 
@@ -226,13 +283,23 @@ def actor_theme_matrix(
     check_choice("unit", unit, _UNITS)
     require_columns(mentions, ["doc_id", "sent", "actor_id"], "mentions")
     require_columns(hits, ["doc_id", "sent", "key"], "hits")
-    mu = _units(mentions, unit)
-    mu["actor_id"] = mentions["actor_id"].astype(str).to_numpy()
-    hu = _units(hits, unit)
-    hu["theme"] = hits["key"].astype(str).to_numpy()
-    both = mu.drop_duplicates().merge(hu.drop_duplicates(), on=["doc_id", "sent"])
-    out = both.groupby(["actor_id", "theme"]).size().rename("count").reset_index()
-    if out.empty:
+    (m_unit, h_unit), _, _ = _unit_codes([mentions, hits], unit)
+    actor, actor_names = _text_codes(mentions["actor_id"])
+    theme, theme_names = _text_codes(hits["key"])
+    n_a, n_t = max(len(actor_names), 1), max(len(theme_names), 1)
+    # Distinct (unit, actor) and (unit, theme) as integers, joined on the unit.
+    mu, a = np.divmod(distinct(m_unit * n_a + actor), n_a)
+    hu, t = np.divmod(distinct(h_unit * n_t + theme), n_t)
+    both = pd.DataFrame({"u": mu, "a": a}).merge(pd.DataFrame({"u": hu, "t": t}), on="u")
+    cell, count = _distinct_counts(both["a"].to_numpy() * n_t + both["t"].to_numpy())
+    if not len(cell):
         return empty_table("actor_theme_matrix")
-    out = out.sort_values(["actor_id", "theme"], kind="stable").reset_index(drop=True)
+    a, t = np.divmod(cell, n_t)  # in (actor_id, theme) text order: codes follow it
+    out = pd.DataFrame(
+        {
+            "actor_id": np.asarray(actor_names, dtype=object)[a],
+            "theme": np.asarray(theme_names, dtype=object)[t],
+            "count": count,
+        }
+    )
     return conform(out, "actor_theme_matrix")

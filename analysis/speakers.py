@@ -107,11 +107,8 @@ class SortedTokens:
         norm_codes = tokens["norm"].cat.codes.to_numpy()[order]
         self.norm = np.asarray(norm_cats, dtype=object)[norm_codes]
         self.bounds = np.searchsorted(codes, np.arange(n_docs + 1))
-        is_mark_type = np.fromiter(
-            (t in QUOTE_MARKS or t in QUOTE_MARKS.values() for t in norm_cats),
-            bool,
-            count=len(norm_cats),
-        )
+        # One hash lookup per type (a carried vocabulary holds every type seen so far).
+        is_mark_type = np.asarray(norm_cats.isin([*QUOTE_MARKS, *QUOTE_MARKS.values()]), bool)
         self.is_mark = is_mark_type[norm_codes]
         self.marks_per_doc = np.bincount(codes[self.is_mark], minlength=n_docs)
         # colons and question marks, for transcript answers ("Lin Wei: …"), headlines and

@@ -39,7 +39,7 @@ from typing import Literal, get_args
 import numpy as np
 import pandas as pd
 
-from analysis._aggregate import doc_positions, finish_theme_matrix
+from analysis._aggregate import distinct, doc_positions, finish_theme_matrix
 from analysis._checks import check_choice, check_int, positional_docs, require_columns
 from analysis._groups import By, corpus_ids, group_docs
 from analysis._io import write_review_csv
@@ -410,7 +410,7 @@ def theme_matrix(
         # distinct (document, sentence, theme) units as one integer each
         sent = hits["sent"].to_numpy().astype(np.int64)[sel]
         width = int(sent.max()) + 1 if len(sent) else 1
-        unit_key = np.unique((hit_doc[sel] * width + sent) * n_t + t_code[sel])
+        unit_key = distinct((hit_doc[sel] * width + sent) * n_t + t_code[sel])
         t_sel, d_sel = unit_key % n_t, unit_key // n_t // width
     else:
         t_sel, d_sel = t_code[sel], hit_doc[sel]
@@ -424,7 +424,7 @@ def theme_matrix(
         else:
             snt = tokens["sent"].to_numpy().astype(np.int64)[inside]
             width = int(snt.max()) + 1 if len(snt) else 1
-            pairs = np.unique(tok_doc[inside] * width + snt)
+            pairs = distinct(tok_doc[inside] * width + snt)
             per_doc = np.bincount(pairs // width, minlength=len(doc_index))
         kept = g_codes >= 0
         denominators = np.bincount(g_codes[kept], weights=per_doc[kept], minlength=n_g)
@@ -510,7 +510,9 @@ def theme_cooccurrence(
     themes = _select(tree, level)
     t_index = pd.Index(themes, dtype=object)
     # Integer unit and theme codes: no per-hit strings, no self-join of the hit table.
-    t_all = t_index.get_indexer(hits["key"].astype(str))
+    # Each distinct key looked up once (a million hits, a few dozen themes).
+    key_codes, key_values = pd.factorize(hits["key"], use_na_sentinel=False)
+    t_all = t_index.get_indexer(pd.Index(key_values).astype(str))[key_codes]
     keep = t_all >= 0
     doc = pd.factorize(hits["doc_id"])[0].astype(np.int64)
     if unit == "sentence":
@@ -518,7 +520,7 @@ def theme_cooccurrence(
         unit_key = doc * (int(sent.max(initial=0)) + 1) + sent
     else:
         unit_key = doc
-    inc = np.unique(unit_key[keep] * len(themes) + t_all[keep])  # distinct (unit, theme)
+    inc = distinct(unit_key[keep] * len(themes) + t_all[keep])  # distinct (unit, theme)
     u, t = inc // max(len(themes), 1), inc % max(len(themes), 1)
     n_units = np.bincount(t, minlength=len(themes))
     # Ancestor/descendant pairs, once per pair of themes (themes are few, pairs many).

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from analysis._aggregate import distinct
 from analysis._checks import check_choice
 from analysis.dates import PERIODS, auto_period, period_of
 
@@ -38,6 +39,22 @@ def _dates(docs: pd.DataFrame, where: str) -> pd.Series:
     if "date" not in docs.columns:
         raise ValueError(f"{where}: the docs table has no 'date' column (documents have no dates)")
     return pd.Series(docs["date"].to_numpy(), index=docs["doc_id"].astype(str).to_numpy())
+
+
+def _unique_dates(dates: pd.Series) -> pd.Series:
+    """The distinct values of ``dates`` (missing ones kept once), in order of appearance."""
+    return pd.Series(pd.unique(pd.Series(dates).to_numpy()))
+
+
+def _period_labels(dates: pd.Series, period: str) -> np.ndarray:
+    """``period_of`` of each date (object array, None where missing), each distinct date
+    labelled once: a corpus of 16,000 documents has a few hundred dates."""
+    codes, uniques = pd.factorize(pd.Series(dates).to_numpy())
+    labels = period_of(pd.Series(uniques), period).to_numpy(object)  # type: ignore[arg-type]
+    out = np.full(len(codes), None, dtype=object)
+    found = codes >= 0
+    out[found] = labels[codes[found]]
+    return out
 
 
 def resolve_period(dates: pd.Series, by: PeriodChoice = "auto") -> str:
@@ -60,7 +77,7 @@ def resolve_period(dates: pd.Series, by: PeriodChoice = "auto") -> str:
         'year'
     """
     check_choice("by", by, _PERIOD_CHOICES)
-    return auto_period(dates) if by == "auto" else by
+    return auto_period(_unique_dates(dates)) if by == "auto" else by
 
 
 def period_range(dates: pd.Series, period: str) -> list[str]:
@@ -78,6 +95,7 @@ def period_range(dates: pd.Series, period: str) -> list[str]:
         ['2023-11', '2023-12', '2024-01', '2024-02']
     """
     check_choice("period", period, PERIODS)
+    dates = _unique_dates(dates)  # a corpus has far fewer dates than documents
     labels = period_of(dates, period).dropna()  # type: ignore[arg-type]
     if labels.empty:
         return []
@@ -89,8 +107,7 @@ def period_range(dates: pd.Series, period: str) -> list[str]:
 def _doc_periods(docs: pd.DataFrame, period: str, dropna: bool, where: str) -> pd.Series:
     """Period label per doc_id (index), documents without a date left out or an error."""
     dates = _dates(docs, where)
-    labels = period_of(pd.Series(dates.to_numpy()), period)  # type: ignore[arg-type]
-    labels.index = dates.index
+    labels = pd.Series(_period_labels(dates, period), index=dates.index, dtype=object)
     missing = labels.isna()
     if missing.any() and not dropna:
         ids = list(labels.index[missing])
@@ -199,7 +216,8 @@ def trend(
 
     Raises:
         ValueError: an unknown ``by``; no ``date`` column; a document without a date (unless
-            ``dropna``); a key column that is missing; a row whose document is not in ``docs``;
+            ``dropna``); a key column that is missing; a row whose document is not in ``docs``
+            or, with a key column, a ``doc_id`` that occurs twice in ``docs``;
             without ``tokens``, an ``n_words`` column that is not whole numbers or has a
             missing value.
 
@@ -258,25 +276,52 @@ def trend(
         if words is not None:
             out["n_words"] = words.to_numpy()
         return out
-    rows = table[["doc_id", key]].copy()
-    rows["doc_id"] = rows["doc_id"].astype(str)
-    rows[key] = rows[key].astype(str)
-    unknown = ~rows["doc_id"].isin(docs["doc_id"].astype(str))
-    if unknown.any():
+    doc_ids = pd.Index(docs["doc_id"].astype(str))
+    if not doc_ids.is_unique:
+        twice = list(dict.fromkeys(doc_ids[doc_ids.duplicated()]))
         raise ValueError(
-            f"{where}: rows name documents not in docs: "
-            f"{', '.join(pd.unique(rows.loc[unknown, 'doc_id'])[:5])}"
+            f"{where}: doc_id values occur more than once in docs: {', '.join(twice[:5])}"
         )
-    rows["period"] = rows["doc_id"].map(doc_period)
-    rows = rows.dropna(subset=["period"])
-    key_order = list(keys) if keys is not None else sorted(rows[key].unique())
-    grid = pd.MultiIndex.from_product([labels, key_order], names=["period", "key"])
-    grouped = rows.groupby(["period", key], sort=False)
-    count = grouped.size().reindex(grid, fill_value=0).astype("int64")
-    docfreq = grouped["doc_id"].nunique().reindex(grid, fill_value=0).astype("int64")
-    out = grid.to_frame(index=False).astype({"period": str, "key": str})
-    out["count"] = count.to_numpy()
-    out["docfreq"] = docfreq.to_numpy()
+    # Counted on integer codes (a million hits, a few thousand documents and keys): each
+    # distinct doc_id and key is looked up once, each document's period found once.
+    doc_code = np.full(len(doc_ids), -1, np.int64)  # period position; -1: left out (dropna)
+    doc_code[doc_ids.get_indexer(doc_period.index)] = pd.Index(labels).get_indexer(doc_period)
+    row_doc, doc_values = pd.factorize(table["doc_id"], use_na_sentinel=False)
+    doc_names = pd.Index(doc_values).astype(str)
+    doc_at = doc_ids.get_indexer(doc_names)
+    if (doc_at < 0).any():
+        unknown = list(dict.fromkeys(doc_names[doc_at < 0]))
+        raise ValueError(f"{where}: rows name documents not in docs: {', '.join(unknown[:5])}")
+    row_doc = doc_at[row_doc]
+    row_key, key_values = pd.factorize(table[key], use_na_sentinel=False)
+    as_text, key_names = pd.factorize(pd.Index(key_values).astype(str))  # 1 and "1": one key
+    row_key = as_text[row_key]
+    row_period = doc_code[row_doc]
+    kept = row_period >= 0
+    row_doc, row_key, row_period = row_doc[kept], row_key[kept], row_period[kept]
+    n_keys, n_periods = len(key_names), len(labels)
+    if keys is not None:
+        key_order = list(keys)
+    else:  # the keys of the rows kept, sorted
+        key_order = sorted(key_names[np.bincount(row_key, minlength=len(key_names)) > 0])
+    cells = n_periods * n_keys
+    # One trailing zero cell: where a period/key pair has no row (or the key no code).
+    count = np.bincount(row_period * n_keys + row_key, minlength=cells + 1)
+    pairs = distinct(row_doc * n_keys + row_key)  # (document, key) with at least one row
+    pair_doc, pair_key = np.divmod(pairs, max(n_keys, 1))
+    docfreq = np.bincount(doc_code[pair_doc] * n_keys + pair_key, minlength=cells + 1)
+    key_at = {k: i for i, k in enumerate(key_names)}
+    shown = np.array([key_at.get(k, -1) for k in key_order], dtype=np.int64)
+    cell = np.arange(n_periods, dtype=np.int64)[:, None] * n_keys + shown[None, :]
+    cell = np.where(shown[None, :] >= 0, cell, cells).ravel()
+    out = pd.DataFrame(
+        {
+            "period": np.repeat(np.asarray(labels, dtype=object), len(key_order)),
+            "key": np.tile(np.asarray(key_order, dtype=object), n_periods),
+        }
+    ).astype({"period": str, "key": str})
+    out["count"] = count[cell].astype("int64")
+    out["docfreq"] = docfreq[cell].astype("int64")
     out["n_docs"] = n_docs.reindex(out["period"]).to_numpy().astype("int64")
     k = out["docfreq"].to_numpy(float)
     n = out["n_docs"].to_numpy(float)
