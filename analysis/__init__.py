@@ -56,7 +56,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "webpages": ("extract_page", "WebPage", "WebPageError"),
     "dates": ("parse_date", "period_of", "auto_period", "PERIODS"),
-    "language": ("detect_language", "detect_languages"),
+    "language": ("detect_language", "detect_languages", "preload_model"),
     "boilerplate": (
         "BoilerplateRule", "DEFAULT_BOILERPLATE_RULES", "clean_boilerplate",
         "BOILERPLATE_RULE_SETS", "BoilerplateError", "BoilerplateWarning", "boilerplate_rules",

@@ -35,6 +35,8 @@ A study adds its own rules as mappings ``{name, pattern, where}`` (see
           where: trailing
 
 or in Python ``clean_boilerplate(docs, rules=["default", {"name": "byline", "pattern": ...}])``.
+The rules themselves (:class:`BoilerplateRule`, the shipped sets, :func:`boilerplate_rules`)
+are defined in :mod:`analysis.cleaning_rules` and re-exported here.
 Every removal is in the audit table (``removed``) with the rule's name and its offsets.
 
 Time: every shipped pattern has bounded repeats and is anchored, so each line costs time
@@ -44,25 +46,31 @@ document that takes more than :data:`RULE_TIME_BUDGET` seconds is a :class:`Boil
 naming the rule and the document instead of a hang. Within one call each distinct line is
 matched once (news corpora repeat their boilerplate and wire paragraphs) and the outcome reused
 for its other occurrences; the result is the same as matching every line
-(tests/test_boilerplate_fast.py).
+(tests/test_boilerplate_fast.py). A corpus of more than
+:data:`analysis._parallel.PARALLEL_MIN_DOCS` documents is cleaned by forked worker processes,
+one range of documents each, with the same result (tests/test_load_speed_equivalence.py).
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
-import re
 import time
 import warnings
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any
 
 import pandas as pd
-import regex
 
 from analysis._checks import require_columns
+from analysis._parallel import fork_map, split_ranges, worker_count
+from analysis.cleaning_rules import (
+    BOILERPLATE_RULE_SETS,
+    DEFAULT_BOILERPLATE_RULES,
+    PREFILTERS,
+    BoilerplateError,
+    BoilerplateRule,
+    boilerplate_rules,
+)
 from analysis.schema import conform, empty_table
 
 __all__ = [
@@ -76,28 +84,12 @@ __all__ = [
     "clean_boilerplate",
 ]
 
-Where = Literal["line", "leading", "trailing"]
-_WHERE = get_args(Where)
-_RULE_KEYS = ("name", "pattern", "where", "caption_before")
-
 #: Seconds all rules together may spend on one document before a :class:`BoilerplateError`.
 RULE_TIME_BUDGET = 5.0
 
 
-class BoilerplateError(ValueError):
-    """A boilerplate rule is malformed, or ran out of time on a document (the message says
-    which rule, from which source, and where)."""
-
-
 class BoilerplateWarning(UserWarning):
     """A rule removed more than ``max_share`` of a document's text."""
-
-
-@functools.lru_cache(maxsize=512)
-def _compile(pattern: str, where: str) -> Any:
-    # A trailing fragment must end the line: \Z outside a group so that an alternation in the
-    # user's pattern cannot escape the anchor.
-    return regex.compile(f"(?:{pattern})\\Z" if where == "trailing" else pattern)
 
 
 # The standard library's pattern parser (Python >= 3.11; its API is not public, hence the
@@ -118,410 +110,12 @@ def _max_width(pattern: str) -> int | None:
     return None if hi >= _sre_parser.MAXREPEAT else int(hi)
 
 
-def _problem(name: object, pattern: object, where: object, caption_before: object) -> str | None:
-    """What is wrong with a rule's fields, or None."""
-    if not isinstance(name, str) or not name.strip():
-        return f"the name must be a non-empty string, got {name!r}"
-    if not isinstance(pattern, str):
-        return f"the pattern must be a string, got {type(pattern).__name__}"
-    if not pattern.strip():
-        return "the pattern is empty"
-    if where not in _WHERE:
-        return f"where={where!r} is not allowed; choose one of {', '.join(map(repr, _WHERE))}"
-    if not isinstance(caption_before, bool):
-        return f"caption_before must be true or false, got {caption_before!r}"
-    try:
-        _compile(pattern, where)
-    except regex.error as err:
-        pos = getattr(err, "pos", None)
-        at = f" at position {pos}" if pos is not None else ""
-        return f"invalid regex {pattern!r}{at}: {getattr(err, 'msg', err)}"
-    return None
-
-
-@dataclass(frozen=True)
-class BoilerplateRule:
-    """A named boilerplate rule: a regex removing a whole line or a leading/trailing fragment.
-
-    Args:
-        name: the name recorded in the audit table (``removed.rule``).
-        pattern: a regular expression (``regex`` module syntax, a superset of ``re``) matched
-            against each line with surrounding whitespace stripped.
-        where: ``"line"`` (the whole line must match), ``"leading"`` (a fragment at the start
-            of the line) or ``"trailing"`` (a fragment at its end).
-        caption_before: for line rules: the line just above a removed line is removed too
-            when it looks like a photo caption (short, no sentence-final punctuation), since
-            agencies print a caption line followed by a lone credit line.
-        source: where the rule comes from (e.g. the study file), named in errors.
-
-    Raises:
-        BoilerplateError: an empty name or pattern, an unknown ``where``, an invalid regex.
-
-    Example:
-        >>> rule = BoilerplateRule("byline", r"By [A-Z][a-z]+ [A-Z][a-z]+")
-        >>> bool(rule.compiled().fullmatch("By Nguyen Lan"))
-        True
-    """
-
-    name: str
-    pattern: str
-    where: Where = "line"
-    caption_before: bool = False
-    source: str = field(default="", compare=False)
-
-    def __post_init__(self) -> None:
-        problem = _problem(self.name, self.pattern, self.where, self.caption_before)
-        if problem:
-            src = f"{self.source}: " if self.source else ""
-            raise BoilerplateError(f"{src}boilerplate rule {self.name!r}: {problem}")
-
-    def compiled(self) -> Any:
-        """The rule's pattern compiled with the ``regex`` module (anchored at the line end
-        for trailing rules)."""
-        return _compile(self.pattern, self.where)
-
-
-# --- the shipped rules -------------------------------------------------------------------
-# Every repeat is bounded ({0,300}, not *) and every rule is anchored (whole line, line start
-# or line end), so one line costs time proportional to its length whatever it contains.
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-_DATE = (
-    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.+Z-]{{0,20}})?"
-    rf"|{_MONTH}\s{{0,3}}\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s{{1,3}}\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}{_MONTH}(?:,?\s{{1,3}}\d{{4}})?)"
-)
-_TIME = r"(?:\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s{0,2}[ap]\.?m\.?)?|\d{1,2}\s{0,2}[ap]\.?m\.?)"
-_TZ = (
-    r"(?:\(?\s{0,2}(?:GMT|UTC|ICT|ET|EST|EDT|PST|PDT|CET|CEST|BST|JST|SGT)"
-    r"(?:\s{0,2}[+-]\s{0,2}\d{1,2}(?::?\d{2})?)?\s{0,2}\)?)"
-)
-_AGO = r"(?:\d{1,3}\s{1,3}(?:second|minute|hour|day|week|month|year)s?\s{1,3}ago)"
-_PIECE = f"(?:{_DATE}|{_TIME}|{_AGO})"
-_SEP = r"[\s,|•·/-]{1,5}"
-_STAMP_LABEL = (
-    r"(?:(?:first\s{1,3}|last\s{1,3})?(?:published|posted|updated|modified|created|date|time)"
-    r"(?:\s{1,3}(?:on|at))?\s{0,3}:?\s{0,3})"
-)
-_SHARE_WORD = (
-    r"(?:share\s{1,3}(?:this|the)\s{1,3}(?:article|story|page|post|news)|share\s{1,3}(?:on|via|to)"
-    r"|shares?|sharing|retweet|tweet|like|follow\s{1,3}us(?:\s{1,3}on)?|copy\s{1,3}(?:link|url)"
-    r"|facebook|twitter|zalo|linkedin|whatsapp|telegram|reddit|pinterest|messenger|viber"
-    r"|e-?mail|sms)"
-)
-_SHARE = rf"(?:{_SHARE_WORD}|mail|x|\d{{1,6}})"
-_PRINT = (
-    r"(?:printer[- ]friendly(?:\s{1,3}version)?|printable\s{1,3}version"
-    r"|print(?:\s{1,3}this)?(?:\s{1,3}(?:article|page|story|version))?"
-    r"|(?:download|view|save|open|export)(?:\s{1,3}(?:as|to))?\s{1,3}pdf"
-    r"|pdf(?:\s{1,3}(?:version|file|download))?)"
-)
-_TOOL = rf"(?:{_PRINT}|{_SHARE}|font\s{{1,3}}size|text\s{{1,3}}size|a\+|a-|save|bookmark)"
-_TOOL_SEP = r"[\s:|•·/,()\[\]-]{1,6}"
-_AGENCIES = (
-    r"(?:VNA|VNS|VOV|VTV|AFP|AP|Reuters|Xinhua|Bernama|Kyodo|Yonhap|ANTARA|Antara|PNA|dpa|DPA"
-    r"|UPI|TASS|CNA|AAP|ANI|PTI|IANS|EFE|ANSA|Anadolu|KPL|AKP|Sputnik|Interfax|VietnamPlus)"
-)
-_ACRONYM = r"(?:[A-Z][A-Za-z]{0,2}[A-Z]{1,5})"
-_PLACE = r"(?:[A-Z][\w.'’-]{0,30}(?:\s{1,3}[A-Z][\w.'’-]{0,30}){0,3})"
-_UPPER_PLACE = r"(?:[A-Z][A-Z.'’-]{1,30}(?:\s{1,3}[A-Z][A-Z.'’-]{1,30}){0,3})"
-_DAY_MONTH = (
-    rf"(?:{_MONTH}\s{{0,3}}\d{{1,2}}(?:,\s{{0,3}}\d{{4}})?|\d{{1,2}}\s{{1,3}}{_MONTH}"
-    rf"(?:\s{{1,3}}\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
-)
-_AGENCY_LIST = (
-    rf"(?:{_AGENCIES}|[A-Z]{{2,6}})(?:\s{{0,2}}/\s{{0,2}}(?:{_AGENCIES}|[A-Z]{{2,6}})){{0,2}}"
-)
-_MEDIA_NAME = (
-    r"(?:[A-Z][\w'’.-]{0,20}\s{1,3}){1,4}(?:News(?:\s{1,3}Agency)?|Times|Post|Daily|Press|Herald"
-    r"|Tribune|Journal|Agency|Online|Magazine|Plus)"
-)
-# capitalised only: "the photo: ..." inside a sentence is text, "Photo: VNA" is a credit
-_PHOTO = r"(?:Photo|PHOTO|Photograph|Picture|Image|Video|Graphic|Credit|Ảnh|ẢNH)s?"
-_NAME = r"(?:[A-Z][\w.'’-]{0,20}(?:\s{1,3}[A-Z][\w.'’-]{0,20}){0,3})"
-# a credit: capitalised words (or digits), "/" between names, a few small words ("courtesy of")
-_CREDIT = (
-    r"(?:[A-Z0-9][\w.'’&-]{0,25}(?:\s{0,3}/\s{0,3}[A-Z0-9][\w.'’&-]{0,25}"
-    r"|\s{1,3}(?:[A-Z0-9][\w.'’&-]{0,25}|of|the|via|and|by|for|de|van)){0,8})"
-)
-
-_AGENCY_RULES = (
-    # "President Vo Van Thuong addresses ... in Hanoi on December (Photo: VNA)"
-    BoilerplateRule(
-        "photo_caption", r".{0,400}\((?:Photo|Photograph|Image|Source)s?\s{0,3}:[^()]{0,200}\)"
-    ),
-    # a lone agency credit such as "VNA" or "AFP/Getty"; the caption above it goes too
-    BoilerplateRule(
-        "credit_line", r"[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?:/[A-Z][A-Za-z]{1,40})?", caption_before=True
-    ),
-    # "Comment (0)", "Comments (12)"
-    BoilerplateRule("comment_counter", r"Comments?\s{0,3}\(\d{1,9}\)"),
-    # "Báo Thanh niên•06/12/2023": outlet and date stamp
-    BoilerplateRule("outlet_dateline", r"[^\n•|·]{1,60}[•|·]\s{0,3}\d{1,2}/\d{1,2}/\d{2,4}"),
-)
-
-_WEB_RULES = (
-    # "Print | Email", "Download PDF", "Printer-friendly version"
-    BoilerplateRule(
-        "print_link",
-        rf"(?i)(?:{_TOOL}{_TOOL_SEP}){{0,8}}{_PRINT}(?:{_TOOL_SEP}{_TOOL}){{0,8}}[\s:|]{{0,3}}",
-    ),
-    # "Share", "Share this article: Facebook | Twitter | Zalo", "Tweet", "Copy link"
-    BoilerplateRule("share_line", rf"(?i){_SHARE_WORD}(?:{_TOOL_SEP}{_TOOL}){{0,10}}[\s:|]{{0,3}}"),
-    # "Short link: https://...", a bare URL line, "bit.ly/3xYz"
-    BoilerplateRule(
-        "short_link",
-        r"(?i)(?:(?:short[ -]?link|short[ -]?url|permalink|link|url|source\s{1,3}link)"
-        r"\s{0,3}:?\s{0,3})?(?:(?:https?://|www\.)\S{1,300}|(?:bit\.ly|t\.co|goo\.gl|tinyurl\.com)"
-        r"/\S{1,100})",
-    ),
-    # "Page ID: 12345", "Article ID 9876", "ID: 123"
-    BoilerplateRule(
-        "page_id",
-        r"(?i)(?:(?:page|article|story|post|news|content|doc(?:ument)?)[ _-]?id\s{0,3}[:#=]?"
-        r"\s{0,3}[\w-]{1,40}|id\s{0,3}[:#]\s{0,3}\d{1,12})",
-    ),
-    # "Published: 06/12/2023 14:30 GMT+7", "Wednesday, December 6, 2023 10:05", "2 hours ago"
-    BoilerplateRule(
-        "timestamp",
-        rf"(?i){_STAMP_LABEL}?(?:{_WEEKDAY}{_SEP})?{_PIECE}(?:{_SEP}(?:{_PIECE}|{_TZ}|{_WEEKDAY}))"
-        r"{0,6}\.?",
-    ),
-    # "Read more: Vietnam, China agree ...", "Related news", ">> ASEAN leaders meet ..."
-    BoilerplateRule(
-        "read_more",
-        r"(?i)(?:(?:>>|»|›|▶|►)\s{0,3})?(?:read\s{1,3}more|read\s{1,3}also|also\s{1,3}read"
-        r"|read\s{1,3}next|see\s{1,3}also|see\s{1,3}more|related(?:\s{1,3}(?:news|articles?"
-        r"|stories|posts?|content|coverage|links?))?|more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}"
-        r"(?:story|topic)|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}(?:like|be\s{1,3}interested"
-        r"\s{1,3}in)|recommended(?:\s{1,3}(?:for\s{1,3}you|stories|articles))?|đọc\s{1,3}thêm"
-        r"|xem\s{1,3}thêm|tin\s{1,3}liên\s{1,3}quan)(?:\s{0,3}[:>»›|-]{1,3}\s{0,3}.{0,300}"
-        r"|\s{0,3}\.{0,3})|(?:>>|»)\s{0,3}.{1,300}",
-    ),
-    # "© 2026 Accra Daily Online. All rights reserved." (an outlet's name may hold a place)
-    BoilerplateRule(
-        "copyright_line",
-        r"(?:©|\((?i:c)\)|(?i:copyright)\s{0,3}(?:©|\((?i:c)\)|\d{4}))[^\n]{0,150}"
-        r"|[^\n]{0,150}(?i:all\s{1,3}rights\s{1,3}reserved)\.?",
-    ),
-    # "Click here to read the full statement."
-    BoilerplateRule("click_here", r"(?i).{0,250}?\b(?:click|tap)\s{1,3}here\b.{0,250}"),
-    # "Home > World > Asia", "Home / News", "News › ASEAN › Politics"
-    BoilerplateRule(
-        "breadcrumb",
-        r"(?i:home|homepage|trang\s{1,3}chủ)\s{0,3}[>»›/|].{0,250}"
-        r"|(?:[^>»›\n]{1,40}[>»›]){2,8}[^>»›\n]{1,40}",
-    ),
-)
-
-_CAPTION_RULES = (
-    # "Delegates at the conference. Photo: VNA", "... (VNS Photo Doan Tung)", "Photo: Viet Nam
-    # News": a caption line with its credit inside or at its end
-    BoilerplateRule(
-        "caption_credit",
-        rf".{{0,300}}?(?:^|(?<=[\s.,;:!?–—-]))(?:[(\[]\s{{0,2}})?(?:[-–—]\s{{0,2}})?{_PHOTO}"
-        rf"(?:\s{{1,3}}(?i:courtesy(?:\s{{1,3}}of)?|by))?\s{{0,3}}[:/]\s{{0,3}}{_CREDIT}"
-        rf"[.)\]]{{0,2}}|.{{0,300}}?\((?:Photo|Photograph|Image)s?\s{{0,3}}:[^()]{{0,100}}\).{{1,200}}"
-        rf"|.{{0,300}}?[(\[]?{_ACRONYM}(?:/{_ACRONYM}){{0,2}}\s{{1,3}}(?:Photo|PHOTO|Ảnh|ẢNH)"
-        rf"(?:\s{{1,3}}{_NAME})?[)\]]?",
-    ),
-    # a lone credit naming a newspaper, e.g. "Viet Nam News" or "VNS/Viet Nam News"
-    BoilerplateRule("credit_outlet", rf"(?:{_ACRONYM}/)?{_MEDIA_NAME}", caption_before=True),
-    # "Delegates at the conference. Photo: VNA The 13th conference ...": caption fused to text
-    BoilerplateRule(
-        "fused_caption",
-        rf".{{0,250}}?{_PHOTO}\s{{0,3}}:\s{{0,3}}(?:{_ACRONYM}(?:/{_ACRONYM}){{0,2}}|{_MEDIA_NAME})"
-        r"\s{1,3}(?=[A-Z0-9“\"‘'])",
-        where="leading",
-    ),
-)
-
-_DATELINE_RULES = (
-    # "HANOI (VNA) – ", "Hanoi, Dec 6 (VNA/VNS) - ", "BEIJING, Dec. 6 (Xinhua) -- "
-    BoilerplateRule(
-        "agency_dateline",
-        rf"{_PLACE}(?:\s{{0,3}},\s{{0,3}}{_DAY_MONTH})?\s{{0,3}}\(\s{{0,2}}{_AGENCY_LIST}\s{{0,2}}\)"
-        r"\s{0,3}[-–—:]{1,3}\s{0,3}",
-        where="leading",
-    ),
-    # "VIETNAM, December 6 – ", "HANOI, 6 Dec 2023 — "
-    BoilerplateRule(
-        "upper_dateline",
-        rf"{_UPPER_PLACE}\s{{0,3}},\s{{0,3}}{_DAY_MONTH}\s{{0,3}}[-–—:]{{1,3}}\s{{0,3}}",
-        where="leading",
-    ),
-    # "... in the region. (VNA)", "... the world. – VNA/VNS", "... (Source: Reuters)"
-    BoilerplateRule(
-        "trailing_credit",
-        rf"(?:(?<=[.!?”\"’)])|^)\s{{0,3}}(?:[(\[]\s{{0,2}}(?:Source\s{{0,3}}:\s{{0,3}})?"
-        rf"{_AGENCIES}(?:\s{{0,2}}/\s{{0,2}}[A-Z][A-Za-z]{{1,15}}){{0,2}}\s{{0,2}}[)\]]"
-        rf"|(?:[-–—]{{1,2}}\s{{0,3}})?{_AGENCIES}(?:\s{{0,2}}/\s{{0,2}}[A-Z][A-Za-z]{{1,15}}){{0,2}})"
-        r"\.?",
-        where="trailing",
-    ),
-    # "Source: VNA", "Source: Viet Nam News Agency"
-    BoilerplateRule("source_line", r"(?i:source|nguồn|theo)\s{0,3}:\s{0,3}.{1,80}"),
-)
-
-#: Named rule sets; ``"default"`` is all of them. ``clean_boilerplate(docs, rules="web")``.
-BOILERPLATE_RULE_SETS: dict[str, tuple[BoilerplateRule, ...]] = {
-    "agency": _AGENCY_RULES,
-    "web": _WEB_RULES,
-    "captions": _CAPTION_RULES,
-    "datelines": _DATELINE_RULES,
-    "default": _AGENCY_RULES + _WEB_RULES + _CAPTION_RULES + _DATELINE_RULES,
-}
-
-#: The ``"default"`` rule set.
-DEFAULT_BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = BOILERPLATE_RULE_SETS["default"]
-
-# Shipped rules that try many start positions per line (a caption before its credit, a credit
-# at the end) can only match a line containing certain words; a plain substring test rejects
-# the other lines many times faster than the regex. Keyed by (name, pattern), so that a
-# user's rule of the same name is never skipped. Each test must be conservative: it may pass a
-# line the rule does not match, never reject one it would.
-_has_photo_word = re.compile(
-    "Photo|PHOTO|Picture|Image|Video|Graphic|Credit|Ảnh|ẢNH"  # every _PHOTO alternative
-).search
-_has_agency = re.compile("|".join(regex.findall(r"[A-Za-z]+", _AGENCIES))).search
-_has_crumb = re.compile("[>»›/|]").search
-# What every match of a rule must contain, read by the regex module with the rule's own flags
-# where case or classes are involved: "(Photo" and kin (photo_caption), a print or PDF word
-# (print_link), a digit (every date, time and "ago" of timestamp), a slash or "www." (short_link),
-# an opening parenthesis (agency_dateline), a comma (upper_dateline).
-_has_paren_photo = re.compile(r"\((?:Photo|Image|Source)").search
-_has_print = regex.compile(r"(?i)print|pdf").search
-_has_digit = regex.compile(r"\d").search
-_has_link = regex.compile(r"(?i)/|www\.").search
-_has_paren = re.compile(r"\(").search
-_has_comma = re.compile(",").search
-
-
-def _has_click(s: str) -> bool:
-    low = s.casefold()
-    return "click" in low or "tap" in low
-
-
-_NEEDS: dict[tuple[str, str], Any] = {
-    (r.name, r.pattern): need
-    for r in DEFAULT_BOILERPLATE_RULES
-    for name, need in (
-        ("caption_credit", _has_photo_word),
-        ("fused_caption", _has_photo_word),
-        ("click_here", _has_click),
-        ("breadcrumb", _has_crumb),
-        ("trailing_credit", _has_agency),
-        ("photo_caption", _has_paren_photo),
-        ("print_link", _has_print),
-        ("timestamp", _has_digit),
-        ("short_link", _has_link),
-        ("agency_dateline", _has_paren),
-        ("upper_dateline", _has_comma),
-    )
-    if r.name == name
-}
-
+# quick tests that let a line skip a shipped rule's regex (see analysis.cleaning_rules)
+_NEEDS = PREFILTERS
 _SENTENCE_END = tuple('.!?:;"”’)')
 _CAPTION_MAX = 120  # a caption is one short line; a longer one is body text
 _MAX_NAMED = 5  # documents named in one warning
 _HELD_CHARS = 1 << 24  # characters of distinct lines whose outcome is remembered (~16 MB)
-
-
-def _rule_set(name: str, where: str) -> tuple[BoilerplateRule, ...]:
-    if name not in BOILERPLATE_RULE_SETS:
-        close = difflib.get_close_matches(name, BOILERPLATE_RULE_SETS, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise BoilerplateError(
-            f"{where}: no boilerplate rule set named {name!r}{hint} "
-            f"(known: {', '.join(BOILERPLATE_RULE_SETS)})"
-        )
-    return BOILERPLATE_RULE_SETS[name]
-
-
-def boilerplate_rules(spec: object = "default", *, source: str = "rules") -> list[BoilerplateRule]:
-    """Validate a rules specification and return the rules it names, in order.
-
-    Args:
-        spec: ``True``/``None`` (the default set), ``False`` (no rules), a rule-set name, a
-            :class:`BoilerplateRule`, a mapping ``{name, pattern, where, caption_before}``
-            (``where`` defaults to ``"line"``, ``caption_before`` to false), or a list of these.
-            A study file's ``corpus.boilerplate`` value is such a specification.
-        source: what the specification came from (e.g. the study file's path), named in
-            every error.
-
-    Returns:
-        The rules, rule sets expanded in place; duplicates of a shipped rule (same name and
-        pattern) are kept once.
-
-    Raises:
-        BoilerplateError: an unknown set name, a rule that is not a mapping, an unknown key, an
-            empty or invalid pattern, an unknown ``where``, or two different rules with one
-            name; the message names ``source``, the rule's index (1-based) and name, and for
-            an invalid regex the position in the pattern.
-
-    Example:
-        >>> rules = boilerplate_rules(["agency", {"name": "byline", "pattern": "By .{1,40}"}])
-        >>> [r.name for r in rules]
-        ['photo_caption', 'credit_line', 'comment_counter', 'outlet_dateline', 'byline']
-        >>> try:
-        ...     boilerplate_rules([{"name": "x", "pattern": "a(b"}], source="study.yml")
-        ... except BoilerplateError as err:
-        ...     print(err)
-        study.yml: boilerplate rule #1 ('x'): invalid regex 'a(b' at position 3: missing )
-    """
-    if spec is None or spec is True:
-        spec = ["default"]
-    elif spec is False:
-        return []
-    elif isinstance(spec, (str, BoilerplateRule, Mapping)):
-        spec = [spec]
-    if not isinstance(spec, Iterable):
-        raise BoilerplateError(
-            f"{source}: boilerplate rules must be true/false, a rule-set name, a rule or a list "
-            f"of these, got {type(spec).__name__}"
-        )
-    out: list[BoilerplateRule] = []
-    for index, item in enumerate(spec, start=1):
-        where = f"{source}: boilerplate rule #{index}"
-        if isinstance(item, str):
-            out.extend(_rule_set(item, where))
-        elif isinstance(item, BoilerplateRule):
-            out.append(item)
-        elif isinstance(item, Mapping):
-            unknown = [k for k in item if k not in _RULE_KEYS]
-            if unknown:
-                close = difflib.get_close_matches(str(unknown[0]), _RULE_KEYS, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                raise BoilerplateError(
-                    f"{where}: unknown key {unknown[0]!r}{hint} (keys: {', '.join(_RULE_KEYS)})"
-                )
-            if "pattern" not in item:
-                raise BoilerplateError(f"{where}: the rule has no 'pattern'")
-            name = item.get("name", f"rule_{index}")
-            fields = (name, item["pattern"], item.get("where", "line"))
-            caption_before = item.get("caption_before", False)
-            problem = _problem(*fields, caption_before)
-            if problem:
-                raise BoilerplateError(f"{where} ({name!r}): {problem}")
-            out.append(BoilerplateRule(*fields, caption_before=caption_before, source=source))
-        else:
-            raise BoilerplateError(
-                f"{where}: a rule must be a rule-set name or a mapping with 'name', 'pattern' "
-                f"and 'where', got {type(item).__name__} {str(item)[:60]!r}"
-            )
-    unique: dict[str, BoilerplateRule] = {}
-    for rule in out:
-        seen = unique.get(rule.name)
-        if seen is not None and seen != rule:
-            raise BoilerplateError(
-                f"{source}: two different boilerplate rules are named {rule.name!r}; "
-                "the audit table needs one name per rule"
-            )
-        unique.setdefault(rule.name, rule)
-    return list(unique.values())
 
 
 def clean_boilerplate(
@@ -583,16 +177,32 @@ def clean_boilerplate(
     ):
         raise ValueError(f"max_share={max_share!r} must be a number in (0, 1]")
     rule_list = boilerplate_rules(rules, source="clean_boilerplate(rules=...)")
-    lines_of = _Lines(rule_list)
-    out_texts, removed = [], []
-    heavy: dict[str, list[str]] = {}
-    for doc_id, text in zip(docs["doc_id"], docs["text"], strict=True):
+    ids, texts = docs["doc_id"].tolist(), docs["text"].tolist()
+    for doc_id, text in zip(ids, texts, strict=True):
         if not isinstance(text, str):
             raise TypeError(
                 f"document {doc_id!r}: text must be a string, got {type(text).__name__}"
             )
-        cleaned, rows = _clean_one(str(doc_id), text, lines_of)
-        out_texts.append(cleaned)
+
+    workers = worker_count(len(texts))
+    lines_of = _Lines(rule_list)
+    if workers > 1:
+        _match_distinct_lines(lines_of, rule_list, texts, workers)
+
+    def clean_range(lo: int, hi: int) -> list[tuple[str | None, list[dict]]]:
+        # None for a text left as it is (most are): only changed texts travel back
+        done = []
+        for doc_id, text in zip(ids[lo:hi], texts[lo:hi], strict=True):
+            cleaned, rows = _clean_one(str(doc_id), text, lines_of)
+            done.append((None if cleaned is text else cleaned, rows))
+        return done
+
+    parts = fork_map(clean_range, split_ranges(len(texts), workers), workers)
+    done = [d for part in parts for d in part]
+    out_texts, removed = [], []
+    heavy: dict[str, list[str]] = {}
+    for doc_id, text, (cleaned, rows) in zip(ids, texts, done, strict=True):
+        out_texts.append(text if cleaned is None else cleaned)
         removed.extend(rows)
         if rows and text:
             per_rule: dict[str, int] = {}
@@ -726,6 +336,43 @@ class _Lines:
             self.seen[stripped] = outcome
             self.held += len(stripped)
         return outcome
+
+
+def _match_distinct_lines(
+    lines_of: _Lines, rules: list[BoilerplateRule], texts: list[str], workers: int
+) -> None:
+    """Fill ``lines_of`` with the outcome of every distinct line of ``texts``, the lines split
+    between ``workers`` processes: news corpora repeat their lines across the whole corpus, so
+    a range of documents per worker would have every worker match most of them again.
+
+    Only a warm-up: a line that runs out of time here is left out (matched again within its
+    document's budget, which names the document), and nothing is filled when the distinct
+    lines are more than :data:`_HELD_CHARS` characters.
+    """
+    ranges = split_ranges(len(texts), workers)
+
+    def distinct(lo: int, hi: int) -> list[str]:
+        return list({s for t in texts[lo:hi] for line in t.split("\n") if (s := line.strip())})
+
+    lines = list(dict.fromkeys(s for part in fork_map(distinct, ranges, workers) for s in part))
+    if sum(map(len, lines)) > _HELD_CHARS:
+        return
+    matcher = _Lines(rules)
+
+    def match(lo: int, hi: int) -> list[_Outcome | None]:
+        out: list[_Outcome | None] = []
+        for stripped in lines[lo:hi]:
+            try:
+                out.append(matcher.outcome(stripped, time.monotonic() + RULE_TIME_BUDGET))
+            except TimeoutError:
+                out.append(None)
+        return out
+
+    parts = fork_map(match, split_ranges(len(lines), workers), workers)
+    for stripped, outcome in zip(lines, [o for part in parts for o in part], strict=True):
+        if outcome is not None:
+            lines_of.seen[stripped] = outcome
+            lines_of.held += len(stripped)
 
 
 def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict]]:

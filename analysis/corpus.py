@@ -454,11 +454,11 @@ def _table_to_docs(
             )
     raw = table["text"].astype(str)
     if sha256:
-        table["sha256"] = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in raw]
+        table["sha256"] = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in raw.tolist()]
     if html:
         table = _extract_pages(table, raw, source)
     else:
-        table["text"] = [normalize_text(t) for t in raw]
+        table["text"] = [normalize_text(t) for t in raw.tolist()]  # not Arrow's slow iteration
     cols = ["doc_id", "text"] + [c for c in table.columns if c not in ("doc_id", "text", "sha256")]
     return table[cols + (["sha256"] if sha256 else [])].reset_index(drop=True)
 

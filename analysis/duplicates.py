@@ -17,11 +17,15 @@ the threshold is proposed with probability :data:`LSH_RECALL` (0.99; higher abov
 
 Speed (hand-written parts, each equal to the library's result; tests/test_duplicates_fast.py
 checks it): the signatures are datasketch's (its permutations, its ``affine32`` formula) but
-computed for all documents at once with numpy, and the banding sorts each band instead of
+computed for many documents at once with numpy, and the banding sorts each band instead of
 inserting every document into ``datasketch.MinHashLSH`` and querying it (same candidate pairs:
-its buckets are keyed by the exact values of a band). Shingles are deduplicated with one sort
-per chunk of documents. On the 50 MB benchmark corpus (15,957 documents) this took
-:func:`find_duplicates` from 11-14 s to 5.5 s of CPU time, with the same clusters.
+its buckets are keyed by the exact values of a band). Words are found and hashed in numpy
+over a whole chunk of documents, and shingles are deduplicated with one sort per chunk. A
+corpus of more than :data:`analysis._parallel.PARALLEL_MIN_DOCS` documents is shingled and
+signed by forked worker processes, one range of documents each (a document's shingles and
+signature depend on it alone; tests/test_load_speed_equivalence.py checks the result is the
+same). On the 50 MB benchmark corpus (15,957 documents) this took :func:`find_duplicates` from
+11-14 s to about 3 s of CPU time, with the same clusters.
 
 Pairs above the threshold form clusters (connected components). In each cluster one document is
 *kept*: the earliest ``date`` (documents without a date count as the latest), then the smallest
@@ -32,13 +36,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from itertools import chain, combinations
+from itertools import combinations
 from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
 
 from analysis._checks import check_choice, check_int, require_columns
+from analysis._parallel import fork_map, split_ranges, worker_count
 from analysis.schema import conform, empty_table
 from analysis.text import fold
 
@@ -62,8 +67,11 @@ _WORD = re.compile(r"\w+")
 _WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _NOT_WORD_BYTE = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit multiplier of the shingle hash
+_SPACE = 0x20
+_LOW_BYTES = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)  # n low bytes set
 _MAX_NAMED = 5
-_CHUNK = 1000  # documents whose words are held as strings at once (< 2**15: see _chunk_shingles)
+_SIG_BLOCK = 1 << 16  # shingles hashed together by _signatures (256 KB)
+_CHUNK = 1000  # documents whose words are held at once (< 2**14: see _chunk_shingles)
 
 
 def _check_docs(docs: pd.DataFrame) -> None:
@@ -72,7 +80,8 @@ def _check_docs(docs: pd.DataFrame) -> None:
     dup = ids[ids.duplicated()].unique().tolist()
     if dup:
         raise ValueError(f"docs has repeated doc_id(s): {', '.join(map(repr, dup[:_MAX_NAMED]))}")
-    bad = [str(d) for d, t in zip(ids, docs["text"], strict=True) if not isinstance(t, str)]
+    texts = docs["text"].tolist()  # not Arrow's slow iteration
+    bad = [str(d) for d, t in zip(ids.tolist(), texts, strict=True) if not isinstance(t, str)]
     if bad:
         raise TypeError(
             f"docs: text must be a string in every document; not in {', '.join(bad[:_MAX_NAMED])}"
@@ -97,25 +106,32 @@ def _shingles(texts: list[str], k: int) -> list[np.ndarray]:
     Words are hashed by content (BLAKE2b of each distinct word), not by Python's salted
     ``hash``, so results are the same in every process; the shingle hash combines the word
     hashes of the window. A document with fewer than ``k`` words is one shingle of all of them.
-    Documents are read in chunks so that only one chunk's words are in memory as strings.
     The arrays returned are views into one array holding every document's shingles.
     """
-    cache: dict[str | bytes, int] = {}
-    parts, counts = [], []
+    flat, counts = _shingle_arrays(texts, k)
+    return _split(flat, counts)
+
+
+def _split(flat: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:
+    if not len(counts):
+        return []
+    return np.split(flat, np.cumsum(counts)[:-1])
+
+
+def _shingle_arrays(texts: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every document's shingles as one array (document after document, each sorted and
+    distinct) and the number of shingles of each document. Documents are read in chunks of
+    ``_CHUNK`` so that only one chunk's words are in memory at once."""
+    hashes = _WordHashes()
+    parts, counts = [np.zeros(0, dtype=np.uint64)], [np.zeros(0, dtype=np.int64)]
     for lo in range(0, len(texts), _CHUNK):
-        flat, per_doc = _chunk_shingles(texts[lo : lo + _CHUNK], k, cache)
+        flat, per_doc = _chunk_shingles(texts[lo : lo + _CHUNK], k, hashes)
         parts.append(flat)
         counts.append(per_doc)
-    if not parts:
-        return []
-    flat = np.concatenate(parts)
-    bounds = np.cumsum(np.concatenate(counts))[:-1]
-    return np.split(flat, bounds)
+    return np.concatenate(parts), np.concatenate(counts).astype(np.int64)
 
 
-def _chunk_shingles(
-    texts: list[str], k: int, cache: dict[str | bytes, int]
-) -> tuple[np.ndarray, np.ndarray]:
+def _chunk_shingles(texts: list[str], k: int, hashes: _WordHashes) -> tuple[np.ndarray, np.ndarray]:
     """A chunk's shingle sets as one array (document after document, each sorted and
     distinct) and the number of shingles of each document.
 
@@ -124,22 +140,18 @@ def _chunk_shingles(
     per-document calls took a sixth of the shingling time), with the same sets. The caller
     passes at most ``_CHUNK`` documents, so document numbers are small.
     """
-    words = [_words(text) for text in texts]
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    h, lengths = hashes.of_words(texts)
     starts = np.concatenate([[0], np.cumsum(lengths)])
-    flat = np.fromiter(chain.from_iterable(words), dtype=object, count=int(starts[-1]))
-    del words
-    codes, uniques = pd.factorize(flat)
-    word_hash = np.array([_word_hash(w, cache) for w in uniques], dtype=np.uint64)
-    h = word_hash[codes] if len(codes) else np.zeros(0, dtype=np.uint64)
     # acc[i] = hash of the window h[i : i + k] (truncated at the end of the chunk)
     acc = np.zeros(len(h), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for j in range(k):
-            acc[: len(h) - j] = acc[: len(h) - j] * _MULT + h[j:]
+            head = acc[: len(h) - j]
+            np.multiply(head, _MULT, out=head)
+            np.add(head, h[j:], out=head)
     doc = np.repeat(np.arange(len(texts)), lengths)
-    at = np.arange(len(h)) - starts[doc]  # position of each word in its document
-    full = at <= (lengths - k)[doc]  # a whole window starts here
+    # a whole window starts here: its last word is in the document
+    full = np.arange(k - 1, len(h) + k - 1) < np.repeat(starts[1:], lengths)
     values, owner = acc[full], doc[full]
     # a document shorter than a shingle: one shingle of all its words
     short = np.flatnonzero((lengths > 0) & (lengths < k))
@@ -152,19 +164,25 @@ def _chunk_shingles(
                 one = np.where(inside, one * _MULT + h[pos], one)
         values = np.concatenate([values, one])
         owner = np.concatenate([owner, short])
-    # by hash, then (a stable radix sort of the small document numbers) by document
-    order = np.argsort(values)
-    order = order[np.argsort(owner[order].astype(np.int16), kind="stable")]
-    values, owner = values[order], owner[order]
+    # by document, then by hash: one sort of the document number and the hash's high bits;
+    # in the rare case that two hashes of a document share those bits and come out of order,
+    # a second, exact sort (by hash, then a stable radix sort of the small document numbers)
+    order = np.argsort((owner.astype(np.uint64) << np.uint64(50)) | (values >> np.uint64(14)))
+    ranked, by = values[order], owner[order]
+    if np.any((ranked[1:] < ranked[:-1]) & (by[1:] == by[:-1])):
+        order = np.argsort(values)
+        order = order[np.argsort(owner[order].astype(np.int16), kind="stable")]
+        ranked, by = values[order], owner[order]
+    values, owner = ranked, by
     first = np.ones(len(values), dtype=bool)
     first[1:] = (values[1:] != values[:-1]) | (owner[1:] != owner[:-1])
     return values[first], np.bincount(owner[first], minlength=len(texts))
 
 
-def _words(text: str) -> list[str] | list[bytes]:
-    """The words (``\\w+``) of the folded text; as bytes when it is ASCII: there ``\\w`` is
-    ``[A-Za-z0-9_]``, and blanking every other byte then splitting is three times faster than
-    ``findall`` (most folded news texts are ASCII). A word hashes the same either way.
+def _word_bytes(text: str) -> bytes:
+    """The words (``\\w+``) of the folded text as UTF-8, separated by spaces (a word holds no
+    space byte, nor a zero byte). For ASCII text ``\\w`` is ``[A-Za-z0-9_]``, and blanking every
+    other byte is several times faster than ``findall`` (most folded news texts are ASCII).
 
     A text with a non-ASCII character is folded line by line, which equals folding it whole
     (folding works character by character; a line break stops both the reordering of
@@ -177,16 +195,93 @@ def _words(text: str) -> list[str] | list[bytes]:
     else:
         folded = "\n".join([fold(line) for line in text.split("\n")])
     if folded.isascii():
-        return folded.encode().translate(_NOT_WORD_BYTE).split()
-    return _WORD.findall(folded)
+        return folded.encode().translate(_NOT_WORD_BYTE)
+    return " ".join(_WORD.findall(folded)).encode()
 
 
-def _word_hash(word: str | bytes, cache: dict[str | bytes, int]) -> int:
-    h = cache.get(word)
-    if h is None:
-        raw = word if isinstance(word, bytes) else word.encode()
-        h = cache[word] = int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest())
-    return h
+def _word_hash(word: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(word, digest_size=8).digest())
+
+
+def _load8(buf: np.ndarray, at: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """``buf[at : at + min(n, 8)]`` of each position as a little-endian uint64, zero-padded:
+    an exact key of a word of up to 8 bytes (a word holds no zero byte). ``buf`` ends with
+    at least 8 padding bytes."""
+    view = np.ndarray(shape=(len(buf) - 7,), dtype="<u8", buffer=buf, strides=(1,))
+    return view[np.minimum(at, len(view) - 1)] & _LOW_BYTES[np.minimum(n, 8)]
+
+
+class _WordHashes:
+    """The BLAKE2b hash of every word of many texts, each distinct word hashed once.
+
+    Hand-written in numpy instead of splitting texts into Python word objects: the texts'
+    words are laid out in one byte array, a word of up to 8 bytes (nine words in ten in news)
+    is identified exactly by its bytes read as one integer, a longer one by a few such
+    integers, and only the distinct words reach Python (to be hashed once per call). On the
+    50 MB benchmark corpus this took the word hashing from 3.6 s to about 2 s of CPU time,
+    with the same hashes.
+    """
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.uint64)  # the short words seen, as sorted keys
+        self.values = np.zeros(0, dtype=np.uint64)  # their hashes
+        self.long: dict[bytes, int] = {}
+
+    def of_words(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The hash of every word of ``texts`` in order, and the number of words of each."""
+        parts = [_word_bytes(t) for t in texts]
+        blob = b" " + b" ".join(parts) + b" " * 9
+        buf = np.frombuffer(blob, dtype=np.uint8)
+        word = buf != _SPACE
+        edges = np.flatnonzero(word[1:] != word[:-1]) + 1
+        starts, ends = edges[0::2], edges[1::2]
+        lens = ends - starts
+        offsets = np.cumsum([1] + [len(p) + 1 for p in parts])
+        counts = np.diff(np.searchsorted(starts, offsets)).astype(np.int64)
+        h = np.empty(len(starts), dtype=np.uint64)
+        key = _load8(buf, starts, lens)
+        short = lens <= 8
+        codes, uniques = pd.factorize(key[short])
+        h[short] = self._short(np.asarray(uniques, dtype=np.uint64))[codes]
+        long = np.flatnonzero(~short)
+        if len(long):
+            h[long] = self._long(blob, buf, starts[long], lens[long], key[long])
+        return h, counts
+
+    def _short(self, keys: np.ndarray) -> np.ndarray:
+        pos = np.searchsorted(self.keys, keys)
+        known = pos < len(self.keys)
+        known[known] = self.keys[pos[known]] == keys[known]
+        out = np.empty(len(keys), dtype=np.uint64)
+        out[known] = self.values[pos[known]]
+        new = keys[~known]
+        found = [_word_hash(k.to_bytes(8, "little").rstrip(b"\0")) for k in new.tolist()]
+        out[~known] = np.array(found, dtype=np.uint64)
+        if len(new):
+            keys = np.concatenate([self.keys, new])
+            order = np.argsort(keys)
+            self.keys, self.values = keys[order], np.concatenate([self.values, out[~known]])[order]
+        return out
+
+    def _long(
+        self, blob: bytes, buf: np.ndarray, starts: np.ndarray, lens: np.ndarray, key: np.ndarray
+    ) -> np.ndarray:
+        # words longer than 8 bytes: one code per distinct sequence of 8-byte blocks
+        codes, uniques = pd.factorize(key)
+        for b in range(1, int(lens.max() + 7) // 8):
+            block = _load8(buf, starts + 8 * b, np.maximum(lens - 8 * b, 0))
+            more, more_uniques = pd.factorize(block)
+            codes, uniques = pd.factorize(codes * len(more_uniques) + more)
+        _, first = np.unique(codes, return_index=True)
+        cache = self.long
+        hashed = np.empty(len(first), dtype=np.uint64)
+        for i, (s, n) in enumerate(zip(starts[first].tolist(), lens[first].tolist(), strict=True)):
+            w = blob[s : s + n]
+            v = cache.get(w)
+            if v is None:
+                v = cache[w] = _word_hash(w)
+            hashed[i] = v
+        return hashed[codes]
 
 
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -249,9 +344,11 @@ def _signatures(sh: list[np.ndarray], num_perm: int, seed: int) -> np.ndarray:
     The rows equal ``datasketch.MinHash(num_perm, seed).update_batch`` of the set's low 32
     bits (datasketch permutes 32-bit values), with datasketch's own permutations; the tests
     check it. Hand-written because datasketch hashes one document per call: here each
-    permutation is applied to all the corpus's shingles at once and the minimum per document
-    taken with ``np.minimum.reduceat``, about four times faster than one ``update_batch`` per
-    document (measured on the 50 MB benchmark corpus). Any other datasketch scheme (the
+    permutation is applied to many documents' shingles at once (a block of
+    :data:`_SIG_BLOCK` shingles, small enough to stay in the CPU cache while the 128
+    permutations are applied to it) and the minimum per document taken with
+    ``np.minimum.reduceat``, several times faster than one ``update_batch`` per document
+    (measured on the 50 MB benchmark corpus). Any other datasketch scheme (the
     ``legacy`` one of datasketch 1.x) is computed by datasketch itself, document by document.
     """
     from datasketch import MinHash
@@ -266,14 +363,24 @@ def _signatures(sh: list[np.ndarray], num_perm: int, seed: int) -> np.ndarray:
         return np.array(rows).reshape(len(sh), num_perm)
     a, b = (np.asarray(p, dtype=np.uint32) for p in template.permutations)
     mixed = _fmix32((np.concatenate(sh) & np.uint64(0xFFFFFFFF)).astype(np.uint32))
-    starts = np.concatenate([[0], np.cumsum([len(s) for s in sh])[:-1]]).astype(np.intp)
+    starts = np.concatenate([[0], np.cumsum([len(s) for s in sh])]).astype(np.intp)
     sig = np.empty((num_perm, len(sh)), dtype=np.uint32)
-    buf = np.empty_like(mixed)
+    buf = np.empty(_SIG_BLOCK + int(np.diff(starts).max()), dtype=np.uint32)
+    lo = 0
     with np.errstate(over="ignore"):
-        for p in range(num_perm):
-            np.multiply(mixed, a[p], out=buf)
-            np.add(buf, b[p], out=buf)
-            sig[p] = np.minimum.reduceat(buf, starts)
+        while lo < len(sh):
+            # the documents whose shingles fit in the block (at least one): all permutations
+            # are applied to a block small enough to stay in the CPU cache
+            hi = int(np.searchsorted(starts, starts[lo] + _SIG_BLOCK, side="right")) - 1
+            hi = min(max(hi, lo + 1), len(sh))
+            seg = mixed[starts[lo] : starts[hi]]
+            out = buf[: len(seg)]
+            at = starts[lo:hi] - starts[lo]
+            for p in range(num_perm):
+                np.multiply(seg, a[p], out=out)
+                np.add(out, b[p], out=out)
+                sig[p, lo:hi] = np.minimum.reduceat(out, at)
+            lo = hi
     return sig.T
 
 
@@ -282,30 +389,46 @@ def _band_candidates(sig: np.ndarray, bands: int, rows: int) -> list[tuple[int, 
     least one of ``bands`` bands: the pairs ``datasketch.MinHashLSH(params=(bands, rows))``
     returns (its buckets are keyed by the exact bytes of each band), found by sorting each
     band instead of inserting and querying one document at a time (the tests compare both).
+    Each band is sorted by a 64-bit hash of its values; the few rows that share a hash are
+    then grouped by their exact values, so a hash collision never makes a pair.
     """
     found: set[tuple[int, int]] = set()
     for band in range(bands):
         cols = sig[:, band * rows : (band + 1) * rows]
-        order = np.lexsort(cols.T[::-1])
-        ranked = cols[order]
+        key = np.zeros(len(cols), dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for c in range(cols.shape[1]):
+                key = (key * _MULT) ^ cols[:, c].astype(np.uint64)
+        order = np.argsort(key)
+        ranked = key[order]
         new = np.ones(len(order), dtype=bool)
-        new[1:] = (ranked[1:] != ranked[:-1]).any(axis=1)
+        new[1:] = ranked[1:] != ranked[:-1]
         edges = np.flatnonzero(np.concatenate([new, [True]]))
         for lo, hi in zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True):
             if hi - lo > 1:
-                found.update(combinations(sorted(order[lo:hi].tolist()), 2))
+                same: dict[bytes, list[int]] = {}
+                for i in sorted(order[lo:hi].tolist()):
+                    same.setdefault(cols[i].tobytes(), []).append(i)
+                for members in same.values():
+                    found.update(combinations(members, 2))
     return sorted(found)
 
 
 def _minhash_pairs(
-    sh: list[np.ndarray], threshold: float, num_perm: int, seed: int
+    sh: list[np.ndarray],
+    threshold: float,
+    num_perm: int,
+    seed: int,
+    sig: np.ndarray | None = None,
 ) -> list[tuple[int, int, float]]:
     """Candidate pairs by MinHash LSH (:func:`_signatures`, :func:`_band_candidates`), each
-    checked with its exact similarity. Documents without shingles take no part."""
+    checked with its exact similarity. Documents without shingles take no part. ``sig``: the
+    signatures of the documents with shingles, when already computed."""
     docs = [i for i, s in enumerate(sh) if len(s)]
     if len(docs) < 2:
         return []
-    sig = _signatures([sh[i] for i in docs], num_perm, seed)
+    if sig is None:
+        sig = _signatures([sh[i] for i in docs], num_perm, seed)
     pairs = []
     for a, b in _band_candidates(sig, *_lsh_params(threshold, num_perm)):
         i, j = docs[a], docs[b]
@@ -318,10 +441,30 @@ def _minhash_pairs(
 def _pairs(docs, threshold, shingle_size, method, num_perm, seed):
     _check_docs(docs)
     _check_options(threshold, shingle_size, method, num_perm)
-    sh = _shingles(docs["text"].tolist(), shingle_size)
-    if method == "exact" or (method == "auto" and len(docs) <= AUTO_EXACT_MAX_DOCS):
+    texts = docs["text"].tolist()
+    exact = method == "exact" or (method == "auto" and len(docs) <= AUTO_EXACT_MAX_DOCS)
+    workers = worker_count(len(texts))
+    if workers == 1:
+        sh = _shingles(texts, shingle_size)
+        if exact:
+            return sh, _exact_pairs(sh, threshold)
+        return sh, _minhash_pairs(sh, threshold, num_perm, seed)
+
+    def task(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        # a worker's range of documents: its shingles and (for MinHash) their signatures,
+        # which depend on the document alone, so the ranges concatenate to the whole
+        flat, counts = _shingle_arrays(texts[lo:hi], shingle_size)
+        filled = [s for s in _split(flat, counts) if len(s)]
+        sig = _signatures(filled, num_perm, seed) if filled and not exact else None
+        return flat, counts, sig
+
+    parts = fork_map(task, split_ranges(len(texts), workers), workers)
+    sh = _split(np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+    if exact:
         return sh, _exact_pairs(sh, threshold)
-    return sh, _minhash_pairs(sh, threshold, num_perm, seed)
+    sigs = [p[2] for p in parts if p[2] is not None]
+    sig = np.concatenate(sigs) if sigs else None
+    return sh, _minhash_pairs(sh, threshold, num_perm, seed, sig)
 
 
 def duplicate_pairs(

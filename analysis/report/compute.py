@@ -225,12 +225,13 @@ class StudyTables:
         Returns:
             The path of the CSV written, or of the Parquet file.
         """
+        import pyarrow.parquet as pq
+
         from analysis.report.tables import MAX_CSV_ROWS, save_table
 
-        table = self[name]
-        if len(table) > MAX_CSV_ROWS:
-            return self.file(name)
-        return save_table(table, Path(folder) / f"{name}.csv")
+        if pq.ParquetFile(self.file(name)).metadata.num_rows > MAX_CSV_ROWS:
+            return self.file(name)  # counted from the file's footer: nothing read
+        return save_table(self[name], Path(folder) / f"{name}.csv")
 
     def notes(self, *sections: str) -> list[str]:
         """What the reader should know, from the run (input warnings, caps), per section

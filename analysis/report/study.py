@@ -645,15 +645,22 @@ def load_study_docs(study: Study) -> tuple[pd.DataFrame, pd.DataFrame]:
         ['photo_caption', 'outlet_dateline']
     """
     from analysis.corpus import load_corpus
+    from analysis.language import preload_model
     from analysis.schema import empty_table
 
-    docs = load_corpus(
-        study.corpus,
-        metadata=study.metadata,
-        text_column=study.text_column,
-        id_column=study.id_column,
-        **study.corpus_options,
-    )
+    # The language model loads beside the reading of the corpus (joined before any fork).
+    loading = preload_model()
+    try:
+        docs = load_corpus(
+            study.corpus,
+            metadata=study.metadata,
+            text_column=study.text_column,
+            id_column=study.id_column,
+            **study.corpus_options,
+        )
+    finally:
+        if loading is not None:
+            loading.join()
     if study.group not in docs.columns:
         raise StudyError(
             f"{study.path}: key 'group': {study.group!r} is not a document variable "

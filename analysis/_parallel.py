@@ -1,0 +1,94 @@
+"""Per-document work of the loading steps spread over forked worker processes.
+
+Reading and checking a large corpus (language detection, boilerplate cleaning, shingling and
+MinHash signatures for duplicates) is independent from one document to the next, so a large
+corpus is cut into one contiguous range of documents per CPU and the ranges are computed at the
+same time by worker processes. The workers are *forked*: they see the caller's documents
+without copying or pickling them; only the range bounds go to them and only the per-range
+results come back. The caller combines the results in range order, so the output is the same
+as computing in one process (tests/test_load_speed_equivalence.py checks it).
+
+Small corpora (up to :data:`PARALLEL_MIN_DOCS` documents, such as the sample study) stay in the
+calling process: starting workers would cost more than it saves. So does everything on a
+machine without ``fork`` or with one CPU, and inside a daemonic process (which may not fork
+children).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+__all__ = ["MAX_WORKERS", "PARALLEL_MIN_DOCS", "fork_map", "split_ranges", "worker_count"]
+
+#: Corpora with more documents than this are computed by worker processes.
+PARALLEL_MIN_DOCS = 2000
+#: At most this many worker processes (one per CPU below that).
+MAX_WORKERS = 4
+
+
+def worker_count(n_docs: int) -> int:
+    """Worker processes for ``n_docs`` documents: 1 (compute here) up to
+    :data:`PARALLEL_MIN_DOCS` documents, else one per usable CPU, at most :data:`MAX_WORKERS`."""
+    if n_docs <= PARALLEL_MIN_DOCS:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if multiprocessing.current_process().daemon:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS, n_docs))
+
+
+def split_ranges(n: int, parts: int) -> list[tuple[int, int]]:
+    """``parts`` contiguous ``(start, stop)`` ranges covering ``range(n)``, sizes within one."""
+    parts = max(1, min(parts, n)) if n else 1
+    bounds = [n * i // parts for i in range(parts + 1)]
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+_TASK: list[Callable[..., Any]] = []
+
+
+def _set_task(task: Callable[..., Any]) -> None:
+    _TASK[:] = [task]
+
+
+def _run(*args: Any) -> Any:
+    return _TASK[0](*args)
+
+
+def fork_map(task: Callable[..., Any], args: Sequence[tuple], workers: int) -> list[Any]:
+    """``[task(*a) for a in args]``, computed by ``workers`` forked processes when
+    ``workers > 1`` (in order; an exception in a worker is raised here).
+
+    ``task`` is inherited by the workers, not pickled, so it may be a closure over the
+    caller's documents; its arguments and results are pickled, so keep them small (ranges in,
+    arrays out). This process only waits: working here too was slower, as its writes then
+    copy the pages it shares with the workers.
+    """
+    if workers <= 1 or len(args) <= 1:
+        return [task(*a) for a in args]
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Frozen objects are not traversed by the workers' collector, so the pages holding the
+    # caller's documents stay shared instead of being copied into every worker.
+    gc.freeze()
+    pool = ProcessPoolExecutor(
+        min(workers, len(args)),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_set_task,
+        initargs=(task,),
+    )
+    try:
+        futures = [pool.submit(_run, *a) for a in args]
+        return [f.result() for f in futures]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
