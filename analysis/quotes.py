@@ -252,9 +252,12 @@ def find_quotes(
         ):
             continue
         doc = SpeakerDoc.build(name, texts[name], toks, lo, hi, ments.of(d))
+        found = cues_found.get(d, [])
+        firsts = np.searchsorted(doc.start, [f[0] for f in found]).tolist()
+        lasts = np.searchsorted(doc.end, [f[1] for f in found]).tolist()
         local = sorted(
-            Cue(int(np.searchsorted(doc.start, s)), int(np.searchsorted(doc.end, e)), kind, cue)
-            for s, e, kind, cue in cues_found.get(d, [])
+            Cue(a, b, kind, cue)
+            for a, b, (_, _, kind, cue) in zip(firsts, lasts, found, strict=True)
         )
         local = _usable_cues(doc, local)
         doc.mark_speaking(
@@ -291,9 +294,11 @@ def _cues_by_doc(
         return by_doc
     pats = pd.DataFrame(rows, columns=["key", "pattern"])
     found = match(tokens, compile_patterns(pats), scope="all")
-    codes = found["doc_id"].cat.codes.to_numpy()
-    for c, s, e, k in zip(codes, found["start"], found["end"], found["key"], strict=True):
-        by_doc.setdefault(int(c), []).append((int(s), int(e), *meta[k]))
+    codes = found["doc_id"].cat.codes.to_numpy().tolist()
+    starts = found["start"].to_numpy(np.int64).tolist()
+    ends = found["end"].to_numpy(np.int64).tolist()
+    for c, s, e, k in zip(codes, starts, ends, found["key"].astype(str).tolist(), strict=True):
+        by_doc.setdefault(c, []).append((s, e, *meta[k]))
     return by_doc
 
 

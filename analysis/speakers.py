@@ -98,7 +98,12 @@ class SortedTokens:
     def __init__(self, tokens: pd.DataFrame) -> None:
         n_docs = len(tokens["doc_id"].cat.categories)
         codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
-        order = np.lexsort((tokens["start"].to_numpy(), codes))
+        starts = tokens["start"].to_numpy()
+        dc, ds = np.diff(codes), np.diff(starts)
+        if bool(np.all((dc > 0) | ((dc == 0) & (ds > 0)))):
+            order = np.arange(len(codes))  # as tokenize gives them: no sort needed
+        else:
+            order = np.lexsort((starts, codes))
         codes = codes[order]
         self.start = tokens["start"].to_numpy().astype(np.int64)[order]
         self.end = tokens["end"].to_numpy().astype(np.int64)[order]
@@ -142,6 +147,8 @@ class SortedMentions:
                 for c in self._COLS
             }
         self.bounds = np.searchsorted(codes, np.arange(len(doc_cats) + 1))
+        # Speaker-eligible mentions, decided once for all documents (not per document).
+        self.cols["eligible"] = np.isin(self.cols["actor_type"], list(SPEAKER_TYPES))
 
     def of(self, d: int) -> dict[str, np.ndarray]:
         """The mentions of document ``d``."""
@@ -173,6 +180,15 @@ def paragraph_breaks(text: str) -> np.ndarray:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _member(values: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """``np.isin(values, among)`` for small integer arrays, without its per-call overhead."""
+    if not len(among):
+        return np.zeros(len(values), bool)
+    among = np.sort(among)
+    at = np.minimum(np.searchsorted(among, values), len(among) - 1)
+    return among[at] == values
 
 
 class Slot(NamedTuple):
@@ -220,7 +236,7 @@ class SpeakerDoc:
         sentence ("Speaking after a meeting with Zhao, Vanna said … . '…,' he said" → Vanna)."""
         first = np.searchsorted(self.start, self.a_start)
         last = np.searchsorted(self.end, self.a_end)
-        self.speaking = np.isin(last + 1, cue_first) | np.isin(first - 1, cue_last)
+        self.speaking = _member(last + 1, cue_first) | _member(first - 1, cue_last)
         self._antecedents.clear()
 
     @classmethod
@@ -229,16 +245,23 @@ class SpeakerDoc:
     ) -> SpeakerDoc:
         start, end, sent = toks.start[lo:hi], toks.end[lo:hi], toks.sent[lo:hi]
         n = len(start)
-        brk = np.r_[True, sent[1:] != sent[:-1]]
+        # Plain numpy calls only: this runs once per document, where np.r_, np.isin and
+        # np.add.at cost more in overhead than in work.
+        brk = np.empty(n, bool)
+        brk[:1] = True
+        np.not_equal(sent[1:], sent[:-1], out=brk[1:])
         first = np.flatnonzero(brk)
-        last = np.r_[first[1:] - 1, n - 1]
+        last = np.empty(len(first), np.int64)
+        last[:-1] = first[1:] - 1
+        last[-1:] = n - 1
         sid = np.cumsum(brk) - 1
-        eligible = np.flatnonzero(np.isin(mentions["actor_type"], SPEAKER_TYPES))
+        eligible = np.flatnonzero(mentions["eligible"])
         m_first = np.searchsorted(start, mentions["start"][eligible])
         m_last = np.searchsorted(end, mentions["end"][eligible])
-        in_mention = np.zeros(n + 1, np.int64)
-        np.add.at(in_mention, m_first, 1)
-        np.add.at(in_mention, m_last + 1, -1)
+        in_mention = (
+            np.bincount(m_first, minlength=n + 1)[: n + 1]
+            - np.bincount(m_last + 1, minlength=n + 1)[: n + 1]
+        )
         doc = cls(
             doc_id=name,
             text=text,

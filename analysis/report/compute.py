@@ -565,10 +565,10 @@ class _Run:
         # the chunks had worker processes (a large corpus); in this process otherwise.
         first = (pd.concat(self.first_hits, ignore_index=True) if self.first_hits
                  else empty_table("hits"))  # fmt: skip
-        jobs = [functools.partial(self._kwic_lines, kwic_terms, positions)]
-        if self.codebook is not None:
-            jobs.append(functools.partial(self._review_rows, first))
-        done = run_apart(jobs, apart=self.workers > 1 and not positions)
+        # One forked process for both (each fork counts the parent's pages once more in the
+        # process tree's RSS).
+        apart = run_apart([functools.partial(self._tokenising_jobs, kwic_terms, positions, first)],
+                          apart=self.workers > 1 and not positions)[0]  # fmt: skip
         disp = combined[combined["table"] == "disp"]
         _write(folder, "dispersion_counts", pd.DataFrame({
             "key": disp["k0"].astype(str), "group": disp["k1"].astype(str),
@@ -599,11 +599,11 @@ class _Run:
 
         if self.chunker.periods is not None:
             self._period_keyness(combined)
-        lines, seen = done[0]()
+        (lines, seen), review = apart()
         _write(folder, "kwic", lines)
         self._capped_note("kwic", seen, o.max_lines, "kwic", "KWIC lines")
-        if self.codebook is not None:
-            write_review_csv(done[1](), folder / "hits_for_review.csv")
+        if review is not None:
+            write_review_csv(review, folder / "hits_for_review.csv")
             self._capped_note("hits_for_review", self.sinks["hits"].rows, o.max_lines, "themes",
                               "hits in the review file")  # fmt: skip
         meta = combined[combined["table"] == "meta"]
@@ -695,6 +695,13 @@ class _Run:
                               f"hits of {theme} in context")  # fmt: skip
         _write(self.folder, "theme_kwic", pd.concat(contexts, ignore_index=True) if contexts
                else empty_table("theme_kwic").assign(theme=pd.Series([], dtype=str)))  # fmt: skip
+
+    def _tokenising_jobs(
+        self, terms: list[str], positions: bool, first: pd.DataFrame
+    ) -> tuple[tuple[pd.DataFrame, int], pd.DataFrame | None]:
+        """The KWIC lines (and matches) and, with a codebook, the review rows."""
+        review = self._review_rows(first) if self.codebook is not None else None
+        return self._kwic_lines(terms, positions), review
 
     def _review_rows(self, first: pd.DataFrame) -> pd.DataFrame:
         """The review file of the corpus's first hits (their documents tokenised again)."""
