@@ -531,6 +531,27 @@ class _Run:
         _write(folder, "term_frequency_by_group", by_group)
         corpus = self._corpus_term_frequency(combined)
         _write(folder, "term_frequency", corpus)
+        kwic_terms = list(o.kwic_terms)
+        dispersion_terms = list(self.chunker.dispersion_terms)
+        positions = False
+        if not kwic_terms:  # the default: the 3 most frequent terms
+            kwic_terms = corpus["term"].head(3).tolist()
+            if not dispersion_terms:
+                dispersion_terms = kwic_terms
+                mine = by_group[by_group["term"].isin(kwic_terms)]  # a word matches its norm
+                self.acc.add(part("disp", mine["term"], mine["group"], np.zeros(len(mine)),
+                                  mine["frequency"]))  # fmt: skip
+                combined = self.acc.result()
+            positions = self.few_docs and not o.dispersion_terms
+        # What needs documents again (KWIC lines and the review file: tokenised again; theme
+        # contexts) runs beside the rest of the finish when the chunks had worker processes
+        # (a large corpus); in this process otherwise.
+        first = (pd.concat(self.first_hits, ignore_index=True) if self.first_hits
+                 else empty_table("hits"))  # fmt: skip
+        # One forked process for all (each fork counts the parent's pages once more in the
+        # process tree's RSS).
+        apart = run_apart([functools.partial(self._document_jobs, kwic_terms, positions, first)],
+                          apart=self.workers > 1 and not positions)[0]  # fmt: skip
         # Every group of the documents, also one without a counted word.
         groups = sorted(self.docs[self.group].astype(str).unique()) if self.group else [ALL]
         counted = [g for g in groups if g in set(by_group["group"].astype(str))]
@@ -549,26 +570,6 @@ class _Run:
             _write(folder, "keyness", key)
         _write(folder, "collocations", self.colloc.table(min_count=o.collocation_min_count))
 
-        kwic_terms = list(o.kwic_terms)
-        dispersion_terms = list(self.chunker.dispersion_terms)
-        positions = False
-        if not kwic_terms:  # the default: the 3 most frequent terms
-            kwic_terms = corpus["term"].head(3).tolist()
-            if not dispersion_terms:
-                dispersion_terms = kwic_terms
-                mine = by_group[by_group["term"].isin(kwic_terms)]  # a word matches its norm
-                self.acc.add(part("disp", mine["term"], mine["group"], np.zeros(len(mine)),
-                                  mine["frequency"]))  # fmt: skip
-                combined = self.acc.result()
-            positions = self.few_docs and not o.dispersion_terms
-        # The two jobs that tokenise documents again run beside the rest of the finish when
-        # the chunks had worker processes (a large corpus); in this process otherwise.
-        first = (pd.concat(self.first_hits, ignore_index=True) if self.first_hits
-                 else empty_table("hits"))  # fmt: skip
-        # One forked process for both (each fork counts the parent's pages once more in the
-        # process tree's RSS).
-        apart = run_apart([functools.partial(self._tokenising_jobs, kwic_terms, positions, first)],
-                          apart=self.workers > 1 and not positions)[0]  # fmt: skip
         disp = combined[combined["table"] == "disp"]
         _write(folder, "dispersion_counts", pd.DataFrame({
             "key": disp["k0"].astype(str), "group": disp["k1"].astype(str),
@@ -579,7 +580,10 @@ class _Run:
 
         if self.codebook is not None:
             _write(folder, "theme_rates_by_group", tables["theme_matrix"])
-            self._theme_contexts(combined)
+            counted = combined[combined["table"] == "hk"]
+            for theme, n in zip(counted["k0"].astype(str), np.rint(counted["v0"]), strict=True):
+                self._capped_note(f"theme_kwic:{theme}", int(n), _THEME_CONTEXTS, "themes",
+                                  f"hits of {theme} in context")  # fmt: skip
 
         if self.actors is not None:
             _write(folder, "actor_counts_by_group", tables["actor_counts"])
@@ -599,9 +603,11 @@ class _Run:
 
         if self.chunker.periods is not None:
             self._period_keyness(combined)
-        (lines, seen), review = apart()
+        (lines, seen), review, contexts = apart()
         _write(folder, "kwic", lines)
         self._capped_note("kwic", seen, o.max_lines, "kwic", "KWIC lines")
+        if contexts is not None:
+            _write(folder, "theme_kwic", contexts)
         if review is not None:
             write_review_csv(review, folder / "hits_for_review.csv")
             self._capped_note("hits_for_review", self.sinks["hits"].rows, o.max_lines, "themes",
@@ -675,7 +681,7 @@ class _Run:
         lines = pd.concat(parts, ignore_index=True).head(cap) if parts else empty_table("kwic")
         return lines, seen
 
-    def _theme_contexts(self, combined: pd.DataFrame) -> None:
+    def _theme_contexts(self) -> pd.DataFrame:
         """Each theme's first hits in context (char windows: no tokens needed)."""
         from analysis.schema import empty_table
         from analysis.themes import theme_kwic
@@ -689,19 +695,18 @@ class _Run:
             lines = theme_kwic(own, theme, docs=self._docs_for(own["doc_id"].astype(str)),
                                window=self.options.audit_window, codebook=self.codebook)  # fmt: skip
             contexts.append(lines.assign(theme=theme))
-        counted = combined[combined["table"] == "hk"]
-        for theme, n in zip(counted["k0"].astype(str), np.rint(counted["v0"]), strict=True):
-            self._capped_note(f"theme_kwic:{theme}", int(n), _THEME_CONTEXTS, "themes",
-                              f"hits of {theme} in context")  # fmt: skip
-        _write(self.folder, "theme_kwic", pd.concat(contexts, ignore_index=True) if contexts
-               else empty_table("theme_kwic").assign(theme=pd.Series([], dtype=str)))  # fmt: skip
+        if not contexts:
+            return empty_table("theme_kwic").assign(theme=pd.Series([], dtype=str))
+        return pd.concat(contexts, ignore_index=True)
 
-    def _tokenising_jobs(
+    def _document_jobs(
         self, terms: list[str], positions: bool, first: pd.DataFrame
-    ) -> tuple[tuple[pd.DataFrame, int], pd.DataFrame | None]:
-        """The KWIC lines (and matches) and, with a codebook, the review rows."""
-        review = self._review_rows(first) if self.codebook is not None else None
-        return self._kwic_lines(terms, positions), review
+    ) -> tuple[tuple[pd.DataFrame, int], pd.DataFrame | None, pd.DataFrame | None]:
+        """The KWIC lines (and matches) and, with a codebook, the review rows and the theme
+        contexts."""
+        if self.codebook is None:
+            return self._kwic_lines(terms, positions), None, None
+        return self._kwic_lines(terms, positions), self._review_rows(first), self._theme_contexts()
 
     def _review_rows(self, first: pd.DataFrame) -> pd.DataFrame:
         """The review file of the corpus's first hits (their documents tokenised again)."""
