@@ -20,9 +20,11 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from typing import Any
 
-__all__ = ["MAX_WORKERS", "PARALLEL_MIN_DOCS", "fork_map", "split_ranges", "worker_count"]
+__all__ = ["MAX_WORKERS", "PARALLEL_MIN_DOCS", "ForkPool", "fork_map", "split_ranges",
+           "worker_count"]  # fmt: skip
 
 #: Corpora with more documents than this are computed by worker processes.
 PARALLEL_MIN_DOCS = 2000
@@ -64,31 +66,53 @@ def _run(*args: Any) -> Any:
     return _TASK[0](*args)
 
 
+class ForkPool:
+    """``workers`` forked processes that each run ``task`` on what :meth:`submit` sends.
+
+    ``task`` is inherited by the workers, not pickled, so it may be a closure over the caller's
+    documents; its arguments and results are pickled, so keep them small. Objects alive when
+    the pool starts are frozen for the collector until :meth:`close`, so the pages holding
+    them stay shared with the workers instead of being copied into each.
+    """
+
+    def __init__(self, task: Callable[..., Any], workers: int) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        gc.freeze()
+        try:
+            self._pool = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_set_task,
+                initargs=(task,),
+            )
+        except BaseException:
+            gc.unfreeze()
+            raise
+
+    def submit(self, *args: Any) -> Future:
+        """``task(*args)`` in a worker; its future."""
+        return self._pool.submit(_run, *args)
+
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers once their work is done (``wait``: here and now, dropping what was
+        not started; otherwise the submitted work still completes)."""
+        self._pool.shutdown(wait=wait, cancel_futures=wait)
+        gc.unfreeze()
+
+
 def fork_map(task: Callable[..., Any], args: Sequence[tuple], workers: int) -> list[Any]:
     """``[task(*a) for a in args]``, computed by ``workers`` forked processes when
     ``workers > 1`` (in order; an exception in a worker is raised here).
 
-    ``task`` is inherited by the workers, not pickled, so it may be a closure over the
-    caller's documents; its arguments and results are pickled, so keep them small (ranges in,
-    arrays out). This process only waits: working here too was slower, as its writes then
-    copy the pages it shares with the workers.
+    ``task`` runs in a :class:`ForkPool`: ranges in, arrays out. This process only waits:
+    working here too was slower, as its writes then copy the pages it shares with the workers.
     """
     if workers <= 1 or len(args) <= 1:
         return [task(*a) for a in args]
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Frozen objects are not traversed by the workers' collector, so the pages holding the
-    # caller's documents stay shared instead of being copied into every worker.
-    gc.freeze()
-    pool = ProcessPoolExecutor(
-        min(workers, len(args)),
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_set_task,
-        initargs=(task,),
-    )
+    pool = ForkPool(task, min(workers, len(args)))
     try:
-        futures = [pool.submit(_run, *a) for a in args]
+        futures = [pool.submit(*a) for a in args]
         return [f.result() for f in futures]
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
+        pool.close()

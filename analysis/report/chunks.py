@@ -7,6 +7,7 @@ chunk order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ import pandas as pd
 
 from analysis._aggregate import ALL, part
 from analysis._groups import group_docs
+from analysis._parallel import ForkPool
 
 __all__ = ["PREVIEW_CHARS", "ChunkResult", "Chunker", "documents_rows", "map_chunks",
            "reset_vocabulary", "run_apart"]  # fmt: skip
@@ -133,22 +135,13 @@ def map_chunks(
         for i, chunk in chunks:
             yield chunker(i, chunk), len(chunk)
         return
-    import gc
-    import multiprocessing
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
 
-    # Frozen objects are not traversed by the workers' collector, so the pages of the parent's
-    # documents stay shared instead of being copied into every worker.
-    gc.freeze()
-    pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("fork"),
-        initializer=_set_chunker, initargs=(chunker,),
-    )  # fmt: skip
+    pool = ForkPool(chunker, workers)  # the chunker is inherited, not pickled
     try:
         pending: deque = deque()
         for i, chunk in chunks:
-            pending.append((pool.submit(_run_chunk, i, chunk), len(chunk)))
+            pending.append((pool.submit(i, chunk), len(chunk)))
             if len(pending) >= 2 * workers:
                 future, n = pending.popleft()
                 yield future.result(), n
@@ -156,8 +149,7 @@ def map_chunks(
             future, n = pending.popleft()
             yield future.result(), n
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
+        pool.close()
 
 
 def run_apart(jobs: Sequence[Callable[[], Any]], apart: bool) -> list[Callable[[], Any]]:
@@ -165,8 +157,6 @@ def run_apart(jobs: Sequence[Callable[[], Any]], apart: bool) -> list[Callable[[
     the other; returns a getter per job that gives its result (waiting for it, raising its
     error). Forked jobs see this process's state as it is now; what they change stays theirs."""
     if not apart:
-        from concurrent.futures import Future
-
         done = []
         for job in jobs:  # now and in order: a job may leave state the next one needs
             future: Future = Future()
@@ -176,43 +166,10 @@ def run_apart(jobs: Sequence[Callable[[], Any]], apart: bool) -> list[Callable[[
                 future.set_exception(err)
             done.append(future)
         return [future.result for future in done]
-    import gc
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    gc.freeze()  # as in map_chunks: the parent's pages stay shared
-    try:
-        pool = ProcessPoolExecutor(
-            len(jobs), mp_context=multiprocessing.get_context("fork"),
-            initializer=_set_jobs, initargs=(list(jobs),),
-        )  # fmt: skip
-        futures = [pool.submit(_run_job, k) for k in range(len(jobs))]
-        pool.shutdown(wait=False)  # the futures still complete
-    finally:
-        gc.unfreeze()
+    pool = ForkPool(lambda k: jobs[k](), len(jobs))
+    futures = [pool.submit(k) for k in range(len(jobs))]
+    pool.close(wait=False)  # the futures still complete
     return [future.result for future in futures]
-
-
-_JOBS: list[Callable[[], Any]] = []
-
-
-def _set_jobs(jobs: list[Callable[[], Any]]) -> None:
-    _JOBS[:] = jobs
-
-
-def _run_job(k: int) -> Any:
-    return _JOBS[k]()
-
-
-_CHUNKER: list[Chunker] = []
-
-
-def _set_chunker(chunker: Chunker) -> None:
-    _CHUNKER[:] = [chunker]
-
-
-def _run_chunk(i: int, chunk: pd.DataFrame) -> ChunkResult:
-    return _CHUNKER[0](i, chunk)
 
 
 #: The Vocabulary of this process (one per worker, carried across the chunks it gets).
