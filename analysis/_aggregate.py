@@ -470,8 +470,8 @@ def finish_actor_counts(
 def finish_comention_edges(
     group: np.ndarray,
     labels: Sequence[str],
-    source: Sequence[str],
-    target: Sequence[str],
+    source: Sequence[str] | np.ndarray,
+    target: Sequence[str] | np.ndarray,
     weight: np.ndarray,
 ) -> pd.DataFrame:
     """The ``comention_edges`` table from per-(group, pair) weights.
