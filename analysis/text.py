@@ -703,10 +703,28 @@ def _category_mask(col: pd.Series, predicate) -> np.ndarray:
     return per_type[codes] if len(codes) else np.zeros(0, bool)
 
 
+#: The last categories seen and their punctuation flags: a vocabulary carried across chunks
+#: only grows, so the flags of the types it already had are reused.
+_PUNCT_TYPES: list[tuple[pd.Index, np.ndarray]] = []
+
+
 def is_punct(tokens: pd.DataFrame) -> np.ndarray:
     """Boolean array over ``tokens``: True where the token has no letter or digit (punctuation,
     symbols). Computed once per vocabulary type."""
-    return _category_mask(tokens["norm"], lambda s: _WORD_RE.search(s) is None)
+    col = tokens["norm"]
+    cats = col.cat.categories
+    n_old, old = 0, np.zeros(0, bool)
+    if _PUNCT_TYPES:
+        seen, flags = _PUNCT_TYPES[0]
+        if seen is cats or (len(seen) <= len(cats) and cats[: len(seen)].equals(seen)):
+            n_old, old = len(seen), flags
+    new = cats[n_old:].tolist()
+    per_type = np.concatenate(
+        [old, np.fromiter((_WORD_RE.search(c) is None for c in new), bool, count=len(new))]
+    )
+    _PUNCT_TYPES[:] = [(cats, per_type)]
+    codes = col.array.codes
+    return per_type[codes] if len(codes) else np.zeros(0, bool)
 
 
 def tokens_remove(
