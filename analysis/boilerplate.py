@@ -16,8 +16,9 @@ stripped) in one of three places (``where``):
 Named rule sets (:data:`BOILERPLATE_RULE_SETS`) group the shipped rules: ``"agency"`` (the
 rules of the sample's news agencies: photo captions, lone credit lines, comment counters,
 outlet datelines), ``"web"`` (share and print bars, short links, page ids, time stamps,
-"read more" teasers, "click here" lines, breadcrumb trails), ``"captions"`` (photo credits in
-or after a caption, a caption fused to the first sentence), ``"datelines"`` (agency and
+"read more" teasers and the list of teasers under a bare "Related news" heading, "click here"
+lines, breadcrumb trails, byline bars, outlet lines under a byline), ``"captions"`` (photo
+credits in or after a caption, a caption fused to the first sentence), ``"datelines"`` (agency and
 upper-case datelines, trailing agency credits, "Source:" lines) and ``"default"``, all four.
 A study adds its own rules as mappings ``{name, pattern, where}`` (see
 :func:`boilerplate_rules`), e.g. in the study file::
@@ -55,6 +56,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 import time
 import warnings
 from typing import Any
@@ -392,6 +394,7 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
         if isinstance(outcome, BoilerplateRule):
             drop[i] = outcome.name
             _caption_above(lines, i, outcome, drop, cuts)
+            _teasers_below(lines, i, outcome, drop, cuts)
         elif outcome:
             lo = len(line) - len(line.lstrip())
             cuts[i] = [(lo + start, lo + end, name) for start, end, name in outcome]
@@ -436,6 +439,42 @@ def _caption_above(
         and not lines[prev].rstrip().endswith(_SENTENCE_END)
     ):
         drop[prev] = "photo_caption"
+
+
+# a bare heading over a list of teasers: "Related news", "Read Next", "See also:"
+_TEASER_HEADING = re.compile(
+    r"(?i)(?:[>»›▶►]\s{0,3})?(?:related(?:\s{1,3}(?:news|articles?|stories|posts?|content"
+    r"|coverage|links?))?|read\s{1,3}(?:more|next|also)|also\s{1,3}read|see\s{1,3}(?:also|more)"
+    r"|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}like"
+    r"|recommended(?:\s{1,3}(?:for\s{1,3}you|stories|articles))?|tin\s{1,3}liên\s{1,3}quan)"
+    r"\s{0,3}[:>»›|-]{0,2}\s{0,3}"
+)
+_TEASERS_MAX = 12  # lines of one list of teasers
+
+
+def _teasers_below(
+    lines: list[str], i: int, rule: BoilerplateRule, drop: dict[int, str], cuts: dict
+) -> None:
+    """After a bare "Related news" / "Read Next" heading removed by ``read_more``, the list of
+    teaser headlines below it goes too ("• Vietnam, China boost procuracy cooperation";
+    held-out set 7): from the first line after the heading (blank lines skipped) to the next
+    blank line, each line short and without sentence-final punctuation (text ends the list)."""
+    if rule.name != "read_more" or not _TEASER_HEADING.fullmatch(lines[i].strip()):
+        return
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    for k in range(j, min(j + _TEASERS_MAX, len(lines))):
+        line = lines[k].strip()
+        if (
+            not line
+            or k in drop
+            or k in cuts
+            or len(line) > _CAPTION_MAX
+            or line.endswith(_SENTENCE_END)
+        ):
+            return
+        drop[k] = rule.name
 
 
 def _row(doc_id: str, i: int, offset: int, start: int, end: int, line: str, rule: str) -> dict:

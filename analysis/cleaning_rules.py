@@ -246,6 +246,23 @@ _WEB_RULES = (
         r"(?i:home|homepage|trang\s{1,3}chủ)\s{0,3}[>»›/|].{0,250}"
         r"|(?:[^>»›\n]{1,40}[>»›]){2,8}[^>»›\n]{1,40}",
     ),
+    # a byline bar: "By ZHANG YAN | China Daily | Updated: 2016-04-11 07:43", "By: Jane Doe -
+    # Reporter / @janedoe" (the outlet's name may hold a country's; held-out set 7)
+    BoilerplateRule(
+        "byline_bar",
+        r"(?i:by)\s{0,3}:?\s{0,3}[A-Z][\w.'’-]{0,30}(?:\s{1,3}[A-Z][\w.'’-]{0,30}){0,4}"
+        r"(?:\s{0,3}[-–—]\s{0,3}[A-Za-z][\w .'’-]{0,40})?"
+        r"(?:\s{0,3}(?:\||\s/\s)\s{0,3}[^|\n]{0,80}){1,5}",
+    ),
+    # the outlet and the place or date under a byline: "The Jakarta Post/Jakarta", "Philippine
+    # Daily Inquirer / 05:12 AM September 04, 2019"; the author's name above it goes too
+    BoilerplateRule(
+        "outlet_place",
+        rf"(?:{_MEDIA_NAME}|{_PLACE}\s{{1,3}}(?:Inquirer|Globe|Star|Bulletin|Nation|Mail|Telegraph"
+        r"|Standard|Observer|Chronicle|Express))\s{0,3}/\s{0,3}[^\n/.!?]{0,59}[^\n/.!?\s]"
+        r"(?:\s{0,3}/\s{0,3}[^\n/.!?]{1,60})?",
+        caption_before=True,
+    ),
 )
 
 _CAPTION_RULES = (

@@ -146,7 +146,9 @@ def compound_mentions(
     out = []
     free = np.flatnonzero(~inside)
     codes = ctx.tok_codes[rows_i[free]]
-    pending = []  # (row j, start in token, words, actor, forward?) of multi-word spellings
+    pending: list[
+        tuple
+    ] = []  # (row j, start in token, words, actor, forward?) of multi-word spellings
     for j, code, w in zip(
         free.tolist(), codes.tolist(), type_strings(token_cats, codes), strict=True
     ):

@@ -9,7 +9,8 @@ News headlines and subheads name an official by title only and the article names
 * it stands in the headline block of the document: the sentences before the first one that
   ends with a full stop, question or exclamation mark (headline, subhead);
 * a headline speech verb follows it ("says", "urges", "warns" …: :data:`HEADLINE_VERBS`), as
-  in "Minister says …", or a colon ("Energy minister: ban will stay"), which is how headlines
+  in "Minister says …", or a colon ("Energy minister: ban will stay"), or it ends the headline
+  after a dash ("Malaysia, China to firm up extradition talks - AG"), which is how headlines
   attribute;
 * exactly one person holding that title is mentioned elsewhere in the document.
 
@@ -33,6 +34,7 @@ HEADLINE_VERBS: frozenset[str] = frozenset({
     "backs", "announces", "admits", "denies", "insists", "hails", "slams", "accuses", "signals",
 })  # fmt: skip
 _SENT_END = frozenset({".", "!", "?"})
+_DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _titles(act: Actors, fold_case: bool, fold_diacritics: bool) -> dict[str, list]:
@@ -74,12 +76,16 @@ def headline_title_mentions(
     near = np.zeros(len(rows), bool)
     for k in range(1, min(longest, 4) + 1):
         near |= np.isin(ctx.norm(codes[rows], tok[rows] + k), verbs)
+    # "Malaysia, China to firm up extradition talks - AG": a dash before the title that ends
+    # the headline attributes it (held-out set 7)
+    dashed = np.isin(ctx.norm(codes[rows], tok[rows] - 1), list(_DASHES))
+    near |= dashed
     rows = rows[near]
     if not len(rows):
         return named.iloc[:0]
     # the headline block: sentences before the first one closed by . ! ?
     cand_docs = np.unique(codes[rows])
-    first_closed = {}
+    first_closed: dict[int, int | None] = {}
     for d in cand_docs.tolist():
         k = 0
         while True:
@@ -124,7 +130,10 @@ def headline_title_mentions(
         for words, actor_id in titles.get(w0, []):
             n = len(words)
             got = [str(x) for x in ctx.norm(np.full(n + 1, d), np.arange(t, t + n + 1))]
-            if tuple(got[:n]) != words or got[n] not in verbs:
+            if tuple(got[:n]) != words:
+                continue
+            last = ctx.sentence_start(np.array([d]), np.array([t + n]))[0] or got[n] == ""
+            if got[n] not in verbs and not (last and ctx.norm(*at)[0] in _DASHES):
                 continue
             if in_sorted(d * width + np.arange(t, t + n), cov).any():
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.token_context import TokenContext, type_strings
+from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
 
 __all__ = [
     "DESTINATION_VERBS",
@@ -28,6 +28,15 @@ __all__ = [
     "WEEKDAYS",
     "dateline_mask",
     "reporters_place_mask",
+    "ORIGIN_VERBS",
+    "AREA_OF_NOUNS",
+    "NATIONALS",
+    "PEOPLE_FROM",
+    "ENVOY_NOUNS",
+    "ROUTE_ROLES",
+    "origin_place_rules",
+    "ORG_HEADS",
+    "org_name_mask",
 ]
 
 #: Verbs whose object goes "to" a place: "sent police teams to Myanmar", "supply seafood to
@@ -78,9 +87,10 @@ _MOTION_VERBS = frozenset({
 _GOAL_WORDS = (DESTINATION_VERBS | DESTINATION_NOUNS | _MOTION_VERBS) - {
     "export", "exports", "ship", "ships", "move", "moves",
 }  # fmt: skip
-# "a working visit to the Lao PDR" is diplomacy with the host, a party (set 4), where "a
-# two-week visit to Colombo" only goes there (set 5)
-_DIPLOMATIC = frozenset({"working", "official", "state", "diplomatic", "goodwill"})
+# "a working visit to the Lao PDR" is work with the host, a party (set 4), where "a two-week
+# visit to Colombo" (set 5) and the protocol of "an official visit to Viet Nam" (set 7) only go
+# there
+_DIPLOMATIC = frozenset({"working"})
 # words that end the object of such a verb: another clause starts ("said to China" never
 # reaches a verb of moving; "sent a letter to China" stops at the letter); not "and", which
 # joins objects ("shipped drone parts and machine tools to Russia")
@@ -304,15 +314,29 @@ def dateline_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     for the EU) that are the city of a dateline: at the start of a sentence, or in a slash list
     of cities that starts one ("BEIJING/BRUSSELS"), followed by a comma and a date ("Sept 9",
     "14 May 2026") — "Jakarta, 14 May 2026 –", "BEIJING/BRUSSELS, Sept 9 (Reuters) -" (held-out
-    set 6)."""
+    set 6); and a city in capitals (spelled otherwise in the table) opening a sentence, before
+    a colon and a capitalised word: "PUTRAJAYA: The …" (set 7)."""
     if named.empty:
         return np.zeros(0, bool)
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
     n0 = ctx.norm(doc, end)
-    cand = np.flatnonzero((n0 == ",") | (n0 == "/"))
     out = np.zeros(len(named), bool)
+    # "PUTRAJAYA: The Attorney General's Chambers …" (set 7): a city written in capitals where
+    # the table spells it otherwise, opening a sentence, then a colon and a capitalised word
+    colon = np.flatnonzero(n0 == ":")
+    if len(colon):
+        d, t, e = doc[colon], tok[colon], end[colon]
+        pat = named["pattern"].iloc[colon].astype(str).to_numpy()
+        out[colon] = (
+            ctx.sentence_start(d, t)
+            & ctx.upper(d, t)
+            & ctx.upper(d, e - 1)
+            & ctx.capitalised(d, e + 1)
+            & np.array([not x.isupper() for x in pat], bool)
+        )
+    cand = np.flatnonzero((n0 == ",") | (n0 == "/"))
     if not len(cand):
         return out
     d, t, e = doc[cand], tok[cand], end[cand]
@@ -357,4 +381,164 @@ def reporters_place_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     if out.any():
         i = np.flatnonzero(out)
         out[i] = np.isin(ctx.norm(doc[i], tok[i] - 2), list(_PRESS))
+    return out
+
+
+# -- wave 4 bis (issue 12, held-out set 7): origins, areas, people, envoys, borders ------------
+#: Verbs of leaving or being moved whose "from X" / "out of X" is an origin: "sent back from
+#: Vietnam", "moved out of Cambodia", "driven out of X" (set 7).
+ORIGIN_VERBS: frozenset[str] = frozenset({
+    "sent", "moved", "move", "moves", "moving", "relocated", "relocate", "fled", "flee",
+    "fleeing", "returned", "return", "returning", "repatriated", "deported", "extradited",
+    "expelled", "evicted", "driven", "drove", "forced", "chased", "pushed", "pulled", "withdrew",
+    "withdrawn", "escaped", "smuggled", "trafficked", "flown", "brought", "shipped",
+    "transferred", "operating", "operate", "operates", "operated", "run", "ran", "running",
+    "came", "come", "comes", "coming", "travelled", "traveled",
+})  # fmt: skip
+# the particle between such a verb and "from": "sent back from", "flown home from"
+_PARTICLES = frozenset({"back", "home", "away", "out", "over"})
+#: Nouns of a part of a country: "parts of Cambodia", "the north of Laos" (set 7).
+AREA_OF_NOUNS: frozenset[str] = frozenset({
+    # not "province" alone: "the proper province of government" is its domain
+    "part", "parts", "area", "areas", "region", "regions", "provinces", "corner",
+    "corners", "swathe", "swathes", "swath", "swaths", "stretch", "stretches", "north",
+    "south", "east", "west", "outskirts",
+})  # fmt: skip
+#: People named by their country, without an article: "nationals of China, Vietnam …" (set 7;
+#: "the people of X" needs "the", :data:`PEOPLE_OF_NOUNS`).
+NATIONALS: frozenset[str] = frozenset({
+    "nationals", "citizens", "residents", "natives", "inhabitants", "passport-holders",
+    "national", "citizen", "resident", "native",
+})  # fmt: skip
+#: People named by where they come from, before "mostly/mainly from X" ("2,000 workers,
+#: mostly from Laos"); not officials, who act for their state.
+PEOPLE_FROM: frozenset[str] = frozenset({
+    "workers", "victims", "nationals", "citizens", "migrants", "labourers", "laborers",
+    "fishermen", "fishers", "tourists", "refugees", "residents", "people", "women", "men",
+    "children", "students", "passengers", "employees", "recruits", "foreigners", "them",
+})  # fmt: skip
+_MOSTLY = frozenset({
+    "mostly", "mainly", "largely", "primarily", "chiefly", "predominantly", "many", "most",
+    "some", "all",
+})  # fmt: skip
+#: Envoys whose "to X" is the country they are posted to: "Malaysia's ambassador to China".
+ENVOY_NOUNS: frozenset[str] = frozenset({
+    "ambassador", "ambassadors", "envoy", "envoys", "consul", "consul-general", "consuls",
+    "attache", "attaché", "ambassador-designate", "chargé", "charge",
+})  # fmt: skip
+#: Roles of a country on a route: "the transit country is Thailand" (set 7).
+ROUTE_ROLES: frozenset[str] = frozenset({"transit", "destination", "source", "origin"})
+_BORDER_VERBS = frozenset({"borders", "bordering", "bordered", "adjoins", "adjoining"})
+
+
+def origin_place_rules(
+    p: list[np.ndarray], nx: list[np.ndarray], poss: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Place rules added after held-out set 7, on the words before each mention (``p``, the
+    1st to 5th word before, ``nx`` the words after, ``poss`` a possessive mention): an origin
+    after a verb of leaving (:data:`ORIGIN_VERBS`; "sent back from Vietnam", "relocated from
+    X"), "out of [the] X" ("moved out of the Philippines"), "fled X", "parts of X"
+    (:data:`AREA_OF_NOUNS`), "nationals of X" (:data:`NATIONALS`), "workers, most of them from
+    X" and "workers, mostly from X" (:data:`PEOPLE_FROM`), "ambassador to X"
+    (:data:`ENVOY_NOUNS`), "which borders X" and "the transit country is X"
+    (:data:`ROUTE_ROLES`). Returns (mask, mask of the rules whose lists continue: "nationals of
+    China, Vietnam and Thailand")."""
+    # "the" before the name moves every look-up one word back: "moved out of the Philippines"
+    the = p[0] == "the"
+    q0, q1, q2, q3 = (np.where(the, p[k + 1], p[k]) for k in range(4))
+    verbs = list(ORIGIN_VERBS)
+    origin = (q0 == "from") & (
+        np.isin(q1, verbs) | (np.isin(q1, list(_PARTICLES)) & np.isin(q2, verbs))
+    )
+    # "out of X": "moved out of", "escorted the suspects out of", "operating out of"; "fled X"
+    origin |= ((q0 == "of") & (q1 == "out")) | np.isin(q0, ["fled", "flee", "flees", "fleeing"])
+    # not the agent of "on the part of X" ("hard work on the part of state governments")
+    area = (
+        (q0 == "of")
+        & np.isin(q1, list(AREA_OF_NOUNS))
+        & ~((q1 == "part") & (q2 == "the") & np.isin(q3, ["on", "for"]))
+    )
+    # "nationals of X"; "300 workers, most of them from X" (people by their origin)
+    people = ((q0 == "of") & np.isin(q1, list(NATIONALS))) | (
+        (q0 == "from") & np.isin(q1, ["them", "whom"])
+    )
+    # "2,000 workers, mostly from Laos": people, an adverb, then their origin
+    who = list(PEOPLE_FROM)
+    people |= (
+        (q0 == "from")
+        & np.isin(q1, list(_MOSTLY))
+        & (np.isin(q2, who) | ((q2 == ",") & np.isin(q3, who)))
+    )
+    envoy = (q0 == "to") & np.isin(q1, list(ENVOY_NOUNS))
+    border = np.isin(q0, list(_BORDER_VERBS)) | ((q0 == "border") & np.isin(q1, ["which", "that"]))
+    route = (
+        np.isin(q0, ["is", "was", "are", "were"])
+        & np.isin(q1, ["country", "countries", "point", "hub"])
+        & np.isin(q2, list(ROUTE_ROLES))
+    )
+    listable = origin | area | people | border
+    return (origin | area | people | envoy | border | route) & ~poss, listable & ~poss
+
+
+#: Last words of the proper name of an organisation, a newspaper or a body: "Indonesia
+#: Corruption Watch", "China Institute of Contemporary International Relations", "the
+#: Singapore Police Force", "China Daily" (set 7; "Statistics Indonesia (BPS)" is set 6's form).
+ORG_HEADS: frozenset[str] = frozenset({
+    "watch", "institute", "institution", "force", "forces", "police", "council", "university",
+    "college", "academy", "daily", "post", "times", "news", "herald", "tribune", "gazette",
+    "journal", "television", "radio", "broadcasting", "foundation", "centre", "center",
+    "association", "society", "federation", "commission", "corporation", "company", "group",
+    "bank", "airlines", "chamber", "network", "guard", "agency", "bureau", "committee",
+    "league", "union", "party", "fund", "trust", "alliance", "coalition", "observatory",
+    # courts and procuratorates below the tabled state: "the Beijing Municipal People's
+    # Procuratorate", "the Jakarta Corruption Court"
+    "court", "tribunal", "procuratorate", "procuracy",
+})  # fmt: skip
+
+
+def org_name_mask(
+    named: pd.DataFrame, ctx: TokenContext, countries: frozenset[str] | set[str]
+) -> np.ndarray:
+    """True for a country's name that opens the proper name of something untabled (held-out
+    set 7): the country, then up to three capitalised words, the last of them a word of
+    :data:`ORG_HEADS`, and then no further capitalised word ("Indonesia Corruption Watch
+    (ICW)", "the China Institute of Contemporary International Relations", "visited the
+    Singapore Police Force.", "By ZHANG YAN | China Daily |"); not a title-case headline,
+    where every word is capitalised ("China Police Arrest 50 Suspects"), nor the possessive
+    ("China's Police Force"). A name the table lists is matched whole before this rule."""
+    out = np.zeros(len(named), bool)
+    cty: np.ndarray = (
+        np.flatnonzero(named["actor_id"].isin(countries).to_numpy())
+        if len(named)
+        else np.zeros(0, np.int64)
+    )
+    if not len(cty):
+        return out
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)[cty]
+    end = (named["tok"].to_numpy() + named["n_tok"].to_numpy()).astype(np.int64)[cty]
+    # only mentions followed by a capitalised word are looked at further
+    nxt = ctx.capitalised(doc, end)
+    poss = named["matched"].iloc[cty].astype(str).str.endswith(("'s", "’s")).to_numpy()
+    cand = np.flatnonzero(nxt & ~poss)
+    if not len(cand):
+        return out
+    d, e = doc[cand], end[cand]
+    heads = list(ORG_HEADS)
+    found = np.zeros(len(cand), bool)
+    open_ = np.ones(len(cand), bool)
+    # the name's words are no tabled spelling ("Malaysia Attorney General's Chambers" names
+    # the tabled chambers after the country)
+    width = int(ctx.tok.max(initial=0)) + 8
+    cov = covered_keys(named, width)
+    for k in range(4):
+        if not open_.any():
+            break
+        word = ctx.norm(d, e + k)
+        letters = np.char.replace(np.char.replace(word.astype(str), "-", ""), "'", "")
+        open_ &= ctx.capitalised(d, e + k) & np.char.isalpha(np.char.replace(letters, "’", ""))
+        open_ &= ~in_sorted(d * width + e + k, cov)
+        after = ctx.norm(d, e + k + 1)
+        ends = ~ctx.capitalised(d, e + k + 1) | np.isin(after, ["", "("])
+        found |= open_ & np.isin(word, heads) & ends
+    out[cty[cand]] = found
     return out

@@ -67,6 +67,15 @@ class TokenContext:
         i = np.clip(np.searchsorted(self.key, q), 0, len(self.key) - 1)
         return np.where((tok >= 0) & (self.key[i] == q), self.order[i], -1)
 
+    def doc_of(self, rows: np.ndarray) -> np.ndarray:
+        """Document code of each row of the tokens table."""
+        rows = np.asarray(rows, np.int64)
+        if self.bounds is not None:
+            return np.searchsorted(self.bounds, rows, side="right").astype(np.int64) - 1
+        inv = np.empty(len(self.order), np.int64)
+        inv[self.order] = np.arange(len(self.order))
+        return self.key[inv[rows]] // self.width
+
     def norm(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
         r = self.rows(doc, tok)
         out = np.full(len(r), "", dtype=object)
