@@ -620,28 +620,38 @@ def news_form_mask(
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
-    via = named["via"].to_numpy(object)
-    actor = named["actor_id"].to_numpy(object)
+    alias = named["via"].to_numpy(object) == "alias"
     poss = named["matched"].astype(str).str.endswith(("'s", "’s")).to_numpy()
+    cty = named["actor_id"].isin(list(place_actors)).to_numpy()
     p0, p1 = ctx.norm(doc, tok - 1), ctx.norm(doc, tok - 2)
     n0, n1 = ctx.norm(doc, end), ctx.norm(doc, end + 1)
-    events = list(EVENT_NOUNS)
-    alias = via == "alias"
+
+    def isin(values: np.ndarray, words) -> np.ndarray:  # hashing, not np.isin's object sort
+        return pd.Series(values, dtype=object).isin(list(words)).to_numpy()
+
+    def where(rows: np.ndarray, test) -> np.ndarray:
+        # ``rows`` narrowed by ``test(doc, token index array)``, computed on those rows only
+        rows = rows.copy()
+        if rows.any():
+            rows[rows] = test(rows)
+        return rows
+
     # "at Tokyo summit", "at the Tokyo summit"; "talks in Brussels", "the summit in Kazan"
-    at = np.isin(p0, ["at", "in"]) | ((p0 == "the") & np.isin(p1, ["at", "in"]))
-    out |= alias & ~poss & at & np.isin(n0, events)
-    out |= alias & ~poss & (p0 == "in") & np.isin(p1, events)
-    cap_next = ctx.capitalised(doc, end)
-    cty = np.isin(actor, list(place_actors))
+    at = isin(p0, ["at", "in"]) | ((p0 == "the") & isin(p1, ["at", "in"]))
+    out |= alias & ~poss & at & isin(n0, EVENT_NOUNS)
+    out |= alias & ~poss & (p0 == "in") & isin(p1, EVENT_NOUNS)
     # a country's city: not "the United Nations Charter" (an organisation's document)
-    out |= cty & alias & ~poss & cap_next & np.isin(n0, list(TREATY_HEADS))
+    out |= where(cty & alias & ~poss & isin(n0, TREATY_HEADS),
+                 lambda r: ctx.capitalised(doc[r], end[r]))  # fmt: skip
     # "Petróleos de Venezuela", "Banco de Portugal": a country after "de"/"del"/"do" and a
     # capitalised word (a Spanish, Portuguese or French proper name)
-    out |= cty & np.isin(p0, ["de", "del", "do", "da", "du"]) & ctx.capitalised(doc, tok - 2)
+    out |= where(cty & isin(p0, ["de", "del", "do", "da", "du"]),
+                 lambda r: ctx.capitalised(doc[r], tok[r] - 2))  # fmt: skip
     # "Special Economic Measures (Iran) Regulations": a country in brackets inside a name
-    out |= (
-        cty & (p0 == "(") & (n0 == ")") & ctx.capitalised(doc, tok - 2)
-        & ctx.capitalised(doc, end + 1) & ~ctx.sentence_start(doc, tok - 2)
+    out |= where(
+        cty & (p0 == "(") & (n0 == ")"),
+        lambda r: ctx.capitalised(doc[r], tok[r] - 2) & ctx.capitalised(doc[r], end[r] + 1)
+        & ~ctx.sentence_start(doc[r], tok[r] - 2),
     )  # fmt: skip
     # "the AU Peace and Security Council": a name of two words or more after "Word and"
     width = int(ctx.tok.max(initial=0)) + 8
@@ -650,15 +660,16 @@ def news_form_mask(
     # list, "Guam and Puerto Rico", "Medicare and Social Security", "World War I and …")
     named_before = in_sorted(doc * width + tok - 2, cov)
     owner = in_sorted(doc * width + tok - 3, cov)
-    out |= (
-        (end - tok >= 2) & (p0 == "and") & ctx.capitalised(doc, tok - 2) & ~named_before
-        & owner & ~np.isin(p1, list(DATELINE_MONTHS | WEEKDAYS)) & ctx.capitalised(doc, tok)
-        & ~ctx.upper(doc, tok - 2) & ctx.upper(doc, tok - 3)  # the owner an acronym: "AU"
+    out |= where(
+        (end - tok >= 2) & (p0 == "and") & ~named_before & owner
+        & ~isin(p1, DATELINE_MONTHS | WEEKDAYS),
+        lambda r: ctx.capitalised(doc[r], tok[r] - 2) & ctx.capitalised(doc[r], tok[r])
+        & ~ctx.upper(doc[r], tok[r] - 2) & ctx.upper(doc[r], tok[r] - 3),  # the owner: "AU"
     )  # fmt: skip
     # "UN News spoke to …", "UN News: What …": the outlet, not the organisation
-    out |= (
-        ~cty & (n0 == "news") & cap_next & ~ctx.capitalised(doc, end + 1)
-        & ~np.isin(n1, ["agency", "service"])
+    out |= where(
+        ~cty & (n0 == "news") & ~isin(n1, ["agency", "service"]),
+        lambda r: ctx.capitalised(doc[r], end[r]) & ~ctx.capitalised(doc[r], end[r] + 1),
     )  # fmt: skip
     out |= _possessive_title(named, ctx, doc, tok, end, poss, cty, persons)
     return out
