@@ -23,6 +23,7 @@ Every helper looks at a few tokens around one cue (no loop over the document).
 from __future__ import annotations
 
 from analysis.cues import UNNAMED_SOURCES
+from analysis.dates import MONTH_NAMES
 from analysis.speakers import SENT_END, Slot, SpeakerDoc
 
 __all__ = [
@@ -38,11 +39,7 @@ __all__ = [
 ]
 
 #: Month names and their news abbreviations ("on June 3", "on Sept. 13", "on 14 May").
-MONTHS: frozenset[str] = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-})  # fmt: skip
+MONTHS: frozenset[str] = MONTH_NAMES
 _TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "on", "last", "this", "week", "month", "year", "earlier", "later",

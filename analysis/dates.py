@@ -33,7 +33,20 @@ from dateutil import parser as _dateutil
 
 from analysis._checks import check_choice
 
-__all__ = ["PERIODS", "Period", "parse_date", "period_of", "auto_period"]
+__all__ = ["MONTH_NAMES", "PERIODS", "Period", "WEEKDAY_NAMES", "parse_date", "period_of",
+           "auto_period"]  # fmt: skip
+
+#: English month names and their news abbreviations, folded ("Sept. 13", "14 May"): read by
+#: the rules that recognise datelines, attributions with a date and capitalised non-names.
+MONTH_NAMES: frozenset[str] = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+})  # fmt: skip
+#: English weekday names, folded.
+WEEKDAY_NAMES: frozenset[str] = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
 
 Period = Literal["day", "week", "month", "quarter", "year"]
 #: The period names ``by=`` accepts, shortest first.

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis._checks import require_columns
+from analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from analysis.schema import conform, empty_table
 from analysis.text import load_stopwords
 
@@ -23,12 +24,7 @@ NAME_CONNECTORS: frozenset[str] = frozenset(
      "van", "von", "der", "den", "bin", "al", "el", "y", "&"}
 )  # fmt: skip
 #: Capitalised words that are never names on their own (months, weekdays).
-NOT_NAMES: frozenset[str] = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday", "i"}
-)  # fmt: skip
+NOT_NAMES: frozenset[str] = MONTH_NAMES | WEEKDAY_NAMES | {"i"}
 # Function words that are capitalised only because they open a sentence ("According to").
 _SENTENCE_OPENERS = frozenset({"according", "along", "through", "after", "before", "despite"})
 _OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "[", "«", "—", "–", "-", ":"})

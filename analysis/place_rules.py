@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
 
 __all__ = [
@@ -308,11 +309,7 @@ def byline_mask(tokens: pd.DataFrame, named: pd.DataFrame, ctx: TokenContext) ->
 
 # -- wave 3 quinquies (issue 12, held-out set 6): datelines of any actor's alias ---------------
 #: Month names and abbreviations that follow a dateline's city ("BRUSSELS, Sept 9 (Reuters)").
-DATELINE_MONTHS: frozenset[str] = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-})  # fmt: skip
+DATELINE_MONTHS: frozenset[str] = MONTH_NAMES
 
 
 def dateline_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
@@ -375,9 +372,7 @@ def dateline_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
 
 
 #: Weekdays: "in X on Thursday" locates an event (set 6).
-WEEKDAYS: frozenset[str] = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-})  # fmt: skip
+WEEKDAYS: frozenset[str] = WEEKDAY_NAMES
 _PRESS = frozenset({"reporters", "journalists", "correspondents", "a news conference"})
 
 

@@ -31,6 +31,7 @@ from analysis.cues import (
     SOURCE_NOUNS,
     UNNAMED_SOURCES,
 )
+from analysis.dates import WEEKDAY_NAMES
 from analysis.speakers import (
     BOUNDARY,
     DOCUMENT_NOUNS,
@@ -74,10 +75,7 @@ _ROLE_NOUNS = frozenset({
 HEADLINE_ROLES: frozenset[str] = _ROLE_NOUNS | frozenset(
     {"head", "boss", "envoy", "czar", "tsar", "pm", "fm"}
 )
-_WEEKDAYS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight",
-})  # fmt: skip
+_WEEKDAYS = WEEKDAY_NAMES | {"today", "yesterday", "tonight"}
 _TOLD = frozenset({"told", "tells", "told reporters", "told journalists"})
 # verbs with an addressee before "that": "warned China that …", "assured Kenya that …"
 _WARNED = frozenset({"warned", "warns", "warn", "assured", "assures", "reminded", "reminds"})

@@ -18,6 +18,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from analysis.dates import MONTH_NAMES
+
 __all__ = [
     "PRONOUNS",
     "SPEAKER_TYPES",
@@ -561,11 +563,7 @@ class Cue(NamedTuple):
 
 
 _DATELINE_DASHES = frozenset({"-", "–", "—", "--", ":"})
-_DATE_WORDS = frozenset({
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december",
-})  # fmt: skip
+_DATE_WORDS = MONTH_NAMES
 
 
 def dateline_end(doc: SpeakerDoc, a: int, b: int) -> int:
