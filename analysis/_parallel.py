@@ -24,7 +24,7 @@ from concurrent.futures import Future
 from typing import Any
 
 __all__ = ["MAX_WORKERS", "PARALLEL_MIN_DOCS", "ForkPool", "fork_map", "split_ranges",
-           "worker_count"]  # fmt: skip
+           "usable_workers", "worker_count"]  # fmt: skip
 
 #: Corpora with more documents than this are computed by worker processes.
 PARALLEL_MIN_DOCS = 2000
@@ -37,6 +37,12 @@ def worker_count(n_docs: int) -> int:
     :data:`PARALLEL_MIN_DOCS` documents, else one per usable CPU, at most :data:`MAX_WORKERS`."""
     if n_docs <= PARALLEL_MIN_DOCS:
         return 1
+    return min(usable_workers(), n_docs)
+
+
+def usable_workers() -> int:
+    """Forked worker processes this process may start: one per usable CPU, at most
+    :data:`MAX_WORKERS`; 1 (compute here) without ``fork`` or inside a daemonic process."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if multiprocessing.current_process().daemon:
@@ -45,7 +51,7 @@ def worker_count(n_docs: int) -> int:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cpus = os.cpu_count() or 1
-    return max(1, min(cpus, MAX_WORKERS, n_docs))
+    return max(1, min(cpus, MAX_WORKERS))
 
 
 def split_ranges(n: int, parts: int) -> list[tuple[int, int]]:

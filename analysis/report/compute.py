@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from analysis._aggregate import ALL, make_plan, part, progress_bar, progress_enabled
+from analysis._parallel import usable_workers
 from analysis._store import ParquetSink, PartsAccumulator
 from analysis.keyterms import KeynessMeasure
 from analysis.report._common import swap_into_place, warning_messages
@@ -367,7 +368,7 @@ def compute_study_tables(
         run = _Run(study, options, docs, work)
         if workers is None:
             several = len(docs) > options.chunksize
-            workers = min(os.cpu_count() or 1, 4) if several else 1
+            workers = usable_workers() if several else 1  # as the loading steps use
         manifest = run.run(progress, workers)
         manifest["key"] = _inputs_key(inputs)
         manifest["inputs"] = inputs.astype(str).to_dict("records")
