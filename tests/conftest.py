@@ -45,3 +45,19 @@ def quote_rows(text: str, actors) -> list[list]:
         [t, k, None if pd.isna(s) else s, c]
         for t, k, s, c in q[["text", "kind", "speaker_id", "cue"]].values.tolist()
     ]
+
+
+def mention_rows(
+    text: str, actors, columns: tuple[str, ...] = ("surface", "actor_id")
+) -> list[list]:
+    """``columns`` of every mention of ``actors`` in one text (shared-spelling warnings silenced):
+    the shape the mention regression tests assert."""
+    import warnings
+
+    from analysis.actors import find_mentions
+
+    docs = make_docs(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = find_mentions(tokenize(docs), actors, docs=docs)
+    return m[list(columns)].values.tolist()

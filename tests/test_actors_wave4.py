@@ -8,7 +8,7 @@ import pandas as pd
 from analysis.actors import Actors, find_mentions
 from analysis.quotes import find_quotes
 from analysis.text import tokenize
-from tests.conftest import make_docs
+from tests.conftest import make_docs, mention_rows
 
 ACTORS = Actors.from_records(
     [
@@ -28,9 +28,7 @@ ACTORS = Actors.from_records(
 
 
 def mentions_of(text: str) -> list[list]:
-    docs = make_docs(text)
-    m = find_mentions(tokenize(docs), ACTORS, docs=docs)
-    return m[["surface", "actor_id", "via"]].values.tolist()
+    return mention_rows(text, ACTORS, ("surface", "actor_id", "via"))
 
 
 def quotes_of(text: str, actors: Actors = ACTORS) -> list[list]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import warnings
 
-from analysis.actors import Actors, find_mentions
+from analysis.actors import Actors
 from analysis.boilerplate import clean_boilerplate
-from analysis.text import tokenize
-from tests.conftest import make_docs
+from tests.conftest import make_docs, mention_rows
 
 ACTORS = Actors.from_records(
     [
@@ -32,11 +31,7 @@ ACTORS = Actors.from_records(
 
 
 def mentions_of(text: str, actors: Actors = ACTORS) -> list[list]:
-    docs = make_docs(text)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        m = find_mentions(tokenize(docs), actors, docs=docs)
-    return m[["surface", "actor_id"]].values.tolist()
+    return mention_rows(text, actors)
 
 
 # -- 1. countries as places after more prepositions and verbs --------------------------------

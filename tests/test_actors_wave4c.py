@@ -11,7 +11,7 @@ from analysis.actors import Actors, find_mentions
 from analysis.boilerplate import clean_boilerplate
 from analysis.quotes import find_quotes
 from analysis.text import tokenize
-from tests.conftest import make_docs
+from tests.conftest import make_docs, mention_rows
 
 ACTORS = Actors.from_records(
     [
@@ -33,11 +33,7 @@ ACTORS = Actors.from_records(
 
 
 def mentions_of(text: str, actors: Actors = ACTORS) -> list[list]:
-    docs = make_docs(text)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        m = find_mentions(tokenize(docs), actors, docs=docs)
-    return m[["surface", "actor_id"]].values.tolist()
+    return mention_rows(text, actors)
 
 
 def cleaned_mentions_of(text: str) -> list[list]:
