@@ -99,6 +99,7 @@ SET_DIRS = {
     "set7 (wave 4, 01-20; README)": HERE.parent / "actors_heldout7",
     "set8 (wave 4 bis, 01-16; README)": HERE.parent / "actors_heldout8",
     "set9 (wave 5, 01-18; README)": HERE.parent / "actors_heldout9",
+    "set10 (wave 5, 01-16; README)": HERE.parent / "actors_heldout10",
 }
 
 
