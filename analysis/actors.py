@@ -34,7 +34,7 @@ from analysis.actor_table import (
 from analysis.compounds import bilateral_mask, compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions
-from analysis.matching import match
+from analysis.matching import match, take_str
 from analysis.mention_rules import (
     LOCATION_NOUNS,
     PLACE_NOUNS_AFTER,
@@ -136,13 +136,15 @@ def _license(
     via = cand_via[flat]
     ctx = cand_ctx[flat]
 
+    # one integer code per actor id: the named actors' distinct ids, then the candidates'
+    named_codes, named_ids = pd.factorize(named["actor_id"])
     actor_codes, actor_names = pd.factorize(
-        pd.Index(np.concatenate([named["actor_id"].to_numpy(object), ctx, actor]), dtype=object)
+        pd.Index(np.concatenate([np.asarray(named_ids, dtype=object), ctx, actor]), dtype=object)
     )
     n_act = len(actor_names) + 1
-    named_act = actor_codes[: len(named)].astype(np.int64)
-    q_act = actor_codes[len(named) : len(named) + len(ctx)].astype(np.int64)
-    self_act = actor_codes[len(named) + len(ctx) :].astype(np.int64)
+    named_act = actor_codes[: len(named_ids)].astype(np.int64)[named_codes]
+    q_act = actor_codes[len(named_ids) : len(named_ids) + len(ctx)].astype(np.int64)
+    self_act = actor_codes[len(named_ids) + len(ctx) :].astype(np.int64)
     doc_n = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     doc_q = cond["doc_id"].cat.codes.to_numpy().astype(np.int64)[row]
     start_n = named["start"].to_numpy().astype(np.int64)
@@ -288,7 +290,7 @@ def _ambiguous_table(
     out = rows[["doc_id", "sent", "start", "end", "matched", "key"]].merge(
         res, on=["doc_id", "start", "end", "key"], how="left"
     )
-    out["candidates"] = out["key"].map(lambda k: ";".join(shared[k]))
+    out["candidates"] = out["key"].map({k: ";".join(v) for k, v in shared.items()})
     strong = {k for k, v in candidates.items() if any(via in _NAMING for _, via, _ in v)}
     out["_naming"] = out["key"].isin(strong)
     out = out.rename(columns={"matched": "surface"})[[*cols, "_naming"]]
@@ -422,11 +424,10 @@ def find_mentions(
     # split each distinct key "actor|via" once, not once per match
     key_codes, uniq = pd.factorize(m1["key"])
     parts = [str(k).rsplit("|", 1) for k in uniq]
-    key_actor = np.array([p[0] for p in parts], dtype=object)
-    key_via = np.array([p[1] for p in parts], dtype=object)
+    # gathered by Arrow from the few distinct keys (no Python string per row)
     named = m1.assign(
-        actor_id=key_actor[key_codes].astype(str) if len(m1) else np.array([], dtype=str),
-        via=key_via[key_codes].astype(str) if len(m1) else np.array([], dtype=str),
+        actor_id=take_str([p[0] for p in parts], key_codes).array,
+        via=take_str([p[1] for p in parts], key_codes).array,
     )
     ambiguous = None
     if len(plan.stage2):
@@ -449,15 +450,20 @@ def find_mentions(
             sub = docs[docs["doc_id"].astype(str).isin(set(ids))]
             texts = dict(zip(sub["doc_id"].astype(str), sub["text"], strict=True))
             extra["matched"] = [
-                texts[d][a:b] for d, a, b in zip(ids, extra["start"], extra["end"], strict=True)
+                texts[d][a:b]
+                for d, a, b in zip(
+                    ids.tolist(), extra["start"].tolist(), extra["end"].tolist(), strict=True
+                )
             ]
             if ambiguous is not None and len(ambiguous):
+                amb = ambiguous
                 ambiguous["surface"] = [
-                    texts.get(str(d), "")[a:b] or s
-                    for d, a, b, s in ambiguous[["doc_id", "start", "end", "surface"]].itertuples(
-                        index=False
+                    texts.get(d, "")[a:b] or s
+                    for d, a, b, s in zip(
+                        amb["doc_id"].astype(str).tolist(), amb["start"].tolist(),
+                        amb["end"].tolist(), amb["surface"].tolist(), strict=True,
                     )
-                ]
+                ]  # fmt: skip
         named = _merge_exclusive(named, extra)
     naming = None
     if ambiguous is not None:
@@ -481,6 +487,7 @@ def find_mentions(
             stacklevel=2,
         )
     place_actors = set(act.table.loc[act.table["places"], "id"]) if places else set()
+    types = act.types
     in_order = False
     if len(tokens) and (compounds or (len(named) and (abbreviations == "once" or place_actors))):
         in_order = True
@@ -498,7 +505,7 @@ def find_mentions(
         if abbreviations == "once":
             named = drop_repeated_abbreviations(named, ctx).reset_index(drop=True)
         if place_actors:
-            orgs = {a for a, t in act.types.items() if t == "organisation"}
+            orgs = {a for a, t in types.items() if t == "organisation"}
             # "a Singapore-Malaysia operation": a relation of two actors, not a place
             placed = place_mask(named, ctx, place_actors, orgs) & ~bilateral_mask(named)
             named = named.loc[~placed].reset_index(drop=True)
@@ -513,9 +520,9 @@ def find_mentions(
             for p, t, f in zip(
                 act.table["id"], act.table["type"], act.table["affiliation"], strict=True
             )
-            if t == "person" and act.types.get(f) == "organisation"
+            if t == "person" and types.get(f) == "organisation"
         }
-        persons = {a for a, t in act.types.items() if t == "person"}
+        persons = {a for a, t in types.items() if t == "person"}
         named = named.loc[
             ~(
                 dateline_mask(named, ctx)
@@ -547,7 +554,8 @@ def find_mentions(
         return (out, ambiguous_out) if return_ambiguous else out
     if not in_order:
         named = named.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
-    types = act.types
+    # the type of each distinct actor, gathered by code
+    actor_codes, actor_uniq = pd.factorize(named["actor_id"].astype(str))
     out = pd.DataFrame(
         {
             "doc_id": named["doc_id"],
@@ -556,7 +564,7 @@ def find_mentions(
             "end": named["end"].to_numpy().astype(np.int64),
             "surface": named["matched"].astype(str),
             "actor_id": named["actor_id"].astype(str),
-            "actor_type": named["actor_id"].map(types).astype(str),
+            "actor_type": take_str([types.get(a) for a in actor_uniq], actor_codes).array,
             "via": named["via"].astype(str),
         }
     )

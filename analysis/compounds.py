@@ -199,7 +199,7 @@ def bilateral_mask(named: pd.DataFrame) -> np.ndarray:
     ("arrested in a Singapore-Malaysia operation"): a relation of two actors, which the place
     rules leave alone."""
     out = np.zeros(len(named), bool)
-    comp = np.flatnonzero(named["via"].to_numpy(object) == "compound")
+    comp = np.flatnonzero((named["via"] == "compound").to_numpy(bool))
     if len(comp) < 2:
         return out
     sub = named.iloc[comp]

@@ -67,18 +67,19 @@ def headline_title_mentions(
     rows = np.flatnonzero(first_words[ctx.norm_codes])
     if not len(rows):
         return named.iloc[:0]
-    codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
-    sent = tokens["sent"].to_numpy().astype(np.int64)
-    tok = tokens["tok"].to_numpy().astype(np.int64)
+    # views, not int64 copies of whole-corpus columns (only a few rows are read)
+    codes = tokens["doc_id"].array.codes
+    sent = tokens["sent"].to_numpy()
+    tok = tokens["tok"].to_numpy()
     # a headline verb within the next four tokens (vectorised, before any per-match look-up)
     longest = max(len(w) for opts in titles.values() for w, _ in opts)
     verbs = [*HEADLINE_VERBS, ":"]  # "Energy minister: ban will stay" (colon attribution)
     near = np.zeros(len(rows), bool)
     for k in range(1, min(longest, 4) + 1):
-        near |= np.isin(ctx.norm(codes[rows], tok[rows] + k), verbs)
+        near |= ctx.norm_in(codes[rows], tok[rows] + k, verbs)
     # "Malaysia, China to firm up extradition talks - AG": a dash before the title that ends
     # the headline attributes it (held-out set 7)
-    dashed = np.isin(ctx.norm(codes[rows], tok[rows] - 1), list(_DASHES))
+    dashed = ctx.norm_in(codes[rows], tok[rows] - 1, _DASHES)
     near |= dashed
     rows = rows[near]
     if not len(rows):

@@ -343,6 +343,10 @@ def _expand_all(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:
     return result
 
 
+#: Tokens sampled to pick each pattern's anchor word (see :func:`_candidates`).
+_FREQ_SAMPLE = 1 << 19
+
+
 def _candidates(
     tfid: np.ndarray,
     doc: np.ndarray,
@@ -355,23 +359,37 @@ def _candidates(
 
     Each pattern is anchored on its rarest word in this corpus (a phrase like "the United States"
     is looked up through "states", not "the"), so the candidate list stays short; the other
-    words are then checked for all candidates of all patterns at once.
+    words are then checked for all candidates of all patterns at once. The anchor changes the
+    work, not the result, so word frequencies are counted on an evenly spaced sample of the
+    tokens (exact counts would be one more pass over the corpus).
     """
     n = len(tfid)
-    freq = np.bincount(tfid, minlength=n_types)
-    anchor = np.array([int(np.argmin([freq[w].sum() for w in words])) for words in exp], np.int64)
+    # every (entry, word) of every pattern, flattened: owner entry, word index, its types
+    n_words = lengths.astype(np.int64)
+    owner = np.repeat(np.arange(len(exp), dtype=np.int64), n_words)
+    word_ptr = np.concatenate([[0], np.cumsum(n_words)]).astype(np.int64)
+    widx = np.arange(int(word_ptr[-1]), dtype=np.int64) - np.repeat(word_ptr[:-1], n_words)
+    flat_types = [t for words in exp for t in words]
+    sizes = np.fromiter((len(t) for t in flat_types), np.int64, count=len(flat_types))
+    types = np.concatenate([*flat_types, np.zeros(0, np.int64)]).astype(np.int64)
+    of_word = np.repeat(np.arange(len(flat_types), dtype=np.int64), sizes)
+    freq = np.bincount(tfid[:: max(1, n // _FREQ_SAMPLE)], minlength=n_types)
+    word_freq = np.bincount(of_word, weights=freq[types], minlength=len(flat_types))
+    # the first of the least frequent words of each entry
+    by_freq = np.lexsort((widx, word_freq, owner))
+    anchor = widx[by_freq[word_ptr[:-1]]]
     # CSR map: type id -> entries whose anchor word includes it.
-    anchor_sets = [words[a] for words, a in zip(exp, anchor, strict=True)]
-    pair_type = np.concatenate(anchor_sets + [np.zeros(0, np.int64)])
-    pair_entry = np.repeat(np.arange(len(exp), dtype=np.int64), [len(x) for x in anchor_sets])
+    is_anchor = widx[of_word] == anchor[owner[of_word]]
+    pair_type, pair_entry = types[is_anchor], owner[of_word][is_anchor]
     order = np.argsort(pair_type, kind="stable")
     pair_type, pair_entry = pair_type[order], pair_entry[order]
     ptr = np.zeros(n_types + 1, np.int64)
     np.add.at(ptr, pair_type + 1, 1)
     ptr = np.cumsum(ptr)
-    per_tok = np.diff(ptr)[tfid]
-    pos_idx = np.flatnonzero(per_tok)
-    counts = per_tok[pos_idx]
+    per_type = np.diff(ptr)
+    # a bool gather and its nonzero: cheaper over the whole corpus than an int64 gather
+    pos_idx = np.flatnonzero((per_type > 0)[tfid])
+    counts = per_type[tfid[pos_idx]]
     first = np.cumsum(counts) - counts
     within = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(first, counts)
     entry = pair_entry[np.repeat(ptr[tfid[pos_idx]], counts) + within]
@@ -384,17 +402,37 @@ def _candidates(
         # tokens are in document order, so first and last token in one sentence means all are
         last_m = pos_m + lengths[entry_m] - 1
         ok = (sent[pos_m] == sent[last_m]) & (doc[pos_m] == doc[last_m])
+        len_m = lengths[entry_m]
+        # a word of one type (most are literals) is checked by comparing type ids; a word of
+        # several types (a glob) by sorted (entry * n_types + type) keys
+        type_start = np.cumsum(sizes) - sizes
+        one_type = np.full(len(flat_types), -1, np.int64)
+        one_type[sizes == 1] = types[type_start[sizes == 1]]
+        several = sizes[of_word] > 1
+        word_key = (owner[of_word] * n_types + types)[several]
+        word_k = widx[of_word][several]
         for k in range(int(lengths.max())):
-            check = (lengths[entry_m] > k) & (anchor_m != k) & ok
-            idx = np.flatnonzero(check)
+            idx = np.flatnonzero((len_m > k) & (anchor_m != k) & ok)
             if not len(idx):
                 continue
-            p = pos_m[idx] + k
-            allowed = [np.int64(e) * n_types + exp[e][k] for e in np.unique(entry_m[idx])]
-            good = np.isin(entry_m[idx] * n_types + tfid[p], np.concatenate(allowed))
+            t = tfid[pos_m[idx] + k]
+            w = word_ptr[entry_m[idx]] + k  # the (entry, word) of each check
+            good = t == one_type[w]
+            glob = np.flatnonzero(sizes[w] > 1)
+            if len(glob):
+                allowed = np.sort(word_key[word_k == k])
+                good[glob] = _in_sorted(entry_m[idx[glob]] * n_types + t[glob], allowed)
             ok[idx[~good]] = False
         keep[multi[~ok]] = False
     return pos[keep], entry[keep]
+
+
+def _in_sorted(q: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """``np.isin(q, keys)`` for sorted ``keys``, by binary search."""
+    if not len(keys):
+        return np.zeros(len(q), bool)
+    i = np.clip(np.searchsorted(keys, q), 0, len(keys) - 1)
+    return keys[i] == q
 
 
 def _resolve(
@@ -415,27 +453,19 @@ def _resolve(
     same_prev = np.zeros(len(multi), bool)
     same_prev[1:] = group[multi][1:] == group[multi][:-1]
     clash = np.zeros(len(multi), bool)
+    joined = np.zeros(len(multi), bool)  # overlaps an earlier match of its group
     if len(multi) > 1:
         # running max of `last` restarted per group, computed on group-shifted values
         shift = group[multi].astype(np.int64) * (int(m_last.max()) + 2)
         reach = np.maximum.accumulate(m_last + shift) - shift
-        clash[1:] = same_prev[1:] & (pos[multi][1:] <= reach[:-1])
-        clash[:-1] |= clash[1:]
-    accepted_multi = list(multi[~clash])
-    occupied: dict[int, set[int]] = {}
-    for i in multi[~clash]:
-        occupied.setdefault(int(group[i]), set()).update(
-            range(int(pos[i]), int(pos[i] + length[i]))
-        )
-    hard = multi[clash]
-    for i in hard[np.lexsort((entry[hard], pos[hard], -length[hard], group[hard]))]:
-        g, p, L = int(group[i]), int(pos[i]), int(length[i])
-        taken = occupied.setdefault(g, set())
-        span = range(p, p + L)
-        if any(t in taken for t in span):
-            continue
-        taken.update(span)
-        accepted_multi.append(int(i))
+        joined[1:] = same_prev[1:] & (pos[multi][1:] <= reach[:-1])
+        clash[:] = joined
+        clash[:-1] |= joined[1:]
+    # The others form runs of overlapping matches (a match overlapping one of them is in its
+    # run), resolved greedily, longest first, then earliest, then pattern order.
+    hard = np.flatnonzero(clash)
+    kept_hard = _greedy_runs(multi[hard], np.cumsum(~joined)[hard], pos, length, entry, group)
+    kept_multi = np.concatenate([multi[~clash], kept_hard]).astype(np.int64)
     single = np.flatnonzero(length == 1)
     # composite (group, token) keys; spans can end past the last match start
     width = int((pos + length).max()) + 1 if len(pos) else 1
@@ -448,10 +478,46 @@ def _resolve(
     first = np.ones(len(order), bool)
     first[1:] = combo[1:] != combo[:-1]
     single = order[first]
-    if occupied:
-        covered = np.fromiter((g * width + t for g, ts in occupied.items() for t in ts), np.int64)
-        single = single[~np.isin(group[single] * width + pos[single], covered)]
-    return np.concatenate([np.asarray(accepted_multi, np.int64), single])
+    if len(kept_multi):
+        # the (group, token) keys of every token of a kept multi-token match
+        n = length[kept_multi]
+        base = group[kept_multi].astype(np.int64) * width + pos[kept_multi]
+        covered = np.sort(
+            np.repeat(base, n) + np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+        )
+        single = single[~_in_sorted(group[single].astype(np.int64) * width + pos[single], covered)]
+    return np.concatenate([kept_multi, single])
+
+
+def _greedy_runs(
+    idx: np.ndarray, run: np.ndarray, pos: np.ndarray, length: np.ndarray, entry: np.ndarray,
+    group: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """The matches ``idx`` kept by the greedy pass in each run of overlapping ones: in order of
+    length (longest first), position, pattern, a match is kept unless it overlaps one kept
+    before. Done in rounds, all runs at once: the first match of each run that is still open
+    is kept and closes the matches of its run that it overlaps. Returned in the order of a
+    sequential pass (group, then that order)."""
+    p, n, e = pos[idx], length[idx], entry[idx]
+    last = p + n - 1
+    order = np.lexsort((e, p, -n, run))
+    open_ = np.ones(len(idx), bool)
+    kept: list[np.ndarray] = []
+    win_pos = np.zeros(int(run.max(initial=0)) + 1, np.int64)
+    win_last = np.zeros_like(win_pos)
+    while open_.any():
+        cand = order[open_[order]]
+        r = run[cand]
+        first = np.ones(len(cand), bool)
+        first[1:] = r[1:] != r[:-1]
+        win = cand[first]
+        kept.append(win)
+        win_pos[run[win]], win_last[run[win]] = p[win], last[win]
+        # every run with an open match has a winner in this round
+        open_ &= ~((p <= win_last[run]) & (last >= win_pos[run]))
+    out = np.concatenate([np.zeros(0, np.int64), *kept])
+    out = out[np.lexsort((e[out], p[out], -n[out], group[idx][out]))]
+    return idx[out]
 
 
 def match(
@@ -573,7 +639,15 @@ def _match(
     if docs is not None:
         texts = dict(zip(docs["doc_id"].astype(str).tolist(), docs["text"].tolist(), strict=True))
         names = tokens["doc_id"].cat.categories.tolist()
-        extra = [texts[names[doc_codes[pos[i]]]][start[i] : end[i]] for i in multi]
+        # one text look-up per document, Python ints for the slices
+        m_doc = doc_codes[pos[multi]]
+        of_doc = {d: texts[names[d]] for d in np.unique(m_doc).tolist()}
+        extra = [
+            of_doc[d][a:b]
+            for d, a, b in zip(
+                m_doc.tolist(), start[multi].tolist(), end[multi].tolist(), strict=True
+            )
+        ]
     else:
         t_start, t_end = tokens["start"].to_numpy(), tokens["end"].to_numpy()
         spans = [np.arange(pos[i], last[i] + 1) for i in multi]

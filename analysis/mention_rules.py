@@ -25,7 +25,13 @@ from analysis.place_rules import (
     wire_place_mask,
 )
 from analysis.text import fold
-from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
+from analysis.token_context import (
+    TokenContext,
+    covered_keys,
+    in_sorted,
+    rows_with,
+    type_strings,
+)
 
 __all__ = [
     "PLACE_VERBS",
@@ -101,13 +107,13 @@ def drop_repeated_abbreviations(named: pd.DataFrame, ctx: TokenContext) -> pd.Da
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     n = named["n_tok"].to_numpy().astype(np.int64)
-    actor = named["actor_id"].to_numpy(object)
+    actor = pd.factorize(named["actor_id"])[0]  # codes: only equality of neighbours matters
     same = (doc[1:] == doc[:-1]) & (actor[1:] == actor[:-1]) & (tok[1:] == tok[:-1] + n[:-1] + 1)
     cand = np.flatnonzero(same) + 1
     if not len(cand):
         return named
-    ok = (ctx.norm(doc[cand], tok[cand] - 1) == "(") & (
-        ctx.norm(doc[cand], tok[cand] + n[cand]) == ")"
+    ok = ctx.norm_in(doc[cand], tok[cand] - 1, "(") & ctx.norm_in(
+        doc[cand], tok[cand] + n[cand], ")"
     )
     drop = np.zeros(len(named), bool)
     drop[cand[ok]] = True
@@ -314,33 +320,39 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     writes the word in lower case (a word, not the acronym)."""
     if named.empty:
         return np.zeros(0, bool)
-    pat = named["pattern"].astype(object).where(named["pattern"].notna(), "").astype(str)
-    surf = named["matched"].astype(object).where(named["matched"].notna(), "").astype(str)
-    pairs = pd.MultiIndex.from_arrays([pat, surf])
-    codes, uniq = pd.factorize(pairs)
+    # each distinct (pattern, surface) pair is judged once; pairs by integer codes (a
+    # missing pattern or surface is "")
+    pat_codes, pat_uniq = pd.factorize(named["pattern"])
+    surf_codes, surf_uniq = pd.factorize(named["matched"])
+    pat_str = np.append(np.asarray(pat_uniq, dtype=object), "")
+    surf_str = np.append(np.asarray(surf_uniq, dtype=object), "")
+    n_surf = len(surf_uniq) + 1
+    codes, pairs = pd.factorize((pat_codes.astype(np.int64) + 1) * n_surf + surf_codes + 1)
+    uniq_pat = pat_str[pairs // n_surf - 1]
+    uniq_surf = surf_str[pairs % n_surf - 1]
     bad = np.array(
         [
             sum(ch.isalpha() for ch in a) <= 5 and a.isupper() and any(ch.islower() for ch in s)
-            for a, s in uniq
+            for a, s in zip(uniq_pat, uniq_surf, strict=True)
         ],
         bool,
     )
     styled = np.array(
         [
             b and s.isalpha() and len(s) >= 4 and s == s.capitalize()
-            for b, (_, s) in zip(bad, uniq, strict=True)
+            for b, s in zip(bad, uniq_surf, strict=True)
         ],
         bool,
     )
-    out = bad[codes] if len(uniq) else np.zeros(len(named), bool)
+    out = bad[codes] if len(pairs) else np.zeros(len(named), bool)
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     if styled.any():
         rows = np.flatnonzero(styled[codes])
-        words = [s.lower() for _, s in uniq[styled]]
+        words = [s.lower() for s in uniq_surf[styled]]
         lower = ctx.tok_types.get_indexer(words)
         used = set()
         if (lower >= 0).any():
-            at = np.flatnonzero(np.isin(ctx.tok_codes, lower[lower >= 0]))
+            at = rows_with(ctx.tok_codes, lower, len(ctx.tok_types))
             used = set(
                 zip(
                     ctx.doc_of(at).tolist(),
@@ -348,10 +360,10 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
                     strict=True,
                 )
             )
-        low = surf.to_numpy(object)[rows]
+        low = surf_str[surf_codes[rows]]
         out[rows] = [(int(d), w.lower()) in used for d, w in zip(doc[rows], low, strict=True)]
     end = named["tok"].to_numpy().astype(np.int64) + named["n_tok"].to_numpy().astype(np.int64)
-    return out | np.isin(ctx.norm(doc, end), list(NOT_ACTOR_AFTER))
+    return out | ctx.norm_in(doc, end, NOT_ACTOR_AFTER)
 
 
 def appositive_role_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
@@ -364,13 +376,13 @@ def appositive_role_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     codes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
-    actor = named["actor_id"].to_numpy(object)
-    role = named["via"].to_numpy(object) == "role"
+    actor = pd.factorize(named["actor_id"])[0]  # codes: only equality of neighbours matters
+    role = (named["via"] == "role").to_numpy(bool)
     same_next = np.zeros(len(named), bool)
     same_next[:-1] = (
         (codes[1:] == codes[:-1]) & (actor[1:] == actor[:-1]) & (tok[1:] == end[:-1] + 1)
     )
-    comma_after = ctx.norm(codes, end) == ","
+    comma_after = ctx.norm_in(codes, end, ",")
     before = np.zeros(len(named), bool)
     before[1:] = same_next[:-1] & comma_after[:-1]  # the name, then ", the title"
     after = same_next & comma_after  # "the title, " then the name
@@ -428,8 +440,11 @@ def _split_possessive_aliases(
         return named
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
-    actor = named["actor_id"].to_numpy(object)
-    matched = named["matched"].astype(str).to_numpy(object)
+    # the actor and the words of the candidates only (filled at ``cand``)
+    actor = np.full(len(named), None, dtype=object)
+    actor[cand] = named["actor_id"].iloc[cand].to_numpy(object)
+    matched = np.full(len(named), None, dtype=object)
+    matched[cand] = named["matched"].iloc[cand].astype(str).to_numpy(object)
     # what to split depends only on the words matched and the actor: look at each pair once
     seen: dict[tuple[str, str], tuple[int, str, str, str] | None] = {}
     hits: list[tuple[int, int, str, str, str]] = []  # (row, tokens of X's, actor, via, X)
@@ -455,7 +470,7 @@ def _split_possessive_aliases(
     cut = tokens["end"].to_numpy()[r_last].astype(np.int64)
     s1 = tokens["start"].to_numpy()[r_next].astype(np.int64)
     s0 = named["start"].to_numpy()[at].astype(np.int64)
-    text = named["matched"].astype(str).to_numpy(object)[at]
+    text = matched[at]
     country = named.iloc[at].copy()
     country["actor_id"] = [h[2] for h in hits]
     country["via"] = [h[3] for h in hits]
@@ -487,11 +502,12 @@ def _possessive_roles(
     ]  # fmt: skip
     if not roles:
         return named
-    actor = named["actor_id"].to_numpy(object)
-    affs = np.isin(actor, [r[0] for r in roles])
+    affs = named["actor_id"].isin([r[0] for r in roles]).to_numpy(bool)
     if not affs.any():
         return named
     sel_all = np.flatnonzero(affs)
+    actor = np.full(len(named), None, dtype=object)  # filled at ``sel_all``
+    actor[sel_all] = named["actor_id"].iloc[sel_all].to_numpy(object)
     poss = named["matched"].iloc[sel_all].astype(str).str.endswith(_POSSESSIVE).to_numpy()
     sel_all = sel_all[poss]
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
@@ -566,26 +582,26 @@ def wire_agency_mask(
     held-out set 7)."""
     if named.empty:
         return np.zeros(0, bool)
-    surf = named["matched"].astype(object).where(named["matched"].notna(), "").astype(str)
-    agency = surf.isin(WIRE_AGENCIES).to_numpy()
+    agency = named["matched"].isin(WIRE_AGENCIES).to_numpy(bool)
     if agencies:
         agency = agency & ~named["actor_id"].isin(agencies).to_numpy()
     if not agency.any():
         return agency
     i = np.flatnonzero(agency)
-    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)[i]
+    codes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    doc = codes[i]
     tok = named["tok"].to_numpy().astype(np.int64)[i]
     end = tok + named["n_tok"].to_numpy().astype(np.int64)[i]
-    used = np.isin(ctx.norm(doc, tok - 1), list(AGENCY_BEFORE)) | np.isin(
-        ctx.norm(doc, end), list(AGENCY_AFTER)
-    )
-    docs = named["doc_id"].astype(str).to_numpy(object)
-    wire = {(docs[j], surf.iloc[j]) for j in i[used]}
-    key = named["doc_id"].astype(str) + "\x00" + named["actor_id"].astype(str)
-    other = set(key[~agency])
+    used = ctx.norm_in(doc, tok - 1, AGENCY_BEFORE) | ctx.norm_in(doc, end, AGENCY_AFTER)
+    surf = named["matched"].iloc[i].to_numpy(object)
+    wire = set(zip(doc[used].tolist(), surf[used].tolist(), strict=True))
+    # (document, actor) pairs by integer codes: named in another way in the document
+    actor, actors = pd.factorize(named["actor_id"])
+    key = codes * (len(actors) + 1) + actor
+    other = np.unique(key[~agency])
     in_wire = np.zeros(len(named), bool)
-    in_wire[i] = [(docs[j], surf.iloc[j]) in wire for j in i]
-    return agency & in_wire & ~key.isin(other).to_numpy()
+    in_wire[i] = [pair in wire for pair in zip(doc.tolist(), surf.tolist(), strict=True)]
+    return agency & in_wire & ~in_sorted(key, other)
 
 
 def inside_name_mask(
@@ -602,7 +618,7 @@ def inside_name_mask(
     tok = named["tok"].to_numpy().astype(np.int64)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
     out = np.zeros(len(named), bool)
-    role = np.flatnonzero(named["via"].to_numpy(object) == "role")
+    role = np.flatnonzero((named["via"] == "role").to_numpy(bool))
     if len(role):
         d, e = doc[role], end[role]
         out[role] = (
@@ -643,30 +659,25 @@ def release_block_mask(named: pd.DataFrame, ctx: TokenContext, tokens: pd.DataFr
     rel = ctx.norm_types.get_indexer(["release", "contact", "contacts"])
     if (rel < 0).all():
         return out
-    cand = np.flatnonzero(np.isin(ctx.norm_codes, rel[rel >= 0]))
+    cand = rows_with(ctx.norm_codes, rel, len(ctx.norm_types))
     if not len(cand):
         return out
     starts, ends = tokens["start"].to_numpy(), tokens["end"].to_numpy()
     dcodes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     # the documents of the token rows: only the candidates' are needed
-    if ctx.bounds is not None:
-        d = np.searchsorted(ctx.bounds, cand, side="right").astype(np.int64) - 1
-    else:
-        inv = np.empty(len(ctx.order), np.int64)
-        inv[ctx.order] = np.arange(len(ctx.order))
-        d = ctx.key[inv[cand]] // ctx.width
+    d = ctx.doc_of(cand)
     t = ctx.tok[cand].astype(np.int64)
-    w = ctx.norm(d, t)
-    prev, nxt = ctx.norm(d, t - 1), ctx.norm(d, t + 1)
+    release = ctx.norm_in(d, t, "release")
+    colon = ctx.norm_in(d, t + 1, ":")
     head = (
-        (w == "release")
-        & np.isin(prev, list(_RELEASE_HEADS))
+        release
+        & ctx.norm_in(d, t - 1, _RELEASE_HEADS)
         & ctx.sentence_start(d, t - 1)
         & ctx.capitalised(d, t - 1)
         & ctx.capitalised(d, t)
-        & (nxt != ":")
+        & ~colon
     )
-    contact = (w != "release") & (nxt == ":")
+    contact = ~release & colon
     keep = head | contact
     if not keep.any():
         return out

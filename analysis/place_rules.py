@@ -13,7 +13,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
-from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
+from analysis.token_context import (
+    TokenContext,
+    covered_keys,
+    in_sorted,
+    rows_with,
+    type_strings,
+)
 
 __all__ = [
     "DESTINATION_VERBS",
@@ -275,25 +281,25 @@ def byline_mask(tokens: pd.DataFrame, named: pd.DataFrame, ctx: TokenContext) ->
     "Additional reporting by" to the next ")" (held-out set 5)."""
     if named.empty or tokens.empty:
         return np.zeros(len(named), bool)
-    heads = np.isin(ctx.norm_types, list(_BYLINE_HEADS))
+    heads = ctx.norm_types.get_indexer(sorted(_BYLINE_HEADS))
     open_code = ctx.norm_types.get_indexer(["(", ")", "by"])
-    if not heads.any() or (open_code < 0).any():
+    if not (heads >= 0).any() or (open_code < 0).any():
         return np.zeros(len(named), bool)
     codes = ctx.norm_codes
-    cand = np.flatnonzero(heads[codes] & (codes >= 0))
+    cand = rows_with(codes, heads, len(ctx.norm_types))
     if not len(cand):
         return np.zeros(len(named), bool)
-    dcodes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
-    d, t = dcodes[cand], ctx.tok[cand].astype(np.int64)
-    w1 = ctx.norm(d, t + 1)
-    b1, b2 = ctx.norm(d, t - 1), ctx.norm(d, t - 2)
-    start = (w1 == "by") & ((b1 == "(") | ((b1 == "additional") & (b2 == "(")))
+    d, t = ctx.doc_of(cand), ctx.tok[cand].astype(np.int64)
+    b1 = ctx.codes(d, t - 1)
+    start = ctx.norm_in(d, t + 1, "by") & (
+        (b1 == open_code[0]) | (ctx.word_table("additional")[b1] & ctx.norm_in(d, t - 2, "("))
+    )
     if not start.any():
         return np.zeros(len(named), bool)
     width = int(ctx.tok.max(initial=0)) + 8
     opens = np.sort(d[start] * width + t[start])
-    closes = np.flatnonzero(codes == open_code[1])
-    closes = np.sort(dcodes[closes] * width + ctx.tok[closes])
+    closes = rows_with(codes, open_code[1:2], len(ctx.norm_types))
+    closes = np.sort(ctx.doc_of(closes) * width + ctx.tok[closes])
     ndoc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     key = ndoc * width + named["tok"].to_numpy().astype(np.int64)
     i = np.searchsorted(opens, key, side="right") - 1
@@ -324,11 +330,11 @@ def dateline_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
-    n0 = ctx.norm(doc, end)
+    n0 = ctx.codes(doc, end)
     out = np.zeros(len(named), bool)
     # "PUTRAJAYA: The Attorney General's Chambers …" (set 7): a city written in capitals where
     # the table spells it otherwise, opening a sentence, then a colon and a capitalised word
-    colon = np.flatnonzero(n0 == ":")
+    colon = np.flatnonzero(ctx.word_table(":")[n0])
     if len(colon):
         d, t, e = doc[colon], tok[colon], end[colon]
         pat = named["pattern"].iloc[colon].astype(str).to_numpy()
@@ -339,7 +345,7 @@ def dateline_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
             & ctx.capitalised(d, e + 1)
             & np.array([not x.isupper() for x in pat], bool)
         )
-    cand = np.flatnonzero((n0 == ",") | (n0 == "/"))
+    cand = np.flatnonzero(ctx.word_table({",", "/"})[n0])
     if not len(cand):
         return out
     d, t, e = doc[cand], tok[cand], end[cand]
@@ -348,25 +354,25 @@ def dateline_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     for k in (2, 4):
         slash = np.ones(len(cand), bool)
         for j in range(1, k, 2):
-            slash &= ctx.norm(d, t - j) == "/"
+            slash &= ctx.norm_in(d, t - j, "/")
         start |= slash & ctx.sentence_start(d, t - k)
     # past further "/CITY" after the mention, then ", <date>"
     after = e.copy()
     for _ in range(3):
-        more = ctx.norm(d, after) == "/"
+        more = ctx.norm_in(d, after, "/")
         after = np.where(more, after + 2, after)
     # "BAKU, Azerbaijan, Nov 24, 2024 (AFP) -": the country between the city and the date
     # (set 8), the city written in capitals
     country = (
-        (ctx.norm(d, after) == ",") & ctx.upper(d, t) & ctx.capitalised(d, after + 1)
-        & (ctx.norm(d, after + 2) == ",")
+        ctx.norm_in(d, after, ",") & ctx.upper(d, t) & ctx.capitalised(d, after + 1)
+        & ctx.norm_in(d, after + 2, ",")
     )  # fmt: skip
     after = np.where(country, after + 2, after)
-    comma = ctx.norm(d, after) == ","
-    w1, w2 = ctx.norm(d, after + 1), ctx.norm(d, after + 2)
-    month = np.isin(w1, list(DATELINE_MONTHS)) | (
-        np.char.isdigit(w1.astype(str)) & np.isin(w2, list(DATELINE_MONTHS))
-    )
+    comma = ctx.norm_in(d, after, ",")
+    month = ctx.norm_in(d, after + 1, DATELINE_MONTHS)
+    # "14 May 2026": a number, then the month (the digits looked at only before a month)
+    num = np.flatnonzero(~month & ctx.norm_in(d, after + 2, DATELINE_MONTHS))
+    month[num] = np.char.isdigit(ctx.norm(d[num], after[num] + 1).astype(str))
     out[cand] = start & comma & month
     return out
 
@@ -384,11 +390,10 @@ def reporters_place_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
         return np.zeros(0, bool)
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
-    p0 = ctx.norm(doc, tok - 1)
-    out = p0 == "in"
+    out = ctx.norm_in(doc, tok - 1, "in")
     if out.any():
         i = np.flatnonzero(out)
-        out[i] = np.isin(ctx.norm(doc[i], tok[i] - 2), list(_PRESS))
+        out[i] = ctx.norm_in(doc[i], tok[i] - 2, _PRESS)
     return out
 
 
@@ -615,14 +620,15 @@ def news_form_mask(
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
-    alias = named["via"].to_numpy(object) == "alias"
+    alias = (named["via"] == "alias").to_numpy(bool)
     poss = named["matched"].astype(str).str.endswith(("'s", "’s")).to_numpy()
     cty = named["actor_id"].isin(list(place_actors)).to_numpy()
-    p0, p1 = ctx.norm(doc, tok - 1), ctx.norm(doc, tok - 2)
-    n0, n1 = ctx.norm(doc, end), ctx.norm(doc, end + 1)
+    # the words around each mention as norm codes, tested against a table per word set
+    p0, p1 = ctx.codes(doc, tok - 1), ctx.codes(doc, tok - 2)
+    n0, n1 = ctx.codes(doc, end), ctx.codes(doc, end + 1)
 
-    def isin(values: np.ndarray, words) -> np.ndarray:  # hashing, not np.isin's object sort
-        return pd.Series(values, dtype=object).isin(list(words)).to_numpy()
+    def isin(codes: np.ndarray, words) -> np.ndarray:  # a word or a set of words
+        return ctx.word_table(words)[codes]
 
     def where(rows: np.ndarray, test) -> np.ndarray:
         # ``rows`` narrowed by ``test(doc, token index array)``, computed on those rows only
@@ -632,9 +638,9 @@ def news_form_mask(
         return rows
 
     # "at Tokyo summit", "at the Tokyo summit"; "talks in Brussels", "the summit in Kazan"
-    at = isin(p0, ["at", "in"]) | ((p0 == "the") & isin(p1, ["at", "in"]))
+    at = isin(p0, ["at", "in"]) | (isin(p0, "the") & isin(p1, ["at", "in"]))
     out |= alias & ~poss & at & isin(n0, EVENT_NOUNS)
-    out |= alias & ~poss & (p0 == "in") & isin(p1, EVENT_NOUNS)
+    out |= alias & ~poss & isin(p0, "in") & isin(p1, EVENT_NOUNS)
     # a country's city: not "the United Nations Charter" (an organisation's document)
     out |= where(cty & alias & ~poss & isin(n0, TREATY_HEADS),
                  lambda r: ctx.capitalised(doc[r], end[r]))  # fmt: skip
@@ -644,7 +650,7 @@ def news_form_mask(
                  lambda r: ctx.capitalised(doc[r], tok[r] - 2))  # fmt: skip
     # "Special Economic Measures (Iran) Regulations": a country in brackets inside a name
     out |= where(
-        cty & (p0 == "(") & (n0 == ")"),
+        cty & isin(p0, "(") & isin(n0, ")"),
         lambda r: ctx.capitalised(doc[r], tok[r] - 2) & ctx.capitalised(doc[r], end[r] + 1)
         & ~ctx.sentence_start(doc[r], tok[r] - 2),
     )  # fmt: skip
@@ -656,14 +662,14 @@ def news_form_mask(
     named_before = in_sorted(doc * width + tok - 2, cov)
     owner = in_sorted(doc * width + tok - 3, cov)
     out |= where(
-        (end - tok >= 2) & (p0 == "and") & ~named_before & owner
+        (end - tok >= 2) & isin(p0, "and") & ~named_before & owner
         & ~isin(p1, DATELINE_MONTHS | WEEKDAYS),
         lambda r: ctx.capitalised(doc[r], tok[r] - 2) & ctx.capitalised(doc[r], tok[r])
         & ~ctx.upper(doc[r], tok[r] - 2) & ctx.upper(doc[r], tok[r] - 3),  # the owner: "AU"
     )  # fmt: skip
     # "UN News spoke to …", "UN News: What …": the outlet, not the organisation
     out |= where(
-        ~cty & (n0 == "news") & ~isin(n1, ["agency", "service"]),
+        ~cty & isin(n0, "news") & ~isin(n1, ["agency", "service"]),
         lambda r: ctx.capitalised(doc[r], end[r]) & ~ctx.capitalised(doc[r], end[r] + 1),
     )  # fmt: skip
     out |= _possessive_title(named, ctx, doc, tok, end, poss, cty, persons)

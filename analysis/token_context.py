@@ -11,7 +11,14 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-__all__ = ["TokenContext", "TypeCache", "in_sorted", "covered_keys", "type_strings"]
+__all__ = [
+    "TokenContext",
+    "TypeCache",
+    "in_sorted",
+    "covered_keys",
+    "type_strings",
+    "rows_with",
+]
 
 
 class TokenContext:
@@ -21,12 +28,16 @@ class TokenContext:
     sorted key."""
 
     def __init__(self, tokens: pd.DataFrame) -> None:
-        codes = tokens["doc_id"].cat.codes.to_numpy()
+        codes = tokens["doc_id"].array.codes
         self.tok = tokens["tok"].to_numpy()
         n_docs = len(tokens["doc_id"].cat.categories)
         self.bounds = None
         if len(codes) and np.all(codes[1:] >= codes[:-1]):
-            bounds = np.searchsorted(codes, np.arange(n_docs + 1))
+            # queries in the codes' own integer type: otherwise numpy casts all the codes
+            q = np.arange(n_docs + 1)
+            if n_docs < np.iinfo(codes.dtype).max:
+                q = q.astype(codes.dtype)
+            bounds = np.searchsorted(codes, q).astype(np.int64)
             sizes = np.diff(bounds)
             first = bounds[:-1][sizes > 0]
             last = bounds[1:][sizes > 0] - 1
@@ -37,11 +48,20 @@ class TokenContext:
             key = codes.astype(np.int64) * self.width + self.tok
             self.order = np.argsort(key, kind="stable")
             self.key = key[self.order]
-        self.norm_codes = tokens["norm"].cat.codes.to_numpy()
+        self.norm_codes = tokens["norm"].array.codes
         self.norm_types = tokens["norm"].cat.categories
-        self.tok_codes = tokens["token"].cat.codes.to_numpy()
+        self.tok_codes = tokens["token"].array.codes
         self.tok_types = tokens["token"].cat.categories
         self.sent = tokens["sent"].to_numpy()
+        # Per-type results, filled on demand for the types the rules look at (a chunk's
+        # categories can be the vocabulary of every chunk so far). Index -1, one past the
+        # types, stands for "no token there" (a code of -1).
+        self._norm_str = np.full(len(self.norm_types) + 1, "", dtype=object)
+        self._norm_known = np.zeros(len(self.norm_types) + 1, bool)
+        self._norm_known[-1] = True
+        self._case = np.full(len(self.tok_types) + 1, -1, np.int8)  # bit 1 capitalised, 2 upper
+        self._case[-1] = 0
+        self._tables: dict[frozenset[str], np.ndarray] = {}
 
     # The whole vocabulary as Python strings is built only on request: the look-ups take the
     # few types they need (a chunk's categories are the vocabulary of every chunk so far).
@@ -76,11 +96,40 @@ class TokenContext:
         inv[self.order] = np.arange(len(self.order))
         return self.key[inv[rows]] // self.width
 
-    def norm(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+    def codes(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+        """Code (in ``norm_types``) of each (doc, tok); -1 where there is no token."""
         r = self.rows(doc, tok)
-        out = np.full(len(r), "", dtype=object)
-        out[r >= 0] = type_strings(self.norm_types, self.norm_codes[r[r >= 0]])
-        return out
+        return np.where(r >= 0, self.norm_codes[r], -1)
+
+    def norm(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+        """The norm of each (doc, tok) as an object array of strings; "" where there is no
+        token."""
+        codes = self.codes(doc, tok)
+        missing = codes[~self._norm_known[codes]]
+        if len(missing):
+            new = np.unique(missing)
+            self._norm_str[new] = type_strings(self.norm_types, new)
+            self._norm_known[new] = True
+        return self._norm_str[codes]
+
+    def word_table(self, words: str | frozenset[str] | set[str] | list[str]) -> np.ndarray:
+        """A bool per norm code (and, at index -1, for "no token": ``"" in words``): the norm
+        is one of ``words``. Index it with :meth:`codes`."""
+        key = frozenset([words] if isinstance(words, str) else words)
+        table = self._tables.get(key)
+        if table is None:
+            table = np.zeros(len(self.norm_types) + 1, bool)
+            found = self.norm_types.get_indexer(sorted(key))
+            table[found[found >= 0]] = True
+            table[-1] = "" in key
+            self._tables[key] = table
+        return table
+
+    def norm_in(
+        self, doc: np.ndarray, tok: np.ndarray, words: str | frozenset[str] | set[str] | list[str]
+    ) -> np.ndarray:
+        """``np.isin(self.norm(doc, tok), words)`` (or ``== words`` for one word), on codes."""
+        return self.word_table(words)[self.codes(doc, tok)]
 
     def sentence_start(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
         """The token is the first of its sentence (or of the document)."""
@@ -93,25 +142,45 @@ class TokenContext:
         out[both] = self.sent[r[both]] != self.sent[prev[both]]
         return out
 
+    def _case_flags(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+        """Bit 1: the token is capitalised; bit 2: written in capitals (0 where no token);
+        each token type is looked at once."""
+        r = self.rows(doc, tok)
+        codes = np.where(r >= 0, self.tok_codes[r], -1)
+        missing = codes[self._case[codes] < 0]
+        if len(missing):
+            new = np.unique(missing)
+            words = type_strings(self.tok_types, new)
+            self._case[new] = [
+                (1 if w[:1].isupper() else 0) | (2 if len(w) > 1 and w.isupper() else 0)
+                for w in words
+            ]
+        return self._case[codes]
+
     def upper(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
         """Written in capitals (at least two letters): "VIENTIANE"."""
-        r = self.rows(doc, tok)
-        out = np.zeros(len(r), bool)
-        words = type_strings(self.tok_types, self.tok_codes[r[r >= 0]])
-        out[r >= 0] = [len(w) > 1 and w.isupper() for w in words]
-        return out
+        return (self._case_flags(doc, tok) & 2) > 0
 
     def capitalised(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
-        r = self.rows(doc, tok)
-        out = np.zeros(len(r), bool)
-        words = type_strings(self.tok_types, self.tok_codes[r[r >= 0]])
-        out[r >= 0] = [w[:1].isupper() for w in words]
-        return out
+        return (self._case_flags(doc, tok) & 1) > 0
 
 
 def type_strings(types: pd.Index, codes: np.ndarray) -> np.ndarray:
     """``types[codes]`` as an object array of Python strings."""
     return np.asarray(types.take(codes), dtype=object)
+
+
+def rows_with(codes: np.ndarray, wanted: np.ndarray, n_types: int) -> np.ndarray:
+    """Rows (sorted) where ``codes`` (of ``n_types`` types; -1 for none) is one of ``wanted``:
+    one comparison per code for up to five codes, else a look-up table (a gather costs about
+    five comparisons); either is cheaper over a whole corpus than ``np.isin``."""
+    wanted = np.unique(np.asarray(wanted)[np.asarray(wanted) >= 0])
+    if len(wanted) > 5:
+        table = np.zeros(n_types + 1, bool)  # the last entry: code -1
+        table[wanted] = True
+        return np.flatnonzero(table[codes])
+    found = [np.flatnonzero(codes == c) for c in wanted.tolist()]
+    return np.sort(np.concatenate([np.zeros(0, np.int64), *found]))
 
 
 def in_sorted(q: np.ndarray, keys: np.ndarray) -> np.ndarray:

@@ -160,3 +160,18 @@ def test_regex_out_of_time_names_pattern_and_token(monkeypatch):
     toks = tokenize_text("plain words")
     with pytest.raises(PatternError, match=r"regex 'w\.\*'.*stopped at the token"):
         match(toks, compile_patterns({"k": ["regex:w.*"]}))
+
+
+def test_a_chain_of_overlapping_phrases_is_resolved_longest_then_earliest() -> None:
+    # "a b c d e": "b c d" (longest) first; then "a b" and "d e" overlap it, "e f" is free
+    toks = tokenize_text("a b c d e f")
+    ps = compile_patterns({"k": ["a b", "b c d", "d e", "e f"]})
+    assert spans(match(toks, ps, scope="all")) == [("b c d", "k"), ("e f", "k")]
+
+
+def test_a_glob_inside_a_phrase_is_checked_on_every_candidate() -> None:
+    # "crim*" is more frequent than "high-tech", so the phrase is found through "high-tech"
+    # and the glob is checked after it
+    toks = tokenize_text("Crimes and criminals: high-tech crimes, high-tech cars, criminals.")
+    ps = compile_patterns({"k": ["high-tech crim*"]})
+    assert spans(match(toks, ps)) == [("high-tech crimes", "k")]
