@@ -482,8 +482,10 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
             and j >= 1
             and (norm[j - 1] == "it" or doc.slot_ending_at(j - 1) is not None)
         )
+    if not 1 <= last - o <= 8:  # one word per token after the mark: too few or too many
+        return False
     words = [doc.text[doc.start[i] : doc.end[i]] for i in range(o + 1, last + 1)]
-    if not 1 <= len(words) <= 8 or any(w in (".", "!", "?", ",") for w in words):
+    if any(w in (".", "!", "?", ",") for w in words):
         return False
     long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
     return len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)

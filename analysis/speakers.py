@@ -114,6 +114,17 @@ class SortedTokens:
         norm_codes = tokens["norm"].cat.codes.to_numpy()[order]
         self.norm = np.asarray(norm_cats, dtype=object)[norm_codes]
         self.bounds = np.searchsorted(codes, np.arange(n_docs + 1))
+        # First and last token of each token's sentence (global rows), for all documents at
+        # once: a sentence never spans two documents.
+        n = len(codes)
+        brk = np.ones(n, bool)
+        brk[1:] = (codes[1:] != codes[:-1]) | (self.sent[1:] != self.sent[:-1])
+        first = np.flatnonzero(brk)
+        last = np.empty(len(first), np.int64)
+        last[:-1] = first[1:] - 1
+        last[-1:] = n - 1
+        sid = np.cumsum(brk) - 1
+        self.s_lo, self.s_hi = first[sid], last[sid]
         # One hash lookup per type (a carried vocabulary holds every type seen so far).
         is_mark_type = np.asarray(norm_cats.isin([*QUOTE_MARKS, *QUOTE_MARKS.values()]), bool)
         self.is_mark = is_mark_type[norm_codes]
@@ -249,14 +260,6 @@ class SpeakerDoc:
         n = len(start)
         # Plain numpy calls only: this runs once per document, where np.r_, np.isin and
         # np.add.at cost more in overhead than in work.
-        brk = np.empty(n, bool)
-        brk[:1] = True
-        np.not_equal(sent[1:], sent[:-1], out=brk[1:])
-        first = np.flatnonzero(brk)
-        last = np.empty(len(first), np.int64)
-        last[:-1] = first[1:] - 1
-        last[-1:] = n - 1
-        sid = np.cumsum(brk) - 1
         eligible = np.flatnonzero(mentions["eligible"])
         m_first = np.searchsorted(start, mentions["start"][eligible])
         m_last = np.searchsorted(end, mentions["end"][eligible])
@@ -270,8 +273,8 @@ class SpeakerDoc:
             start=start,
             end=end,
             norm=toks.norm[lo:hi],
-            s_lo=first[sid],
-            s_hi=last[sid],
+            s_lo=toks.s_lo[lo:hi] - lo,
+            s_hi=toks.s_hi[lo:hi] - lo,
             sent=sent,
             para=np.searchsorted(paragraph_breaks(text), start),
             m_first=m_first,

@@ -267,3 +267,50 @@ def test_run_apart_gives_each_jobs_result_or_its_error_in_a_forked_process_or_he
         assert (got[1]() != os.getpid()) is apart  # forked: another process
         with pytest.raises(ValueError, match="job failed"):
             got[2]()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_default_kwic_lines_read_in_small_pieces_equal_kwic_on_the_corpus(
+    sample, tmp_path, monkeypatch, workers
+):
+    import analysis.report.compute as compute
+    from analysis import kwic
+
+    study, docs, tokens = sample
+    # One document per piece, and the cap reached inside the second: the lines are the
+    # first 40 of the corpus in order, and the total is the terms' frequency.
+    monkeypatch.setattr(compute, "_KWIC_PIECE", 1)
+    opts = TableOptions(chunksize=1, max_lines=40, dispersion_max_docs=0)
+    tables = compute_study_tables(study, tmp_path / "_tables", opts, workers=workers)
+    terms = tables.manifest["kwic_terms"]
+    assert terms == ["crimes", "asean", "china"]
+    every = kwic(tokens, terms, docs=docs, window=6)
+    first_doc = (every["doc_id"].astype(str) == docs["doc_id"].iloc[0]).sum()
+    assert first_doc < 40 < len(every)  # the cap falls in the second document
+    pd.testing.assert_frame_equal(tables["kwic"], _frame(every.head(40)))
+    assert tables.manifest["capped"]["kwic"] == len(every)
+
+
+def test_wrapped_flag_of_the_documents_table_equals_wrapped_documents():
+    from analysis.report.chunks import _wrapped
+    from analysis.text import wrapped_documents
+
+    wrapped = (
+        "The minister said on Monday that the\nagreement would be signed next week in\n"
+        "the capital, after talks with the\ndelegation from the neighbouring country\non trade."
+    )
+    texts = {
+        "wrapped": wrapped,
+        "wrapped_crlf": wrapped.replace("\n", "\r\n"),
+        "wrapped_trailing_spaces": wrapped.replace("\n", "  \n"),
+        # a paragraph per line, each ending a sentence: no open line end at all
+        "news": "One paragraph.\nAnother one.\nA third one.\nAnd a fourth.",
+        # a headline and a byline end open, the body does not wrap
+        "headline": "Talks resume\nBy Staff Writer\n" + "A sentence that ends here. " * 5,
+        "one_line": "No line break in this text at all.",
+        "blank_lines": "First.\n\n\n\nSecond.\n\nThird.",
+    }
+    docs = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    got = _wrapped(docs)
+    assert got.tolist() == [True, True, True, False, False, False, False]
+    assert got.tolist() == wrapped_documents(docs)["wrapped"].tolist()

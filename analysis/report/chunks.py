@@ -187,7 +187,6 @@ def _worker_vocabulary() -> Any:
 def documents_rows(chunk: pd.DataFrame, tokens: pd.DataFrame, group: str | None) -> pd.DataFrame:
     """The documents table's rows of a chunk: metadata, sizes, preview, wrapped flag."""
     from analysis.report.tables import corpus_overview
-    from analysis.text import wrapped_documents
 
     columns = [c for c in dict.fromkeys([group, "date", "title", "language", "duplicate_of"])
                if c and c in chunk.columns]  # fmt: skip
@@ -197,8 +196,38 @@ def documents_rows(chunk: pd.DataFrame, tokens: pd.DataFrame, group: str | None)
     overview["preview"] = (
         chunk["text"].str.slice(0, PREVIEW_CHARS).str.replace("\n", " ").to_numpy()
     )
-    overview["wrapped"] = wrapped_documents(chunk)["wrapped"].to_numpy()
+    overview["wrapped"] = _wrapped(chunk)
     return overview
+
+
+# A line break after a character that does not end a sentence (nor another line break): a
+# wrapped line (see analysis.text.wrapped_documents) ends this way.
+_OPEN_LINE_END = r'[^.!?:;…"\'”’»)\]\n]\n'
+
+
+def _wrapped(chunk: pd.DataFrame) -> np.ndarray:
+    """``wrapped_documents(chunk)["wrapped"]``, computed only for the documents that can be
+    wrapped: one needs at least ``WRAP_MIN_JOINABLE`` (3) line breaks and, with at least half
+    (``WRAP_MIN_UNPUNCTUATED``) of its 3 or more lines followed by another line ending without
+    sentence punctuation, 2 such line ends. Most news texts (a paragraph per line, each ending
+    with a full stop) have fewer, and counting them in Arrow costs a fraction of the line
+    statistics (tests/test_study_tables.py compares both)."""
+    import math
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from analysis.text import WRAP_MIN_JOINABLE, WRAP_MIN_UNPUNCTUATED, wrapped_documents
+
+    texts = pa.array(chunk["text"].tolist(), type=pa.large_string())
+    open_ends = pc.count_substring_regex(texts, _OPEN_LINE_END).to_numpy(zero_copy_only=False)
+    breaks = pc.count_substring(texts, "\n").to_numpy(zero_copy_only=False)
+    least_open = math.ceil(WRAP_MIN_UNPUNCTUATED * WRAP_MIN_JOINABLE)
+    maybe = (open_ends >= least_open) & (breaks >= WRAP_MIN_JOINABLE)
+    wrapped = np.zeros(len(chunk), bool)
+    if maybe.any():
+        wrapped[maybe] = wrapped_documents(chunk[maybe])["wrapped"].to_numpy(bool)
+    return wrapped
 
 
 def reset_vocabulary() -> None:

@@ -102,6 +102,8 @@ PARAMETER_OPTIONS: dict[tuple[str, str], str] = {
 
 #: Hits of each theme kept in context for the audit table (``theme_kwic``).
 _THEME_CONTEXTS = 2_000
+#: Documents tokenised at a time to look for KWIC lines of the default terms.
+_KWIC_PIECE = 200
 _MANIFEST = "manifest.json"
 _FORMAT = 1  # bump when the files change meaning: older tables are recomputed
 
@@ -442,8 +444,8 @@ class _Run:
             head=_THEME_CONTEXTS, first=options.max_lines,
         )  # fmt: skip
 
-    def _chunks(self) -> Iterator[tuple[int, pd.DataFrame]]:
-        size = self.options.chunksize
+    def _chunks(self, size: int | None = None) -> Iterator[tuple[int, pd.DataFrame]]:
+        size = size or self.options.chunksize
         for n, i in enumerate(range(0, len(self.docs), size)):
             yield n, self.docs.iloc[i : i + size].reset_index(drop=True)
 
@@ -555,7 +557,8 @@ class _Run:
                           apart=self.workers > 1 and not positions)[0]  # fmt: skip
         # Every group of the documents, also one without a counted word.
         groups = sorted(self.docs[self.group].astype(str).unique()) if self.group else [ALL]
-        counted = [g for g in groups if g in set(by_group["group"].astype(str))]
+        present = set(by_group["group"].astype(str).unique())  # once: the table is long
+        counted = [g for g in groups if g in present]
         if len(groups) >= 2 and len(counted) < len(groups):
             self.notes["terms"].append(
                 "Keyness needs counted words on both sides; none in "
@@ -569,7 +572,6 @@ class _Run:
                 ignore_index=True,
             )  # fmt: skip
             _write(folder, "keyness", key)
-        _write(folder, "collocations", self.colloc.table(min_count=o.collocation_min_count))
 
         disp = combined[combined["table"] == "disp"]
         _write(folder, "dispersion_counts", pd.DataFrame({
@@ -604,7 +606,8 @@ class _Run:
 
         if self.chunker.periods is not None:
             self._period_keyness(combined)
-        (lines, seen), review, contexts = apart()
+        (lines, seen), review, contexts, colloc = apart()
+        _write(folder, "collocations", colloc)
         _write(folder, "kwic", lines)
         self._capped_note("kwic", seen, o.max_lines, "kwic", "KWIC lines")
         if contexts is not None:
@@ -666,13 +669,17 @@ class _Run:
                                   window=self.options.kwic_window))  # fmt: skip
         else:
             patterns = compile_patterns({t: [t] for t in terms})
-            for _, chunk in self._chunks():
+            # Frequent terms fill the cap within the first few hundred documents: read them in
+            # small pieces, so that only those are tokenised again.
+            size = None if positions else _KWIC_PIECE
+            for _, chunk in self._chunks(size):
                 if seen >= cap and not positions:
                     break
                 tokens = self.chunker.tokenize(chunk)
                 if seen < cap:
                     lines = kwic(tokens, terms, docs=chunk, window=self.options.kwic_window)
-                    parts.append(lines.head(cap - seen))
+                    if len(lines):
+                        parts.append(lines.head(cap - seen))
                     seen += len(lines)
                 if positions:
                     self.dispersion.append(match(tokens, patterns, docs=chunk))
@@ -702,12 +709,16 @@ class _Run:
 
     def _document_jobs(
         self, terms: list[str], positions: bool, first: pd.DataFrame
-    ) -> tuple[tuple[pd.DataFrame, int], pd.DataFrame | None, pd.DataFrame | None]:
-        """The KWIC lines (and matches) and, with a codebook, the review rows and the theme
-        contexts."""
+    ) -> tuple[tuple[pd.DataFrame, int], pd.DataFrame | None, pd.DataFrame | None,
+               pd.DataFrame]:  # fmt: skip
+        """The KWIC lines (and matches), with a codebook the review rows and the theme
+        contexts, and the collocations table (scored here: it balances the two processes of
+        the finish)."""
+        colloc = self.colloc.table(min_count=self.options.collocation_min_count)
         if self.codebook is None:
-            return self._kwic_lines(terms, positions), None, None
-        return self._kwic_lines(terms, positions), self._review_rows(first), self._theme_contexts()
+            return self._kwic_lines(terms, positions), None, None, colloc
+        return (self._kwic_lines(terms, positions), self._review_rows(first),
+                self._theme_contexts(), colloc)  # fmt: skip
 
     def _review_rows(self, first: pd.DataFrame) -> pd.DataFrame:
         """The review file of the corpus's first hits (their documents tokenised again)."""
