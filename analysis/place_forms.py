@@ -34,7 +34,7 @@ import pandas as pd
 
 from analysis.actor_table import Actors
 from analysis.text import fold
-from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
+from analysis.token_context import TokenContext, covered_keys, in_sorted
 
 __all__ = [
     "ADMIN_NOUNS",
@@ -141,12 +141,11 @@ MEETING_VERBS: frozenset[str] = frozenset({
 #: People and markets whose "in X" locates them also in an organisation that is a territory:
 #: "92 million monthly users in the EU", "companies in ASEAN".
 TERRITORY_NOUNS: frozenset[str] = frozenset({
-    "users", "customers", "consumers", "shoppers", "citizens", "residents", "people",
-    "workers", "companies", "firms", "businesses", "investors", "farmers", "households",
-    "subscribers", "buyers", "sellers", "traders", "migrants", "refugees", "nationals",
-    "travellers", "travelers", "tourists", "passengers", "students", "patients", "employees",
-    "retailers", "exporters", "importers", "manufacturers", "banks", "platforms", "markets",
-    "prices", "sales", "stores", "shops", "factories", "plants", "offices", "branches",
+    # markets only: "citizens in the armed forces" are its members
+    "users", "customers", "consumers", "shoppers", "companies", "firms", "businesses",
+    "investors", "households", "subscribers", "buyers", "sellers", "traders", "retailers",
+    "exporters", "importers", "manufacturers", "banks", "platforms", "markets", "prices",
+    "sales", "stores", "shops", "factories", "plants",
 })  # fmt: skip
 #: Capitalised nouns that open an untabled proper name "<Noun> of [the] X": "the Bank of
 #: Thailand" is the bank, not Thailand (set 9).
@@ -207,6 +206,12 @@ _AFTER_ACTOR = frozenset({
     "hosted", "hosts", "must", "should", "can", "could", "did", "does", "plans", "wants",
 })  # fmt: skip
 _LIST = frozenset({",", "and", "or"})
+# words that may follow a place at the end of its phrase
+_PHRASE_END = frozenset({
+    ",", ".", ";", ":", "!", "?", ")", "(", '"', "”", "'", "’", "-", "–", "—", "in", "on", "at",
+    "for", "from", "to", "with", "and", "or", "since", "until", "during", "last", "this", "next",
+    "where", "which", "by", "before", "after", "between", "over", "under", "as", "|", "/",
+})  # fmt: skip
 _STOPS = frozenset({".", "!", "?", ";", ":", '"', "“", "”", "(", ")", "that", "which", "who"})
 
 
@@ -214,8 +219,12 @@ _STOPS = frozenset({".", "!", "?", ";", ":", '"', "“", "”", "(", ")", "that"
 
 
 def _ids(ctx: TokenContext, words) -> np.ndarray:
+    """A look-up table over the ``norm`` codes (two more slots, False, for the codes -1 and -2
+    of :func:`_at` and :func:`_back`): ``_ids(ctx, words)[codes]`` tests membership."""
     codes = ctx.norm_types.get_indexer(sorted(words))
-    return codes[codes >= 0]
+    lut = np.zeros(len(ctx.norm_types) + 2, bool)
+    lut[codes[codes >= 0]] = True
+    return lut
 
 
 def _at(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
@@ -240,8 +249,8 @@ def _back(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, k: int) -> np.nda
     return out
 
 
-def _isin(codes: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    return np.isin(codes, ids) if len(ids) else np.zeros(len(codes), bool)
+def _isin(codes: np.ndarray, lut: np.ndarray) -> np.ndarray:
+    return lut[codes]
 
 
 def _narrow(mask: np.ndarray, test) -> np.ndarray:
@@ -296,7 +305,12 @@ def place_forms_mask(
     b = [_back(ctx, doc, tok, k) for k in (1, 2, 3)]
     a0, a1 = _at(ctx, doc, end), _at(ctx, doc, end + 1)
     ids = {w: _ids(ctx, {w}) for w in ("the", "in", "into", "to", "for", "of", ",", "between")}
-    verb_after = _isin(a0, _ids(ctx, _AFTER_ACTOR))
+    # a place ends its phrase ("in Manila, the Philippines, in 2026"): not before a noun or a
+    # verb ("In Latin America, the American chiefs of state …") nor inside a longer name
+    ends = (a0 == -1) | _isin(a0, _ids(ctx, _PHRASE_END))
+    ends = _narrow(
+        ends, lambda i: ~ctx.capitalised(doc[i], end[i]) & ctx.capitalised(doc[i], tok[i])
+    )
     mask = np.zeros(len(sel), bool)
     # "expanded into Paraguay and Bolivia", "money coming into London"
     into_v = _ids(ctx, INTO_VERBS)
@@ -318,8 +332,8 @@ def place_forms_mask(
     # "five Myanmar border towns", "along Nepal border", "at the Thai-Myanmar border"
     border = _isin(a0, _ids(ctx, _BORDER)) & ~poss & ~_isin(a1, _ids(ctx, BORDER_ACTORS))
     mask |= border
-    mask |= _city_country(ctx, doc, tok, b, ids) & ~verb_after & ~poss
-    mask |= _city_list(named, ctx, sel, doc, tok, b[0], cov, width, place_actors) & ~verb_after
+    mask |= _city_country(ctx, doc, tok, b, ids) & ends & ~poss
+    mask |= _city_list(named, ctx, sel, doc, tok, b[0], cov, width) & ends
     if persons:
         mask |= _meeting_place(named, ctx, doc, tok, b[0], ids["in"], persons, width) & ~poss
     mask |= _inside_proper_name(ctx, doc, tok, b, ids, cov, width)
@@ -336,7 +350,9 @@ def _handover(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, to: np.ndarra
     if not len(idx):
         return found
     verbs, people = _ids(ctx, HANDOVER_VERBS), _ids(ctx, HANDED_PEOPLE)
-    stops = _ids(ctx, _STOPS | {","})
+    # a second "to" before is another phrase: "returning to the people and to State and local
+    # governments responsibilities" gives to the people, not people to a place
+    stops = _ids(ctx, _STOPS | {",", "to"})
     d, t = doc[idx], tok[idx]
     seen = np.zeros(len(idx), bool)
     open_ = np.ones(len(idx), bool)
@@ -409,21 +425,34 @@ def _city_country(
 
 def _city_list(
     named: pd.DataFrame, ctx: TokenContext, sel: np.ndarray, doc: np.ndarray, tok: np.ndarray,
-    b0: np.ndarray, cov: np.ndarray, width: int, place_actors,
+    b0: np.ndarray, cov: np.ndarray, width: int,
 ) -> np.ndarray:  # fmt: skip
     """The last places of a list of cities after "in"/"at"/"near": "in Nairobi, Mombasa and
     London", "in Bangkok and Phnom Penh" (any capitalised items, none of them a country written
-    with its name: "held in Hanoi, Vietnam and China agreed" is China acting)."""
+    with its name, "held in Hanoi, Vietnam and China agreed" is China acting, nor another
+    actor, "a reduction in U.S. and Soviet manpower")."""
     found = np.zeros(len(tok), bool)
     idx = np.flatnonzero(_isin(b0, _ids(ctx, _LIST)))
     if not len(idx):
         return found
-    # tokens of place actors' mentions written with their name: a country in the list
-    nm = named.iloc[sel]
-    by_name = (nm["via"].to_numpy(object) == "name") & ~nm["matched"].astype(str).str.endswith(
-        ("'s", "’s")
-    ).to_numpy()
-    name_keys = covered_keys(nm.loc[by_name], width) if by_name.any() else np.zeros(0, np.int64)
+    # the mentions an item may not hold: any but a place actor's written otherwise than by
+    # its name (a city alias); looked up by the mention that covers a token
+    is_place = np.zeros(len(named), bool)
+    is_place[sel] = True
+    blocked = ~is_place | (
+        (named["via"].to_numpy(object) == "name")
+        & ~named["matched"].astype(str).str.endswith(("'s", "’s")).to_numpy()
+    )
+    all_doc, all_tok, all_end = _frame(named)
+    starts, ends = all_doc * width + all_tok, all_doc * width + all_end
+
+    def blocked_at(key: np.ndarray) -> np.ndarray:
+        i = np.searchsorted(starts, key, side="right") - 1
+        ok = i >= 0
+        out = np.zeros(len(key), bool)
+        out[ok] = (ends[i[ok]] > key[ok]) & blocked[i[ok]]
+        return out
+
     d, t = doc[idx], tok[idx]
     lst, preps = _ids(ctx, _LIST), _ids(ctx, {"in", "at", "near"})
     open_ = np.ones(len(idx), bool)
@@ -444,7 +473,7 @@ def _city_list(
         word = open_ & ~_isin(c, lst)
         if word.any():
             w = np.flatnonzero(word)
-            cap = ctx.capitalised(d[w], t[w] - k) & ~in_sorted(d[w] * width + t[w] - k, name_keys)
+            cap = ctx.capitalised(d[w], t[w] - k) & ~blocked_at(d[w] * width + t[w] - k)
             open_[w[~cap]] = False
             items[w[cap]] += 1
     return found
@@ -553,9 +582,9 @@ def name_forms_mask(
         return out
     doc, tok, end = _frame(named)
     width = int(ctx.tok.max(initial=0)) + 8
-    b0 = _back(ctx, doc, tok, 1)
+    b0 = _at(ctx, doc, tok - 1)
     out |= _quoted_theme(ctx, doc, tok)
-    out |= _byline_line(ctx, doc, tok, end, b0, covered_keys(named, width), width)
+    out |= _byline_line(named, ctx, doc, tok, end, b0, width)
     cty = np.flatnonzero(named["actor_id"].isin(list(place_actors)).to_numpy())
     if len(cty):
         of, the = _ids(ctx, {"of"}), _ids(ctx, {"the"})
@@ -638,52 +667,78 @@ def _bracketed_names(
     out = np.zeros(len(named), bool)
     if len(named) < 2:
         return out
-    actor = named["actor_id"].to_numpy(object)
-    prev = np.zeros(len(named), bool)
-    prev[1:] = (doc[1:] == doc[:-1]) & (actor[1:] == actor[:-1]) & (tok[1:] == end[:-1] + 1)
-    idx = np.flatnonzero(prev)
+    # one token, "(" or ",", between two mentions of the same document (integers first), then
+    # the actors
+    idx = np.flatnonzero((doc[1:] == doc[:-1]) & (tok[1:] == end[:-1] + 1)) + 1
     if not len(idx):
         return out
-    gap = ctx.norm(doc[idx], tok[idx] - 1)
-    after = ctx.norm(doc[idx], end[idx])
-    closes = np.isin(after, [")", ",", ";"])
-    opened = (gap == "(") & closes
-    out[idx[opened]] = True
+    gap_c = _at(ctx, doc[idx], tok[idx] - 1)
+    idx, gap_c = (
+        idx[_isin(gap_c, _ids(ctx, {"(", ","}))],
+        gap_c[_isin(gap_c, _ids(ctx, {"(", ","}))],
+    )
+    if not len(idx):
+        return out
+    actor = named["actor_id"].to_numpy(object)
+    same = actor[idx] == actor[idx - 1]
+    idx, gap_c = idx[same], gap_c[same]
+    if not len(idx):
+        return out
+    after = _at(ctx, doc[idx], end[idx])
+    closes = _isin(after, _ids(ctx, {")", ",", ";"}))
+    opened = (gap_c == _one(ctx, "(")) & closes
+    # a lone "(ABBR)" is the older rule's (drop_repeated_abbreviations)
+    out[idx[opened & (after != _one(ctx, ")"))]] = True
+    gap = np.where(gap_c == _one(ctx, ","), ",", "")
     for _ in range(3):  # "(A, B, C)": each after a bracketed one and a comma
         more = (gap == ",") & closes & out[idx - 1] & ~out[idx]
         if not more.any():
             break
         out[idx[more]] = True
-    # a lone "(ABBR)" is the older rule's (drop_repeated_abbreviations)
-    return out & ~((ctx.norm(doc, tok - 1) == "(") & (ctx.norm(doc, end) == ")"))
+    return out
 
 
 def _quoted_theme(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
     """Inside quotation marks opened right after a word of :data:`THEME_WORDS` (or after it
-    and a comma) in the same sentence: themed "Unified Policing for a Safer ASEAN"."""
+    and a comma) in the same sentence: themed "Unified Policing for a Safer ASEAN". Each
+    mention looks back for the nearest quotation mark (at most 9 tokens, in one gather of the
+    tokens before it); only those found are tested further."""
     found = np.zeros(len(tok), bool)
-    quotes = _ids(ctx, _QUOTES)
-    if not len(quotes):
+    quotes, theme = _ids(ctx, _QUOTES), _ids(ctx, THEME_WORDS)
+    if not quotes.any() or not theme.any():
         return found
-    theme, comma = _ids(ctx, THEME_WORDS), _ids(ctx, {","})
-    idx = np.arange(len(tok))
-    for k in range(1, 12):
-        if not len(idx):
-            break
-        c = _back(ctx, doc[idx], tok[idx], k)
-        q = _isin(c, quotes)
-        if q.any():
-            i = idx[q]
-            w1 = _back(ctx, doc[i], tok[i], k + 1)
-            w2 = _back(ctx, doc[i], tok[i], k + 2)
-            found[i] = _isin(w1, theme) | (_isin(w1, comma) & _isin(w2, theme))
-        idx = idx[~q & (c >= 0)]
+    rows = ctx.rows(doc, tok)
+    span = np.arange(1, 10, dtype=np.int32)
+    if ctx.bounds is not None and len(ctx.norm_codes) < 2**31:
+        back = rows.astype(np.int32)[:, None] - span
+        back[(tok < 9).astype(bool)] = np.where(tok[tok < 9, None] >= span, back[tok < 9], -1)
+        back[rows < 0] = -1
+    else:
+        back = np.stack([ctx.rows(doc, tok - k) for k in span], axis=1)
+    codes = np.where(back >= 0, ctx.norm_codes[np.maximum(back, 0)], -1)
+    q = quotes[codes]
+    has = q.any(axis=1)
+    if not has.any():
+        return found
+    i = np.flatnonzero(has)
+    k = q[i].argmax(axis=1) + 1  # the nearest quotation mark before the mention
+    rq = back[i, k - 1]
+    i, k = i[ctx.sent[rq] == ctx.sent[rows[i]]], k[ctx.sent[rq] == ctx.sent[rows[i]]]
+    if not len(i):
+        return found
+    comma = _ids(ctx, {","})
+    w1 = _at(ctx, doc[i], tok[i] - k - 1)
+    w2 = _at(ctx, doc[i], tok[i] - k - 2)
+    hit = theme[w1] | (comma[w1] & theme[w2])
+    # an opening mark: a capitalised word follows it (a closing one after "the … program"
+    # is followed by "and", ",")
+    found[i] = _narrow(hit, lambda j: ctx.capitalised(doc[i[j]], tok[i[j]] - k[j] + 1))
     return found
 
 
 def _byline_line(
-    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray, b0: np.ndarray,
-    cov: np.ndarray, width: int,
+    named: pd.DataFrame, ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray,
+    b0: np.ndarray, width: int,
 ) -> np.ndarray:  # fmt: skip
     """The place of a byline line, "[By] Firstname Lastname in Brussels": two or three
     capitalised words that name no actor open the line, "in" and the mention end it."""
@@ -694,6 +749,7 @@ def _byline_line(
     d, t, e = doc[idx], tok[idx], end[idx]
     ends_line = ctx.sentence_start(d, e) | (ctx.rows(d, e) < 0)
     idx, d, t = idx[ends_line], d[ends_line], t[ends_line]
+    cov = covered_keys(named, width) if len(idx) else np.zeros(0, np.int64)
     for n in (2, 3):
         if not len(idx):
             break
@@ -715,12 +771,17 @@ def speaker_label_mask(
     out = np.zeros(len(named), bool)
     if named.empty or not persons:
         return out
-    idx = np.flatnonzero(named["actor_id"].isin(list(persons)).to_numpy())
+    # a colon right after the mention first (integers), then the actor
+    doc, tok, end = _frame(named)
+    idx = np.flatnonzero(_at(ctx, doc, end) == _one(ctx, ":"))
+    idx = idx[named["actor_id"].iloc[idx].isin(list(persons)).to_numpy()]
     if not len(idx):
         return out
-    doc, tok, end = _frame(named.iloc[idx])
-    colon = _at(ctx, doc, end) == _one(ctx, ":")
-    out[idx] = colon & ctx.upper(doc, tok) & ctx.sentence_start(doc, tok)
+    doc, tok = doc[idx], tok[idx]
+    colon = np.ones(len(idx), bool)
+    out[idx] = _narrow(
+        colon, lambda i: ctx.sentence_start(doc[i], tok[i]) & ctx.upper(doc[i], tok[i])
+    )
     return out
 
 
@@ -742,37 +803,85 @@ def resolve_by_adjective(
     rows = m2[m2["key"].isin(list(shared))]
     if rows.empty:
         return extra
-    ctx = TokenContext(tokens)
     d = rows["doc_id"].cat.codes.to_numpy().astype(np.int64)
-    prev = ctx.rows(d, rows["tok"].to_numpy().astype(np.int64) - 1)
+    prev = _rows_before(tokens, d, rows["tok"].to_numpy().astype(np.int64))
     ok = prev >= 0
     if not ok.any():
         return extra
-    words = np.full(len(rows), "", dtype=object)
-    words[ok] = type_strings(ctx.norm_types, ctx.norm_codes[prev[ok]])
+    norm = tokens["norm"].cat
+    codes = np.full(len(rows), -1, np.int64)
+    codes[ok] = tokens["norm"].array.codes[prev[ok]]
+    # only words that can point to a candidate are looked at: adjectives of nationality and
+    # the first words of the candidates' spellings
+    words = set(DEMONYMS) | _first_words(shared, act)
+    lut = np.zeros(len(norm.categories) + 1, bool)
+    got = norm.categories.get_indexer(sorted(words))
+    lut[got[got >= 0]] = True
+    ok &= lut[codes]
+    if not ok.any():
+        return extra
+    # one look at each distinct (word, spelling) pair
+    pair_codes, pairs = pd.factorize(
+        pd.MultiIndex.from_arrays([codes[ok], rows["key"].to_numpy(object)[ok]])
+    )
     cache = act._cache.setdefault(("adjectives of shared spellings",), {})
-    picks = []
-    for i, (w, key) in enumerate(zip(words, rows["key"], strict=True)):
-        if not w:
-            continue
+    pick = []
+    for c, key in pairs:
+        w = str(norm.categories[c]) if c >= 0 else ""
         got = cache.get((w, key))
         if got is None:
             got = cache[(w, key)] = _adjective_pick(w, shared[key], act) or ("", "")
-        if got[0]:
-            picks.append((i, *got))
-    if not picks:
+        pick.append(got)
+    hit = np.array([bool(a) for a, _ in pick], bool)[pair_codes]
+    if not hit.any():
         return extra
-    at = np.array([p[0] for p in picks])
+    at = np.flatnonzero(ok)[hit]
     chosen = rows.iloc[at].copy()
-    chosen["actor_id"] = [p[1] for p in picks]
-    chosen["via"] = [p[2] for p in picks]
+    chosen["actor_id"] = [pick[i][0] for i in pair_codes[hit]]
+    chosen["via"] = [pick[i][1] for i in pair_codes[hit]]
     chosen["context_id"] = chosen["actor_id"]
     chosen["distance"] = np.zeros(len(chosen), np.int64)
-    where = pd.MultiIndex.from_frame(chosen[["doc_id", "start", "end", "key"]].astype(str))
-    have = pd.MultiIndex.from_frame(extra[["doc_id", "start", "end", "key"]].astype(str))
-    keep = extra.loc[~have.isin(where)]
-    out = pd.concat([keep, chosen[list(extra.columns)]], ignore_index=True)
-    return out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+    def keys(df: pd.DataFrame) -> np.ndarray:
+        # the span: document, start and length (no document is near 2**21 characters long)
+        start = df["start"].to_numpy().astype(np.int64)
+        length = df["end"].to_numpy().astype(np.int64) - start
+        return (df["doc_id"].cat.codes.to_numpy().astype(np.int64) * 2**21 + start) * 2**21 + length
+
+    keep = extra.loc[~np.isin(keys(extra), keys(chosen))]
+    return pd.concat([keep, chosen[list(extra.columns)]], ignore_index=True)
+
+
+def _rows_before(tokens: pd.DataFrame, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+    """Row of the token before each (document, position) in ``tokens``, -1 where there is
+    none: by offset for a table in document and position order, else through the index."""
+    codes = tokens["doc_id"].array.codes
+    first = np.searchsorted(codes, doc) if len(codes) else np.zeros(len(doc), np.int64)
+    row = first + tok - 1
+    ok = (tok >= 1) & (row < len(codes))
+    out = np.where(ok, row, -1)
+    ok = out >= 0
+    if ok.any():
+        pos = tokens["tok"].to_numpy()
+        good = (codes[out[ok]] == doc[ok]) & (pos[out[ok]] == tok[ok] - 1)
+        if not good.all():  # not in order: the general index
+            return TokenContext(tokens).rows(doc, tok - 1)
+    return out
+
+
+def _first_words(shared: dict[str, list[tuple[str, str, str]]], act: Actors) -> set[str]:
+    """First words (folded) of the names and aliases of the candidates of shared spellings."""
+    key = ("first words of shared candidates", tuple(sorted(shared)))
+    got = act._cache.get(key)
+    if got is None:
+        ids = {a for v in shared.values() for a, _, _ in v}
+        t = act.table[act.table["id"].isin(list(ids))]
+        got = set()
+        for name, aliases in zip(t["name"], t["aliases"], strict=True):
+            for s in [name, *(aliases or ())]:
+                got.update(fold(s, case=True, diacritics=True).split()[:1])
+        act._cache[key] = got
+    return got
 
 
 def _adjective_pick(
