@@ -50,6 +50,7 @@ __all__ = [
     "THEME_WORDS",
     "DEMONYMS",
     "HEADLINE_ACTION_VERBS",
+    "subhead_line",
     "place_forms_mask",
     "name_forms_mask",
     "speaker_label_mask",
@@ -783,6 +784,24 @@ def speaker_label_mask(
         colon, lambda i: ctx.sentence_start(doc[i], tok[i]) & ctx.upper(doc[i], tok[i])
     )
     return out
+
+
+def subhead_line(ctx: TokenContext, codes: np.ndarray, sent: np.ndarray, r: int) -> bool:
+    """The sentence of token row ``r`` is a subhead inside the text: at most 12 tokens, not
+    closed by a full stop, question or exclamation mark, and the sentences around it end where
+    its line does (a live page's entry headline, "Prime Minister thanks voters"; ``codes``,
+    ``sent``: the document code and sentence of each token row, rows in document order)."""
+    n = len(sent)
+    lo = r
+    while lo > 0 and codes[lo - 1] == codes[r] and sent[lo - 1] == sent[r] and r - lo < 13:
+        lo -= 1
+    hi = r
+    while hi + 1 < n and codes[hi + 1] == codes[r] and sent[hi + 1] == sent[r] and hi - r < 13:
+        hi += 1
+    if hi - lo + 1 > 12:
+        return False
+    last = str(ctx.norm_types[ctx.norm_codes[hi]]) if ctx.norm_codes[hi] >= 0 else ""
+    return last not in (".", "!", "?", '"', "”", "'", "’", ",", ";")
 
 
 # -- shared spellings --------------------------------------------------------------------------
