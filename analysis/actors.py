@@ -49,12 +49,8 @@ from analysis.mention_rules import (
     title_org_mask,
     wire_agency_mask,
 )
-from analysis.place_forms import (
-    name_forms_mask,
-    place_forms_mask,
-    resolve_by_adjective,
-    speaker_label_mask,
-)
+from analysis.name_forms import name_forms_mask, resolve_by_adjective, speaker_label_mask
+from analysis.place_forms import place_forms_mask
 from analysis.place_rules import (
     byline_mask,
     dateline_mask,

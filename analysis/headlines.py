@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actor_table import Actors
-from analysis.place_forms import HEADLINE_ACTION_VERBS, subhead_line
+from analysis.name_forms import HEADLINE_ACTION_VERBS, subhead_line
 from analysis.text import fold
 from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
 
