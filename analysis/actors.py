@@ -49,7 +49,12 @@ from analysis.mention_rules import (
     title_org_mask,
     wire_agency_mask,
 )
-from analysis.name_forms import name_forms_mask, resolve_by_adjective, speaker_label_mask
+from analysis.name_forms import (
+    generic_alias_mask,
+    name_forms_mask,
+    resolve_by_adjective,
+    speaker_label_mask,
+)
 from analysis.place_forms import place_forms_mask
 from analysis.place_rules import (
     byline_mask,
@@ -500,6 +505,8 @@ def find_mentions(
         named = possessive_mentions(tokens, named, act, fold_case, fold_diacritics, ctx)
         if abbreviations == "once":
             named = drop_repeated_abbreviations(named, ctx).reset_index(drop=True)
+        # "Congress" for India's party in a text on Argentina (before places drop "In India,")
+        named = named.loc[~generic_alias_mask(named, act)].reset_index(drop=True)
         if place_actors:
             orgs = {a for a, t in act.types.items() if t == "organisation"}
             # "a Singapore-Malaysia operation": a relation of two actors, not a place

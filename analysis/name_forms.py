@@ -36,7 +36,9 @@ __all__ = [
     "THEME_WORDS",
     "DEMONYMS",
     "HEADLINE_ACTION_VERBS",
+    "GENERIC_INSTITUTIONS",
     "name_forms_mask",
+    "generic_alias_mask",
     "speaker_label_mask",
     "subhead_line",
     "resolve_by_adjective",
@@ -78,6 +80,15 @@ DEMONYMS: dict[str, str] = {
     "taiwanese": "taiwan", "mongolian": "mongolia", "kazakh": "kazakhstan", "afghan":
     "afghanistan", "new zealand": "new zealand",
 }  # fmt: skip
+#: One-word aliases that name an institution every country has ("Congress", "Parliament"):
+#: such an alias of an organisation with an affiliation counts only where the document names
+#: the organisation otherwise, its affiliation or one of its people.
+GENERIC_INSTITUTIONS: frozenset[str] = frozenset({
+    "congress", "parliament", "senate", "cabinet", "treasury", "government", "assembly",
+    "court", "police", "army", "navy", "judiciary", "legislature", "opposition", "presidency",
+    "ministry", "commission", "council", "tribunal", "customs", "immigration", "embassy",
+    "prosecutor", "prosecutors", "procuracy", "chamber", "diet", "duma", "majlis", "junta",
+})  # fmt: skip
 #: Verbs of a headline or subhead whose subject is a title alone ("Prime Minister thanks
 #: voters"): a mention of the title's holder, not a quote.
 HEADLINE_ACTION_VERBS: frozenset[str] = frozenset({
@@ -120,6 +131,67 @@ def name_forms_mask(
             out[cty[idx]] |= _own_title(named, ctx, act, d[idx], t[idx] - k[idx] - 1, width)
     if abbreviations_once:
         out |= _bracketed_names(named, ctx, doc, tok, end)
+    return out
+
+
+def _generic_aliases(act: Actors) -> dict[str, set[str]]:
+    """Actor id -> its aliases that are one word of :data:`GENERIC_INSTITUTIONS` (organisations
+    with an affiliation only)."""
+    key = ("generic institution aliases",)
+    got = act._cache.get(key)
+    if got is None:
+        got = {}
+        t = act.table
+        for a, typ, aff, aliases in zip(t["id"], t["type"], t["affiliation"], t["aliases"],
+                                        strict=True):  # fmt: skip
+            if typ == "organisation" and isinstance(aff, str):
+                words = {x for x in aliases or () if x.strip().lower() in GENERIC_INSTITUTIONS}
+                if words:
+                    got[a] = words
+        act._cache[key] = got
+    return got
+
+
+def generic_alias_mask(named: pd.DataFrame, act: Actors) -> np.ndarray:
+    """True for an alias that is a generic institution's word (:data:`GENERIC_INSTITUTIONS`:
+    "Congress" for the Indian National Congress) in a document that names neither the
+    organisation otherwise, nor its affiliation, nor one of its people (any mention, places
+    too: "In India, Congress won"): Argentina's Congress is not India's party (set 9)."""
+    out = np.zeros(len(named), bool)
+    generic = _generic_aliases(act)
+    if not generic:
+        return out
+    actor = named["actor_id"]
+    cand = np.flatnonzero(actor.isin(list(generic)).to_numpy())
+    if not len(cand):
+        return out
+    pat = named["pattern"].to_numpy(object)[cand]
+    act_c = actor.to_numpy(object)[cand]
+    cand = cand[[p in generic[a] for p, a in zip(pat, act_c, strict=True)]]
+    if not len(cand):
+        return out
+    t = act.table
+    aff = dict(zip(t["id"], t["affiliation"], strict=True))
+    people: dict[str, set[str]] = {}
+    for p, f in zip(t["id"], t["affiliation"], strict=True):
+        if isinstance(f, str):
+            people.setdefault(f, set()).add(p)
+    docs = named["doc_id"].astype(str).to_numpy(object)
+    spelled = named["pattern"].to_numpy(object)
+    cand_docs = set(docs[cand])
+    in_doc = np.isin(docs, list(cand_docs))
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for d, a, p in zip(docs[in_doc], actor.to_numpy(object)[in_doc], spelled[in_doc],
+                       strict=True):  # fmt: skip
+        seen.setdefault(d, set()).add((a, p))
+    for i in cand.tolist():
+        a = actor.iat[i]
+        ok = aff.get(a), people.get(a, set())
+        others = seen[docs[i]]
+        licensed = any(
+            (x == a and q not in generic[a]) or x == ok[0] or x in ok[1] for x, q in others
+        )
+        out[i] = not licensed
     return out
 
 

@@ -198,6 +198,33 @@ def test_shared_spelling_goes_to_the_country_of_the_adjective_before_it() -> Non
     assert DEMONYMS["japanese"] == "japan"
 
 
+def test_generic_institution_alias_counts_only_where_its_country_or_people_are_named() -> None:
+    actors = Actors.from_records(
+        [
+            {"id": "india", "name": "India", "type": "country"},
+            {"id": "argentina", "name": "Argentina", "type": "country"},
+            {"id": "inc", "name": "Indian National Congress", "type": "organisation",
+             "affiliation": "india", "aliases": ["Congress", "INC"]},
+            {"id": "raj", "name": "Raj Mehta", "type": "person", "affiliation": "inc",
+             "titles": ["Congress leader"]},
+        ]
+    )  # fmt: skip
+    # Argentina's Congress is not India's party
+    assert mention_rows("Argentina's president asked Congress to act.", actors) == [
+        ["Argentina's", "argentina"]
+    ]
+    # licensed by the country, by another spelling or by one of its people
+    assert mention_rows("In India, Congress won.", actors)[-1] == ["Congress", "inc"]
+    assert mention_rows("The INC said Congress won.", actors) == [
+        ["INC", "inc"],
+        ["Congress", "inc"],
+    ]
+    assert mention_rows("Congress leader Raj Mehta spoke. Congress won.", actors) == [
+        ["Congress leader Raj Mehta", "raj"],
+        ["Congress", "inc"],
+    ]
+
+
 # -- page furniture, labels, headlines -----------------------------------------------------------
 
 
