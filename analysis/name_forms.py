@@ -274,8 +274,8 @@ def _bracketed_names(
     )
     if not len(idx):
         return out
-    actor = named["actor_id"].to_numpy(object)
-    same = actor[idx] == actor[idx - 1]
+    actor = named["actor_id"]
+    same = actor.iloc[idx].to_numpy(object) == actor.iloc[idx - 1].to_numpy(object)
     idx, gap_c = idx[same], gap_c[same]
     if not len(idx):
         return out
@@ -469,7 +469,12 @@ def _rows_before(tokens: pd.DataFrame, doc: np.ndarray, tok: np.ndarray) -> np.n
     """Row of the token before each (document, position) in ``tokens``, -1 where there is
     none: by offset for a table in document and position order, else through the index."""
     codes = tokens["doc_id"].array.codes
-    first = np.searchsorted(codes, doc) if len(codes) else np.zeros(len(doc), np.int64)
+    # search the few distinct documents, in the codes' own dtype (no copy of the column)
+    if len(codes):
+        udoc, inv = np.unique(doc, return_inverse=True)
+        first = np.searchsorted(codes, udoc.astype(codes.dtype)).astype(np.int64)[inv]
+    else:
+        first = np.zeros(len(doc), np.int64)
     row = first + tok - 1
     ok = (tok >= 1) & (row < len(codes))
     out = np.where(ok, row, -1)

@@ -152,6 +152,10 @@ _AFTER_ACTOR = frozenset({
     "hosted", "hosts", "must", "should", "can", "could", "did", "does", "plans", "wants",
 })  # fmt: skip
 _LIST = frozenset({",", "and", "or"})
+# words that no simple list of names holds
+_LIST_BREAKS = frozenset({
+    "the", "a", "an", "of", "to", "from", "for", "with", "by", "on", "in", "at", "near", "as",
+})  # fmt: skip
 # words that may follow a place at the end of its phrase
 _PHRASE_END = frozenset({
     ",", ".", ";", ":", "!", "?", ")", "(", '"', "”", "'", "’", "-", "–", "—", "in", "on", "at",
@@ -182,10 +186,17 @@ def codes_at(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
     return out
 
 
-def codes_before(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, k: int) -> np.ndarray:
+def codes_before(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, k: int, here: np.ndarray | None = None
+) -> np.ndarray:
     """``norm`` code of the token ``k`` before ``tok`` in its sentence; -2 across a sentence
-    start, -1 before the document."""
-    here, there = ctx.rows(doc, tok), ctx.rows(doc, tok - k)
+    start, -1 before the document (``here``: the rows of ``tok``, if known)."""
+    if here is None:
+        here = ctx.rows(doc, tok)
+    if ctx.bounds is not None:
+        there = np.where((here >= 0) & (tok >= k), here - k, -1)
+    else:
+        there = ctx.rows(doc, tok - k)
     out = np.full(len(tok), -1, np.int64)
     ok = (here >= 0) & (there >= 0)
     same = np.zeros(len(tok), bool)
@@ -248,7 +259,8 @@ def place_forms_mask(
         return out
     doc, tok, end = doc_all[sel], tok_all[sel], end_all[sel]
     poss = named["matched"].iloc[sel].astype(str).str.endswith(("'s", "’s")).to_numpy()
-    b = [codes_before(ctx, doc, tok, k) for k in (1, 2, 3)]
+    here = ctx.rows(doc, tok)
+    b = [codes_before(ctx, doc, tok, k, here) for k in (1, 2, 3)]
     a0, a1 = codes_at(ctx, doc, end), codes_at(ctx, doc, end + 1)
     ids = {
         w: code_table(ctx, {w}) for w in ("the", "in", "into", "to", "for", "of", ",", "between")
@@ -256,9 +268,6 @@ def place_forms_mask(
     # a place ends its phrase ("in Manila, the Philippines, in 2026"): not before a noun or a
     # verb ("In Latin America, the American chiefs of state …") nor inside a longer name
     ends = (a0 == -1) | in_table(a0, code_table(ctx, _PHRASE_END))
-    ends = narrow(
-        ends, lambda i: ~ctx.capitalised(doc[i], end[i]) & ctx.capitalised(doc[i], tok[i])
-    )
     mask = np.zeros(len(sel), bool)
     # "expanded into Paraguay and Bolivia", "money coming into London"
     into_v = code_table(ctx, INTO_VERBS)
@@ -284,8 +293,14 @@ def place_forms_mask(
         & ~in_table(a1, code_table(ctx, BORDER_ACTORS))
     )
     mask |= border
-    mask |= _city_country(ctx, doc, tok, b, ids) & ends & ~poss
-    mask |= _city_list(named, ctx, sel, doc, tok, b[0], cov, width) & ends
+    city = (_city_country(ctx, doc, tok, b, ids) & ~poss) | _city_list(
+        named, ctx, sel, doc, tok, b[0], width
+    )
+    # (capitalisation looked at on these few rows only)
+    mask |= narrow(
+        city & ends,
+        lambda i: ~ctx.capitalised(doc[i], end[i]) & ctx.capitalised(doc[i], tok[i]),
+    )
     if persons:
         mask |= _meeting_place(named, ctx, doc, tok, b[0], ids["in"], persons, width) & ~poss
     mask |= _inside_proper_name(ctx, doc, tok, b, ids, cov, width)
@@ -305,17 +320,16 @@ def _handover(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, to: np.ndarra
     # a second "to" before is another phrase: "returning to the people and to State and local
     # governments responsibilities" gives to the people, not people to a place
     stops = code_table(ctx, _STOPS | {",", "to"})
-    d, t = doc[idx], tok[idx]
     seen = np.zeros(len(idx), bool)
-    open_ = np.ones(len(idx), bool)
-    for k in range(2, 14):
-        if not open_.any():
+    for k in range(2, 14):  # the rows still open only
+        if not len(idx):
             break
-        c = codes_before(ctx, d, t, k)
-        seen |= open_ & in_table(c, people)
-        hit = open_ & seen & in_table(c, verbs)
+        c = codes_before(ctx, doc[idx], tok[idx], k)
+        seen |= in_table(c, people)
+        hit = seen & in_table(c, verbs)
         found[idx[hit]] = True
-        open_ &= ~hit & (c >= 0) & ~in_table(c, stops)
+        keep = ~hit & (c >= 0) & ~in_table(c, stops)
+        idx, seen = idx[keep], seen[keep]
     return found
 
 
@@ -323,25 +337,39 @@ def _between(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, b0: np.ndarray
     """A place among those after "between" and a verb or noun of moving
     (:data:`BETWEEN_MOTION`): "moving between the two countries and Cambodia"."""
     found = np.zeros(len(tok), bool)
-    idx = np.flatnonzero(in_table(b0, code_table(ctx, _BETWEEN_FILL | {"between"})))
+    btw = code_table(ctx, {"between"})
+    if not btw.any():
+        return found
+    idx = np.flatnonzero(in_table(b0, code_table(ctx, _BETWEEN_FILL) | btw))
     if not len(idx):
         return found
     fill, motion = code_table(ctx, _BETWEEN_FILL), code_table(ctx, BETWEEN_MOTION)
-    btw = code_table(ctx, {"between"})
-    d, t = doc[idx], tok[idx]
-    open_ = np.ones(len(idx), bool)
+    # integers first: the nearest "between" within 7 tokens of the same sentence, no clause
+    # break or preposition between (the rows still open only)
+    breaks = code_table(ctx, _STOPS | _LIST_BREAKS - {"the"})
+    hits: list[tuple[np.ndarray, int]] = []
+    live = idx
     for k in range(1, 8):
-        if not open_.any():
+        if not len(live):
             break
-        c = codes_before(ctx, d, t, k)
-        at = open_ & in_table(c, btw)
-        if at.any():
-            at[at] = in_table(codes_before(ctx, d[at], t[at], k + 1), motion)
-            found[idx[at]] = True
-        open_ &= ~in_table(c, btw) & (c >= 0)
-        rest = open_ & ~in_table(c, fill)
-        if rest.any():
-            open_[rest] = ctx.capitalised(d[rest], t[rest] - k)
+        c = codes_before(ctx, doc[live], tok[live], k)
+        b = in_table(c, btw)
+        hits.append((live[b], k))
+        live = live[~b & (c >= 0) & (in_table(c, fill) | ~in_table(c, breaks))]
+    if not any(len(h) for h, _ in hits):
+        return found
+    cand_rows = np.concatenate([h for h, _ in hits])
+    at = np.concatenate([np.full(len(h), k, np.int64) for h, k in hits])
+    d, t = doc[cand_rows], tok[cand_rows]
+    idx, cand = cand_rows, np.arange(len(cand_rows))
+    ok = in_table(codes_at(ctx, d, t - at - 1), motion)
+    for k in range(1, 7):
+        inside = ok & (k < at)
+        c = codes_at(ctx, d, t - k)
+        word = inside & ~in_table(c, fill)
+        if word.any():
+            ok[word] = ctx.capitalised(d[word], t[word] - k)
+    found[idx[cand[ok]]] = True
     return found
 
 
@@ -377,7 +405,7 @@ def _city_country(
 
 def _city_list(
     named: pd.DataFrame, ctx: TokenContext, sel: np.ndarray, doc: np.ndarray, tok: np.ndarray,
-    b0: np.ndarray, cov: np.ndarray, width: int,
+    b0: np.ndarray, width: int,
 ) -> np.ndarray:  # fmt: skip
     """The last places of a list of cities after "in"/"at"/"near": "in Nairobi, Mombasa and
     London", "in Bangkok and Phnom Penh" (any capitalised items, none of them a country written
@@ -387,47 +415,60 @@ def _city_list(
     idx = np.flatnonzero(in_table(b0, code_table(ctx, _LIST)))
     if not len(idx):
         return found
+    d, t = doc[idx], tok[idx]
+    # integers first: the nearest "in"/"at"/"near" within 11 tokens, with no article,
+    # preposition or clause break between (a list of names has none)
+    preps = code_table(ctx, {"in", "at", "near"})
+    breaks = code_table(ctx, _STOPS | _LIST_BREAKS)
+    at = np.zeros(len(idx), np.int64)
+    live = np.arange(len(idx))
+    for k in range(2, 12):  # the rows still open only
+        if not len(live):
+            break
+        c = codes_before(ctx, d[live], t[live], k)
+        hit = in_table(c, preps)
+        at[live[hit]] = k
+        live = live[~hit & (c >= 0) & ~in_table(c, breaks)]
+    cand = np.flatnonzero(at > 0)
+    if not len(cand):
+        return found
+    idx, d, t, at = idx[cand], d[cand], t[cand], at[cand]
     # the mentions an item may not hold: any but a place actor's written otherwise than by
     # its name (a city alias); looked up by the mention that covers a token
     is_place = np.zeros(len(named), bool)
     is_place[sel] = True
-    blocked = ~is_place | (
-        (named["via"].to_numpy(object) == "name")
-        & ~named["matched"].astype(str).str.endswith(("'s", "’s")).to_numpy()
-    )
+    via, matched = named["via"], named["matched"]
     all_doc, all_tok, all_end = mention_frame(named)
     starts, ends = all_doc * width + all_tok, all_doc * width + all_end
 
-    def blocked_at(key: np.ndarray) -> np.ndarray:
+    def covered(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         i = np.searchsorted(starts, key, side="right") - 1
         ok = i >= 0
-        out = np.zeros(len(key), bool)
-        out[ok] = (ends[i[ok]] > key[ok]) & blocked[i[ok]]
-        return out
+        inside = np.zeros(len(key), bool)
+        inside[ok] = ends[i[ok]] > key[ok]
+        blocked = inside.copy()
+        j = np.flatnonzero(inside)
+        if len(j):  # the covering mention's actor and spelling, for these few rows only
+            m = i[j]
+            by_name = (via.iloc[m].to_numpy(object) == "name") & ~matched.iloc[m].astype(
+                str
+            ).str.endswith(("'s", "’s")).to_numpy()
+            blocked[j] = ~is_place[m] | by_name
+        return inside, blocked
 
-    d, t = doc[idx], tok[idx]
-    lst, preps = code_table(ctx, _LIST), code_table(ctx, {"in", "at", "near"})
-    open_ = np.ones(len(idx), bool)
-    items = np.zeros(len(idx), np.int64)
-    for k in range(1, 12):
-        if not open_.any():
+    lst = code_table(ctx, _LIST)
+    ok = np.ones(len(idx), bool)
+    for k in range(1, 11):
+        look = ok & (k < at)
+        if not look.any():
             break
-        c = codes_before(ctx, d, t, k)
-        at_prep = open_ & in_table(c, preps) & (items > 0)
-        if at_prep.any():
-            i = np.flatnonzero(at_prep)
-            # not "Vo Van Thuong in Hanoi and Beijing": the word before "in" is no name
-            named_before = in_sorted(d[i] * width + t[i] - k - 1, cov) & ctx.capitalised(
-                d[i], t[i] - k - 1
-            )
-            found[idx[i[~named_before]]] = True
-        open_ &= ~at_prep & (c >= 0)
-        word = open_ & ~in_table(c, lst)
-        if word.any():
-            w = np.flatnonzero(word)
-            cap = ctx.capitalised(d[w], t[w] - k) & ~blocked_at(d[w] * width + t[w] - k)
-            open_[w[~cap]] = False
-            items[w[cap]] += 1
+        w = np.flatnonzero(look & ~in_table(codes_at(ctx, d, t - k), lst))
+        if len(w):
+            ok[w] = ctx.capitalised(d[w], t[w] - k) & ~covered(d[w] * width + t[w] - k)[1]
+    # not "Vo Van Thuong in Hanoi and Beijing": the word before "in" is no name
+    before = d * width + t - at - 1
+    ok &= ~(covered(before)[0] & ctx.capitalised(d, t - at - 1))
+    found[idx[ok]] = True
     return found
 
 
@@ -496,21 +537,28 @@ def _continue_lists(
     place of these rules, joined by a comma, "and" or "or" (and "the"), is a place too."""
     if not listable.any():
         return
-    codes = named["doc_id"].cat.codes.to_numpy()
+    codes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     toks = named["tok"].to_numpy().astype(np.int64)
     n_tok = named["n_tok"].to_numpy().astype(np.int64)
     chain = np.zeros(len(named), bool)
     chain[sel[listable]] = True
     is_sel = np.zeros(len(named), bool)
     is_sel[sel] = True
-    for i in range(1, len(named)):
-        if not chain[i - 1] or not is_sel[i] or codes[i] != codes[i - 1] or chain[i]:
-            continue
-        gap = toks[i] - toks[i - 1] - n_tok[i - 1]
-        if not 1 <= gap <= 2:
-            continue
-        words = ctx.norm(np.full(gap, codes[i], np.int64), toks[i] - 1 - np.arange(gap))
-        if words[0] in ("the", ",", "and", "or") and (
-            gap == 1 or (words[0] == "the" and words[1] in (",", "and", "or"))
-        ):
-            out[i] = chain[i] = True
+    gap = np.zeros(len(named), np.int64)
+    gap[1:] = toks[1:] - toks[:-1] - n_tok[:-1]
+    nxt = np.zeros(len(named), bool)
+    nxt[1:] = is_sel[1:] & (codes[1:] == codes[:-1]) & (gap[1:] >= 1) & (gap[1:] <= 2)
+    cand = np.flatnonzero(nxt)
+    if not len(cand):
+        return
+    w1 = ctx.norm(codes[cand], toks[cand] - 1)
+    w2 = ctx.norm(codes[cand], toks[cand] - 2)
+    joined = np.isin(w1, ["the", ",", "and", "or"]) & (
+        (gap[cand] == 1) | ((w1 == "the") & np.isin(w2, [",", "and", "or"]))
+    )
+    cand = cand[joined]
+    for _ in range(6):  # a chain grows by one link a pass
+        grow = cand[chain[cand - 1] & ~chain[cand]]
+        if not len(grow):
+            break
+        chain[grow] = out[grow] = True
