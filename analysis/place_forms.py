@@ -19,6 +19,8 @@ tokens table's ``norm`` column; strings are built for the few rows left after th
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pandas as pd
 
@@ -171,10 +173,21 @@ _STOPS = frozenset({".", "!", "?", ";", ":", '"', "“", "”", "(", ")", "that"
 def code_table(ctx: TokenContext, words) -> np.ndarray:
     """A look-up table over the ``norm`` codes (two more slots, False, for the codes -1 and -2
     of :func:`_at` and :func:`_back`): ``code_table(ctx, words)[codes]`` tests membership."""
-    codes = ctx.norm_types.get_indexer(sorted(words))
-    lut = np.zeros(len(ctx.norm_types) + 2, bool)
-    lut[codes[codes >= 0]] = True
+    key = frozenset(words)
+    ref, tables = _TABLES
+    if ref() is not ctx:  # the tables of the last tokens table looked at (a weak reference)
+        tables = {}
+        _TABLES[:] = [weakref.ref(ctx), tables]
+    lut = tables.get(key)
+    if lut is None:
+        codes = ctx.norm_types.get_indexer(sorted(words))
+        lut = np.zeros(len(ctx.norm_types) + 2, bool)
+        lut[codes[codes >= 0]] = True
+        tables[key] = lut
     return lut
+
+
+_TABLES: list = [lambda: None, {}]
 
 
 def codes_at(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
@@ -482,13 +495,15 @@ def _meeting_place(
     idx = np.flatnonzero(in_table(b0, in_id))
     if not len(idx):
         return found
-    pers = named["actor_id"].isin(list(persons)).to_numpy()
-    if not pers.any():
-        return found
-    pd_, _, pe = mention_frame(named.loc[pers])
-    last = np.sort(pd_ * width + pe - 1)
+    # the mention that ends right before "in" (searched in the sorted mentions), a person's
+    all_doc, all_tok, all_end = mention_frame(named)
+    ends = all_doc * width + all_end
     d, t = doc[idx], tok[idx]
-    keep = in_sorted(d * width + t - 2, last)
+    key = d * width + t - 1
+    i = np.clip(np.searchsorted(ends, key, side="left"), 0, max(len(ends) - 1, 0))
+    keep = ends[i] == key
+    if keep.any():
+        keep[keep] = named["actor_id"].iloc[i[keep]].isin(list(persons)).to_numpy()
     idx, d, t = idx[keep], d[keep], t[keep]
     verbs, stops = code_table(ctx, MEETING_VERBS), code_table(ctx, _STOPS)
     open_ = np.ones(len(idx), bool)
