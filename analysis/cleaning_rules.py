@@ -242,6 +242,19 @@ _WEB_RULES = (
     # a bare "Contacts" / "Media contact" heading over a press release's contact block (the
     # block below goes with it, as the teasers under "Related news"; held-out set 8)
     BoilerplateRule("contact_heading", r"(?i)(?:media\s{1,3})?contacts?\s{0,3}:?"),
+    # a page's tags or topics: "Tags: Online scams, Sihanoukville, Indonesia", "Topics: …",
+    # "Filed under: …" (held-out set 9)
+    BoilerplateRule(
+        "tags_line",
+        r"(?i:tags?|topics?|keywords?|filed\s{1,3}under|categor(?:y|ies))\s{0,3}:\s{0,3}[^\n]{1,300}",
+    ),
+    # a contact line: "Media enquiries: (03) 9280 3000 | ASIC Media Unit", "Press inquiries: …"
+    # (held-out set 9)
+    BoilerplateRule(
+        "contact_line",
+        r"(?i:(?:(?:for\s{1,3})?(?:media|press|news|public|general)\s{1,3})?(?:enquiries|inquiries)"
+        r"|(?:media|press)\s{1,3}contacts?)\s{0,3}:\s{0,3}[^\n]{1,300}",
+    ),
     # "© 2026 Accra Daily Online. All rights reserved." (an outlet's name may hold a place)
     BoilerplateRule(
         "copyright_line",

@@ -1,0 +1,579 @@
+"""Place and proper-name forms of held-out set 9 (issue 12, wave 5), used by
+:func:`analysis.actors.find_mentions` next to :mod:`analysis.mention_rules` and
+:mod:`analysis.place_rules`.
+
+:func:`place_forms_mask` (for actors with place rules, countries by default) drops a country
+that only locates something: "in Bokeo province, Laos", "in Manila, the Philippines", lists of
+cities after "in" ("in Nairobi, Mombasa and London"), "expanded into Paraguay and Bolivia",
+"travels on to Ghana", "hands over 17 fugitives to China", "five Myanmar border towns",
+"moving between the two countries and Cambodia", a meeting's city after a person ("received
+Ambassador X in Hà Nội"), "the Bank of Thailand", "Axis My India"; and, for an organisation
+that is also a territory, "users in the EU".
+
+The name forms (an organisation's name completed by its country, quoted themes, bylines,
+transcript labels, shared spellings after an adjective) are in :mod:`analysis.name_forms`.
+
+Every rule looks at the words around the candidate mentions only, as integer codes of the
+tokens table's ``norm`` column; strings are built for the few rows left after the cheap tests.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import numpy as np
+import pandas as pd
+
+from analysis.token_context import TokenContext, covered_keys, in_sorted
+
+__all__ = [
+    "ADMIN_NOUNS",
+    "INTO_VERBS",
+    "TRAVEL_VERBS",
+    "HANDOVER_VERBS",
+    "HANDED_PEOPLE",
+    "BORDER_ACTORS",
+    "BETWEEN_MOTION",
+    "MEETING_VERBS",
+    "TERRITORY_NOUNS",
+    "NAME_HEADS_BEFORE_OF",
+    "place_forms_mask",
+    "code_table",
+    "codes_at",
+    "codes_before",
+    "in_table",
+    "narrow",
+    "mention_frame",
+]
+
+#: Nouns of an administrative area between a place name and its country: "in Bokeo province,
+#: Laos", "in Shan State, Myanmar".
+ADMIN_NOUNS: frozenset[str] = frozenset({
+    "province", "state", "region", "district", "county", "prefecture", "municipality", "city",
+    "island", "islands", "department", "governorate", "oblast", "division", "commune",
+    "township", "territory", "canton", "emirate",
+})  # fmt: skip
+#: Verbs (and nouns) of spreading or moving whose "into X" is a goal: "expanded into Paraguay",
+#: "money coming into London" (with :data:`analysis.place_rules.INFLOW_VERBS`).
+INTO_VERBS: frozenset[str] = frozenset({
+    "expand", "expands", "expanded", "expanding", "expansion", "move", "moves", "moved",
+    "moving", "spread", "spreads", "spreading", "come", "comes", "came", "coming", "flow",
+    "flows", "flowed", "flowing", "venture", "ventured", "venturing", "push", "pushed",
+    "pushing", "crept", "creep", "creeping", "seep", "seeped", "seeping", "sneaked", "snuck",
+    "slipped", "brought", "bring", "bringing", "imported", "funnelled", "funneled",
+    "channelled", "channeled", "laundered", "travelled", "traveled", "went", "go", "going",
+    "driven", "drove", "sailed", "walked", "strayed", "incursion", "incursions", "entry",
+})  # fmt: skip
+#: Verbs of travelling whose "to X" (also "on to", "back to") is a destination: "Pryce travels
+#: on to Ghana", "heads to Japan"; "leaves for X", "bound for X".
+TRAVEL_VERBS: frozenset[str] = frozenset({
+    "travel", "travels", "travelled", "traveled", "travelling", "traveling", "head", "heads",
+    "headed", "heading", "fly", "flies", "flying", "journeyed", "journeys", "returns",
+    "return", "returning", "continues", "continued", "proceeds", "proceeded", "relocated",
+    "relocate", "relocates", "emigrated", "emigrate", "migrated", "sailed", "sail", "drove",
+    "drive", "escaped", "fleeing", "moved", "moves", "arrives", "arrived", "arriving",
+})  # fmt: skip
+_FOR_VERBS = frozenset({
+    "leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing",
+    "bound", "headed", "heads", "set", "sets", "sailed", "flights",
+})  # fmt: skip
+_ON = frozenset({"on", "back", "onward", "onwards", "home", "over", "off", "out", "away"})
+#: Verbs of handing people over whose "to X" is where the people go, when the object is
+#: people (:data:`HANDED_PEOPLE`): "hands over 17 fugitives to China", "returned 38 Vietnamese
+#: fugitives to Việt Nam"; "returning stolen assets to Nigeria" names a recipient (a party).
+HANDOVER_VERBS: frozenset[str] = frozenset({
+    "hand", "hands", "handed", "handing", "handover", "handovers", "return", "returns",
+    "returned", "returning", "surrender", "surrendered", "surrenders", "repatriate",
+    "repatriates", "repatriating", "deliver", "delivered", "delivers", "turned", "turns",
+    "escort", "escorted", "escorts", "expel", "expelled", "expels", "send", "sent", "sends",
+})  # fmt: skip
+#: People as the object of such a verb.
+HANDED_PEOPLE: frozenset[str] = frozenset({
+    "fugitive", "fugitives", "suspect", "suspects", "criminals", "criminal", "prisoners",
+    "prisoner", "detainees", "detainee", "convicts", "inmates", "offenders", "nationals",
+    "citizens", "workers", "victims", "migrants", "people", "persons", "men", "women",
+    "children", "refugees", "deportees", "defectors", "individuals", "members", "fishermen",
+    "fishers", "sailors", "crew", "tourists", "students", "captives", "hostages", "illegals",
+    "immigrants", "asylum-seekers", "returnees", "trafficking", "smugglers", "traffickers",
+})  # fmt: skip
+# not "borders": "Peru borders Chile" is the verb (tests/test_actors_wave4b.py)
+_BORDER = frozenset({"border", "frontier", "borderland", "borderlands"})
+#: Words after "X border" that make it the country's body or a relation, not a place: "Myanmar
+#: border guards", "the Nepal border dispute".
+BORDER_ACTORS: frozenset[str] = frozenset({
+    "guard", "guards", "police", "force", "forces", "patrol", "patrols", "official",
+    "officials", "officers", "authorities", "authority", "agency", "troops", "army",
+    "soldiers", "control", "dispute", "disputes", "talks", "agreement", "agreements", "treaty",
+    "commission", "committee", "management", "cooperation", "policy", "row", "tensions",
+    "clash", "clashes", "war", "conflict", "guarantee", "minister", "ministry", "service",
+})  # fmt: skip
+#: Verbs and nouns of moving between places: "criminals moving between the two countries and
+#: Cambodia", "flights between Hanoi and Beijing".
+BETWEEN_MOTION: frozenset[str] = frozenset({
+    "move", "moves", "moved", "moving", "travel", "travels", "travelled", "traveled",
+    "travelling", "traveling", "shuttle", "shuttles", "shuttled", "shuttling", "commute",
+    "commutes", "commuting", "flow", "flows", "flowing", "flowed", "smuggled", "trafficked",
+    "ferried", "ferrying", "crossing", "crossings", "flights", "flight", "routes", "route",
+    "trains", "ferries", "ferry", "buses", "journeys", "trips", "migration", "migrate",
+    "migrating", "drive", "driving", "sail", "sailing", "fly", "flying", "flew",
+})  # fmt: skip
+_BETWEEN_FILL = frozenset({
+    "the", "two", "three", "four", "both", "countries", "nations", "neighbours", "neighbors",
+    "and", ",", "its", "their", "cities", "capitals",
+})  # fmt: skip
+#: Verbs of meeting whose "<person> in X" names where the meeting took place: "received
+#: Chinese Ambassador He Weiming in Hà Nội".
+MEETING_VERBS: frozenset[str] = frozenset({
+    # not "met": tests/test_actors.py keeps "Võ Văn Thưởng met Lê Minh Trí in Việt Nam" a
+    # mention of Vietnam (a country's name and a meeting on an equal footing)
+    "received", "receives", "receive", "receiving", "hosted", "hosts", "host", "hosting",
+    "welcomed", "welcomes", "welcome", "welcoming", "greeted", "greets", "interviewed",
+    "accompanied", "thanked",
+})  # fmt: skip
+#: People and markets whose "in X" locates them also in an organisation that is a territory:
+#: "92 million monthly users in the EU", "companies in ASEAN".
+TERRITORY_NOUNS: frozenset[str] = frozenset({
+    # markets only: "citizens in the armed forces" are its members
+    "users", "customers", "consumers", "shoppers", "companies", "firms", "businesses",
+    "investors", "households", "subscribers", "buyers", "sellers", "traders", "retailers",
+    "exporters", "importers", "manufacturers", "banks", "platforms", "markets", "prices",
+    "sales", "stores", "shops", "factories", "plants",
+})  # fmt: skip
+#: Capitalised nouns that open an untabled proper name "<Noun> of [the] X": "the Bank of
+#: Thailand" is the bank, not Thailand (set 9).
+NAME_HEADS_BEFORE_OF: frozenset[str] = frozenset({
+    "bank", "university", "institute", "college", "academy", "museum", "library", "hospital",
+    "airport", "stadium", "school", "polytechnic", "conservatory", "gallery", "theatre",
+    "theater", "orchestra", "cathedral", "church", "archives", "observatory", "zoo",
+})  # fmt: skip
+# a capitalised possessive word inside a brand name: "Axis My India", "Our Malaysia"
+_NAME_PRONOUNS = frozenset({"my", "our", "your", "their"})
+_AFTER_ACTOR = frozenset({
+    "says", "said", "say", "agreed", "agrees", "will", "would", "has", "have", "had", "is",
+    "was", "signed", "signs", "pledged", "pledges", "announced", "announces", "urged", "urges",
+    "hosted", "hosts", "must", "should", "can", "could", "did", "does", "plans", "wants",
+})  # fmt: skip
+_LIST = frozenset({",", "and", "or"})
+# words that no simple list of names holds
+_LIST_BREAKS = frozenset({
+    "the", "a", "an", "of", "to", "from", "for", "with", "by", "on", "in", "at", "near", "as",
+})  # fmt: skip
+# words that may follow a place at the end of its phrase
+_PHRASE_END = frozenset({
+    ",", ".", ";", ":", "!", "?", ")", "(", '"', "”", "'", "’", "-", "–", "—", "in", "on", "at",
+    "for", "from", "to", "with", "and", "or", "since", "until", "during", "last", "this", "next",
+    "where", "which", "by", "before", "after", "between", "over", "under", "as", "|", "/",
+})  # fmt: skip
+_STOPS = frozenset({".", "!", "?", ";", ":", '"', "“", "”", "(", ")", "that", "which", "who"})
+
+
+# -- look-ups by integer code ------------------------------------------------------------------
+
+
+def code_table(ctx: TokenContext, words) -> np.ndarray:
+    """A look-up table over the ``norm`` codes (two more slots, False, for the codes -1 and -2
+    of :func:`_at` and :func:`_back`): ``code_table(ctx, words)[codes]`` tests membership."""
+    key = frozenset(words)
+    ref, tables = _TABLES
+    if ref() is not ctx:  # the tables of the last tokens table looked at (a weak reference)
+        tables = {}
+        _TABLES[:] = [weakref.ref(ctx), tables]
+    lut = tables.get(key)
+    if lut is None:
+        codes = ctx.norm_types.get_indexer(sorted(words))
+        lut = np.zeros(len(ctx.norm_types) + 2, bool)
+        lut[codes[codes >= 0]] = True
+        tables[key] = lut
+    return lut
+
+
+_TABLES: list = [lambda: None, {}]
+
+
+def codes_at(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+    """``norm`` code of token ``tok`` of each document; -1 where there is none."""
+    r = ctx.rows(doc, tok)
+    out = np.full(len(r), -1, np.int64)
+    ok = r >= 0
+    out[ok] = ctx.norm_codes[r[ok]]
+    return out
+
+
+def codes_before(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, k: int, here: np.ndarray | None = None
+) -> np.ndarray:
+    """``norm`` code of the token ``k`` before ``tok`` in its sentence; -2 across a sentence
+    start, -1 before the document (``here``: the rows of ``tok``, if known)."""
+    if here is None:
+        here = ctx.rows(doc, tok)
+    if ctx.bounds is not None:
+        there = np.where((here >= 0) & (tok >= k), here - k, -1)
+    else:
+        there = ctx.rows(doc, tok - k)
+    out = np.full(len(tok), -1, np.int64)
+    ok = (here >= 0) & (there >= 0)
+    same = np.zeros(len(tok), bool)
+    same[ok] = ctx.sent[here[ok]] == ctx.sent[there[ok]]
+    out[ok & ~same] = -2
+    out[same] = ctx.norm_codes[there[same]]
+    return out
+
+
+def in_table(codes: np.ndarray, lut: np.ndarray) -> np.ndarray:
+    return lut[codes]
+
+
+def narrow(mask: np.ndarray, test) -> np.ndarray:
+    """``mask`` narrowed by ``test(index array)``, computed on its True rows only."""
+    out = mask.copy()
+    if out.any():
+        idx = np.flatnonzero(out)
+        out[idx] = test(idx)
+    return out
+
+
+def mention_frame(named: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    return doc, tok, tok + named["n_tok"].to_numpy().astype(np.int64)
+
+
+# -- places ------------------------------------------------------------------------------------
+
+
+def place_forms_mask(
+    named: pd.DataFrame, ctx: TokenContext, place_actors: frozenset[str] | set[str],
+    organisations: frozenset[str] | set[str] = frozenset(),
+    persons: frozenset[str] | set[str] = frozenset(),
+) -> np.ndarray:  # fmt: skip
+    """True for mentions of ``place_actors`` that only locate something (the set 9 forms of the
+    module docstring), and for mentions of ``organisations`` after "<people or market noun> in
+    [the]" (:data:`TERRITORY_NOUNS`: "users in the EU"); ``persons``: the person actors, whose
+    mention before "in X" after a verb of :data:`MEETING_VERBS` makes X the meeting's place.
+    ``named`` is sorted by document and start."""
+    out = np.zeros(len(named), bool)
+    if named.empty:
+        return out
+    doc_all, tok_all, end_all = mention_frame(named)
+    actor = named["actor_id"]
+    width = int(ctx.tok.max(initial=0)) + 8
+    cov = covered_keys(named, width)
+    org = np.flatnonzero(actor.isin(list(organisations)).to_numpy()) if organisations else []
+    if len(org):
+        d, t = doc_all[org], tok_all[org]
+        b0, b1, b2 = (codes_before(ctx, d, t, k) for k in (1, 2, 3))
+        in_, the = code_table(ctx, {"in"}), code_table(ctx, {"the"})
+        nouns = code_table(ctx, TERRITORY_NOUNS)
+        out[org] = (in_table(b0, in_) & in_table(b1, nouns)) | (
+            in_table(b0, the) & in_table(b1, in_) & in_table(b2, nouns)
+        )
+    sel = np.flatnonzero(actor.isin(list(place_actors)).to_numpy())
+    if not len(sel):
+        return out
+    doc, tok, end = doc_all[sel], tok_all[sel], end_all[sel]
+    poss = named["matched"].iloc[sel].astype(str).str.endswith(("'s", "’s")).to_numpy()
+    here = ctx.rows(doc, tok)
+    b = [codes_before(ctx, doc, tok, k, here) for k in (1, 2, 3)]
+    a0, a1 = codes_at(ctx, doc, end), codes_at(ctx, doc, end + 1)
+    ids = {
+        w: code_table(ctx, {w}) for w in ("the", "in", "into", "to", "for", "of", ",", "between")
+    }
+    # a place ends its phrase ("in Manila, the Philippines, in 2026"): not before a noun or a
+    # verb ("In Latin America, the American chiefs of state …") nor inside a longer name
+    ends = (a0 == -1) | in_table(a0, code_table(ctx, _PHRASE_END))
+    mask = np.zeros(len(sel), bool)
+    # "expanded into Paraguay and Bolivia", "money coming into London"
+    into_v = code_table(ctx, INTO_VERBS)
+    into = (in_table(b[0], ids["into"]) & (in_table(b[1], into_v) | (
+        in_table(b[1], code_table(ctx, _ON)) & in_table(b[2], into_v)))) | (
+        in_table(b[0], ids["the"]) & in_table(b[1], ids["into"]) & in_table(b[2], into_v))  # fmt: skip
+    # "Pryce travels on to Ghana", "heads to Japan", "leaves for Ghana"
+    tv, on = code_table(ctx, TRAVEL_VERBS), code_table(ctx, _ON)
+    to0 = in_table(b[0], ids["to"])
+    to1 = in_table(b[0], ids["the"]) & in_table(b[1], ids["to"])
+    travel = (to0 & (in_table(b[1], tv) | (in_table(b[1], on) & in_table(b[2], tv)))) | (
+        to1 & in_table(b[2], tv)
+    )
+    travel |= in_table(b[0], ids["for"]) & in_table(b[1], code_table(ctx, _FOR_VERBS))
+    handed = _handover(ctx, doc, tok, to0 | to1)
+    between = _between(ctx, doc, tok, b[0])
+    listable = (into | travel | handed | between) & ~poss
+    mask |= listable
+    # "five Myanmar border towns", "along Nepal border", "at the Thai-Myanmar border"
+    border = (
+        in_table(a0, code_table(ctx, _BORDER))
+        & ~poss
+        & ~in_table(a1, code_table(ctx, BORDER_ACTORS))
+    )
+    mask |= border
+    city = (_city_country(ctx, doc, tok, b, ids) & ~poss) | _city_list(
+        named, ctx, sel, doc, tok, b[0], width
+    )
+    # (capitalisation looked at on these few rows only)
+    mask |= narrow(
+        city & ends,
+        lambda i: ~ctx.capitalised(doc[i], end[i]) & ctx.capitalised(doc[i], tok[i]),
+    )
+    if persons:
+        mask |= _meeting_place(named, ctx, doc, tok, b[0], ids["in"], persons, width) & ~poss
+    mask |= _inside_proper_name(ctx, doc, tok, b, ids, cov, width)
+    out[sel] = mask
+    _continue_lists(named, ctx, out, sel, listable)
+    return out
+
+
+def _handover(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, to: np.ndarray) -> np.ndarray:
+    """ "to [the] X" after a verb of :data:`HANDOVER_VERBS` whose object holds a word of
+    :data:`HANDED_PEOPLE`, in the same clause."""
+    found = np.zeros(len(tok), bool)
+    idx = np.flatnonzero(to)
+    if not len(idx):
+        return found
+    verbs, people = code_table(ctx, HANDOVER_VERBS), code_table(ctx, HANDED_PEOPLE)
+    # a second "to" before is another phrase: "returning to the people and to State and local
+    # governments responsibilities" gives to the people, not people to a place
+    stops = code_table(ctx, _STOPS | {",", "to"})
+    seen = np.zeros(len(idx), bool)
+    for k in range(2, 14):  # the rows still open only
+        if not len(idx):
+            break
+        c = codes_before(ctx, doc[idx], tok[idx], k)
+        seen |= in_table(c, people)
+        hit = seen & in_table(c, verbs)
+        found[idx[hit]] = True
+        keep = ~hit & (c >= 0) & ~in_table(c, stops)
+        idx, seen = idx[keep], seen[keep]
+    return found
+
+
+def _between(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, b0: np.ndarray) -> np.ndarray:
+    """A place among those after "between" and a verb or noun of moving
+    (:data:`BETWEEN_MOTION`): "moving between the two countries and Cambodia"."""
+    found = np.zeros(len(tok), bool)
+    btw = code_table(ctx, {"between"})
+    if not btw.any():
+        return found
+    idx = np.flatnonzero(in_table(b0, code_table(ctx, _BETWEEN_FILL) | btw))
+    if not len(idx):
+        return found
+    fill, motion = code_table(ctx, _BETWEEN_FILL), code_table(ctx, BETWEEN_MOTION)
+    # integers first: the nearest "between" within 7 tokens of the same sentence, no clause
+    # break or preposition between (the rows still open only)
+    breaks = code_table(ctx, _STOPS | _LIST_BREAKS - {"the"})
+    hits: list[tuple[np.ndarray, int]] = []
+    live = idx
+    for k in range(1, 8):
+        if not len(live):
+            break
+        c = codes_before(ctx, doc[live], tok[live], k)
+        b = in_table(c, btw)
+        hits.append((live[b], k))
+        live = live[~b & (c >= 0) & (in_table(c, fill) | ~in_table(c, breaks))]
+    if not any(len(h) for h, _ in hits):
+        return found
+    cand_rows = np.concatenate([h for h, _ in hits])
+    at = np.concatenate([np.full(len(h), k, np.int64) for h, k in hits])
+    d, t = doc[cand_rows], tok[cand_rows]
+    idx, cand = cand_rows, np.arange(len(cand_rows))
+    ok = in_table(codes_at(ctx, d, t - at - 1), motion)
+    for k in range(1, 7):
+        inside = ok & (k < at)
+        c = codes_at(ctx, d, t - k)
+        word = inside & ~in_table(c, fill)
+        if word.any():
+            ok[word] = ctx.capitalised(d[word], t[word] - k)
+    found[idx[cand[ok]]] = True
+    return found
+
+
+def _city_country(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, b: list[np.ndarray], ids: dict
+) -> np.ndarray:
+    """A country after a place, its area noun and a comma, or after ", the": "in Bokeo
+    province, Laos", "in Manila, the Philippines", "at Guanlei port in Shan State, Myanmar"."""
+    comma, the, admin_ids = ids[","], ids["the"], code_table(ctx, ADMIN_NOUNS)
+    # without "the" the plain "in City, Country" is the older rule's: this one needs an area
+    # noun before the comma ("Bokeo province, Laos"), or "the" after it
+    shifted = in_table(b[0], the) & in_table(b[1], comma)
+    cand = shifted | (in_table(b[0], comma) & in_table(b[1], admin_ids))
+    idx = np.flatnonzero(cand)
+    found = np.zeros(len(tok), bool)
+    if not len(idx):
+        return found
+    d, t = doc[idx], tok[idx]
+    j = np.where(shifted[idx], 3, 2)
+    j = j + in_table(codes_at(ctx, d, t - j), admin_ids)
+    preps = code_table(ctx, {"in", "at", "from", "to", "near"})
+    ok = ctx.capitalised(d, t - j)
+    hit = np.zeros(len(idx), bool)
+    for m in range(1, 5):
+        if not ok.any():
+            break
+        c = codes_at(ctx, d, t - j - m)
+        hit |= ok & in_table(c, preps)
+        ok &= ~in_table(c, preps) & ctx.capitalised(d, t - j - m)
+    found[idx] = hit
+    return found
+
+
+def _city_list(
+    named: pd.DataFrame, ctx: TokenContext, sel: np.ndarray, doc: np.ndarray, tok: np.ndarray,
+    b0: np.ndarray, width: int,
+) -> np.ndarray:  # fmt: skip
+    """The last places of a list of cities after "in"/"at"/"near": "in Nairobi, Mombasa and
+    London", "in Bangkok and Phnom Penh" (any capitalised items, none of them a country written
+    with its name, "held in Hanoi, Vietnam and China agreed" is China acting, nor another
+    actor, "a reduction in U.S. and Soviet manpower")."""
+    found = np.zeros(len(tok), bool)
+    idx = np.flatnonzero(in_table(b0, code_table(ctx, _LIST)))
+    if not len(idx):
+        return found
+    d, t = doc[idx], tok[idx]
+    # integers first: the nearest "in"/"at"/"near" within 11 tokens, with no article,
+    # preposition or clause break between (a list of names has none)
+    preps = code_table(ctx, {"in", "at", "near"})
+    breaks = code_table(ctx, _STOPS | _LIST_BREAKS)
+    at = np.zeros(len(idx), np.int64)
+    live = np.arange(len(idx))
+    for k in range(2, 12):  # the rows still open only
+        if not len(live):
+            break
+        c = codes_before(ctx, d[live], t[live], k)
+        hit = in_table(c, preps)
+        at[live[hit]] = k
+        live = live[~hit & (c >= 0) & ~in_table(c, breaks)]
+    cand = np.flatnonzero(at > 0)
+    if not len(cand):
+        return found
+    idx, d, t, at = idx[cand], d[cand], t[cand], at[cand]
+    # the mentions an item may not hold: any but a place actor's written otherwise than by
+    # its name (a city alias); looked up by the mention that covers a token
+    is_place = np.zeros(len(named), bool)
+    is_place[sel] = True
+    via, matched = named["via"], named["matched"]
+    all_doc, all_tok, all_end = mention_frame(named)
+    starts, ends = all_doc * width + all_tok, all_doc * width + all_end
+
+    def covered(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        i = np.searchsorted(starts, key, side="right") - 1
+        ok = i >= 0
+        inside = np.zeros(len(key), bool)
+        inside[ok] = ends[i[ok]] > key[ok]
+        blocked = inside.copy()
+        j = np.flatnonzero(inside)
+        if len(j):  # the covering mention's actor and spelling, for these few rows only
+            m = i[j]
+            by_name = (via.iloc[m].to_numpy(object) == "name") & ~matched.iloc[m].astype(
+                str
+            ).str.endswith(("'s", "’s")).to_numpy()
+            blocked[j] = ~is_place[m] | by_name
+        return inside, blocked
+
+    lst = code_table(ctx, _LIST)
+    ok = np.ones(len(idx), bool)
+    for k in range(1, 11):
+        look = ok & (k < at)
+        if not look.any():
+            break
+        w = np.flatnonzero(look & ~in_table(codes_at(ctx, d, t - k), lst))
+        if len(w):
+            ok[w] = ctx.capitalised(d[w], t[w] - k) & ~covered(d[w] * width + t[w] - k)[1]
+    # not "Vo Van Thuong in Hanoi and Beijing": the word before "in" is no name
+    before = d * width + t - at - 1
+    ok &= ~(covered(before)[0] & ctx.capitalised(d, t - at - 1))
+    found[idx[ok]] = True
+    return found
+
+
+def _meeting_place(
+    named: pd.DataFrame, ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, b0: np.ndarray,
+    in_id: np.ndarray, persons, width: int,
+) -> np.ndarray:  # fmt: skip
+    """ "<meeting verb> … <person> in X": the place of the meeting ("Hòa received Chinese
+    Ambassador He Weiming in Hà Nội")."""
+    found = np.zeros(len(tok), bool)
+    idx = np.flatnonzero(in_table(b0, in_id))
+    if not len(idx):
+        return found
+    # the mention that ends right before "in" (searched in the sorted mentions), a person's
+    all_doc, all_tok, all_end = mention_frame(named)
+    ends = all_doc * width + all_end
+    d, t = doc[idx], tok[idx]
+    key = d * width + t - 1
+    i = np.clip(np.searchsorted(ends, key, side="left"), 0, max(len(ends) - 1, 0))
+    keep = ends[i] == key
+    if keep.any():
+        keep[keep] = named["actor_id"].iloc[i[keep]].isin(list(persons)).to_numpy()
+    idx, d, t = idx[keep], d[keep], t[keep]
+    verbs, stops = code_table(ctx, MEETING_VERBS), code_table(ctx, _STOPS)
+    open_ = np.ones(len(idx), bool)
+    for k in range(3, 14):
+        if not open_.any():
+            break
+        c = codes_before(ctx, d, t, k)
+        hit = open_ & in_table(c, verbs)
+        found[idx[hit]] = True
+        open_ &= ~hit & (c >= 0) & ~in_table(c, stops)
+    return found
+
+
+def _inside_proper_name(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, b: list[np.ndarray], ids: dict,
+    cov: np.ndarray, width: int,
+) -> np.ndarray:  # fmt: skip
+    """The country ends an untabled proper name: "the Bank of Thailand"
+    (:data:`NAME_HEADS_BEFORE_OF`), "Axis My India" (a capitalised "My", "Our" … inside a
+    sentence)."""
+    of, the = ids["of"], ids["the"]
+    heads = code_table(ctx, NAME_HEADS_BEFORE_OF)
+    k_head = np.where(in_table(b[0], the) & in_table(b[1], of), 3, 2)
+    of_ok = in_table(b[0], of) | (in_table(b[0], the) & in_table(b[1], of))
+    head = of_ok & in_table(np.where(k_head == 3, b[2], b[1]), heads)
+    head = narrow(
+        head,
+        lambda i: (
+            ctx.capitalised(doc[i], tok[i] - k_head[i])
+            & ~in_sorted(doc[i] * width + tok[i] - k_head[i], cov)
+        ),
+    )
+    brand = in_table(b[0], code_table(ctx, _NAME_PRONOUNS))
+    brand = narrow(
+        brand,
+        lambda i: ctx.capitalised(doc[i], tok[i] - 1) & ~ctx.sentence_start(doc[i], tok[i] - 1),
+    )
+    return head | brand
+
+
+def _continue_lists(
+    named: pd.DataFrame, ctx: TokenContext, out: np.ndarray, sel: np.ndarray,
+    listable: np.ndarray,
+) -> None:  # fmt: skip
+    """ "expanded into Paraguay and Bolivia": a place actor's mention right after a listable
+    place of these rules, joined by a comma, "and" or "or" (and "the"), is a place too."""
+    if not listable.any():
+        return
+    codes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    toks = named["tok"].to_numpy().astype(np.int64)
+    n_tok = named["n_tok"].to_numpy().astype(np.int64)
+    chain = np.zeros(len(named), bool)
+    chain[sel[listable]] = True
+    is_sel = np.zeros(len(named), bool)
+    is_sel[sel] = True
+    gap = np.zeros(len(named), np.int64)
+    gap[1:] = toks[1:] - toks[:-1] - n_tok[:-1]
+    nxt = np.zeros(len(named), bool)
+    nxt[1:] = is_sel[1:] & (codes[1:] == codes[:-1]) & (gap[1:] >= 1) & (gap[1:] <= 2)
+    cand = np.flatnonzero(nxt)
+    if not len(cand):
+        return
+    w1 = ctx.norm(codes[cand], toks[cand] - 1)
+    w2 = ctx.norm(codes[cand], toks[cand] - 2)
+    joined = np.isin(w1, ["the", ",", "and", "or"]) & (
+        (gap[cand] == 1) | ((w1 == "the") & np.isin(w2, [",", "and", "or"]))
+    )
+    cand = cand[joined]
+    for _ in range(6):  # a chain grows by one link a pass
+        grow = cand[chain[cand - 1] & ~chain[cand]]
+        if not len(grow):
+            break
+        chain[grow] = out[grow] = True
