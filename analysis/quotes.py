@@ -108,6 +108,7 @@ from analysis.cues import (
     check_cues,
 )
 from analysis.matching import compile_patterns, match
+from analysis.quote_forms import adverbial_then_that, cue_allowed, single_quote_pairs
 from analysis.quote_layout import headline_attribution, interview_answers, nested_quotes
 from analysis.reported import clause_subject, continue_with, reported_speech, subject
 from analysis.schema import SCHEMAS, conform, empty_table
@@ -331,7 +332,7 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             and nxt not in QUOTE_MARKS
         ):
             continue  # "Critics will say this means …": what someone may say, not speech
-        if c.cue in OBJECT_CUES and not _speech_after(doc, c):
+        if c.cue in OBJECT_CUES and not _speech_after(doc, c) and not adverbial_then_that(doc, c):
             continue  # "Canberra added nickel to its list", "reported a 41% rise"
         if c.kind == "verb" and _hypothetical(doc, c.first):
             continue  # "When Borealis announced its writedown, …"
@@ -339,6 +340,8 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # "media reports said", "the statement says": a noun before a cue
         if c.kind == "direct" and c.first in longer:
             continue
+        if not cue_allowed(doc, c):
+            continue  # wave 5: "ruled out", "over alleged corruption", "asked about"
         if (
             c.cue in ("accused", "accuses")
             and nxt.isalpha()
@@ -459,6 +462,10 @@ def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
             open_i = None
     if open_i is not None:
         pairs.append((open_i, _para_last(doc, open_i), False))
+    single = single_quote_pairs(doc)  # "'…,' Ms X said." (a paragraph opening with a mark)
+    if single:
+        taken = {doc.para[o] for o, _, _ in pairs}
+        pairs = sorted(pairs + [p for p in single if doc.para[p[0]] not in taken])
     return pairs
 
 

@@ -25,6 +25,7 @@ from analysis.attribution import (
 )
 from analysis.cues import (
     BASE_FORMS,
+    FINDING_BODIES,
     FINDING_CUES,
     HEARING_BODIES,
     HEARING_CUES,
@@ -436,7 +437,11 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     if cue.cue in FINDING_CUES and (
         slot is None or slot.mention < 0 or doc.a_type[doc.m_row[slot.mention]] != "organisation"
     ):
-        return  # "police found that the door was locked": a finding, not what someone said
+        if (slot is not None and slot.mention >= 0) or not any(
+            norm[i] in FINDING_BODIES for i in range(seg, c0)
+        ):
+            return  # "police found that the door was locked": a finding, not what someone said
+        slot, unnamed = None, True  # "the Federal Court found that …", "Investigators found"
     if slot is None and not unnamed:
         return
     if cue.cue in BASE_FORMS and cue.cue != "say" and (slot is None or slot.mention == UNNAMED):
