@@ -104,7 +104,7 @@ DIRECT_ONLY_CUES: tuple[str, ...] = (
     "rejected", "rejects",
     "put it",  # 'As Strand put it to investors, "…"'
     # "thanked the Thai side for its "efficient cooperation"" (set 9); not "thanked the police"
-    "thanked", "thanks",
+    "thanked",
 )  # fmt: skip
 #: Cues that also take a plain object ("Canberra added nickel to its list", "Tianhe reported a
 #: 41% rise in profit", "described the call to colleagues"): speech only before "that", "how",

@@ -108,7 +108,12 @@ from analysis.cues import (
     check_cues,
 )
 from analysis.matching import compile_patterns, match
-from analysis.quote_forms import adverbial_then_that, cue_allowed, single_quote_pairs
+from analysis.quote_forms import (
+    adverbial_then_that,
+    cue_allowed,
+    single_quote_pairs,
+    untabled_pronouns,
+)
 from analysis.quote_layout import headline_attribution, interview_answers, nested_quotes
 from analysis.reported import clause_subject, continue_with, reported_speech, subject
 from analysis.schema import SCHEMAS, conform, empty_table
@@ -413,6 +418,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     reported_speech(found)
     headline_attribution(found)
     interview_answers(found)
+    untabled_pronouns(found)
     for row in found.rows:
         if row["cue"] in HEARING_CUES:  # "the court heard that …": the court is told, not speaking
             row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)

@@ -33,6 +33,13 @@ from analysis.cues import (
     UNNAMED_SOURCES,
 )
 from analysis.dates import WEEKDAY_NAMES
+from analysis.quote_forms import (
+    agent_of_person,
+    opening_untabled_name,
+    untabled_name_clause,
+    untabled_opening,
+    untabled_person_before,
+)
 from analysis.speakers import (
     BOUNDARY,
     DOCUMENT_NOUNS,
@@ -230,6 +237,8 @@ def _content_cue_speaker(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         slot = _untabled_after(doc, cue.last + 1, s_hi)
     if slot is None:
         return None
+    if cue.cue in ("accused", "accuses") and norm[min(slot.last + 1, s_hi)] == "of":
+        return None  # "…, Senior Counsel X, accused the EACC of …": the EACC is the object
     if any(
         norm[k] == "," and norm[k + 1] in _RELATIVES and not found.in_quotation(k)
         for k in range(s_lo, cue.first - 2)
@@ -381,7 +390,11 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     clause before the appositive ("X, Head of Y, said")."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     c0 = cue.first
-    slot = subject(found, s_lo, c0)
+    slot = None
+    if c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
+        slot = _second_predicate(found, s_lo, c0)  # "X, Y, accused A of B and said C": X
+    if slot is None:
+        slot = subject(found, s_lo, c0)
     if s_lo == 0 and c0 >= 1 and norm[c0 - 1] in HEADLINE_ROLES and norm[s_hi] not in SENT_END:
         # headline "DOJ chief urges …": the role is named in the lede
         slot = lede_person(doc, s_hi) or slot
@@ -654,6 +667,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         ):
             slot = Slot(k, "", int(doc.m_first[k]), end)
     if slot is None:
+        slot = untabled_person_before(doc, lo, end)  # "OA head Mariana Ledesma said"
+    if slot is None:
         slot = doc.first_speaker_in(lo, end)
         if slot is not None and slot.mention >= 0:
             slot = _head_of(doc, slot, lo)
@@ -669,6 +684,9 @@ def _head_of(doc: SpeakerDoc, slot: Slot, lo: int) -> Slot:
     mention inside a place phrase after an unnamed noun ("Residents on the Myanmar side",
     "The authorities in Cambodia") → UNNAMED."""
     norm = doc.norm
+    agent = agent_of_person(doc, slot)
+    if agent is not slot:
+        return agent  # "Villalba's defence team said": not Villalba
     while doc.text[doc.start[slot.last] : doc.end[slot.last]].endswith(("'s", "’s")):
         k = doc.first_at.get(slot.last + 1)
         if k is None:
@@ -739,9 +757,17 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
     for lo, hi in zip(los, [b - 1 for b in bounds], strict=True):
         if hi < lo:
             continue
+        if lo == s_lo and (name := untabled_opening(doc, lo, hi, hi + 2)) is not None:
+            return name  # "Vendora, which has … users in the EU, said": not the EU
         if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
             continue
-        slot = doc.first_speaker_in(lo, hi)
+        name = opening_untabled_name(doc, lo, hi)  # "Chief Magistrate X dismissed … by Y"
+        slot = doc.first_speaker_in(lo, hi) if name is None else name
+        if slot is not None and slot.mention >= 0 and lo + 1 < len(los):
+            nxt_lo, nxt_hi = los[los.index(lo) + 1], bounds[los.index(lo) + 1] - 1
+            person = doc.a_type[doc.m_row[slot.mention]] == "person"
+            if not person and untabled_name_clause(doc, nxt_lo, nxt_hi):
+                return Slot(UNNAMED, "", nxt_lo, nxt_hi)  # "Vietnam's Deputy Minister, Lt Gen X,"
         if slot is not None:
             return _head_of(doc, slot, lo) if slot.mention >= 0 else slot
         if any(norm[i] in UNNAMED_SOURCES for i in range(lo, min(lo + 3, hi + 1))):

@@ -625,6 +625,10 @@ class Found:
         self.quoted = np.zeros(n + 2, bool)  # inside quotation marks, or the closing mark
         self.taken = np.zeros(n + 1, bool)  # inside a quote already found
         self.last_reported: tuple[int, Slot | None] | None = None  # (last token, speaker)
+        # first tokens of the sentences whose speaker is someone the table does not know, and
+        # which sentences speak through a tabled mention (analysis.quote_forms.untabled_pronouns)
+        self.unnamed_sents: set[int] = set()
+        self.named_sents: set[int] = set()
 
     def in_quotation(self, i: int) -> bool:
         """Token ``i`` is inside quotation marks (or is the closing mark)."""
@@ -662,5 +666,8 @@ class Found:
              "speaker_start": s0, "speaker_end": e0, "cue": cue, "resolved_via": via}
         )  # fmt: skip
         self.taken[a : b + 1] = True
+        if slot is not None and slot.mention != -1:
+            sents = self.unnamed_sents if slot.mention == UNNAMED else self.named_sents
+            sents.add(int(doc.s_lo[slot.first]))
         if kind == "reported":
             self.last_reported = (b, slot)
