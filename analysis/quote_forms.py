@@ -48,6 +48,7 @@ __all__ = [
     "untabled_person_before",
     "untabled_name_clause",
     "opening_untabled_name",
+    "past_object_pronoun",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -350,3 +351,19 @@ def opening_untabled_name(doc: SpeakerDoc, lo: int, hi: int) -> Slot | None:
     if doc.norm[lo] in ("the", "a", "an", "in", "on", "at", "after", "last", "this"):
         return None
     return Slot(UNNAMED, "", lo, k - 1)
+
+
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them"})
+
+
+def past_object_pronoun(doc: SpeakerDoc, i: int, o: int) -> int:
+    """After "told" (token ``i - 1``), before the opening mark ``o``: the token after an object
+    pronoun and time words ("He told us: '…'", "The Attorney-General told me yesterday,
+    '…'"), else ``i``."""
+    norm = doc.norm
+    if i >= o or norm[i] not in _OBJECT_PRONOUNS:
+        return i
+    j = i + 1
+    while j < o and norm[j] in _TIME:
+        j += 1
+    return j

@@ -111,6 +111,7 @@ from analysis.matching import compile_patterns, match
 from analysis.quote_forms import (
     adverbial_then_that,
     cue_allowed,
+    past_object_pronoun,
     single_quote_pairs,
     untabled_pronouns,
 )
@@ -153,6 +154,7 @@ QUOTE_COLUMNS: list[str] = list(SCHEMAS["quotes"])
 
 _AS_CUES = frozenset({"described", "describes", "called", "calls", "hailed", "hails"})
 _DASHES = frozenset({"-", "–", "—", "--"})
+_TOLD_CUES = frozenset({"told", "tells"})
 _WINDOW_AFTER = 12  # tokens after a closing mark searched for the cue
 _WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
 
@@ -624,6 +626,22 @@ def _cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None
     return None
 
 
+def earlier_subject(found: Found, c0: int) -> Slot | None:
+    """The speaker of the first verb cue of the sentence of token ``c0``, before it (a cue
+    that continues a sentence: "Vendora, which has …, said A and described B as '…'")."""
+    doc = found.doc
+    s_lo = int(doc.s_lo[c0])
+    for ci in found.cues_from(s_lo):
+        cue = found.cues[ci]
+        if cue.first >= c0:
+            break
+        if cue.kind == "verb" and not found.in_quotation(cue.first):
+            return subject(found, s_lo, cue.first)
+    if c0 - 1 > s_lo and doc.norm[c0 - 1] == ",":
+        return subject(found, s_lo, c0)  # "Fiorito, who led the case early on, called …"
+    return None
+
+
 def _appositive_person(doc: SpeakerDoc, lo: int, i: int) -> Slot | None:
     """A person mention ending at token ``i`` that follows "NOUN," (an appositive: "the
     committee chair, Senator Fiona Grady"), after token ``lo``."""
@@ -650,11 +668,17 @@ def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
         if cue.last >= o or o - cue.last > reach or doc.para[cue.first] != doc.para[o]:
             continue
         gap = range(cue.last + 1, o)
+        if cue.cue in _TOLD_CUES and o - cue.last > 1:
+            gap = range(past_object_pronoun(doc, cue.last + 1, o), o)  # "told me yesterday, '…'"
         if cue.kind == "direct":
             # "Zhao praised the government for its '…'": a speaker must stand before the cue
             if doc.s_lo[cue.first] != doc.s_lo[o] or any(norm[i] in SENT_END for i in gap):
                 continue
             slot = doc.slot_ending_at(cue.first - 1) or clause_subject(doc, cue.first)
+            if slot is None or norm[cue.first - 1] in ("and", "but", ","):
+                # "Fiorito, who led the case, called the ruling '…'"; "X said … and described
+                # the fine as '…'": the subject of the sentence's first cue
+                slot = earlier_subject(found, cue.first) or slot
             if slot is None:
                 continue
             return ci, slot
@@ -675,6 +699,8 @@ def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
             # 'Reyes said Washington "strongly supports" …': the mention after the cue opens
             # the reported clause; the cue's own subject speaks
             slot = doc.slot_ending_at(cue.first - 1) or slot
+        if slot is None and cue.kind != "according" and norm[cue.first - 1] in ("and", "but"):
+            slot = earlier_subject(found, cue.first)  # "X said … and described it as '…'"
         if slot is None and cue.kind != "according":
             slot = doc.slot_ending_at(cue.first - 1)
             if slot is None:

@@ -763,8 +763,9 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
             continue
         name = opening_untabled_name(doc, lo, hi)  # "Chief Magistrate X dismissed … by Y"
         slot = doc.first_speaker_in(lo, hi) if name is None else name
-        if slot is not None and slot.mention >= 0 and lo + 1 < len(los):
-            nxt_lo, nxt_hi = los[los.index(lo) + 1], bounds[los.index(lo) + 1] - 1
+        at = los.index(lo) + 1
+        if slot is not None and slot.mention >= 0 and at < len(los):
+            nxt_lo, nxt_hi = los[at], bounds[at] - 1
             person = doc.a_type[doc.m_row[slot.mention]] == "person"
             if not person and untabled_name_clause(doc, nxt_lo, nxt_hi):
                 return Slot(UNNAMED, "", nxt_lo, nxt_hi)  # "Vietnam's Deputy Minister, Lt Gen X,"
