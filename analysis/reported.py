@@ -35,7 +35,10 @@ from analysis.cues import (
 from analysis.dates import WEEKDAY_NAMES
 from analysis.quote_forms import (
     agent_of_person,
+    clause_split,
     opening_untabled_name,
+    past_brackets,
+    relative_source,
     untabled_name_clause,
     untabled_opening,
     untabled_person_before,
@@ -244,7 +247,7 @@ def _content_cue_speaker(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         for k in range(s_lo, cue.first - 2)
     ):
         return None  # "Santos, who opened the meeting, said the Philippines …": an appositive
-    nxt = _after_time_words(norm, slot.last + 1, s_hi)
+    nxt = past_brackets(norm, _after_time_words(norm, slot.last + 1, s_hi), s_hi)
     if nxt <= s_hi and norm[nxt][:1].islower() and norm[nxt] not in _AFTER_SPEAKER:
         return None  # "…, said China was ready to …": the mention opens the content
     found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
@@ -478,8 +481,10 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         return  # "… that rich nations have promised …, delegates said.": inside that quote
     if _no_content_after(norm, a, s_hi, cue.cue):
         return
-    if found.add(a, _content_end(found, ci, s_hi), "reported", slot, cue.cue):
+    end = _content_end(found, ci, s_hi)
+    if found.add(a, end, "reported", slot, cue.cue):
         found.consumed.add(ci)
+        continue_with(found, end + 1, slot, s_hi)  # "said A, arguing that B": same speaker
 
 
 _ANONYMITY = ("on", "condition", "of", "anonymity")
@@ -659,6 +664,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         end -= 1  # "Lan on Thursday urged", "Developing countries on Monday called for"
     slot = doc.person_ending_at(end)
     if slot is None:
+        slot = relative_source(doc, lo, end)  # "a reform that critics say would …"
+    if slot is None:
         k = doc.last_at.get(end)
         if (
             k is not None
@@ -795,6 +802,9 @@ def _content_end(found: Found, ci: int, s_hi: int) -> int:
             and nxt.first - 2 > cue.last
         ):
             return nxt.first - 2  # "underlined A, and expressed B", "told A, but acknowledged B"
+        split = clause_split(found, cue.last, nxt)  # "said A, arguing that B"; ", a … critics say"
+        if split is not None:
+            return split
         for k in range(nxt.first - 2, cue.last, -1):
             if norm[k] == "," and norm[k + 1] in _CLAUSE_JOINS:
                 if doc.first_speaker_in(k + 2, nxt.first - 1) is not None:
