@@ -108,6 +108,8 @@ def past_addressee(doc: SpeakerDoc, i: int, s_hi: int) -> int:
         k += 1
     if k > j and (k > s_hi or norm[k] in SENT_END):
         return k  # "…, he told AFP."
+    if k > j and tuple(norm[k : k + 4]) == ("on", "condition", "of", "anonymity"):
+        return k + 4  # "…, an officer told The Nation on condition of anonymity."
     return i
 
 

@@ -179,7 +179,7 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     "delegates", "delegations", "negotiators", "campaigners", "envoys", "donors",
     # wave 5: victims testify, courts rule ("One of the victims testified that …", "…, a
     # Milimani court ruled yesterday.")
-    "victims", "victim", "survivors", "court", "judge", "tribunal",
+    "victims", "victim", "survivors", "court", "judge", "tribunal", "officer", "officers",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

@@ -53,6 +53,7 @@ __all__ = [
     "past_brackets",
     "relative_source",
     "clause_split",
+    "modified_source",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -421,3 +422,33 @@ def clause_split(found: Found, after: int, nxt: Cue) -> int | None:
     ):
         return c - 4
     return None
+
+
+def modified_source(found: Found, ci: int, nxt: int) -> tuple[Slot | None, int] | None:
+    """``content, a SOURCE MODIFIER CUE.``: an unnamed source with a participle or adjective
+    phrase before the cue ("…, a Thai police officer involved in the operation told The
+    Nation", "…, an official familiar with the talks said"). The quote is the content before
+    the comma; its speaker is the actor named in the source phrase ("Thai police" → the Royal
+    Thai Police, as "a U.S. State Department spokesperson"), else NA. ``nxt`` is the token
+    after the cue and its time words or addressee, which must end the clause."""
+    doc, norm, cue = found.doc, found.doc.norm, found.cues[ci]
+    s_lo, s_hi = int(doc.s_lo[cue.first]), int(doc.s_hi[cue.first])
+    if not (nxt > s_hi or norm[nxt] in SENT_END or norm[nxt] == ","):
+        return None
+    j = cue.first - 2
+    while j > s_lo and cue.first - j <= 6 and norm[j] not in UNNAMED_SOURCES:
+        w = doc.text[doc.start[j] : doc.end[j]]
+        if not w.isalpha() or not w.islower():
+            return None
+        j -= 1
+    if j <= s_lo or norm[j] not in UNNAMED_SOURCES or doc.in_mention[j]:
+        return None
+    k = j - 1
+    while k > s_lo and j - k <= 5 and norm[k] != ",":
+        if norm[k] in BOUNDARY or norm[k] in SENT_END or found.in_quotation(k):
+            return None
+        k -= 1
+    if norm[k] != "," or k <= s_lo:
+        return None
+    slot = doc.first_mention_in(k + 1, j)
+    return (slot, nxt) if found.add(s_lo, k - 1, "reported", slot, cue.cue) else None

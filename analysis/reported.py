@@ -36,6 +36,7 @@ from analysis.dates import WEEKDAY_NAMES
 from analysis.quote_forms import (
     agent_of_person,
     clause_split,
+    modified_source,
     opening_untabled_name,
     past_brackets,
     relative_source,
@@ -299,8 +300,8 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
         slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
         slot = Slot(slot.mention, "", c, c) if slot is not None else None
-    if slot is None:
-        return _content_source_cue(found, ci, nxt)
+    if slot is None:  # "…, an officer involved in the operation told X." (modified_source)
+        return _content_source_cue(found, ci, nxt) or modified_source(found, ci, nxt)
     comma = slot.first - 1
     if slot.mention >= 0:
         # "…, Philippine Justice Secretary Elena Reyes said", "…, the European Union's police
