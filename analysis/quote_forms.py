@@ -54,6 +54,7 @@ __all__ = [
     "relative_source",
     "clause_split",
     "modified_source",
+    "fragment_start",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -407,10 +408,19 @@ def relative_source(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
 def clause_split(found: Found, after: int, nxt: Cue) -> int | None:
     """Where reported content ends before a later cue ``nxt`` of its sentence that starts a
     quote of its own: ", PARTICIPLE …" ("said A, arguing that B", "urged A, saying B": two
-    quotes, held-out sets 3, 7, 8 and 9; set 2 coded one) and ", a NOUN SOURCE CUE …" ("…, a structure investigators say the gang exploited");
-    the last token of the content, else None."""
+    quotes, held-out sets 3, 7, 8 and 9; set 2 coded one) and ", a NOUN SOURCE CUE …" ("…, a
+    structure investigators say the gang exploited"); the last token of the content, else
+    None."""
     norm = found.doc.norm
     c = nxt.first - 1
+    if found.cue_at.get(nxt.first) in found.consumed and nxt.kind == "verb":
+        # 'urged X to act "as soon as possible", the ministry said.' (fragment_start): the
+        # closing attribution is not content
+        k = c
+        while k > after and norm[k] != "," and c - k < 6:
+            k -= 1
+        if norm[k] == "," and k > after + 1:
+            return k - 1
     if c > after + 1 and norm[c] == "," and nxt.kind == "participle":
         return c - 1
     if (
@@ -452,3 +462,28 @@ def modified_source(found: Found, ci: int, nxt: int) -> tuple[Slot | None, int] 
         return None
     slot = doc.first_mention_in(k + 1, j)
     return (slot, nxt) if found.add(s_lo, k - 1, "reported", slot, cue.cue) else None
+
+
+def fragment_start(found: Found, o: int, last: int, ci: int, slot: Slot | None) -> int | None:
+    """A closed quotation ``o..last`` that ends a clause begun before it, followed by its
+    attribution at the end of the sentence ('Beijing urged the remaining states to conclude
+    such treaties "as soon as possible", the ministry said.'): the attribution is said of the
+    whole clause, which is then one reported quote from its first word to the closing mark;
+    returns that first token, else None (the quotation is a quote of its own). The clause has
+    at least three words before the mark, no other quotation mark, and a verb cue of its own
+    (so that "The theme, "…", reflects …" stays as it is)."""
+    doc, norm, cue = found.doc, found.doc.norm, found.cues[ci]
+    s_lo, s_hi = int(doc.s_lo[o]), int(doc.s_hi[o])
+    if o - s_lo < 3 or norm[o - 1] in BOUNDARY or norm[o - 1] in ("that", "as"):
+        return None
+    if last + 2 >= len(norm) or norm[last + 2] != ",":
+        return None
+    end = slot.last if slot is not None and slot.first > cue.last else cue.last
+    if s_hi - end > 4 or any(found.in_quotation(i) for i in range(s_lo, o)):
+        return None
+    for cj in found.cues_from(s_lo + 1):
+        if found.cues[cj].first >= o:
+            return None
+        if found.cues[cj].kind == "verb":
+            return s_lo
+    return None

@@ -111,6 +111,7 @@ from analysis.matching import compile_patterns, match
 from analysis.quote_forms import (
     adverbial_then_that,
     cue_allowed,
+    fragment_start,
     past_object_pronoun,
     single_quote_pairs,
     untabled_pronouns,
@@ -544,6 +545,14 @@ def _direct_quotes(found: Found) -> None:
             continue
         ci, slot = hit
         found.consumed.add(ci)
+        outer = fragment_start(found, o, last, ci, slot) if closed else None
+        if outer is not None:
+            # 'Beijing urged X to act "as soon as possible", the ministry said.': the sentence
+            # is the ministry's; "urged" is read later as a quote of its own
+            found.add_span(outer, last + 1, "reported", slot, found.cues[ci].cue)
+            found.taken[outer : last + 2] = False
+            prev = None
+            continue
         found.add_span(o + 1, last, "direct", slot, found.cues[ci].cue)
         nested_quotes(found, o, last)
         prev = (last, closed, slot, found.cues[ci].cue)
