@@ -9,9 +9,9 @@ News headlines and subheads name an official by title only and the article names
 * it stands in the headline block of the document: the sentences before the first one that
   ends with a full stop, question or exclamation mark (headline, subhead);
 * a headline speech verb follows it ("says", "urges", "warns" …: :data:`HEADLINE_VERBS`), as
-  in "Minister says …", or a colon ("Energy minister: ban will stay"), or it ends the headline
-  after a dash ("Malaysia, China to firm up extradition talks - AG"), which is how headlines
-  attribute;
+  in "Minister says …", or precedes it at the end of the headline ("…, says IGP"), or a colon
+  ("Energy minister: ban will stay"), or it ends the headline after a dash ("Malaysia, China to
+  firm up extradition talks - AG"), which is how headlines attribute;
 * exactly one person holding that title is mentioned elsewhere in the document.
 
 The rule looks at the occurrences of the titles' first words only.
@@ -80,6 +80,9 @@ def headline_title_mentions(
     # the headline attributes it (held-out set 7)
     dashed = np.isin(ctx.norm(codes[rows], tok[rows] - 1), list(_DASHES))
     near |= dashed
+    # "ASEANAPOL to set up scam desk, says IGP": a headline verb before the title that ends
+    # the headline (held-out set 9)
+    near |= np.isin(ctx.norm(codes[rows], tok[rows] - 1), list(HEADLINE_VERBS))
     rows = rows[near]
     if not len(rows):
         return named.iloc[:0]
@@ -133,7 +136,10 @@ def headline_title_mentions(
             if tuple(got[:n]) != words:
                 continue
             last = ctx.sentence_start(np.array([d]), np.array([t + n]))[0] or got[n] == ""
-            if got[n] not in verbs and not (last and ctx.norm(*at)[0] in _DASHES):
+            before = ctx.norm(*at)[0]
+            if got[n] not in verbs and not (
+                last and (before in _DASHES or before in HEADLINE_VERBS)
+            ):
                 continue
             if in_sorted(d * width + np.arange(t, t + n), cov).any():
                 continue
