@@ -55,6 +55,10 @@ __all__ = [
     "clause_split",
     "modified_source",
     "fragment_start",
+    "it_speaker",
+    "titled_roles",
+    "event_subject",
+    "untabled_body_before",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -487,3 +491,78 @@ def fragment_start(found: Found, o: int, last: int, ci: int, slot: Slot | None) 
         if found.cues[cj].kind == "verb":
             return s_lo
     return None
+
+
+def it_speaker(doc: SpeakerDoc, i: int) -> Slot | None:
+    """ "It" opening a sentence at token ``i`` ("It thanked the Thai side for its '…'"): the
+    organisation or country that stands by a speech cue in the sentence before ("…, the SPP
+    said …"), else None."""
+    if doc.norm[i] != "it" or i != doc.s_lo[i] or i == 0 or doc.speaking is None:
+        return None
+    p = int(doc.s_lo[i - 1])
+    k = int(np.searchsorted(doc.m_first, p))
+    while k < len(doc.m_first) and doc.m_first[k] < i:
+        row = doc.m_row[k]
+        if doc.speaking[row] and doc.a_type[row] in ("organisation", "country"):
+            return Slot(k, "", i, i)
+        k += 1
+    return None
+
+
+def titled_roles(found: Found) -> None:
+    """ "The ambassador said …" (a role noun resolved like a pronoun): the nearest earlier
+    person of the table named with that title ("… received Chinese Ambassador He Weiming. Hoa
+    asked … . The ambassador said …" → He Weiming, not Hoa, the subject of the sentence
+    before)."""
+    doc = found.doc
+    for row in found.rows:
+        if row["resolved_via"] is pd.NA or row["resolved_via"] != "pronoun":
+            continue
+        i = int(np.searchsorted(doc.start, row["speaker_start"]))
+        j = int(np.searchsorted(doc.end, row["speaker_end"]))
+        if j <= i or doc.norm[i] != "the" or j >= len(doc.norm):
+            continue
+        role = doc.norm[j]
+        before = int(np.searchsorted(doc.a_start, doc.start[i])) - 1
+        for m in range(before, max(-1, before - 40), -1):
+            if doc.a_type[m] != "person":
+                continue
+            a = int(np.searchsorted(doc.start, doc.a_start[m]))
+            b = int(np.searchsorted(doc.end, doc.a_end[m]))
+            if role in doc.norm[max(0, a - 1) : b + 1].tolist():
+                if doc.a_actor[m] != row["speaker_id"]:
+                    row.update(speaker_id=doc.a_actor[m])
+                break
+
+
+_AUX_WORDS = frozenset({"also", "has", "have", "had", "then", "later", "further"})
+
+
+def event_subject(doc: SpeakerDoc, s_lo: int, c0: int) -> Slot | None:
+    """ "The conference also agreed that …" (cue at ``c0``): the organisation whose meeting it
+    is (:func:`event_owner`), else None."""
+    j = c0 - 1
+    while j > s_lo and doc.norm[j] in _AUX_WORDS:
+        j -= 1
+    return event_owner(doc, j) if j > s_lo else None
+
+
+_ORG_JOINERS = frozenset({"of", "for", "and", "on", "&"})
+
+
+def untabled_body_before(doc: SpeakerDoc, s_lo: int, c: int) -> Slot | None:
+    """ "…, the Central Commission for Discipline Inspection said": capitalised words joined by
+    "of", "for", "and" outside mentions, ending at token ``c`` and opened by "the" or a comma:
+    someone the table does not know (UNNAMED), spanning from "the"."""
+    k = c
+    while k > s_lo and c - k < 10:
+        w = doc.norm[k]
+        if doc.in_mention[k] or not (_cap(doc, k) or (w in _ORG_JOINERS and k < c)):
+            break
+        k -= 1
+    first = k + 1
+    if first > c or c - first < 1 or doc.norm[first] in _ORG_JOINERS:
+        return None
+    if doc.norm[k] == "the" and k > s_lo and doc.norm[k - 1] == ",":
+        return Slot(UNNAMED, "", k, c)
+    return Slot(UNNAMED, "", first, c) if doc.norm[k] == "," else None

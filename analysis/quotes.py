@@ -112,8 +112,10 @@ from analysis.quote_forms import (
     adverbial_then_that,
     cue_allowed,
     fragment_start,
+    it_speaker,
     past_object_pronoun,
     single_quote_pairs,
+    titled_roles,
     untabled_pronouns,
 )
 from analysis.quote_layout import headline_attribution, interview_answers, nested_quotes
@@ -422,6 +424,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     headline_attribution(found)
     interview_answers(found)
     untabled_pronouns(found)
+    titled_roles(found)
     for row in found.rows:
         if row["cue"] in HEARING_CUES:  # "the court heard that …": the court is told, not speaking
             row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
@@ -684,6 +687,8 @@ def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
             if doc.s_lo[cue.first] != doc.s_lo[o] or any(norm[i] in SENT_END for i in gap):
                 continue
             slot = doc.slot_ending_at(cue.first - 1) or clause_subject(doc, cue.first)
+            if slot is None and cue.first >= 1:
+                slot = it_speaker(doc, cue.first - 1)  # "It thanked the Thai side for its '…'"
             if slot is None or norm[cue.first - 1] in ("and", "but", ","):
                 # "Fiorito, who led the case, called the ruling '…'"; "X said … and described
                 # the fine as '…'": the subject of the sentence's first cue

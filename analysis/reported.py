@@ -36,10 +36,12 @@ from analysis.dates import WEEKDAY_NAMES
 from analysis.quote_forms import (
     agent_of_person,
     clause_split,
+    event_subject,
     modified_source,
     opening_untabled_name,
     past_brackets,
     relative_source,
+    untabled_body_before,
     untabled_name_clause,
     untabled_opening,
     untabled_person_before,
@@ -296,7 +298,7 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     if slot is None:
         slot = _untabled_name(doc, max(s_lo + 1, c - 6), c)  # "…, Mohamed Adow said."
         if slot is not None and norm[slot.first - 1] != ",":
-            slot = None
+            slot = untabled_body_before(doc, s_lo, c)  # "…, the Central Commission for … said"
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
         slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
         slot = Slot(slot.mention, "", c, c) if slot is not None else None
@@ -409,6 +411,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         slot = _it_after_organisation(found, s_lo)
     if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
         slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
+    if slot is None:
+        slot = event_subject(doc, s_lo, c0)  # "The conference also agreed that …"
     if cue.cue in _WARNED and a <= s_hi:
         # "warned China that …" (set 8): a named addressee, then "that", is not what is said
         addressee = doc.slot_starting_at(a + 1 if norm[a] in _ARTICLES else a)
