@@ -197,6 +197,7 @@ def event_owner(doc: SpeakerDoc, i: int) -> Slot | None:
 
 
 _OPEN_SINGLE = re.compile(r"^[ \t]*['‘](?=[^\W\d_])", re.M)
+_LINE_SINGLE = re.compile(r"\n[ \t]*['‘]")
 _CLOSE_SINGLE = re.compile(r"(?<=[^\s'‘’])['’](?=[\s,.;:!?)\]]|$)", re.M)
 
 
@@ -210,6 +211,8 @@ def single_quote_pairs(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
     start of a line opens: inside a paragraph a single mark is as often an apostrophe or a
     nested quotation (:func:`analysis.quote_layout.nested_quotes`)."""
     text = doc.text
+    if text[:1] not in ("'", "‘") and _LINE_SINGLE.search(text) is None:
+        return []  # the common case, found by a literal search
     opens = [m.end() - 1 for m in _OPEN_SINGLE.finditer(text)]
     if not opens:
         return []
