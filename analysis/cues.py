@@ -113,6 +113,8 @@ DIRECT_ONLY_CUES: tuple[str, ...] = (
 OBJECT_CUES: frozenset[str] = frozenset({
     "added", "adds", "reported", "reports", "described", "describes", "acknowledged",
     "acknowledges", "testified", "testifies",
+    # "sanctions that Canada has maintained against Iran"; "maintained that …" is speech
+    "maintained",
 })  # fmt: skip
 #: Cues that report what a court or a committee was told, not what it said: the quote keeps
 #: an NA speaker ("the court heard that …"). They need a hearing body of
@@ -180,6 +182,7 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     # wave 5: victims testify, courts rule ("One of the victims testified that …", "…, a
     # Milimani court ruled yesterday.")
     "victims", "victim", "survivors", "court", "judge", "tribunal", "officer", "officers",
+    "politicians", "legislators", "bodies",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

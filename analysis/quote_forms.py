@@ -59,6 +59,8 @@ __all__ = [
     "titled_roles",
     "event_subject",
     "untabled_body_before",
+    "apposed_name_after",
+    "untabled_person_after",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -569,3 +571,36 @@ def untabled_body_before(doc: SpeakerDoc, s_lo: int, c: int) -> Slot | None:
     if doc.norm[k] == "the" and k > s_lo and doc.norm[k - 1] == ",":
         return Slot(UNNAMED, "", k, c)
     return Slot(UNNAMED, "", first, c) if doc.norm[k] == "," else None
+
+
+def apposed_name_after(doc: SpeakerDoc, first_hi: int, c0: int) -> Slot | None:
+    """The clause after the one ending at ``first_hi`` (before the cue at ``c0``) is only a
+    name the table does not know ("India's negotiator, Leela Menon, called … and accused
+    …"): that person (UNNAMED), else None."""
+    a = first_hi + 2
+    b = a
+    while b < c0 and doc.norm[b] not in BOUNDARY:
+        b += 1
+    if b >= c0 or not untabled_name_clause(doc, a, b - 1):
+        return None
+    return Slot(UNNAMED, "", a, b - 1)
+
+
+def untabled_person_after(doc: SpeakerDoc, slot: Slot | None) -> Slot | None:
+    """ "… said CCG spokesperson Liu Dejun.": a body's mention right after the cue, one to
+    three lower-case title words, then two to four capitalised words outside mentions: a
+    person the table does not know (UNNAMED), else ``slot``."""
+    if slot is None or slot.mention < 0 or doc.a_type[doc.m_row[slot.mention]] == "person":
+        return slot
+    norm, n = doc.norm, len(doc.norm)
+    j = slot.last + 1
+    while j < n and j - slot.last <= 3 and norm[j].isalpha() and not _cap(doc, j):
+        j += 1
+    if j == slot.last + 1 or j >= n:
+        return slot
+    k = j
+    while k < n and k - j < 5 and not doc.in_mention[k] and _cap(doc, k):
+        k += 1
+    if 2 <= k - j <= 4 and norm[k - 1] not in BODY_WORDS:
+        return Slot(UNNAMED, "", slot.first, k - 1)
+    return slot

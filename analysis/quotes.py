@@ -116,6 +116,7 @@ from analysis.quote_forms import (
     past_object_pronoun,
     single_quote_pairs,
     titled_roles,
+    untabled_person_after,
     untabled_pronouns,
 )
 from analysis.quote_layout import headline_attribution, interview_answers, nested_quotes
@@ -158,6 +159,7 @@ QUOTE_COLUMNS: list[str] = list(SCHEMAS["quotes"])
 _AS_CUES = frozenset({"described", "describes", "called", "calls", "hailed", "hails"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 _TOLD_CUES = frozenset({"told", "tells"})
+_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col"})
 _WINDOW_AFTER = 12  # tokens after a closing mark searched for the cue
 _WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
 
@@ -611,6 +613,8 @@ def _cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None
     doc, norm = found.doc, found.doc.norm
     stop = min(len(norm), close + 1 + _WINDOW_AFTER)
     for j in range(close + 1, stop):
+        if norm[j] in SENT_END and norm[j - 1] in _HONORIFICS:
+            continue  # '"…," Ms. Whitmore said'
         if norm[j] in SENT_END or norm[j] in QUOTE_MARKS or doc.para[j] != doc.para[close]:
             break
     else:
@@ -625,8 +629,8 @@ def _cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None
             continue  # "…", and that he had found that …: these open what follows
         if cue.last < j:
             slot = doc.slot_ending_at(cue.first - 1) if cue.first - 1 > close else None
-            if slot is None:
-                slot = doc.slot_starting_at(cue.last + 1)
+            if slot is None:  # "said CCG spokesperson Liu Dejun": the untabled person
+                slot = untabled_person_after(doc, doc.slot_starting_at(cue.last + 1))
             if slot is None and cue.first - 2 > close and norm[cue.first - 1] == ",":
                 # '"…," the committee chair, Senator Fiona Grady, said': the appositive person
                 slot = _appositive_person(doc, close, cue.first - 2)

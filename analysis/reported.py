@@ -34,7 +34,9 @@ from analysis.cues import (
 )
 from analysis.dates import WEEKDAY_NAMES
 from analysis.quote_forms import (
+    BODY_WORDS,
     agent_of_person,
+    apposed_name_after,
     clause_split,
     event_subject,
     modified_source,
@@ -172,7 +174,7 @@ def _according_to(found: Found, ci: int) -> None:
             nxt = close + 1 if close is not None else nxt
         if nxt > s_hi or norm[nxt] in SENT_END:
             found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
-        elif _noun_phrase_to_end(doc, nxt, s_hi):
+        elif _noun_phrase_to_end(doc, nxt, s_hi) and norm[_last_word(norm, s_hi)] not in BODY_WORDS:
             # "…, according to U.S. census data.": the actor names the source, it is not it
             found.add(s_lo, cue.first - 2, "reported", None, cue.cue)
         else:
@@ -180,6 +182,11 @@ def _according_to(found: Found, ci: int) -> None:
             if comma is not None:
                 found.add(comma + 1, s_hi, "reported", slot, cue.cue)
     found.consumed.add(ci)
+
+
+def _last_word(norm: np.ndarray, s_hi: int) -> int:
+    """The last token of a sentence before its closing punctuation ("… interior ministry.")."""
+    return s_hi - 1 if norm[s_hi] in SENT_END else s_hi
 
 
 def _noun_phrase_to_end(doc: SpeakerDoc, i: int, s_hi: int) -> bool:
@@ -545,6 +552,8 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
         k = doc.first_at.get(lo + 1)
     if k is not None and int(doc.m_last[k]) <= first_hi:
         slot = Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
+        if doc.a_type[doc.m_row[k]] != "person":  # "India's negotiator, Leela Menon, … and"
+            slot = apposed_name_after(doc, first_hi, c0) or slot
         return _head_of(doc, slot, lo) if doc.a_type[doc.m_row[k]] in SPEAKER_TYPES else None
     if norm[lo] == "the":
         role = next(

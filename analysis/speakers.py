@@ -73,7 +73,7 @@ ORG_NOUNS: frozenset[str] = frozenset({
 DOCUMENT_NOUNS: frozenset[str] = frozenset({"report", "study", "survey", "audit", "review"})
 _AUTHOR_REACH = 400  # tokens searched back for "report by X"
 # "the agency said": a generic noun for the organisation named in the last sentences
-_GENERIC_ORG_NOUNS = frozenset({"agency", "organisation", "organization", "body"})
+_GENERIC_ORG_NOUNS = frozenset({"agency", "organisation", "organization", "body", "bloc"})
 # "her office says", "his spokesman said": the person speaks through them
 _VOICE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson"})
 #: Slot.mention of a speaker who is not an actor of the table ("Ambassador Tanaka said",
