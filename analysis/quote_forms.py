@@ -61,6 +61,8 @@ __all__ = [
     "untabled_body_before",
     "apposed_name_after",
     "untabled_person_after",
+    "apposed_person",
+    "opening_surname",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -604,3 +606,27 @@ def untabled_person_after(doc: SpeakerDoc, slot: Slot | None) -> Slot | None:
     if 2 <= k - j <= 4 and norm[k - 1] not in BODY_WORDS:
         return Slot(UNNAMED, "", slot.first, k - 1)
     return slot
+
+
+def apposed_person(doc: SpeakerDoc, a: int, b: int) -> Slot | None:
+    """The clause ``a..b`` is exactly one person of the table, in apposition to a title
+    before it ("Albania's prime minister, Arben Hoxha, has defended …"): that person."""
+    k = doc.first_at.get(a)
+    if k is None or int(doc.m_last[k]) != b or doc.a_type[doc.m_row[k]] != "person":
+        return None
+    return Slot(k, "", a, b)
+
+
+_PRONOUN_LIKE = frozenset({"i", "we", "you", "they", "it", "this", "that", "there", "he", "she"})
+
+
+def opening_surname(doc: SpeakerDoc, s_lo: int) -> Slot | None:
+    """One capitalised word outside mentions that opens the sentence right before a verb cue
+    ("Huang said the procuratorate would …"): a surname the table does not know (UNNAMED)."""
+    word = doc.text[doc.start[s_lo] : doc.end[s_lo]]
+    if doc.in_mention[s_lo] or not word[:1].isupper() or not word.isalpha():
+        return None
+    w = doc.norm[s_lo]
+    if w in _PRONOUN_LIKE or w in _NOT_A_NAME or w in UNNAMED_SOURCES or word.isupper():
+        return None
+    return Slot(UNNAMED, "", s_lo, s_lo)

@@ -37,9 +37,11 @@ from analysis.quote_forms import (
     BODY_WORDS,
     agent_of_person,
     apposed_name_after,
+    apposed_person,
     clause_split,
     event_subject,
     modified_source,
+    opening_surname,
     opening_untabled_name,
     past_brackets,
     relative_source,
@@ -174,9 +176,11 @@ def _according_to(found: Found, ci: int) -> None:
             nxt = close + 1 if close is not None else nxt
         if nxt > s_hi or norm[nxt] in SENT_END:
             found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
-        elif _noun_phrase_to_end(doc, nxt, s_hi) and norm[_last_word(norm, s_hi)] not in BODY_WORDS:
-            # "…, according to U.S. census data.": the actor names the source, it is not it
-            found.add(s_lo, cue.first - 2, "reported", None, cue.cue)
+        elif _noun_phrase_to_end(doc, nxt, s_hi):
+            # "…, according to U.S. census data.": the actor names the source, it is not it;
+            # "according to Italy's interior ministry": a body of the actor, which speaks
+            body = norm[_last_word(norm, s_hi)] in BODY_WORDS
+            found.add(s_lo, cue.first - 2, "reported", slot if body else None, cue.cue)
         else:
             comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
             if comma is not None:
@@ -470,6 +474,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         ):
             return  # "police found that the door was locked": a finding, not what someone said
         slot, unnamed = None, True  # "the Federal Court found that …", "Investigators found"
+    if slot is None and not unnamed and c0 - 1 == s_lo:
+        slot = opening_surname(doc, s_lo)  # "Huang said the procuratorate would …"
     if slot is None and not unnamed:
         return
     if cue.cue in BASE_FORMS and cue.cue != "say" and (slot is None or slot.mention == UNNAMED):
@@ -794,7 +800,9 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
             return _head_of(doc, slot, lo) if slot.mention >= 0 else slot
         if any(norm[i] in UNNAMED_SOURCES for i in range(lo, min(lo + 3, hi + 1))):
             return Slot(UNNAMED, "", lo, hi)  # "A senior official at …, who declined …, said"
-        return _untabled_name(doc, lo, hi)
+        if at < len(los):  # "Albania's prime minister, Arben Hoxha, has defended …, saying"
+            slot = apposed_person(doc, los[at], bounds[at] - 1)
+        return slot or _untabled_name(doc, lo, hi)
     if len(bounds) >= 2:
         prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
         return doc.first_speaker_in(prev_lo, bounds[-2] - 1)

@@ -65,7 +65,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
 #: ("Singapore Police Force", "Ministry of Interior").
 ORG_NOUNS: frozenset[str] = frozenset({
     "police", "ministry", "department", "agency", "force", "office", "commission", "bureau",
-    "embassy", "council", "procuracy", "procuratorate", "court", "guard",
+    "embassy", "council", "procuracy", "procuratorate", "court", "guard", "bloc",
 })  # fmt: skip
 #: "the report says", "according to the report": a definite description of a document resolves
 #: to the actor named as its author earlier ("a report by the Oceans Rights Network", "the
