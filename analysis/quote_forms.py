@@ -63,6 +63,7 @@ __all__ = [
     "untabled_person_after",
     "apposed_person",
     "opening_surname",
+    "SAYING_CUES",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -617,6 +618,9 @@ def apposed_person(doc: SpeakerDoc, a: int, b: int) -> Slot | None:
     return Slot(k, "", a, b)
 
 
+#: Cues that are speech whatever follows them, for a surname alone before them ("Huang said
+#: …"; not "America believes in …").
+SAYING_CUES: frozenset[str] = frozenset({"said", "says", "told", "added", "stated", "noted"})
 _PRONOUN_LIKE = frozenset({"i", "we", "you", "they", "it", "this", "that", "there", "he", "she"})
 
 

@@ -35,6 +35,7 @@ from analysis.cues import (
 from analysis.dates import WEEKDAY_NAMES
 from analysis.quote_forms import (
     BODY_WORDS,
+    SAYING_CUES,
     agent_of_person,
     apposed_name_after,
     apposed_person,
@@ -474,7 +475,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         ):
             return  # "police found that the door was locked": a finding, not what someone said
         slot, unnamed = None, True  # "the Federal Court found that …", "Investigators found"
-    if slot is None and not unnamed and c0 - 1 == s_lo:
+    if slot is None and not unnamed and c0 - 1 == s_lo and cue.cue in SAYING_CUES:
         slot = opening_surname(doc, s_lo)  # "Huang said the procuratorate would …"
     if slot is None and not unnamed:
         return
