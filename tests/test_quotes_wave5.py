@@ -260,3 +260,72 @@ def test_a_headline_title_after_the_verb_and_the_role_noun_with_its_title() -> N
         ["Chile to speed up visas", "reported", "rosa_vega", "asked"],
         ["Chile was ready to help", "reported", "ana_soto", "said"],
     ]
+
+
+# -- held-out set 8's leftovers and forms of sets 7-8 (general news forms) -------------------
+
+
+def test_an_apposed_untabled_name_speaks_in_a_second_predicate() -> None:
+    assert quotes(
+        'Chile\'s envoy, Marta Lind, called the plan "weak" and accused the OAS of delay.'
+    ) == [
+        ["weak", "direct", None, "called"],
+        ["the OAS of delay", "reported", None, "accused"],
+    ]
+
+
+def test_an_untabled_person_after_a_bodys_title_after_the_cue() -> None:
+    assert quotes('"We will not stop," said SO spokesperson Ana Ruiz.') == [
+        ["We will not stop,", "direct", None, "said"]
+    ]
+
+
+def test_an_honorifics_full_stop_does_not_end_the_attribution() -> None:
+    assert quotes('"The door is open," Ms. Vega said in a statement.') == [
+        ["The door is open,", "direct", "rosa_vega", "said"]
+    ]
+
+
+def test_the_bloc_is_the_organisation_just_named() -> None:
+    assert quotes(
+        "In a statement read by OAS staff, the bloc said it would suspend trade with Peru."
+    ) == [["it would suspend trade with Peru", "reported", "oas", "said"]]
+
+
+def test_according_to_a_countrys_body_is_the_country() -> None:
+    assert quotes(
+        "Only adults will be sent to Chile, according to Peru's interior ministry. Exports "
+        "fell 5%, according to Peru's customs data."
+    ) == [
+        ["Only adults will be sent to Chile", "reported", "peru", "according to"],
+        ["Exports fell 5%", "reported", None, "according to"],
+    ]
+
+
+def test_maintained_with_a_plain_object_is_not_speech() -> None:
+    assert quotes(
+        "Peru has maintained sanctions against Chile since 2010. Vega maintained that the "
+        "talks had failed."
+    ) == [["the talks had failed", "reported", "rosa_vega", "maintained"]]
+
+
+def test_unnamed_politicians_and_bodies_are_sources() -> None:
+    assert quotes(
+        "Opposition politicians have challenged the law in court, arguing that it breaks the "
+        "constitution. Industry bodies have urged Chile to cut tariffs."
+    ) == [
+        ["it breaks the constitution", "reported", None, "arguing"],
+        ["Chile to cut tariffs", "reported", None, "urged"],
+    ]
+
+
+def test_a_title_then_an_apposed_tabled_person_speaks() -> None:
+    assert quotes(
+        "Peru's foreign minister, Luis Mora, has defended the deal, saying it protects jobs."
+    ) == [["it protects jobs", "reported", "luis_mora", "saying"]]
+
+
+def test_a_surname_alone_before_said_is_an_untabled_speaker() -> None:
+    assert quotes(
+        "Huang said the court would review the case. America believes in free markets."
+    ) == [["the court would review the case", "reported", None, "said"]]
