@@ -45,7 +45,10 @@ Q&A interview answer (no label)                        the first-named person (c
                                                        own cue and speaker
 =====================================================  ========================================
 
-The last three are in :mod:`analysis.quote_layout`.
+The last three are in :mod:`analysis.quote_layout`; the news forms of held-out set 9 (court
+rulings and findings, allegations, requests, untabled speakers beside tabled names, lawyers,
+single quotation marks, a quotation ending a clause before its attribution) in
+:mod:`analysis.quote_forms`.
 
 Speakers. In ``SPEAKER CUE`` the speaker is the person whose mention ends right before the cue
 ("The Attorney-General of the Republic of Examplia John Doe said" → John Doe, not the
