@@ -64,6 +64,7 @@ __all__ = [
     "apposed_person",
     "opening_surname",
     "SAYING_CUES",
+    "last_word",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -634,3 +635,8 @@ def opening_surname(doc: SpeakerDoc, s_lo: int) -> Slot | None:
     if w in _PRONOUN_LIKE or w in _NOT_A_NAME or w in UNNAMED_SOURCES or word.isupper():
         return None
     return Slot(UNNAMED, "", s_lo, s_lo)
+
+
+def last_word(norm, s_hi: int) -> int:
+    """The last token of a sentence before its closing punctuation ("… interior ministry.")."""
+    return s_hi - 1 if norm[s_hi] in SENT_END else s_hi

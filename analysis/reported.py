@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
 from analysis.attribution import (
     after_time_words,
     before_abbreviation,
@@ -33,24 +34,6 @@ from analysis.cues import (
     UNNAMED_SOURCES,
 )
 from analysis.dates import WEEKDAY_NAMES
-from analysis.quote_forms import (
-    BODY_WORDS,
-    SAYING_CUES,
-    agent_of_person,
-    apposed_name_after,
-    apposed_person,
-    clause_split,
-    event_subject,
-    modified_source,
-    opening_surname,
-    opening_untabled_name,
-    past_brackets,
-    relative_source,
-    untabled_body_before,
-    untabled_name_clause,
-    untabled_opening,
-    untabled_person_before,
-)
 from analysis.speakers import (
     BOUNDARY,
     DOCUMENT_NOUNS,
@@ -180,18 +163,13 @@ def _according_to(found: Found, ci: int) -> None:
         elif _noun_phrase_to_end(doc, nxt, s_hi):
             # "…, according to U.S. census data.": the actor names the source, it is not it;
             # "according to Italy's interior ministry": a body of the actor, which speaks
-            body = norm[_last_word(norm, s_hi)] in BODY_WORDS
+            body = norm[forms.last_word(norm, s_hi)] in forms.BODY_WORDS
             found.add(s_lo, cue.first - 2, "reported", slot if body else None, cue.cue)
         else:
             comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
             if comma is not None:
                 found.add(comma + 1, s_hi, "reported", slot, cue.cue)
     found.consumed.add(ci)
-
-
-def _last_word(norm: np.ndarray, s_hi: int) -> int:
-    """The last token of a sentence before its closing punctuation ("… interior ministry.")."""
-    return s_hi - 1 if norm[s_hi] in SENT_END else s_hi
 
 
 def _noun_phrase_to_end(doc: SpeakerDoc, i: int, s_hi: int) -> bool:
@@ -262,7 +240,7 @@ def _content_cue_speaker(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         for k in range(s_lo, cue.first - 2)
     ):
         return None  # "Santos, who opened the meeting, said the Philippines …": an appositive
-    nxt = past_brackets(norm, _after_time_words(norm, slot.last + 1, s_hi), s_hi)
+    nxt = forms.past_brackets(norm, _after_time_words(norm, slot.last + 1, s_hi), s_hi)
     if nxt <= s_hi and norm[nxt][:1].islower() and norm[nxt] not in _AFTER_SPEAKER:
         return None  # "…, said China was ready to …": the mention opens the content
     found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
@@ -310,12 +288,14 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     if slot is None:
         slot = _untabled_name(doc, max(s_lo + 1, c - 6), c)  # "…, Mohamed Adow said."
         if slot is not None and norm[slot.first - 1] != ",":
-            slot = untabled_body_before(doc, s_lo, c)  # "…, the Central Commission for … said"
+            slot = forms.untabled_body_before(
+                doc, s_lo, c
+            )  # "…, the Central Commission for … said"
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
         slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
         slot = Slot(slot.mention, "", c, c) if slot is not None else None
-    if slot is None:  # "…, an officer involved in the operation told X." (modified_source)
-        return _content_source_cue(found, ci, nxt) or modified_source(found, ci, nxt)
+    if slot is None:  # "…, an officer involved in the operation told X." (forms.modified_source)
+        return _content_source_cue(found, ci, nxt) or forms.modified_source(found, ci, nxt)
     comma = slot.first - 1
     if slot.mention >= 0:
         # "…, Philippine Justice Secretary Elena Reyes said", "…, the European Union's police
@@ -424,7 +404,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
         slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
     if slot is None:
-        slot = event_subject(doc, s_lo, c0)  # "The conference also agreed that …"
+        slot = forms.event_subject(doc, s_lo, c0)  # "The conference also agreed that …"
     if cue.cue in _WARNED and a <= s_hi:
         # "warned China that …" (set 8): a named addressee, then "that", is not what is said
         addressee = doc.slot_starting_at(a + 1 if norm[a] in _ARTICLES else a)
@@ -475,8 +455,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         ):
             return  # "police found that the door was locked": a finding, not what someone said
         slot, unnamed = None, True  # "the Federal Court found that …", "Investigators found"
-    if slot is None and not unnamed and c0 - 1 == s_lo and cue.cue in SAYING_CUES:
-        slot = opening_surname(doc, s_lo)  # "Huang said the procuratorate would …"
+    if slot is None and not unnamed and c0 - 1 == s_lo and cue.cue in forms.SAYING_CUES:
+        slot = forms.opening_surname(doc, s_lo)  # "Huang said the procuratorate would …"
     if slot is None and not unnamed:
         return
     if cue.cue in BASE_FORMS and cue.cue != "say" and (slot is None or slot.mention == UNNAMED):
@@ -560,7 +540,7 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
     if k is not None and int(doc.m_last[k]) <= first_hi:
         slot = Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
         if doc.a_type[doc.m_row[k]] != "person":  # "India's negotiator, Leela Menon, … and"
-            slot = apposed_name_after(doc, first_hi, c0) or slot
+            slot = forms.apposed_name_after(doc, first_hi, c0) or slot
         return _head_of(doc, slot, lo) if doc.a_type[doc.m_row[k]] in SPEAKER_TYPES else None
     if norm[lo] == "the":
         role = next(
@@ -685,7 +665,7 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         end -= 1  # "Lan on Thursday urged", "Developing countries on Monday called for"
     slot = doc.person_ending_at(end)
     if slot is None:
-        slot = relative_source(doc, lo, end)  # "a reform that critics say would …"
+        slot = forms.relative_source(doc, lo, end)  # "a reform that critics say would …"
     if slot is None:
         k = doc.last_at.get(end)
         if (
@@ -695,7 +675,7 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         ):
             slot = Slot(k, "", int(doc.m_first[k]), end)
     if slot is None:
-        slot = untabled_person_before(doc, lo, end)  # "OA head Mariana Ledesma said"
+        slot = forms.untabled_person_before(doc, lo, end)  # "OA head Mariana Ledesma said"
     if slot is None:
         slot = doc.first_speaker_in(lo, end)
         if slot is not None and slot.mention >= 0:
@@ -712,7 +692,7 @@ def _head_of(doc: SpeakerDoc, slot: Slot, lo: int) -> Slot:
     mention inside a place phrase after an unnamed noun ("Residents on the Myanmar side",
     "The authorities in Cambodia") → UNNAMED."""
     norm = doc.norm
-    agent = agent_of_person(doc, slot)
+    agent = forms.agent_of_person(doc, slot)
     if agent is not slot:
         return agent  # "Villalba's defence team said": not Villalba
     while doc.text[doc.start[slot.last] : doc.end[slot.last]].endswith(("'s", "’s")):
@@ -785,24 +765,24 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
     for lo, hi in zip(los, [b - 1 for b in bounds], strict=True):
         if hi < lo:
             continue
-        if lo == s_lo and (name := untabled_opening(doc, lo, hi, hi + 2)) is not None:
+        if lo == s_lo and (name := forms.untabled_opening(doc, lo, hi, hi + 2)) is not None:
             return name  # "Vendora, which has … users in the EU, said": not the EU
         if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
             continue
-        name = opening_untabled_name(doc, lo, hi)  # "Chief Magistrate X dismissed … by Y"
+        name = forms.opening_untabled_name(doc, lo, hi)  # "Chief Magistrate X dismissed … by Y"
         slot = doc.first_speaker_in(lo, hi) if name is None else name
         at = los.index(lo) + 1
         if slot is not None and slot.mention >= 0 and at < len(los):
             nxt_lo, nxt_hi = los[at], bounds[at] - 1
             person = doc.a_type[doc.m_row[slot.mention]] == "person"
-            if not person and untabled_name_clause(doc, nxt_lo, nxt_hi):
+            if not person and forms.untabled_name_clause(doc, nxt_lo, nxt_hi):
                 return Slot(UNNAMED, "", nxt_lo, nxt_hi)  # "Vietnam's Deputy Minister, Lt Gen X,"
         if slot is not None:
             return _head_of(doc, slot, lo) if slot.mention >= 0 else slot
         if any(norm[i] in UNNAMED_SOURCES for i in range(lo, min(lo + 3, hi + 1))):
             return Slot(UNNAMED, "", lo, hi)  # "A senior official at …, who declined …, said"
         if at < len(los):  # "Albania's prime minister, Arben Hoxha, has defended …, saying"
-            slot = apposed_person(doc, los[at], bounds[at] - 1)
+            slot = forms.apposed_person(doc, los[at], bounds[at] - 1)
         return slot or _untabled_name(doc, lo, hi)
     if len(bounds) >= 2:
         prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
@@ -825,7 +805,9 @@ def _content_end(found: Found, ci: int, s_hi: int) -> int:
             and nxt.first - 2 > cue.last
         ):
             return nxt.first - 2  # "underlined A, and expressed B", "told A, but acknowledged B"
-        split = clause_split(found, cue.last, nxt)  # "said A, arguing that B"; ", a … critics say"
+        split = forms.clause_split(
+            found, cue.last, nxt
+        )  # "said A, arguing that B"; ", a … critics say"
         if split is not None:
             return split
         for k in range(nxt.first - 2, cue.last, -1):
