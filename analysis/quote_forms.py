@@ -65,6 +65,8 @@ __all__ = [
     "opening_surname",
     "SAYING_CUES",
     "last_word",
+    "GUARDED_CUES",
+    "pronoun_rows",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -100,6 +102,10 @@ _NOT_A_NAME = frozenset({
     "indeed", "today", "yesterday", "then", "now", "again", "finally", "first", "second",
     "last", "here", "there", "thus", "hence", "otherwise", "likewise", "similarly",
 })  # fmt: skip
+
+
+#: The cues :func:`cue_allowed` checks.
+GUARDED_CUES: frozenset[str] = frozenset({"ruled", "found", "alleged", "asked", "asks"})
 
 
 def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
@@ -202,8 +208,7 @@ def event_owner(doc: SpeakerDoc, i: int) -> Slot | None:
     return None
 
 
-_OPEN_SINGLE = re.compile(r"^[ \t]*['‘](?=[^\W\d_])", re.M)
-_LINE_SINGLE = re.compile(r"\n[ \t]*['‘]")
+_OPEN_SINGLE = re.compile(r"^['‘](?=[^\W\d_])", re.M)
 _CLOSE_SINGLE = re.compile(r"(?<=[^\s'‘’])['’](?=[\s,.;:!?)\]]|$)", re.M)
 
 
@@ -217,7 +222,7 @@ def single_quote_pairs(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
     start of a line opens: inside a paragraph a single mark is as often an apostrophe or a
     nested quotation (:func:`analysis.quote_layout.nested_quotes`)."""
     text = doc.text
-    if text[:1] not in ("'", "‘") and _LINE_SINGLE.search(text) is None:
+    if text[:1] not in ("'", "‘") and "\n'" not in text and "\n‘" not in text:
         return []  # the common case, found by a literal search
     opens = [m.end() - 1 for m in _OPEN_SINGLE.finditer(text)]
     if not opens:
@@ -241,7 +246,17 @@ def single_quote_pairs(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
     return pairs
 
 
-def untabled_pronouns(found: Found) -> None:
+def pronoun_rows(found: Found) -> list[dict]:
+    """The quotes of the document so far whose speaker was resolved from a pronoun or a role
+    noun (``resolved_via == "pronoun"``)."""
+    return [
+        r
+        for r in found.rows
+        if isinstance(r["resolved_via"], str) and r["resolved_via"] == "pronoun"
+    ]
+
+
+def untabled_pronouns(found: Found, rows: list[dict]) -> None:
     """ "he"/"she" right after a sentence whose subject is someone the table does not know is
     that person, not an earlier tabled one (held-out sets 8 and 9): the sentence before the
     quote had a quote of an untabled speaker and none of a tabled one ("Isaac Oduya, said … .
@@ -250,8 +265,8 @@ def untabled_pronouns(found: Found) -> None:
     table does not know followed by a lower-case word ("Last night Ghana's sports minister
     Kofi Mensah-Larbi blasted … . He told us: '…'"). Such quotes get an NA speaker."""
     doc = found.doc
-    for row in found.rows:
-        if row["resolved_via"] is not pd.NA and row["resolved_via"] == "pronoun":
+    for row in rows:
+        if row["resolved_via"] is not pd.NA:
             i = int(np.searchsorted(doc.start, row["speaker_start"]))
             if doc.norm[i] not in ("he", "she"):
                 continue
@@ -492,7 +507,7 @@ def fragment_start(found: Found, o: int, last: int, ci: int, slot: Slot | None) 
     if last + 2 >= len(norm) or norm[last + 2] != ",":
         return None
     end = slot.last if slot is not None and slot.first > cue.last else cue.last
-    if s_hi - end > 4 or any(found.in_quotation(i) for i in range(s_lo, o)):
+    if s_hi - end > 4 or found.quoted[s_lo:o].any():
         return None
     for cj in found.cues_from(s_lo + 1):
         if found.cues[cj].first >= o:
@@ -518,15 +533,15 @@ def it_speaker(doc: SpeakerDoc, i: int) -> Slot | None:
     return None
 
 
-def titled_roles(found: Found) -> None:
+def titled_roles(found: Found, rows: list[dict]) -> None:
     """ "The ambassador said …" (a role noun resolved like a pronoun): the nearest earlier
     person of the table named with that title ("… received Chinese Ambassador He Weiming. Hoa
     asked … . The ambassador said …" → He Weiming, not Hoa, the subject of the sentence
     before)."""
     doc = found.doc
-    for row in found.rows:
-        if row["resolved_via"] is pd.NA or row["resolved_via"] != "pronoun":
-            continue
+    for row in rows:
+        if row["resolved_via"] is pd.NA:
+            continue  # made NA by untabled_pronouns
         i = int(np.searchsorted(doc.start, row["speaker_start"]))
         j = int(np.searchsorted(doc.end, row["speaker_end"]))
         if j <= i or doc.norm[i] != "the" or j >= len(doc.norm):

@@ -112,11 +112,13 @@ from analysis.cues import (
 )
 from analysis.matching import compile_patterns, match
 from analysis.quote_forms import (
+    GUARDED_CUES,
     adverbial_then_that,
     cue_allowed,
     fragment_start,
     it_speaker,
     past_object_pronoun,
+    pronoun_rows,
     single_quote_pairs,
     titled_roles,
     untabled_person_after,
@@ -355,7 +357,7 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # "media reports said", "the statement says": a noun before a cue
         if c.kind == "direct" and c.first in longer:
             continue
-        if not cue_allowed(doc, c):
+        if c.cue in GUARDED_CUES and not cue_allowed(doc, c):
             continue  # wave 5: "ruled out", "over alleged corruption", "asked about"
         if (
             c.cue in ("accused", "accuses")
@@ -428,8 +430,10 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     reported_speech(found)
     headline_attribution(found)
     interview_answers(found)
-    untabled_pronouns(found)
-    titled_roles(found)
+    pronouns = pronoun_rows(found)
+    if pronouns:
+        untabled_pronouns(found, pronouns)
+        titled_roles(found, pronouns)
     for row in found.rows:
         if row["cue"] in HEARING_CUES:  # "the court heard that …": the court is told, not speaking
             row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
