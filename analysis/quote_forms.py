@@ -290,7 +290,7 @@ def _untabled_person_in(doc: SpeakerDoc, p: int, lo: int) -> bool:
     Kofi Mensah-Larbi blasted …"); the words before them are not a clause of their own (no
     comma)."""
     k = p
-    while k < lo:
+    while k < min(lo, p + 12):  # the subject stands among the first words
         if doc.norm[k] in BOUNDARY:
             return False
         if doc.in_mention[k]:

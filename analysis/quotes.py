@@ -510,6 +510,8 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
             and j >= 1
             and (norm[j - 1] == "it" or doc.slot_ending_at(j - 1) is not None)
         )
+    if last - o > 8:
+        return False  # a name has at most eight words: no need to cut them out
     words = [doc.text[doc.start[i] : doc.end[i]] for i in range(o + 1, last + 1)]
     if not 1 <= len(words) <= 8 or any(w in (".", "!", "?", ",") for w in words):
         return False
