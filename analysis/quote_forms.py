@@ -67,6 +67,8 @@ __all__ = [
     "last_word",
     "GUARDED_CUES",
     "pronoun_rows",
+    "DEMONYM_HEADS",
+    "demonym_body",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -655,3 +657,60 @@ def opening_surname(doc: SpeakerDoc, s_lo: int) -> Slot | None:
 def last_word(norm, s_hi: int) -> int:
     """The last token of a sentence before its closing punctuation ("… interior ministry.")."""
     return s_hi - 1 if norm[s_hi] in SENT_END else s_hi
+
+
+#: Nouns of a state's bodies and officials after a nationality adjective: "Nigerian officials
+#: have accused …", "the Japanese defence ministry" speak for the country (held-out sets 6 and
+#: 9), when the document names that country. Not "embassy": set 2 codes "The Chinese Embassy
+#: described …" with an NA speaker, set 9 "The Chinese Embassy in Phnom Penh said" as China.
+DEMONYM_HEADS: frozenset[str] = frozenset({
+    "ministry", "government", "officials", "official", "authorities",
+    "diplomats", "diplomat", "spokesman", "spokeswoman", "spokesperson", "military", "army",
+    "navy", "foreign", "defence", "defense", "interior", "justice", "prosecutors", "cabinet",
+})  # fmt: skip
+# irregular adjectives of country names (the regular ones add -n, -an, -ian, -ese, -i)
+_IRREGULAR = {
+    "thai": "thailand", "lao": "laos", "laotian": "laos", "philippine": "philippines",
+    "filipino": "philippines", "british": "united kingdom", "american": "united states",
+    "french": "france", "german": "germany", "spanish": "spain", "dutch": "netherlands",
+    "swiss": "switzerland", "burmese": "myanmar", "turkish": "turkey", "polish": "poland",
+    "swedish": "sweden", "greek": "greece", "danish": "denmark", "irish": "ireland",
+    "argentine": "argentina", "peruvian": "peru", "norwegian": "norway", "finnish": "finland",
+}  # fmt: skip
+_OTHER_NAMES = {"united kingdom": ("britain", "uk", "u.k."), "united states": ("us", "u.s.", "usa")}
+
+
+def _is_demonym(adj: str, name: str) -> bool:
+    """``adj`` (folded) is the nationality adjective of the country named ``name``."""
+    if (
+        _IRREGULAR.get(adj) == name
+        or adj in ("british", "american")
+        and name in _OTHER_NAMES.get(_IRREGULAR[adj], ())
+    ):
+        return True
+    stems = {name, name[:-1]} if name[-1:] in "aeiouy" else {name}
+    return any(adj == st + suf for st in stems for suf in ("n", "an", "ian", "ese", "i", "ean"))
+
+
+def demonym_body(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
+    """ "Nigerian officials have accused …", "the Japanese defence ministry said": a
+    nationality adjective outside mentions that opens the clause ``lo..end``, then within two
+    words a noun of :data:`DEMONYM_HEADS`: the country of that adjective, when the document
+    names it (its first eligible mention), else None."""
+    norm = doc.norm
+    j = lo + 1 if norm[lo] in ("the", "a", "an") else lo
+    if j > end or doc.in_mention[j] or not _cap(doc, j) or not norm[j].isalpha():
+        return None
+    if not any(norm[i] in DEMONYM_HEADS for i in range(j + 1, min(end, j + 3) + 1)):
+        return None
+    adj = norm[j]
+    for k in range(len(doc.m_first)):
+        row = doc.m_row[k]
+        if doc.a_type[row] != "country":
+            continue
+        name = doc.text[doc.a_start[row] : doc.a_end[row]].lower()
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        if _is_demonym(adj, name):
+            return Slot(k, "", lo, end)
+    return None

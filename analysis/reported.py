@@ -667,6 +667,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     if slot is None:
         slot = forms.relative_source(doc, lo, end)  # "a reform that critics say would …"
     if slot is None:
+        slot = forms.demonym_body(doc, lo, end)  # "Nigerian officials have accused …"
+    if slot is None:
         k = doc.last_at.get(end)
         if (
             k is not None

@@ -329,3 +329,10 @@ def test_a_surname_alone_before_said_is_an_untabled_speaker() -> None:
     assert quotes(
         "Huang said the court would review the case. America believes in free markets."
     ) == [["the court would review the case", "reported", None, "said"]]
+
+
+def test_officials_named_by_a_nationality_adjective_speak_for_the_named_country() -> None:
+    assert quotes(
+        "Ghana signed the deal with Peru. Ghanaian officials have accused Chile of delaying "
+        "the talks. Chilean officials have denied that. The Swedish officials said nothing."
+    ) == [["Chile of delaying the talks", "reported", "ghana", "accused"]]
