@@ -506,6 +506,8 @@ def fragment_start(found: Found, o: int, last: int, ci: int, slot: Slot | None) 
     s_lo, s_hi = int(doc.s_lo[o]), int(doc.s_hi[o])
     if o - s_lo < 3 or norm[o - 1] in BOUNDARY or norm[o - 1] in ("that", "as"):
         return None
+    if not norm[o - 1][:1].isalnum() or any(norm[i] in SENT_END for i in range(s_lo, o)):
+        return None  # '… in Boston. " The nuns …", the President commented': a new sentence
     if last + 2 >= len(norm) or norm[last + 2] != ",":
         return None
     end = slot.last if slot is not None and slot.first > cue.last else cue.last
@@ -638,7 +640,13 @@ def apposed_person(doc: SpeakerDoc, a: int, b: int) -> Slot | None:
 
 #: Cues that are speech whatever follows them, for a surname alone before them ("Huang said
 #: …"; not "America believes in …").
-SAYING_CUES: frozenset[str] = frozenset({"said", "says", "told", "added", "stated", "noted"})
+SAYING_CUES: frozenset[str] = frozenset({"said", "says", "told"})
+# capitalised sentence openers that are not surnames ("Two noted troupes", "All told, …")
+_QUANTIFIERS = frozenset({
+    "all", "both", "each", "every", "few", "many", "most", "much", "none", "some", "several",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another",
+    "everyone", "everybody", "nobody", "somebody", "someone", "anyone", "others", "who", "what",
+})  # fmt: skip
 _PRONOUN_LIKE = frozenset({"i", "we", "you", "they", "it", "this", "that", "there", "he", "she"})
 
 
@@ -651,6 +659,8 @@ def opening_surname(doc: SpeakerDoc, s_lo: int) -> Slot | None:
     w = doc.norm[s_lo]
     if w in _PRONOUN_LIKE or w in _NOT_A_NAME or w in UNNAMED_SOURCES or word.isupper():
         return None
+    if w in _QUANTIFIERS or (s_lo + 2 < len(doc.norm) and doc.norm[s_lo + 2] in BOUNDARY):
+        return None  # "All told, …"
     return Slot(UNNAMED, "", s_lo, s_lo)
 
 

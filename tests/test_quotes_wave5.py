@@ -236,6 +236,10 @@ def test_a_quotation_ending_a_clause_with_the_attribution_after_it() -> None:
          "sec_peru", "said"],
         ['its neighbours to sign the accord "without delay"', "reported", "peru", "urged"],
     ]  # fmt: skip
+    # a quotation opening a new sentence is a quote of its own
+    assert quotes('Vega met the Chilean team. "The work was excellent," Vega said.') == [
+        ["The work was excellent,", "direct", "rosa_vega", "said"]
+    ]
 
 
 def test_single_quotation_marks_opening_a_paragraph() -> None:
@@ -327,7 +331,8 @@ def test_a_title_then_an_apposed_tabled_person_speaks() -> None:
 
 def test_a_surname_alone_before_said_is_an_untabled_speaker() -> None:
     assert quotes(
-        "Huang said the court would review the case. America believes in free markets."
+        "Huang said the court would review the case. America believes in free markets. Two "
+        "noted troupes will open the season. All told, 40 people were arrested."
     ) == [["the court would review the case", "reported", None, "said"]]
 
 
