@@ -22,6 +22,8 @@ Every helper looks at a few tokens around one cue (no loop over the document).
 
 from __future__ import annotations
 
+import numpy as np
+
 from analysis.cues import UNNAMED_SOURCES
 from analysis.dates import MONTH_NAMES
 from analysis.speakers import SENT_END, Slot, SpeakerDoc
@@ -36,6 +38,7 @@ __all__ = [
     "parenthetical",
     "body_country",
     "closing_attribution",
+    "sole_country",
 ]
 
 #: Month names and their news abbreviations ("on June 3", "on Sept. 13", "on 14 May").
@@ -105,6 +108,8 @@ def past_addressee(doc: SpeakerDoc, i: int, s_hi: int) -> int:
         k += 1
     if k > j and (k > s_hi or norm[k] in SENT_END):
         return k  # "…, he told AFP."
+    if k > j and tuple(norm[k : k + 4]) == ("on", "condition", "of", "anonymity"):
+        return k + 4  # "…, an officer told The Nation on condition of anonymity."
     return i
 
 
@@ -172,6 +177,9 @@ def body_country(doc: SpeakerDoc, noun: int, s_lo: int) -> Slot | None:
         k = doc.first_at.get(s_lo)
         if k is not None and doc.a_type[doc.m_row[k]] == "country":
             return Slot(k, "", noun - 1, noun)
+        k = sole_country(doc, noun)  # "…, the government said, as Thailand tightens …"
+        if k is not None:
+            return Slot(k, "", noun - 1, noun)
     return None
 
 
@@ -194,3 +202,23 @@ def closing_attribution(found, ci: int, s_hi: int) -> bool:
         if any(norm[k] == "," for k in range(max(cue.last + 1, nxt.first - 7), nxt.first - 1)):
             return True
     return False
+
+
+def sole_country(doc: SpeakerDoc, i: int) -> int | None:
+    """The one country named in the sentence of token ``i`` ("…, the government said on
+    Thursday, as Thailand tightens …"), or, when the sentence names none, the one country
+    named before it (the headline: "Brazil police raid fintechs … ¶ …, the government said");
+    the index of its first eligible mention there, else None (two countries, or none)."""
+    lo, hi = int(doc.s_lo[i]), int(doc.s_hi[i])
+    for a, b in ((lo, hi), (0, lo - 1)):
+        k0 = int(np.searchsorted(doc.m_first, a))
+        k1 = int(np.searchsorted(doc.m_first, b, side="right"))
+        found = {}
+        for k in range(k0, k1):
+            if doc.a_type[doc.m_row[k]] == "country":
+                found.setdefault(doc.a_actor[doc.m_row[k]], k)
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if found:
+            return None
+    return None

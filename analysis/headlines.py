@@ -9,9 +9,9 @@ News headlines and subheads name an official by title only and the article names
 * it stands in the headline block of the document: the sentences before the first one that
   ends with a full stop, question or exclamation mark (headline, subhead);
 * a headline speech verb follows it ("says", "urges", "warns" …: :data:`HEADLINE_VERBS`), as
-  in "Minister says …", or a colon ("Energy minister: ban will stay"), or it ends the headline
-  after a dash ("Malaysia, China to firm up extradition talks - AG"), which is how headlines
-  attribute;
+  in "Minister says …", or precedes it at the end of the headline ("…, says IGP"), or a colon
+  ("Energy minister: ban will stay"), or it ends the headline after a dash ("Malaysia, China to
+  firm up extradition talks - AG"), which is how headlines attribute;
 * exactly one person holding that title is mentioned elsewhere in the document.
 
 The rule looks at the occurrences of the titles' first words only.

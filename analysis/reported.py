@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
 from analysis.attribution import (
     after_time_words,
     before_abbreviation,
@@ -25,6 +26,7 @@ from analysis.attribution import (
 )
 from analysis.cues import (
     BASE_FORMS,
+    FINDING_BODIES,
     FINDING_CUES,
     HEARING_BODIES,
     HEARING_CUES,
@@ -159,8 +161,10 @@ def _according_to(found: Found, ci: int) -> None:
         if nxt > s_hi or norm[nxt] in SENT_END:
             found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
         elif _noun_phrase_to_end(doc, nxt, s_hi):
-            # "…, according to U.S. census data.": the actor names the source, it is not it
-            found.add(s_lo, cue.first - 2, "reported", None, cue.cue)
+            # "…, according to U.S. census data.": the actor names the source, it is not it;
+            # "according to Italy's interior ministry": a body of the actor, which speaks
+            body = norm[forms.last_word(norm, s_hi)] in forms.BODY_WORDS
+            found.add(s_lo, cue.first - 2, "reported", slot if body else None, cue.cue)
         else:
             comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
             if comma is not None:
@@ -229,12 +233,14 @@ def _content_cue_speaker(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         slot = _untabled_after(doc, cue.last + 1, s_hi)
     if slot is None:
         return None
+    if cue.cue in ("accused", "accuses") and norm[min(slot.last + 1, s_hi)] == "of":
+        return None  # "…, Senior Counsel X, accused the EACC of …": the EACC is the object
     if any(
         norm[k] == "," and norm[k + 1] in _RELATIVES and not found.in_quotation(k)
         for k in range(s_lo, cue.first - 2)
     ):
         return None  # "Santos, who opened the meeting, said the Philippines …": an appositive
-    nxt = _after_time_words(norm, slot.last + 1, s_hi)
+    nxt = forms.past_brackets(norm, _after_time_words(norm, slot.last + 1, s_hi), s_hi)
     if nxt <= s_hi and norm[nxt][:1].islower() and norm[nxt] not in _AFTER_SPEAKER:
         return None  # "…, said China was ready to …": the mention opens the content
     found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
@@ -282,12 +288,14 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     if slot is None:
         slot = _untabled_name(doc, max(s_lo + 1, c - 6), c)  # "…, Mohamed Adow said."
         if slot is not None and norm[slot.first - 1] != ",":
-            slot = None
+            slot = forms.untabled_body_before(
+                doc, s_lo, c
+            )  # "…, the Central Commission for … said"
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
         slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
         slot = Slot(slot.mention, "", c, c) if slot is not None else None
-    if slot is None:
-        return _content_source_cue(found, ci, nxt)
+    if slot is None:  # "…, an officer involved in the operation told X." (forms.modified_source)
+        return _content_source_cue(found, ci, nxt) or forms.modified_source(found, ci, nxt)
     comma = slot.first - 1
     if slot.mention >= 0:
         # "…, Philippine Justice Secretary Elena Reyes said", "…, the European Union's police
@@ -380,7 +388,11 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     clause before the appositive ("X, Head of Y, said")."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     c0 = cue.first
-    slot = subject(found, s_lo, c0)
+    slot = None
+    if c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
+        slot = _second_predicate(found, s_lo, c0)  # "X, Y, accused A of B and said C": X
+    if slot is None:
+        slot = subject(found, s_lo, c0)
     if s_lo == 0 and c0 >= 1 and norm[c0 - 1] in HEADLINE_ROLES and norm[s_hi] not in SENT_END:
         # headline "DOJ chief urges …": the role is named in the lede
         slot = lede_person(doc, s_hi) or slot
@@ -391,6 +403,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         slot = _it_after_organisation(found, s_lo)
     if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
         slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
+    if slot is None:
+        slot = forms.event_subject(doc, s_lo, c0)  # "The conference also agreed that …"
     if cue.cue in _WARNED and a <= s_hi:
         # "warned China that …" (set 8): a named addressee, then "that", is not what is said
         addressee = doc.slot_starting_at(a + 1 if norm[a] in _ARTICLES else a)
@@ -436,7 +450,13 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     if cue.cue in FINDING_CUES and (
         slot is None or slot.mention < 0 or doc.a_type[doc.m_row[slot.mention]] != "organisation"
     ):
-        return  # "police found that the door was locked": a finding, not what someone said
+        if (slot is not None and slot.mention >= 0) or not any(
+            norm[i] in FINDING_BODIES for i in range(seg, c0)
+        ):
+            return  # "police found that the door was locked": a finding, not what someone said
+        slot, unnamed = None, True  # "the Federal Court found that …", "Investigators found"
+    if slot is None and not unnamed and c0 - 1 == s_lo and cue.cue in forms.SAYING_CUES:
+        slot = forms.opening_surname(doc, s_lo)  # "Huang said the procuratorate would …"
     if slot is None and not unnamed:
         return
     if cue.cue in BASE_FORMS and cue.cue != "say" and (slot is None or slot.mention == UNNAMED):
@@ -460,8 +480,10 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         return  # "… that rich nations have promised …, delegates said.": inside that quote
     if _no_content_after(norm, a, s_hi, cue.cue):
         return
-    if found.add(a, _content_end(found, ci, s_hi), "reported", slot, cue.cue):
+    end = _content_end(found, ci, s_hi)
+    if found.add(a, end, "reported", slot, cue.cue):
         found.consumed.add(ci)
+        continue_with(found, end + 1, slot, s_hi)  # "said A, arguing that B": same speaker
 
 
 _ANONYMITY = ("on", "condition", "of", "anonymity")
@@ -517,6 +539,8 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
         k = doc.first_at.get(lo + 1)
     if k is not None and int(doc.m_last[k]) <= first_hi:
         slot = Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
+        if doc.a_type[doc.m_row[k]] != "person":  # "India's negotiator, Leela Menon, … and"
+            slot = forms.apposed_name_after(doc, first_hi, c0) or slot
         return _head_of(doc, slot, lo) if doc.a_type[doc.m_row[k]] in SPEAKER_TYPES else None
     if norm[lo] == "the":
         role = next(
@@ -641,6 +665,10 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         end -= 1  # "Lan on Thursday urged", "Developing countries on Monday called for"
     slot = doc.person_ending_at(end)
     if slot is None:
+        slot = forms.relative_source(doc, lo, end)  # "a reform that critics say would …"
+    if slot is None:
+        slot = forms.demonym_body(doc, lo, end)  # "Nigerian officials have accused …"
+    if slot is None:
         k = doc.last_at.get(end)
         if (
             k is not None
@@ -648,6 +676,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
             and norm[doc.m_first[k] - 1] in _SUBORDINATORS
         ):
             slot = Slot(k, "", int(doc.m_first[k]), end)
+    if slot is None:
+        slot = forms.untabled_person_before(doc, lo, end)  # "OA head Mariana Ledesma said"
     if slot is None:
         slot = doc.first_speaker_in(lo, end)
         if slot is not None and slot.mention >= 0:
@@ -664,6 +694,9 @@ def _head_of(doc: SpeakerDoc, slot: Slot, lo: int) -> Slot:
     mention inside a place phrase after an unnamed noun ("Residents on the Myanmar side",
     "The authorities in Cambodia") → UNNAMED."""
     norm = doc.norm
+    agent = forms.agent_of_person(doc, slot)
+    if agent is not slot:
+        return agent  # "Villalba's defence team said": not Villalba
     while doc.text[doc.start[slot.last] : doc.end[slot.last]].endswith(("'s", "’s")):
         k = doc.first_at.get(slot.last + 1)
         if k is None:
@@ -734,14 +767,25 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
     for lo, hi in zip(los, [b - 1 for b in bounds], strict=True):
         if hi < lo:
             continue
+        if lo == s_lo and (name := forms.untabled_opening(doc, lo, hi, hi + 2)) is not None:
+            return name  # "Vendora, which has … users in the EU, said": not the EU
         if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
             continue
-        slot = doc.first_speaker_in(lo, hi)
+        name = forms.opening_untabled_name(doc, lo, hi)  # "Chief Magistrate X dismissed … by Y"
+        slot = doc.first_speaker_in(lo, hi) if name is None else name
+        at = los.index(lo) + 1
+        if slot is not None and slot.mention >= 0 and at < len(los):
+            nxt_lo, nxt_hi = los[at], bounds[at] - 1
+            person = doc.a_type[doc.m_row[slot.mention]] == "person"
+            if not person and forms.untabled_name_clause(doc, nxt_lo, nxt_hi):
+                return Slot(UNNAMED, "", nxt_lo, nxt_hi)  # "Vietnam's Deputy Minister, Lt Gen X,"
         if slot is not None:
             return _head_of(doc, slot, lo) if slot.mention >= 0 else slot
         if any(norm[i] in UNNAMED_SOURCES for i in range(lo, min(lo + 3, hi + 1))):
             return Slot(UNNAMED, "", lo, hi)  # "A senior official at …, who declined …, said"
-        return _untabled_name(doc, lo, hi)
+        if at < len(los):  # "Albania's prime minister, Arben Hoxha, has defended …, saying"
+            slot = forms.apposed_person(doc, los[at], bounds[at] - 1)
+        return slot or _untabled_name(doc, lo, hi)
     if len(bounds) >= 2:
         prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
         return doc.first_speaker_in(prev_lo, bounds[-2] - 1)
@@ -763,6 +807,11 @@ def _content_end(found: Found, ci: int, s_hi: int) -> int:
             and nxt.first - 2 > cue.last
         ):
             return nxt.first - 2  # "underlined A, and expressed B", "told A, but acknowledged B"
+        split = forms.clause_split(
+            found, cue.last, nxt
+        )  # "said A, arguing that B"; ", a … critics say"
+        if split is not None:
+            return split
         for k in range(nxt.first - 2, cue.last, -1):
             if norm[k] == "," and norm[k + 1] in _CLAUSE_JOINS:
                 if doc.first_speaker_in(k + 2, nxt.first - 1) is not None:

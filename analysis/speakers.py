@@ -65,7 +65,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
 #: ("Singapore Police Force", "Ministry of Interior").
 ORG_NOUNS: frozenset[str] = frozenset({
     "police", "ministry", "department", "agency", "force", "office", "commission", "bureau",
-    "embassy", "council", "procuracy", "procuratorate", "court", "guard",
+    "embassy", "council", "procuracy", "procuratorate", "court", "guard", "bloc",
 })  # fmt: skip
 #: "the report says", "according to the report": a definite description of a document resolves
 #: to the actor named as its author earlier ("a report by the Oceans Rights Network", "the
@@ -73,7 +73,7 @@ ORG_NOUNS: frozenset[str] = frozenset({
 DOCUMENT_NOUNS: frozenset[str] = frozenset({"report", "study", "survey", "audit", "review"})
 _AUTHOR_REACH = 400  # tokens searched back for "report by X"
 # "the agency said": a generic noun for the organisation named in the last sentences
-_GENERIC_ORG_NOUNS = frozenset({"agency", "organisation", "organization", "body"})
+_GENERIC_ORG_NOUNS = frozenset({"agency", "organisation", "organization", "body", "bloc"})
 # "her office says", "his spokesman said": the person speaks through them
 _VOICE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson"})
 #: Slot.mention of a speaker who is not an actor of the table ("Ambassador Tanaka said",
@@ -628,6 +628,10 @@ class Found:
         self.quoted = np.zeros(n + 2, bool)  # inside quotation marks, or the closing mark
         self.taken = np.zeros(n + 1, bool)  # inside a quote already found
         self.last_reported: tuple[int, Slot | None] | None = None  # (last token, speaker)
+        # first tokens of the sentences whose speaker is someone the table does not know, and
+        # which sentences speak through a tabled mention (analysis.quote_forms.untabled_pronouns)
+        self.unnamed_sents: set[int] = set()
+        self.named_sents: set[int] = set()
 
     def in_quotation(self, i: int) -> bool:
         """Token ``i`` is inside quotation marks (or is the closing mark)."""
@@ -665,5 +669,8 @@ class Found:
              "speaker_start": s0, "speaker_end": e0, "cue": cue, "resolved_via": via}
         )  # fmt: skip
         self.taken[a : b + 1] = True
+        if slot is not None and slot.mention != -1:
+            sents = self.unnamed_sents if slot.mention == UNNAMED else self.named_sents
+            sents.add(int(doc.s_lo[slot.first]))
         if kind == "reported":
             self.last_reported = (b, slot)
