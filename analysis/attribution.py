@@ -213,7 +213,7 @@ def sole_country(doc: SpeakerDoc, i: int) -> int | None:
     for a, b in ((lo, hi), (0, lo - 1)):
         k0 = int(np.searchsorted(doc.m_first, a))
         k1 = int(np.searchsorted(doc.m_first, b, side="right"))
-        found = {}
+        found: dict[str, int] = {}
         for k in range(k0, k1):
             if doc.a_type[doc.m_row[k]] == "country":
                 found.setdefault(doc.a_actor[doc.m_row[k]], k)

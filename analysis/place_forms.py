@@ -258,7 +258,11 @@ def place_forms_mask(
     actor = named["actor_id"]
     width = int(ctx.tok.max(initial=0)) + 8
     cov = covered_keys(named, width)
-    org = np.flatnonzero(actor.isin(list(organisations)).to_numpy()) if organisations else []
+    org = (
+        np.flatnonzero(actor.isin(list(organisations)).to_numpy())
+        if organisations
+        else np.zeros(0, np.intp)
+    )
     if len(org):
         d, t = doc_all[org], tok_all[org]
         b0, b1, b2 = (codes_before(ctx, d, t, k) for k in (1, 2, 3))
