@@ -100,6 +100,7 @@ SET_DIRS = {
     "set8 (wave 4 bis, 01-16; README)": HERE.parent / "actors_heldout8",
     "set9 (wave 5, 01-18; README)": HERE.parent / "actors_heldout9",
     "set10 (wave 5, 01-16; README)": HERE.parent / "actors_heldout10",
+    "set11 (wave 6, 01-14; README)": HERE.parent / "actors_heldout11",
 }
 
 
