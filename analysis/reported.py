@@ -773,8 +773,8 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
             return name  # "Vendora, which has … users in the EU, said": not the EU
         if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
             continue
-        name = forms.opening_untabled_name(doc, lo, hi)  # "Chief Magistrate X dismissed … by Y"
-        slot = doc.first_speaker_in(lo, hi) if name is None else name
+        name = forms.opening_untabled_name(doc, lo, hi) or forms.untabled_person_before(doc, lo, hi)
+        slot = name or doc.person_ending_at(hi) or doc.first_speaker_in(lo, hi)
         at = los.index(lo) + 1
         if slot is not None and slot.mention >= 0 and at < len(los):
             nxt_lo, nxt_hi = los[at], bounds[at] - 1

@@ -166,3 +166,30 @@ def test_according_to_after_although_attributes_only_that_clause() -> None:
     assert quotes(
         "Chile rejects the claim, although troops were seen at the border, according to the OAS."
     ) == [["troops were seen at the border", "reported", "oas", "according to"]]
+
+
+def test_dispute_panels_rule_and_speak_with_an_na_speaker() -> None:
+    assert quotes(
+        "Peru's tariffs are not based on science, a trade dispute panel ruled on Friday, handing "
+        "Chile a victory. The panel, set up at the request of Chile in 2023, said Peru had "
+        "failed to show any risk."
+    ) == [
+        ["Peru's tariffs are not based on science", "reported", None, "ruled"],
+        ["Peru had failed to show any risk", "reported", None, "said"],
+    ]
+
+
+def test_a_titled_person_before_a_relative_clause_or_after_a_bracketed_title() -> None:
+    # someone the table does not know after a tabled body's title gives an NA speaker, also
+    # with a relative clause after the name or a bracket inside the title; a tabled person
+    # after an organisation's title speaks, not the organisation
+    assert quotes(
+        "OAS president Abubakar Danlami, whose side face Chile next month, said the federation "
+        "wanted calm. Meanwhile, OAS deputy chief commissioner (operations) Datuk Seri Harun "
+        "Yusof said the OAS would share its database. OAS Secretary-General Luis Mora, who "
+        "chairs the meeting, said the plan was late."
+    ) == [
+        ["the federation wanted calm", "reported", None, "said"],
+        ["the OAS would share its database", "reported", None, "said"],
+        ["the plan was late", "reported", "luis_mora", "said"],
+    ]
