@@ -8,8 +8,8 @@ attributes a quote). The forms:
 
 * cues that are not speech where they stand (:func:`not_speech`): a courtesy call ("Tang
   also called on Minister of Home Affairs …", no "to" + verb after the person; "called on
-  Rwanda to withdraw" stays a request) and "points" as a unit ("cut the rate by 25 basis
-  points to 7.50%");
+  Rwanda to withdraw" stays a request), "commented on X" (a topic) and "points" as a unit
+  ("cut the rate by 25 basis points to 7.50%");
 * a short adverbial after an inverted attribution (:func:`past_adverbial`): "…, the ministry
   said late on Sunday, adding that …", "…, the minister wrote on X.", "…, she said via a
   spokesman." (the content is before the attribution, not the adverbial after it);
@@ -38,7 +38,9 @@ import pandas as pd
 from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, Cue, Found, SpeakerDoc
 
 #: "called on X" is a request only with "to" + a verb after X; otherwise a courtesy call.
-CALL_ON_CUES: frozenset[str] = frozenset({"called on", "calls on", "called upon", "calls upon"})
+CALL_ON_CUES: frozenset[str] = frozenset({
+    "called on", "calls on", "called upon", "calls upon", "commented", "comments",
+})  # fmt: skip
 #: "points to" / "points out" after a unit word is a noun ("25 basis points to 7.50%").
 POINT_CUES: frozenset[str] = frozenset({"points to", "points out"})
 _UNIT_BEFORE = frozenset({"basis", "percentage", "bonus", "penalty", "match", "talking"})
@@ -81,6 +83,8 @@ def not_speech(doc: SpeakerDoc, c: Cue) -> bool:
     if c.cue in POINT_CUES:
         prev = norm[c.first - 1] if c.first else ""
         return prev in _UNIT_BEFORE or prev.replace(".", "").replace(",", "").isdigit()
+    if c.cue in ("commented", "comments") and c.last + 1 < len(norm):
+        return norm[c.last + 1] == "on"  # "commented on the court": a topic, not what is said
     if c.cue in CALL_ON_CUES:
         hi = int(doc.s_hi[c.first])
         for i in range(c.last + 1, hi + 1):
@@ -99,7 +103,8 @@ def past_adverbial(norm, nxt: int, s_hi: int) -> int:
     """After ``content, SPEAKER CUE`` (token ``nxt`` right after the cue and any time words):
     the token that ends a short adverbial standing there ("late on Sunday", "on X", "via a
     spokesman", "in a post on X"), when a comma or the end of the sentence follows it within
-    :data:`_MAX_ADVERBIAL` tokens; else ``nxt``.
+    :data:`_MAX_ADVERBIAL` tokens (a comma only before a participle: ", adding …"); else
+    ``nxt``.
 
     Example:
         >>> norm = ["x", ",", "she", "wrote", "on", "x", ".", "next"]
@@ -117,8 +122,10 @@ def past_adverbial(norm, nxt: int, s_hi: int) -> int:
         return nxt
     for j in range(nxt, min(s_hi, nxt + _MAX_ADVERBIAL) + 1):
         w = norm[j]
-        if w in SENT_END or w == ",":
+        if w in SENT_END:
             return j
+        if w == ",":  # "…, she said late on Sunday, adding …"; not "…, expressed through X, calls"
+            return j if j + 1 <= s_hi and norm[j + 1].endswith("ing") else nxt
         if w in _CLAUSE_WORDS or w in QUOTE_MARKS or w in BOUNDARY:
             return nxt
     return s_hi + 1 if s_hi - nxt < _MAX_ADVERBIAL else nxt
@@ -164,12 +171,24 @@ def described_subject(doc: SpeakerDoc, lo: int, hi: int) -> bool:
     """Tokens ``lo..hi`` (between ", while|whereas|but|and" and a cue) are a described subject
     the table does not name: "the head of the Cambodian delegation", "a senior diplomat"."""
     norm = doc.norm
-    if not 1 <= hi - lo <= 8 or norm[lo] not in _DESCRIPTION_OPENERS:
+    if not 1 <= hi - lo <= 7 or norm[lo] not in _DESCRIPTION_OPENERS:
         return False
     return not any(
-        norm[i] in BOUNDARY or norm[i] in SENT_END or norm[i] in _CLAUSE_WORDS
+        norm[i] in BOUNDARY
+        or norm[i] in SENT_END
+        or norm[i] in _CLAUSE_WORDS
+        or norm[i] in _NOT_IN_DESCRIPTION
+        or (i > lo and norm[i] in _DESCRIPTION_OPENERS and norm[i - 1] != "of")
         for i in range(lo, hi + 1)
     )
+
+
+# "estimates under proposed legislation", "the story Burton had told him", "the little his
+# tenants had told us": a preposition other than "of", an auxiliary, a second determiner
+_NOT_IN_DESCRIPTION = frozenset({
+    "under", "in", "on", "at", "for", "with", "by", "from", "into", "about", "had", "has",
+    "have", "would", "could", "will", "did", "was", "were", "is", "are",
+})  # fmt: skip
 
 
 def other_subject(doc: SpeakerDoc, lo: int, hi: int) -> bool:
