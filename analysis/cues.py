@@ -192,6 +192,8 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     "politicians", "legislators", "bodies",
     # wave 6: dispute panels and juries rule like courts ("…, a trade dispute panel ruled")
     "panel", "panels", "jury", "judges",
+    # "…, the participants pledged in a joint statement", "Both parties also agreed that …"
+    "participants", "parties",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

@@ -193,3 +193,19 @@ def test_a_titled_person_before_a_relative_clause_or_after_a_bracketed_title() -
         ["the OAS would share its database", "reported", None, "said"],
         ["the plan was late", "reported", "luis_mora", "said"],
     ]
+
+
+def test_commented_on_a_topic_is_not_speech() -> None:
+    assert quotes(
+        "The OAS also commented on the court's practices. Vega commented that the court was slow."
+    ) == [["the court was slow", "reported", "rosa_vega", "commented"]]
+
+
+def test_participants_and_parties_are_unnamed_sources() -> None:
+    assert quotes(
+        "The agencies will cooperate more closely, the participants pledged in a joint "
+        "statement. Both parties also agreed that the two offices would hold a seminar."
+    ) == [
+        ["The agencies will cooperate more closely", "reported", None, "pledged"],
+        ["the two offices would hold a seminar", "reported", None, "agreed that"],
+    ]
