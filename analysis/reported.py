@@ -575,9 +575,8 @@ def lede_person(doc: SpeakerDoc, s_hi: int) -> Slot | None:
 def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
     """The speaker of a cue at token ``c0`` (see :func:`_segment_subject`); when only an
     appositive or auxiliaries stand between the last comma and the cue ("X, Head of Y,
-    said", "Zhang, in a video message to …, said"), the first clause of the sentence that
-    names a speaker (:func:`_opening_subject`). A slot with ``mention == UNNAMED`` is someone
-    the table does not know."""
+    said", "Zhang, in a video message to …, said"), the first clause of the sentence naming a
+    speaker (:func:`_opening_subject`). ``mention == UNNAMED``: someone not in the table."""
     doc, norm = found.doc, found.doc.norm
     bounds = [i for i in range(s_lo, c0) if norm[i] in BOUNDARY and not found.in_quotation(i)]
     seg_lo = bounds[-1] + 1 if bounds else s_lo
@@ -665,6 +664,7 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     end = c0 - 1
     while end > lo and norm[end] in _TIME_WORDS:
         end -= 1  # "Lan on Thursday urged", "Developing countries on Monday called for"
+    end = speech.before_place(doc, lo, end)  # "Israel's embassy in The Hague said"
     slot = doc.person_ending_at(end)
     if slot is None:
         slot = forms.relative_source(doc, lo, end)  # "a reform that critics say would …"

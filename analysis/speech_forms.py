@@ -27,6 +27,8 @@ attributes a quote). The forms:
 * a closing "according to X" after ", although B" attributes B only
   (:func:`attributed_clause`): "Kigali denies backing the M23, although troops were seen
   there, according to UN experts";
+* a country's body located by a place (:func:`before_place`): "Israel's embassy in The Hague
+  said" is the embassy (its country), not an untabled name "The Hague";
 * "I" before a quotation inside a transcript answer (:func:`first_person_in_answers`): 'As I
   told the committee, "…"' is the quote of the person who answers.
 """
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.quote_forms import BODY_WORDS
 from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, Cue, Found, SpeakerDoc
 
 #: "called on X" is a request only with "to" + a verb after X; otherwise a courtesy call.
@@ -298,3 +301,27 @@ def attributed_clause(norm, s_lo: int, c0: int) -> int:
         if norm[k] == "," and norm[k + 1] in CONCESSIVE and norm[k + 1] != "even":
             return k + 2
     return s_lo
+
+
+_PLACE_AFTER_BODY = frozenset({"in", "at"})
+
+
+def before_place(doc: SpeakerDoc, lo: int, end: int) -> int:
+    """The last token of a subject "COUNTRY's BODY in PLACE" before its place phrase ("Israel's
+    embassy in The Hague said" → "embassy": the embassy speaks for its country, the city only
+    locates it); ``end`` when the subject has no such form.
+
+    Example (token lists stand in for a document's folded tokens):
+        >>> from types import SimpleNamespace
+        >>> doc = SimpleNamespace(norm=["peru's", "embassy", "in", "the", "hague"])
+        >>> before_place(doc, 0, 4)
+        1
+        >>> before_place(doc, 2, 4)
+        4
+    """
+    norm = doc.norm
+    for j in range(lo + 1, min(end, lo + 4) + 1):
+        if norm[j] in _PLACE_AFTER_BODY and norm[j - 1] in BODY_WORDS and end - j <= 4:
+            owner = norm[j - 2] if j - 2 >= lo else ""
+            return j - 1 if owner.endswith(("'s", "’s")) else end
+    return end

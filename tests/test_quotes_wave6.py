@@ -209,3 +209,14 @@ def test_participants_and_parties_are_unnamed_sources() -> None:
         ["The agencies will cooperate more closely", "reported", None, "pledged"],
         ["the two offices would hold a seminar", "reported", None, "agreed that"],
     ]
+
+
+def test_a_countrys_body_located_by_a_place_speaks_for_the_country() -> None:
+    # the place phrase after the body locates it; "The Hague" is not an untabled speaker
+    assert quotes(
+        "Peru's embassy in The Hague said on Friday that the ruling was unfair. Peru's "
+        "embassy in Santiago said the talks would resume."
+    ) == [
+        ["the ruling was unfair", "reported", "peru", "said"],
+        ["the talks would resume", "reported", "peru", "said"],
+    ]
