@@ -56,6 +56,11 @@ SPEECH_VERBS: tuple[str, ...] = (
     "voiced", "reaffirmed", "reaffirms", "told reporters", "told journalists",
     "asked for", "asks for", "denied that", "denies that", "demanded that", "demands that",
     "estimates that", "estimated that",
+    # wave 6 (set 10): "the Attorney General conveyed that …" (not "conveyed his greetings")
+    "conveyed that", "conveys that",
+    # "raised its rate …, and signalled that it would now pause" (set 5; "that" only: not
+    # "signalled a pause")
+    "signalled that", "signaled that", "signals that",
     # "accused the presidency of pushing the text through" (set 8): what the speaker claims
     "accused", "accuses",
     # courts and hearings (set 4): "a former aide testified that …"; "the court heard that …"
@@ -115,6 +120,8 @@ OBJECT_CUES: frozenset[str] = frozenset({
     "acknowledges", "testified", "testifies",
     # "sanctions that Canada has maintained against Iran"; "maintained that …" is speech
     "maintained",
+    # "recalled its ambassador to Algeria" (set 10); "recalled that …" is speech
+    "recalled",
 })  # fmt: skip
 #: Cues that report what a court or a committee was told, not what it said: the quote keeps
 #: an NA speaker ("the court heard that …"). They need a hearing body of
@@ -183,6 +190,10 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     # Milimani court ruled yesterday.")
     "victims", "victim", "survivors", "court", "judge", "tribunal", "officer", "officers",
     "politicians", "legislators", "bodies",
+    # wave 6: dispute panels and juries rule like courts ("…, a trade dispute panel ruled")
+    "panel", "panels", "jury", "judges",
+    # "…, the participants pledged in a joint statement", "Both parties also agreed that …"
+    "participants", "parties",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

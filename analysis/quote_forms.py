@@ -351,9 +351,14 @@ def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
             k -= 1
         else:
             break
-    if end - k < 1 or k <= lo or not norm[k - 1].isalpha() or _cap(doc, k - 1):
+    t = k - 1
+    if t > lo and norm[t] == ")":  # "deputy chief commissioner (operations) Datuk Seri X" (set 10)
+        while t > lo and norm[t] != "(":
+            t -= 1
+        t -= 1
+    if end - k < 1 or t < lo or not norm[t].isalpha() or _cap(doc, t):
         return None
-    if doc.first_mention_in(lo, k - 1) is None:
+    if doc.first_mention_in(lo, t) is None:
         return None
     return Slot(UNNAMED, "", k, end)
 

@@ -141,6 +141,16 @@ from analysis.speakers import (
     SortedTokens,
     SpeakerDoc,
 )
+from analysis.speech_forms import (
+    CALL_ON_CUES,
+    POINT_CUES,
+    as_clause,
+    data_sources,
+    first_person_in_answers,
+    names_a_thing,
+    not_speech,
+    opens_next_quote,
+)
 from analysis.text import fold
 
 __all__ = [
@@ -351,6 +361,8 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # "Critics will say this means …": what someone may say, not speech
         if c.cue in OBJECT_CUES and not _speech_after(doc, c) and not adverbial_then_that(doc, c):
             continue  # "Canberra added nickel to its list", "reported a 41% rise"
+        if (c.cue in CALL_ON_CUES or c.cue in POINT_CUES) and not_speech(doc, c):
+            continue  # wave 6: a courtesy call ("called on Minister X"), "25 basis points to"
         if c.kind == "verb" and _hypothetical(doc, c.first):
             continue  # "When Borealis announced its writedown, …"
         if c.kind == "verb" and c.last + 1 in firsts:
@@ -430,6 +442,8 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     reported_speech(found)
     headline_attribution(found)
     interview_answers(found)
+    first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer
+    data_sources(found)  # "according to figures from the ministry": nobody speaks
     pronouns = pronoun_rows(found)
     if pronouns:
         untabled_pronouns(found, pronouns)
@@ -500,6 +514,8 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
     :data:`TITLE_WORDS` (optionally and a comma or colon) right before the opening mark, or a
     short Title-Case phrase ("Joining Hands Against Fraud") without sentence punctuation."""
     norm = doc.norm
+    if names_a_thing(doc, last):
+        return True  # 'under the "Sky Net" campaign'
     j = o - 1
     while j >= 0 and norm[j] in (",", ":") and j >= o - 2:
         j -= 1
@@ -620,6 +636,8 @@ def _cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None
     paragraph, or :data:`_WINDOW_AFTER` tokens. The speaker ends right before the cue or
     starts right after it (NA if neither)."""
     doc, norm = found.doc, found.doc.norm
+    if opens_next_quote(doc, close):
+        return None  # '"…." As she told X, "…"': that cue belongs to the next quotation
     stop = min(len(norm), close + 1 + _WINDOW_AFTER)
     for j in range(close + 1, stop):
         if norm[j] in SENT_END and norm[j - 1] in _HONORIFICS:
@@ -706,8 +724,8 @@ def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
                 # "Fiorito, who led the case, called the ruling '…'"; "X said … and described
                 # the fine as '…'": the subject of the sentence's first cue
                 slot = earlier_subject(found, cue.first) or slot
-            if slot is None:
-                continue
+            if slot is None and not as_clause(doc, cue, o):
+                continue  # 'As the judges put it, "…"' keeps its quote with an NA speaker
             return ci, slot
         # after "demanded that" the next mention opens what is said, it does not say it
         slot = doc.slot_starting_at(cue.last + 1) if gap and norm[cue.last] != "that" else None
@@ -720,6 +738,8 @@ def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
         )  # "described the proposal as '…'"
         if described_as:
             slot = None
+        elif as_clause(doc, cue, o):  # 'As I told the committee in May, "…"': the subject
+            slot = doc.slot_ending_at(cue.first - 1) or clause_subject(doc, cue.first)
         elif len(rest) > _WINDOW_BEFORE or any(norm[i] not in TRIM_LEFT for i in rest):
             continue
         elif slot is not None and not rest and cue.kind == "verb" and cue.first - 1 >= 0:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
+from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
 from analysis.attribution import (
     after_time_words,
     before_abbreviation,
@@ -129,15 +130,14 @@ def reported_speech(found: Found) -> None:
 
 
 def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, np.ndarray, Cue, int, int]:
-    """The document, its folded tokens, cue ``ci`` and the first and last token of its
-    sentence."""
+    """The document, folded tokens, cue ``ci`` and the first and last token of its sentence."""
     doc, cue = found.doc, found.cues[ci]
     return doc, doc.norm, cue, int(doc.s_lo[cue.first]), int(doc.s_hi[cue.first])
 
 
 def _according_to(found: Found, ci: int) -> None:
     """``According to X, content`` / ``content, according to X.`` / ``intro, according to X,
-    content``: the speaker must follow the cue; the cue is used up once it has one."""
+    content``: the speaker follows the cue, which is used up once it has one."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     slot = doc.slot_starting_at(cue.last + 1)
     if slot is not None and slot.mention >= 0:
@@ -154,17 +154,18 @@ def _according_to(found: Found, ci: int) -> None:
         a = comma + 1 if comma is not None else slot.last + 1
         found.add(a, s_hi, "reported", slot, cue.cue)
     elif norm[cue.first - 1] == ",":
+        lo = speech.attributed_clause(norm, s_lo, cue.first)  # "…, although B, according to X"
         nxt = slot.last + 1
         if nxt <= s_hi and norm[nxt] == "(":  # "the UNODC (UNODC)."
             close = next((i for i in range(nxt, min(s_hi, nxt + 8) + 1) if norm[i] == ")"), None)
             nxt = close + 1 if close is not None else nxt
         if nxt > s_hi or norm[nxt] in SENT_END:
-            found.add(s_lo, cue.first - 2, "reported", slot, cue.cue)
+            found.add(lo, cue.first - 2, "reported", slot, cue.cue)
         elif _noun_phrase_to_end(doc, nxt, s_hi):
             # "…, according to U.S. census data.": the actor names the source, it is not it;
             # "according to Italy's interior ministry": a body of the actor, which speaks
             body = norm[forms.last_word(norm, s_hi)] in forms.BODY_WORDS
-            found.add(s_lo, cue.first - 2, "reported", slot if body else None, cue.cue)
+            found.add(lo, cue.first - 2, "reported", slot if body else None, cue.cue)
         else:
             comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
             if comma is not None:
@@ -274,8 +275,7 @@ def _untabled_after(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
 
 def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | None:
     """``…, President Thuong said.`` / ``…, he said, noting …``: a comma, the speaker, the cue,
-    then the end of the sentence or a comma. Returns the speaker and the token after the
-    cue."""
+    then the end of the sentence or a comma. Returns the speaker and the token after it."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     c = cue.first - 1
     while c > s_lo and norm[c] in ("has", "have", "had"):
@@ -285,6 +285,7 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     nxt = _after_time_words(norm, cue.last + 1, s_hi)
     if cue.cue in _TOLD:
         nxt = past_addressee(doc, nxt, s_hi)  # "…, X told a news conference in Abuja."
+    nxt = speech.past_adverbial(norm, nxt, s_hi)  # "…, X said late on Sunday", "wrote on X."
     if slot is None:
         slot = _untabled_name(doc, max(s_lo + 1, c - 6), c)  # "…, Mohamed Adow said."
         if slot is not None and norm[slot.first - 1] != ",":
@@ -356,8 +357,7 @@ def _clause_ends(norm: np.ndarray, nxt: int, s_hi: int) -> bool:
 
 
 def _after_time_words(norm: np.ndarray, i: int, s_hi: int) -> int:
-    """The first token from ``i`` on that is not a time word ("said Tuesday", "said on
-    Monday", "said last week", "said on June 3": :func:`analysis.attribution.after_time_words`)."""
+    """The first token from ``i`` on not a time word (:func:`~analysis.attribution.after_time_words`)."""
     return after_time_words(norm, i, s_hi)
 
 
@@ -442,6 +442,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
             )
         )
     )
+    if speech.joined_description(doc, s_lo, c0):  # "…, while the head of the X delegation urged"
+        slot, unnamed = None, True
     if cue.cue in HEARING_CUES:
         # "the court heard that …" (NA speaker, set in find_quotes); not "he heard that …"
         if not any(norm[i] in HEARING_BODIES for i in range(seg, c0)):
@@ -573,9 +575,8 @@ def lede_person(doc: SpeakerDoc, s_hi: int) -> Slot | None:
 def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
     """The speaker of a cue at token ``c0`` (see :func:`_segment_subject`); when only an
     appositive or auxiliaries stand between the last comma and the cue ("X, Head of Y,
-    said", "Zhang, in a video message to …, said"), the first clause of the sentence that
-    names a speaker (:func:`_opening_subject`). A slot with ``mention == UNNAMED`` is someone
-    the table does not know."""
+    said", "Zhang, in a video message to …, said"), the first clause of the sentence naming a
+    speaker (:func:`_opening_subject`). ``mention == UNNAMED``: someone not in the table."""
     doc, norm = found.doc, found.doc.norm
     bounds = [i for i in range(s_lo, c0) if norm[i] in BOUNDARY and not found.in_quotation(i)]
     seg_lo = bounds[-1] + 1 if bounds else s_lo
@@ -663,6 +664,7 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     end = c0 - 1
     while end > lo and norm[end] in _TIME_WORDS:
         end -= 1  # "Lan on Thursday urged", "Developing countries on Monday called for"
+    end = speech.before_place(doc, lo, end)  # "Israel's embassy in The Hague said"
     slot = doc.person_ending_at(end)
     if slot is None:
         slot = forms.relative_source(doc, lo, end)  # "a reform that critics say would …"
@@ -771,8 +773,8 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
             return name  # "Vendora, which has … users in the EU, said": not the EU
         if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
             continue
-        name = forms.opening_untabled_name(doc, lo, hi)  # "Chief Magistrate X dismissed … by Y"
-        slot = doc.first_speaker_in(lo, hi) if name is None else name
+        name = forms.opening_untabled_name(doc, lo, hi) or forms.untabled_person_before(doc, lo, hi)
+        slot = name or doc.person_ending_at(hi) or doc.first_speaker_in(lo, hi)
         at = los.index(lo) + 1
         if slot is not None and slot.mention >= 0 and at < len(los):
             nxt_lo, nxt_hi = los[at], bounds[at] - 1
@@ -807,14 +809,12 @@ def _content_end(found: Found, ci: int, s_hi: int) -> int:
             and nxt.first - 2 > cue.last
         ):
             return nxt.first - 2  # "underlined A, and expressed B", "told A, but acknowledged B"
-        split = forms.clause_split(
-            found, cue.last, nxt
-        )  # "said A, arguing that B"; ", a … critics say"
+        split = forms.clause_split(found, cue.last, nxt)  # "said A, arguing that B"
         if split is not None:
             return split
         for k in range(nxt.first - 2, cue.last, -1):
             if norm[k] == "," and norm[k + 1] in _CLAUSE_JOINS:
-                if doc.first_speaker_in(k + 2, nxt.first - 1) is not None:
+                if speech.other_subject(doc, k + 2, nxt.first - 1):  # "…, while the head of …"
                     return k - 1
                 break
     return s_hi

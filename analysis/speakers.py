@@ -75,7 +75,8 @@ _AUTHOR_REACH = 400  # tokens searched back for "report by X"
 # "the agency said": a generic noun for the organisation named in the last sentences
 _GENERIC_ORG_NOUNS = frozenset({"agency", "organisation", "organization", "body", "bloc"})
 # "her office says", "his spokesman said": the person speaks through them
-_VOICE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson"})
+# "her ministry said" after the minister is named (set 10, as set 4's "Her office says")
+_VOICE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "ministry"})
 #: Slot.mention of a speaker who is not an actor of the table ("Ambassador Tanaka said",
 #: "Analysts in Tokyo said"): the quote is kept with an NA speaker.
 UNNAMED = -2

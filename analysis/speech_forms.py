@@ -1,0 +1,327 @@
+"""News forms of attribution added in wave 6 (held-out set 10), kept out of the older rules.
+
+Part of :func:`analysis.quotes.find_quotes`. Like the rest of the quote layer these rules are
+hand-written: each is one news form, checked on a few tokens around one cue or one quotation
+mark, so that quote finding stays linear in document length and every decision can be read
+and reviewed (a statistical parser would need a model download and would not say why it
+attributes a quote). The forms:
+
+* cues that are not speech where they stand (:func:`not_speech`): a courtesy call ("Tang
+  also called on Minister of Home Affairs …", no "to" + verb after the person; "called on
+  Rwanda to withdraw" stays a request), "commented on X" (a topic) and "points" as a unit
+  ("cut the rate by 25 basis points to 7.50%");
+* a short adverbial after an inverted attribution (:func:`past_adverbial`): "…, the ministry
+  said late on Sunday, adding that …", "…, the minister wrote on X.", "…, she said via a
+  spokesman." (the content is before the attribution, not the adverbial after it);
+* a quoted name before the noun it names (:func:`names_a_thing`): 'under the "Sky Net"
+  campaign', 'the "Clean Hands" operation' are not quotes;
+* a sentence opening "As X put it," / "As I told the committee," before a quotation
+  (:func:`as_clause`): the quotation that follows is the quote, with an NA speaker when the
+  table does not name X ("As the judges put it, '…'"), and the cue does not go back to a
+  quotation that ends before it;
+* a reported clause that ends where another speaker named by a description takes over
+  (:func:`other_subject`, :func:`joined_description`): "said A, while the head of the
+  Cambodian delegation urged B" (two quotes, the second with an NA speaker);
+* figures that nobody says (:func:`data_source`): "according to figures from the ministry",
+  "according to U.S. Department of Agriculture data" give an NA speaker;
+* a closing "according to X" after ", although B" attributes B only
+  (:func:`attributed_clause`): "Kigali denies backing the M23, although troops were seen
+  there, according to UN experts";
+* a country's body located by a place (:func:`before_place`): "Israel's embassy in The Hague
+  said" is the embassy (its country), not an untabled name "The Hague";
+* "I" before a quotation inside a transcript answer (:func:`first_person_in_answers`): 'As I
+  told the committee, "…"' is the quote of the person who answers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.quote_forms import BODY_WORDS
+from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, Cue, Found, SpeakerDoc
+
+#: "called on X" is a request only with "to" + a verb after X; otherwise a courtesy call.
+CALL_ON_CUES: frozenset[str] = frozenset({
+    "called on", "calls on", "called upon", "calls upon", "commented", "comments",
+})  # fmt: skip
+#: "points to" / "points out" after a unit word is a noun ("25 basis points to 7.50%").
+POINT_CUES: frozenset[str] = frozenset({"points to", "points out"})
+_UNIT_BEFORE = frozenset({"basis", "percentage", "bonus", "penalty", "match", "talking"})
+# ", which/who …" after the person called on opens a clause of its own
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
+
+#: Words that open a short adverbial after "…, X said": "late on Sunday", "on X", "via …".
+_ADVERBIAL_OPENERS = frozenset({
+    "late", "early", "on", "via", "through", "from", "outside", "inside", "by", "over",
+    "after", "during", "at", "in", "before", "following", "separately", "afterwards",
+})  # fmt: skip
+_MAX_ADVERBIAL = 6  # tokens
+
+#: Nouns after a quoted name that say what it names ('the "Sky Net" campaign').
+NAMED_KINDS: frozenset[str] = frozenset({
+    "campaign", "campaigns", "operation", "operations", "programme", "program", "programmes",
+    "programs", "initiative", "initiatives", "project", "strategy", "plan", "policy", "scheme",
+    "slogan", "motto", "mechanism", "framework", "declaration", "agenda", "drive", "movement",
+    "model", "platform", "doctrine", "vision", "concept", "brand", "app", "hashtag", "network", "crackdown", "blueprint", "roadmap", "label", "series", "list",
+})  # fmt: skip
+
+_DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+_CLAUSE_WORDS = frozenset({"that", "to", "who", "which", "it", "they", "he", "she", "we"})
+
+
+def not_speech(doc: SpeakerDoc, c: Cue) -> bool:
+    """True when cue ``c`` is not speech where it stands (see the module docstring).
+
+    Example (token lists stand in for a document's folded tokens):
+        >>> from types import SimpleNamespace
+        >>> norm = ["tang", "called", "on", "minister", "lim", "."]
+        >>> doc = SimpleNamespace(norm=norm, s_hi=[5] * 6)
+        >>> not_speech(doc, Cue(1, 2, "verb", "called on"))
+        True
+        >>> norm = ["tang", "called", "on", "laos", "to", "act", "."]
+        >>> not_speech(SimpleNamespace(norm=norm, s_hi=[6] * 7), Cue(1, 2, "verb", "called on"))
+        False
+    """
+    norm = doc.norm
+    if c.cue in POINT_CUES:
+        prev = norm[c.first - 1] if c.first else ""
+        return prev in _UNIT_BEFORE or prev.replace(".", "").replace(",", "").isdigit()
+    if c.cue in ("commented", "comments") and c.last + 1 < len(norm):
+        return norm[c.last + 1] == "on"  # "commented on the court": a topic, not what is said
+    if c.cue in CALL_ON_CUES:
+        hi = int(doc.s_hi[c.first])
+        for i in range(c.last + 1, hi + 1):
+            w = norm[i]
+            if w == "to":
+                return False
+            if w in QUOTE_MARKS or w == ":":
+                return False  # 'called on members: "…"'
+            if w == "," and i + 1 <= hi and norm[i + 1] in _RELATIVE:
+                return True  # "called on the minister, who said …": the relative is its own
+        return True
+    return False
+
+
+def past_adverbial(norm, nxt: int, s_hi: int) -> int:
+    """After ``content, SPEAKER CUE`` (token ``nxt`` right after the cue and any time words):
+    the token that ends a short adverbial standing there ("late on Sunday", "on X", "via a
+    spokesman", "in a post on X"), when a comma or the end of the sentence follows it within
+    :data:`_MAX_ADVERBIAL` tokens (a comma only before a participle: ", adding …"); else
+    ``nxt``.
+
+    Example:
+        >>> norm = ["x", ",", "she", "wrote", "on", "x", ".", "next"]
+        >>> past_adverbial(norm, 5, 6)  # "on" was read as a time word
+        6
+        >>> past_adverbial(["she", "said", "late", "on", "sunday", ",", "adding"], 2, 6)
+        5
+        >>> past_adverbial(["she", "said", "the", "deal", "is", "off"], 2, 5)
+        2
+    """
+    if nxt > s_hi:
+        return nxt
+    opened = norm[nxt] in _ADVERBIAL_OPENERS or (nxt >= 1 and norm[nxt - 1] == "on")
+    if not opened:
+        return nxt
+    for j in range(nxt, min(s_hi, nxt + _MAX_ADVERBIAL) + 1):
+        w = norm[j]
+        if w in SENT_END:
+            return j
+        if w == ",":  # "…, she said late on Sunday, adding …"; not "…, expressed through X, calls"
+            return j if j + 1 <= s_hi and norm[j + 1].endswith("ing") else nxt
+        if w in _CLAUSE_WORDS or w in QUOTE_MARKS or w in BOUNDARY:
+            return nxt
+    return s_hi + 1 if s_hi - nxt < _MAX_ADVERBIAL else nxt
+
+
+def names_a_thing(doc: SpeakerDoc, last: int) -> bool:
+    """The quotation whose last inner token is ``last`` is a name: its closing mark is followed
+    by a noun of :data:`NAMED_KINDS` ('the "Sky Net" campaign')."""
+    norm = doc.norm
+    j = last + 2
+    return j < len(norm) and norm[last + 1] in _CLOSING and norm[j] in NAMED_KINDS
+
+
+_CLOSING = frozenset({*QUOTE_MARKS.values(), "'", "’"})
+
+
+def as_clause(doc: SpeakerDoc, c: Cue, o: int) -> bool:
+    """Cue ``c`` stands in a sentence opening "As" ("As the judges put it, "…"", "As I told the
+    committee in February, "…"") whose comma comes right before the opening mark ``o``."""
+    norm = doc.norm
+    lo = int(doc.s_lo[c.first])
+    if norm[lo] != "as" or c.first - lo > 6 or o - c.last > 8:
+        return False
+    if norm[o - 1] not in (",", ":"):
+        return False
+    return not any(norm[i] in SENT_END or norm[i] in QUOTE_MARKS for i in range(lo, o - 1))
+
+
+def opens_next_quote(doc: SpeakerDoc, close: int) -> bool:
+    """The quotation closing at mark ``close`` ended a sentence (". before the mark) and the
+    next sentence opens "As …": its cue attributes the quotation after it, not this one."""
+    norm = doc.norm
+    return (
+        close + 1 < len(norm)
+        and close >= 1
+        and norm[close - 1] in SENT_END
+        and norm[close + 1] == "as"
+        and doc.text[doc.start[close + 1] : doc.end[close + 1]] == "As"
+    )
+
+
+def described_subject(doc: SpeakerDoc, lo: int, hi: int) -> bool:
+    """Tokens ``lo..hi`` (between ", while|whereas|but|and" and a cue) are a described subject
+    the table does not name: "the head of the Cambodian delegation", "a senior diplomat"."""
+    norm = doc.norm
+    if not 1 <= hi - lo <= 7 or norm[lo] not in _DESCRIPTION_OPENERS:
+        return False
+    return not any(
+        norm[i] in BOUNDARY
+        or norm[i] in SENT_END
+        or norm[i] in _CLAUSE_WORDS
+        or norm[i] in _NOT_IN_DESCRIPTION
+        or (i > lo and norm[i] in _DESCRIPTION_OPENERS and norm[i - 1] != "of")
+        for i in range(lo, hi + 1)
+    )
+
+
+# "estimates under proposed legislation", "the story Burton had told him", "the little his
+# tenants had told us": a preposition other than "of", an auxiliary, a second determiner
+_NOT_IN_DESCRIPTION = frozenset({
+    "under", "in", "on", "at", "for", "with", "by", "from", "into", "about", "had", "has",
+    "have", "would", "could", "will", "did", "was", "were", "is", "are",
+})  # fmt: skip
+
+
+def other_subject(doc: SpeakerDoc, lo: int, hi: int) -> bool:
+    """Tokens ``lo..hi`` between ", while|whereas|but|and" and a later cue name another speaker:
+    a tabled one ("…, while Cambodia announced …") or a described one
+    (:func:`described_subject`)."""
+    return doc.first_speaker_in(lo, hi) is not None or described_subject(doc, lo, hi)
+
+
+_JOINS = frozenset({"while", "whereas", "but", "and"})
+
+
+def joined_description(doc: SpeakerDoc, s_lo: int, c0: int) -> bool:
+    """The cue at ``c0`` follows ", while|whereas|but|and" and a described subject that names
+    no tabled actor ("…, while the head of the Cambodian delegation urged …"): that subject
+    speaks, not the sentence's first speaker (an NA speaker)."""
+    norm = doc.norm
+    for k in range(c0 - 2, max(s_lo, c0 - 11), -1):
+        if norm[k] == ",":
+            return (
+                norm[k + 1] in _JOINS
+                and described_subject(doc, k + 2, c0 - 1)
+                and doc.first_speaker_in(k + 2, c0 - 1) is None
+            )
+    return False
+
+
+def first_person_in_answers(found: Found) -> None:
+    """A quote with an NA speaker introduced by "I" ("As I told the committee, "…"") in the
+    paragraph of a transcript answer (a quote with cue ":" or "") goes to the person who
+    answers."""
+    doc, rows = found.doc, found.rows
+    answers = [r for r in rows if r["cue"] in ("", ":") and not pd.isna(r["speaker_id"])]
+    if not answers:
+        return
+    for row in rows:
+        if not pd.isna(row["speaker_id"]) or row["cue"] in ("", ":"):
+            continue
+        a = int(doc.start.searchsorted(row["start"]))
+        lo = int(doc.s_lo[min(a, len(doc.norm) - 1)])
+        if "i" not in doc.norm[lo:a].tolist():
+            continue
+        para = doc.para[a]
+        for ans in answers:
+            first = int(doc.start.searchsorted(ans["start"]))
+            if ans["start"] <= row["start"] and doc.para[first] == para:
+                for key in ("speaker_id", "speaker_start", "speaker_end", "resolved_via"):
+                    row[key] = ans[key]
+                break
+
+
+#: Nouns of figures that nobody says ("according to customs data", "according to figures from
+#: the ministry"): the quote keeps an NA speaker (the guidelines of held-out sets 5-10).
+DATA_NOUNS: frozenset[str] = frozenset({"data", "figures", "statistics", "numbers", "estimates"})
+_DATA_SKIP = frozenset({"the", "official", "latest", "new", "preliminary", "provisional"})
+
+
+def data_source(doc: SpeakerDoc, c: Cue) -> bool:
+    """The "according to" cue ``c`` names figures, not a source that speaks: the phrase after
+    it (to the next comma or the end of its sentence) opens or ends with a word of
+    :data:`DATA_NOUNS` ("according to figures from MITI", "according to U.S. Department of
+    Agriculture data")."""
+    norm = doc.norm
+    hi = min(int(doc.s_hi[c.first]), c.last + 14)
+    words = []
+    for i in range(c.last + 1, hi + 1):
+        if norm[i] == "," or norm[i] in SENT_END or norm[i] in QUOTE_MARKS:
+            break
+        words.append(norm[i])
+    if "(" in words:  # "… data (ACLED)": the abbreviation after the name
+        words = words[: words.index("(")]
+    first = next((w for w in words if w not in _DATA_SKIP), "")
+    return first in DATA_NOUNS or (bool(words) and words[-1] in DATA_NOUNS)
+
+
+def data_sources(found: Found) -> None:
+    """Quotes "according to" figures (:func:`data_source`) keep an NA speaker."""
+    doc = found.doc
+    sents = {
+        int(doc.sent[c.first]) for c in found.cues if c.kind == "according" and data_source(doc, c)
+    }
+    if not sents:
+        return
+    for row in found.rows:
+        if row["cue"] == "according to" and row["sent"] in sents:
+            row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
+
+
+#: Words that open a clause of its own after a comma: "X denies A, although B, according to Y"
+#: attributes only B to Y.
+CONCESSIVE: frozenset[str] = frozenset({"although", "though", "whereas", "even", "despite"})
+
+
+def attributed_clause(norm, s_lo: int, c0: int) -> int:
+    """The first token of what a closing "…, according to X" attributes, its cue at ``c0``:
+    the clause after the last ", although|though|whereas" before it, else the sentence start
+    ``s_lo``.
+
+    Example:
+        >>> norm = ["kigali", "denies", "it", ",", "although", "troops", "fight", ",", "according"]
+        >>> attributed_clause(norm, 0, 8)
+        5
+        >>> attributed_clause(["exports", "rose", ",", "according"], 0, 3)
+        0
+    """
+    for k in range(c0 - 2, s_lo, -1):
+        if norm[k] == "," and norm[k + 1] in CONCESSIVE and norm[k + 1] != "even":
+            return k + 2
+    return s_lo
+
+
+_PLACE_AFTER_BODY = frozenset({"in", "at"})
+
+
+def before_place(doc: SpeakerDoc, lo: int, end: int) -> int:
+    """The last token of a subject "COUNTRY's BODY in PLACE" before its place phrase ("Israel's
+    embassy in The Hague said" → "embassy": the embassy speaks for its country, the city only
+    locates it); ``end`` when the subject has no such form.
+
+    Example (token lists stand in for a document's folded tokens):
+        >>> from types import SimpleNamespace
+        >>> doc = SimpleNamespace(norm=["peru's", "embassy", "in", "the", "hague"])
+        >>> before_place(doc, 0, 4)
+        1
+        >>> before_place(doc, 2, 4)
+        4
+    """
+    norm = doc.norm
+    for j in range(lo + 1, min(end, lo + 4) + 1):
+        if norm[j] in _PLACE_AFTER_BODY and norm[j - 1] in BODY_WORDS and end - j <= 4:
+            owner = norm[j - 2] if j - 2 >= lo else ""
+            return j - 1 if owner.endswith(("'s", "’s")) else end
+    return end
