@@ -55,6 +55,7 @@ from analysis.name_forms import (
     resolve_by_adjective,
     speaker_label_mask,
 )
+from analysis.noun_forms import noun_forms_mask
 from analysis.place_forms import place_forms_mask
 from analysis.place_rules import (
     byline_mask,
@@ -548,6 +549,7 @@ def find_mentions(
                 | title_org_mask(named, ctx, persons_of)
                 | news_form_mask(named, ctx, place_actors, persons)
                 | release_block_mask(named, ctx, tokens)
+                | noun_forms_mask(named, ctx, place_actors, persons, act.names)
             )
         ].reset_index(drop=True)
         named = named.loc[~appositive_role_mask(named, ctx)].reset_index(drop=True)
