@@ -64,10 +64,10 @@ _PARTY_AFTER = frozenset({
 #: Verbs whose bare object is a place reached: "would reach Israel through other routes".
 REACH_VERBS: frozenset[str] = frozenset({"reach", "reaches", "reached", "reaching"})
 #: Capitalised words that make "<Country> <Word>" an outlet's name: "France Inter", "China
-#: Radio International", "Vietnam Television", "Japan Today".
+#: Radio International", "Vietnam Television", "Japan Today" (not "France 24": "June 24").
 OUTLET_WORDS: frozenset[str] = frozenset({
     "inter", "info", "culture", "television", "televisions", "télévisions", "tv", "radio",
-    "today", "broadcasting", "24", "channel",
+    "today", "broadcasting", "channel",
 })  # fmt: skip
 #: Small words inside a capitalised title: "Minister of Justice", "Minister for Law".
 TITLE_JOINERS: frozenset[str] = frozenset({"of", "for", "the", "and", "&", "-"})
@@ -113,7 +113,7 @@ def noun_forms_mask(
     outlet = plain & ctx.word_table(OUTLET_WORDS)[a0]
     if outlet.any():
         i = np.flatnonzero(outlet)
-        outlet[i] = (ctx.capitalised(d[i], e[i]) | ctx.word_table("24")[a0[i]]) & (
+        outlet[i] = ctx.capitalised(d[i], e[i]) & (
             ~ctx.sentence_start(d[i], e[i])  # "… aid to Kenya\n\nToday Peru …"
         )
     out[sel] = modified | reached | outlet
