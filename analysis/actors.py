@@ -31,6 +31,7 @@ from analysis.actor_table import (
     CompiledActors,
     load_actors,
 )
+from analysis.alias_sense import first_sense
 from analysis.compounds import bilateral_mask, compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions
@@ -450,6 +451,7 @@ def find_mentions(
             if t == "person" and isinstance(f, str)
         }
         extra = _license(m2, named, cands, aff_of)
+        extra = first_sense(extra, cands)  # "The AGC said" after "the AGC" it hosted
         extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"
         if return_ambiguous or len(m2):
             ambiguous = _ambiguous_table(m2, extra, cands)

@@ -138,3 +138,45 @@ def test_photo_caption_with_a_courtesy_credit_or_a_non_ascii_photographer_is_boi
     assert cleaned_mentions_of("Peru said the photo courtesy of the museum was fine.") == [
         ["Peru", "peru"]
     ]
+
+
+SHARED = Actors.from_records(
+    [
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "chile", "name": "Chile", "type": "country", "aliases": ["Santiago"]},
+        {"id": "ago_peru", "name": "Attorney General's Office of Peru", "type": "organisation",
+         "affiliation": "peru", "aliases": ["AGO"]},
+        {"id": "ago_chile", "name": "Attorney General's Office of Chile", "type": "organisation",
+         "affiliation": "chile", "aliases": ["AGO"]},
+        {"id": "ana_diaz", "name": "Ana Diaz", "type": "person", "affiliation": "ago_chile",
+         "short": ["Diaz"]},
+        {"id": "luis_paz", "name": "Luis Paz", "type": "person", "affiliation": "ago_peru",
+         "short": ["Paz"]},
+    ]
+)  # fmt: skip
+
+
+def test_shared_alias_keeps_its_first_sense_in_a_document() -> None:
+    text = (
+        "Luis Paz hosted the talks. The AGO said the treaty was ready. Delegates came from all "
+        "over the region for two days of work on the draft and its annexes, and "
+        "Ana Diaz, who leads the other delegation, spoke at length about extradition, "
+        "evidence, asset recovery and the training of young prosecutors in the region over "
+        "the next five years. The talks ended on Friday with a dinner for all the "
+        "delegations. Later the AGO said in a statement that work would go on."
+    )
+    rows = mention_rows(text, SHARED, ("surface", "actor_id"))
+    assert rows == [
+        ["Luis Paz", "luis_paz"],
+        ["AGO", "ago_peru"],
+        ["Ana Diaz", "ana_diaz"],
+        ["AGO", "ago_peru"],  # nearest context: Ana Diaz (Chile's), but the first sense wins
+    ]
+    # a context named close by keeps its own resolution
+    rows = mention_rows(
+        "Luis Paz hosted the talks. The AGO said the treaty was ready. Chile agreed, and Ana "
+        "Diaz said the AGO would help.",
+        SHARED,
+        ("surface", "actor_id"),
+    )
+    assert rows[-1] == ["AGO", "ago_chile"]
