@@ -180,3 +180,30 @@ def test_shared_alias_keeps_its_first_sense_in_a_document() -> None:
         ("surface", "actor_id"),
     )
     assert rows[-1] == ["AGO", "ago_chile"]
+
+
+def test_short_form_in_the_headline_is_licensed_by_the_full_name_later() -> None:
+    text = (
+        "Unions urge Owusu to rethink budget cuts\n\n"
+        "ACCRA - Finance Minister Ama Owusu will present the budget on Monday. Owusu said so."
+    )
+    assert mentions_of(text) == [
+        ["Owusu", "ama_owusu"],
+        ["Finance Minister Ama Owusu", "ama_owusu"],
+        ["Owusu", "ama_owusu"],
+    ]
+    # with a kicker line before it ("DEAL OFF!") and a possessive
+    assert mentions_of("TALKS OFF!\n\nVega's trip to Lima is cancelled\n\nRosa Vega stays.") == [
+        ["Vega's", "rosa_vega"],
+        ["Rosa Vega", "rosa_vega"],
+    ]
+    # later in the article a short form before the full name is still not licensed
+    body = "Peru signed. " + "The deal was long in the making. " * 6
+    assert mentions_of(body + "Vega spoke before Rosa Vega arrived.") == [
+        ["Peru", "peru"],
+        ["Rosa Vega", "rosa_vega"],
+    ]
+    # a lower-case word in the headline is no short form
+    assert mentions_of("Deal said to be near\n\nPresident Omar Said arrived.") == [
+        ["President Omar Said", "omar_said"]
+    ]
