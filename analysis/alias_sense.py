@@ -36,16 +36,25 @@ def first_sense(
     cand = (extra["via"] == "alias").to_numpy(bool) & extra["key"].isin(list(shared)).to_numpy()
     if cand.sum() < 2:
         return extra
-    sub = extra.loc[cand, ["doc_id", "key", "start", "actor_id", "distance"]].copy()
-    sub["_row"] = np.flatnonzero(cand)
-    sub = sub.sort_values(["doc_id", "key", "start"], kind="stable")
-    first = sub.groupby(["doc_id", "key"], observed=True, sort=False)["actor_id"].transform("first")
-    change = (first != sub["actor_id"]).to_numpy() & (sub["distance"].to_numpy() > NEAR_CHARS)
+    rows_all = np.flatnonzero(cand)
+    doc = extra["doc_id"].array.codes[rows_all].astype(np.int64)
+    key, _ = pd.factorize(extra["key"].to_numpy(object)[rows_all])
+    start = extra["start"].to_numpy()[rows_all]
+    order = np.lexsort((start, key, doc))
+    doc, key = doc[order], key[order]
+    sorted_rows = rows_all[order]
+    actor = extra["actor_id"].to_numpy(object)[sorted_rows]
+    opens = np.ones(len(order), bool)
+    opens[1:] = (doc[1:] != doc[:-1]) | (key[1:] != key[:-1])
+    group_first = np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))
+    first_actor = actor[group_first]
+    dist = extra["distance"].to_numpy()[sorted_rows]
+    change = (first_actor != actor) & (dist > NEAR_CHARS)
     if not change.any():
         return extra
-    rows = sub["_row"].to_numpy()[change]
-    new = first.to_numpy(object)[change]
-    keys = sub["key"].to_numpy(object)[change]
+    rows = sorted_rows[change]
+    new = first_actor[change]
+    keys = extra["key"].to_numpy(object)[rows]
     ok = np.array(
         [any(a == n for a, _, _ in candidates[k]) for k, n in zip(keys, new, strict=True)], bool
     )

@@ -90,7 +90,9 @@ def noun_forms_mask(
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
-    poss = named["matched"].astype(str).str.endswith(("'s", "’s")).to_numpy()
+    # (strings looked at on the place actors' rows only)
+    poss = np.zeros(len(named), bool)
+    poss[sel] = named["matched"].iloc[sel].astype(str).str.endswith(("'s", "’s")).to_numpy()
     via = named["via"].to_numpy(object)
     d, t, e = doc[sel], tok[sel], end[sel]
     a0 = ctx.codes(d, e)
@@ -166,11 +168,11 @@ def _possessive_capital_title(
     out = np.zeros(len(named), bool)
     if not persons or len(named) < 2:
         return out
-    person = named["actor_id"].isin(list(persons)).to_numpy()
     i = sel[poss[sel] & (sel + 1 < len(named))]
     if not len(i):
         return out
-    i = i[person[i + 1] & (doc[i + 1] == doc[i])]
+    i = i[doc[i + 1] == doc[i]]
+    i = i[named["actor_id"].iloc[i + 1].isin(list(persons)).to_numpy()]
     gap = tok[i + 1] - end[i]
     i, gap = i[(gap >= 0) & (gap <= _MAX_TITLE)], gap[(gap >= 0) & (gap <= _MAX_TITLE)]
     if not len(i):

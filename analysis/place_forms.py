@@ -307,9 +307,10 @@ def place_forms_mask(
     )
     mask |= border
     city = (
-        _city_country(ctx, doc, tok, b, ids)
-        & ~poss
-        & ~_after_other_country(named, sel, doc_all, tok, end_all, place_actors)
+        narrow(
+            _city_country(ctx, doc, tok, b, ids) & ~poss,
+            lambda i: ~_after_other_country(named, sel[i], doc_all, tok[i], end_all, place_actors),
+        )
     ) | _city_list(named, ctx, sel, doc, tok, b[0], width)
     # (capitalisation looked at on these few rows only)
     mask |= narrow(
