@@ -34,7 +34,7 @@ from analysis.actor_table import (
 from analysis.alias_sense import first_sense, headline_short_forms
 from analysis.compounds import bilateral_mask, compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
-from analysis.headlines import headline_title_mentions
+from analysis.headlines import headline_title_mentions, inside_heads
 from analysis.matching import match, take_str
 from analysis.mention_rules import (
     LOCATION_NOUNS,
@@ -514,6 +514,7 @@ def find_mentions(
         # "Foreign secretary says …" in a subhead: the title alone for the person named later
         head = headline_title_mentions(tokens, named, act, ctx, fold_case, fold_diacritics)
         if len(head):
+            named = named.loc[~inside_heads(named, head)]
             named = pd.concat([named, head[list(named.columns)]], ignore_index=True)
         named = named.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
         named = possessive_mentions(tokens, named, act, fold_case, fold_diacritics, ctx)

@@ -207,3 +207,29 @@ def test_short_form_in_the_headline_is_licensed_by_the_full_name_later() -> None
     assert mentions_of("Deal said to be near\n\nPresident Omar Said arrived.") == [
         ["President Omar Said", "omar_said"]
     ]
+
+
+HEAD = Actors.from_records(
+    [
+        {"id": "ghana", "name": "Ghana", "type": "country", "aliases": ["Accra"]},
+        {"id": "bog", "name": "Bank of Ghana", "type": "organisation", "affiliation": "ghana",
+         "aliases": ["Central Bank"]},
+        {"id": "kofi_mensah", "name": "Kofi Mensah", "type": "person", "affiliation": "bog",
+         "titles": ["Governor", "Central Bank governor"], "short": ["Mensah"]},
+    ]
+)  # fmt: skip
+
+
+def test_headline_title_holding_its_organisation_is_one_mention_of_the_person() -> None:
+    text = (
+        "Interview: Central Bank governor on inflation and the cedi\n\n"
+        "Governor Kofi Mensah spoke to us on Monday."
+    )
+    assert mention_rows(text, HEAD) == [
+        ["Central Bank governor", "kofi_mensah"],
+        ["Governor Kofi Mensah", "kofi_mensah"],
+    ]
+    # in the article's body the headline rule does not apply: the organisation stays a
+    # mention of its own next to a lower-case title that is not listed
+    body = "Kofi Mensah spoke. A Central Bank economist on Monday said rates would fall."
+    assert mention_rows(body, HEAD) == [["Kofi Mensah", "kofi_mensah"], ["Central Bank", "bog"]]
