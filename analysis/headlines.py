@@ -176,12 +176,20 @@ def inside_heads(named: pd.DataFrame, head: pd.DataFrame) -> np.ndarray:
     out = np.zeros(len(named), bool)
     if head.empty or named.empty:
         return out
-    d = named["doc_id"].cat.codes.to_numpy()
+    big = int(max(named["end"].max(), head["end"].max())) + 1
+    hkey = head["doc_id"].cat.codes.to_numpy().astype(np.int64) * big + head["start"].to_numpy()
+    order = np.argsort(hkey, kind="stable")
+    hkey = hkey[order]
+    h_end = head["end"].to_numpy()[order]
+    h_actor = head["actor_id"].to_numpy(object)[order]
+    d = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     s, e = named["start"].to_numpy(), named["end"].to_numpy()
-    a = named["actor_id"].to_numpy(object)
-    for hd, hs, he, ha in zip(
-        head["doc_id"].cat.codes.to_numpy(), head["start"].to_numpy(), head["end"].to_numpy(),
-        head["actor_id"].to_numpy(object), strict=True,
-    ):  # fmt: skip
-        out |= (d == hd) & (s >= hs) & (e <= he) & (a != ha)
-    return out
+    # the last title starting at or before each row, in the same document
+    j = np.searchsorted(hkey, d * big + s, side="right") - 1
+    ok = j >= 0
+    jj = np.clip(j, 0, None)
+    ok &= (hkey[jj] // big == d) & (e <= h_end[jj])
+    if ok.any():
+        i = np.flatnonzero(ok)
+        ok[i] = named["actor_id"].to_numpy(object)[i] != h_actor[jj[i]]
+    return ok
