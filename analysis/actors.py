@@ -31,7 +31,7 @@ from analysis.actor_table import (
     CompiledActors,
     load_actors,
 )
-from analysis.alias_sense import first_sense, headline_short_forms
+from analysis.alias_sense import first_sense, headline_short_forms, lowercase_alias_mask
 from analysis.compounds import bilateral_mask, compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions, inside_heads
@@ -545,6 +545,13 @@ def find_mentions(
             if t == "person" and types.get(f) == "organisation"
         }
         persons = {a for a, t in types.items() if t == "person"}
+        org_countries = {
+            o: f
+            for o, t, f in zip(
+                act.table["id"], act.table["type"], act.table["affiliation"], strict=True
+            )
+            if t == "organisation" and types.get(f) == "country"
+        }
         named = named.loc[
             ~(
                 (dateline_mask(named, ctx) & ~speaker_label_mask(named, ctx, persons))
@@ -557,6 +564,7 @@ def find_mentions(
                 | news_form_mask(named, ctx, place_actors, persons)
                 | release_block_mask(named, ctx, tokens)
                 | noun_forms_mask(named, ctx, place_actors, persons, act.names)
+                | lowercase_alias_mask(named, org_countries, place_actors)
             )
         ].reset_index(drop=True)
         named = named.loc[~appositive_role_mask(named, ctx)].reset_index(drop=True)

@@ -109,3 +109,51 @@ def headline_short_forms(cond: pd.DataFrame, tokens: pd.DataFrame) -> np.ndarray
     stop = tokens["norm"].cat.categories.get_indexer(["."])[0]
     out[idx] = ok & (tokens["norm"].array.codes[last] != stop)
     return out
+
+
+def lowercase_alias_mask(
+    named: pd.DataFrame, affiliation: dict[str, str], countries: frozenset[str] | set[str]
+) -> np.ndarray:
+    """True for an organisation's alias written all in lower case where the table spells it
+    with capitals ("staff of the interior ministry" for a tabled "Interior Ministry"), when its
+    sentence names another of ``countries`` and not the organisation's affiliation: a
+    description of that other country's body ("Algeria expelled the French officials, who
+    included staff of the interior ministry, after France's …" is France's ministry, not
+    Morocco's; held-out set 10). ``affiliation``: organisation -> its country."""
+    out = np.zeros(len(named), bool)
+    if named.empty or not affiliation or not countries:
+        return out
+    cand = (named["via"] == "alias").to_numpy(bool).copy()
+    if cand.any():
+        cand[cand] = named["actor_id"].iloc[np.flatnonzero(cand)].isin(list(affiliation)).to_numpy()
+    idx = np.flatnonzero(cand)
+    if not len(idx):
+        return out
+    # (strings on the candidate rows only)
+    matched = named["matched"].iloc[idx].astype(str).to_numpy(object)
+    pattern = named["pattern"].iloc[idx].astype(str).to_numpy(object)
+    low = np.array(
+        [
+            m == m.lower() and p != p.lower() and " " in p
+            for m, p in zip(matched, pattern, strict=True)
+        ],
+        bool,
+    )
+    idx = idx[low]
+    if not len(idx):
+        return out
+    doc = named["doc_id"].cat.codes.to_numpy()
+    sent = named["sent"].to_numpy()
+    actor = named["actor_id"].to_numpy(object)
+    # the actors named in the candidates' sentences only
+    keys = set(zip(doc[idx].tolist(), sent[idx].tolist(), strict=True))
+    near = np.flatnonzero(np.isin(doc, doc[idx]))
+    in_sent: dict[tuple[int, int], set[str]] = {}
+    for d, s_, a in zip(doc[near].tolist(), sent[near].tolist(), actor[near].tolist(), strict=True):
+        if (d, s_) in keys:
+            in_sent.setdefault((d, s_), set()).add(a)
+    for i in idx.tolist():
+        here = in_sent.get((int(doc[i]), int(sent[i])), set())
+        own = affiliation[actor[i]]
+        out[i] = own not in here and bool((here & set(countries)) - {own})
+    return out

@@ -233,3 +233,35 @@ def test_headline_title_holding_its_organisation_is_one_mention_of_the_person() 
     # mention of its own next to a lower-case title that is not listed
     body = "Kofi Mensah spoke. A Central Bank economist on Monday said rates would fall."
     assert mention_rows(body, HEAD) == [["Kofi Mensah", "kofi_mensah"], ["Central Bank", "bog"]]
+
+
+MINISTRY = Actors.from_records(
+    [
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "chile", "name": "Chile", "type": "country", "aliases": ["Santiago"]},
+        {"id": "mi_peru", "name": "Ministry of the Interior", "type": "organisation",
+         "affiliation": "peru", "aliases": ["Interior Ministry"]},
+    ]
+)  # fmt: skip
+
+
+def test_lowercase_alias_next_to_another_country_is_that_countrys_body() -> None:
+    text = (
+        "Peru is far away. Chile expelled two officials, who included staff of the interior "
+        "ministry, after a court ruling."
+    )
+    assert mention_rows(text, MINISTRY) == [["Peru", "peru"], ["Chile", "chile"]]
+    # with its own country in the sentence, or written as a name, it counts
+    assert mention_rows("Peru said the interior ministry would act.", MINISTRY) == [
+        ["Peru", "peru"],
+        ["interior ministry", "mi_peru"],
+    ]
+    assert mention_rows("Chile asked the Interior Ministry to act.", MINISTRY) == [
+        ["Chile", "chile"],
+        ["Interior Ministry", "mi_peru"],
+    ]
+    # no country in the sentence: the table's organisation (older rule)
+    assert mention_rows("Peru acted. Later the interior ministry spoke.", MINISTRY) == [
+        ["Peru", "peru"],
+        ["interior ministry", "mi_peru"],
+    ]
