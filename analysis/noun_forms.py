@@ -118,7 +118,13 @@ def noun_forms_mask(
         outlet[i] = ctx.capitalised(d[i], e[i]) & (
             ~ctx.sentence_start(d[i], e[i])  # "… aid to Kenya\n\nToday Peru …"
         )
-    out[sel] = modified | reached | outlet
+    # a country's name is capitalised: a lower-case match ("with", "state" typed as places in
+    # a table) is left to the other rules
+    found = modified | reached | outlet
+    if found.any():
+        i = np.flatnonzero(found)
+        found[i] = ctx.capitalised(d[i], t[i])
+    out[sel] = found
     out |= _person_in_city(named, ctx, doc, tok, end, via, sel, plain, persons, names or {})
     out |= _possessive_capital_title(named, ctx, doc, tok, end, poss, sel, persons)
     return out
