@@ -31,9 +31,10 @@ from analysis.actor_table import (
     CompiledActors,
     load_actors,
 )
+from analysis.alias_sense import first_sense, headline_short_forms, lowercase_alias_mask
 from analysis.compounds import bilateral_mask, compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
-from analysis.headlines import headline_title_mentions
+from analysis.headlines import headline_title_mentions, inside_heads
 from analysis.matching import match, take_str
 from analysis.mention_rules import (
     LOCATION_NOUNS,
@@ -55,6 +56,7 @@ from analysis.name_forms import (
     resolve_by_adjective,
     speaker_label_mask,
 )
+from analysis.noun_forms import noun_forms_mask
 from analysis.place_forms import place_forms_mask
 from analysis.place_rules import (
     byline_mask,
@@ -104,6 +106,7 @@ def _license(
     named: pd.DataFrame,
     candidates: dict[str, list[tuple[str, str, str]]],
     aff_of: dict[str, str] | None = None,
+    head_rows: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Resolve conditional matches (short forms, roles, shared spellings) to actors.
 
@@ -112,7 +115,8 @@ def _license(
     by several actors also the actor's affiliation) is named in the same document. For each
     match and candidate, the nearest naming mention of the context actor before the match and
     after it are looked up with one binary search over the (document, actor, start) keys of
-    the naming mentions. A short form needs a naming before it; a role or a shared spelling
+    the naming mentions. A short form needs a naming before it (or after it, for the rows
+    ``head_rows`` marks: a headline's); a role or a shared spelling
     needs one anywhere in the document. A role or short form shared by several actors counts
     only for an actor that the document names itself or through one of its people (a person
     whose affiliation it is, ``aff_of``: person -> affiliation); the affiliation of a candidate
@@ -182,7 +186,9 @@ def _license(
         )
     else:
         dist_prev = dist_next = np.zeros(len(key_q), np.int64)
-    licensed = np.where(via == "short", has_prev, has_prev | has_next)
+    # a short form in the headline may name the person the article names later
+    head = head_rows[row] if head_rows is not None else np.zeros(len(row), bool)
+    licensed = np.where(via == "short", has_prev | (has_next & head), has_prev | has_next)
     # a role or short form shared by several actors: the affiliation named nearby only picks
     # among actors that the document names themselves ("the company" is not Tianhe in a text
     # that names China but not Tianhe; held-out set 4)
@@ -448,7 +454,8 @@ def find_mentions(
             )
             if t == "person" and isinstance(f, str)
         }
-        extra = _license(m2, named, cands, aff_of)
+        extra = _license(m2, named, cands, aff_of, headline_short_forms(m2, tokens))
+        extra = first_sense(extra, cands)  # "The AGC said" after "the AGC" it hosted
         extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"
         if return_ambiguous or len(m2):
             ambiguous = _ambiguous_table(m2, extra, cands)
@@ -507,6 +514,7 @@ def find_mentions(
         # "Foreign secretary says …" in a subhead: the title alone for the person named later
         head = headline_title_mentions(tokens, named, act, ctx, fold_case, fold_diacritics)
         if len(head):
+            named = named.loc[~inside_heads(named, head)]
             named = pd.concat([named, head[list(named.columns)]], ignore_index=True)
         named = named.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
         named = possessive_mentions(tokens, named, act, fold_case, fold_diacritics, ctx)
@@ -537,6 +545,13 @@ def find_mentions(
             if t == "person" and types.get(f) == "organisation"
         }
         persons = {a for a, t in types.items() if t == "person"}
+        org_countries = {
+            o: f
+            for o, t, f in zip(
+                act.table["id"], act.table["type"], act.table["affiliation"], strict=True
+            )
+            if t == "organisation" and types.get(f) == "country"
+        }
         named = named.loc[
             ~(
                 (dateline_mask(named, ctx) & ~speaker_label_mask(named, ctx, persons))
@@ -548,6 +563,8 @@ def find_mentions(
                 | title_org_mask(named, ctx, persons_of)
                 | news_form_mask(named, ctx, place_actors, persons)
                 | release_block_mask(named, ctx, tokens)
+                | noun_forms_mask(named, ctx, place_actors, persons, act.names)
+                | lowercase_alias_mask(named, org_countries, place_actors)
             )
         ].reset_index(drop=True)
         named = named.loc[~appositive_role_mask(named, ctx)].reset_index(drop=True)

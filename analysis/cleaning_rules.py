@@ -175,8 +175,9 @@ _PHOTO = r"(?:Photo|PHOTO|Photograph|Picture|Image|Video|Graphic|Credit|Ảnh|�
 _NAME = r"(?:[A-Z][\w.'’-]{0,20}(?:\s{1,3}[A-Z][\w.'’-]{0,20}){0,3})"
 # a credit: capitalised words (or digits), "/" between names, a few small words ("courtesy of")
 _CREDIT = (
-    r"(?:[A-Z0-9][\w.'’&-]{0,25}(?:\s{0,3}/\s{0,3}[A-Z0-9][\w.'’&-]{0,25}"
-    r"|\s{1,3}(?:[A-Z0-9][\w.'’&-]{0,25}|of|the|via|and|by|for|de|van)){0,8})"
+    # (\p{Lu}: a photographer's name in any script, "Photo: Minh Đức"; held-out set 10)
+    r"(?:[\p{Lu}0-9][\w.'’&-]{0,25}(?:\s{0,3}/\s{0,3}[\p{Lu}0-9][\w.'’&-]{0,25}"
+    r"|\s{1,3}(?:[\p{Lu}0-9][\w.'’&-]{0,25}|of|the|via|and|by|for|de|van)){0,8})"
 )
 
 _AGENCY_RULES = (
@@ -294,7 +295,8 @@ _CAPTION_RULES = (
     BoilerplateRule(
         "caption_credit",
         rf".{{0,300}}?(?:^|(?<=[\s.,;:!?–—-]))(?:[(\[]\s{{0,2}})?(?:[-–—]\s{{0,2}})?{_PHOTO}"
-        rf"(?:\s{{1,3}}(?i:courtesy(?:\s{{1,3}}of)?|by))?\s{{0,3}}[:/]\s{{0,3}}{_CREDIT}"
+        # "(Photo courtesy of China Daily)", "Photo by Jane Doe": no colon after the small words
+        rf"(?:\s{{1,3}}(?i:courtesy(?:\s{{1,3}}of)?|by)\s{{0,3}}[:/]?|\s{{0,3}}[:/])\s{{0,3}}{_CREDIT}"
         rf"[.)\]]{{0,2}}|.{{0,300}}?\((?:Photo|Photograph|Image)s?\s{{0,3}}:[^()]{{0,100}}\).{{1,200}}"
         rf"|.{{0,300}}?[(\[]?{_ACRONYM}(?:/{_ACRONYM}){{0,2}}\s{{1,3}}(?:Photo|PHOTO|Ảnh|ẢNH)"
         rf"(?:\s{{1,3}}{_NAME})?[)\]]?",

@@ -27,7 +27,7 @@ from analysis.name_forms import HEADLINE_ACTION_VERBS, subhead_line
 from analysis.text import fold
 from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
 
-__all__ = ["HEADLINE_VERBS", "headline_title_mentions"]
+__all__ = ["HEADLINE_VERBS", "headline_title_mentions", "inside_heads"]
 
 #: Verbs of attribution in headlines (present tense): "Minister says …", "Envoy warns …".
 HEADLINE_VERBS: frozenset[str] = frozenset({
@@ -76,6 +76,7 @@ def headline_title_mentions(
     longest = max(len(w) for opts in titles.values() for w, _ in opts)
     verbs = [*HEADLINE_VERBS, ":"]  # "Energy minister: ban will stay" (colon attribution)
     verbs += list(HEADLINE_ACTION_VERBS)  # "Prime Minister thanks voters" (held-out set 9)
+    verbs += ["on"]  # "Reserve Bank governor on the rate cut" (an interview's headline, set 10)
     near = np.zeros(len(rows), bool)
     for k in range(1, min(longest, 4) + 1):
         near |= ctx.norm_in(codes[rows], tok[rows] + k, verbs)
@@ -109,7 +110,13 @@ def headline_title_mentions(
                 first_closed[d] = s
                 break
     width = int(ctx.tok.max(initial=0)) + 8
-    cov = covered_keys(named, width)
+    # a title may hold the name of its holder's organisation ("Reserve Bank governor"): that
+    # organisation's mention inside it does not block the title, which replaces it
+    affiliations = {f for f in act.table["affiliation"] if isinstance(f, str)}
+    org_types = {a for a, t in act.types.items() if t == "organisation"}
+    owners = affiliations & org_types
+    blocking = named if not owners else named[~named["actor_id"].isin(list(owners)).to_numpy()]
+    cov = covered_keys(blocking, width)
     n_codes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     n_actor = named["actor_id"].to_numpy(object)
     out = []
@@ -161,3 +168,28 @@ def headline_title_mentions(
     df["key"] = df["actor_id"] + "|title"
     df["pattern"] = df["matched"]
     return df
+
+
+def inside_heads(named: pd.DataFrame, head: pd.DataFrame) -> np.ndarray:
+    """True for the rows of ``named`` (sorted or not) lying inside a title mention of ``head``
+    of another actor: "Reserve Bank" inside the headline title "Reserve Bank governor"."""
+    out = np.zeros(len(named), bool)
+    if head.empty or named.empty:
+        return out
+    big = int(max(named["end"].max(), head["end"].max())) + 1
+    hkey = head["doc_id"].cat.codes.to_numpy().astype(np.int64) * big + head["start"].to_numpy()
+    order = np.argsort(hkey, kind="stable")
+    hkey = hkey[order]
+    h_end = head["end"].to_numpy()[order]
+    h_actor = head["actor_id"].to_numpy(object)[order]
+    d = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    s, e = named["start"].to_numpy(), named["end"].to_numpy()
+    # the last title starting at or before each row, in the same document
+    j = np.searchsorted(hkey, d * big + s, side="right") - 1
+    ok = j >= 0
+    jj = np.clip(j, 0, None)
+    ok &= (hkey[jj] // big == d) & (e <= h_end[jj])
+    if ok.any():
+        i = np.flatnonzero(ok)
+        ok[i] = named["actor_id"].to_numpy(object)[i] != h_actor[jj[i]]
+    return ok

@@ -1,0 +1,159 @@
+"""One sense per document for a spelling shared by several actors (issue 12, wave 6).
+
+:func:`analysis.actors.find_mentions` resolves a shared spelling ("AGC" for Malaysia's and
+Singapore's Attorney-General's Chambers) by the context named nearest to each occurrence. In
+a text on one of them that also names the other's people, a later bare "The AGC said …" can
+sit nearer to the other's attorney-general than to anything of its own, although the writer
+means the body introduced first ("hosted by the Attorney-General's Chambers (AGC)", held-out
+set 10). :func:`first_sense` gives such later occurrences the actor of the first one, unless
+their own context is close by.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["NEAR_CHARS", "first_sense"]
+
+#: A later occurrence whose licensing context is named within this many characters keeps its
+#: own resolution ("In Vietnam, the SPP …" right after a text on China's SPP).
+NEAR_CHARS: int = 200
+
+
+def first_sense(
+    extra: pd.DataFrame, candidates: dict[str, list[tuple[str, str, str]]]
+) -> pd.DataFrame:
+    """``extra`` (licensed stage-2 matches with ``actor_id``, ``via``, ``context_id`` and
+    ``distance``) with each shared alias after its first occurrence in a document resolved
+    as that first occurrence, when its own context is farther than :data:`NEAR_CHARS` and
+    the first occurrence's actor is one of its candidates."""
+    if extra.empty:
+        return extra
+    shared = {k for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
+    if not shared:
+        return extra
+    cand = (extra["via"] == "alias").to_numpy(bool) & extra["key"].isin(list(shared)).to_numpy()
+    if cand.sum() < 2:
+        return extra
+    rows_all = np.flatnonzero(cand)
+    doc = extra["doc_id"].array.codes[rows_all].astype(np.int64)
+    key, _ = pd.factorize(extra["key"].to_numpy(object)[rows_all])
+    start = extra["start"].to_numpy()[rows_all]
+    order = np.lexsort((start, key, doc))
+    doc, key = doc[order], key[order]
+    sorted_rows = rows_all[order]
+    actor = extra["actor_id"].to_numpy(object)[sorted_rows]
+    opens = np.ones(len(order), bool)
+    opens[1:] = (doc[1:] != doc[:-1]) | (key[1:] != key[:-1])
+    group_first = np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))
+    first_actor = actor[group_first]
+    dist = extra["distance"].to_numpy()[sorted_rows]
+    change = (first_actor != actor) & (dist > NEAR_CHARS)
+    if not change.any():
+        return extra
+    rows = sorted_rows[change]
+    new = first_actor[change]
+    keys = extra["key"].to_numpy(object)[rows]
+    ok = np.array(
+        [any(a == n for a, _, _ in candidates[k]) for k, n in zip(keys, new, strict=True)], bool
+    )
+    if not ok.any():
+        return extra
+    out = extra.copy()
+    col = out.columns.get_loc("actor_id")
+    out.iloc[rows[ok], col] = new[ok]
+    out.iloc[rows[ok], out.columns.get_loc("context_id")] = new[ok]
+    return out
+
+
+#: A short form this early in a document (its first two sentences, within this many
+#: characters) may be in the headline, which names a person before the article does:
+#: "… gives junta one week to reinstate Maiga", "Adebayo-Ross's £80m move collapses".
+HEADLINE_CHARS: int = 160
+_HEADLINE_TOKENS = 60
+
+
+def headline_short_forms(cond: pd.DataFrame, tokens: pd.DataFrame) -> np.ndarray:
+    """True for the stage-2 matches ``cond`` written capitalised in a document's headline: its
+    first two sentences, within :data:`HEADLINE_CHARS` characters, in a sentence that does not
+    end with a full stop ("Thuong arrived. Vo Van Thuong spoke." is no headline). A short
+    form there may be licensed by the full name later in the document (held-out sets 8, 10)."""
+    out = np.zeros(len(cond), bool)
+    if cond.empty or tokens.empty:
+        return out
+    early = (cond["sent"].to_numpy() <= 2) & (cond["start"].to_numpy() < HEADLINE_CHARS)
+    idx = np.flatnonzero(early)
+    if not len(idx):
+        return out
+    first = cond["matched"].astype(str).str[:1].to_numpy(object)[idx]
+    idx = idx[np.array([c.isupper() for c in first], bool)]
+    codes = tokens["doc_id"].array.codes
+    if not len(idx) or np.any(codes[1:] < codes[:-1]):
+        return out
+    sent = tokens["sent"].to_numpy()
+    tok = tokens["tok"].to_numpy()
+    d = cond["doc_id"].array.codes[idx]
+    row = np.searchsorted(codes, d) + cond["tok"].to_numpy()[idx]
+    ok = (row < len(codes)) & (codes[np.clip(row, 0, len(codes) - 1)] == d)
+    row = np.clip(row, 0, len(codes) - 1)
+    ok &= tok[row] == cond["tok"].to_numpy()[idx]  # the tokens table in its usual layout
+    s = sent[row]
+    last = row.copy()
+    for k in range(1, _HEADLINE_TOKENS):
+        r = np.clip(row + k, 0, len(codes) - 1)
+        more = (row + k < len(codes)) & (codes[r] == d) & (sent[r] == s) & (last == r - 1)
+        if not more.any():
+            break
+        last = np.where(more, r, last)
+    stop = tokens["norm"].cat.categories.get_indexer(["."])[0]
+    out[idx] = ok & (tokens["norm"].array.codes[last] != stop)
+    return out
+
+
+def lowercase_alias_mask(
+    named: pd.DataFrame, affiliation: dict[str, str], countries: frozenset[str] | set[str]
+) -> np.ndarray:
+    """True for an organisation's alias written all in lower case where the table spells it
+    with capitals ("staff of the interior ministry" for a tabled "Interior Ministry"), when its
+    sentence names another of ``countries`` and not the organisation's affiliation: a
+    description of that other country's body ("Algeria expelled the French officials, who
+    included staff of the interior ministry, after France's …" is France's ministry, not
+    Morocco's; held-out set 10). ``affiliation``: organisation -> its country."""
+    out = np.zeros(len(named), bool)
+    if named.empty or not affiliation or not countries:
+        return out
+    cand = (named["via"] == "alias").to_numpy(bool).copy()
+    if cand.any():
+        cand[cand] = named["actor_id"].iloc[np.flatnonzero(cand)].isin(list(affiliation)).to_numpy()
+    idx = np.flatnonzero(cand)
+    if not len(idx):
+        return out
+    # (strings on the candidate rows only)
+    matched = named["matched"].iloc[idx].astype(str).to_numpy(object)
+    pattern = named["pattern"].iloc[idx].astype(str).to_numpy(object)
+    low = np.array(
+        [
+            m == m.lower() and p != p.lower() and " " in p
+            for m, p in zip(matched, pattern, strict=True)
+        ],
+        bool,
+    )
+    idx = idx[low]
+    if not len(idx):
+        return out
+    doc = named["doc_id"].cat.codes.to_numpy()
+    sent = named["sent"].to_numpy()
+    actor = named["actor_id"].to_numpy(object)
+    # the actors named in the candidates' sentences only
+    keys = set(zip(doc[idx].tolist(), sent[idx].tolist(), strict=True))
+    near = np.flatnonzero(np.isin(doc, doc[idx]))
+    in_sent: dict[tuple[int, int], set[str]] = {}
+    for d, s_, a in zip(doc[near].tolist(), sent[near].tolist(), actor[near].tolist(), strict=True):
+        if (d, s_) in keys:
+            in_sent.setdefault((d, s_), set()).add(a)
+    for i in idx.tolist():
+        here = in_sent.get((int(doc[i]), int(sent[i])), set())
+        own = affiliation[actor[i]]
+        out[i] = own not in here and bool((here & set(countries)) - {own})
+    return out
