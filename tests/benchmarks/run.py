@@ -1021,7 +1021,8 @@ def print_summary(r: dict) -> None:
         row("b themes (scope=all)", b["ours_all"], "one alternation regex", b["alternation"], 2)
         row("b themes (scope=all)", b["ours_all"], "pyahocorasick longest", b["aho"], 1.0)
     if "c" in r and cv:
-        row("c actors", r["c"]["ours"], "CountVectorizer", cv, 1.0)
+        # issue 12: actor mentions at least 4x CountVectorizer's throughput
+        row("c actors", r["c"]["ours"], "CountVectorizer", cv, 4.0)
     if "d" in r and cv:
         row("d full pipeline", r["d"]["ours"], "CountVectorizer", cv, 0.75)
     if "d" in r and "stream" in r["d"]:
