@@ -61,3 +61,14 @@ def mention_rows(
         warnings.simplefilter("ignore")
         m = find_mentions(tokenize(docs), actors, docs=docs)
     return m[list(columns)].values.tolist()
+
+
+def cleaned_mention_rows(text: str, actors) -> list[list]:
+    """:func:`mention_rows` of one text after :func:`clean_boilerplate` (its warnings silenced:
+    in a short text most lines are boilerplate)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cleaned, _ = clean_boilerplate(make_docs(text))
+    return mention_rows(cleaned.loc[0, "text"], actors)

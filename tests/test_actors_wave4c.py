@@ -8,10 +8,9 @@ from __future__ import annotations
 import warnings
 
 from analysis.actors import Actors, find_mentions
-from analysis.boilerplate import clean_boilerplate
 from analysis.quotes import find_quotes
 from analysis.text import tokenize
-from tests.conftest import make_docs, mention_rows
+from tests.conftest import cleaned_mention_rows, make_docs, mention_rows
 
 ACTORS = Actors.from_records(
     [
@@ -37,10 +36,7 @@ def mentions_of(text: str, actors: Actors = ACTORS) -> list[list]:
 
 
 def cleaned_mentions_of(text: str) -> list[list]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # short texts: most of them is boilerplate
-        cleaned, _ = clean_boilerplate(make_docs(text))
-    return mentions_of(cleaned.loc[0, "text"])
+    return cleaned_mention_rows(text, ACTORS)
 
 
 # -- 1. datelines and page leftovers --------------------------------------------------------

@@ -7,13 +7,10 @@ for these tests (not taken from the set), with hand-computed values."""
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 
 from analysis.actors import Actors, find_mentions
-from analysis.boilerplate import clean_boilerplate
 from analysis.name_forms import (
     DEMONYMS,
     name_forms_mask,
@@ -22,7 +19,7 @@ from analysis.name_forms import (
 )
 from analysis.place_forms import place_forms_mask
 from analysis.text import tokenize
-from tests.conftest import make_docs, mention_rows
+from tests.conftest import cleaned_mention_rows, make_docs, mention_rows
 
 ACTORS = Actors.from_records(
     [
@@ -55,10 +52,7 @@ def mentions_of(text: str, actors: Actors = ACTORS) -> list[list]:
 
 
 def cleaned_mentions_of(text: str) -> list[list]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # short texts: most of them is boilerplate
-        cleaned, removed = clean_boilerplate(make_docs(text))
-    return mentions_of(cleaned.loc[0, "text"])
+    return cleaned_mention_rows(text, ACTORS)
 
 
 # -- places --------------------------------------------------------------------------------------

@@ -7,11 +7,8 @@ set), with hand-computed values."""
 
 from __future__ import annotations
 
-import warnings
-
 from analysis.actors import Actors
-from analysis.boilerplate import clean_boilerplate
-from tests.conftest import make_docs, mention_rows
+from tests.conftest import cleaned_mention_rows, mention_rows
 
 ACTORS = Actors.from_records(
     [
@@ -40,10 +37,7 @@ def mentions_of(text: str, actors: Actors = ACTORS) -> list[list]:
 
 
 def cleaned_mentions_of(text: str) -> list[list]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # short texts: most of them is boilerplate
-        cleaned, _ = clean_boilerplate(make_docs(text))
-    return mentions_of(cleaned.loc[0, "text"])
+    return cleaned_mention_rows(text, ACTORS)
 
 
 def test_country_possessive_before_a_capitalised_title_is_one_mention_of_the_person() -> None:
