@@ -37,6 +37,12 @@ __all__ = [
     "MEETING_VERBS",
     "TERRITORY_NOUNS",
     "NAME_HEADS_BEFORE_OF",
+    "MOVER_NOUNS",
+    "TRIP_NOUNS",
+    "REACH_VERBS",
+    "NAME_PREFIXES",
+    "VENUE_HEADS",
+    "REGION_NOUNS",
     "place_forms_mask",
     "code_table",
     "codes_at",
@@ -78,6 +84,40 @@ _FOR_VERBS = frozenset({
     "bound", "headed", "heads", "set", "sets", "sailed", "flights",
 })  # fmt: skip
 _ON = frozenset({"on", "back", "onward", "onwards", "home", "over", "off", "out", "away"})
+#: People and trips whose "to [the] X" / "from [the] X" is a destination or an origin:
+#: "travellers from the UK", "Travellers to Germany", "flights to Japan" (held-out set 11).
+MOVER_NOUNS: frozenset[str] = frozenset({
+    "travellers", "travelers", "traveller", "traveler", "passengers", "passenger", "visitors",
+    "visitor", "tourists", "tourist", "arrivals", "arrival", "flights", "flight", "departures",
+    "holidaymakers", "commuters", "pilgrims",
+})  # fmt: skip
+#: Groups whose "to [the] X" only (not "from X": "a delegation from China" is sent by it) is
+#: a destination: "led a delegation to Manila" (visits and trips:
+#: :data:`analysis.place_rules.DESTINATION_NOUNS`, which keeps "a working visit to X").
+TRIP_NOUNS: frozenset[str] = frozenset({"delegation", "delegations"})
+#: Verbs whose object right after them is a destination: "to reach Australia, Japan and the
+#: Philippines".
+REACH_VERBS: frozenset[str] = frozenset({"reach", "reaches", "reaching", "reached"})
+#: Nouns of a part of a country after its possessive: "the EU's Schengen area", "Zambia's
+#: copperbelt", "China's Guangdong province" (with :data:`ADMIN_NOUNS`), when the noun ends the
+#: phrase ("China's coast guard", "China's State Council" are bodies).
+REGION_NOUNS: frozenset[str] = ADMIN_NOUNS | frozenset({
+    "area", "areas", "zone", "zones", "coast", "coastline", "coasts", "north", "south", "east",
+    "west", "northeast", "northwest", "southeast", "southwest", "interior", "hinterland",
+    "heartland", "countryside", "mainland", "copperbelt", "highlands", "lowlands", "delta",
+    "peninsula", "borderlands", "capital",
+})  # fmt: skip
+#: Capitalised words before a place that make another proper name of it: a region ("in Metro
+#: Manila", "Greater London") or an outlet ("told Radio New Zealand").
+NAME_PREFIXES: frozenset[str] = frozenset({"metro", "greater", "radio", "television"})
+#: Capitalised heads that end a venue's name opened by a country: "held at the Myanmar
+#: International Convention Centre", "the Vietnam National Convention Center".
+VENUE_HEADS: frozenset[str] = frozenset({
+    # not "park", "house", "square": surnames and bodies ("the Republic of Korea Park Ji-hoon",
+    # set 4; "the Korea House")
+    "centre", "center", "hall", "hotel", "stadium", "arena", "airport", "palace", "pavilion",
+    "theatre", "theater", "auditorium", "fairground", "fairgrounds",
+})  # fmt: skip
 #: Verbs of handing people over whose "to X" is where the people go, when the object is
 #: people (:data:`HANDED_PEOPLE`): "hands over 17 fugitives to China", "returned 38 Vietnamese
 #: fugitives to Việt Nam"; "returning stolen assets to Nigeria" names a recipient (a party).
@@ -299,6 +339,16 @@ def place_forms_mask(
         to1 & in_table(b[2], tv)
     )
     travel |= in_table(b[0], ids["for"]) & in_table(b[1], code_table(ctx, _FOR_VERBS))
+    # "travellers from the UK", "Travellers to Germany", "a delegation to Manila", "to reach
+    # Australia, Japan and the Philippines"
+    movers, trips = code_table(ctx, MOVER_NOUNS), code_table(ctx, TRIP_NOUNS)
+    fromto = ids["to"] | code_table(ctx, {"from"})
+    from_to0 = in_table(b[0], fromto)
+    from_to1 = in_table(b[0], ids["the"]) & in_table(b[1], fromto)
+    travel |= (from_to0 & in_table(b[1], movers)) | (from_to1 & in_table(b[2], movers))
+    travel |= (to0 & in_table(b[1], trips)) | (to1 & in_table(b[2], trips))
+    reach = code_table(ctx, REACH_VERBS)
+    travel |= in_table(b[0], reach) | (in_table(b[0], ids["the"]) & in_table(b[1], reach))
     handed = _handover(ctx, doc, tok, to0 | to1)
     between = _between(ctx, doc, tok, b[0])
     listable = (into | travel | handed | between) & ~poss
@@ -321,6 +371,12 @@ def place_forms_mask(
         city & ends,
         lambda i: ~ctx.capitalised(doc[i], end[i]) & ctx.capitalised(doc[i], tok[i]),
     )
+    # "in Metro Manila", "told Radio New Zealand": the place inside another proper name
+    mask |= narrow(
+        in_table(b[0], code_table(ctx, NAME_PREFIXES)) & ~poss,
+        lambda i: ctx.capitalised(doc[i], tok[i] - 1),
+    )
+    mask |= _venue_name(ctx, doc, end, a0, poss)
     if persons:
         mask |= _meeting_place(named, ctx, doc, tok, b[0], ids["in"], persons, width) & ~poss
     # "the National Prosecutors College of China's Supreme People's Procuratorate": the
@@ -328,8 +384,52 @@ def place_forms_mask(
     owns = poss & in_sorted(doc * width + end, cov)
     mask |= _inside_proper_name(ctx, doc, tok, b, ids, cov, width) & ~owns
     out[sel] = mask
-    _continue_lists(named, ctx, out, sel, listable)
+    region_rows, region_end = _possessive_region(named, ctx, place_actors, organisations)
+    out[region_rows] = True
+    _continue_lists(named, ctx, out, sel, listable, region_rows, region_end)
     return out
+
+
+def _possessive_region(
+    named: pd.DataFrame, ctx: TokenContext, place_actors: frozenset[str] | set[str],
+    organisations: frozenset[str] | set[str],
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Rows of possessive mentions of places and organisations that only own a part of their
+    territory: "X's" + up to two capitalised words + a noun of :data:`REGION_NOUNS` ending the
+    phrase ("the EU's Schengen area,", "from Zambia's copperbelt to"). Returns the rows and
+    the token after each region's phrase."""
+    none = np.zeros(0, np.intp), np.zeros(0, np.int64)
+    matched = named["matched"].to_numpy(object)
+    cand = np.flatnonzero(
+        named["actor_id"].isin(list(set(place_actors) | set(organisations))).to_numpy()
+    )
+    if not len(cand):
+        return none
+    poss = pd.Series(matched[cand], dtype=object).str.endswith(("'s", "’s")).to_numpy(bool)
+    cand = cand[poss]
+    if not len(cand):
+        return none
+    doc, _, end = mention_frame(named.iloc[cand])
+    regions, ends = code_table(ctx, REGION_NOUNS), code_table(ctx, _PHRASE_END)
+    at = np.full(len(cand), -1, np.int64)
+    open_ = np.ones(len(cand), bool)
+    for k in range(3):
+        c = codes_at(ctx, doc, end + k)
+        hit = (
+            open_
+            & in_table(c, regions)
+            & (
+                in_table(codes_at(ctx, doc, end + k + 1), ends)
+                | (codes_at(ctx, doc, end + k + 1) < 0)
+            )
+        )
+        at[hit] = k
+        open_ &= ~hit & (c >= 0) & ~in_table(c, ends)
+        if k < 2 and open_.any():  # a name before the noun: capitalised words only
+            i = np.flatnonzero(open_)
+            open_[i] = ctx.capitalised(doc[i], end[i] + k)
+    keep = at >= 0
+    return cand[keep], end[keep] + at[keep] + 1
 
 
 def _after_other_country(
@@ -544,6 +644,34 @@ def _meeting_place(
     return found
 
 
+def _venue_name(
+    ctx: TokenContext, doc: np.ndarray, end: np.ndarray, a0: np.ndarray, poss: np.ndarray
+) -> np.ndarray:
+    """The country opens a venue's name: capitalised words after it up to a head of
+    :data:`VENUE_HEADS` within four tokens ("the Myanmar International Convention Centre")."""
+    found = np.zeros(len(end), bool)
+    open_ = ~poss & (a0 >= 0) & ~in_table(a0, code_table(ctx, _PHRASE_END))
+    if not open_.any():
+        return found
+    heads = code_table(ctx, VENUE_HEADS)
+    at = np.full(len(end), -1, np.int64)
+    for k in range(4):
+        c = a0 if k == 0 else codes_at(ctx, doc, end + k)
+        hit = open_ & (at < 0) & in_table(c, heads)
+        dash = np.flatnonzero(open_ & ~hit)
+        if len(dash):  # "Convention Centre-2": the head before a hyphen
+            words = ctx.norm(doc[dash], end[dash] + k)
+            hit[dash] = [w.partition("-")[0] in VENUE_HEADS and "-" in w for w in words]
+        at[hit] = k
+        open_ &= ~hit & (c >= 0) & ~in_table(c, code_table(ctx, _PHRASE_END))
+    found = at >= 0
+    for k in range(4):  # the few rows left: every word up to the head capitalised
+        need = found & (at >= k)
+        if need.any():
+            found[need] = ctx.capitalised(doc[need], end[need] + k)
+    return found
+
+
 def _inside_proper_name(
     ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, b: list[np.ndarray], ids: dict,
     cov: np.ndarray, width: int,
@@ -573,21 +701,25 @@ def _inside_proper_name(
 
 def _continue_lists(
     named: pd.DataFrame, ctx: TokenContext, out: np.ndarray, sel: np.ndarray,
-    listable: np.ndarray,
+    listable: np.ndarray, region_rows: np.ndarray, region_end: np.ndarray,
 ) -> None:  # fmt: skip
     """ "expanded into Paraguay and Bolivia": a place actor's mention right after a listable
-    place of these rules, joined by a comma, "and" or "or" (and "the"), is a place too."""
+    place of these rules, joined by a comma, "and" or "or" (and "the"), is a place too; a
+    possessive region of :func:`_possessive_region` inside the list carries it on past its
+    noun ("travellers from the UK, the EU's Schengen area, China, India")."""
     if not listable.any():
         return
     codes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     toks = named["tok"].to_numpy().astype(np.int64)
-    n_tok = named["n_tok"].to_numpy().astype(np.int64)
+    ends = toks + named["n_tok"].to_numpy().astype(np.int64)
+    ends[region_rows] = region_end
     chain = np.zeros(len(named), bool)
     chain[sel[listable]] = True
     is_sel = np.zeros(len(named), bool)
     is_sel[sel] = True
+    is_sel[region_rows] = True
     gap = np.zeros(len(named), np.int64)
-    gap[1:] = toks[1:] - toks[:-1] - n_tok[:-1]
+    gap[1:] = toks[1:] - ends[:-1]
     nxt = np.zeros(len(named), bool)
     nxt[1:] = is_sel[1:] & (codes[1:] == codes[:-1]) & (gap[1:] >= 1) & (gap[1:] <= 2)
     cand = np.flatnonzero(nxt)
