@@ -422,12 +422,17 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
     return "\n".join(out_lines), rows
 
 
-_RELEASE_HEADING = re.compile(r"(?i)(?:news|press|media)\s{1,3}release")
+# "News release", "Press statement", "News item | 25-09-2025" (held-out set 11)
+_RELEASE_HEADING = re.compile(
+    r"(?i)(?:news|press|media)\s{1,3}(?:release|item|statement|advisory|notice)"
+    r"(?:\s{0,3}[|/–—-]\s{0,3}[\d./ -]{6,12})?"
+)
 
 
 def _letterhead(lines: list[str], drop: dict[int, str]) -> None:
-    """The letterhead above a "News release" heading among a document's first three lines
-    ("Global Affairs Canada / News release"; held-out set 8): each line above it short and
+    """The letterhead above a "News release" heading ("News item | 25-09-2025", "Press
+    statement") among a document's first three lines ("Global Affairs Canada / News release";
+    held-out sets 8 and 11): each line above it short and
     without sentence-final punctuation. The heading itself stays (the mention rules read it)."""
     seen = [k for k, line in enumerate(lines[:12]) if line.strip()][:3]
     for n, k in enumerate(seen):

@@ -384,10 +384,51 @@ def place_forms_mask(
     owns = poss & in_sorted(doc * width + end, cov)
     mask |= _inside_proper_name(ctx, doc, tok, b, ids, cov, width) & ~owns
     out[sel] = mask
+    out |= _full_stop_dateline(named, ctx, doc_all, tok_all, end_all, place_actors, organisations)
     region_rows, region_end = _possessive_region(named, ctx, place_actors, organisations)
     out[region_rows] = True
     _continue_lists(named, ctx, out, sel, listable, region_rows, region_end)
     return out
+
+
+#: A dateline opens the text within this many tokens: "Jakarta." after the headline.
+DATELINE_WINDOW = 60
+
+
+def _full_stop_dateline(
+    named: pd.DataFrame, ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray,
+    place_actors: frozenset[str] | set[str], organisations: frozenset[str] | set[str],
+) -> np.ndarray:  # fmt: skip
+    """A city (or country) and a full stop opening the first sentence of the text, before a
+    capitalised word: "Jakarta. Indonesia on Tuesday handed over …" (Jakarta Globe style,
+    held-out set 11); the same with a dash after a name in capitals ("JAKARTA — Indonesia
+    on …")."""
+    found = np.zeros(len(named), bool)
+    early = np.flatnonzero(tok < DATELINE_WINDOW)
+    if not len(early):
+        return found
+    a0 = codes_at(ctx, doc[early], end[early])
+    stop = in_table(a0, code_table(ctx, {"."}))
+    dash = in_table(a0, code_table(ctx, {"—", "–", "--"}))
+    early, stop, dash = early[stop | dash], stop[stop | dash], dash[stop | dash]
+    if not len(early):
+        return found
+    d, t, e = doc[early], tok[early], end[early]
+    ok = named["actor_id"].iloc[early].isin(list(set(place_actors) | set(organisations)))
+    ok = ok.to_numpy() & ctx.sentence_start(d, t) & ctx.capitalised(d, e + 1)
+    # a dash only after capitals: "China – Indonesia sign pact" is a headline
+    ok &= stop | ctx.upper(d, e - 1)
+    # the first sentence of the text: no sentence-final stop before it (the headline has none)
+    i = np.flatnonzero(ok)
+    for k in range(1, DATELINE_WINDOW):
+        if not len(i):
+            break
+        c = codes_at(ctx, d[i], t[i] - k)
+        bad = in_table(c, code_table(ctx, {".", "!", "?"}))
+        ok[i[bad]] = False
+        i = i[~bad & (c >= 0)]
+    found[early[ok]] = True
+    return found
 
 
 def _possessive_region(

@@ -7,7 +7,7 @@ hand-computed values."""
 from __future__ import annotations
 
 from analysis.actors import Actors
-from tests.conftest import mention_rows
+from tests.conftest import cleaned_mention_rows, mention_rows
 
 ACTORS = Actors.from_records(
     [
@@ -17,6 +17,8 @@ ACTORS = Actors.from_records(
         {"id": "ghana", "name": "Ghana", "type": "country", "aliases": ["Accra"]},
         {"id": "brazil", "name": "Brazil", "type": "country", "aliases": ["Brasília"]},
         {"id": "uk", "name": "United Kingdom", "type": "country", "aliases": ["UK", "Britain"]},
+        {"id": "min_trade", "name": "Ministry of Trade", "type": "organisation",
+         "affiliation": "peru"},
         {"id": "au", "name": "African Union", "type": "organisation", "aliases": ["AU"]},
         {"id": "rosa_vega", "name": "Rosa Vega", "type": "person", "affiliation": "peru",
          "titles": ["Interior Minister"], "short": ["Vega"]},
@@ -80,4 +82,25 @@ def test_a_possessive_region_carries_a_list_of_places_on() -> None:
     # without the list opener the countries act
     assert mentions_of("Ghana and Brazil signed the deal.") == [
         ["Ghana", "ghana"], ["Brazil", "brazil"]
+    ]  # fmt: skip
+
+
+def test_a_city_and_a_full_stop_opening_the_text_is_a_dateline() -> None:
+    text = "Ghana returns two suspects\n\nAccra. Ghana on Monday handed over two men."
+    assert mentions_of(text) == [["Ghana", "ghana"], ["Ghana", "ghana"]]
+    # "NAIROBI — Kenya …": a dash after capitals; not later in the text
+    assert mentions_of("Kenya talks\n\nNAIROBI — Kenya signed. Nairobi. Kenya agreed.") == [
+        ["Kenya", "kenya"], ["Kenya", "kenya"], ["Nairobi", "kenya"], ["Kenya", "kenya"]
+    ]  # fmt: skip
+    # a dash in a headline between two countries keeps both
+    assert mentions_of("Ghana – Kenya sign pact") == [["Ghana", "ghana"], ["Kenya", "kenya"]]
+
+
+def test_a_letterhead_above_a_news_item_heading_is_boilerplate() -> None:
+    text = (
+        "Ministry of Trade\nGovernment of Peru\n\nNews item | 02-03-2024\n\n"
+        "Peru and Chile sign a trade deal\n\nThe Ministry of Trade said the deal was signed."
+    )
+    assert cleaned_mention_rows(text, ACTORS) == [
+        ["Peru", "peru"], ["Chile", "chile"], ["Ministry of Trade", "min_trade"]
     ]  # fmt: skip
