@@ -289,6 +289,15 @@ _WEB_RULES = (
     ),
 )
 
+# a person's position in a photo: "(right)", "(second from left)", "(front row, centre)", "(L-R)"
+_POSITION = (
+    r"(?i:(?:(?:front|back|middle|top|bottom)\s{1,3}row\s{0,3},?\s{0,3})?(?:(?:far|extreme)\s{1,3})?"
+    r"(?:(?:(?:first|second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s{1,3})?"
+    r"(?:from\s{1,3})?(?:left|right)|cent(?:re|er)|middle)"
+    r"|(?:front|back|middle|top|bottom)\s{1,3}row|l\s{0,2}-\s{0,2}r|r\s{0,2}-\s{0,2}l"
+    r"|(?:from\s{1,3})?l(?:eft)?\s{1,3}to\s{1,3}r(?:ight)?)"
+)
+
 _CAPTION_RULES = (
     # "Delegates at the conference. Photo: VNA", "... (VNS Photo Doan Tung)", "Photo: Viet Nam
     # News": a caption line with its credit inside or at its end
@@ -301,6 +310,10 @@ _CAPTION_RULES = (
         rf"|.{{0,300}}?[(\[]?{_ACRONYM}(?:/{_ACRONYM}){{0,2}}\s{{1,3}}(?:Photo|PHOTO|Ảnh|ẢNH)"
         rf"(?:\s{{1,3}}{_NAME})?[)\]]?",
     ),
+    # "Jane Roe (right) and John Doe at the ceremony.", "Officials (from left) A, B and C": a
+    # caption line without a credit, known by the position of a person in the picture (not
+    # "(R)" or "(L)" alone: a party after a US legislator's name)
+    BoilerplateRule("position_caption", rf"(?=.{{0,300}}?\({_POSITION}\)).{{1,400}}"),
     # a lone credit naming a newspaper, e.g. "Viet Nam News" or "VNS/Viet Nam News"
     BoilerplateRule("credit_outlet", rf"(?:{_ACRONYM}/)?{_MEDIA_NAME}", caption_before=True),
     # "Delegates at the conference. Photo: VNA The 13th conference ...": caption fused to text
@@ -361,6 +374,10 @@ _has_photo_word = re.compile(
 ).search
 _has_agency = re.compile("|".join(regex.findall(r"[A-Za-z]+", _AGENCIES))).search
 _has_crumb = re.compile("[>»›/|]").search
+# every "(position)" of position_caption holds one of these inside its parenthesis
+_has_position = re.compile(
+    r"(?i)\([^()]{0,40}(?:left|right|cent|middle|row|l\s*-|r\s*-|l to)"
+).search
 # What every match of a rule must contain, read by the regex module with the rule's own flags
 # where case or classes are involved: "(Photo" and kin (photo_caption), a print or PDF word
 # (print_link), a digit (every date, time and "ago" of timestamp), a slash or "www." (short_link),
@@ -385,6 +402,7 @@ PREFILTERS: dict[tuple[str, str], Any] = {
     for r in DEFAULT_BOILERPLATE_RULES
     for name, need in (
         ("caption_credit", _has_photo_word),
+        ("position_caption", _has_position),
         ("fused_caption", _has_photo_word),
         ("click_here", _has_click),
         ("breadcrumb", _has_crumb),

@@ -104,3 +104,19 @@ def test_a_letterhead_above_a_news_item_heading_is_boilerplate() -> None:
     assert cleaned_mention_rows(text, ACTORS) == [
         ["Peru", "peru"], ["Chile", "chile"], ["Ministry of Trade", "min_trade"]
     ]  # fmt: skip
+
+
+def test_a_caption_line_with_a_position_marker_is_boilerplate() -> None:
+    text = (
+        "Peru and Chile sign a trade deal\n\n"
+        "Rosa Vega (second from left) and the Chile delegation at the signing in Lima.\n\n"
+        "Peru and Chile signed the deal on Monday."
+    )
+    assert cleaned_mention_rows(text, ACTORS) == [
+        ["Peru", "peru"], ["Chile", "chile"], ["Peru", "peru"], ["Chile", "chile"]
+    ]  # fmt: skip
+    # "(R)" alone is a party after a legislator's name, not a position: the line stays
+    text = "Peru and Chile sign a deal\n\nSenator Rosa Vega (R) said Chile would sign it."
+    assert cleaned_mention_rows(text, ACTORS) == [
+        ["Peru", "peru"], ["Chile", "chile"], ["Rosa Vega", "rosa_vega"], ["Chile", "chile"]
+    ]  # fmt: skip

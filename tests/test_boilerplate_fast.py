@@ -75,6 +75,9 @@ def test_remembered_lines_give_the_same_result_as_matching_every_line(
 
 
 EDGE_LINES = [
+    "Jane Roe (second from left) and John Doe at the ceremony.",
+    "Officials (L-R) Jane Roe, John Doe and Max Poe.",
+    "Jane Roe (front row, centre) poses with delegates.",
     "WWW.VIETNAMPLUS.VN",
     "www.example.com",
     "bit.ly/3xYz",
