@@ -19,6 +19,8 @@ ACTORS = Actors.from_records(
         {"id": "uk", "name": "United Kingdom", "type": "country", "aliases": ["UK", "Britain"]},
         {"id": "min_trade", "name": "Ministry of Trade", "type": "organisation",
          "affiliation": "peru"},
+        {"id": "kofi_mensah", "name": "Kofi Mensah", "type": "person", "affiliation": "au",
+         "titles": ["AU Commission Chair"]},
         {"id": "au", "name": "African Union", "type": "organisation", "aliases": ["AU"]},
         {"id": "rosa_vega", "name": "Rosa Vega", "type": "person", "affiliation": "peru",
          "titles": ["Interior Minister"], "short": ["Vega"]},
@@ -120,3 +122,11 @@ def test_a_caption_line_with_a_position_marker_is_boilerplate() -> None:
     assert cleaned_mention_rows(text, ACTORS) == [
         ["Peru", "peru"], ["Chile", "chile"], ["Rosa Vega", "rosa_vega"], ["Chile", "chile"]
     ]  # fmt: skip
+
+
+def test_a_tabled_persons_own_title_in_apposition_is_no_mention_of_its_body() -> None:
+    text = "Kofi Mensah, AU Commission Chair, told delegates the AU would act."
+    assert mentions_of(text) == [["Kofi Mensah", "kofi_mensah"], ["AU", "au"]]
+    # another description after the name is no title of his: the body counts
+    text = "Kofi Mensah, an AU official, and Ghana met."
+    assert mentions_of(text) == [["Kofi Mensah", "kofi_mensah"], ["AU", "au"], ["Ghana", "ghana"]]
