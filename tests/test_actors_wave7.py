@@ -130,3 +130,19 @@ def test_a_tabled_persons_own_title_in_apposition_is_no_mention_of_its_body() ->
     # another description after the name is no title of his: the body counts
     text = "Kofi Mensah, an AU official, and Ghana met."
     assert mentions_of(text) == [["Kofi Mensah", "kofi_mensah"], ["AU", "au"], ["Ghana", "ghana"]]
+
+
+def test_a_persons_own_body_before_the_title_is_one_mention_of_the_person() -> None:
+    Actors_ = Actors.from_records(
+        [
+            {"id": "au", "name": "African Union", "type": "organisation", "aliases": ["AU"]},
+            {"id": "kofi", "name": "Kofi Mensah", "type": "person", "affiliation": "au",
+             "titles": ["spokesperson"]},
+            {"id": "ama", "name": "Ama Owusu", "type": "person", "titles": ["spokesperson"]},
+        ]
+    )  # fmt: skip
+    text = "The briefing by AU spokesperson Kofi Mensah ended."
+    assert mention_rows(text, Actors_) == [["spokesperson Kofi Mensah", "kofi"]]
+    # a person of another body: the AU stays a mention
+    text = "The briefing by AU spokesperson Ama Owusu ended."
+    assert mention_rows(text, Actors_) == [["AU", "au"], ["spokesperson Ama Owusu", "ama"]]
