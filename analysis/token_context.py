@@ -118,7 +118,11 @@ class TokenContext:
         key = frozenset([words] if isinstance(words, str) else words)
         table = self._tables.get(key)
         if table is None:
-            table = self._tables[key] = _carried_table(self.norm_types, key)
+            table = np.zeros(len(self.norm_types) + 1, bool)
+            found = self.norm_types.get_indexer(sorted(key))
+            table[found[found >= 0]] = True
+            table[-1] = "" in key
+            self._tables[key] = table
         return table
 
     def norm_in(
@@ -228,33 +232,6 @@ class TypeCache:
         found.update((code + known, v) for code, v in examine(cats[known:]).items())
         self.cats, self.found = cats, found
         return found
-
-
-# Word tables of the last vocabulary seen, by word set: the chunks of a streaming run share one
-# growing vocabulary (analysis.text.Vocabulary), so a chunk looks up only its new types.
-_CARRIED: dict[frozenset[str], tuple[pd.Index, np.ndarray]] = {}
-_LAST_EXTENDS: list = [None, None, False]
-
-
-def _carried_table(types: pd.Index, key: frozenset[str]) -> np.ndarray:
-    """:meth:`TokenContext.word_table` for the categories ``types``."""
-    hit = _CARRIED.get(key)
-    if hit is not None and hit[0] is types:
-        return hit[1]
-    known = 0
-    if hit is not None:
-        last = _LAST_EXTENDS
-        if not (last[0] is types and last[1] is hit[0]):
-            last[:] = [types, hit[0], _extends(types, hit[0])]
-        known = len(hit[0]) if last[2] else 0
-    table = np.zeros(len(types) + 1, bool)
-    if known:
-        table[:known] = hit[1][:known]
-    found = types[known:].get_indexer(sorted(key)) if len(types) > known else np.zeros(0, int)
-    table[found[found >= 0] + known] = True
-    table[-1] = "" in key
-    _CARRIED[key] = (types, table)
-    return table
 
 
 def _extends(cats: pd.Index, old: pd.Index) -> bool:
