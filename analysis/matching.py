@@ -214,12 +214,21 @@ def _vocabulary(tokens: pd.DataFrame, ps: PatternSet) -> tuple[np.ndarray, list[
     hit = ps._cache.get("vocabulary")
     if hit is None or hit[0] is not cats:
         previous: tuple = hit if hit is not None else ((), None, [])
-        known = False
+        known = shrunk = False
         if use_norm:
             # Categories that extend the previous ones (chunks tokenised with one
             # analysis.text.Vocabulary): convert only the new types to Python strings.
             known = hit is not None and previous[1] is None and _extends(cats, previous[0])
-            vocab = previous[2] + cats[len(previous[0]) :].tolist() if known else cats.tolist()
+            # A new run over the same corpus (its first chunk is a prefix of the last run's
+            # vocabulary): the expansions are the cached ones without the later types.
+            shrunk = (
+                not known and hit is not None and previous[1] is None
+                and _extends(previous[0], cats)
+            )  # fmt: skip
+            if known:
+                vocab = previous[2] + cats[len(previous[0]) :].tolist()
+            else:
+                vocab = previous[2][: len(cats)] if shrunk else cats.tolist()
             hit = (cats, None, vocab)
         else:
             folded = [
@@ -229,8 +238,12 @@ def _vocabulary(tokens: pd.DataFrame, ps: PatternSet) -> tuple[np.ndarray, list[
             hit = (cats, np.asarray(codes, np.int64), list(uniques))
         ps._cache["vocabulary"] = hit
         # Then only the new types need expanding too.
+        ps._cache.pop("expansions_prefix", None)
+        ps._cache.pop("expansions_cut", None)
         if known:
             ps._cache["expansions_prefix"] = len(previous[0])
+        elif shrunk:
+            ps._cache["expansions_cut"] = (len(cats), previous[2])
         else:
             ps._cache.pop("expansions", None)
     _, remap, vocab = hit
@@ -313,7 +326,11 @@ def _expansions(ps: PatternSet, vocab: list[str]) -> list[list[np.ndarray]]:
     if hit is not None and hit[0] is vocab:
         return hit[1]
     known = ps._cache.pop("expansions_prefix", None)
-    if hit is not None and known is not None and known == len(hit[0]):
+    cut = ps._cache.pop("expansions_cut", None)
+    if hit is not None and cut is not None and cut[1] is hit[0] and cut[0] == len(vocab):
+        # ids are positions in the vocabulary: those of the shorter one are the ones below cut
+        result = [[a[a < cut[0]] for a in words] for words in hit[1]]
+    elif hit is not None and known is not None and known == len(hit[0]):
         # The vocabulary grew at its end: expand the new types only (ids shifted by `known`).
         tail = _expand_all(ps, vocab[known:])
         result = [
