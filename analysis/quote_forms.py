@@ -195,7 +195,7 @@ def agent_of_person(doc: SpeakerDoc, slot: Slot) -> Slot:
 
 def event_owner(doc: SpeakerDoc, i: int) -> Slot | None:
     """ "the conference" at token ``i`` (a noun of :data:`EVENT_NOUNS` after "the"): the
-    organisation of the nearest earlier "[the] [43rd] ORG Conference" within
+    organisation of the nearest earlier ``[the] [43rd] ORG Conference`` within
     :data:`_EVENT_REACH` tokens, else None."""
     norm = doc.norm
     w = norm[i]
