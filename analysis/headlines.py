@@ -36,6 +36,9 @@ HEADLINE_VERBS: frozenset[str] = frozenset({
 })  # fmt: skip
 _SENT_END = frozenset({".", "!", "?"})
 _DASHES = frozenset({"-", "–", "—", "--"})
+#: Before a title that ends a headline, these attribute the headline to its holder: a dash
+#: ("… - AG", held-out set 7) or a headline verb ("…, says IGP", set 9).
+_ATTRIBUTING = _DASHES | HEADLINE_VERBS
 
 
 def _titles(act: Actors, fold_case: bool, fold_diacritics: bool) -> dict[str, list]:
@@ -82,7 +85,7 @@ def headline_title_mentions(
         near |= ctx.norm_in(codes[rows], tok[rows] + k, verbs)
     # "Malaysia, China to firm up extradition talks - AG": a dash before the title that ends
     # the headline attributes it (held-out set 7)
-    dashed = ctx.norm_in(codes[rows], tok[rows] - 1, _DASHES | HEADLINE_VERBS)
+    dashed = ctx.norm_in(codes[rows], tok[rows] - 1, _ATTRIBUTING)
     near |= dashed
     rows = rows[near]
     if not len(rows):
@@ -144,7 +147,7 @@ def headline_title_mentions(
                 continue
             last = ctx.sentence_start(np.array([d]), np.array([t + n]))[0] or got[n] == ""
             # (or after a headline verb: "…, says IGP", held-out set 9)
-            if got[n] not in verbs and not (last and ctx.norm(*at)[0] in _DASHES | HEADLINE_VERBS):
+            if got[n] not in verbs and not (last and ctx.norm(*at)[0] in _ATTRIBUTING):
                 continue
             if in_sorted(d * width + np.arange(t, t + n), cov).any():
                 continue

@@ -159,6 +159,15 @@ def _body_before_own_title(
     return found
 
 
+def _folded_titles(act: Actors) -> dict[str, set[str]]:
+    """Each tabled person's titles, case- and diacritic-folded (empty set for none)."""
+    persons = act.table[act.table["type"] == "person"]
+    return {
+        a: {fold(x, case=True, diacritics=True) for x in ts or ()}
+        for a, ts in zip(persons["id"], persons["titles"], strict=True)
+    }
+
+
 def _title_after_person(
     named: pd.DataFrame, ctx: TokenContext, act: Actors, d: np.ndarray, first: np.ndarray,
     width: int,
@@ -167,11 +176,7 @@ def _title_after_person(
     comma, the title ending at the next comma: "H.E. Lt Gen Kem Sokhom, NACD Secretary-General,
     told" (an apposition after a tabled person is not coded; held-out sets 10 and 11)."""
     found = np.zeros(len(d), bool)
-    persons = act.table[act.table["type"] == "person"]
-    titles = {
-        a: {fold(x, case=True, diacritics=True) for x in ts or ()}
-        for a, ts in zip(persons["id"], persons["titles"], strict=True)
-    }
+    titles = _folded_titles(act)
     if not any(titles.values()):
         return found
     pers = named["actor_id"].isin([a for a, t in titles.items() if t]).to_numpy()
@@ -289,11 +294,7 @@ def _own_title(
     cand = ctx.capitalised(d, last)
     if not cand.any():
         return found
-    persons = act.table[act.table["type"] == "person"]
-    titles = {
-        a: {fold(x, case=True, diacritics=True) for x in ts or ()}
-        for a, ts in zip(persons["id"], persons["titles"], strict=True)
-    }
+    titles = _folded_titles(act)
     if not any(titles.values()):
         return found
     pers = named["actor_id"].isin(list(titles)).to_numpy()
