@@ -101,6 +101,8 @@ SET_DIRS = {
     "set9 (wave 5, 01-18; README)": HERE.parent / "actors_heldout9",
     "set10 (wave 5, 01-16; README)": HERE.parent / "actors_heldout10",
     "set11 (wave 6, 01-14; README)": HERE.parent / "actors_heldout11",
+    "set12 (wave 8, 01-16; README)": HERE.parent / "actors_heldout12",
+    "set13 (wave 8, 01-16; README)": HERE.parent / "actors_heldout13",
 }
 
 
