@@ -458,8 +458,7 @@ def _transcript_answers(found: Found) -> None:
     the end of the paragraph (cue ":"). "Q:" and unknown names are not quotes."""
     doc, norm = found.doc, found.doc.norm
     n = len(norm)
-    heads = np.flatnonzero(doc.para[1:] != doc.para[:-1]) + 1
-    for h in [0, *heads.tolist()]:
+    for h in found.paragraph_bounds()[0]:
         k = doc.first_at.get(h)
         if k is None or doc.a_type[doc.m_row[k]] != "person":
             continue

@@ -307,6 +307,8 @@ class SpeakerDoc:
     a_first: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # local tokens
     a_last: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # of all mentions
     _speaking_cues: tuple[np.ndarray, np.ndarray] | None = None
+    m_first_list: list[int] = field(default_factory=list)  # m_first, m_last as lists, for
+    m_last_list: list[int] = field(default_factory=list)  # bisect and one-at-a-time reads
     _speaking: np.ndarray | None = None
 
     def mark_speaking(self, cue_first: np.ndarray, cue_last: np.ndarray) -> None:
@@ -378,6 +380,7 @@ class SpeakerDoc:
         order = range(len(firsts) - 1, -1, -1)
         doc.first_at = {firsts[k]: k for k in order}
         doc.last_at = {lasts[k]: k for k in order}
+        doc.m_first_list, doc.m_last_list = firsts, lasts
         return doc
 
     # -- who stands where ---------------------------------------------------------------------
@@ -556,9 +559,10 @@ class SpeakerDoc:
 
     def first_mention_in(self, a: int, b: int) -> Slot | None:
         """The eligible mention inside tokens ``a..b`` that starts first."""
-        k = int(np.searchsorted(self.m_first, a))
-        if k < len(self.m_first) and self.m_last[k] <= b:
-            return Slot(k, "", int(self.m_first[k]), int(self.m_last[k]))
+        firsts = self.m_first_list
+        k = bisect.bisect_left(firsts, a)
+        if k < len(firsts) and self.m_last_list[k] <= b:
+            return Slot(k, "", firsts[k], self.m_last_list[k])
         return None
 
     def first_speaker_in(self, a: int, b: int) -> Slot | None:
@@ -574,29 +578,37 @@ class SpeakerDoc:
                 return Slot(-1, self.norm[i], i, i)
         return best
 
-    def _antecedent_arrays(self, types: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    def _antecedent_arrays(self, types: tuple[str, ...]) -> tuple[list[int], list[int]]:
         """For each mention ``j``: the last mention ``<= j`` of one of ``types`` (-1 if none),
         and for each mention of those types the first mention of those types in its
-        sentence. Built once per pronoun type set, so a look-up is O(log n)."""
+        sentence. Built once per pronoun type set, so a look-up is O(log n). Plain lists: a
+        document has a few dozen mentions, where numpy calls cost more than the work."""
         hit = self._antecedents.get(types)
         if hit is None:
-            ok = np.isin(self.a_type, types)
-            idx = np.where(ok, np.arange(len(ok)), -1)
-            last_ok = np.maximum.accumulate(idx) if len(idx) else idx
-            first_in_sent = np.full(len(ok), -1, np.int64)
-            okk = np.flatnonzero(ok)
-            if len(okk):
-                s = self.a_sent[okk]
-                head = np.r_[True, s[1:] != s[:-1]]
-                first_in_sent[okk] = okk[np.flatnonzero(head)][np.cumsum(head) - 1]
-                if self.speaking is not None and self.speaking[okk].any():
+            ok = [t in types for t in self.a_type.tolist()]
+            sents = self.a_sent.tolist()
+            last_ok, first_in_sent = [-1] * len(ok), [-1] * len(ok)
+            prev, head, prev_sent = -1, -1, None
+            okk = []
+            for j, good in enumerate(ok):
+                if good:
+                    prev = j
+                    if not okk or sents[j] != prev_sent:
+                        head = j  # the first mention of those types in a run of one sentence
+                    prev_sent = sents[j]
+                    first_in_sent[j] = head
+                    okk.append(j)
+                last_ok[j] = prev
+            if okk and self.speaking is not None:
+                speaking = self.speaking.tolist()
+                if any(speaking[k] for k in okk):
                     # the first mention of the sentence that stands by a cue, if any
-                    sp = okk[self.speaking[okk]]
                     sent_of: dict[int, int] = {}
-                    for k, si in zip(sp.tolist(), self.a_sent[sp].tolist(), strict=True):
-                        sent_of.setdefault(si, k)
-                    best = np.array([sent_of.get(si, -1) for si in s.tolist()], np.int64)
-                    first_in_sent[okk] = np.where(best >= 0, best, first_in_sent[okk])
+                    for k in okk:
+                        if speaking[k]:
+                            sent_of.setdefault(sents[k], k)
+                    for k in okk:
+                        first_in_sent[k] = sent_of.get(sents[k], first_in_sent[k])
             hit = self._antecedents[types] = (last_ok, first_in_sent)
         return hit
 
@@ -717,6 +729,15 @@ class Found:
         # which sentences speak through a tabled mention (analysis.quote_forms.untabled_pronouns)
         self.unnamed_sents: set[int] = set()
         self.named_sents: set[int] = set()
+
+    def paragraph_bounds(self) -> tuple[list[int], list[int]]:
+        """First and last token of every paragraph of the document (computed once per
+        document; shared by transcript answers and the layout rules)."""
+        if self.paragraphs is None:
+            para = self.doc.para
+            heads = [0, *(np.flatnonzero(para[1:] != para[:-1]) + 1).tolist()]
+            self.paragraphs = (heads, [*(h - 1 for h in heads[1:]), len(self.doc.norm) - 1])
+        return self.paragraphs
 
     def in_quotation(self, i: int) -> bool:
         """Token ``i`` is inside quotation marks (or is the closing mark)."""
