@@ -273,12 +273,13 @@ def find_quotes(
     toks = SortedTokens(tokens)
     cues_found = _cues_by_doc(tokens, cue_lists, drop, toks)
     ments = SortedMentions(mentions, doc_cats, toks)
+    bounds, m_bounds = toks.bounds.tolist(), ments.bounds.tolist()
+    n_marks, n_colons = toks.marks_per_doc.tolist(), toks.colons_per_doc.tolist()
     for d, name in enumerate(doc_cats.tolist()):
-        lo, hi = toks.bounds[d], toks.bounds[d + 1]
-        if hi == lo or (
+        if bounds[d + 1] == bounds[d] or (
             d not in cues_found
-            and not toks.marks_per_doc[d]
-            and not (toks.colons_per_doc[d] and ments.bounds[d + 1] > ments.bounds[d])
+            and not n_marks[d]
+            and not (n_colons[d] and m_bounds[d + 1] > m_bounds[d])
         ):
             continue
         doc = SpeakerDoc.build(name, texts[name], toks, d, ments.of(d), ments.in_mention)
@@ -288,7 +289,7 @@ def find_quotes(
             np.array([c.first for c in local], np.int64),
             np.array([c.last for c in local], np.int64),
         )
-        rows.extend(_quotes_in_doc(doc, local, transcript=bool(toks.colons_per_doc[d])))
+        rows.extend(_quotes_in_doc(doc, local, transcript=bool(n_colons[d])))
     if not rows:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
     out = pd.DataFrame(rows)
@@ -299,6 +300,12 @@ def find_quotes(
 
 # ---------------------------------------------------------------------------------------------
 # inputs, per document
+
+
+#: Compiled cue lists, kept across calls: the matcher caches each pattern set's expansions
+#: over the vocabulary and, with chunks tokenised with one carried vocabulary, expands only
+#: the new types of each chunk (analysis.matching), instead of every type once per chunk.
+_CUE_PATTERNS: dict[tuple, object] = {}
 
 
 def _cues_by_doc(
@@ -317,8 +324,14 @@ def _cues_by_doc(
     by_doc: dict[int, list[Cue]] = {}
     if not rows:
         return by_doc
-    pats = pd.DataFrame(rows, columns=["key", "pattern"])
-    found = match(tokens, compile_patterns(pats), scope="all")
+    patterns = _CUE_PATTERNS.get(tuple(rows))
+    if patterns is None:
+        if len(_CUE_PATTERNS) >= 8:
+            _CUE_PATTERNS.clear()
+        patterns = _CUE_PATTERNS[tuple(rows)] = compile_patterns(
+            pd.DataFrame(rows, columns=["key", "pattern"])
+        )
+    found = match(tokens, patterns, scope="all")
     codes = found["doc_id"].cat.codes.to_numpy().astype(np.int64)
     firsts = toks.locate(codes, found["start"].to_numpy(np.int64)).tolist()
     lasts = toks.locate(codes, found["end"].to_numpy(np.int64), end=True).tolist()

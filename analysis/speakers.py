@@ -106,9 +106,14 @@ class SortedTokens:
     def __init__(self, tokens: pd.DataFrame) -> None:
         n_docs = len(tokens["doc_id"].cat.categories)
         codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
-        starts = tokens["start"].to_numpy()
-        dc, ds = np.diff(codes), np.diff(starts)
-        if bool(np.all((dc > 0) | ((dc == 0) & (ds > 0)))):
+        starts = tokens["start"].to_numpy().astype(np.int64)
+        ends = tokens["end"].to_numpy().astype(np.int64)
+        n = len(codes)
+        # (document, offset) as one sortable key: sortedness is one comparison, and the token
+        # at a character offset is found for all documents by one binary search (locate)
+        self._scale = max(int(ends.max()), int(starts.max())) + 2 if n else 2
+        key_start = codes * self._scale + starts
+        if n < 2 or bool(np.all(key_start[1:] > key_start[:-1])):
             order = None  # as tokenize gives them: no sort needed
         else:
             order = np.lexsort((starts, codes))
@@ -117,8 +122,11 @@ class SortedTokens:
             return values if order is None else values[order]
 
         codes = sort(codes)
-        self.start = sort(tokens["start"].to_numpy().astype(np.int64))
-        self.end = sort(tokens["end"].to_numpy().astype(np.int64))
+        self.start = sort(starts)
+        self.end = sort(ends)
+        self._key_start = sort(key_start)
+        self._key_end = codes * self._scale + self.end
+        self._ends_sorted = n < 2 or bool(np.all(self._key_end[1:] >= self._key_end[:-1]))
         self.sent = sort(tokens["sent"].to_numpy())
         norm_cats = tokens["norm"].cat.categories
         norm_codes = sort(tokens["norm"].cat.codes.to_numpy())
@@ -127,7 +135,6 @@ class SortedTokens:
         self.codes = codes
         # First and last token of each token's sentence, local to its document, for all
         # documents at once: a sentence never spans two documents.
-        n = len(codes)
         lo_of = self.bounds[codes]  # first row of each token's document
         brk = np.ones(n, bool)
         brk[1:] = (codes[1:] != codes[:-1]) | (self.sent[1:] != self.sent[:-1])
@@ -150,12 +157,6 @@ class SortedTokens:
         self.colons_per_doc = np.bincount(
             codes[np.isin(norm_codes, colon)] if len(colon) else codes[:0], minlength=n_docs
         )
-        # (document, offset) as one sortable key, so that the token at a character offset is
-        # found for all documents by one binary search (see locate)
-        self._scale = int(self.end.max()) + 2 if n else 2
-        self._key_start = codes * self._scale + self.start
-        self._key_end = codes * self._scale + self.end
-        self._ends_sorted = bool(np.all(np.diff(self._key_end) >= 0))
 
     def doc_marks(self, d: int) -> np.ndarray:
         """Local indices of the quotation marks of document ``d``."""
