@@ -562,7 +562,7 @@ def titled_roles(found: Found, rows: list[dict]) -> None:
                 continue
             a = int(np.searchsorted(doc.start, doc.a_start[m]))
             b = int(np.searchsorted(doc.end, doc.a_end[m]))
-            if role in doc.norm[max(0, a - 1) : b + 1].tolist():
+            if role in doc.norm[max(0, a - 1) : b + 1]:
                 if doc.a_actor[m] != row["speaker_id"]:
                     row.update(speaker_id=doc.a_actor[m])
                 break

@@ -74,11 +74,7 @@ _MARKS = frozenset({*QUOTE_MARKS, *_CLOSERS})
 
 def _paragraphs(found: Found) -> tuple[list[int], list[int]]:
     """First and last token of every paragraph of the document (computed once per document)."""
-    if found.paragraphs is None:
-        para = found.doc.para
-        heads = [0, *(np.flatnonzero(np.diff(para)) + 1).tolist()]
-        found.paragraphs = (heads, [*(h - 1 for h in heads[1:]), len(found.doc.norm) - 1])
-    return found.paragraphs
+    return found.paragraph_bounds()
 
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've"})

@@ -260,39 +260,36 @@ def find_quotes(
             )
     if len(tokens) == 0:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
-    texts = dict(zip(docs["doc_id"].astype(str), docs["text"], strict=True))
+    texts = dict(zip(docs["doc_id"].astype(str).tolist(), docs["text"].tolist(), strict=True))
     doc_cats = tokens["doc_id"].cat.categories.astype(str)
-    missing = sorted(set(doc_cats[np.unique(tokens["doc_id"].cat.codes)]) - set(texts))
+    codes = tokens["doc_id"].cat.codes.to_numpy()
+    present = np.bincount(codes[codes >= 0], minlength=len(doc_cats)) > 0
+    missing = sorted(set(doc_cats[present]) - set(texts))
     if missing:
         raise ValueError(f"tokens of document(s) not in docs: {', '.join(missing[:10])}")
     cue_lists = {"verb": (*verbs, *extra), "participle": tuple(participles),
                  "according": tuple(according), "direct": DIRECT_ONLY_CUES}  # fmt: skip
-    cues_found = _cues_by_doc(tokens, cue_lists, drop)
-    toks = SortedTokens(tokens)
-    ments = SortedMentions(mentions, doc_cats)
     rows: list[dict] = []
-    for d, name in enumerate(doc_cats):
-        lo, hi = toks.bounds[d], toks.bounds[d + 1]
-        if hi == lo or (
+    toks = SortedTokens(tokens)
+    cues_found = _cues_by_doc(tokens, cue_lists, drop, toks)
+    ments = SortedMentions(mentions, doc_cats, toks)
+    bounds, m_bounds = toks.bounds.tolist(), ments.bounds.tolist()
+    n_marks, n_colons = toks.marks_per_doc.tolist(), toks.colons_per_doc.tolist()
+    for d, name in enumerate(doc_cats.tolist()):
+        if bounds[d + 1] == bounds[d] or (
             d not in cues_found
-            and not toks.marks_per_doc[d]
-            and not (toks.colons_per_doc[d] and ments.bounds[d + 1] > ments.bounds[d])
+            and not n_marks[d]
+            and not (n_colons[d] and m_bounds[d + 1] > m_bounds[d])
         ):
             continue
-        doc = SpeakerDoc.build(name, texts[name], toks, lo, hi, ments.of(d))
-        found = cues_found.get(d, [])
-        firsts = np.searchsorted(doc.start, [f[0] for f in found]).tolist()
-        lasts = np.searchsorted(doc.end, [f[1] for f in found]).tolist()
-        local = sorted(
-            Cue(a, b, kind, cue)
-            for a, b, (_, _, kind, cue) in zip(firsts, lasts, found, strict=True)
-        )
+        doc = SpeakerDoc.build(name, texts[name], toks, d, ments.of(d), ments.in_mention)
+        local = sorted(cues_found.get(d, []))
         local = _usable_cues(doc, local)
         doc.mark_speaking(
             np.array([c.first for c in local], np.int64),
             np.array([c.last for c in local], np.int64),
         )
-        rows.extend(_quotes_in_doc(doc, local, transcript=bool(toks.colons_per_doc[d])))
+        rows.extend(_quotes_in_doc(doc, local, transcript=bool(n_colons[d])))
     if not rows:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
     out = pd.DataFrame(rows)
@@ -305,10 +302,17 @@ def find_quotes(
 # inputs, per document
 
 
+#: Compiled cue lists, kept across calls: the matcher caches each pattern set's expansions
+#: over the vocabulary and, with chunks tokenised with one carried vocabulary, expands only
+#: the new types of each chunk (analysis.matching), instead of every type once per chunk.
+_CUE_PATTERNS: dict[tuple, object] = {}
+
+
 def _cues_by_doc(
-    tokens: pd.DataFrame, lists: Mapping[str, Iterable[str]], drop: set[str]
-) -> dict[int, list[tuple[int, int, str, str]]]:
-    """Speech cues found by the matcher: document code -> (start, end, kind, folded cue)."""
+    tokens: pd.DataFrame, lists: Mapping[str, Iterable[str]], drop: set[str], toks: SortedTokens
+) -> dict[int, list[Cue]]:
+    """Speech cues found by the matcher: document code -> cues (local first and last token,
+    kind, folded cue), the tokens located for all documents at once."""
     rows, meta = [], {}
     for kind in ("according", "participle", "verb", "direct"):
         for w in lists[kind]:
@@ -317,16 +321,23 @@ def _cues_by_doc(
             if cue and cue not in drop and key not in meta:
                 meta[key] = (kind, cue)
                 rows.append((key, w))
-    by_doc: dict[int, list[tuple[int, int, str, str]]] = {}
+    by_doc: dict[int, list[Cue]] = {}
     if not rows:
         return by_doc
-    pats = pd.DataFrame(rows, columns=["key", "pattern"])
-    found = match(tokens, compile_patterns(pats), scope="all")
-    codes = found["doc_id"].cat.codes.to_numpy().tolist()
-    starts = found["start"].to_numpy(np.int64).tolist()
-    ends = found["end"].to_numpy(np.int64).tolist()
-    for c, s, e, k in zip(codes, starts, ends, found["key"].astype(str).tolist(), strict=True):
-        by_doc.setdefault(c, []).append((s, e, *meta[k]))
+    patterns = _CUE_PATTERNS.get(tuple(rows))
+    if patterns is None:
+        if len(_CUE_PATTERNS) >= 8:
+            _CUE_PATTERNS.clear()
+        patterns = _CUE_PATTERNS[tuple(rows)] = compile_patterns(
+            pd.DataFrame(rows, columns=["key", "pattern"])
+        )
+    found = match(tokens, patterns, scope="all")
+    codes = found["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    firsts = toks.locate(codes, found["start"].to_numpy(np.int64)).tolist()
+    lasts = toks.locate(codes, found["end"].to_numpy(np.int64), end=True).tolist()
+    keys = found["key"].astype(str).tolist()
+    for c, a, b, k in zip(codes.tolist(), firsts, lasts, keys, strict=True):
+        by_doc.setdefault(c, []).append(Cue(a, b, *meta[k]))
     return by_doc
 
 
@@ -460,8 +471,7 @@ def _transcript_answers(found: Found) -> None:
     the end of the paragraph (cue ":"). "Q:" and unknown names are not quotes."""
     doc, norm = found.doc, found.doc.norm
     n = len(norm)
-    heads = np.flatnonzero(doc.para[1:] != doc.para[:-1]) + 1
-    for h in [0, *heads.tolist()]:
+    for h in found.paragraph_bounds()[0]:
         k = doc.first_at.get(h)
         if k is None or doc.a_type[doc.m_row[k]] != "person":
             continue

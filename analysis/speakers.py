@@ -96,28 +96,46 @@ _CONJUNCTS = frozenset({"and", "or", "&", ",", "with", "nor"})
 
 
 class SortedTokens:
-    """The tokens table as arrays sorted by document and offset, with each document's bounds."""
+    """The tokens table as arrays sorted by document and offset, with each document's bounds.
+
+    Everything a document needs that does not depend on its text (sentence bounds, quotation
+    marks, the token at a character offset) is computed here once for all documents: done per
+    document, the numpy call overhead cost more than the work (issue 14).
+    """
 
     def __init__(self, tokens: pd.DataFrame) -> None:
         n_docs = len(tokens["doc_id"].cat.categories)
         codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
-        starts = tokens["start"].to_numpy()
-        dc, ds = np.diff(codes), np.diff(starts)
-        if bool(np.all((dc > 0) | ((dc == 0) & (ds > 0)))):
-            order = np.arange(len(codes))  # as tokenize gives them: no sort needed
+        starts = tokens["start"].to_numpy().astype(np.int64)
+        ends = tokens["end"].to_numpy().astype(np.int64)
+        n = len(codes)
+        # (document, offset) as one sortable key: sortedness is one comparison, and the token
+        # at a character offset is found for all documents by one binary search (locate)
+        self._scale = max(int(ends.max()), int(starts.max())) + 2 if n else 2
+        key_start = codes * self._scale + starts
+        if n < 2 or bool(np.all(key_start[1:] > key_start[:-1])):
+            order = None  # as tokenize gives them: no sort needed
         else:
             order = np.lexsort((starts, codes))
-        codes = codes[order]
-        self.start = tokens["start"].to_numpy().astype(np.int64)[order]
-        self.end = tokens["end"].to_numpy().astype(np.int64)[order]
-        self.sent = tokens["sent"].to_numpy()[order]
+
+        def sort(values: np.ndarray) -> np.ndarray:
+            return values if order is None else values[order]
+
+        codes = sort(codes)
+        self.start = sort(starts)
+        self.end = sort(ends)
+        self._key_start = sort(key_start)
+        self._key_end = codes * self._scale + self.end
+        self._ends_sorted = n < 2 or bool(np.all(self._key_end[1:] >= self._key_end[:-1]))
+        self.sent = sort(tokens["sent"].to_numpy())
         norm_cats = tokens["norm"].cat.categories
-        norm_codes = tokens["norm"].cat.codes.to_numpy()[order]
+        norm_codes = sort(tokens["norm"].cat.codes.to_numpy())
         self.norm = np.asarray(norm_cats, dtype=object)[norm_codes]
         self.bounds = np.searchsorted(codes, np.arange(n_docs + 1))
-        # First and last token of each token's sentence (global rows), for all documents at
-        # once: a sentence never spans two documents.
-        n = len(codes)
+        self.codes = codes
+        # First and last token of each token's sentence, local to its document, for all
+        # documents at once: a sentence never spans two documents.
+        lo_of = self.bounds[codes]  # first row of each token's document
         brk = np.ones(n, bool)
         brk[1:] = (codes[1:] != codes[:-1]) | (self.sent[1:] != self.sent[:-1])
         first = np.flatnonzero(brk)
@@ -125,11 +143,14 @@ class SortedTokens:
         last[:-1] = first[1:] - 1
         last[-1:] = n - 1
         sid = np.cumsum(brk) - 1
-        self.s_lo, self.s_hi = first[sid], last[sid]
+        self.s_lo, self.s_hi = first[sid] - lo_of, last[sid] - lo_of
         # One hash lookup per type (a carried vocabulary holds every type seen so far).
         is_mark_type = np.asarray(norm_cats.isin([*QUOTE_MARKS, *QUOTE_MARKS.values()]), bool)
-        self.is_mark = is_mark_type[norm_codes]
-        self.marks_per_doc = np.bincount(codes[self.is_mark], minlength=n_docs)
+        is_mark = is_mark_type[norm_codes]
+        mark_rows = np.flatnonzero(is_mark)
+        self.marks = mark_rows - lo_of[mark_rows]  # local index of every quotation mark
+        self.mark_bounds = np.searchsorted(mark_rows, self.bounds)
+        self.marks_per_doc = np.diff(self.mark_bounds)
         # colons and question marks, for transcript answers ("Lin Wei: …"), headlines and
         # Q&A interviews in documents with no cue or mark
         colon = np.flatnonzero(np.asarray((norm_cats == ":") | (norm_cats == "?"), dtype=bool))
@@ -137,13 +158,33 @@ class SortedTokens:
             codes[np.isin(norm_codes, colon)] if len(colon) else codes[:0], minlength=n_docs
         )
 
+    def doc_marks(self, d: int) -> np.ndarray:
+        """Local indices of the quotation marks of document ``d``."""
+        return self.marks[self.mark_bounds[d] : self.mark_bounds[d + 1]]
+
+    def locate(self, codes: np.ndarray, chars: np.ndarray, *, end: bool = False) -> np.ndarray:
+        """For character offsets ``chars`` in documents ``codes``: the local index of the
+        first token of the document whose start (``end=True``: end) is ``>=`` the offset, as
+        ``np.searchsorted(doc_starts, chars)`` per document would give it."""
+        codes = np.asarray(codes, np.int64)
+        chars = np.clip(np.asarray(chars, np.int64), 0, self._scale - 1)
+        if end and not self._ends_sorted:  # overlapping tokens: one search per document
+            out = np.empty(len(codes), np.int64)
+            for i, (c, x) in enumerate(zip(codes.tolist(), chars.tolist(), strict=True)):
+                lo, hi = self.bounds[c], self.bounds[c + 1]
+                out[i] = np.searchsorted(self.end[lo:hi], x)
+            return out
+        key = self._key_end if end else self._key_start
+        return np.searchsorted(key, codes * self._scale + chars) - self.bounds[codes]
+
 
 class SortedMentions:
-    """The mentions table as arrays sorted by document and start."""
+    """The mentions table as arrays sorted by document and start, with the local tokens each
+    mention starts and ends at, and which tokens are inside a speaker-eligible mention."""
 
     _COLS = ("start", "end", "sent", "actor_id", "actor_type", "via")
 
-    def __init__(self, mentions: pd.DataFrame, doc_cats: pd.Index) -> None:
+    def __init__(self, mentions: pd.DataFrame, doc_cats: pd.Index, toks: SortedTokens) -> None:
         if len(mentions):
             codes = pd.Categorical(mentions["doc_id"].astype(str), categories=doc_cats).codes
             order = np.lexsort((mentions["start"].to_numpy(), codes))
@@ -162,7 +203,29 @@ class SortedMentions:
             }
         self.bounds = np.searchsorted(codes, np.arange(len(doc_cats) + 1))
         # Speaker-eligible mentions, decided once for all documents (not per document).
-        self.cols["eligible"] = np.isin(self.cols["actor_type"], list(SPEAKER_TYPES))
+        self.cols["eligible"] = eligible = np.isin(self.cols["actor_type"], list(SPEAKER_TYPES))
+        ok = codes >= 0  # mentions of documents not in the tokens have no tokens
+        first = np.zeros(len(codes), np.int64)
+        last = np.zeros(len(codes), np.int64)
+        first[ok] = toks.locate(codes[ok], self.cols["start"][ok])
+        last[ok] = toks.locate(codes[ok], self.cols["end"][ok], end=True)
+        self.cols["tok_first"], self.cols["tok_last"] = first, last
+        # Inside an eligible mention: per document, the count of mentions started minus those
+        # ended before each token is positive. One cumulative sum for all documents: a mark
+        # beyond its document's last token changes nothing inside it, so it is left out, and
+        # each document subtracts the count carried in from the documents before it.
+        n = len(toks.codes)
+        lo = toks.bounds[np.where(ok, codes, 0)]
+        size = toks.bounds[np.where(ok, codes, 0) + 1] - lo
+        e = eligible & ok
+        inc = e & (first < size)
+        dec = e & (last + 1 < size)
+        count = np.cumsum(
+            np.bincount(lo[inc] + first[inc], minlength=n)[:n]
+            - np.bincount(lo[dec] + last[dec] + 1, minlength=n)[:n]
+        )
+        before = np.concatenate([[0], count])[toks.bounds[toks.codes]]
+        self.in_mention = count - before > 0
 
     def of(self, d: int) -> dict[str, np.ndarray]:
         """The mentions of document ``d``."""
@@ -222,7 +285,7 @@ class SpeakerDoc:
     text: str
     start: np.ndarray
     end: np.ndarray
-    norm: np.ndarray  # object array of folded tokens
+    norm: list  # folded tokens (a list: indexed one token at a time in the rules)
     s_lo: np.ndarray  # first local token of each token's sentence
     s_hi: np.ndarray  # last local token of each token's sentence
     sent: np.ndarray
@@ -241,58 +304,84 @@ class SpeakerDoc:
     last_at: dict = field(default_factory=dict)  # local token -> eligible mention ending there
     in_mention: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     _antecedents: dict = field(default_factory=dict)  # pronoun types -> per-mention arrays
-    speaking: np.ndarray | None = None  # per mention (a_*): stands right next to a speech cue
     _gender: dict = field(default_factory=dict)  # actor id -> "m" | "f" | ""
+    a_first: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # local tokens
+    a_last: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # of all mentions
+    _speaking_cues: tuple[np.ndarray, np.ndarray] | None = None
+    m_first_list: list[int] = field(default_factory=list)  # m_first, m_last as lists, for
+    m_last_list: list[int] = field(default_factory=list)  # bisect and one-at-a-time reads
+    _speaking: np.ndarray | None = None
 
     def mark_speaking(self, cue_first: np.ndarray, cue_last: np.ndarray) -> None:
         """Note the mentions that stand right before a cue's first token or right after its
         last ("Vanna said", "said Vanna"): a pronoun prefers them within its antecedent
-        sentence ("Speaking after a meeting with Zhao, Vanna said … . '…,' he said" → Vanna)."""
-        first = np.searchsorted(self.start, self.a_start)
-        last = np.searchsorted(self.end, self.a_end)
-        self.speaking = _member(last + 1, cue_first) | _member(first - 1, cue_last)
+        sentence ("Speaking after a meeting with Zhao, Vanna said … . '…,' he said" → Vanna).
+        Worked out on first use (:attr:`speaking`): most documents never resolve a pronoun."""
+        self._speaking_cues = (cue_first, cue_last)
+        self._speaking = None
         self._antecedents.clear()
+
+    @property
+    def speaking(self) -> np.ndarray | None:
+        """Per mention (a_*): it stands right next to a speech cue; None before
+        :meth:`mark_speaking`."""
+        if self._speaking is None and self._speaking_cues is not None:
+            cue_first, cue_last = self._speaking_cues
+            self._speaking = _member(self.a_last + 1, cue_first) | _member(
+                self.a_first - 1, cue_last
+            )
+        return self._speaking
 
     @classmethod
     def build(
-        cls, name: str, text: str, toks: SortedTokens, lo: int, hi: int, mentions: dict
+        cls,
+        name: str,
+        text: str,
+        toks: SortedTokens,
+        d: int,
+        mentions: dict,
+        in_mention: np.ndarray,
     ) -> SpeakerDoc:
-        start, end, sent = toks.start[lo:hi], toks.end[lo:hi], toks.sent[lo:hi]
-        n = len(start)
+        """Document ``d`` of ``toks``, with its mentions (``SortedMentions.of(d)``) and which
+        of its tokens are inside an eligible mention (``SortedMentions.in_mention``)."""
+        lo, hi = int(toks.bounds[d]), int(toks.bounds[d + 1])
+        start = toks.start[lo:hi]
         # Plain numpy calls only: this runs once per document, where np.r_, np.isin and
-        # np.add.at cost more in overhead than in work.
+        # np.add.at cost more in overhead than in work; what does not depend on the text is
+        # computed for all documents at once (SortedTokens, SortedMentions).
         eligible = np.flatnonzero(mentions["eligible"])
-        m_first = np.searchsorted(start, mentions["start"][eligible])
-        m_last = np.searchsorted(end, mentions["end"][eligible])
-        in_mention = (
-            np.bincount(m_first, minlength=n + 1)[: n + 1]
-            - np.bincount(m_last + 1, minlength=n + 1)[: n + 1]
-        )
+        a_first, a_last = mentions["tok_first"], mentions["tok_last"]
+        m_first, m_last = a_first[eligible], a_last[eligible]
         doc = cls(
             doc_id=name,
             text=text,
             start=start,
-            end=end,
-            norm=toks.norm[lo:hi],
-            s_lo=toks.s_lo[lo:hi] - lo,
-            s_hi=toks.s_hi[lo:hi] - lo,
-            sent=sent,
+            end=toks.end[lo:hi],
+            norm=toks.norm[lo:hi].tolist(),
+            s_lo=toks.s_lo[lo:hi],
+            s_hi=toks.s_hi[lo:hi],
+            sent=toks.sent[lo:hi],
             para=np.searchsorted(paragraph_breaks(text), start),
             m_first=m_first,
             m_last=m_last,
             m_row=eligible,
-            a_start=np.asarray(mentions["start"], np.int64),
-            a_end=np.asarray(mentions["end"], np.int64),
-            a_sent=np.asarray(mentions["sent"], np.int64),
+            a_start=mentions["start"],
+            a_end=mentions["end"],
+            a_sent=mentions["sent"],
             a_actor=mentions["actor_id"],
             a_type=mentions["actor_type"],
             a_via=mentions["via"],
-            marks=np.flatnonzero(toks.is_mark[lo:hi]),
-            in_mention=np.cumsum(in_mention)[:n] > 0,
+            marks=toks.doc_marks(d),
+            in_mention=in_mention[lo:hi],
+            a_first=a_first,
+            a_last=a_last,
         )
-        for k in range(len(m_first) - 1, -1, -1):  # reversed: the first mention wins a tie
-            doc.first_at[int(m_first[k])] = k
-            doc.last_at[int(m_last[k])] = k
+        # reversed: the first mention wins a tie
+        firsts, lasts = m_first.tolist(), m_last.tolist()
+        order = range(len(firsts) - 1, -1, -1)
+        doc.first_at = {firsts[k]: k for k in order}
+        doc.last_at = {lasts[k]: k for k in order}
+        doc.m_first_list, doc.m_last_list = firsts, lasts
         return doc
 
     # -- who stands where ---------------------------------------------------------------------
@@ -408,8 +497,7 @@ class SpeakerDoc:
 
     def _mention_gender(self, j: int) -> str:
         norm = self.norm
-        a = int(np.searchsorted(self.start, self.a_start[j]))
-        b = int(np.searchsorted(self.end, self.a_end[j]))
+        a, b = int(self.a_first[j]), int(self.a_last[j])
         prev = norm[a - 1] if a >= 1 else ""
         if prev == "." and a >= 2:
             prev = norm[a - 2]
@@ -472,9 +560,10 @@ class SpeakerDoc:
 
     def first_mention_in(self, a: int, b: int) -> Slot | None:
         """The eligible mention inside tokens ``a..b`` that starts first."""
-        k = int(np.searchsorted(self.m_first, a))
-        if k < len(self.m_first) and self.m_last[k] <= b:
-            return Slot(k, "", int(self.m_first[k]), int(self.m_last[k]))
+        firsts = self.m_first_list
+        k = bisect.bisect_left(firsts, a)
+        if k < len(firsts) and self.m_last_list[k] <= b:
+            return Slot(k, "", firsts[k], self.m_last_list[k])
         return None
 
     def first_speaker_in(self, a: int, b: int) -> Slot | None:
@@ -490,29 +579,37 @@ class SpeakerDoc:
                 return Slot(-1, self.norm[i], i, i)
         return best
 
-    def _antecedent_arrays(self, types: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    def _antecedent_arrays(self, types: tuple[str, ...]) -> tuple[list[int], list[int]]:
         """For each mention ``j``: the last mention ``<= j`` of one of ``types`` (-1 if none),
         and for each mention of those types the first mention of those types in its
-        sentence. Built once per pronoun type set, so a look-up is O(log n)."""
+        sentence. Built once per pronoun type set, so a look-up is O(log n). Plain lists: a
+        document has a few dozen mentions, where numpy calls cost more than the work."""
         hit = self._antecedents.get(types)
         if hit is None:
-            ok = np.isin(self.a_type, types)
-            idx = np.where(ok, np.arange(len(ok)), -1)
-            last_ok = np.maximum.accumulate(idx) if len(idx) else idx
-            first_in_sent = np.full(len(ok), -1, np.int64)
-            okk = np.flatnonzero(ok)
-            if len(okk):
-                s = self.a_sent[okk]
-                head = np.r_[True, s[1:] != s[:-1]]
-                first_in_sent[okk] = okk[np.flatnonzero(head)][np.cumsum(head) - 1]
-                if self.speaking is not None and self.speaking[okk].any():
+            ok = [t in types for t in self.a_type.tolist()]
+            sents = self.a_sent.tolist()
+            last_ok, first_in_sent = [-1] * len(ok), [-1] * len(ok)
+            prev, head, prev_sent = -1, -1, None
+            okk = []
+            for j, good in enumerate(ok):
+                if good:
+                    prev = j
+                    if not okk or sents[j] != prev_sent:
+                        head = j  # the first mention of those types in a run of one sentence
+                    prev_sent = sents[j]
+                    first_in_sent[j] = head
+                    okk.append(j)
+                last_ok[j] = prev
+            if okk and self.speaking is not None:
+                speaking = self.speaking.tolist()
+                if any(speaking[k] for k in okk):
                     # the first mention of the sentence that stands by a cue, if any
-                    sp = okk[self.speaking[okk]]
                     sent_of: dict[int, int] = {}
-                    for k, si in zip(sp.tolist(), self.a_sent[sp].tolist(), strict=True):
-                        sent_of.setdefault(si, k)
-                    best = np.array([sent_of.get(si, -1) for si in s.tolist()], np.int64)
-                    first_in_sent[okk] = np.where(best >= 0, best, first_in_sent[okk])
+                    for k in okk:
+                        if speaking[k]:
+                            sent_of.setdefault(sents[k], k)
+                    for k in okk:
+                        first_in_sent[k] = sent_of.get(sents[k], first_in_sent[k])
             hit = self._antecedents[types] = (last_ok, first_in_sent)
         return hit
 
@@ -633,6 +730,15 @@ class Found:
         # which sentences speak through a tabled mention (analysis.quote_forms.untabled_pronouns)
         self.unnamed_sents: set[int] = set()
         self.named_sents: set[int] = set()
+
+    def paragraph_bounds(self) -> tuple[list[int], list[int]]:
+        """First and last token of every paragraph of the document (computed once per
+        document; shared by transcript answers and the layout rules)."""
+        if self.paragraphs is None:
+            para = self.doc.para
+            heads = [0, *(np.flatnonzero(para[1:] != para[:-1]) + 1).tolist()]
+            self.paragraphs = (heads, [*(h - 1 for h in heads[1:]), len(self.doc.norm) - 1])
+        return self.paragraphs
 
     def in_quotation(self, i: int) -> bool:
         """Token ``i`` is inside quotation marks (or is the closing mark)."""

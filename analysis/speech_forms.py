@@ -232,7 +232,7 @@ def first_person_in_answers(found: Found) -> None:
             continue
         a = int(doc.start.searchsorted(row["start"]))
         lo = int(doc.s_lo[min(a, len(doc.norm) - 1)])
-        if "i" not in doc.norm[lo:a].tolist():
+        if "i" not in doc.norm[lo:a]:
             continue
         para = doc.para[a]
         for ans in answers:
