@@ -221,7 +221,10 @@ def plot_comention_network(
         shown_note = (f"the {max_nodes} of {len(nodes)} actors with the most "
                       + ("mentions" if sizes else "co-mentions"))  # fmt: skip
         nodes = sorted(ranked[:max_nodes])
-        g = g.subgraph(nodes)
+        # Not g.subgraph(nodes): its view walks a set of nodes, so each edge's (u, v) order and
+        # with it the drawing order of the edges changed with the string hash seed of the run.
+        kept = set(nodes)
+        g = nx.Graph((u, v, d) for u, v, d in g.edges(data=True) if u in kept and v in kept)
     h = nx.Graph()
     h.add_nodes_from(nodes)
     h.add_edges_from(sorted(g.edges(data=True)))

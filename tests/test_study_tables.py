@@ -314,3 +314,14 @@ def test_wrapped_flag_of_the_documents_table_equals_wrapped_documents():
     got = _wrapped(docs)
     assert got.tolist() == [True, True, True, False, False, False, False]
     assert got.tolist() == wrapped_documents(docs)["wrapped"].tolist()
+
+
+def test_study_tables_columns_reads_the_schema_only(tmp_path):
+    from analysis.report.compute import StudyTables
+
+    pd.DataFrame({"doc_id": ["d1"], "preview": ["long text"], "n_words": [3]}).to_parquet(
+        tmp_path / "documents.parquet", index=False
+    )
+    tables = StudyTables(tmp_path, {})
+    assert tables.columns("documents") == ["doc_id", "preview", "n_words"]
+    assert tables.read("documents", ["doc_id", "n_words"]).columns.tolist() == ["doc_id", "n_words"]

@@ -212,6 +212,12 @@ class StudyTables:
         """The tables present."""
         return sorted(p.stem for p in self.path.glob("*.parquet"))
 
+    def columns(self, name: str) -> list[str]:
+        """The columns of a table, from its file's schema (nothing read)."""
+        import pyarrow.parquet as pq
+
+        return list(pq.read_schema(self.file(name)).names)
+
     def has(self, name: str) -> bool:
         """Whether the run made this table (e.g. no ``hits`` without a codebook)."""
         return self.file(name).exists()
