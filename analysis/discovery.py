@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis._checks import require_columns
 from analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
@@ -95,11 +97,13 @@ def unlisted_names(
 
 
 class _TokenArrays:
-    """The columns of a tokens table as arrays, and where its sentences begin."""
+    """The columns of a tokens table as arrays, and where its sentences begin. The categories
+    stay Arrow arrays: a carried vocabulary holds every type of the corpus so far, and only
+    the few types the candidates use are ever turned into Python strings."""
 
     def __init__(self, tokens: pd.DataFrame) -> None:
-        self.tok_cats = np.asarray(tokens["token"].cat.categories, dtype=object)
-        self.norm_cats = np.asarray(tokens["norm"].cat.categories, dtype=object)
+        self.tok_cats = _arrow_strings(tokens["token"].cat.categories)
+        self.norm_cats = _arrow_strings(tokens["norm"].cat.categories)
         self.doc_names = np.asarray(tokens["doc_id"].cat.categories.astype(str), dtype=object)
         self.tc = tokens["token"].cat.codes.to_numpy()
         self.nc = tokens["norm"].cat.codes.to_numpy()
@@ -112,14 +116,51 @@ class _TokenArrays:
         self.new_sent = np.ones(n, bool)
         self.new_sent[1:] = (self.doc[1:] != self.doc[:-1]) | (sent[1:] != sent[:-1])
 
-    def span_text(self, a: int, b: int, texts: dict[str, str] | None) -> str:
-        """Text from the start of token ``a`` to the end of token ``b``."""
-        if texts is not None:
-            return texts[self.doc_names[self.doc[a]]][self.starts[a] : self.ends[b]]
-        parts = [self.tok_cats[self.tc[a]]]
-        for j in range(a + 1, b + 1):
-            parts.append(" " * int(self.starts[j] - self.ends[j - 1]) + self.tok_cats[self.tc[j]])
+    def spans(self, a: np.ndarray, b: np.ndarray, texts: dict[str, str] | None) -> list[str]:
+        """Text from the start of token ``a[j]`` to the end of token ``b[j]``, for every j."""
+        if texts is None:
+            return [self._rebuilt(int(x), int(y)) for x, y in zip(a, b, strict=True)]
+        docs = self.doc[a]
+        text_of = {d: texts[self.doc_names[d]] for d in np.unique(docs).tolist()}
+        return [text_of[d][s:e] for d, s, e in
+                zip(docs.tolist(), self.starts[a].tolist(), self.ends[b].tolist(), strict=True)]  # fmt: skip
+
+    def _rebuilt(self, a: int, b: int) -> str:
+        """The span from the tokens alone: one space per character between two tokens."""
+        words = self.tok_cats.take(pa.array(self.tc[a : b + 1])).to_pylist()
+        parts = [words[0]]
+        for k, j in enumerate(range(a + 1, b + 1), start=1):
+            parts.append(" " * int(self.starts[j] - self.ends[j - 1]) + words[k])
         return "".join(parts)
+
+
+def _arrow_strings(categories: pd.Index) -> pa.Array:
+    """The categories as one Arrow string array (no copy when they are Arrow-backed)."""
+    if hasattr(categories.array, "__arrow_array__"):
+        arr = pa.array(categories.array)
+        return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+    return pa.array([str(c) for c in categories], type=pa.large_string())
+
+
+def _member(values: pa.Array, words: frozenset[str] | set[str]) -> np.ndarray:
+    """``[v in words for v in values]`` as a bool array (an Arrow set lookup)."""
+    found = pc.is_in(values, value_set=pa.array(sorted(words), type=values.type))
+    return found.to_numpy(zero_copy_only=False).astype(bool)
+
+
+def _capitalised(types: pa.Array) -> np.ndarray:
+    """``bool(w) and w[0].isupper() and any(ch.isalpha() for ch in w)`` for every type: the
+    test runs once per distinct first character (a few hundred), and the letter search only
+    for the rare types whose upper-case first character is not a letter ("Ⅳ")."""
+    first = pc.dictionary_encode(pc.utf8_slice_codeunits(types, 0, 1))
+    chars = first.dictionary.to_pylist()
+    codes = first.indices.to_numpy(zero_copy_only=False)
+    upper = np.array([c.isupper() for c in chars] + [False], bool)[codes]
+    letter = np.array([c.isalpha() for c in chars] + [False], bool)[codes]
+    for i in np.flatnonzero(upper & ~letter):
+        word = types[int(i)].as_py()
+        letter[i] = any(ch.isalpha() for ch in word)
+    return upper & letter
 
 
 def _covered(t: _TokenArrays, tokens: pd.DataFrame, mentions: pd.DataFrame) -> np.ndarray:
@@ -149,23 +190,20 @@ def _name_words(t: _TokenArrays, covered: np.ndarray) -> tuple[np.ndarray, np.nd
     """Capitalised name words and lowercase connectors outside mentions, and which tokens open
     a sentence or clause.
 
-    Flags are computed once per vocabulary entry and indexed by the token codes.
+    Flags are computed once per vocabulary entry (in Arrow: a carried vocabulary holds every
+    type of the corpus so far) and indexed by the token codes.
     """
     stop = load_stopwords() | _SENTENCE_OPENERS
-    t_cap = np.fromiter(
-        (bool(w) and w[0].isupper() and any(ch.isalpha() for ch in w) for w in t.tok_cats),
-        bool,
-        count=len(t.tok_cats),
-    )
-    n_stop = np.fromiter((s in stop for s in t.norm_cats), bool, count=len(t.norm_cats))
-    n_never = np.fromiter((s in NOT_NAMES for s in t.norm_cats), bool, count=len(t.norm_cats))
-    n_open = np.fromiter((s in _OPENING_MARKS for s in t.norm_cats), bool, count=len(t.norm_cats))
+    t_cap = _capitalised(t.tok_cats)
+    n_stop = _member(t.norm_cats, stop)
+    n_never = _member(t.norm_cats, NOT_NAMES)
+    n_open = _member(t.norm_cats, _OPENING_MARKS)
     prev_open = np.zeros(t.n, bool)
     prev_open[1:] = n_open[t.nc[:-1]] & ~t.new_sent[1:]
     initial = t.new_sent | prev_open
     cap = t_cap[t.tc] & ~n_never[t.nc] & ~covered
     cap &= ~(initial & n_stop[t.nc])
-    t_conn = np.fromiter((w in NAME_CONNECTORS for w in t.tok_cats), bool, count=len(t.tok_cats))
+    t_conn = _member(t.tok_cats, NAME_CONNECTORS)
     conn = t_conn[t.tc] & ~covered
     return cap, conn, initial
 
@@ -187,50 +225,65 @@ def _name_runs(
     last_i = idx[np.r_[new_run[1:], True]]
     n_cap = np.diff(np.r_[np.flatnonzero(new_run), len(idx)])
     # a lone sentence-initial word is a name only if it is capitalised mid-sentence elsewhere
-    mid_caps = set(t.nc[cap & ~initial])
+    mid_caps = np.unique(t.nc[cap & ~initial])
     lone_initial = (n_cap == 1) & initial[first_i]
-    keep = ~lone_initial | np.isin(t.nc[first_i], list(mid_caps))
+    keep = ~lone_initial | np.isin(t.nc[first_i], mid_caps)
     return first_i[keep], last_i[keep]
+
+
+def _joined_norms(t: _TokenArrays, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``" ".join(norms of tokens a[j]..b[j])`` for every j (one Arrow join)."""
+    lengths = b - a + 1
+    offsets = np.r_[0, np.cumsum(lengths)]
+    rows = np.repeat(a - offsets[:-1], lengths) + np.arange(offsets[-1])
+    words = t.norm_cats.take(pa.array(t.nc[rows]))
+    lists = pa.LargeListArray.from_arrays(pa.array(offsets, pa.int64()), words)
+    return pc.binary_join(lists, pa.scalar(" ", words.type)).to_numpy(zero_copy_only=False)
 
 
 def _candidates(
     t: _TokenArrays, first_i: np.ndarray, last_i: np.ndarray, texts: dict[str, str] | None
 ) -> pd.DataFrame:
-    """One row per folded spelling: the most frequent surface, counts, the first occurrence."""
+    """One row per folded spelling: the most frequent surface (the first seen of equally
+    frequent ones), counts, the first occurrence; in the order of first occurrence."""
     sent_first = np.flatnonzero(t.new_sent)
     sent_last = np.r_[sent_first[1:] - 1, t.n - 1]
     sent_idx = np.cumsum(t.new_sent) - 1
     # one-token candidates (most of them) straight from the vocabulary; the rest by slicing
-    key = t.norm_cats[t.nc[first_i]].copy()
-    surface = t.tok_cats[t.tc[first_i]].copy()
-    for j in np.flatnonzero(last_i > first_i):
-        a, b = int(first_i[j]), int(last_i[j])
-        key[j] = " ".join(t.norm_cats[t.nc[a : b + 1]])
-        surface[j] = t.span_text(a, b, texts)
-    s_of = sent_idx[first_i]
-    cand = pd.DataFrame(
-        {"key": key, "surface": surface, "doc": t.doc[first_i], "a": first_i, "b": last_i,
-         "sa": sent_first[s_of], "sb": sent_last[s_of]}
-    )  # fmt: skip
-    spelling = (
-        cand.groupby(["key", "surface"], sort=False).size().rename("k").reset_index()
-        .sort_values(["key", "k"], ascending=[True, False], kind="stable")
-        .drop_duplicates("key").set_index("key")["surface"]
-    )  # fmt: skip
-    g = cand.groupby("key", sort=False)
-    out = pd.DataFrame(
+    key = t.norm_cats.take(pa.array(t.nc[first_i])).to_numpy(zero_copy_only=False)
+    surface = t.tok_cats.take(pa.array(t.tc[first_i])).to_numpy(zero_copy_only=False)
+    longer = np.flatnonzero(last_i > first_i)
+    if len(longer):
+        key[longer] = _joined_norms(t, first_i[longer], last_i[longer])
+        spans = np.empty(len(longer), dtype=object)
+        spans[:] = t.spans(first_i[longer], last_i[longer], texts)
+        surface[longer] = spans
+    # Integer grouping: codes in order of first occurrence (groupby(sort=False)'s order).
+    kc, _ = pd.factorize(key)
+    sc, _ = pd.factorize(surface)
+    n_keys = int(kc.max()) + 1
+    at = np.arange(len(kc))
+    first_of_key = np.full(n_keys, len(kc))
+    np.minimum.at(first_of_key, kc, at)
+    pair, pair_first, pair_n = np.unique(kc * (int(sc.max()) + 1) + sc, return_index=True,
+                                         return_counts=True)  # fmt: skip
+    pair_key = kc[pair_first]
+    best = np.lexsort((pair_first, -pair_n, pair_key))  # per key: most frequent, first seen
+    lead = best[np.r_[True, pair_key[best][1:] != pair_key[best][:-1]]]
+    spelling = np.empty(n_keys, dtype=object)
+    spelling[pair_key[lead]] = surface[pair_first[lead]]
+    doc_pairs = np.unique(kc * (int(t.doc.max()) + 1) + t.doc[first_i])
+    docfreq = np.bincount(doc_pairs // (int(t.doc.max()) + 1), minlength=n_keys)
+    a, b = first_i[first_of_key], last_i[first_of_key]
+    s_of = sent_idx[a]
+    return pd.DataFrame(
         {
-            "name": spelling.reindex(g.size().index).to_numpy(),
-            "count": g.size().to_numpy().astype(np.int64),
-            "docfreq": g["doc"].nunique().to_numpy().astype(np.int64),
+            "name": spelling,
+            "count": np.bincount(kc, minlength=n_keys).astype(np.int64),
+            "docfreq": docfreq.astype(np.int64),
+            "example": t.spans(sent_first[s_of], sent_last[s_of], texts),
+            "doc_id": t.doc_names[t.doc[a]],
+            "start": t.starts[a],
+            "end": t.ends[b],
         }
     )
-    firsts = g.head(1).set_index("key").reindex(g.size().index)
-    out["example"] = [
-        t.span_text(int(sa), int(sb), texts)
-        for sa, sb in zip(firsts["sa"], firsts["sb"], strict=True)
-    ]
-    out["doc_id"] = [t.doc_names[int(d)] for d in firsts["doc"]]
-    out["start"] = t.starts[firsts["a"].to_numpy()]
-    out["end"] = t.ends[firsts["b"].to_numpy()]
-    return out

@@ -88,3 +88,17 @@ def test_unlisted_names_rejects_a_bad_min_count() -> None:
     toks = tokenize(docs)
     with pytest.raises(ValueError, match="min_count=0 must be at least 1"):
         unlisted_names(toks, find_mentions(toks, toy_actors()), min_count=0)
+
+
+def test_capitalised_flags_match_the_python_rule() -> None:
+    # The Arrow fast path tests each distinct first character once; crafted types where the
+    # first character is upper case but no letter (Roman numeral, circled letter), title case,
+    # empty, digits, non-Latin scripts.
+    import pyarrow as pa
+
+    from analysis.discovery import _capitalised
+
+    words = ["Hanoi", "hanoi", "", "Ⅳ", "Ⅳa", "Ⓐ", "Ⓐb", "ǅemal", "1A", "Đà", "Ωmega", "ß",
+             "Ü-", "'Tis", "A", "-", "Ⅻ1"]  # fmt: skip
+    want = [bool(w) and w[0].isupper() and any(ch.isalpha() for ch in w) for w in words]
+    assert _capitalised(pa.array(words, type=pa.large_string())).tolist() == want

@@ -19,7 +19,7 @@ from analysis._groups import group_docs
 from analysis._parallel import ForkPool
 
 __all__ = ["PREVIEW_CHARS", "ChunkResult", "Chunker", "documents_rows", "map_chunks",
-           "reset_vocabulary", "run_apart"]  # fmt: skip
+           "process_vocabulary", "reset_vocabulary", "run_apart"]  # fmt: skip
 
 #: Characters of each document kept in ``documents.preview`` (newlines as spaces).
 PREVIEW_CHARS = 1000
@@ -64,7 +64,7 @@ class Chunker:
         from analysis.collocation import CollocationCounts
         from analysis.matching import compile_patterns, match
 
-        vocabulary = _worker_vocabulary()
+        vocabulary = process_vocabulary()
         tokens = self.tokenize(chunk, vocabulary)
         parts, per_hit = self.plan.run(chunk, i, vocabulary, tokens=tokens)
         extra = [parts]
@@ -176,7 +176,11 @@ def run_apart(jobs: Sequence[Callable[[], Any]], apart: bool) -> list[Callable[[
 _VOCABULARY: list[Any] = []
 
 
-def _worker_vocabulary() -> Any:
+def process_vocabulary() -> Any:
+    """The :class:`analysis.text.Vocabulary` of this process: a worker's, carried across the
+    chunks it gets; in the finish, the run's (one process) or one shared by the documents
+    tokenised again (KWIC pieces, review rows), so that their common types are cut, flagged
+    and folded once."""
     if not _VOCABULARY:
         from analysis.text import Vocabulary
 

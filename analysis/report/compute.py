@@ -45,7 +45,14 @@ from analysis._parallel import usable_workers
 from analysis._store import ParquetSink, PartsAccumulator
 from analysis.keyterms import KeynessMeasure
 from analysis.report._common import swap_into_place, warning_messages
-from analysis.report.chunks import Chunker, ChunkResult, map_chunks, reset_vocabulary, run_apart
+from analysis.report.chunks import (
+    Chunker,
+    ChunkResult,
+    map_chunks,
+    process_vocabulary,
+    reset_vocabulary,
+    run_apart,
+)
 from analysis.report.inputs import study_inputs
 from analysis.report.study import Study, load_study, load_study_docs
 
@@ -671,7 +678,7 @@ class _Run:
             needed = per_doc.index[(per_doc.cumsum() - per_doc) < cap]
             docs = self._docs_for(needed.astype(str))
             if len(docs):
-                parts.append(kwic(self.chunker.tokenize(docs), terms, docs=docs,
+                parts.append(kwic(self.chunker.tokenize(docs, process_vocabulary()), terms, docs=docs,
                                   window=self.options.kwic_window))  # fmt: skip
         else:
             patterns = compile_patterns({t: [t] for t in terms})
@@ -681,7 +688,7 @@ class _Run:
             for _, chunk in self._chunks(size):
                 if seen >= cap and not positions:
                     break
-                tokens = self.chunker.tokenize(chunk)
+                tokens = self.chunker.tokenize(chunk, process_vocabulary())
                 if seen < cap:
                     lines = kwic(tokens, terms, docs=chunk, window=self.options.kwic_window)
                     if len(lines):
@@ -733,7 +740,7 @@ class _Run:
         if not len(first):
             return pd.DataFrame()
         docs = self._docs_for(first["doc_id"].astype(str))
-        return hits_review_table(first, docs, self.chunker.tokenize(docs))
+        return hits_review_table(first, docs, self.chunker.tokenize(docs, process_vocabulary()))
 
     def _corpus_term_frequency(self, combined: pd.DataFrame) -> pd.DataFrame:
         from analysis._aggregate import combine_parts
