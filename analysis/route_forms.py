@@ -48,6 +48,7 @@ from analysis.place_forms import (
     BORDER_ACTORS,
     HANDED_PEOPLE,
     MOVER_NOUNS,
+    REGION_NOUNS,
     code_table,
     codes_at,
     codes_before,
@@ -73,6 +74,8 @@ __all__ = [
     "UNIT_NOUNS",
     "EVENT_NAME_HEADS",
     "SOCIAL_PLATFORMS",
+    "INVESTMENT_NOUNS",
+    "WAY_NOUNS",
     "route_forms_mask",
 ]
 
@@ -210,6 +213,13 @@ _MEDIA_BEFORE = frozenset({
     "follow", "like", "read", "watch", "subscribe", "visit", "via", "by", "told", "tells",
     "telling", "tell", "reported", "according", "on",
 })  # fmt: skip
+#: Nouns of money or capital whose "into X" is where it goes: "Foreign investment into
+#: Indonesia rose".
+INVESTMENT_NOUNS: frozenset[str] = frozenset({
+    "investment", "investments", "fdi", "capital", "money", "funds", "inflows", "remittances",
+})  # fmt: skip
+#: Words before "to X" of a way there: "en route to Thailand", "on their way to Malaysia".
+WAY_NOUNS: frozenset[str] = frozenset({"route", "en-route", "way", "path", "passage"})
 _MOVE = frozenset({"moved", "moves", "moving", "move", "headed", "heading", "heads"})
 _FROM_TO_NEXT = frozenset({"to", "through", "via", "into", "towards", "toward"})
 _TO = frozenset({"to", "into", "through", "via", "towards", "toward"})
@@ -293,8 +303,13 @@ def route_forms_mask(
         ~ctx.capitalised(doc[i], tok[i] - 1) | ctx.sentence_start(doc[i], tok[i] - 1)
     ))  # fmt: skip
     mask |= compass
-    # the noun ends its phrase: not a body, "Chile's north police"
-    north = poss & t_(COMPASS_NOUNS)[a0] & (t_(_AFTER_REGION)[a1] | (a1 < 0))
+    # the noun ends its phrase (not a body, "Chile's north police") or follows a place's
+    # preposition ("The floods in Thailand's north killed 30")
+    north = (
+        poss
+        & t_(COMPASS_NOUNS)[a0]
+        & (t_(_AFTER_REGION)[a1] | (a1 < 0) | t_({"in", "across", "throughout", "into"})[b[0]])
+    )
     mask |= _narrow(north, lambda i: ~ctx.capitalised(doc[i], end[i]))
     # -- disasters ---------------------------------------------------------------------------
     dverb = t_(DISASTER_VERBS)
@@ -321,12 +336,15 @@ def route_forms_mask(
     toward = (
         plain
         & toward
-        & (
-            t_(TOWARD_VERBS)[q1]
-            | (t_(COMPASS_NOUNS)[q1] & t_(TOWARD_VERBS | _MOVE)[q2])
-        )
+        & (t_(TOWARD_VERBS)[q1] | (t_(COMPASS_NOUNS)[q1] & t_(TOWARD_VERBS | _MOVE)[q2]))
     )
-    listable |= area | people | things | copula | tourism | toward
+    tourism |= plain & t_({"into"})[q0] & t_(INVESTMENT_NOUNS)[q1]
+    tourism |= plain & t_({"to"})[q0] & t_(WAY_NOUNS)[q1]
+    within = plain & t_({"within"})[q0]
+    # private people named by the country before them: "Myanmar refugees", "Cambodia workers"
+    demonym = plain & t_(PEOPLE_FROM - {"them", "people"} | ORIGIN_PEOPLE)[a0]
+    listable |= area | people | things | copula | tourism | toward | within
+    mask |= demonym
     # -- parts of a route or a company ---------------------------------------------------------
     art = t_(_ARTICLES)[b[0]]
     part = plain & art & t_(PART_NOUNS)[a0]
@@ -336,6 +354,7 @@ def route_forms_mask(
     unit = plain & t_(UNIT_NOUNS)[a0] & ~the[b[0]]
     unit = _narrow(unit, lambda i: _owner(ctx, doc[i], tok[i] - 1))
     mask |= part | unit
+    mask |= _named_region(ctx, doc, end, poss)
     # -- names of events and outlets -----------------------------------------------------------
     # "the Vietnam War" (with "the": "Ukraine War" alone may be a headline's "war")
     event = plain & t_(EVENT_NAME_HEADS - {"war", "wars"})[a0] | (
@@ -344,7 +363,9 @@ def route_forms_mask(
     event = _narrow(event, lambda i: _event_name(ctx, doc[i], tok[i], end[i]))
     outlet = plain & t_("on")[a0] & t_(SOCIAL_PLATFORMS)[a1]
     outlet = _narrow(outlet, lambda i: ctx.capitalised(doc[i], end[i] + 1))
+    # (codes first: "The" two or three words before, after a word of following or reporting)
     handle = plain & ~t_(_LIST | {"(", "-", "–", "—"})[b[0]] & (b[0] >= 0)
+    handle &= (the[b[1]] & t_(_MEDIA_BEFORE)[b[2]]) | the[b[2]]
     handle = _narrow(handle, lambda i: _outlet_name(ctx, doc[i], tok[i], end[i]))
     mask |= event | outlet | handle
     # only capitalised names (a lower-case match of a table's word is left to other rules)
@@ -459,11 +480,38 @@ def _people_before(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.nda
 
 
 def _owner(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """The word at ``at`` owns a company's part: "its", "their", or a lower-case possessive
-    ("the company's", "the firm's")."""
+    """The word at ``at`` owns a company's part: "its", "their", or a possessive ("the
+    company's", "Telenor's")."""
     w = ctx.norm(doc, at).astype(str)
-    own = np.isin(w, list(_OWNERS))
-    return own | (np.char.endswith(w, "'s") | np.char.endswith(w, "’s")) & ~ctx.capitalised(doc, at)
+    return np.isin(w, list(_OWNERS)) | np.char.endswith(w, "'s") | np.char.endswith(w, "’s")
+
+
+def _named_region(
+    ctx: TokenContext, doc: np.ndarray, end: np.ndarray, poss: np.ndarray
+) -> np.ndarray:
+    """A possessive, up to two capitalised words and a region's noun
+    (:data:`analysis.place_forms.REGION_NOUNS`) before a verb or a preposition that ends its
+    phrase: "Vietnam's Mekong Delta is sinking" (not "China's State Council is")."""
+    found = np.zeros(len(end), bool)
+    regions, after = code_table(ctx, REGION_NOUNS), code_table(ctx, _AFTER_REGION)
+    # (codes first: a region's noun among the three words after the possessive)
+    live = poss.copy()
+    i = np.flatnonzero(live)
+    near = np.zeros(len(i), bool)
+    for k in range(3):
+        near |= regions[codes_at(ctx, doc[i], end[i] + k)]
+    live[i] = near
+    for k in range(3):
+        if not live.any():
+            break
+        i = np.flatnonzero(live)
+        c = codes_at(ctx, doc[i], end[i] + k)
+        hit = regions[c] & after[codes_at(ctx, doc[i], end[i] + k + 1)]
+        if k == 0:  # "Vietnam's state will …" is the state; "Myanmar's Shan State is" a region
+            hit &= ~code_table(ctx, {"state", "department", "division"})[c]
+        found[i[hit]] = True
+        live[i] = ~hit & ctx.capitalised(doc[i], end[i] + k) & (k < 2)
+    return found
 
 
 def _event_name(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray) -> np.ndarray:

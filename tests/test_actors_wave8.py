@@ -149,3 +149,24 @@ def test_a_possessive_country_before_its_coast_guard_or_border_police_acts() -> 
     assert mentions_of("Peru's border police arrested two men.") == [["Peru's", "peru"]]
     # the coast and the border themselves are places
     assert mentions_of("Oil washed up on Ghana's coast.") == []
+
+
+def test_ways_investment_and_inside_a_country_are_places() -> None:
+    assert mentions_of("The lorry was en route to Kenya when it crashed.") == []
+    assert mentions_of("They were on their way to Chile.") == []
+    assert mentions_of("Foreign investment into Ghana doubled.") == []
+    assert mentions_of("Clashes within Peru have displaced thousands.") == []
+
+
+def test_a_country_naming_private_people_is_their_origin() -> None:
+    assert mentions_of("Kenya refugees who fled to Ghana live in camps.") == []
+    # officials named the same way act for the country
+    assert mentions_of("Kenya officials met the delegation.") == [["Kenya", "kenya"]]
+
+
+def test_a_possessive_before_a_named_region_ending_its_phrase_is_a_place() -> None:
+    assert mentions_of("Brazil's Amazon region is burning.") == []
+    assert mentions_of("The floods in Peru's north killed 30.") == []
+    assert mentions_of("Vodafone's Ghana operations were sold.") == []
+    # a body after the region's words keeps the country
+    assert mentions_of("Brazil's Amazon Fund is broke.") == [["Brazil's", "brazil"]]
