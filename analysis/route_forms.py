@@ -76,6 +76,8 @@ __all__ = [
     "SOCIAL_PLATFORMS",
     "INVESTMENT_NOUNS",
     "WAY_NOUNS",
+    "OFF_WORDS",
+    "LEAVE_ENTER_VERBS",
     "route_forms_mask",
 ]
 
@@ -220,6 +222,25 @@ INVESTMENT_NOUNS: frozenset[str] = frozenset({
 })  # fmt: skip
 #: Words before "to X" of a way there: "en route to Thailand", "on their way to Malaysia".
 WAY_NOUNS: frozenset[str] = frozenset({"route", "en-route", "way", "path", "passage"})
+#: Words before "off X" (at sea, by a coast): "The boat sank off Indonesia", "the waters off
+#: Vietnam".
+OFF_WORDS: frozenset[str] = frozenset({
+    "sank", "sunk", "sinks", "capsized", "seized", "intercepted", "spotted", "detained",
+    "rescued", "anchored", "located", "operating", "fishing", "stranded", "drowned",
+    "patrolling", "waters", "coast", "island", "islands", "boat", "boats", "vessel", "vessels",
+    "ship", "ships", "sea", "seas", "collided", "ran", "aground", "wrecked",
+})  # fmt: skip
+#: Verbs whose bare object is a country left or entered: "He left Vietnam in 2019", "They
+#: entered Thailand illegally".
+LEAVE_ENTER_VERBS: frozenset[str] = frozenset({
+    "left", "leaving", "leave", "leaves", "departed", "departing", "exited", "exiting",
+    "entered", "entering", "enter", "enters", "re-entered", "reentered",
+})  # fmt: skip
+# after "left X": a state it is left in ("left Vietnam isolated" names the one affected)
+_LEFT_STATE = frozenset({
+    "isolated", "vulnerable", "exposed", "out", "behind", "alone", "unable", "free", "open",
+    "with", "without", "facing", "holding", "short", "reeling", "worse", "better",
+})  # fmt: skip
 _MOVE = frozenset({"moved", "moves", "moving", "move", "headed", "heading", "heads"})
 _FROM_TO_NEXT = frozenset({"to", "through", "via", "into", "towards", "toward"})
 _TO = frozenset({"to", "into", "through", "via", "towards", "toward"})
@@ -341,6 +362,16 @@ def route_forms_mask(
     tourism |= plain & t_({"into"})[q0] & t_(INVESTMENT_NOUNS)[q1]
     tourism |= plain & t_({"to"})[q0] & t_(WAY_NOUNS)[q1]
     within = plain & t_({"within"})[q0]
+    # "The boat sank off Indonesia"; "He left Vietnam", "They entered Thailand"
+    within |= plain & t_({"off"})[q0] & t_(OFF_WORDS)[q1]
+    within |= plain & t_(LEAVE_ENTER_VERBS)[q0] & ~t_(_LEFT_STATE)[a0]
+    # "Flights to and from China" (not "messages to and from")
+    both = plain & from_ & t_({"and"})[q1]
+    both = _narrow(both, lambda i: (
+        ctx.norm_in(doc[i], tok[i] - 3 - sh[i], "to")
+        & ~ctx.norm_in(doc[i], tok[i] - 4 - sh[i], SENT_NOUNS)
+    ))  # fmt: skip
+    within |= both
     # private people named by the country before them: "Myanmar refugees", "Cambodia workers"
     demonym = plain & t_(PEOPLE_FROM - {"them", "people"} | ORIGIN_PEOPLE)[a0]
     listable |= area | people | things | copula | tourism | toward | within

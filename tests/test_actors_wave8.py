@@ -170,3 +170,12 @@ def test_a_possessive_before_a_named_region_ending_its_phrase_is_a_place() -> No
     assert mentions_of("Vodafone's Ghana operations were sold.") == []
     # a body after the region's words keeps the country
     assert mentions_of("Brazil's Amazon Fund is broke.") == [["Brazil's", "brazil"]]
+
+
+def test_a_country_left_entered_or_off_which_something_happens_is_a_place() -> None:
+    assert mentions_of("The ferry capsized off Ghana at dawn.") == []
+    assert mentions_of("She left Peru in 2010 and entered Chile on foot.") == []
+    assert mentions_of("Trains to and from Kenya were halted.") == []
+    # the country that leaves or enters something acts; "left X isolated" names the one hit
+    assert mentions_of("Peru left the talks.") == [["Peru", "peru"]]
+    assert mentions_of("The vote left Chile isolated.") == [["Chile", "chile"]]
