@@ -65,6 +65,7 @@ from analysis.place_rules import (
     org_name_mask,
     reporters_place_mask,
 )
+from analysis.route_forms import route_forms_mask
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import is_punct
 from analysis.token_context import TokenContext
@@ -529,6 +530,7 @@ def find_mentions(
             placed = (
                 place_mask(named, ctx, place_actors, orgs)
                 | place_forms_mask(named, ctx, place_actors, orgs - place_actors, persons)
+                | route_forms_mask(named, ctx, place_actors)
             ) & ~bilateral_mask(named)
             named = named.loc[~placed].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)

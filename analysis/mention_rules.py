@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.actor_table import Actors
 from analysis.compounds import ACTOR_SUFFIXES, compound_mentions
+from analysis.place_forms import BORDER_ACTORS
 from analysis.place_rules import (
     ADDRESSED_OBJECTS,
     DESTINATION_VERBS,
@@ -184,6 +185,8 @@ def place_mask(
         | (~stop0 & np.isin(nx[1], after))
         | (~stop0 & ~stop1 & np.isin(nx[2], after))
     )  # not across a sentence end: "Hanoi's protest. State broadcaster …" is an actor
+    # "Cambodia's coast guard", "China's border police": the country's body, not a place
+    r4 &= ~(np.isin(nx[0], ["coast", "border"]) & np.isin(nx[1], list(BORDER_ACTORS)))
     more, listable = more_place_rules(named, ctx, sel, doc, tok, p, nx, poss, in_mention)
     if organisations and len(sel):
         # "the ASEAN Secretariat in Jakarta": an organisation's seat, not the country acting

@@ -147,8 +147,10 @@ BORDER_ACTORS: frozenset[str] = frozenset({
     "commission", "committee", "management", "cooperation", "policy", "row", "tensions",
     "clash", "clashes", "war", "conflict", "guarantee", "minister", "ministry", "service",
 })  # fmt: skip
-#: Verbs and nouns of moving between places: "criminals moving between the two countries and
-#: Cambodia", "flights between Hanoi and Beijing".
+#: Verbs and nouns of moving between places, and of what lies between them: "criminals moving
+#: between the two countries and Cambodia", "flights between Hanoi and Beijing", "the border
+#: between Laos and Thailand" (not "trade" or "talks": "trade between Viet Nam and Laos" names
+#: parties, set 9).
 BETWEEN_MOTION: frozenset[str] = frozenset({
     "move", "moves", "moved", "moving", "travel", "travels", "travelled", "traveled",
     "travelling", "traveling", "shuttle", "shuttles", "shuttled", "shuttling", "commute",
@@ -156,6 +158,9 @@ BETWEEN_MOTION: frozenset[str] = frozenset({
     "ferried", "ferrying", "crossing", "crossings", "flights", "flight", "routes", "route",
     "trains", "ferries", "ferry", "buses", "journeys", "trips", "migration", "migrate",
     "migrating", "drive", "driving", "sail", "sailing", "fly", "flying", "flew",
+    "border", "borders", "frontier", "frontiers", "boundary", "borderlands", "bridge", "bridges",
+    "railway", "railways", "rail", "road", "roads", "highway", "highways", "corridor", "waters",
+    "strait", "river", "pipeline", "checkpoints",
 })  # fmt: skip
 _BETWEEN_FILL = frozenset({
     "the", "two", "three", "four", "both", "countries", "nations", "neighbours", "neighbors",
