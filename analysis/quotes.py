@@ -110,7 +110,7 @@ from analysis.cues import (
     CueListError,
     check_cues,
 )
-from analysis.matching import compile_patterns, match
+from analysis.matching import PatternSet, compile_patterns, match
 from analysis.quote_forms import (
     GUARDED_CUES,
     adverbial_then_that,
@@ -305,7 +305,7 @@ def find_quotes(
 #: Compiled cue lists, kept across calls: the matcher caches each pattern set's expansions
 #: over the vocabulary and, with chunks tokenised with one carried vocabulary, expands only
 #: the new types of each chunk (analysis.matching), instead of every type once per chunk.
-_CUE_PATTERNS: dict[tuple, object] = {}
+_CUE_PATTERNS: dict[tuple, PatternSet] = {}
 
 
 def _cues_by_doc(

@@ -12,6 +12,8 @@ binary search or an array index, so that quote finding stays linear in document 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
@@ -129,7 +131,7 @@ def reported_speech(found: Found) -> None:
         _speaker_cue_content(found, ci)
 
 
-def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, np.ndarray, Cue, int, int]:
+def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, Sequence[str], Cue, int, int]:
     """The document, folded tokens, cue ``ci`` and the first and last token of its sentence."""
     doc, cue = found.doc, found.cues[ci]
     return doc, doc.norm, cue, int(doc.s_lo[cue.first]), int(doc.s_hi[cue.first])
@@ -346,7 +348,7 @@ _TIME_WORDS = frozenset({
 })  # fmt: skip
 
 
-def _clause_ends(norm: np.ndarray, nxt: int, s_hi: int) -> bool:
+def _clause_ends(norm: Sequence[str], nxt: int, s_hi: int) -> bool:
     """After ``content, SPEAKER CUE`` the clause ends at token ``nxt``: the end of the
     sentence, a comma, an adverbial ("after", "in" …), or one "-ly" adverb before either
     ("…, two crew members told reporters separately.")."""
@@ -356,7 +358,7 @@ def _clause_ends(norm: np.ndarray, nxt: int, s_hi: int) -> bool:
     return len(w) > 3 and w.endswith("ly") and (nxt + 1 > s_hi or norm[nxt + 1] in (*SENT_END, ","))
 
 
-def _after_time_words(norm: np.ndarray, i: int, s_hi: int) -> int:
+def _after_time_words(norm: Sequence[str], i: int, s_hi: int) -> int:
     """The first token from ``i`` on not a time word (:func:`~analysis.attribution.after_time_words`)."""
     return after_time_words(norm, i, s_hi)
 
@@ -492,7 +494,7 @@ _ANONYMITY = ("on", "condition", "of", "anonymity")
 _WHILE_WORDS = frozenset({"as", "amid", "while", "when"})
 
 
-def _no_content_after(norm: np.ndarray, a: int, s_hi: int, cue: str) -> bool:
+def _no_content_after(norm: Sequence[str], a: int, s_hi: int, cue: str) -> bool:
     """Words after a cue that say how or when, not what (held-out set 8): "[speaking] on
     condition of anonymity", "warns as refugees pour into Chad" (no "that" follows; not
     "described as '…'"), "said in a statement." (a short phrase ending the sentence)."""

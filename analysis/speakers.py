@@ -590,7 +590,7 @@ class SpeakerDoc:
             sents = self.a_sent.tolist()
             last_ok, first_in_sent = [-1] * len(ok), [-1] * len(ok)
             prev, head, prev_sent = -1, -1, None
-            okk = []
+            okk: list[int] = []
             for j, good in enumerate(ok):
                 if good:
                     prev = j
