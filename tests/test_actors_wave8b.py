@@ -1,0 +1,109 @@
+"""Issue 12, wave 8: one regression test per class of false and missed mentions of held-out
+set 12 (line-level page furniture: menu bars, site banners, letterheads, a place in capitals in
+a byline block, contact lines, related-reading lists; lists of places; documents named after a
+city; law titles; slogans; a tabled short form inside another person's name; …), on sentences
+written for these tests (not taken from the set), with hand-computed values."""
+
+from __future__ import annotations
+
+from analysis.actors import Actors
+from tests.conftest import cleaned_mention_rows, mention_rows
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "chile", "name": "Chile", "type": "country", "aliases": ["Santiago"]},
+        {"id": "kenya", "name": "Kenya", "type": "country", "aliases": ["Nairobi"]},
+        {"id": "ghana", "name": "Ghana", "type": "country", "aliases": ["Accra"]},
+        {"id": "norway", "name": "Norway", "type": "country", "aliases": ["Oslo"]},
+        {"id": "fiji", "name": "Fiji", "type": "country", "aliases": ["Suva"]},
+        {"id": "png", "name": "Papua New Guinea", "type": "country", "aliases": ["Port Moresby"]},
+        {"id": "eu", "name": "European Union", "type": "organisation", "aliases": ["EU"]},
+        {"id": "un", "name": "United Nations", "type": "organisation", "aliases": ["UN"]},
+        {"id": "moj_peru", "name": "Ministry of Justice", "type": "organisation",
+         "affiliation": "peru", "aliases": ["MOJ"]},
+        {"id": "rosa_vega", "name": "Rosa Vega", "type": "person", "affiliation": "moj_peru",
+         "titles": ["Justice Minister"], "short": ["Vega"]},
+    ]
+)  # fmt: skip
+
+
+def mentions_of(text: str, actors: Actors = ACTORS) -> list[list]:
+    return mention_rows(text, actors)
+
+
+def cleaned_of(text: str, actors: Actors = ACTORS) -> list[list]:
+    return cleaned_mention_rows(text, actors)
+
+
+# -- 1. page furniture at the line level (clean_boilerplate) ---------------------------------
+
+
+def test_a_navigation_bar_with_pipes_is_boilerplate() -> None:
+    text = (
+        "Andes Monitor | Peru | Americas | World | Sport\n\n"
+        "Peru and Chile sign a fisheries deal\n\nPeru signed the deal in Santiago on Monday."
+    )
+    assert cleaned_of(text) == [["Peru", "peru"], ["Chile", "chile"], ["Peru", "peru"]]
+    # outlet, section and date between bars
+    text = "Andes Monitor | Trade & Policy | 3 March 2025\n\nChile lifts its quota."
+    assert cleaned_of(text) == [["Chile", "chile"]]
+    # two items are a headline with its outlet, not a menu: the line stays
+    text = "Chile lifts its quota | Andes Monitor\n\nThe quota ends today."
+    assert cleaned_of(text) == [["Chile", "chile"]]
+
+
+def test_a_site_banner_above_a_breadcrumb_is_boilerplate() -> None:
+    text = (
+        "Ministry of Justice of Peru\nHome > News > Press Releases\n\n"
+        "Minister meets Kenya's envoy\n\nThe Ministry of Justice received the envoy of Kenya."
+    )
+    assert cleaned_of(text) == [
+        ["Kenya's", "kenya"], ["Ministry of Justice", "moj_peru"], ["Kenya", "kenya"]
+    ]  # fmt: skip
+    # a headline above a blank line is no banner: the breadcrumb must follow directly
+    text = "Fiji and Norway agree on aid\n\nHome > World\n\nFiji welcomed the deal."
+    assert cleaned_of(text) == [["Fiji", "fiji"], ["Norway", "norway"], ["Fiji", "fiji"]]
+
+
+def test_a_letterhead_of_several_lines_above_a_press_release_heading_is_boilerplate() -> None:
+    text = (
+        "Republic of Kenya\nMINISTRY OF JUSTICE\n14 Harambee Avenue, Nairobi\n\nPRESS RELEASE\n"
+        "For immediate release\n\nKenya hosts talks with Ghana\n\nKenya welcomed Ghana's team."
+    )
+    assert cleaned_of(text) == [
+        ["Kenya", "kenya"], ["Ghana", "ghana"], ["Kenya", "kenya"], ["Ghana's", "ghana"]
+    ]  # fmt: skip
+
+
+def test_a_place_in_capitals_in_a_byline_block_is_boilerplate() -> None:
+    text = (
+        "Fiji to host Pacific justice ministers\n\nMere Tuilagi\nSUVA\nMonday, June 2, 2025\n\n"
+        "FIJI will host the meeting in July, the ministry said."
+    )
+    assert cleaned_of(text) == [["Fiji", "fiji"], ["FIJI", "fiji"]]
+    text = "Talks open\n\nJohn Kila\nPORT MORESBY\n12 May 2024\n\nPapua New Guinea opened talks."
+    assert cleaned_of(text) == [["Papua New Guinea", "png"]]
+    # a headline in capitals on the page's first line stays
+    text = "GHANA WINS\nMonday, June 2, 2025\n\nGhana won the vote."
+    assert cleaned_of(text) == [["GHANA", "ghana"], ["Ghana", "ghana"]]
+
+
+def test_a_contact_line_for_inquiries_is_boilerplate() -> None:
+    text = (
+        "Peru signs extradition treaty with Chile\n\nPeru signed the treaty on Friday.\n\n"
+        "-END-\n\nFor inquiries: MOJ Public Affairs Office, (01) 555-0192"
+    )
+    assert cleaned_of(text) == [
+        ["Peru", "peru"], ["Chile", "chile"], ["Peru", "peru"]
+    ]  # fmt: skip
+    text = "Kenya hosts talks.\n\nInquiries: Press Office, Ministry of Justice, Nairobi"
+    assert cleaned_of(text) == [["Kenya", "kenya"]]
+
+
+def test_a_related_reading_list_is_boilerplate() -> None:
+    text = (
+        "Norway pledges aid to Fiji\n\nNorway pledged $5 million on Tuesday.\n\n"
+        "Related reading:\n- Chile, Peru ministers sign water pact\n- Explainer: the EU's aid rules"
+    )
+    assert cleaned_of(text) == [["Norway", "norway"], ["Fiji", "fiji"], ["Norway", "norway"]]
