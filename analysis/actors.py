@@ -57,6 +57,7 @@ from analysis.name_forms import (
     speaker_label_mask,
 )
 from analysis.noun_forms import noun_forms_mask
+from analysis.phrase_forms import phrase_forms_mask, place_lines_mask
 from analysis.place_forms import place_forms_mask
 from analysis.place_rules import (
     byline_mask,
@@ -529,6 +530,7 @@ def find_mentions(
             placed = (
                 place_mask(named, ctx, place_actors, orgs)
                 | place_forms_mask(named, ctx, place_actors, orgs - place_actors, persons)
+                | place_lines_mask(named, ctx, place_actors)
             ) & ~bilateral_mask(named)
             named = named.loc[~placed].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
@@ -565,6 +567,7 @@ def find_mentions(
                 | release_block_mask(named, ctx, tokens)
                 | noun_forms_mask(named, ctx, place_actors, persons, act.names)
                 | lowercase_alias_mask(named, org_countries, place_actors)
+                | phrase_forms_mask(named, ctx, act)
             )
         ].reset_index(drop=True)
         named = named.loc[~appositive_role_mask(named, ctx)].reset_index(drop=True)

@@ -107,3 +107,84 @@ def test_a_related_reading_list_is_boilerplate() -> None:
         "Related reading:\n- Chile, Peru ministers sign water pact\n- Explainer: the EU's aid rules"
     )
     assert cleaned_of(text) == [["Norway", "norway"], ["Fiji", "fiji"], ["Norway", "norway"]]
+
+
+# -- 2. places in list lines and a city before its own country (phrase_forms) ----------------
+
+
+def test_the_places_of_a_list_line_are_no_mentions() -> None:
+    text = (
+        "Where did the forum meet?\n\n- 2015: Mombasa, Kenya\n- 2017: Lima, Peru\n"
+        "- 2019: Valparaiso, Chile\n- 2021: online, hosted by Ghana\n\nGhana hosted it once."
+    )
+    assert mentions_of(text) == [["Ghana", "ghana"], ["Ghana", "ghana"]]
+    # a numbered list without bullets, and a bullet without a number
+    assert mentions_of("Venues:\n\n1. Suva, Fiji\n2. Oslo, Norway\n\nNorway paid.") == [
+        ["Norway", "norway"]
+    ]
+    assert mentions_of("Venues:\n\n• Accra, Ghana\n\nGhana paid.") == [["Ghana", "ghana"]]
+    # a list of parties is not a list of places: the countries stay
+    assert mentions_of("Signatories:\n\n- Peru\n- Chile\n\nBoth signed.") == [
+        ["Peru", "peru"], ["Chile", "chile"]
+    ]  # fmt: skip
+
+
+def test_a_city_before_its_own_country_is_a_place() -> None:
+    assert mentions_of("Done at Suva, Fiji, on 3 May 2024.") == []
+    assert mentions_of("The accord was signed at Accra, Ghana, and Peru ratified it.") == [
+        ["Peru", "peru"]
+    ]
+    # capitals of different countries in a row are the governments: they stay
+    assert mentions_of("Lima, Santiago and Nairobi agreed.") == [
+        ["Lima", "peru"], ["Santiago", "chile"], ["Nairobi", "kenya"]
+    ]  # fmt: skip
+
+
+# -- 3. names inside a law's title or a slogan, a diplomat's post, another person's name -----
+
+
+def test_a_name_inside_the_title_of_a_law_is_no_mention() -> None:
+    text = "He admitted breaching the Kenya (Sanctions) (EU Exit) Regulations 2020 twice."
+    assert mentions_of(text) == []
+    assert mentions_of("The Ghana Data Protection Act of 2012 applies, Kenya said.") == [
+        ["Kenya", "kenya"]
+    ]
+    # the country's own law, named with its possessive, keeps the country
+    assert mentions_of("Ghana's Data Protection Act 2012 applies.") == [["Ghana's", "ghana"]]
+    # no bracket and no year: a body or a list, not a law's title
+    assert mentions_of("The EU Council and Ghana Act together.") == [
+        ["EU", "eu"], ["Ghana", "ghana"]
+    ]  # fmt: skip
+
+
+def test_a_slogan_on_a_banner_or_chanted_is_no_mention() -> None:
+    text = 'Fans waved banners reading "Boycott Norway" outside the stadium.'
+    assert mentions_of(text) == []
+    assert mentions_of("Protesters held placards saying 'Hands off Fiji' as Peru voted.") == [
+        ["Peru", "peru"]
+    ]
+    assert mentions_of('The crowd was chanting "Chile out" for an hour.') == []
+    # a quoted statement keeps its mentions
+    text = 'Rosa Vega said: "Chile will sign the deal."'
+    assert mentions_of(text) == [["Rosa Vega", "rosa_vega"], ["Chile", "chile"]]
+
+
+def test_a_diplomats_post_at_an_organisation_is_no_mention() -> None:
+    text = "She served at Ghana's mission to the United Nations in Geneva."
+    assert mentions_of(text) == [["Ghana's", "ghana"]]
+    assert mentions_of("Peru's ambassador to the EU resigned.") == [["Peru's", "peru"]]
+    # the organisation acting stays
+    assert mentions_of("Peru sent a letter to the United Nations.") == [
+        ["Peru", "peru"], ["United Nations", "un"]
+    ]  # fmt: skip
+
+
+def test_a_tabled_short_form_in_another_persons_name_is_no_mention() -> None:
+    text = "Justice Minister Rosa Vega spoke. Her brother, the pilot Carlos Vega, flew in."
+    assert mentions_of(text) == [["Justice Minister Rosa Vega", "rosa_vega"]]
+    # her own short forms, a title before the short form and the short form alone stay
+    text = "Rosa Vega spoke. Minister Vega and Vega later left; Rosa Vega stayed."
+    assert mentions_of(text) == [
+        ["Rosa Vega", "rosa_vega"], ["Vega", "rosa_vega"], ["Vega", "rosa_vega"],
+        ["Rosa Vega", "rosa_vega"],
+    ]  # fmt: skip
