@@ -28,6 +28,14 @@ ACTORS = Actors.from_records(
 )  # fmt: skip
 
 
+UK_ACTORS = Actors.from_records(
+    [
+        {"id": "uk", "name": "United Kingdom", "type": "country", "aliases": ["London"]},
+        {"id": "pjf", "name": "Pacific Justice Forum", "type": "event"},
+    ]
+)
+
+
 def mentions_of(text: str, actors: Actors = ACTORS) -> list[list]:
     return mention_rows(text, actors)
 
@@ -188,3 +196,40 @@ def test_a_tabled_short_form_in_another_persons_name_is_no_mention() -> None:
         ["Rosa Vega", "rosa_vega"], ["Vega", "rosa_vega"], ["Vega", "rosa_vega"],
         ["Rosa Vega", "rosa_vega"],
     ]  # fmt: skip
+
+
+# -- 4. places in running text: documents named after a city, destinations, lists -----------
+
+
+def test_a_document_named_after_a_city_is_no_mention_of_its_country() -> None:
+    assert mentions_of("Ministers adopted the Suva Joint Declaration on Friday.") == []
+    assert mentions_of("The Nairobi Joint Statement was signed by Peru.") == [["Peru", "peru"]]
+    assert mentions_of("Delegates welcomed the Accra Communiqué.") == []
+    # the country's own statement stays
+    assert mentions_of("Ghana issued a joint statement with Peru.") == [
+        ["Ghana", "ghana"], ["Peru", "peru"]
+    ]  # fmt: skip
+
+
+def test_a_place_after_the_article_following_a_meeting_noun_is_a_place() -> None:
+    text = "To hold the Fifth Pacific Justice Forum in the United Kingdom in 2027."
+    assert mentions_of(text, UK_ACTORS) == [["Pacific Justice Forum", "pjf"]]
+    text = "The summit in the United Kingdom ended; the United Kingdom signed."
+    assert mentions_of(text, UK_ACTORS) == [["United Kingdom", "uk"]]
+
+
+def test_destinations_of_movers_and_guests_are_places() -> None:
+    assert mentions_of("The syndicates are moving to Peru and Chile, police said.") == []
+    text = "Kenya welcomed ministers from Ghana and Fiji to Nairobi on Monday for the talks."
+    assert mentions_of(text) == [["Kenya", "kenya"], ["Ghana", "ghana"], ["Fiji", "fiji"]]
+    # a party welcomed as such stays
+    assert mentions_of("Peru welcomed Chile's offer.") == [
+        ["Peru", "peru"], ["Chile's", "chile"]
+    ]  # fmt: skip
+
+
+def test_a_list_of_cities_after_in_ends_before_a_time_phrase() -> None:
+    text = "You get a reply from a clerk in Lima, Santiago or Nairobi the same day."
+    assert mentions_of(text) == []
+    text = "The call reached officers in Accra and Oslo the next morning."
+    assert mentions_of(text) == []
