@@ -233,3 +233,32 @@ def test_a_list_of_cities_after_in_ends_before_a_time_phrase() -> None:
     assert mentions_of(text) == []
     text = "The call reached officers in Accra and Oslo the next morning."
     assert mentions_of(text) == []
+
+
+# -- 5. a title with the holder's demonym alone in a headline -----------------------------------
+
+PG_ACTORS = Actors.from_records(
+    [
+        {"id": "peru", "name": "Peru", "type": "country"},
+        {"id": "chile", "name": "Chile", "type": "country"},
+        {"id": "mp_peru", "name": "Public Ministry of Peru", "type": "organisation",
+         "affiliation": "peru"},
+        {"id": "ana_ruiz", "name": "Ana Ruiz", "type": "person", "affiliation": "mp_peru",
+         "titles": ["Attorney General"]},
+    ]
+)  # fmt: skip
+
+
+def test_a_title_with_the_holders_demonym_alone_in_a_headline_is_a_mention() -> None:
+    text = "Peruvian Attorney General Urges Action on Fraud\n\nAttorney General Ana Ruiz spoke."
+    assert mentions_of(text, PG_ACTORS) == [
+        ["Peruvian Attorney General", "ana_ruiz"], ["Attorney General Ana Ruiz", "ana_ruiz"]
+    ]  # fmt: skip
+    # another country's demonym: another attorney general, no mention
+    text = "Chilean Attorney General Urges Action on Fraud\n\nAttorney General Ana Ruiz spoke."
+    assert mentions_of(text, PG_ACTORS) == [["Attorney General Ana Ruiz", "ana_ruiz"]]
+    # a demonym ending the line above is not part of the title
+    text = "Fraud ring hit Peruvian\n\nAttorney General warns banks\n\nAna Ruiz spoke."
+    assert mentions_of(text, PG_ACTORS) == [
+        ["Attorney General", "ana_ruiz"], ["Ana Ruiz", "ana_ruiz"]
+    ]  # fmt: skip
