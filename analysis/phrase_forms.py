@@ -14,6 +14,7 @@ held-out set 12), used by :func:`analysis.actors.find_mentions` next to
 * a name inside the title of a law or regulation, "the Russia (Sanctions) (EU Exit)
   Regulations 2019", "the Magnitsky Act of 2012" (a bracketed word or a year marks it);
 * a name inside a slogan on a banner or sign, or chanted: banners reading "Reject Israel";
+* a name before a plural place noun, "ASEAN capitals", "EU ports" (:data:`PLACE_PLURALS`);
 * an organisation or country that is a diplomat's post: "the country's mission to the United
   Nations", "ambassador to the EU";
 * a tabled person's short form inside another person's name: "the surgeon Kofi Boateng" is
@@ -43,6 +44,7 @@ __all__ = [
     "LAW_HEADS",
     "SIGN_NOUNS",
     "POST_NOUNS",
+    "PLACE_PLURALS",
     "TITLE_WORDS",
     "place_lines_mask",
     "phrase_forms_mask",
@@ -72,6 +74,11 @@ _QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 #: Nouns of a diplomat's post whose "to [the] X" names the post, not the actor: "the
 #: country's mission to the United Nations" (with :data:`analysis.place_rules.ENVOY_NOUNS`).
 POST_NOUNS: frozenset[str] = ENVOY_NOUNS | frozenset({"mission", "missions"})
+#: Plural place nouns after an actor's name: "ASEAN capitals", "EU ports" (the members'
+#: places, not the actor).
+PLACE_PLURALS: frozenset[str] = frozenset({
+    "capitals", "cities", "ports", "seaports", "airports", "harbours", "harbors",
+})  # fmt: skip
 #: Capitalised words before a surname that make it a title, not another person's given name:
 #: "Coach Boateng", "Judge Marchbank" (with the table's own titles and
 #: :data:`analysis.mention_rules.HONORIFICS`).
@@ -130,6 +137,14 @@ def phrase_forms_mask(named: pd.DataFrame, ctx: TokenContext, act: Actors) -> np
         law[i] &= not_person
         post[i] &= not_person
     out |= law | post | _slogan(ctx, doc, tok)
+    # "ASEAN capitals", "EU ports": the places of the members, not the organisation
+    towns = np.flatnonzero(in_table(codes_at(ctx, doc, end), code_table(ctx, PLACE_PLURALS)))
+    if len(towns):
+        who = named.iloc[towns]
+        out[towns] |= (
+            ~who["actor_id"].isin(people).to_numpy(bool)
+            & ~who["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()
+        )
     short = np.flatnonzero((named["via"] == "short").to_numpy(bool) & (end - tok == 1))
     if len(short):
         short = short[named["actor_id"].iloc[short].isin(people).to_numpy(bool)]

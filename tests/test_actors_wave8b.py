@@ -262,3 +262,14 @@ def test_a_title_with_the_holders_demonym_alone_in_a_headline_is_a_mention() -> 
     assert mentions_of(text, PG_ACTORS) == [
         ["Attorney General", "ana_ruiz"], ["Ana Ruiz", "ana_ruiz"]
     ]  # fmt: skip
+
+
+def test_venues_rotating_between_places_and_an_organisations_capitals_are_places() -> None:
+    text = "The forum has since rotated between Peru and EU capitals."
+    assert mentions_of(text) == []
+    assert mentions_of("Direct flights link EU capitals every day.") == []
+    # the organisation acting, and its possessive, stay
+    assert mentions_of("The EU's capitals disagreed, and the EU delayed.") == [
+        ["EU's", "eu"], ["EU", "eu"]
+    ]  # fmt: skip
+    assert mentions_of("Talks alternated between Kenya and Ghana.") == []
