@@ -273,3 +273,31 @@ def test_venues_rotating_between_places_and_an_organisations_capitals_are_places
         ["EU's", "eu"], ["EU", "eu"]
     ]  # fmt: skip
     assert mentions_of("Talks alternated between Kenya and Ghana.") == []
+
+
+# -- 6. a shared spelling resolved by another body of the same country -------------------------
+
+MOJ_ACTORS = Actors.from_records(
+    [
+        {"id": "peru", "name": "Peru", "type": "country"},
+        {"id": "chile", "name": "Chile", "type": "country"},
+        {"id": "moj_peru", "name": "Ministry of Justice of Peru", "type": "organisation",
+         "affiliation": "peru", "aliases": ["Ministry of Justice"]},
+        {"id": "moj_chile", "name": "Ministry of Justice of Chile", "type": "organisation",
+         "affiliation": "chile", "aliases": ["Ministry of Justice"]},
+        {"id": "fiscalia_chile", "name": "Public Prosecutor's Office of Chile",
+         "type": "organisation", "affiliation": "chile", "aliases": ["Fiscalia"]},
+    ]
+)  # fmt: skip
+
+
+def test_a_shared_spelling_is_resolved_by_another_body_of_the_same_country() -> None:
+    text = "The Fiscalia charged him. Ministry of Justice figures show a rise."
+    assert mentions_of(text, MOJ_ACTORS) == [
+        ["Fiscalia", "fiscalia_chile"], ["Ministry of Justice", "moj_chile"]
+    ]  # fmt: skip
+    # the country itself named nearer still decides
+    text = "The Fiscalia charged him. Peru said Ministry of Justice figures show a rise."
+    assert mentions_of(text, MOJ_ACTORS) == [
+        ["Fiscalia", "fiscalia_chile"], ["Peru", "peru"], ["Ministry of Justice", "moj_peru"]
+    ]  # fmt: skip
