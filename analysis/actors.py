@@ -342,7 +342,8 @@ def find_mentions(
       after the role;
     * a spelling that several actors share (e.g. "SPP" for Vietnam's procuracy and China's
       procuratorate) goes to the candidate that is itself, or whose affiliation (its country
-      or organisation) is, named nearest before it in the document, else nearest after; if
+      or organisation) is, named nearest before it in the document, else nearest after (one
+      of its people or another organisation of the same affiliation stands for it); if
       none is, it is not counted. Resolved and unresolved cases are listed in the table
       returned with ``return_ambiguous=True``; without it, unresolved cases give one
       warning (never silent);

@@ -5,7 +5,8 @@ News headlines and subheads name an official by title only and the article names
 :func:`headline_title_mentions` counts such a title as a mention of the person when
 
 * it is one of the person's ``titles`` in the actor table, written alone (not inside another
-  mention, and not before a name);
+  mention, and not before a name), or opened by the demonym of the holder's country ("Lao
+  Prosecutor General Urges …": one mention, demonym included);
 * it stands in the headline block of the document: the sentences before the first one that
   ends with a full stop, question or exclamation mark (headline, subhead);
 * a headline speech verb follows it ("says", "urges", "warns" …: :data:`HEADLINE_VERBS`), as
