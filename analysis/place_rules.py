@@ -59,6 +59,8 @@ DESTINATION_VERBS: frozenset[str] = frozenset({
     "dispatch", "supply", "supplies", "supplied", "supplying", "export", "exports",
     "exported", "exporting", "ship", "ships", "shipped", "shipping", "moved", "move", "moves",
     "smuggled", "trafficked", "transferred", "flew", "brought", "bring", "brings",
+    # a host greeting its guests: "welcomed chief prosecutors … to Bangkok" (held-out set 12)
+    "welcomed", "welcomes", "welcoming",
 })  # fmt: skip
 #: Objects that make "sent X to COUNTRY" an address, not a destination.
 ADDRESSED_OBJECTS: frozenset[str] = frozenset(
@@ -580,7 +582,11 @@ EVENT_NOUNS: frozenset[str] = frozenset({
 TREATY_HEADS: frozenset[str] = frozenset({
     "agreement", "agreements", "accord", "accords", "treaty", "protocol", "convention",
     "declaration", "club", "principles", "process", "format", "charter", "consensus",
+    # "the Manila Joint Statement", "the Jakarta Communiqué" (held-out set 12)
+    "statement", "communiqué", "communique",
 })  # fmt: skip
+# capitalised words between a city and such a head: "the Vientiane Joint Declaration"
+_TREATY_KINDS = frozenset({"joint", "final", "ministerial", "leaders'", "leaders’", "plan"})
 
 
 def news_origin_rules(p: list[np.ndarray], poss: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -644,6 +650,8 @@ def news_form_mask(
     # a country's city: not "the United Nations Charter" (an organisation's document)
     out |= where(cty & alias & ~poss & isin(n0, TREATY_HEADS),
                  lambda r: ctx.capitalised(doc[r], end[r]))  # fmt: skip
+    out |= where(cty & alias & ~poss & isin(n0, _TREATY_KINDS) & isin(n1, TREATY_HEADS),
+                 lambda r: ctx.capitalised(doc[r], end[r]) & ctx.capitalised(doc[r], end[r] + 1))  # fmt: skip
     # "Petróleos de Venezuela", "Banco de Portugal": a country after "de"/"del"/"do" and a
     # capitalised word (a Spanish, Portuguese or French proper name)
     out |= where(cty & isin(p0, ["de", "del", "do", "da", "du"]),

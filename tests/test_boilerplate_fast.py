@@ -91,6 +91,8 @@ EDGE_LINES = [
     "HANOI, Dec 6 (VNA) - The talks opened.",
     "Ho Chi Minh City (VNA) – The port reopened.",
     "HANOI, 6 Dec 2023 — The talks opened.",
+    "Andes Monitor | Peru | Americas | World | Sport",
+    "Andes Monitor | Trade & Policy | Monday, 3 March 2025",
 ]
 
 

@@ -1,0 +1,409 @@
+"""Forms of a line or a phrase that make a match no reference to its actor (issue 12, wave 8:
+held-out set 12), used by :func:`analysis.actors.find_mentions` next to
+:mod:`analysis.place_forms` and :mod:`analysis.name_forms`.
+
+:func:`place_lines_mask` (for actors with place rules, countries by default) drops:
+
+* the places of a list line, "- 2004: Kunming, China", "2019. Hanoi, Vietnam" (a bullet or a
+  number label opens the line, then "Place, Country" ends it);
+* a city written before its own country, "signed at Vientiane, Lao PDR" (the country after
+  it is the place rules' matter).
+
+:func:`phrase_forms_mask` (any actor) drops:
+
+* a name inside the title of a law or regulation, "the Russia (Sanctions) (EU Exit)
+  Regulations 2019", "the Magnitsky Act of 2012" (a bracketed word or a year marks it);
+* a name inside a slogan on a banner or sign, or chanted: banners reading "Reject Israel";
+* a name before a plural place noun, "ASEAN capitals", "EU ports" (:data:`PLACE_PLURALS`);
+* an organisation or country that is a diplomat's post: "the country's mission to the United
+  Nations", "ambassador to the EU";
+* a tabled person's short form inside another person's name: "the surgeon Kofi Boateng" is
+  not "Ama Boateng" (a capitalised word before it that is no title, honorific or part of the
+  person's own name).
+
+Every rule looks at the words around the candidate mentions only, as integer codes of the
+tokens table's ``norm`` column; strings are built for the few rows left after the cheap tests.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.actor_table import Actors
+from analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
+from analysis.mention_rules import HONORIFICS
+from analysis.name_forms import DEMONYMS
+from analysis.place_forms import code_table, codes_at, codes_before, in_table, mention_frame
+from analysis.place_rules import ENVOY_NOUNS
+from analysis.text import fold
+from analysis.token_context import TokenContext, covered_keys, in_sorted
+
+__all__ = [
+    "LIST_BULLETS",
+    "LAW_HEADS",
+    "SIGN_NOUNS",
+    "POST_NOUNS",
+    "PLACE_PLURALS",
+    "TITLE_WORDS",
+    "place_lines_mask",
+    "phrase_forms_mask",
+]
+
+#: Marks that open a list item: "- 2004: Kunming, China", "• Hanoi, Vietnam".
+LIST_BULLETS: frozenset[str] = frozenset({"-", "–", "—", "•", "*", "·", "▪", "‣", "◦"})
+# the mark after a list item's number label: "2004:", "3.", "1)"
+_LABEL_ENDS = frozenset({":", ".", ")", "-", "–", "—"})
+_ITEM_ENDS = frozenset({".", ";"})
+#: Last words of the title of a law or regulation: "the Russia (Sanctions) (EU Exit)
+#: Regulations 2019", "the Global Magnitsky Act of 2016".
+LAW_HEADS: frozenset[str] = frozenset({
+    "act", "acts", "regulations", "regulation", "order", "bill", "law", "decree", "ordinance",
+    "directive", "rules", "code", "statute",
+})  # fmt: skip
+# words a law's title may hold between its capitalised words
+_LAW_FILL = frozenset({"(", ")", "and", "of", "&", "-", "on", "for", "the"})
+#: Things carrying a slogan: banners reading "Reject Israel", placards saying "…".
+SIGN_NOUNS: frozenset[str] = frozenset({
+    "banner", "banners", "placard", "placards", "sign", "signs", "poster", "posters",
+    "t-shirt", "t-shirts", "shirts", "billboard", "billboards", "graffiti", "flags", "scarves",
+})  # fmt: skip
+_SIGN_VERBS = frozenset({"reading", "read", "saying", "said", "bearing", "proclaiming", "with"})
+_CHANTS = frozenset({"chanting", "chanted", "chant", "chants", "shouting", "slogans"})
+_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
+#: Nouns of a diplomat's post whose "to [the] X" names the post, not the actor: "the
+#: country's mission to the United Nations" (with :data:`analysis.place_rules.ENVOY_NOUNS`).
+POST_NOUNS: frozenset[str] = ENVOY_NOUNS | frozenset({"mission", "missions"})
+#: Plural place nouns after an actor's name: "ASEAN capitals", "EU ports" (the members'
+#: places, not the actor).
+PLACE_PLURALS: frozenset[str] = frozenset({
+    "capitals", "cities", "ports", "seaports", "airports", "harbours", "harbors",
+})  # fmt: skip
+#: Capitalised words before a surname that make it a title, not another person's given name:
+#: "Coach Boateng", "Judge Marchbank" (with the table's own titles and
+#: :data:`analysis.mention_rules.HONORIFICS`).
+TITLE_WORDS: frozenset[str] = frozenset({
+    "president", "minister", "secretary", "judge", "justice", "senator", "governor", "general",
+    "gen", "gen.", "commissioner", "director", "chairman", "chairwoman", "chair", "prime",
+    "ambassador", "professor", "prof", "prof.", "lord", "lady", "king", "queen", "prince",
+    "princess", "sheikh", "captain", "capt", "colonel", "col", "major", "lieutenant", "lt",
+    "sergeant", "sgt", "coach", "mayor", "chief", "deputy", "vice", "acting", "former",
+    "spokesman", "spokeswoman", "spokesperson", "inspector", "superintendent", "officer",
+    "detective", "rev", "reverend", "father", "bishop", "cardinal", "pope", "imam", "rabbi",
+    "councillor", "councilor", "congressman", "congresswoman", "representative", "rep",
+    "sen", "gov", "speaker", "chancellor", "premier", "attorney", "advocate", "counsel",
+    "constable", "agent", "brig", "pol", "excellency", "dato", "datuk", "tan", "sri", "haji",
+    "u", "daw", "khun", "pak", "ibu", "bapak", "madame", "monsieur", "señor", "herr", "frau",
+    "mp", "mep", "kc", "qc", "st", "saint", "emir", "sultan", "minister-president",
+})  # fmt: skip
+_NOT_GIVEN = TITLE_WORDS | HONORIFICS | frozenset(DEMONYMS) | MONTH_NAMES | WEEKDAY_NAMES
+
+
+def place_lines_mask(
+    named: pd.DataFrame, ctx: TokenContext, place_actors: frozenset[str] | set[str]
+) -> np.ndarray:
+    """True for mentions of ``place_actors`` that only locate something: the places of a list
+    line and a city before its own country (the first two forms of the module docstring;
+    with the place rules, on the mentions before any of them is dropped). ``named`` is sorted
+    by document and start."""
+    out = np.zeros(len(named), bool)
+    if named.empty:
+        return out
+    doc, tok, end = mention_frame(named)
+    poss = named["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()
+    cty = named["actor_id"].isin(list(place_actors)).to_numpy() & ~poss
+    if cty.any():
+        sel = np.flatnonzero(cty)
+        out[sel] = _list_line(ctx, doc[sel], tok[sel], end[sel])
+        out |= _city_before_country(named, ctx, doc, tok, end, cty)
+    return out
+
+
+def phrase_forms_mask(named: pd.DataFrame, ctx: TokenContext, act: Actors) -> np.ndarray:
+    """True for matches that the form of their phrase makes no reference: inside a law's
+    title or a slogan, a diplomat's post, a tabled short form in another person's name (the
+    last four forms of the module docstring). ``named`` is sorted by document and start."""
+    out = np.zeros(len(named), bool)
+    if named.empty:
+        return out
+    doc, tok, end = mention_frame(named)
+    people = [a for a, t in act.types.items() if t == "person"]
+    law, post = _law_title(ctx, doc, tok, end), _post(ctx, doc, tok)
+    i = np.flatnonzero(law | post)
+    if len(i):  # not a possessive, not a person: looked at on these few rows only
+        who = named.iloc[i]
+        law[i] &= ~who["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()
+        not_person = ~who["actor_id"].isin(people).to_numpy(bool)
+        law[i] &= not_person
+        post[i] &= not_person
+    out |= law | post | _slogan(ctx, doc, tok)
+    # "ASEAN capitals", "EU ports": the places of the members, not the organisation
+    towns = np.flatnonzero(in_table(codes_at(ctx, doc, end), code_table(ctx, PLACE_PLURALS)))
+    if len(towns):
+        who = named.iloc[towns]
+        out[towns] |= (
+            ~who["actor_id"].isin(people).to_numpy(bool)
+            & ~who["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()
+        )
+    short = np.flatnonzero((named["via"] == "short").to_numpy(bool) & (end - tok == 1))
+    if len(short):
+        short = short[named["actor_id"].iloc[short].isin(people).to_numpy(bool)]
+    if len(short):
+        out[short] |= _other_given_name(named, ctx, act, short, doc, tok)
+    return out
+
+
+def _chunk_start(ctx: TokenContext, d: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """The first token of the run of at most four capitalised tokens ending right before
+    ``t`` in its sentence (``t`` itself where there is none)."""
+    start = t.copy()
+    live = np.ones(len(t), bool)
+    for k in range(1, 5):
+        if not live.any():
+            break
+        cap = np.zeros(len(t), bool)
+        i = np.flatnonzero(live)
+        cap[i] = (codes_before(ctx, d[i], t[i], k) >= 0) & ctx.capitalised(d[i], t[i] - k)
+        start[cap] = t[cap] - k
+        live &= cap
+    return start
+
+
+def _line_head(ctx: TokenContext, d: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Token ``t`` opens a list item's text: a bullet, a number label ("2004:", "3.") or
+    both open its sentence right before it."""
+    bullets, label_ends = code_table(ctx, LIST_BULLETS), code_table(ctx, _LABEL_ENDS)
+    first = ctx.sentence_start(d, t)
+    b1 = in_table(codes_at(ctx, d, t - 1), bullets)
+    out = b1 & ctx.sentence_start(d, t - 1) & ~first
+    # (the tokenizer may end a sentence after "1.": the item's text then opens the next one)
+    lab = np.flatnonzero(in_table(codes_at(ctx, d, t - 1), label_ends) & ~out)
+    if len(lab):
+        dl, tl = d[lab], t[lab]
+        num = np.array([s.isdigit() for s in ctx.norm(dl, tl - 2)], bool)
+        opens = ctx.sentence_start(dl, tl - 2) | (
+            in_table(codes_at(ctx, dl, tl - 3), bullets) & ctx.sentence_start(dl, tl - 3)
+        )
+        out[lab] = num & opens & ~ctx.sentence_start(dl, tl - 1)
+    return out
+
+
+def _line_tail(ctx: TokenContext, d: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """Token ``e`` is past the end of its line's sentence (optionally after "." or ";")."""
+    here = ctx.rows(d, e - 1)
+    there = ctx.rows(d, e)
+    out = there < 0
+    ok = (here >= 0) & (there >= 0)
+    out[ok] = ctx.sent[here[ok]] != ctx.sent[there[ok]]
+    dot = ~out & in_table(codes_at(ctx, d, e), code_table(ctx, _ITEM_ENDS))
+    if dot.any():
+        i = np.flatnonzero(dot)
+        nxt = ctx.rows(d[i], e[i] + 1)
+        end_ok = nxt < 0
+        has = nxt >= 0
+        end_ok[has] = ctx.sent[nxt[has]] != ctx.sent[ctx.rows(d[i][has], e[i][has])]
+        out[i] = end_ok
+    return out
+
+
+def _list_line(ctx: TokenContext, d: np.ndarray, t: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """ "- 2004: Kunming, China" / "- 2006: Bangkok, Thailand": a list item that is only
+    "Place, Country" (each at most four capitalised words)."""
+    comma = code_table(ctx, {","})
+    the = code_table(ctx, {"the"})
+    out = np.zeros(len(t), bool)
+    # the country after the comma: "Kunming, [China]"
+    after = np.flatnonzero(in_table(codes_before(ctx, d, t, 1), comma))
+    if len(after):
+        da, ta, ea = d[after], t[after], e[after]
+        # "Manila, the Philippines"
+        ta_ = np.where(in_table(codes_at(ctx, da, ta - 1), the), ta - 1, ta)
+        ok = _line_tail(ctx, da, ea) & in_table(codes_at(ctx, da, ta_ - 1), comma)
+        s = _chunk_start(ctx, da, ta_ - 1)
+        ok &= s < ta_ - 1
+        i = np.flatnonzero(ok)
+        ok[i] = _line_head(ctx, da[i], s[i])
+        out[after] = ok
+    # the place before the comma: "[Bangkok], Thailand"
+    before = np.flatnonzero(in_table(codes_at(ctx, d, e), comma) & ~out)
+    if len(before):
+        db, tb, eb = d[before], t[before], e[before]
+        ok = _line_head(ctx, db, tb)
+        c0 = eb + 1 + in_table(codes_at(ctx, db, eb + 1), the)
+        n = np.zeros(len(tb), np.int64)
+        live = ok.copy()
+        for k in range(4):
+            if not live.any():
+                break
+            i = np.flatnonzero(live)
+            cap = ctx.capitalised(db[i], c0[i] + k) & (codes_at(ctx, db[i], c0[i] + k) >= 0)
+            n[i[cap]] = k + 1
+            live[i[~cap]] = False
+        ok &= n > 0
+        i = np.flatnonzero(ok)
+        ok[i] = _line_tail(ctx, db[i], c0[i] + n[i])
+        out[before] = ok
+    return out
+
+
+def _city_before_country(
+    named: pd.DataFrame, ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray,
+    cty: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """A city alias right before ", <the same actor>": "at Vientiane, Lao PDR", "Beijing,
+    China" (the city locates; "Beijing, Washington and Moscow" are three actors)."""
+    out = np.zeros(len(named), bool)
+    if len(named) < 2:
+        return out
+    alias = (named["via"] == "alias").to_numpy(bool)
+    actor = pd.factorize(named["actor_id"])[0]
+    nxt = (doc[1:] == doc[:-1]) & (tok[1:] == end[:-1] + 1) & (actor[1:] == actor[:-1]) & cty[1:]
+    i = np.flatnonzero(nxt & cty[:-1] & alias[:-1])
+    if len(i):
+        out[i] = in_table(codes_at(ctx, doc[i], end[i]), code_table(ctx, {","}))
+    return out
+
+
+def _law_title(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The match is inside the title of a law: capitalised words, brackets and small words
+    from it to a capitalised head of :data:`LAW_HEADS` that ends the title, with a bracketed
+    word in it or a year after the head ("Regulations 2019", "Act of 2012")."""
+    heads = code_table(ctx, LAW_HEADS)
+    if not heads.any():
+        return np.zeros(len(tok), bool)
+    found = np.zeros(len(tok), bool)
+    # first test, one gather: the title goes on right after the match ("Russia (Sanctions)",
+    # "EU Exit)", "Ghana Data Protection Act")
+    n0 = codes_at(ctx, doc, end)
+    cand = np.flatnonzero(in_table(n0, code_table(ctx, {"(", ")"})))
+    cap = np.flatnonzero(n0 >= 0)
+    cand = np.union1d(cand, cap[ctx.capitalised(doc[cap], end[cap])])
+    if len(cand):
+        found[cand] = _law_walk(ctx, doc[cand], tok[cand], end[cand], heads)
+    return found
+
+
+def _law_walk(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray, heads: np.ndarray
+) -> np.ndarray:
+    fill = code_table(ctx, _LAW_FILL)
+    opening = code_table(ctx, {"("})
+    found = np.zeros(len(tok), bool)
+    live = np.ones(len(tok), bool)
+    bracket = in_table(codes_at(ctx, doc, tok - 1), opening)
+    for k in range(0, 10):
+        if not live.any():
+            break
+        i = np.flatnonzero(live)
+        c = codes_at(ctx, doc[i], end[i] + k)
+        head = in_table(c, heads) & ctx.capitalised(doc[i], end[i] + k)
+        if head.any():
+            h = i[head]
+            e = end[h] + k + 1
+            nxt = ctx.norm(doc[h], e)
+            year = np.array([s.isdigit() and len(s) == 4 for s in nxt], bool)
+            of_year = (nxt == "of") & np.array(
+                [s.isdigit() and len(s) == 4 for s in ctx.norm(doc[h], e + 1)], bool
+            )
+            closed = ~ctx.capitalised(doc[h], e) | year
+            found[h] = closed & (bracket[h] | year | of_year)
+        bracket[i] |= in_table(c, opening)
+        go = ~head & (in_table(c, fill) | ctx.capitalised(doc[i], end[i] + k)) & (c >= 0)
+        live[i] = go
+    return found
+
+
+def _slogan(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+    """Inside quotation marks opened (at most five tokens before the match, in its sentence)
+    after "reading"/"saying" with a sign noun just before it (banners reading "Reject X"), or
+    after a chant word ("chanting 'Down with X'")."""
+    signs, chants = code_table(ctx, SIGN_NOUNS), code_table(ctx, _CHANTS)
+    found = np.zeros(len(tok), bool)
+    if not signs.any() and not chants.any():
+        return found
+    quotes, verbs = code_table(ctx, _QUOTES), code_table(ctx, _SIGN_VERBS)
+    # first test: a quotation mark at most five tokens before (one gather each)
+    live = np.zeros(len(tok), bool)
+    for k in range(1, 6):
+        live |= in_table(codes_at(ctx, doc, tok - k), quotes)
+    for k in range(1, 6):
+        i = np.flatnonzero(live)
+        if not len(i):
+            break
+        c = codes_before(ctx, doc[i], tok[i], k)
+        q = in_table(c, quotes)
+        if q.any():
+            j = i[q]
+            w1 = codes_before(ctx, doc[j], tok[j], k + 1)
+            hit = in_table(w1, chants)
+            for m in (2, 3, 4):
+                hit |= in_table(w1, verbs) & in_table(
+                    codes_before(ctx, doc[j], tok[j], k + m), signs
+                )
+            found[j] = hit
+        live[i] = ~q & (c >= 0)
+    return found
+
+
+def _post(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+    """ "mission to [the] X", "ambassador to the X": the post of a diplomat."""
+    to, the, posts = code_table(ctx, {"to"}), code_table(ctx, {"the"}), code_table(ctx, POST_NOUNS)
+    found = np.zeros(len(tok), bool)
+    b0 = codes_at(ctx, doc, tok - 1)
+    i = np.flatnonzero(in_table(b0, to | the))
+    if not len(i):
+        return found
+    d, t = doc[i], tok[i]
+    b0, b1, b2 = (codes_before(ctx, d, t, k) for k in (1, 2, 3))
+    found[i] = (in_table(b0, to) & in_table(b1, posts)) | (
+        in_table(b0, the) & in_table(b1, to) & in_table(b2, posts)
+    )
+    return found
+
+
+def _other_given_name(
+    named: pd.DataFrame, ctx: TokenContext, act: Actors, rows: np.ndarray, doc: np.ndarray,
+    tok: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """A one-word short form right after a capitalised word inside the sentence that is no
+    title or honorific (the table's or :data:`TITLE_WORDS`), no word of the person's own name
+    and no other mention: "the surgeon Kofi Boateng" is another Boateng."""
+    d, t = doc[rows], tok[rows]
+    prev = t - 1
+    ok = (codes_before(ctx, d, t, 1) >= 0) & ctx.capitalised(d, prev) & ~ctx.upper(d, prev)
+    ok &= ~ctx.sentence_start(d, prev)
+    width = int(ctx.tok.max(initial=0)) + 8
+    ok &= ~in_sorted(d * width + prev, covered_keys(named, width))
+    if not ok.any():
+        return ok
+    i = np.flatnonzero(ok)
+    words = ctx.norm(d[i], prev[i])
+    ids = named["actor_id"].to_numpy(object)[rows[i]]
+    own = _own_words(act)
+    ok[i] = [
+        w.isalpha() and fold(w, case=True, diacritics=True) not in _NOT_GIVEN | own.get(a, set())
+        for w, a in zip(words, ids, strict=True)
+    ]
+    return ok
+
+
+def _own_words(act: Actors) -> dict[str, set[str]]:
+    """Person id -> the folded words of its name, short forms and titles, with every title
+    word of the table (a title of one person is no given name before another's surname)."""
+    key = ("phrase_forms own words",)
+    got = act._cache.get(key)
+    if got is None:
+        people = act.table[act.table["type"] == "person"]
+        every: set[str] = set()
+        got = {}
+        for a, name, titles, short in zip(
+            people["id"], people["name"], people["titles"], people["short"], strict=True
+        ):
+            words = {w for s in [name, *(short or ())] for w in fold(s, case=True).split()}
+            title_words = {w for s in titles or () for w in fold(s, case=True).split()}
+            every |= title_words
+            got[a] = words | title_words
+        for a in got:
+            got[a] |= every
+        act._cache[key] = got
+    return got
