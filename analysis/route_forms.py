@@ -53,6 +53,7 @@ from analysis.place_forms import (
     codes_at,
     codes_before,
     mention_frame,
+    narrow,
 )
 from analysis.place_rules import PEOPLE_FROM
 from analysis.token_context import TokenContext
@@ -298,7 +299,7 @@ def route_forms_mask(
     # -- from X to Y ---------------------------------------------------------------------
     nxt = t_(_FROM_TO_NEXT)[a0]
     route_x = plain & from_ & nxt
-    route_x = _narrow(route_x, lambda i: (
+    route_x = narrow(route_x, lambda i: (
         ctx.capitalised(doc[i], end[i] + 1)
         | (the[a1[i]] & ctx.capitalised(doc[i], end[i] + 2))
     ))  # fmt: skip
@@ -306,21 +307,21 @@ def route_forms_mask(
     mask |= route_x
     # Y after "to"/"from" whose other end is a capitalised name after "from"/"to"
     route_y = plain & (t_(_TO)[q0] | from_)
-    route_y = _narrow(route_y, lambda i: _other_end(ctx, doc[i], tok[i] - 1 - sh[i], from_[i]))
+    route_y = narrow(route_y, lambda i: _other_end(ctx, doc[i], tok[i] - 1 - sh[i], from_[i]))
     mask |= route_y
     # -- links -----------------------------------------------------------------------------
     link = t_(LINK_VERBS)
     link_x = plain & link[b[0]] & t_({"with", "to", "and"})[a0]
-    link_x = _narrow(link_x, lambda i: (
+    link_x = narrow(link_x, lambda i: (
         ctx.capitalised(doc[i], end[i] + 1)
         | (the[a1[i]] & ctx.capitalised(doc[i], end[i] + 2))
     ))  # fmt: skip
     link_y = plain & t_({"with", "to", "and"})[b[0]]
-    link_y = _narrow(link_y, lambda i: _linked(ctx, doc[i], tok[i]))
+    link_y = narrow(link_y, lambda i: _linked(ctx, doc[i], tok[i]))
     mask |= link_x | link_y
     # -- compass -----------------------------------------------------------------------------
     compass = plain & t_(COMPASS_ADJECTIVES)[b[0]]
-    compass = _narrow(compass, lambda i: (
+    compass = narrow(compass, lambda i: (
         ~ctx.capitalised(doc[i], tok[i] - 1) | ctx.sentence_start(doc[i], tok[i] - 1)
     ))  # fmt: skip
     mask |= compass
@@ -331,14 +332,14 @@ def route_forms_mask(
         & t_(COMPASS_NOUNS)[a0]
         & (t_(_AFTER_REGION)[a1] | (a1 < 0) | t_({"in", "across", "throughout", "into"})[b[0]])
     )
-    mask |= _narrow(north, lambda i: ~ctx.capitalised(doc[i], end[i]))
+    mask |= narrow(north, lambda i: ~ctx.capitalised(doc[i], end[i]))
     # -- disasters ---------------------------------------------------------------------------
     dverb = t_(DISASTER_VERBS)
     at_verb = np.where(
         dverb[b[0]], 1, np.where((t_(COMPASS_ADJECTIVES)[b[0]] | the[b[0]]) & dverb[b[1]], 2, 0)
     )
     struck = plain & (at_verb > 0)
-    struck = _narrow(struck, lambda i: _noun_before(ctx, doc[i], tok[i] - at_verb[i]))
+    struck = narrow(struck, lambda i: _noun_before(ctx, doc[i], tok[i] - at_verb[i]))
     drift = plain & (t_("over")[q0] & t_(DRIFT_VERBS)[q1])
     haze = plain & from_ & t_(DISASTER_NOUNS)[q1]
     mask |= struck
@@ -346,11 +347,11 @@ def route_forms_mask(
     # -- areas, people and things by origin, tourism ----------------------------------------
     # (in lower case: not a title, "Minister of Coast Guard of X")
     area = plain & t_("of")[q0] & t_(AREA_OF_WORDS)[q1]
-    area = _narrow(area, lambda i: ~ctx.capitalised(doc[i], tok[i] - 2 - sh[i]))
+    area = narrow(area, lambda i: ~ctx.capitalised(doc[i], tok[i] - 2 - sh[i]))
     people = plain & from_ & t_(ORIGIN_PEOPLE)[q1]
     things = plain & from_ & t_(ORIGIN_THINGS)[q1]
     copula = plain & from_ & (t_(_COPULA)[q1] | t_(_ADVERBS)[q1])
-    copula = _narrow(copula, lambda i: _people_before(ctx, doc[i], tok[i] - 1 - sh[i]))
+    copula = narrow(copula, lambda i: _people_before(ctx, doc[i], tok[i] - 1 - sh[i]))
     tourism = plain & t_({"to", "into"})[q0] & t_(TOURISM_WORDS)[q1]
     toward = t_({"towards", "toward"})[q0]
     q2 = np.where(sh, codes_before(ctx, doc, tok, 4, here), b[2])
@@ -367,7 +368,7 @@ def route_forms_mask(
     within |= plain & t_(LEAVE_ENTER_VERBS)[q0] & ~t_(_LEFT_STATE)[a0]
     # "Flights to and from China" (not "messages to and from")
     both = plain & from_ & t_({"and"})[q1]
-    both = _narrow(both, lambda i: (
+    both = narrow(both, lambda i: (
         ctx.norm_in(doc[i], tok[i] - 3 - sh[i], "to")
         & ~ctx.norm_in(doc[i], tok[i] - 4 - sh[i], SENT_NOUNS)
     ))  # fmt: skip
@@ -380,10 +381,10 @@ def route_forms_mask(
     art = t_(_ARTICLES)[b[0]]
     part = plain & art & t_(PART_NOUNS)[a0]
     # not a body: "the Myanmar coast guard"
-    part = _narrow(part, lambda i: ~ctx.capitalised(doc[i], end[i] + 1)
+    part = narrow(part, lambda i: ~ctx.capitalised(doc[i], end[i] + 1)
                    & ~ctx.norm_in(doc[i], end[i] + 1, BORDER_ACTORS))  # fmt: skip
     unit = plain & t_(UNIT_NOUNS)[a0] & ~the[b[0]]
-    unit = _narrow(unit, lambda i: _owner(ctx, doc[i], tok[i] - 1))
+    unit = narrow(unit, lambda i: _owner(ctx, doc[i], tok[i] - 1))
     mask |= part | unit
     mask |= _named_region(ctx, doc, end, poss)
     # -- names of events and outlets -----------------------------------------------------------
@@ -391,28 +392,19 @@ def route_forms_mask(
     event = plain & t_(EVENT_NAME_HEADS - {"war", "wars"})[a0] | (
         plain & t_({"war", "wars"})[a0] & the[b[0]]
     )
-    event = _narrow(event, lambda i: _event_name(ctx, doc[i], tok[i], end[i]))
+    event = narrow(event, lambda i: _event_name(ctx, doc[i], tok[i], end[i]))
     outlet = plain & t_("on")[a0] & t_(SOCIAL_PLATFORMS)[a1]
-    outlet = _narrow(outlet, lambda i: ctx.capitalised(doc[i], end[i] + 1))
+    outlet = narrow(outlet, lambda i: ctx.capitalised(doc[i], end[i] + 1))
     # (codes first: "The" two or three words before, after a word of following or reporting)
     handle = plain & ~t_(_LIST | {"(", "-", "–", "—"})[b[0]] & (b[0] >= 0)
     handle &= (the[b[1]] & t_(_MEDIA_BEFORE)[b[2]]) | the[b[2]]
-    handle = _narrow(handle, lambda i: _outlet_name(ctx, doc[i], tok[i], end[i]))
+    handle = narrow(handle, lambda i: _outlet_name(ctx, doc[i], tok[i], end[i]))
     mask |= event | outlet | handle
     # only capitalised names (a lower-case match of a table's word is left to other rules)
     mask |= listable
-    mask = _narrow(mask, lambda i: ctx.capitalised(doc[i], end[i] - 1))
+    mask = narrow(mask, lambda i: ctx.capitalised(doc[i], end[i] - 1))
     out[sel] = mask
     _continue(named, ctx, out, sel, listable & mask)
-    return out
-
-
-def _narrow(mask: np.ndarray, test) -> np.ndarray:
-    """``mask`` narrowed by ``test(index array)``, computed on its True rows only."""
-    out = mask.copy()
-    if out.any():
-        i = np.flatnonzero(out)
-        out[i] = test(i)
     return out
 
 
