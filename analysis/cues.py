@@ -79,6 +79,10 @@ SPEECH_VERBS: tuple[str, ...] = (
     # subheads ("Congress demands recount"); each guarded in analysis.quote_forms
     "ruled", "found", "alleges", "alleged", "agreed that", "agrees that",
     "asked", "asks", "fumed", "demands",
+    # wave 8 (held-out set 12): denials ("Pellow denies six counts of …", "Kigali denies
+    # backing the rebels") and what a court heard ("…, a jury has heard."); each guarded in
+    # analysis.report_forms
+    "denies", "denied", "heard", "hears",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").

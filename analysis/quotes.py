@@ -125,6 +125,14 @@ from analysis.quote_forms import (
     untabled_pronouns,
 )
 from analysis.quote_layout import headline_attribution, interview_answers, nested_quotes
+from analysis.report_forms import (
+    DENIAL_CUES,
+    HEARD_CUES,
+    answer_pronouns,
+    denial_allowed,
+    headline_single_pair,
+    hearing_allowed,
+)
 from analysis.reported import clause_subject, continue_with, reported_speech, subject
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.speakers import (
@@ -369,6 +377,10 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # "media reports said", "the statement says": a noun before a cue
         if c.kind == "direct" and c.first in longer:
             continue
+        if c.cue in DENIAL_CUES and not denial_allowed(doc, c):
+            continue  # wave 8: "denies six counts of …"; not "was denied bail"
+        if c.cue in HEARD_CUES and not hearing_allowed(doc, c):
+            continue  # wave 8: "…, a jury has heard."; not "he heard the news"
         if c.cue in GUARDED_CUES and not cue_allowed(doc, c):
             continue  # wave 5: "ruled out", "over alleged corruption", "asked about"
         if (
@@ -440,6 +452,8 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     if transcript:  # the document has a colon
         _transcript_answers(found)
     reported_speech(found)
+    if transcript:
+        answer_pronouns(found)  # "they told me" in an answer is not the person answering
     headline_attribution(found)
     interview_answers(found)
     first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer
@@ -449,7 +463,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
         untabled_pronouns(found, pronouns)
         titled_roles(found, pronouns)
     for row in found.rows:
-        if row["cue"] in HEARING_CUES:  # "the court heard that …": the court is told, not speaking
+        if row["cue"] in HEARING_CUES or row["cue"] in HEARD_CUES:  # the court is told
             row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
     return found.rows
 
@@ -474,6 +488,7 @@ def _transcript_answers(found: Found) -> None:
         if found.taken[colon + 1 : last + 1].any() or found.quoted[colon + 1 : last + 1].any():
             continue
         found.add_span(colon + 1, last, "direct", Slot(k, "", h, colon - 1), ":")
+        found.answer[colon + 1 : last + 1] = True  # its reported speech is read (set 12)
 
 
 def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
@@ -498,6 +513,7 @@ def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
     if open_i is not None:
         pairs.append((open_i, _para_last(doc, open_i), False))
     single = single_quote_pairs(doc)  # "'…,' Ms X said." (a paragraph opening with a mark)
+    single += headline_single_pair(doc)  # "Trader 'hid the sales', court hears" (wave 8)
     if single:
         taken = {doc.para[o] for o, _, _ in pairs}
         pairs = sorted(pairs + [p for p in single if doc.para[p[0]] not in taken])

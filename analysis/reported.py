@@ -35,6 +35,7 @@ from analysis.cues import (
     UNNAMED_SOURCES,
 )
 from analysis.dates import WEEKDAY_NAMES
+from analysis.report_forms import answer_it, answer_start
 from analysis.speakers import (
     BOUNDARY,
     DOCUMENT_NOUNS,
@@ -111,7 +112,7 @@ def reported_speech(found: Found) -> None:
             ci in found.consumed
             or cue.kind == "direct"
             or found.in_quotation(cue.first)
-            or found.in_quote_found(cue.first)
+            or (found.in_quote_found(cue.first) and not found.answer[cue.first])
         ):
             continue
         if cue.kind == "according":
@@ -132,7 +133,10 @@ def reported_speech(found: Found) -> None:
 def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, np.ndarray, Cue, int, int]:
     """The document, folded tokens, cue ``ci`` and the first and last token of its sentence."""
     doc, cue = found.doc, found.cues[ci]
-    return doc, doc.norm, cue, int(doc.s_lo[cue.first]), int(doc.s_hi[cue.first])
+    s_lo = int(doc.s_lo[cue.first])
+    if found.answer[cue.first]:  # "LENA FISCHER: The Houthis say …": the clause opens after ":"
+        s_lo = answer_start(found.answer, s_lo, cue.first)
+    return doc, doc.norm, cue, s_lo, int(doc.s_hi[cue.first])
 
 
 def _according_to(found: Found, ci: int) -> None:
@@ -380,6 +384,9 @@ def continue_with(found: Found, after: int, slot: Slot | None, s_hi: int) -> Non
     found.add(found.cues[cj].last + 1, s_hi, "reported", slot, found.cues[cj].cue)
 
 
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them"})
+
+
 def _speaker_cue_content(found: Found, ci: int) -> None:
     """``[intro,] SPEAKER CUE [that] content``: the person whose mention ends right before the
     cue ("The Attorney-General of Examplia John Doe said" → the person, not the country),
@@ -400,7 +407,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     if slot is None and c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
         slot = _second_predicate(found, s_lo, c0)
     if slot is None and c0 - 1 == s_lo and norm[s_lo] == "it":
-        slot = _it_after_organisation(found, s_lo)
+        slot = _it_after_organisation(found, s_lo) or answer_it(found, s_lo)
     if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
         slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
     if slot is None:
@@ -415,6 +422,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         that = next((i for i in range(a, min(s_hi, a + 8) + 1) if norm[i] in ("that", ",")), None)
         if that is not None and norm[that] == "that":
             a = that + 1
+        elif norm[a] in _OBJECT_PRONOUNS:
+            a += 1  # "they told me they would not …"
         else:
             # "told a Senate committee she had found …": the addressee is not what is said
             addressee = doc.slot_starting_at(a + 1 if norm[a] in _ARTICLES else a)

@@ -1,0 +1,236 @@
+"""News forms of attribution added in wave 8 (held-out set 12), kept out of the older rules.
+
+Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the quote layer
+(each rule is one news form checked on a few tokens around one cue). The forms:
+
+* a denial (:func:`denial_allowed`): "Pellow denies six counts of fraud", "Kigali denies
+  backing the rebels", "New Delhi has denied any interference" are what the subject says
+  (cue "denies"/"denied" before a gerund or a noun of charges and claims); not "was denied
+  bail", "denied them entry", nor a denial that is itself the content of an attribution
+  after it ("He denies wrongdoing, his lawyer said");
+* what a court or a jury heard, after the content (:func:`hearing_allowed`): "…, a jury has
+  heard.", "…, the court heard.", a headline's "'…', court hears": an NA speaker (the court is
+  told, it does not speak), as "the court heard that …";
+* reported speech inside a transcript answer (``SPEAKER: answer``) is read as a quote of its
+  own speaker (:mod:`analysis.quotes`), its subject searched after the label's colon
+  (:func:`answer_start`); "It"/"They" opening a sentence of the answer is the body or country
+  that opens the sentence before (:func:`answer_it`: "Tehran arms them. It denies …"), and a
+  pronoun resolved to the person who answers is the body or country named before it in its
+  sentence (:func:`answer_pronouns`: "When I called Maersk, they told me …");
+* a British headline's single-quoted clause before ", court hears" (:func:`headline_single_pair`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from analysis.cues import HEARING_BODIES
+from analysis.speakers import SENT_END, Cue, Found, Slot, SpeakerDoc
+
+__all__ = [
+    "answer_start",
+    "answer_it",
+    "headline_single_pair",
+    "answer_pronouns",
+    "DENIAL_CUES",
+    "DENIAL_OBJECTS",
+    "HEARD_CUES",
+    "denial_allowed",
+    "hearing_allowed",
+]
+
+#: Denial cues read by :func:`denial_allowed` ("denies that …" is a cue of its own).
+DENIAL_CUES: frozenset[str] = frozenset({"denies", "denied"})
+#: Nouns of what is denied: charges, counts, claims, wrongdoing, involvement.
+DENIAL_OBJECTS: frozenset[str] = frozenset({
+    "charge", "charges", "count", "counts", "allegation", "allegations", "accusation",
+    "accusations", "claim", "claims", "wrongdoing", "involvement", "responsibility",
+    "interference", "offence", "offences", "offense", "offenses", "guilt", "links", "role",
+    "reports", "report", "knowledge", "murder", "fraud", "corruption", "manslaughter",
+})  # fmt: skip
+# words that may stand between the cue and the object noun ("denies six counts", "denied all
+# the charges", "denies any wrongdoing")
+_DENIAL_SKIP = frozenset({
+    "the", "all", "any", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "several", "these", "those", "such", "of", "every", "criminal",
+})  # fmt: skip
+#: Inverted hearing cues ("…, a jury has heard."), read by :func:`hearing_allowed`.
+HEARD_CUES: frozenset[str] = frozenset({"heard", "hears"})
+_HEARING_AUX = frozenset({"has", "have", "had", "was", "were", "is"})
+
+
+def denial_allowed(doc: SpeakerDoc, c: Cue) -> bool:
+    """The denial cue ``c`` reports what its subject says: a gerund right after it
+    ("denies backing the rebels"), or a noun of :data:`DENIAL_OBJECTS` within four words
+    ("denies six counts of …", "denied any interference"); and no attribution of its own
+    clause later in the sentence after a comma ("He denies wrongdoing, his lawyer said").
+
+    Example:
+        >>> from analysis.speakers import Cue
+        >>> class D:  # the two fields the rule reads
+        ...     norm = ["he", "denies", "six", "counts", "of", "fraud", "."]
+        ...     s_lo = [0] * 7
+        ...     s_hi = [6] * 7
+        >>> denial_allowed(D(), Cue(1, 1, "verb", "denies"))
+        True
+    """
+    norm, n = doc.norm, len(doc.norm)
+    j = c.last + 1
+    if j >= n or doc.s_lo[j] != doc.s_lo[c.first]:
+        return False
+    hi = int(doc.s_hi[c.first])
+    for i in range(j, hi + 1):  # "…, his lawyer said": the denial is another's content
+        if norm[i] == "," and any(norm[k] in _ATTRIBUTION_VERBS for k in range(i + 1, hi + 1)):
+            return False
+    w = str(norm[j])
+    if w.endswith("ing") and len(w) > 4 and w.isalpha():
+        return True
+    for i in range(j, min(hi, j + 4) + 1):
+        if norm[i] in DENIAL_OBJECTS:
+            return True
+        if norm[i] not in _DENIAL_SKIP and not str(norm[i]).isdigit():
+            return False
+    return False
+
+
+_ATTRIBUTION_VERBS = frozenset({"said", "says", "told", "added", "stated", "according"})
+
+
+def hearing_allowed(doc: SpeakerDoc, c: Cue) -> bool:
+    """ "heard"/"hears" after a hearing body of :data:`~analysis.cues.HEARING_BODIES` (with a
+    determiner and an auxiliary: "a jury has heard", "the court heard", "court hears"), closing
+    its clause (a sentence end, a comma, "on" + a day, or the end of a headline line).
+
+    Example:
+        >>> from analysis.speakers import Cue
+        >>> class D:
+        ...     norm = ["prices", "rose", ",", "a", "jury", "has", "heard", "."]
+        ...     s_lo = [0] * 8
+        ...     s_hi = [7] * 8
+        >>> hearing_allowed(D(), Cue(6, 6, "verb", "heard"))
+        True
+    """
+    norm, n = doc.norm, len(doc.norm)
+    i = c.first - 1
+    if i >= 0 and norm[i] in _HEARING_AUX:
+        i -= 1
+    if i < 0 or norm[i] not in HEARING_BODIES:
+        return False
+    j = c.last + 1
+    if j >= n or doc.s_lo[j] != doc.s_lo[c.first]:
+        return True
+    return norm[j] in SENT_END or norm[j] in (",", "on", "yesterday", "today", "earlier")
+
+
+def answer_start(answer, s_lo: int, i: int) -> int:
+    """The first token of the transcript answer that holds token ``i`` (``answer``: a boolean
+    array over tokens), not before ``s_lo``: the clause of a cue inside an answer opens after the
+    label's colon ("LENA FISCHER: The Houthis say …" → the Houthis, not the label's person).
+
+    Example:
+        >>> answer_start([False, False, True, True, True], 0, 4)
+        2
+    """
+    while i > s_lo and answer[i - 1]:
+        i -= 1
+    return i
+
+
+def _thing_before(doc: SpeakerDoc, lo: int, hi: int) -> Slot | None:
+    """The last mention of a speaker that is not a person in tokens ``lo..hi``."""
+    k = int(np.searchsorted(doc.m_first, hi + 1)) - 1
+    while k >= 0 and doc.m_first[k] >= lo:
+        if doc.a_type[doc.m_row[k]] != "person" and doc.m_last[k] <= hi:
+            return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
+        k -= 1
+    return None
+
+
+def _first_thing(doc: SpeakerDoc, lo: int, hi: int) -> Slot | None:
+    """The first mention of a speaker that is not a person in tokens ``lo..hi``."""
+    k = int(np.searchsorted(doc.m_first, lo))
+    while k < len(doc.m_first) and doc.m_last[k] <= hi:
+        if doc.a_type[doc.m_row[k]] != "person":
+            return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
+        k += 1
+    return None
+
+
+def answer_it(found: Found, s_lo: int) -> Slot | None:
+    """ "It"/"They" opening a sentence inside a transcript answer: the subject of the answer's
+    sentence before, when it is a body or a country ("Tehran supplies weapons … . It denies
+    directing the attacks." → Iran); the person who answers would say "I"."""
+    doc = found.doc
+    if s_lo == 0 or not found.answer[s_lo] or not found.answer[s_lo - 1]:
+        return None
+    if doc.norm[s_lo] not in ("it", "they"):
+        return None
+    prev = answer_start(found.answer, int(doc.s_lo[s_lo - 1]), s_lo - 1)
+    return _first_thing(doc, prev, s_lo - 1)
+
+
+def answer_pronouns(found: Found) -> None:
+    """A pronoun inside a transcript answer resolved to the person who answers ("When I spoke
+    to Maersk last week, they told me …"): the person answering says "I", so the pronoun is the
+    body or country named last before it in its sentence (NA when there is none)."""
+    doc = found.doc
+    answers = {}
+    for row in found.rows:
+        if row["cue"] == ":":
+            answers[int(doc.start.searchsorted(row["start"]))] = row["speaker_id"]
+    if not answers:
+        return
+    for row in found.rows:
+        if pd.isna(row["resolved_via"]) or row["resolved_via"] != "pronoun" or row["cue"] == ":":
+            continue
+        p = int(doc.start.searchsorted(row["speaker_start"]))
+        if not found.answer[p]:
+            continue
+        lo = answer_start(found.answer, int(doc.s_lo[p]), p)
+        head = answer_start(found.answer, 0, p)
+        if answers.get(head) != row["speaker_id"]:
+            continue
+        slot = _thing_before(doc, lo, p - 1)
+        if slot is None:
+            row.update(speaker_id=pd.NA, resolved_via=pd.NA)
+        else:
+            row.update(speaker_id=doc.resolve(slot, row["start"])[0], resolved_via="pronoun")
+
+
+# a headline "Trader 'hid the sales', court hears": a single-quoted clause after a word and a
+# space, closed by a mark and a comma, on the text's first line
+_HEADLINE_SINGLE = re.compile(r"\A[^\n'‘]*?\w[ ](['‘])[^\W\d_][^\n'’]*?\w(['’]),[ ][^\n]+\Z|\A")
+
+
+def headline_single_pair(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
+    """The single-quoted clause of a British-style headline on the text's first line, before a
+    comma and its attribution ("Businessman 'sent parts to Russia', court hears"): ``(opening
+    mark, last quoted token, True)`` like :func:`analysis.quote_forms.single_quote_pairs`;
+    empty when the first line has no such clause (a mark inside a line is otherwise an
+    apostrophe or a nested quotation).
+
+    Example:
+        >>> from types import SimpleNamespace
+        >>> import numpy as np
+        >>> d = SimpleNamespace(text="Trader 'hid sales', court hears",
+        ...     start=np.array([0, 7, 8, 12, 17, 18, 20, 26]))
+        >>> headline_single_pair(d)
+        [(1, 3, True)]
+    """
+    text = doc.text
+    line = text[: text.find("\n")] if "\n" in text else text
+    if "'" not in line and "‘" not in line:
+        return []
+    m = _HEADLINE_SINGLE.match(line)
+    if m is None or m.lastindex is None:
+        return []
+    o = int(np.searchsorted(doc.start, m.start(1)))
+    c = int(np.searchsorted(doc.start, m.start(2)))
+    if o >= len(doc.start) or int(doc.start[o]) != m.start(1) or c >= len(doc.start):
+        return []
+    if int(doc.start[c]) != m.start(2) or c - o < 3:
+        return []
+    return [(o, c - 1, True)]

@@ -1,0 +1,80 @@
+"""Issue 12, wave 8: one regression test per quote failure class of held-out set 12 (reported
+speech inside transcript answers, denials, what a court or jury heard, …), on sentences written
+for these tests (not taken from the set), with hand-computed values: ``[text, kind, speaker_id,
+cue]`` per quote."""
+
+from __future__ import annotations
+
+from analysis.actors import Actors
+from tests.conftest import quote_rows
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "chile", "name": "Chile", "type": "country", "aliases": ["Santiago"]},
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "codelco", "name": "Codelco", "type": "organisation", "affiliation": "chile"},
+        {"id": "imo", "name": "International Maritime Organization", "type": "organisation",
+         "aliases": ["IMO"]},
+        {"id": "ana_rios", "name": "Ana Rios", "type": "person", "titles": ["Dr"],
+         "short": ["Rios"]},
+        {"id": "tom_hale", "name": "Tom Hale", "type": "person", "short": ["Hale"]},
+        {"id": "ivan_petrov", "name": "Ivan Petrov", "type": "person", "short": ["Petrov"]},
+    ]
+)  # fmt: skip
+
+
+def quotes(text: str) -> list[list]:
+    return quote_rows(text, ACTORS)
+
+
+def test_reported_speech_inside_a_transcript_answer_has_its_own_speaker() -> None:
+    # the answer is the labelled person's quote (cue ":"); a body's or a country's reported
+    # speech inside it is a quote of that body or country; "they" / "It" in the answer is not
+    # the person answering (she would say "I")
+    text = (
+        "MARK ELLIS: Why are copper prices falling?\n\n"
+        "ANA RIOS: Codelco says demand from smelters has dropped. When I called the IMO, they "
+        "told me new port rules would slow exports.\n\n"
+        "MARK ELLIS: And Peru?\n\n"
+        "ANA RIOS: Lima expects a better year. It denies cutting its export quota."
+    )
+    assert quotes(text) == [
+        [
+            "Codelco says demand from smelters has dropped. When I called the IMO, they told "
+            "me new port rules would slow exports.",
+            "direct", "ana_rios", ":",
+        ],
+        ["demand from smelters has dropped", "reported", "codelco", "says"],
+        ["new port rules would slow exports", "reported", "imo", "told"],
+        ["Lima expects a better year. It denies cutting its export quota.", "direct",
+         "ana_rios", ":"],
+        ["cutting its export quota", "reported", "peru", "denies"],
+    ]  # fmt: skip
+
+
+def test_a_denial_is_what_the_subject_says() -> None:
+    # "denies/denied" + a gerund or a noun of charges; not "was denied bail", not a denial
+    # that is itself the content of an attribution after it
+    assert quotes(
+        "Ivan Petrov, 44, of Leeds, denies four counts of fraud. Santiago has denied any "
+        "involvement in the strike. Peru denies funding the rebels. Hale was denied bail. "
+        "He denies wrongdoing, his lawyer said."
+    ) == [
+        ["four counts of fraud", "reported", "ivan_petrov", "denies"],
+        ["any involvement in the strike", "reported", "chile", "denied"],
+        ["funding the rebels", "reported", "peru", "denies"],
+        ["He denies wrongdoing", "reported", None, "said"],
+    ]
+
+
+def test_what_a_court_or_jury_heard_has_no_speaker() -> None:
+    # the court is told, it does not speak: an NA speaker, also in a headline "'…', court hears"
+    assert quotes(
+        "Trader 'hid copper sales from Codelco', court hears\n\n"
+        "A trader moved £3m through shell companies in Panama, a jury has heard.\n\n"
+        "The payments stopped in 2021, the court heard. Petrov heard the verdict in silence."
+    ) == [
+        ["hid copper sales from Codelco", "direct", None, "hears"],
+        ["A trader moved £3m through shell companies in Panama", "reported", None, "heard"],
+        ["The payments stopped in 2021", "reported", None, "heard"],
+    ]
