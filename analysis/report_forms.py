@@ -17,7 +17,12 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
   that opens the sentence before (:func:`answer_it`: "Tehran arms them. It denies …"), and a
   pronoun resolved to the person who answers is the body or country named before it in its
   sentence (:func:`answer_pronouns`: "When I called Maersk, they told me …");
-* a British headline's single-quoted clause before ", court hears" (:func:`headline_single_pair`).
+* a British headline's single-quoted clause before ", court hears" (:func:`headline_single_pair`);
+* a country's body (:func:`located_mission`, :func:`it_after_body`): "The Chinese Embassy in
+  Vientiane said" (also "A spokesperson for the … embassy in Ottawa") speaks for China, and
+  "It said …" in the next sentence too; "Ghana's Ministry of Foreign Affairs said" is Ghana
+  (a body's name after the possessive, not an untabled person's title,
+  :func:`analysis.quote_forms.untabled_person_before`).
 """
 
 from __future__ import annotations
@@ -28,11 +33,15 @@ import numpy as np
 import pandas as pd
 
 from analysis.cues import HEARING_BODIES
+from analysis.quote_forms import demonym_body
 from analysis.speakers import SENT_END, Cue, Found, Slot, SpeakerDoc
 
 __all__ = [
     "answer_start",
     "answer_it",
+    "it_after_body",
+    "MISSION_NOUNS",
+    "located_mission",
     "headline_single_pair",
     "answer_pronouns",
     "DENIAL_CUES",
@@ -234,3 +243,50 @@ def headline_single_pair(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
     if int(doc.start[c]) != m.start(2) or c - o < 3:
         return []
     return [(o, c - 1, True)]
+
+
+#: A country's missions abroad: "The Chinese Embassy in Manila said" speaks for China.
+MISSION_NOUNS: frozenset[str] = frozenset({"embassy", "consulate", "mission", "high-commission"})
+
+
+_VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "diplomat"})
+
+
+def located_mission(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
+    """A subject "[the] DEMONYM Embassy|Consulate|Mission in|at PLACE" (tokens ``lo..end``):
+    the country of the nationality adjective (a mission located in a capital speaks for its
+    country, sets 5, 11 and 12: "The Chinese Embassy in Vientiane said", "the Chinese embassy in
+    London blasted"), else None. Without the place ("The Chinese Embassy described …") the
+    older coding of set 2 keeps an NA speaker."""
+    norm = doc.norm
+    if (
+        lo + 2 <= end
+        and norm[lo] in ("a", "an", "the")
+        and norm[lo + 1] in _VOICES
+        and norm[lo + 2] in ("for", "of", "at")
+    ):
+        lo += 3  # "A spokesperson for the Chinese embassy in Ottawa said"
+    for j in range(lo + 1, min(end, lo + 3) + 1):
+        if norm[j] in MISSION_NOUNS and j + 2 <= end and norm[j + 1] in ("in", "at"):
+            if end - j - 1 > 4:
+                return None
+            return demonym_body(doc, lo, j, heads=MISSION_NOUNS)
+    return None
+
+
+def it_after_body(found: Found, s_lo: int) -> Slot | None:
+    """ "It said …" opening a sentence right after reported speech of a country's body ("The
+    Chinese Embassy in Vientiane said that … . It said …"): that body's country. (An
+    organisation's "It" is :func:`analysis.reported` 's older rule.)"""
+    doc = found.doc
+    if not found.last_reported or s_lo == 0:
+        return None
+    end, prev = found.last_reported
+    if prev is None or prev.mention < 0 or doc.s_lo[end] != doc.s_lo[s_lo - 1]:
+        return None
+    if doc.a_type[doc.m_row[prev.mention]] != "country":
+        return None
+    body = prev.first != int(doc.m_first[prev.mention]) or prev.last != int(
+        doc.m_last[prev.mention]
+    )
+    return prev if body else None

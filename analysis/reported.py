@@ -35,7 +35,7 @@ from analysis.cues import (
     UNNAMED_SOURCES,
 )
 from analysis.dates import WEEKDAY_NAMES
-from analysis.report_forms import answer_it, answer_start
+from analysis.report_forms import answer_it, answer_start, it_after_body, located_mission
 from analysis.speakers import (
     BOUNDARY,
     DOCUMENT_NOUNS,
@@ -407,7 +407,11 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     if slot is None and c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
         slot = _second_predicate(found, s_lo, c0)
     if slot is None and c0 - 1 == s_lo and norm[s_lo] == "it":
-        slot = _it_after_organisation(found, s_lo) or answer_it(found, s_lo)
+        slot = (
+            _it_after_organisation(found, s_lo)
+            or it_after_body(found, s_lo)
+            or answer_it(found, s_lo)
+        )
     if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
         slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
     if slot is None:
@@ -679,6 +683,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         slot = forms.relative_source(doc, lo, end)  # "a reform that critics say would …"
     if slot is None:
         slot = forms.demonym_body(doc, lo, end)  # "Nigerian officials have accused …"
+    if slot is None:
+        slot = located_mission(doc, lo, end)  # "The Chinese Embassy in Manila said"
     if slot is None:
         k = doc.last_at.get(end)
         if (

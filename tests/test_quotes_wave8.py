@@ -78,3 +78,24 @@ def test_what_a_court_or_jury_heard_has_no_speaker() -> None:
         ["A trader moved £3m through shell companies in Panama", "reported", None, "heard"],
         ["The payments stopped in 2021", "reported", None, "heard"],
     ]
+
+
+def test_a_country_body_speaks_for_its_country() -> None:
+    # an embassy located in a capital (also through its spokesperson) and a ministry named
+    # with the country's possessive speak for the country; "It said" after the embassy's
+    # statement too. Without the place, set 2's older coding keeps an NA speaker.
+    assert quotes(
+        "The Peruvian Embassy in Santiago said in a statement that Peru supports the plan. "
+        "It said Peruvian police had arrested 12 suspects. "
+        'A spokesperson for the Peruvian embassy in Madrid said Peru "respects the ruling" and '
+        'called the protest "a misunderstanding". '
+        'Chile\'s Ministry of Foreign Affairs said it mourned "a great friend". '
+        'The Peruvian Embassy described the visit as "historic".'
+    ) == [
+        ["Peru supports the plan", "reported", "peru", "said"],
+        ["Peruvian police had arrested 12 suspects", "reported", "peru", "said"],
+        ["respects the ruling", "direct", "peru", "said"],
+        ["a misunderstanding", "direct", "peru", "called"],
+        ['it mourned "a great friend"', "reported", "chile", "said"],
+        ["historic", "direct", None, "described"],
+    ]
