@@ -132,6 +132,7 @@ from analysis.report_forms import (
     denial_allowed,
     headline_single_pair,
     hearing_allowed,
+    person_of_body,
 )
 from analysis.reported import clause_subject, continue_with, reported_speech, subject
 from analysis.schema import SCHEMAS, conform, empty_table
@@ -733,7 +734,8 @@ def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
             # "Zhao praised the government for its '…'": a speaker must stand before the cue
             if doc.s_lo[cue.first] != doc.s_lo[o] or any(norm[i] in SENT_END for i in gap):
                 continue
-            slot = doc.slot_ending_at(cue.first - 1) or clause_subject(doc, cue.first)
+            slot = person_of_body(doc, doc.slot_ending_at(cue.first - 1))  # "X of Y praised"
+            slot = slot or clause_subject(doc, cue.first)
             if slot is None and cue.first >= 1:
                 slot = it_speaker(doc, cue.first - 1)  # "It thanked the Thai side for its '…'"
             if slot is None or norm[cue.first - 1] in ("and", "but", ","):

@@ -22,7 +22,11 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
   Vientiane said" (also "A spokesperson for the … embassy in Ottawa") speaks for China, and
   "It said …" in the next sentence too; "Ghana's Ministry of Foreign Affairs said" is Ghana
   (a body's name after the possessive, not an untabled person's title,
-  :func:`analysis.quote_forms.untabled_person_before`).
+  :func:`analysis.quote_forms.untabled_person_before`);
+* the person, not the body in their description (:func:`person_of_body`,
+  :func:`passive_clause`): "Procurator-General Gao of China's SPP praised …" is Gao;
+  "Speaking at …, hosted by China's SPP by video link, Dr X, Prosecutor General of Y, said" is
+  Dr X (the "hosted by" clause does not speak).
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ from analysis.speakers import SENT_END, Cue, Found, Slot, SpeakerDoc
 __all__ = [
     "answer_start",
     "answer_it",
+    "passive_clause",
+    "person_of_body",
     "it_after_body",
     "MISSION_NOUNS",
     "located_mission",
@@ -290,3 +296,41 @@ def it_after_body(found: Found, s_lo: int) -> Slot | None:
         doc.m_last[prev.mention]
     )
     return prev if body else None
+
+
+def person_of_body(doc: SpeakerDoc, slot: Slot | None) -> Slot | None:
+    """A body's mention ending right before a cue that only qualifies the person named before
+    it: "Procurator-General Gao Yuming of China's Supreme People's Procuratorate praised …" →
+    the person (also "of the", "at", "from", and a country's possessive before the body);
+    ``slot`` otherwise."""
+    if slot is None or slot.mention < 0:
+        return slot
+    norm, i = doc.norm, slot.first - 1
+    while i >= 0:
+        k = doc.last_at.get(i)
+        if k is None or not str(norm[i]).endswith(("'s", "’s")):
+            break
+        i = int(doc.m_first[k]) - 1  # "of China's Supreme People's Procuratorate"
+    if i >= 1 and norm[i] in ("the", "a"):
+        i -= 1
+    if i < 1 or norm[i] not in ("of", "at", "from"):
+        return slot
+    k = doc.last_at.get(i - 1)
+    if k is None or doc.a_type[doc.m_row[k]] != "person":
+        return slot
+    return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
+
+
+def passive_clause(norm, lo: int, hi: int) -> bool:
+    """The clause ``lo..hi`` is a participle with its agent ("hosted by China's SPP by video
+    link", "chaired by Laos"): it describes something named before it, its agent does not
+    speak ("Speaking at the conference, hosted by X, Dr Y, Prosecutor General of Z, said").
+
+    Example:
+        >>> passive_clause(["hosted", "by", "china"], 0, 2)
+        True
+        >>> passive_clause(["china", "said"], 0, 1)
+        False
+    """
+    w = str(norm[lo])
+    return lo + 1 <= hi and w.endswith("ed") and w.isalpha() and norm[lo + 1] == "by"

@@ -35,7 +35,13 @@ from analysis.cues import (
     UNNAMED_SOURCES,
 )
 from analysis.dates import WEEKDAY_NAMES
-from analysis.report_forms import answer_it, answer_start, it_after_body, located_mission
+from analysis.report_forms import (
+    answer_it,
+    answer_start,
+    it_after_body,
+    located_mission,
+    passive_clause,
+)
 from analysis.speakers import (
     BOUNDARY,
     DOCUMENT_NOUNS,
@@ -788,6 +794,8 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
             return name  # "Vendora, which has … users in the EU, said": not the EU
         if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
             continue
+        if passive_clause(norm, lo, hi):
+            continue  # "…, hosted by China's SPP, Dr X, Prosecutor General of Y, said"
         name = forms.opening_untabled_name(doc, lo, hi) or forms.untabled_person_before(doc, lo, hi)
         slot = name or doc.person_ending_at(hi) or doc.first_speaker_in(lo, hi)
         at = los.index(lo) + 1

@@ -99,3 +99,18 @@ def test_a_country_body_speaks_for_its_country() -> None:
         ['it mourned "a great friend"', "reported", "chile", "said"],
         ["historic", "direct", None, "described"],
     ]
+
+
+def test_the_person_speaks_not_the_body_in_their_description() -> None:
+    # "PERSON of [COUNTRY's] BODY praised …" is the person; a clause "hosted by BODY" between
+    # an opening participle and the person does not speak
+    assert quotes(
+        "Procurator-General Ivan Petrov of Chile's Codelco praised the IMO for its \"steady "
+        "hand\". Speaking at the forum, hosted by Chile's Codelco by video link on Monday, Dr "
+        "Ana Rios, Director General of the International Maritime Organization, said ports "
+        "were full. Tom Hale of Codelco said prices would rise."
+    ) == [
+        ["steady hand", "direct", "ivan_petrov", "praised"],
+        ["ports were full", "reported", "ana_rios", "said"],
+        ["prices would rise", "reported", "tom_hale", "said"],
+    ]
