@@ -133,6 +133,7 @@ from analysis.report_forms import (
     headline_single_pair,
     hearing_allowed,
     person_of_body,
+    quote_after_inverted,
 )
 from analysis.reported import clause_subject, continue_with, reported_speech, subject
 from analysis.schema import SCHEMAS, conform, empty_table
@@ -455,6 +456,8 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     reported_speech(found)
     if transcript:
         answer_pronouns(found)  # "they told me" in an answer is not the person answering
+    if found.quoted.any():
+        quote_after_inverted(found)  # '…, a colleague recalled. "But she …"' (wave 8)
     headline_attribution(found)
     interview_answers(found)
     first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer

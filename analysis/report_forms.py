@@ -23,6 +23,12 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
   "It said …" in the next sentence too; "Ghana's Ministry of Foreign Affairs said" is Ghana
   (a body's name after the possessive, not an untabled person's title,
   :func:`analysis.quote_forms.untabled_person_before`);
+* unnamed and untabled sources after the content (:func:`appositive_source`,
+  :func:`untabled_the_name`, :func:`quote_after_inverted`; source nouns "family", "colleague",
+  "prosecutors" … in :data:`analysis.cues.UNNAMED_SOURCES`): "…, her family said in a
+  statement.", "…, a former colleague, Jean-Pierre Moreau, recalled. "But she …"" (the
+  quotation standing alone after it continues the quote), "The Israel Football Association
+  said …", "…, the two countries' top prosecutors said here on Tuesday.";
 * the person, not the body in their description (:func:`person_of_body`,
   :func:`passive_clause`): "Procurator-General Gao of China's SPP praised …" is Gao;
   "Speaking at …, hosted by China's SPP by video link, Dr X, Prosecutor General of Y, said" is
@@ -36,13 +42,16 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis.cues import HEARING_BODIES
+from analysis.cues import HEARING_BODIES, UNNAMED_SOURCES
 from analysis.quote_forms import demonym_body
-from analysis.speakers import SENT_END, Cue, Found, Slot, SpeakerDoc
+from analysis.speakers import SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
 
 __all__ = [
     "answer_start",
     "answer_it",
+    "appositive_source",
+    "quote_after_inverted",
+    "untabled_the_name",
     "passive_clause",
     "person_of_body",
     "it_after_body",
@@ -334,3 +343,89 @@ def passive_clause(norm, lo: int, hi: int) -> bool:
     """
     w = str(norm[lo])
     return lo + 1 <= hi and w.endswith("ed") and w.isalpha() and norm[lo + 1] == "by"
+
+
+def untabled_the_name(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
+    """A subject "The" + two to five capitalised words the table does not know ("The Israel
+    Football Association said", "The Bloc Populaire said"): someone not in the table
+    (UNNAMED), so that what it says is a quote with an NA speaker; else None."""
+    if doc.norm[lo] != "the" or not 2 <= end - lo <= 5:
+        return None
+    for i in range(lo + 1, end + 1):
+        w = doc.text[doc.start[i] : doc.end[i]]
+        if doc.in_mention[i] or not w[:1].isupper() or not w.replace("-", "").isalpha():
+            return None
+    return Slot(UNNAMED, "", lo, end)
+
+
+def appositive_source(doc: SpeakerDoc, s_lo: int, c: int) -> tuple[Slot, int] | None:
+    """ "content, a former colleague, Jean-Pierre Moreau, recalled." (token ``c``: the comma
+    before the cue): a description with a source noun of :data:`~analysis.cues.UNNAMED_SOURCES`
+    and a name, in either order, between the content and the cue. Returns the speaker (the
+    tabled person named, else UNNAMED) and the comma that ends the content; None otherwise."""
+    norm = doc.norm
+    commas = [i for i in range(c - 1, max(s_lo, c - 14), -1) if norm[i] == ","][:2]
+    if len(commas) < 2:
+        return None
+    p, q = commas
+    a, b = (q + 1, p - 1), (p + 1, c - 1)
+    if a[1] < a[0] or b[1] < b[0] or a[1] - a[0] > 5 or b[1] - b[0] > 5:
+        return None
+    for desc, name in ((a, b), (b, a)):
+        if not any(norm[i] in UNNAMED_SOURCES for i in range(desc[0], desc[1] + 1)):
+            continue
+        if norm[desc[0]] not in ("a", "an", "the", "his", "her", "their", "one"):
+            continue
+        k = doc.first_at.get(name[0])
+        if k is not None and int(doc.m_last[k]) == name[1]:
+            if doc.a_type[doc.m_row[k]] == "person":
+                return Slot(k, "", name[0], name[1]), q
+            return None
+        if all(
+            not doc.in_mention[i] and doc.text[doc.start[i] : doc.end[i]][:1].isupper()
+            for i in range(name[0], name[1] + 1)
+        ):
+            return Slot(UNNAMED, "", name[0], name[1]), q
+    return None
+
+
+def quote_after_inverted(found: Found) -> None:
+    """A quotation with no cue that makes up the sentence right after reported speech with its
+    attribution at the end ("She never hid her anger, a former colleague recalled. "But she
+    always kept talking to them."") continues that quote: same speaker and cue (the rule for a
+    quotation after an attributed direct quote, applied to reported speech)."""
+    doc, quoted, taken = found.doc, found.quoted, found.taken
+    n = len(doc.norm)
+    marks = np.flatnonzero(quoted[:n] & ~np.concatenate(([False], quoted[: n - 1])))
+    for o in marks.tolist():
+        close = o
+        while close + 1 < n and quoted[close + 1]:
+            close += 1
+        last = close - 1
+        if last - o < 3 or taken[o + 1 : last + 1].any() or o == 0:
+            continue
+        if doc.norm[o - 1] not in SENT_END:
+            continue
+        after = close + 1
+        if after < n and doc.para[after] == doc.para[o] and doc.norm[after] not in SENT_END:
+            continue  # more follows the quotation in its sentence
+        prev_end = o - 1  # the full stop of the sentence before
+        prev = None
+        for row in found.rows:
+            if row["kind"] != "reported":
+                continue
+            b = int(doc.end.searchsorted(row["end"]))
+            if (
+                b < prev_end
+                and prev_end - b <= 14
+                and doc.para[b] == doc.para[o]
+                and int(doc.s_lo[b]) == int(doc.s_lo[prev_end])
+            ):
+                prev = row
+        if prev is None:
+            continue
+        s, e = int(doc.start[o + 1]), int(doc.end[last])
+        row = dict(prev)
+        row.update(sent=int(doc.sent[o + 1]), start=s, end=e, text=doc.text[s:e], kind="direct")
+        found.rows.append(row)
+        taken[o + 1 : last + 1] = True

@@ -38,9 +38,11 @@ from analysis.dates import WEEKDAY_NAMES
 from analysis.report_forms import (
     answer_it,
     answer_start,
+    appositive_source,
     it_after_body,
     located_mission,
     passive_clause,
+    untabled_the_name,
 )
 from analysis.speakers import (
     BOUNDARY,
@@ -305,6 +307,10 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
         slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
         slot = Slot(slot.mention, "", c, c) if slot is not None else None
+    if slot is None and norm[c] == "," and (app := appositive_source(doc, s_lo, c)) is not None:
+        if not _clause_ends(norm, nxt, s_hi):  # "…, a former colleague, Jean Moreau, recalled."
+            return None
+        return (app[0], nxt) if found.add(s_lo, app[1] - 1, "reported", app[0], cue.cue) else None
     if slot is None:  # "…, an officer involved in the operation told X." (forms.modified_source)
         return _content_source_cue(found, ci, nxt) or forms.modified_source(found, ci, nxt)
     comma = slot.first - 1
@@ -709,6 +715,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         slot = doc.role_ending_at(end)
     if slot is None:
         slot = _untabled_name(doc, lo, end)
+    if slot is None:
+        slot = untabled_the_name(doc, lo, end)  # "The Israel Football Association said"
     return slot
 
 

@@ -54,6 +54,7 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
 _ADVERBIAL_OPENERS = frozenset({
     "late", "early", "on", "via", "through", "from", "outside", "inside", "by", "over",
     "after", "during", "at", "in", "before", "following", "separately", "afterwards",
+    "here",  # wire copy: "…, the two ministers said here on Tuesday." (set 12)
 })  # fmt: skip
 _MAX_ADVERBIAL = 6  # tokens
 

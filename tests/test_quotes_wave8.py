@@ -114,3 +114,23 @@ def test_the_person_speaks_not_the_body_in_their_description() -> None:
         ["ports were full", "reported", "ana_rios", "said"],
         ["prices would rise", "reported", "tom_hale", "said"],
     ]
+
+
+def test_unnamed_and_untabled_sources_after_the_content() -> None:
+    # wire copy's "said here on Tuesday", an obituary's family and former colleague (also in
+    # apposition with a name the table does not know, and the quotation standing alone after
+    # it), an untabled body opening with "The": quotes with an NA speaker
+    assert quotes(
+        "Chile and Peru will step up cooperation on fisheries, the two countries' top "
+        "prosecutors said here on Tuesday. He died at home on May 3 after a short illness, "
+        "his family said in a statement.\n\n"
+        'He never hid his anger, a former colleague, Maria Diaz, recalled. "But he always '
+        'listened to them."\n\n'
+        "The Chilean Football Federation said it regretted the decision."
+    ) == [
+        ["Chile and Peru will step up cooperation on fisheries", "reported", None, "said"],
+        ["He died at home on May 3 after a short illness", "reported", None, "said"],
+        ["He never hid his anger", "reported", None, "recalled"],
+        ["But he always listened to them.", "direct", None, "recalled"],
+        ["it regretted the decision", "reported", None, "said"],
+    ]
