@@ -200,7 +200,7 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     "participants", "parties",
     # wave 8 (set 12): an obituary's and a court report's sources ("…, her family said in a
     # statement", "…, a former colleague, Jean-Pierre Moreau, recalled")
-    "family", "relatives", "colleague", "colleagues", "friend", "friends", "prosecutors",
+    "family", "relatives", "colleague", "prosecutors",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

@@ -24,8 +24,8 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
   (a body's name after the possessive, not an untabled person's title,
   :func:`analysis.quote_forms.untabled_person_before`);
 * unnamed and untabled sources after the content (:func:`appositive_source`,
-  :func:`untabled_the_name`, :func:`quote_after_inverted`; source nouns "family", "colleague",
-  "prosecutors" … in :data:`analysis.cues.UNNAMED_SOURCES`): "…, her family said in a
+  :func:`untabled_the_name`, :func:`quote_after_inverted`; source nouns "family", "relatives",
+  "colleague", "prosecutors" in :data:`analysis.cues.UNNAMED_SOURCES`): "…, her family said in a
   statement.", "…, a former colleague, Jean-Pierre Moreau, recalled. "But she …"" (the
   quotation standing alone after it continues the quote), "The Israel Football Association
   said …", "…, the two countries' top prosecutors said here on Tuesday.";
@@ -395,35 +395,25 @@ def quote_after_inverted(found: Found) -> None:
     always kept talking to them."") continues that quote: same speaker and cue (the rule for a
     quotation after an attributed direct quote, applied to reported speech)."""
     doc, quoted, taken = found.doc, found.quoted, found.taken
-    n = len(doc.norm)
-    marks = np.flatnonzero(quoted[:n] & ~np.concatenate(([False], quoted[: n - 1])))
-    for o in marks.tolist():
+    norm, n = doc.norm, len(doc.norm)
+    for prev in [r for r in found.rows if r["kind"] == "reported"]:
+        b = int(doc.end.searchsorted(prev["end"]))
+        if b + 1 >= n or norm[b + 1] != ",":
+            continue  # the attribution does not follow the content
+        o = int(doc.s_hi[b]) + 1  # the token after the sentence's end
+        if o >= n or o - b > 15 or norm[o - 1] not in SENT_END or not quoted[o]:
+            continue
+        if doc.para[o] != doc.para[b] or o + 1 >= n or taken[o + 1]:
+            continue
         close = o
         while close + 1 < n and quoted[close + 1]:
             close += 1
         last = close - 1
-        if last - o < 3 or taken[o + 1 : last + 1].any() or o == 0:
-            continue
-        if doc.norm[o - 1] not in SENT_END:
+        if last - o < 3:
             continue
         after = close + 1
-        if after < n and doc.para[after] == doc.para[o] and doc.norm[after] not in SENT_END:
+        if after < n and doc.para[after] == doc.para[o] and norm[after] not in SENT_END:
             continue  # more follows the quotation in its sentence
-        prev_end = o - 1  # the full stop of the sentence before
-        prev = None
-        for row in found.rows:
-            if row["kind"] != "reported":
-                continue
-            b = int(doc.end.searchsorted(row["end"]))
-            if (
-                b < prev_end
-                and prev_end - b <= 14
-                and doc.para[b] == doc.para[o]
-                and int(doc.s_lo[b]) == int(doc.s_lo[prev_end])
-            ):
-                prev = row
-        if prev is None:
-            continue
         s, e = int(doc.start[o + 1]), int(doc.end[last])
         row = dict(prev)
         row.update(sent=int(doc.sent[o + 1]), start=s, end=e, text=doc.text[s:e], kind="direct")

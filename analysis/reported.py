@@ -439,6 +439,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         if that is not None and norm[that] == "that":
             a = that + 1
         elif norm[a] in _OBJECT_PRONOUNS:
+            if a + 1 > s_hi or not str(norm[a + 1])[:1].isalnum():
+                return  # "she told them." / "Dick told me, and …": nothing is reported
             a += 1  # "they told me they would not …"
         else:
             # "told a Senate committee she had found …": the addressee is not what is said
