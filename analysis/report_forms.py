@@ -29,6 +29,10 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
   statement.", "…, a former colleague, Jean-Pierre Moreau, recalled. "But she …"" (the
   quotation standing alone after it continues the quote), "The Israel Football Association
   said …", "…, the two countries' top prosecutors said here on Tuesday.";
+* a body's own document (:data:`ORG_DOCUMENTS`, read in :mod:`analysis.reported`): "…,
+  according to a Canadian Security Intelligence Service (CSIS) assessment he cited" is CSIS,
+  not the minister who cites it; "according to the Bangkok statement" (a meeting's, named for
+  its city) and "according to Ministry of Justice figures" stay NA;
 * the person, not the body in their description (:func:`person_of_body`,
   :func:`passive_clause`): "Procurator-General Gao of China's SPP praised …" is Gao;
   "Speaking at …, hosted by China's SPP by video link, Dr X, Prosecutor General of Y, said" is
@@ -49,6 +53,7 @@ from analysis.speakers import SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
 __all__ = [
     "answer_start",
     "answer_it",
+    "ORG_DOCUMENTS",
     "appositive_source",
     "quote_after_inverted",
     "untabled_the_name",
@@ -419,3 +424,10 @@ def quote_after_inverted(found: Found) -> None:
         row.update(sent=int(doc.sent[o + 1]), start=s, end=e, text=doc.text[s:e], kind="direct")
         found.rows.append(row)
         taken[o + 1 : last + 1] = True
+
+
+#: Documents a body publishes: "according to a CSIS assessment" is the body's own speech.
+ORG_DOCUMENTS: frozenset[str] = frozenset({
+    "report", "assessment", "study", "survey", "analysis", "review", "audit", "statement",
+    "memo", "investigation", "communique", "communiqué", "declaration", "bulletin",
+})  # fmt: skip

@@ -36,6 +36,7 @@ from analysis.cues import (
 )
 from analysis.dates import WEEKDAY_NAMES
 from analysis.report_forms import (
+    ORG_DOCUMENTS,
     answer_it,
     answer_start,
     appositive_source,
@@ -177,6 +178,11 @@ def _according_to(found: Found, ci: int) -> None:
             # "…, according to U.S. census data.": the actor names the source, it is not it;
             # "according to Italy's interior ministry": a body of the actor, which speaks
             body = norm[forms.last_word(norm, s_hi)] in forms.BODY_WORDS
+            body = body or (  # "according to a CSIS assessment he cited"; not "the Bangkok
+                norm[nxt] in ORG_DOCUMENTS  # statement" (a meeting's, named for its city)
+                and slot.mention >= 0
+                and doc.a_type[doc.m_row[slot.mention]] == "organisation"
+            )
             found.add(lo, cue.first - 2, "reported", slot if body else None, cue.cue)
         else:
             comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)

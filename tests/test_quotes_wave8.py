@@ -134,3 +134,19 @@ def test_unnamed_and_untabled_sources_after_the_content() -> None:
         ["But he always listened to them.", "direct", None, "recalled"],
         ["it regretted the decision", "reported", None, "said"],
     ]
+
+
+def test_a_body_s_own_document_speaks_for_the_body() -> None:
+    # "according to a BODY assessment/report [he cited]" is the body, whoever cites it; its
+    # figures are not (NA), nor a meeting's statement named after its city
+    assert quotes(
+        "Lima had tried to influence the vote, according to a Codelco assessment he cited. "
+        "Exports fell, according to an International Maritime Organization (IMO) report. "
+        "Prices rose, according to Codelco figures. Chile will host the next summit, "
+        "according to the Lima statement."
+    ) == [
+        ["Lima had tried to influence the vote", "reported", "codelco", "according to"],
+        ["Exports fell", "reported", "imo", "according to"],
+        ["Prices rose", "reported", None, "according to"],
+        ["Chile will host the next summit", "reported", None, "according to"],
+    ]
