@@ -83,6 +83,9 @@ SPEECH_VERBS: tuple[str, ...] = (
     # backing the rebels") and what a court heard ("…, a jury has heard."); each guarded in
     # analysis.report_forms
     "denies", "denied", "heard", "hears",
+    # a nominal cue after the sentence's own verb: "The AGO opened the conference … with a call
+    # for a regional agreement" (the sentence's subject calls; analysis.report_forms)
+    "with a call for", "with calls for",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").

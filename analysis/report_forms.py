@@ -33,6 +33,8 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
   according to a Canadian Security Intelligence Service (CSIS) assessment he cited" is CSIS,
   not the minister who cites it; "according to the Bangkok statement" (a meeting's, named for
   its city) and "according to Ministry of Justice figures" stay NA;
+* a nominal cue after the sentence's own verb (:data:`NOMINAL_CUES`, :func:`nominal_subject`):
+  "The AGO opened the 12th conference … with a call for a regional agreement …";
 * the person, not the body in their description (:func:`person_of_body`,
   :func:`passive_clause`): "Procurator-General Gao of China's SPP praised …" is Gao;
   "Speaking at …, hosted by China's SPP by video link, Dr X, Prosecutor General of Y, said" is
@@ -53,6 +55,8 @@ from analysis.speakers import SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
 __all__ = [
     "answer_start",
     "answer_it",
+    "NOMINAL_CUES",
+    "nominal_subject",
     "ORG_DOCUMENTS",
     "appositive_source",
     "quote_after_inverted",
@@ -431,3 +435,24 @@ ORG_DOCUMENTS: frozenset[str] = frozenset({
     "report", "assessment", "study", "survey", "analysis", "review", "audit", "statement",
     "memo", "investigation", "communique", "communiqué", "declaration", "bulletin",
 })  # fmt: skip
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+#: Nominal cues after the sentence's own verb (:func:`nominal_subject`).
+NOMINAL_CUES: frozenset[str] = frozenset({"with a call for", "with calls for"})
+
+
+def nominal_subject(doc: SpeakerDoc, s_lo: int, c0: int) -> Slot | None:
+    """The speaker of a nominal cue at token ``c0`` ("The Attorney General's Office opened the
+    12th conference in Nusa Dua on Wednesday with a call for a regional agreement …"): the
+    speaker that opens the sentence (its subject, before the first comma or bracket), else
+    None."""
+    norm = doc.norm
+    dash = next((i for i in range(s_lo, min(c0, s_lo + 8)) if norm[i] in _DASHES), None)
+    if dash is not None:
+        s_lo = dash + 1  # a dateline ("TEMPO.CO, Nusa Dua - The AGO opened …")
+    hi = next((i - 1 for i in range(s_lo, c0) if norm[i] in (",", ";", ":")), c0 - 1)
+    slot = doc.first_speaker_in(s_lo, hi)
+    if slot is None or slot.first > s_lo + 1:
+        return None
+    return slot

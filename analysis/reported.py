@@ -36,12 +36,14 @@ from analysis.cues import (
 )
 from analysis.dates import WEEKDAY_NAMES
 from analysis.report_forms import (
+    NOMINAL_CUES,
     ORG_DOCUMENTS,
     answer_it,
     answer_start,
     appositive_source,
     it_after_body,
     located_mission,
+    nominal_subject,
     passive_clause,
     untabled_the_name,
 )
@@ -416,6 +418,10 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     slot = None
     if c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
         slot = _second_predicate(found, s_lo, c0)  # "X, Y, accused A of B and said C": X
+    if slot is None and cue.cue in NOMINAL_CUES:
+        slot = nominal_subject(doc, s_lo, c0)  # "X opened the meeting with a call for …"
+        if slot is None:
+            return
     if slot is None:
         slot = subject(found, s_lo, c0)
     if s_lo == 0 and c0 >= 1 and norm[c0 - 1] in HEADLINE_ROLES and norm[s_hi] not in SENT_END:

@@ -150,3 +150,13 @@ def test_a_body_s_own_document_speaks_for_the_body() -> None:
         ["Prices rose", "reported", None, "according to"],
         ["Chile will host the next summit", "reported", None, "according to"],
     ]
+
+
+def test_a_nominal_call_is_the_subject_s_speech() -> None:
+    # "X opened … with a call for …": the sentence's subject (after a dateline) calls; with
+    # no speaker opening the sentence there is no quote
+    assert quotes(
+        "LIMA.COM, Lima - The International Maritime Organization opened the summit in Lima, "
+        "Peru, on Monday with a call for a ban on bottom trawling. Prices rose with a call for "
+        "calm from traders."
+    ) == [["a ban on bottom trawling", "reported", "imo", "with a call for"]]
