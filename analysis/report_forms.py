@@ -35,6 +35,9 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
   its city) and "according to Ministry of Justice figures" stay NA;
 * a nominal cue after the sentence's own verb (:data:`NOMINAL_CUES`, :func:`nominal_subject`):
   "The AGO opened the 12th conference … with a call for a regional agreement …";
+* "…, according to SOURCE, adopted on …" (:func:`source_ends`): a participle clause after the
+  source still closes the attribution; "the agency's latest report" is the organisation named
+  earlier in the sentence (:func:`owner_body`), "the conference's concluding statement" nobody;
 * the person, not the body in their description (:func:`person_of_body`,
   :func:`passive_clause`): "Procurator-General Gao of China's SPP praised …" is Gao;
   "Speaking at …, hosted by China's SPP by video link, Dr X, Prosecutor General of Y, said" is
@@ -55,6 +58,8 @@ from analysis.speakers import SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
 __all__ = [
     "answer_start",
     "answer_it",
+    "owner_body",
+    "source_ends",
     "NOMINAL_CUES",
     "nominal_subject",
     "ORG_DOCUMENTS",
@@ -456,3 +461,43 @@ def nominal_subject(doc: SpeakerDoc, s_lo: int, c0: int) -> Slot | None:
     if slot is None or slot.first > s_lo + 1:
         return None
     return slot
+
+
+def source_ends(norm, i: int, s_hi: int) -> bool:
+    """The source after "…, according to" (from token ``i``) runs to the end of the sentence,
+    or to a comma and a participle clause that describes it ("according to the conference's
+    concluding statement, adopted on November 21."), not to another clause of content.
+
+    Example:
+        >>> source_ends(["the", "statement", ",", "adopted", "on", "monday", "."], 0, 6)
+        True
+        >>> source_ends(["the", "minister", ",", "prices", "rose", "."], 0, 5)
+        False
+    """
+    commas = [k for k in range(i, s_hi + 1) if norm[k] in (",", ";", ":")]
+    if not commas:
+        return True
+    k = commas[0]
+    w = str(norm[k + 1]) if k + 1 <= s_hi else ""
+    return norm[k] == "," and len(commas) == 1 and w.endswith("ed") and w.isalpha()
+
+
+_BODY_OWNERS = frozenset({
+    "agency's", "organisation's", "organization's", "body's", "office's", "ministry's",
+    "commission's", "agency’s", "organisation’s", "organization’s", "ministry’s",
+})  # fmt: skip
+
+
+def owner_body(doc: SpeakerDoc, i: int, s_lo: int) -> Slot | None:
+    """ "UNODC recorded …, according to the agency's latest report, presented …" (token ``i``
+    after the cue): "the agency's" is the organisation named earlier in the sentence; None
+    for anything else ("the conference's concluding statement" has no speaker)."""
+    norm = doc.norm
+    if i + 1 >= len(norm) or norm[i] != "the" or norm[i + 1] not in _BODY_OWNERS:
+        return None
+    k = int(np.searchsorted(doc.m_first, s_lo))
+    while k < len(doc.m_first) and doc.m_last[k] < i:
+        if doc.a_type[doc.m_row[k]] == "organisation":
+            return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
+        k += 1
+    return None

@@ -44,7 +44,9 @@ from analysis.report_forms import (
     it_after_body,
     located_mission,
     nominal_subject,
+    owner_body,
     passive_clause,
+    source_ends,
     untabled_the_name,
 )
 from analysis.speakers import (
@@ -214,8 +216,8 @@ def _according_to_unnamed(found: Found, ci: int) -> None:
             found.consumed.add(ci)
     elif (
         norm[cue.first - 1] == ","
-        and not any(norm[i] in BOUNDARY for i in range(cue.last + 1, s_hi + 1))
-        and found.add(s_lo, cue.first - 2, "reported", None, cue.cue)
+        and source_ends(norm, cue.last + 1, s_hi)  # also "…, adopted on May 21." (set 12)
+        and found.add(s_lo, cue.first - 2, "reported", owner_body(doc, cue.last + 1, s_lo), cue.cue)
     ):
         found.consumed.add(ci)
 

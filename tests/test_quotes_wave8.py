@@ -160,3 +160,22 @@ def test_a_nominal_call_is_the_subject_s_speech() -> None:
         "Peru, on Monday with a call for a ban on bottom trawling. Prices rose with a call for "
         "calm from traders."
     ) == [["a ban on bottom trawling", "reported", "imo", "with a call for"]]
+
+
+def test_according_to_a_source_described_after_a_comma() -> None:
+    # a participle clause after the source ("…, adopted on May 21") still closes the
+    # attribution; "the agency's report" is the organisation named before it in the sentence,
+    # a meeting's statement has no speaker
+    assert quotes(
+        "Codelco recorded the sale of 236 tonnes of copper in 2023, according to the agency's "
+        "latest report, presented at the meeting by Ana Rios. Peru will host the summit again "
+        "in 2027, according to the summit's concluding statement, adopted on May 21."
+    ) == [
+        [
+            "Codelco recorded the sale of 236 tonnes of copper in 2023",
+            "reported",
+            "codelco",
+            "according to",
+        ],
+        ["Peru will host the summit again in 2027", "reported", None, "according to"],
+    ]
