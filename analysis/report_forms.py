@@ -38,6 +38,8 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
 * "…, according to SOURCE, adopted on …" (:func:`source_ends`): a participle clause after the
   source still closes the attribution; "the agency's latest report" is the organisation named
   earlier in the sentence (:func:`owner_body`), "the conference's concluding statement" nobody;
+* a shared or untabled name with a tabled abbreviation in the bracket right before the cue
+  (:func:`bracketed_alias`): "…, the Attorney General's Chambers (AGC) announced yesterday";
 * the person, not the body in their description (:func:`person_of_body`,
   :func:`passive_clause`): "Procurator-General Gao of China's SPP praised …" is Gao;
   "Speaking at …, hosted by China's SPP by video link, Dr X, Prosecutor General of Y, said" is
@@ -58,6 +60,7 @@ from analysis.speakers import SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
 __all__ = [
     "answer_start",
     "answer_it",
+    "bracketed_alias",
     "owner_body",
     "source_ends",
     "NOMINAL_CUES",
@@ -501,3 +504,21 @@ def owner_body(doc: SpeakerDoc, i: int, s_lo: int) -> Slot | None:
             return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
         k += 1
     return None
+
+
+def bracketed_alias(doc: SpeakerDoc, c: int, cue_first: int) -> Slot | None:
+    """ "…, the Attorney General's Chambers (AGC) announced": a name the table shares or does
+    not know (tokens ending at ``c``, before the bracket) with a tabled abbreviation in the
+    bracket right before the cue: the abbreviation's actor, over the whole name (so that the
+    content before the comma is found)."""
+    if cue_first < 3 or doc.norm[cue_first - 1] != ")":
+        return None
+    k = doc.last_at.get(cue_first - 2)
+    if k is None or int(doc.m_first[k]) != cue_first - 2 or doc.norm[cue_first - 3] != "(":
+        return None
+    lo = c
+    while lo - 1 >= 0 and doc.text[doc.start[lo - 1] : doc.end[lo - 1]][:1].isupper():
+        lo -= 1
+    if lo == c and not doc.text[doc.start[c] : doc.end[c]][:1].isupper():
+        return None
+    return Slot(k, "", lo, c)

@@ -41,6 +41,7 @@ from analysis.report_forms import (
     answer_it,
     answer_start,
     appositive_source,
+    bracketed_alias,
     it_after_body,
     located_mission,
     nominal_subject,
@@ -303,7 +304,7 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     while c > s_lo and norm[c] in ("has", "have", "had"):
         c -= 1  # "…, Climate Change Minister Amanda Ross has announced, …"
     c = before_abbreviation(norm, c, s_lo)  # "…, the National Crime Agency (NCA) said"
-    slot = doc.slot_ending_at(c)
+    slot = doc.slot_ending_at(c) or bracketed_alias(doc, c, cue.first)  # shared name (AGC)
     nxt = _after_time_words(norm, cue.last + 1, s_hi)
     if cue.cue in _TOLD:
         nxt = past_addressee(doc, nxt, s_hi)  # "…, X told a news conference in Abuja."

@@ -179,3 +179,28 @@ def test_according_to_a_source_described_after_a_comma() -> None:
         ],
         ["Peru will host the summit again in 2027", "reported", None, "according to"],
     ]
+
+
+def test_a_shared_name_with_a_tabled_abbreviation_in_brackets() -> None:
+    # "…, the Attorney General's Office (AGO) announced": the name is shared by two actors and
+    # left unresolved, the abbreviation in the bracket names the speaker
+    import warnings
+
+    shared = Actors.from_records(
+        [
+            {"id": "chile", "name": "Chile", "type": "country"},
+            {"id": "peru", "name": "Peru", "type": "country"},
+            {"id": "ago_chile", "name": "Attorney General's Office", "type": "organisation",
+             "aliases": ["AGO"], "affiliation": "chile"},
+            {"id": "fgn_peru", "name": "Attorney General's Office", "type": "organisation",
+             "aliases": ["FGN"], "affiliation": "peru"},
+        ]
+    )  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = quote_rows(
+            "Chile will host the summit next year, the Attorney General's Office (AGO) "
+            "announced yesterday.",
+            shared,
+        )
+    assert rows == [["Chile will host the summit next year", "reported", "ago_chile", "announced"]]
