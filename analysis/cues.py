@@ -86,6 +86,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     # a nominal cue after the sentence's own verb: "The AGO opened the conference … with a call
     # for a regional agreement" (the sentence's subject calls; analysis.report_forms)
     "with a call for", "with calls for",
+    # "…, most analysts agree on that." / "Experts agree that …" (not "agree to" + verb)
+    "agree", "agrees",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").

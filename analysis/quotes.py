@@ -126,8 +126,10 @@ from analysis.quote_forms import (
 )
 from analysis.quote_layout import headline_attribution, interview_answers, nested_quotes
 from analysis.report_forms import (
+    AGREE_CUES,
     DENIAL_CUES,
     HEARD_CUES,
+    agree_allowed,
     answer_pronouns,
     denial_allowed,
     headline_single_pair,
@@ -381,6 +383,8 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue
         if c.cue in DENIAL_CUES and not denial_allowed(doc, c):
             continue  # wave 8: "denies six counts of …"; not "was denied bail"
+        if c.cue in AGREE_CUES and not agree_allowed(doc, c):
+            continue  # wave 8: "…, analysts agree."; not "agree to extend the deal"
         if c.cue in HEARD_CUES and not hearing_allowed(doc, c):
             continue  # wave 8: "…, a jury has heard."; not "he heard the news"
         if c.cue in GUARDED_CUES and not cue_allowed(doc, c):

@@ -40,6 +40,8 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
   earlier in the sentence (:func:`owner_body`), "the conference's concluding statement" nobody;
 * a shared or untabled name with a tabled abbreviation in the bracket right before the cue
   (:func:`bracketed_alias`): "…, the Attorney General's Chambers (AGC) announced yesterday";
+* "agree(s)" after the content (:func:`agree_allowed`): "Tehran supplies weapons, most
+  analysts agree on that." (an NA speaker);
 * the person, not the body in their description (:func:`person_of_body`,
   :func:`passive_clause`): "Procurator-General Gao of China's SPP praised …" is Gao;
   "Speaking at …, hosted by China's SPP by video link, Dr X, Prosecutor General of Y, said" is
@@ -60,6 +62,8 @@ from analysis.speakers import SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
 __all__ = [
     "answer_start",
     "answer_it",
+    "AGREE_CUES",
+    "agree_allowed",
     "bracketed_alias",
     "owner_body",
     "source_ends",
@@ -522,3 +526,33 @@ def bracketed_alias(doc: SpeakerDoc, c: int, cue_first: int) -> Slot | None:
     if lo == c and not doc.text[doc.start[c] : doc.end[c]][:1].isupper():
         return None
     return Slot(k, "", lo, c)
+
+
+#: "agree"/"agrees" as speech (:func:`agree_allowed`).
+AGREE_CUES: frozenset[str] = frozenset({"agree", "agrees"})
+
+
+def agree_allowed(doc: SpeakerDoc, c: Cue) -> bool:
+    """ "agree(s)" reports what its subject holds only after the content, at the end of its
+    sentence or before "on that"/"on this" and the end ("…, most analysts agree on that."):
+    not "agree to" + a verb (a commitment), "agree with", "agree on a plan", nor "we can all
+    agree that …" (an appeal; "agreed that …" is a cue of its own).
+
+    Example:
+        >>> from analysis.speakers import Cue
+        >>> class D:
+        ...     norm = ["prices", "rose", ",", "analysts", "agree", "on", "that", "."]
+        ...     s_lo = [0] * 8
+        >>> agree_allowed(D(), Cue(4, 4, "verb", "agree"))
+        True
+    """
+    norm, n = doc.norm, len(doc.norm)
+    j = c.last + 1
+    if j >= n or norm[j] in SENT_END:
+        return True
+    return (
+        norm[j] == "on"
+        and j + 2 < n
+        and norm[j + 1] in ("that", "this")
+        and norm[j + 2] in SENT_END
+    )

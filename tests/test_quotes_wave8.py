@@ -204,3 +204,16 @@ def test_a_shared_name_with_a_tabled_abbreviation_in_brackets() -> None:
             shared,
         )
     assert rows == [["Chile will host the summit next year", "reported", "ago_chile", "announced"]]
+
+
+def test_agree_after_the_content_is_the_sources_view() -> None:
+    # "…, most analysts agree [on that]." is what the sources hold; "agree to" + verb, "agree
+    # on a plan" and "Experts agree that …" (an appeal or a joint position) are no quotes
+    assert quotes(
+        "Lima supplies the fuel, most analysts agree on that. Experts agree that prices will "
+        "fall. Chile and Peru agree to extend the deal. Both sides agree on a plan. Prices "
+        "will fall, Ana Rios agrees."
+    ) == [
+        ["Lima supplies the fuel", "reported", None, "agree"],
+        ["Prices will fall", "reported", "ana_rios", "agrees"],
+    ]
