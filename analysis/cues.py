@@ -79,6 +79,15 @@ SPEECH_VERBS: tuple[str, ...] = (
     # subheads ("Congress demands recount"); each guarded in analysis.quote_forms
     "ruled", "found", "alleges", "alleged", "agreed that", "agrees that",
     "asked", "asks", "fumed", "demands",
+    # wave 8 (held-out set 12): denials ("Pellow denies six counts of …", "Kigali denies
+    # backing the rebels") and what a court heard ("…, a jury has heard."); each guarded in
+    # analysis.report_forms
+    "denies", "denied", "heard", "hears",
+    # a nominal cue after the sentence's own verb: "The AGO opened the conference … with a call
+    # for a regional agreement" (the sentence's subject calls; analysis.report_forms)
+    "with a call for", "with calls for",
+    # "…, most analysts agree on that." / "Experts agree that …" (not "agree to" + verb)
+    "agree", "agrees",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").
@@ -194,6 +203,9 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     "panel", "panels", "jury", "judges",
     # "…, the participants pledged in a joint statement", "Both parties also agreed that …"
     "participants", "parties",
+    # wave 8 (set 12): an obituary's and a court report's sources ("…, her family said in a
+    # statement", "…, a former colleague, Jean-Pierre Moreau, recalled")
+    "family", "relatives", "colleague", "prosecutors",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

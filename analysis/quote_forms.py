@@ -358,6 +358,8 @@ def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
         t -= 1
     if end - k < 1 or t < lo or not norm[t].isalpha() or _cap(doc, t):
         return None
+    if norm[t] == "of" and t - 1 >= lo and norm[t - 1] in BODY_WORDS:
+        return None  # "Ghana's Ministry of Foreign Affairs said": a body's name (set 12)
     if doc.first_mention_in(lo, t) is None:
         return None
     return Slot(UNNAMED, "", k, end)
@@ -707,16 +709,18 @@ def _is_demonym(adj: str, name: str) -> bool:
     return any(adj == st + suf for st in stems for suf in ("n", "an", "ian", "ese", "i", "ean"))
 
 
-def demonym_body(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
+def demonym_body(
+    doc: SpeakerDoc, lo: int, end: int, heads: frozenset[str] = DEMONYM_HEADS
+) -> Slot | None:
     """ "Nigerian officials have accused …", "the Japanese defence ministry said": a
     nationality adjective outside mentions that opens the clause ``lo..end``, then within two
-    words a noun of :data:`DEMONYM_HEADS`: the country of that adjective, when the document
-    names it (its first eligible mention), else None."""
+    words a noun of ``heads`` (:data:`DEMONYM_HEADS`): the country of that adjective, when the
+    document names it (its first eligible mention), else None."""
     norm = doc.norm
     j = lo + 1 if norm[lo] in ("the", "a", "an") else lo
     if j > end or doc.in_mention[j] or not _cap(doc, j) or not norm[j].isalpha():
         return None
-    if not any(norm[i] in DEMONYM_HEADS for i in range(j + 1, min(end, j + 3) + 1)):
+    if not any(norm[i] in heads for i in range(j + 1, min(end, j + 3) + 1)):
         return None
     adj = norm[j]
     for k in range(len(doc.m_first)):

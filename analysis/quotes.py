@@ -125,6 +125,18 @@ from analysis.quote_forms import (
     untabled_pronouns,
 )
 from analysis.quote_layout import headline_attribution, interview_answers, nested_quotes
+from analysis.report_forms import (
+    AGREE_CUES,
+    DENIAL_CUES,
+    HEARD_CUES,
+    agree_allowed,
+    answer_pronouns,
+    denial_allowed,
+    headline_single_pair,
+    hearing_allowed,
+    person_of_body,
+    quote_after_inverted,
+)
 from analysis.reported import clause_subject, continue_with, reported_speech, subject
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.speakers import (
@@ -380,6 +392,12 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # "media reports said", "the statement says": a noun before a cue
         if c.kind == "direct" and c.first in longer:
             continue
+        if c.cue in DENIAL_CUES and not denial_allowed(doc, c):
+            continue  # wave 8: "denies six counts of …"; not "was denied bail"
+        if c.cue in AGREE_CUES and not agree_allowed(doc, c):
+            continue  # wave 8: "…, analysts agree."; not "agree to extend the deal"
+        if c.cue in HEARD_CUES and not hearing_allowed(doc, c):
+            continue  # wave 8: "…, a jury has heard."; not "he heard the news"
         if c.cue in GUARDED_CUES and not cue_allowed(doc, c):
             continue  # wave 5: "ruled out", "over alleged corruption", "asked about"
         if (
@@ -451,6 +469,10 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     if transcript:  # the document has a colon
         _transcript_answers(found)
     reported_speech(found)
+    if transcript:
+        answer_pronouns(found)  # "they told me" in an answer is not the person answering
+    if found.quoted.any():
+        quote_after_inverted(found)  # '…, a colleague recalled. "But she …"' (wave 8)
     headline_attribution(found)
     interview_answers(found)
     first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer
@@ -460,7 +482,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
         untabled_pronouns(found, pronouns)
         titled_roles(found, pronouns)
     for row in found.rows:
-        if row["cue"] in HEARING_CUES:  # "the court heard that …": the court is told, not speaking
+        if row["cue"] in HEARING_CUES or row["cue"] in HEARD_CUES:  # the court is told
             row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
     return found.rows
 
@@ -484,6 +506,7 @@ def _transcript_answers(found: Found) -> None:
         if found.taken[colon + 1 : last + 1].any() or found.quoted[colon + 1 : last + 1].any():
             continue
         found.add_span(colon + 1, last, "direct", Slot(k, "", h, colon - 1), ":")
+        found.answer[colon + 1 : last + 1] = True  # its reported speech is read (set 12)
 
 
 def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
@@ -508,6 +531,7 @@ def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
     if open_i is not None:
         pairs.append((open_i, _para_last(doc, open_i), False))
     single = single_quote_pairs(doc)  # "'…,' Ms X said." (a paragraph opening with a mark)
+    single += headline_single_pair(doc)  # "Trader 'hid the sales', court hears" (wave 8)
     if single:
         taken = {doc.para[o] for o, _, _ in pairs}
         pairs = sorted(pairs + [p for p in single if doc.para[p[0]] not in taken])
@@ -727,7 +751,8 @@ def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
             # "Zhao praised the government for its '…'": a speaker must stand before the cue
             if doc.s_lo[cue.first] != doc.s_lo[o] or any(norm[i] in SENT_END for i in gap):
                 continue
-            slot = doc.slot_ending_at(cue.first - 1) or clause_subject(doc, cue.first)
+            slot = person_of_body(doc, doc.slot_ending_at(cue.first - 1))  # "X of Y praised"
+            slot = slot or clause_subject(doc, cue.first)
             if slot is None and cue.first >= 1:
                 slot = it_speaker(doc, cue.first - 1)  # "It thanked the Thai side for its '…'"
             if slot is None or norm[cue.first - 1] in ("and", "but", ","):

@@ -37,6 +37,21 @@ from analysis.cues import (
     UNNAMED_SOURCES,
 )
 from analysis.dates import WEEKDAY_NAMES
+from analysis.report_forms import (
+    NOMINAL_CUES,
+    ORG_DOCUMENTS,
+    answer_it,
+    answer_start,
+    appositive_source,
+    bracketed_alias,
+    it_after_body,
+    located_mission,
+    nominal_subject,
+    owner_body,
+    passive_clause,
+    source_ends,
+    untabled_the_name,
+)
 from analysis.speakers import (
     BOUNDARY,
     DOCUMENT_NOUNS,
@@ -113,7 +128,7 @@ def reported_speech(found: Found) -> None:
             ci in found.consumed
             or cue.kind == "direct"
             or found.in_quotation(cue.first)
-            or found.in_quote_found(cue.first)
+            or (found.in_quote_found(cue.first) and not found.answer[cue.first])
         ):
             continue
         if cue.kind == "according":
@@ -134,7 +149,10 @@ def reported_speech(found: Found) -> None:
 def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, Sequence[str], Cue, int, int]:
     """The document, folded tokens, cue ``ci`` and the first and last token of its sentence."""
     doc, cue = found.doc, found.cues[ci]
-    return doc, doc.norm, cue, int(doc.s_lo[cue.first]), int(doc.s_hi[cue.first])
+    s_lo = int(doc.s_lo[cue.first])
+    if found.answer[cue.first]:  # "LENA FISCHER: The Houthis say …": the clause opens after ":"
+        s_lo = answer_start(found.answer, s_lo, cue.first)
+    return doc, doc.norm, cue, s_lo, int(doc.s_hi[cue.first])
 
 
 def _according_to(found: Found, ci: int) -> None:
@@ -167,6 +185,11 @@ def _according_to(found: Found, ci: int) -> None:
             # "…, according to U.S. census data.": the actor names the source, it is not it;
             # "according to Italy's interior ministry": a body of the actor, which speaks
             body = norm[forms.last_word(norm, s_hi)] in forms.BODY_WORDS
+            body = body or (  # "according to a CSIS assessment he cited"; not "the Bangkok
+                norm[nxt] in ORG_DOCUMENTS  # statement" (a meeting's, named for its city)
+                and slot.mention >= 0
+                and doc.a_type[doc.m_row[slot.mention]] == "organisation"
+            )
             found.add(lo, cue.first - 2, "reported", slot if body else None, cue.cue)
         else:
             comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
@@ -196,8 +219,8 @@ def _according_to_unnamed(found: Found, ci: int) -> None:
             found.consumed.add(ci)
     elif (
         norm[cue.first - 1] == ","
-        and not any(norm[i] in BOUNDARY for i in range(cue.last + 1, s_hi + 1))
-        and found.add(s_lo, cue.first - 2, "reported", None, cue.cue)
+        and source_ends(norm, cue.last + 1, s_hi)  # also "…, adopted on May 21." (set 12)
+        and found.add(s_lo, cue.first - 2, "reported", owner_body(doc, cue.last + 1, s_lo), cue.cue)
     ):
         found.consumed.add(ci)
 
@@ -283,7 +306,7 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     while c > s_lo and norm[c] in ("has", "have", "had"):
         c -= 1  # "…, Climate Change Minister Amanda Ross has announced, …"
     c = before_abbreviation(norm, c, s_lo)  # "…, the National Crime Agency (NCA) said"
-    slot = doc.slot_ending_at(c)
+    slot = doc.slot_ending_at(c) or bracketed_alias(doc, c, cue.first)  # shared name (AGC)
     nxt = _after_time_words(norm, cue.last + 1, s_hi)
     if cue.cue in _TOLD:
         nxt = past_addressee(doc, nxt, s_hi)  # "…, X told a news conference in Abuja."
@@ -297,6 +320,10 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
         slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
         slot = Slot(slot.mention, "", c, c) if slot is not None else None
+    if slot is None and norm[c] == "," and (app := appositive_source(doc, s_lo, c)) is not None:
+        if not _clause_ends(norm, nxt, s_hi):  # "…, a former colleague, Jean Moreau, recalled."
+            return None
+        return (app[0], nxt) if found.add(s_lo, app[1] - 1, "reported", app[0], cue.cue) else None
     if slot is None:  # "…, an officer involved in the operation told X." (forms.modified_source)
         return _content_source_cue(found, ci, nxt) or forms.modified_source(found, ci, nxt)
     comma = slot.first - 1
@@ -382,6 +409,9 @@ def continue_with(found: Found, after: int, slot: Slot | None, s_hi: int) -> Non
     found.add(found.cues[cj].last + 1, s_hi, "reported", slot, found.cues[cj].cue)
 
 
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them"})
+
+
 def _speaker_cue_content(found: Found, ci: int) -> None:
     """``[intro,] SPEAKER CUE [that] content``: the person whose mention ends right before the
     cue ("The Attorney-General of Examplia John Doe said" → the person, not the country),
@@ -393,6 +423,10 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     slot = None
     if c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
         slot = _second_predicate(found, s_lo, c0)  # "X, Y, accused A of B and said C": X
+    if slot is None and cue.cue in NOMINAL_CUES:
+        slot = nominal_subject(doc, s_lo, c0)  # "X opened the meeting with a call for …"
+        if slot is None:
+            return
     if slot is None:
         slot = subject(found, s_lo, c0)
     if s_lo == 0 and c0 >= 1 and norm[c0 - 1] in HEADLINE_ROLES and norm[s_hi] not in SENT_END:
@@ -402,7 +436,11 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     if slot is None and c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
         slot = _second_predicate(found, s_lo, c0)
     if slot is None and c0 - 1 == s_lo and norm[s_lo] == "it":
-        slot = _it_after_organisation(found, s_lo)
+        slot = (
+            _it_after_organisation(found, s_lo)
+            or it_after_body(found, s_lo)
+            or answer_it(found, s_lo)
+        )
     if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
         slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
     if slot is None:
@@ -417,6 +455,10 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         that = next((i for i in range(a, min(s_hi, a + 8) + 1) if norm[i] in ("that", ",")), None)
         if that is not None and norm[that] == "that":
             a = that + 1
+        elif norm[a] in _OBJECT_PRONOUNS:
+            if a + 1 > s_hi or not str(norm[a + 1])[:1].isalnum():
+                return  # "she told them." / "Dick told me, and …": nothing is reported
+            a += 1  # "they told me they would not …"
         else:
             # "told a Senate committee she had found …": the addressee is not what is said
             addressee = doc.slot_starting_at(a + 1 if norm[a] in _ARTICLES else a)
@@ -673,6 +715,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     if slot is None:
         slot = forms.demonym_body(doc, lo, end)  # "Nigerian officials have accused …"
     if slot is None:
+        slot = located_mission(doc, lo, end)  # "The Chinese Embassy in Manila said"
+    if slot is None:
         k = doc.last_at.get(end)
         if (
             k is not None
@@ -690,6 +734,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         slot = doc.role_ending_at(end)
     if slot is None:
         slot = _untabled_name(doc, lo, end)
+    if slot is None:
+        slot = untabled_the_name(doc, lo, end)  # "The Israel Football Association said"
     return slot
 
 
@@ -775,6 +821,8 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
             return name  # "Vendora, which has … users in the EU, said": not the EU
         if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
             continue
+        if passive_clause(norm, lo, hi):
+            continue  # "…, hosted by China's SPP, Dr X, Prosecutor General of Y, said"
         name = forms.opening_untabled_name(doc, lo, hi) or forms.untabled_person_before(doc, lo, hi)
         slot = name or doc.person_ending_at(hi) or doc.first_speaker_in(lo, hi)
         at = los.index(lo) + 1

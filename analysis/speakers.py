@@ -725,6 +725,7 @@ class Found:
         n = len(self.doc.norm)
         self.quoted = np.zeros(n + 2, bool)  # inside quotation marks, or the closing mark
         self.taken = np.zeros(n + 1, bool)  # inside a quote already found
+        self.answer = np.zeros(n + 1, bool)  # inside a transcript answer (its speech is read)
         self.last_reported: tuple[int, Slot | None] | None = None  # (last token, speaker)
         # first tokens of the sentences whose speaker is someone the table does not know, and
         # which sentences speak through a tabled mention (analysis.quote_forms.untabled_pronouns)

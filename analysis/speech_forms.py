@@ -54,6 +54,7 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
 _ADVERBIAL_OPENERS = frozenset({
     "late", "early", "on", "via", "through", "from", "outside", "inside", "by", "over",
     "after", "during", "at", "in", "before", "following", "separately", "afterwards",
+    "here",  # wire copy: "…, the two ministers said here on Tuesday." (set 12)
 })  # fmt: skip
 _MAX_ADVERBIAL = 6  # tokens
 
@@ -120,6 +121,14 @@ def past_adverbial(norm, nxt: int, s_hi: int) -> int:
     """
     if nxt > s_hi:
         return nxt
+    if (
+        nxt + 1 <= s_hi
+        and nxt >= 1
+        and norm[nxt - 1] == "on"  # read as a time word
+        and norm[nxt] in ("that", "this")
+        and norm[nxt + 1] in SENT_END
+    ):
+        return nxt + 1  # "…, most analysts agree on that."
     opened = norm[nxt] in _ADVERBIAL_OPENERS or (nxt >= 1 and norm[nxt - 1] == "on")
     if not opened:
         return nxt
