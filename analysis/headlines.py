@@ -185,13 +185,14 @@ def _country_name(act: Actors, actor_id: str) -> str | None:
     """The folded name of the country the actor belongs to (through at most three
     affiliations), or None."""
     aff = dict(zip(act.table["id"], act.table["affiliation"], strict=True))
-    a: object = actor_id
+    a = actor_id
     for _ in range(4):
         if act.types.get(a) == "country":
             return fold(act.names[a], case=True, diacritics=True)
-        a = aff.get(a)
-        if not isinstance(a, str):
+        up = aff.get(a)
+        if not isinstance(up, str):
             return None
+        a = up
     return None
 
 
