@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
@@ -142,7 +143,9 @@ def map_in_order(
     as starting workers would cost more than it saves), with at most ``in_flight`` items per
     worker sent and not yet yielded, so that memory stays bounded whatever the number of
     items. ``items`` is read lazily; an exception in a worker is raised here, and the pool is
-    stopped when the caller stops iterating.
+    stopped when the caller stops iterating. Warnings a worker issues are issued again here,
+    with each result, so that the caller's warning filters and ``catch_warnings`` see them as
+    if the work had been done here.
 
     Example:
         >>> list(map_in_order(lambda a, b: a * b, [(1, 2), (3, 4)], workers=1))
@@ -160,7 +163,8 @@ def map_in_order(
     if second is None:
         yield task(*first)
         return
-    pool = ForkPool(task, workers)  # the task is inherited by the workers, not pickled
+    # The task is inherited by the workers, not pickled.
+    pool = ForkPool(_WarningsKept(task), workers)
     try:
         pending: deque[Future] = deque([pool.submit(*first), pool.submit(*second)])
         del first, second  # sent: the workers hold them now
@@ -168,8 +172,28 @@ def map_in_order(
             pending.append(pool.submit(*args))
             del args
             if len(pending) >= in_flight * workers:
-                yield pending.popleft().result()
+                yield _warned(pending.popleft().result())
         while pending:
-            yield pending.popleft().result()
+            yield _warned(pending.popleft().result())
     finally:
         pool.close()
+
+
+class _WarningsKept:
+    """``task`` run in a worker, returning its result and the warnings it issued."""
+
+    def __init__(self, task: Callable[..., Any]) -> None:
+        self.task = task
+
+    def __call__(self, *args: Any) -> tuple[Any, list[tuple[Warning, str, int]]]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")  # the caller's filters decide, in _warned
+            result = self.task(*args)
+        return result, [(w.message, w.filename, w.lineno) for w in caught]  # type: ignore[misc]
+
+
+def _warned(done: tuple[Any, list[tuple[Warning, str, int]]]) -> Any:
+    result, caught = done
+    for message, filename, lineno in caught:
+        warnings.warn_explicit(message, type(message), filename, lineno)
+    return result

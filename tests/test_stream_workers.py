@@ -137,3 +137,16 @@ def test_map_in_order_raises_a_workers_error_here():
 
     with pytest.raises(KeyError, match="chunk 3 is broken"):
         list(map_in_order(task, ((i,) for i in range(6)), 2))
+
+
+@needs_fork
+def test_map_in_order_issues_the_warnings_of_the_workers_here_in_order():
+    def task(i):
+        warnings.warn(f"chunk {i} is odd", UserWarning, stacklevel=1)
+        return i
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert list(map_in_order(task, ((i,) for i in range(5)), 2)) == list(range(5))
+    assert [str(w.message) for w in caught] == [f"chunk {i} is odd" for i in range(5)]
+    assert {w.category for w in caught} == {UserWarning}
