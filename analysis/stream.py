@@ -259,8 +259,12 @@ def stream_analyze(
     # inherit this one, empty, and each fill their own copy.
     vocabulary = Vocabulary()
 
+    # Per-hit tables go back from a worker only when they are written: pickling them costs.
+    kept = {name for name, path in (("hits", hits_path), ("mentions", mentions_path)) if path}
+
     def run_chunk(i: int, docs: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-        return plan.run(docs, i, vocabulary)
+        parts, per_hit = plan.run(docs, i, vocabulary)
+        return parts, {name: table for name, table in per_hit.items() if name in kept}
 
     parts_sum = PartsAccumulator()
     ok = False
