@@ -21,7 +21,7 @@ import multiprocessing
 import os
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future
 from typing import Any
 
@@ -135,7 +135,7 @@ def fork_map(task: Callable[..., Any], args: Sequence[tuple], workers: int) -> l
 
 def map_in_order(
     task: Callable[..., Any], items: Iterable[tuple], workers: int, in_flight: int = 2
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """``task(*args)`` for every ``args`` of ``items``, yielded in the order of ``items``.
 
     ``workers <= 1``: computed here, one after the other. Otherwise by a :class:`ForkPool` of

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -269,10 +270,12 @@ def stream_analyze(
     parts_sum = PartsAccumulator()
     ok = False
     try:
-        for parts, per_hit in map_in_order(run_chunk, enumerate(chunks), workers):
-            hits_sink.write(per_hit.get("hits"))
-            mentions_sink.write(per_hit.get("mentions"))
-            parts_sum.add(parts)
+        # closing: the workers stop now, not when the generator is collected, if this fails.
+        with closing(map_in_order(run_chunk, enumerate(chunks), workers)) as results:
+            for parts, per_hit in results:
+                hits_sink.write(per_hit.get("hits"))
+                mentions_sink.write(per_hit.get("mentions"))
+                parts_sum.add(parts)
         combined = parts_sum.result()
         ok = True
     finally:

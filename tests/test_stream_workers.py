@@ -150,3 +150,15 @@ def test_map_in_order_issues_the_warnings_of_the_workers_here_in_order():
         assert list(map_in_order(task, ((i,) for i in range(5)), 2)) == list(range(5))
     assert [str(w.message) for w in caught] == [f"chunk {i} is odd" for i in range(5)]
     assert {w.category for w in caught} == {UserWarning}
+
+
+@needs_fork
+def test_a_chunk_failing_in_a_worker_is_raised_here_and_leaves_no_file(tmp_path, codebook):
+    def chunks():
+        yield make_docs("Cyber crime.", "Scam centres.")
+        yield make_docs("Cyber crime again.")
+        yield pd.DataFrame({"doc_id": ["d9"], "body": ["no text column"]})
+
+    with pytest.raises(ValueError, match="text"):
+        stream_analyze(chunks(), codebook=codebook, hits_path=tmp_path / "hits.parquet", workers=2)
+    assert list(tmp_path.iterdir()) == []
