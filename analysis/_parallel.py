@@ -19,12 +19,14 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import warnings
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future
 from typing import Any
 
-__all__ = ["MAX_WORKERS", "PARALLEL_MIN_DOCS", "ForkPool", "fork_map", "split_ranges",
-           "usable_workers", "worker_count"]  # fmt: skip
+__all__ = ["MAX_WORKERS", "PARALLEL_MIN_DOCS", "ForkPool", "can_fork", "fork_map",
+           "map_in_order", "split_ranges", "usable_workers", "worker_count"]  # fmt: skip
 
 #: Corpora with more documents than this are computed by worker processes.
 PARALLEL_MIN_DOCS = 2000
@@ -43,15 +45,22 @@ def worker_count(n_docs: int) -> int:
 def usable_workers() -> int:
     """Forked worker processes this process may start: one per usable CPU, at most
     :data:`MAX_WORKERS`; 1 (compute here) without ``fork`` or inside a daemonic process."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if multiprocessing.current_process().daemon:
+    if not can_fork():
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cpus = os.cpu_count() or 1
     return max(1, min(cpus, MAX_WORKERS))
+
+
+def can_fork() -> bool:
+    """Whether this process may start forked workers: ``fork`` exists here and this is not a
+    daemonic process (which may not have children)."""
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and not multiprocessing.current_process().daemon
+    )
 
 
 def split_ranges(n: int, parts: int) -> list[tuple[int, int]]:
@@ -122,3 +131,69 @@ def fork_map(task: Callable[..., Any], args: Sequence[tuple], workers: int) -> l
         return [f.result() for f in futures]
     finally:
         pool.close()
+
+
+def map_in_order(
+    task: Callable[..., Any], items: Iterable[tuple], workers: int, in_flight: int = 2
+) -> Generator[Any, None, None]:
+    """``task(*args)`` for every ``args`` of ``items``, yielded in the order of ``items``.
+
+    ``workers <= 1``: computed here, one after the other. Otherwise by a :class:`ForkPool` of
+    ``workers`` processes, started when a second item arrives (a lone item is computed here,
+    as starting workers would cost more than it saves), with at most ``in_flight`` items per
+    worker sent and not yet yielded, so that memory stays bounded whatever the number of
+    items. ``items`` is read lazily; an exception in a worker is raised here, and the pool is
+    stopped when the caller stops iterating. Warnings a worker issues are issued again here,
+    with each result, so that the caller's warning filters and ``catch_warnings`` see them as
+    if the work had been done here.
+
+    Example:
+        >>> list(map_in_order(lambda a, b: a * b, [(1, 2), (3, 4)], workers=1))
+        [2, 12]
+    """
+    items = iter(items)
+    if workers <= 1:
+        for args in items:
+            yield task(*args)
+        return
+    first = next(items, None)
+    if first is None:
+        return
+    second = next(items, None)
+    if second is None:
+        yield task(*first)
+        return
+    # The task is inherited by the workers, not pickled.
+    pool = ForkPool(_WarningsKept(task), workers)
+    try:
+        pending: deque[Future] = deque([pool.submit(*first), pool.submit(*second)])
+        del first, second  # sent: the workers hold them now
+        for args in items:
+            pending.append(pool.submit(*args))
+            del args
+            if len(pending) >= in_flight * workers:
+                yield _warned(pending.popleft().result())
+        while pending:
+            yield _warned(pending.popleft().result())
+    finally:
+        pool.close()
+
+
+class _WarningsKept:
+    """``task`` run in a worker, returning its result and the warnings it issued."""
+
+    def __init__(self, task: Callable[..., Any]) -> None:
+        self.task = task
+
+    def __call__(self, *args: Any) -> tuple[Any, list[tuple[Warning, str, int]]]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")  # the caller's filters decide, in _warned
+            result = self.task(*args)
+        return result, [(w.message, w.filename, w.lineno) for w in caught]  # type: ignore[misc]
+
+
+def _warned(done: tuple[Any, list[tuple[Warning, str, int]]]) -> Any:
+    result, caught = done
+    for message, filename, lineno in caught:
+        warnings.warn_explicit(message, type(message), filename, lineno)
+    return result

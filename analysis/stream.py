@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,9 @@ from analysis._aggregate import (
     progress_bar,
     progress_enabled,
 )
+from analysis._checks import check_int
 from analysis._groups import By
+from analysis._parallel import can_fork, map_in_order, usable_workers
 from analysis._store import ParquetSink, PartsAccumulator
 from analysis.corpus import iter_corpus
 from analysis.text import Vocabulary
@@ -125,6 +128,7 @@ def stream_analyze(
     theme_scope: ThemeScope = "key",
     actor_normalize: ActorNormalize | None = None,
     edge_unit: EdgeUnit = "sentence",
+    workers: int | None = None,
 ) -> CorpusSummary:
     """Run the pipeline chunk by chunk and return the corpus-wide tables.
 
@@ -139,10 +143,17 @@ def stream_analyze(
     computed once at the end, by the same code as those functions. The results equal those
     functions run on the whole corpus at once.
 
+    With ``workers`` (by default one per usable CPU when there is more than one chunk), the
+    chunks are computed by forked worker processes, each carrying its own vocabulary, and
+    combined here in chunk order: the tables and the Parquet files are the same for any
+    number of workers.
+
     Memory: one chunk's texts, tokens and hits, plus tables the size of the vocabulary (term
     counts) and of the output (the theme matrix has a row per document and theme when ``by`` is
     None). Per-hit tables are not kept: give ``hits_path``/``mentions_path`` to write them to
-    Parquet as they come (the file appears when the run completes).
+    Parquet as they come (the file appears when the run completes). With workers, each worker
+    holds one chunk and its own vocabulary, and at most two chunks per worker wait to be
+    combined: peak memory grows with the number of workers, not with the corpus.
 
     Args:
         source: a corpus path for :func:`iter_corpus`, a docs table (cut into chunks), or any
@@ -180,6 +191,11 @@ def stream_analyze(
         theme_scope: ``scope`` of :func:`analysis.themes.code_themes`.
         actor_normalize: ``normalize`` of :func:`analysis.actors.actor_counts`.
         edge_unit: ``unit`` of :func:`analysis.networks.comention_edges`.
+        workers: processes computing the chunks. None: one per usable CPU (at most
+            :data:`analysis._parallel.MAX_WORKERS`) when the source has more than one chunk
+            (for a path or an iterable, the workers start when a second chunk arrives); 1: in
+            this process, one chunk after the other. Where processes cannot be forked (no
+            ``fork``, a daemonic process) the chunks are computed here.
 
     Returns:
         A :class:`CorpusSummary`:
@@ -196,7 +212,7 @@ def stream_analyze(
 
     Raises:
         ValueError: a bad option value (names the allowed ones); a document without a group
-            value (unless ``dropna``). TypeError: a ``by`` of another type. The errors of
+            value (unless ``dropna``); ``workers`` not None nor an integer ≥ 1. TypeError: a ``by`` of another type. The errors of
             :func:`iter_corpus`, :func:`analysis.themes.load_codebook` and the table functions.
 
     Example:
@@ -229,19 +245,37 @@ def stream_analyze(
     read_options = {"metadata": metadata, "text_column": text_column, "id_column": id_column}
     if not isinstance(source, (str, os.PathLike)) and (metadata is not None):
         raise ValueError("metadata= is for a corpus path; pass iter_corpus(..., metadata=...)")
+    if workers is not None:
+        workers = check_int("workers", workers, 1)
+    if workers is None:
+        workers = usable_workers()
     chunks = _chunks_of(source, chunksize, progress, read_options)
+    if isinstance(source, pd.DataFrame):
+        workers = min(workers, max(1, -(-len(source) // chunksize)))
+    if not can_fork():
+        workers = 1
     hits_sink, mentions_sink = ParquetSink(hits_path), ParquetSink(mentions_path)
-    # One vocabulary for the whole run: a chunk only cuts, flags, folds and expands patterns
-    # for the types the chunks before it have not seen.
+    # One vocabulary per process for the whole run: a chunk only cuts, flags, folds and expands
+    # patterns for the types the chunks before it (in that process) have not seen. Workers
+    # inherit this one, empty, and each fill their own copy.
     vocabulary = Vocabulary()
+
+    # Per-hit tables go back from a worker only when they are written: pickling them costs.
+    kept = {name for name, path in (("hits", hits_path), ("mentions", mentions_path)) if path}
+
+    def run_chunk(i: int, docs: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        parts, per_hit = plan.run(docs, i, vocabulary)
+        return parts, {name: table for name, table in per_hit.items() if name in kept}
+
     parts_sum = PartsAccumulator()
     ok = False
     try:
-        for i, docs in enumerate(chunks):
-            parts, per_hit = plan.run(docs, i, vocabulary)
-            hits_sink.write(per_hit.get("hits"))
-            mentions_sink.write(per_hit.get("mentions"))
-            parts_sum.add(parts)
+        # closing: the workers stop now, not when the generator is collected, if this fails.
+        with closing(map_in_order(run_chunk, enumerate(chunks), workers)) as results:
+            for parts, per_hit in results:
+                hits_sink.write(per_hit.get("hits"))
+                mentions_sink.write(per_hit.get("mentions"))
+                parts_sum.add(parts)
         combined = parts_sum.result()
         ok = True
     finally:

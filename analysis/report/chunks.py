@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis._aggregate import ALL, part
 from analysis._groups import group_docs
-from analysis._parallel import ForkPool
+from analysis._parallel import ForkPool, map_in_order
 
 __all__ = ["PREVIEW_CHARS", "ChunkResult", "Chunker", "documents_rows", "map_chunks",
            "process_vocabulary", "reset_vocabulary", "run_apart"]  # fmt: skip
@@ -130,26 +130,8 @@ def map_chunks(
 ) -> Iterator[tuple[ChunkResult, int]]:
     """``(result, documents)`` of every chunk, in chunk order: computed here, or by ``workers``
     forked processes (each with its own vocabulary) with at most two chunks per worker in
-    flight, so memory stays bounded."""
-    if workers <= 1:
-        for i, chunk in chunks:
-            yield chunker(i, chunk), len(chunk)
-        return
-    from collections import deque
-
-    pool = ForkPool(chunker, workers)  # the chunker is inherited, not pickled
-    try:
-        pending: deque = deque()
-        for i, chunk in chunks:
-            pending.append((pool.submit(i, chunk), len(chunk)))
-            if len(pending) >= 2 * workers:
-                future, n = pending.popleft()
-                yield future.result(), n
-        while pending:
-            future, n = pending.popleft()
-            yield future.result(), n
-    finally:
-        pool.close()
+    flight, so memory stays bounded (:func:`analysis._parallel.map_in_order`)."""
+    return map_in_order(lambda i, chunk: (chunker(i, chunk), len(chunk)), chunks, workers)
 
 
 def run_apart(jobs: Sequence[Callable[[], Any]], apart: bool) -> list[Callable[[], Any]]:

@@ -48,17 +48,35 @@ SECTIONS = "abcdefs"
 
 
 class PeakRSS:
-    """Peak resident memory while a block runs (a sampling thread; psutil)."""
+    """Peak resident memory while a block runs (a sampling thread; psutil).
 
-    def __init__(self, interval: float = 0.005) -> None:
+    ``tree``: the RSS of this process plus that of all its descendants (worker processes), summed
+    at each sample. Pages a forked worker still shares with its parent count in both, so the
+    sum overstates the memory in use a little; it never misses a worker's own memory.
+    """
+
+    def __init__(self, interval: float = 0.005, tree: bool = False) -> None:
         import psutil
 
         self._proc = psutil.Process()
         self.interval = interval
+        self.tree = tree
         self.base = self.peak = 0
 
+    def rss(self) -> int:
+        total = self._proc.memory_info().rss
+        if self.tree:
+            import contextlib
+
+            import psutil
+
+            for child in self._proc.children(recursive=True):
+                with contextlib.suppress(psutil.Error):  # ended since the listing
+                    total += child.memory_info().rss
+        return total
+
     def __enter__(self) -> PeakRSS:
-        self.base = self.peak = self._proc.memory_info().rss
+        self.base = self.peak = self.rss()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -66,17 +84,21 @@ class PeakRSS:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._proc.memory_info().rss)
+            self.peak = max(self.peak, self.rss())
             time.sleep(self.interval)
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self._proc.memory_info().rss)
+        self.peak = max(self.peak, self.rss())
 
     @property
     def delta_mb(self) -> float:
         return (self.peak - self.base) / 1e6
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak / 1e6
 
 
 def maxrss_mb() -> float:
@@ -640,10 +662,13 @@ def section_d(ctx: Ctx) -> dict:
     Both are warmed up once and then timed alternately (in memory, streamed, in memory, ...),
     so that both see the same state of a shared machine; the ratio is of the two medians.
     stream_analyze reads the docs table in chunks of its default size (no file reading on
-    either side) and computes the same tables (tokens, term frequency, themes, actors, edges).
+    either side) and computes the same tables (tokens, term frequency, themes, actors, edges),
+    with its default workers (one process per usable CPU); its run in one process
+    (``workers=1``) is timed in the same rounds and printed for information.
     """
     import warnings
 
+    from analysis._parallel import usable_workers
     from analysis.stream import stream_analyze
 
     docs, mb = ctx.docs, ctx.mb
@@ -658,28 +683,40 @@ def section_d(ctx: Ctx) -> dict:
             docs, codebook=codebook, actors=actors, chunksize=STREAM_CHUNKSIZE, progress=False
         )
 
-    t_mem, t_stream = [], []
+    def streamed_here():
+        return stream_analyze(
+            docs, codebook=codebook, actors=actors, chunksize=STREAM_CHUNKSIZE, progress=False,
+            workers=1,
+        )  # fmt: skip
+
+    runs = {"in memory": in_memory, "streamed": streamed, "streamed, workers=1": streamed_here}
+    times: dict[str, list[float]] = {label: [] for label in runs}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # shared actor spellings: expected on this corpus
-        in_memory(), streamed()  # warm-up: imports, caches, allocator
+        for fn in runs.values():  # warm-up: imports, caches, allocator
+            fn()
         for _ in range(max(ctx.reps, 3)):
-            for fn, times in ((in_memory, t_mem), (streamed, t_stream)):
+            for label, fn in runs.items():
                 t = time.perf_counter()
                 fn()
-                times.append(time.perf_counter() - t)
-    m_mem, m_stream = statistics.median(t_mem), statistics.median(t_stream)
+                times[label].append(time.perf_counter() - t)
+    m_mem, m_stream, m_here = (statistics.median(t) for t in times.values())
     say(
         f"[d] ours full pipeline (in memory)  {mb / m_mem:7.2f} MB/s  ({m_mem:.2f} s: tokens, term frequency, themes, actors, edges)"
     )
     say(
-        f"[d] stream_analyze, chunks of {STREAM_CHUNKSIZE}   {mb / m_stream:7.2f} MB/s  ({m_stream:.2f} s): "
-        f"{m_mem / m_stream:.2f}x the in-memory throughput"
+        f"[d] stream_analyze, chunks of {STREAM_CHUNKSIZE}   {mb / m_stream:7.2f} MB/s  ({m_stream:.2f} s, "
+        f"workers=None: {usable_workers()} processes): {m_mem / m_stream:.2f}x the in-memory throughput"
     )
     say(
-        f"[d]   times of the alternating runs: in memory {', '.join(f'{t:.2f}' for t in t_mem)}; "
-        f"streamed {', '.join(f'{t:.2f}' for t in t_stream)}"
+        f"[d] (info) stream_analyze, workers=1  {mb / m_here:7.2f} MB/s  ({m_here:.2f} s): "
+        f"{m_mem / m_here:.2f}x the in-memory throughput"
     )
-    return {"ours": mb / m_mem, "stream": mb / m_stream}
+    say(
+        "[d]   times of the alternating runs: "
+        + "; ".join(f"{label} {', '.join(f'{t:.2f}' for t in ts)}" for label, ts in times.items())
+    )
+    return {"ours": mb / m_mem, "stream": mb / m_stream, "stream_one_process": mb / m_here}
 
 
 def partitioned_parquet(docs: pd.DataFrame, path: Path, rows: int, copies: int = 1) -> Path:
@@ -728,7 +765,7 @@ def section_e(ctx: Ctx) -> dict:
 
     def one(n_parts: int):
         rows, path = layouts[n_parts]
-        return stream_analyze(path, chunksize=rows, progress=False, **opts)
+        return stream_analyze(path, chunksize=rows, progress=False, workers=1, **opts)
 
     def two(n_parts: int):
         return dask_analyze(layouts[n_parts][1], **opts)
@@ -776,22 +813,31 @@ def section_e(ctx: Ctx) -> dict:
 
 
 def stream_child(source: Path, ctx_data: Path, workdir: Path, by: str | None) -> dict:
-    """One streaming run in a fresh process: wall time and peak RSS."""
+    """One streaming run in a fresh process (default workers): wall time and peak RSS of the
+    process tree (this process and its worker processes, summed)."""
+    from analysis._parallel import usable_workers
     from analysis.stream import stream_analyze
 
     codebook, _ = load_bench_codebook(ctx_data / "codebook.yml", workdir)
     actors = load_bench_actors(ctx_data / "actors.csv", workdir)
     t = time.perf_counter()
-    res = stream_analyze(
-        source, codebook=codebook, actors=actors, by=by, chunksize=1000, progress=False,
-        hits_path=workdir / "hits.parquet", mentions_path=workdir / "mentions.parquet",
-    )  # fmt: skip
+    with PeakRSS(interval=0.01, tree=True) as mem:
+        res = stream_analyze(
+            source, codebook=codebook, actors=actors, by=by, chunksize=1000, progress=False,
+            hits_path=workdir / "hits.parquet", mentions_path=workdir / "mentions.parquet",
+        )  # fmt: skip
     dt = time.perf_counter() - t
-    return {"seconds": dt, "maxrss": maxrss_mb(), "n_docs": res.n_docs}
+    return {
+        "seconds": dt,
+        "maxrss": mem.peak_mb,
+        "maxrss_main": maxrss_mb(),
+        "n_docs": res.n_docs,
+        "workers": usable_workers(),
+    }
 
 
 def section_f(ctx: Ctx) -> dict:
-    """Streaming peak RSS on the corpus and on a 5x copy of it."""
+    """Streaming peak RSS (the process and its workers, summed) on the corpus and on a 5x copy."""
     docs = ctx.docs
     big = partitioned_parquet(docs, ctx.workdir / "corpus_x5.parquet", len(docs), copies=5)
     by = "group" if "group" in docs.columns else None
@@ -799,11 +845,13 @@ def section_f(ctx: Ctx) -> dict:
     for label, src, mb in [("1x", ctx.data / "corpus.parquet", ctx.mb), ("5x", big, 5 * ctx.mb)]:
         r = run_child("stream", ctx.data, ctx.reps, ["--source", str(src), "--by", by or ""])
         say(
-            f"[f] stream_analyze {label} ({mb:.0f} MB, {r['n_docs']:,} docs, chunks of 1000): peak RSS {r['maxrss']:.0f} MB, {mb / r['seconds']:.2f} MB/s"
+            f"[f] stream_analyze {label} ({mb:.0f} MB, {r['n_docs']:,} docs, chunks of 1000, "
+            f"{r['workers']} worker processes): peak RSS {r['maxrss']:.0f} MB (process tree; "
+            f"main process alone {r['maxrss_main']:.0f} MB), {mb / r['seconds']:.2f} MB/s"
         )
         out[label] = r
     out["ratio"] = out["5x"]["maxrss"] / out["1x"]["maxrss"]
-    say(f"[f] peak RSS 5x / 1x = {out['ratio']:.2f}")
+    say(f"[f] peak RSS (process tree) 5x / 1x = {out['ratio']:.2f}")
     return out
 
 
@@ -1027,6 +1075,12 @@ def print_summary(r: dict) -> None:
         row("d full pipeline", r["d"]["ours"], "CountVectorizer", cv, 0.75)
     if "d" in r and "stream" in r["d"]:
         row("d stream_analyze", r["d"]["stream"], "in-memory full pipeline", r["d"]["ours"], 0.8)
+    if "d" in r and "stream_one_process" in r["d"]:
+        d = r["d"]
+        say(
+            f"(d stream_analyze with workers=1, for information: {d['stream_one_process']:.2f} MB/s, "
+            f"{d['stream_one_process'] / d['ours']:.2f}x the in-memory full pipeline)"
+        )
     if "s" in r:
         row("s one 50 MB document", r["s"]["one"], "same text, many docs", r["s"]["many"], 0.5)
     if "e" in r:
@@ -1042,7 +1096,7 @@ def print_summary(r: dict) -> None:
         ratio = f["ratio"]
         rows.append(
             (
-                "f stream peak RSS",
+                "f stream peak RSS (tree)",
                 f"{f['5x']['maxrss']:.0f} MB (5x)",
                 "same, 1x corpus",
                 f"{f['1x']['maxrss']:.0f} MB",
