@@ -29,6 +29,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import warnings
@@ -487,7 +488,7 @@ class _Run:
                     self._combine(result)
                     bar.update(n)
             self.notes["actors"] = list(
-                dict.fromkeys(self.notes["actors"] + warning_messages(caught))
+                dict.fromkeys(self.notes["actors"] + _merge_counted(warning_messages(caught)))
             )
             manifest = self._finish()
             ok = True
@@ -769,6 +770,39 @@ class _Run:
         key = keyness_from_counts(counts, target, measure=self.options.period_keyness_measure)
         _write(self.folder, "keyness_between_periods",
                key.assign(target=target, reference=reference))  # fmt: skip
+
+
+_COUNTED = re.compile(r"^(\d[\d,]*) (mention\(s\) of spellings shared .*?): (.*)$", re.S)
+
+
+def _merge_counted(messages: list[str]) -> list[str]:
+    """One note for the chunks' warnings that count the same thing: "607 mention(s) of
+    spellings shared … : examples" from each chunk becomes one message with the summed count
+    and the first chunk's examples (a worker warns per chunk; one process warns once).
+
+    Example:
+        >>> _merge_counted(["2 mention(s) of spellings shared by X: 'a' in d1",
+        ...                "3 mention(s) of spellings shared by X: 'b' in d9", "other"])
+        ["5 mention(s) of spellings shared by X: 'a' in d1", 'other']
+    """
+    out: list[str] = []
+    first: dict[str, int] = {}
+    totals: dict[str, int] = {}
+    for message in messages:
+        found = _COUNTED.match(message)
+        if found is None:
+            out.append(message)
+            continue
+        head = found.group(2)
+        totals[head] = totals.get(head, 0) + int(found.group(1).replace(",", ""))
+        if head not in first:
+            first[head] = len(out)
+            out.append(message)
+    for head, at in first.items():
+        rest = _COUNTED.match(out[at])
+        assert rest is not None
+        out[at] = f"{totals[head]:,} {head}: {rest.group(3)}"
+    return out
 
 
 def _merge_unlisted(parts: list[pd.DataFrame]) -> pd.DataFrame:

@@ -103,6 +103,8 @@ SET_DIRS = {
     "set11 (wave 6, 01-14; README)": HERE.parent / "actors_heldout11",
     "set12 (wave 8, 01-16; README)": HERE.parent / "actors_heldout12",
     "set13 (wave 8, 01-16; README)": HERE.parent / "actors_heldout13",
+    "set14 (wave 9, 01-16; README)": HERE.parent / "actors_heldout14",
+    "set15 (wave 9, 01-16; README)": HERE.parent / "actors_heldout15",
 }
 
 
