@@ -182,20 +182,56 @@ def other_body(
     rows = np.flatnonzero(extra["key"].isin(list(shared)).to_numpy(bool))
     if not len(rows):
         return extra
-    table = act.table.set_index("id")
     codes = tokens["doc_id"].array.codes
     pos = tokens["tok"].to_numpy()
     sent = tokens["sent"].to_numpy()
     norm = tokens["norm"].array
     token = tokens["token"].array
+    # cheap test first: a word of a candidate's name within the window after the alias
+    key = ("body words of shared candidates", tuple(sorted(shared)))
+    words = act._cache.get(key)
+    if words is None:
+        ids = {a for v in shared.values() for a, _, _ in v}
+        t = act.table[act.table["id"].isin(list(ids))]
+        words = act._cache[key] = {
+            w
+            for name, aliases in zip(t["name"], t["aliases"], strict=True)
+            for s in [name, *(aliases or ())]
+            for w in fold(s, case=True, diacritics=True).split()[-1:]
+        }
+    wc = norm.categories.get_indexer(sorted(words))
+    if not (wc >= 0).any() or not len(codes):
+        return extra
+    lut = np.zeros(len(norm.categories) + 1, bool)
+    lut[wc[wc >= 0]] = True
+    d_all = extra["doc_id"].array.codes[rows].astype(np.int64)
+    first = np.searchsorted(codes, d_all.astype(codes.dtype)).astype(np.int64)
+    at = first + extra["tok"].to_numpy()[rows] + extra["n_tok"].to_numpy()[rows]
+    near = np.zeros(len(rows), bool)
+    for k in range(1, OTHER_BODY_WINDOW + 1):
+        r_k = np.minimum(at + k, len(codes) - 1)
+        hit = lut[norm.codes[r_k]] & (codes[r_k] == d_all)
+        if hit.any():  # and a possessive right before the word
+            prev = norm.codes[r_k[hit] - 1]
+            u, inv = np.unique(prev, return_inverse=True)
+            is_poss = np.array([str(norm.categories[c]).endswith(("'s", "’s")) for c in u], bool)
+            hit[hit] = is_poss[inv]
+        near |= hit
+    rows = rows[near]
+    if not len(rows):
+        return extra
+    table = act.table.set_index("id")
+    ids = extra["actor_id"].to_numpy(object)
+    keys = extra["key"].to_numpy(object)
+    toks = extra["tok"].to_numpy()
+    ntoks = extra["n_tok"].to_numpy()
     out = None
     for r in rows.tolist():
-        row = extra.iloc[r]
-        a = row["actor_id"]
+        a = ids[r]
         country = table["affiliation"].get(a)
         if not isinstance(country, str) or country not in table.index:
             continue
-        others = {x for x, _, _ in shared[row["key"]] if x != a}
+        others = {x for x, _, _ in shared[keys[r]] if x != a}
         if len(others) != 1:
             continue
         rec, crec = table.loc[a], table.loc[country]
@@ -212,11 +248,11 @@ def other_body(
         }
         d = int(extra["doc_id"].array.codes[r])
         first = int(np.searchsorted(codes, d))
-        at = first + int(row["tok"]) + int(row["n_tok"])
+        at = first + int(toks[r]) + int(ntoks[r])
         hi = min(at + OTHER_BODY_WINDOW, len(codes) - 1)
         found = False
         for k in range(at, hi):
-            if codes[k] != d or codes[k + 1] != d or sent[k] != sent[first + int(row["tok"])]:
+            if codes[k] != d or codes[k + 1] != d or sent[k] != sent[first + int(toks[r])]:
                 break
             if pos[k] != k - first:
                 break
@@ -232,6 +268,6 @@ def other_body(
             new = next(iter(others))
             out.iloc[r, out.columns.get_loc("actor_id")] = new
             out.iloc[r, out.columns.get_loc("context_id")] = new
-            via = next(v for x, v, _ in shared[row["key"]] if x == new)
+            via = next(v for x, v, _ in shared[keys[r]] if x == new)
             out.iloc[r, out.columns.get_loc("via")] = via
     return extra if out is None else out

@@ -180,22 +180,25 @@ def _city_alias(
     said in Brussels" (held-out set 13; "will visit China", the country's name, is the host,
     set 4)."""
     out = np.zeros(len(named), bool)
-    b0 = ctx.codes(doc, tok - 1)
-    visit = ctx.word_table(VISIT_VERBS)[b0]
-    said_in = ctx.word_table("in")[b0]
-    i = np.flatnonzero(visit | said_in)
+    # one-word aliases first (an Arrow comparison), then the words before them
+    i = np.flatnonzero((named["n_tok"].to_numpy() == 1) & (named["via"] == "alias").to_numpy(bool))
     if not len(i):
         return out
-    i = i[ctx.word_table(_SAID_IN)[ctx.codes(doc[i], tok[i] - 2)] | visit[i]]
-    i = i[(named["via"].to_numpy(object)[i] == "alias") & (named["n_tok"].to_numpy()[i] == 1)]
+    b0 = ctx.codes(doc[i], tok[i] - 1)
+    visit = ctx.word_table(VISIT_VERBS)[b0]
+    keep = visit | ctx.word_table("in")[b0]
+    i, visit = i[keep], visit[keep]
+    if not len(i):
+        return out
+    i = i[ctx.word_table(_SAID_IN)[ctx.codes(doc[i], tok[i] - 2)] | visit]
     if not len(i):
         return out
     i = i[ctx.capitalised(doc[i], tok[i]) & ~ctx.upper(doc[i], tok[i])]
     i = i[~named["actor_id"].iloc[i].isin(list(persons)).to_numpy(bool)]
     i = i[~named["matched"].iloc[i].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()]
     if len(i):
-        pat = named["pattern"].to_numpy(object)[i]
-        act = named["actor_id"].to_numpy(object)[i]
+        pat = named["pattern"].iloc[i].tolist()
+        act = named["actor_id"].iloc[i].tolist()
         out[i] = [_capital(str(p), names.get(a, "")) for p, a in zip(pat, act, strict=True)]
     return out
 

@@ -372,20 +372,21 @@ def _post(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> tuple[np.ndarr
     )
     # the envoy's own state between: "the Ambassador of the People's Republic of China to
     # ASEAN" (held-out set 13)
-    j = np.flatnonzero(~found[i] & in_table(b0, to | the))
+    j = np.flatnonzero(~found[i] & (in_table(b0, to) | (in_table(b0, the) & in_table(b1, to))))
     if len(j):
         to_at = t[j] - np.where(in_table(b0[j], the), 2, 1)
-        ok = in_table(codes_at(ctx, d[j], to_at), to)
+        dj = d[j]
         of = code_table(ctx, {"of", "the"})
-        open_ = ok.copy()
-        for k in range(1, 9):
-            if not open_.any():
+        for k in range(1, 9):  # the rows still open only
+            if not len(j):
                 break
-            c = codes_at(ctx, d[j], to_at - k)
-            hit = open_ & in_table(c, posts) & (k > 2)
-            found[i[j[hit]]] = True
-            envoy_of[i[j[hit]]] = True
-            open_ &= ~hit & (in_table(c, of) | ctx.capitalised(d[j], to_at - k)) & (c >= 0)
+            c = codes_at(ctx, dj, to_at - k)
+            hit = in_table(c, posts) & (k > 2)
+            found[i[j[hit]]] = envoy_of[i[j[hit]]] = True
+            keep = ~hit & (c >= 0) & in_table(c, of)
+            rest = np.flatnonzero(~hit & (c >= 0) & ~keep)
+            keep[rest] = ctx.capitalised(dj[rest], to_at[rest] - k)
+            j, to_at, dj = j[keep], to_at[keep], dj[keep]
     return found, envoy_of
 
 
