@@ -1,0 +1,62 @@
+"""Issue 12, wave 9: one regression test per quote failure class of held-out set 13, on
+sentences written for these tests (not taken from the set), with hand-computed values:
+``[text, kind, speaker_id, cue]`` per quote."""
+
+from __future__ import annotations
+
+from analysis.actors import Actors
+from tests.conftest import quote_rows
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "kenya", "name": "Kenya", "type": "country", "aliases": ["Nairobi"]},
+        {"id": "ghana", "name": "Ghana", "type": "country", "aliases": ["Accra"]},
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "ruth_okoth", "name": "Ruth Okoth", "type": "person",
+         "titles": ["Attorney General"], "short": ["Okoth"]},
+        {"id": "kwame_asante", "name": "Kwame Asante", "type": "person", "short": ["Asante"]},
+    ]
+)  # fmt: skip
+
+
+def quotes(text: str) -> list[list]:
+    return quote_rows(text, ACTORS)
+
+
+def test_pressed_for_and_pushed_for_are_demands_like_called_for() -> None:
+    # "pressed for" / "pushed for" + a noun phrase is what the subject asks for; a push of
+    # a thing ("were pushed for ten minutes", "pushed for the door") is not speech
+    assert quotes(
+        "Attorney General Ruth Okoth, who led Kenya's team to the talks in Accra, had pressed "
+        "for a common form for transfer requests. Lima has pushed for a regional fund that "
+        "would pay for border patrols."
+    ) == [
+        ["a common form for transfer requests", "reported", "ruth_okoth", "pressed for"],
+        ["a regional fund that would pay for border patrols", "reported", "peru", "pushed for"],
+    ]  # fmt: skip
+    assert quotes("The buttons were pushed for ten minutes. Asante pushed for the door.") == []
+
+
+def test_admit_that_of_a_plural_or_present_subject() -> None:
+    # "Officials admit that …" is speech of an unnamed source (NA speaker); "admits" + "that"
+    # of a tabled speaker is that speaker's; "would never admit it" is not speech
+    assert quotes(
+        "Officials admit that the new rules still slow some payments. Nairobi admits that "
+        "the scheme has run out of money. Asante would never admit it."
+    ) == [
+        ["the new rules still slow some payments", "reported", None, "admit"],
+        ["the scheme has run out of money", "reported", "kenya", "admits"],
+    ]  # fmt: skip
+
+
+def test_a_ruling_dated_by_a_month_or_a_year() -> None:
+    # "ruled in March that …" and "ruled in 2019 that …" are rulings like "ruled on Monday
+    # that …"; "ruled in favour of" is not speech
+    assert quotes(
+        "The High Court ruled in March that there was enough evidence against all nine men. "
+        "A tribunal in Lima ruled in 2019 that the contract was void. The court ruled in "
+        "favour of Asante."
+    ) == [
+        ["there was enough evidence against all nine men", "reported", None, "ruled"],
+        ["the contract was void", "reported", None, "ruled"],
+    ]  # fmt: skip
