@@ -90,6 +90,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.body_forms import described_bodies
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
@@ -477,6 +478,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     interview_answers(found)
     first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer
     data_sources(found)  # "according to figures from the ministry": nobody speaks
+    described_bodies(found)  # "China's top procuratorate said": the tabled body (wave 9)
     pronouns = pronoun_rows(found)
     if pronouns:
         untabled_pronouns(found, pronouns)

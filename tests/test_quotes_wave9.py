@@ -60,3 +60,35 @@ def test_a_ruling_dated_by_a_month_or_a_year() -> None:
         ["there was enough evidence against all nine men", "reported", None, "ruled"],
         ["the contract was void", "reported", None, "ruled"],
     ]  # fmt: skip
+
+
+BODIES = Actors.from_records(
+    [
+        {"id": "kenya", "name": "Kenya", "type": "country", "aliases": ["Nairobi"]},
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "odpp", "name": "Office of the Director of Public Prosecutions",
+         "type": "organisation", "aliases": ["ODPP"], "affiliation": "kenya"},
+        {"id": "cbk", "name": "Central Bank of Kenya", "type": "organisation",
+         "aliases": ["CBK"], "affiliation": "kenya"},
+        {"id": "jne", "name": "National Jury of Elections", "type": "organisation",
+         "aliases": ["JNE"], "affiliation": "peru"},
+    ]
+)  # fmt: skip
+
+
+def test_a_body_named_by_a_description_after_its_country() -> None:
+    # "COUNTRY's [words] NOUN said": the one tabled body of the document whose name has the
+    # noun (with a shared noun such as "bank" or "ministry", every describing word too);
+    # otherwise the country speaks for its untabled body or official, as before
+    text = (
+        "Peru's electoral jury said the count would end on Friday. Kenya's central bank said "
+        "rates would stay at 10 percent. Kenya's foreign ministry said the envoy had left. "
+        "Kenya's top prosecutor said 12 suspects had been charged. The National Jury of "
+        "Elections and the Central Bank of Kenya (CBK) meet in May. The ODPP has 40 lawyers."
+    )
+    assert quote_rows(text, BODIES) == [
+        ["the count would end on Friday", "reported", "jne", "said"],
+        ["rates would stay at 10 percent", "reported", "cbk", "said"],
+        ["the envoy had left", "reported", "kenya", "said"],
+        ["12 suspects had been charged", "reported", "kenya", "said"],
+    ]  # fmt: skip
