@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from analysis.speakers import Found
@@ -38,47 +39,48 @@ _GENERIC = frozenset({
 })  # fmt: skip
 
 
-def _heads(found: Found) -> dict[int, tuple[int, int]]:
-    """Cue first token -> (possessive token, head noun token) for the cues after "COUNTRY's
-    [word] [word] NOUN"."""
-    doc = found.doc
-    norm = doc.norm
-    out: dict[int, tuple[int, int]] = {}
-    for c in found.cues:
-        h = c.first - 1
-        if h < 1 or not norm[h].isalpha() or doc.in_mention[h]:
-            continue
-        k = h - 1
-        while k >= 0 and h - k <= 3 and norm[k].isalpha() and not doc.in_mention[k]:
-            k -= 1
-        if k >= 0 and h - k <= 3 and norm[k].endswith(_POSSESSIVE) and doc.in_mention[k]:
-            out[c.first] = (k, h)
-    return out
+def _head(found: Found, k: int) -> int | None:
+    """The head noun's token after the possessive mention ending at token ``k``: one to three
+    words outside mentions, the last one right before a cue ("China's top procuratorate
+    said"); else None."""
+    doc, norm = found.doc, found.doc.norm
+    if not norm[k].endswith(_POSSESSIVE):
+        return None
+    h = k + 1
+    while h < len(norm) and h - k <= 3 and norm[h].isalpha() and not doc.in_mention[h]:
+        if h + 1 in found.cue_at:
+            return h
+        h += 1
+    return None
 
 
 def described_bodies(found: Found) -> None:
     """Give a quote whose speaker is a country's possessive before "[words] NOUN CUE" to the
     one organisation of the document whose name has that noun (see the module docstring)."""
     doc = found.doc
-    if not found.rows or not (doc.a_type == "organisation").any():
+    if not found.rows:
         return
-    heads = _heads(found)
-    if not heads:
-        return
-    by_start = {int(doc.start[k]): (k, h) for k, h in heads.values()}
-    orgs = [
-        (str(doc.a_actor[j]), set(_WORD.findall(doc.text[doc.a_start[j] : doc.a_end[j]].lower())))
-        for j in range(len(doc.a_type))
-        if doc.a_type[j] == "organisation"
-    ]
+    orgs = None
     for row in found.rows:
         s0 = row["speaker_start"]
-        if pd.isna(s0) or int(s0) not in by_start:
+        if pd.isna(s0):
             continue
-        k, h = by_start[int(s0)]
-        j = next((j for j in range(len(doc.a_start)) if doc.a_start[j] == int(s0)), None)
-        if j is None or doc.a_type[j] != "country":
+        j = int(np.searchsorted(doc.a_start, int(s0)))
+        if j >= len(doc.a_start) or doc.a_start[j] != s0 or doc.a_type[j] != "country":
             continue
+        k = int(np.searchsorted(doc.end, int(doc.a_end[j])))  # the token the mention ends in
+        h = _head(found, k) if k < len(doc.end) else None
+        if h is None:
+            continue
+        if orgs is None:
+            orgs = [
+                (
+                    str(doc.a_actor[m]),
+                    set(_WORD.findall(doc.text[doc.a_start[m] : doc.a_end[m]].lower())),
+                )
+                for m in range(len(doc.a_type))
+                if doc.a_type[m] == "organisation"
+            ]
         head = doc.norm[h]
         if head in _SKIP:
             continue

@@ -92,6 +92,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     # …", "Beijing has pushed for a regional procedure …"); admissions of a plural or present
     # subject ("Officials admit that …"; "admitted" is above)
     "pressed for", "presses for", "pushed for", "pushes for", "admit", "admits",
+    # "…, official results showed Friday." (wire ledes; guarded in analysis.quote_forms)
+    "showed", "show", "shows",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").

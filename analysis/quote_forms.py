@@ -112,7 +112,13 @@ def _month_or_year(w: str) -> bool:
 
 
 #: The cues :func:`cue_allowed` checks.
-GUARDED_CUES: frozenset[str] = frozenset({"ruled", "found", "alleged", "asked", "asks"})
+GUARDED_CUES: frozenset[str] = frozenset(
+    {"ruled", "found", "alleged", "asked", "asks", "showed", "show", "shows"}
+)
+#: "…, official results showed Friday." (wave 9): figures that close a wire lede
+RESULT_NOUNS: frozenset[str] = frozenset(
+    {"results", "figures", "data", "polls", "statistics", "count"}
+)
 
 
 def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
@@ -135,6 +141,18 @@ def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
         return norm[j] == "that" and (j + 1 >= n or norm[j + 1] != "out")
     if c.cue == "found":
         return same and nxt in SUBJECT_PRONOUNS
+    if c.cue in ("showed", "show", "shows"):
+        # only closing an attribution after the content ("…, official results showed
+        # Friday."): a comma before the figures, a comma or the sentence end after the cue
+        lo = c.first - 2
+        while lo > doc.s_lo[c.first] and norm[lo] in ("official", "preliminary", "latest", "the"):
+            lo -= 1
+        if c.first < 2 or norm[c.first - 1] not in RESULT_NOUNS or norm[lo] != ",":
+            return False
+        j = c.last + 1
+        while j < n and norm[j] in _TIME and doc.s_lo[j] == doc.s_lo[c.first]:
+            j += 1
+        return j >= n or doc.s_lo[j] != doc.s_lo[c.first] or norm[j] in _CLAUSE_END
     if c.cue == "alleged":
         if nxt in ("that", ",", ":") or not same:
             return True

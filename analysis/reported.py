@@ -349,7 +349,10 @@ def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, i
     State Department spokesperson said" → the country)."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     body = body_country(doc, cue.first - 1, s_lo) if cue.first - 2 >= s_lo else None
-    if cue.first - 1 < s_lo or (norm[cue.first - 1] not in UNNAMED_SOURCES and body is None):
+    figures = cue.cue.startswith("show")  # "…, official results showed Friday." (wave 9)
+    if cue.first - 1 < s_lo or (
+        norm[cue.first - 1] not in UNNAMED_SOURCES and body is None and not figures
+    ):
         return None
     if not _clause_ends(norm, nxt, s_hi):
         return None
