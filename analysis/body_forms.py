@@ -8,6 +8,10 @@ procuratorate said …" is the body the table lists for it, not the country.
   "office" or "ministry", needs every describing word in the name too), that organisation
   speaks; otherwise
   the country speaks for its untabled body, as before (the guidelines of sets 3-13).
+* An unnamed official "at|of|for|from the [word] NOUN" right before the cue ("A senior legal
+  officer at the chambers said …", "a spokeswoman for the society said …"): the one
+  organisation of the document whose name has the noun, by the same test (an unnamed official
+  of a tabled body speaks for it, the guidelines of sets 3-13); otherwise NA as before.
 
 :func:`described_bodies` runs once per document after the quote rules, on their rows.
 """
@@ -27,6 +31,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 # words of a description that say nothing of which body it is
 _SKIP = frozenset({"top", "national", "main", "chief", "highest", "senior", "state", "own"})
+_VAGUE = frozenset({"top", "main", "own", "senior"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
 # heads that many bodies share: every describing word must then be in the name too ("Kenya's
 # central bank" is the Central Bank of Kenya, "China's foreign ministry" not the Ministry of
@@ -54,12 +59,80 @@ def _head(found: Found, k: int) -> int | None:
     return None
 
 
+_AGENTS = frozenset({
+    "official", "officials", "officer", "officers", "spokesman", "spokeswoman", "spokesperson",
+    "representative", "source", "sources",
+})  # fmt: skip
+_OF = frozenset({"at", "of", "for", "from"})
+
+
+def _official_of(found: Found, c: int) -> tuple[int, int] | None:
+    """(first describing word, head noun) of "OFFICIAL at|of|for|from the [word] NOUN" ending
+    right before the cue at token ``c``; else None."""
+    doc, norm = found.doc, found.doc.norm
+    h = c - 1
+    k = h
+    while k > h - 3 and k >= 0 and norm[k].isalpha() and not doc.in_mention[k]:
+        if norm[k] == "the":
+            break
+        k -= 1
+    if k < 2 or k == h or norm[k] != "the" or norm[k - 1] not in _OF:
+        return None
+    if not any(norm[x] in _AGENTS for x in range(max(int(doc.s_lo[c]), k - 5), k - 1)):
+        return None
+    return k + 1, h
+
+
+def _org_words(found: Found) -> list[tuple[str, set[str]]]:
+    doc = found.doc
+    return [
+        (str(doc.a_actor[m]), set(_WORD.findall(doc.text[doc.a_start[m] : doc.a_end[m]].lower())))
+        for m in range(len(doc.a_type))
+        if doc.a_type[m] == "organisation"
+    ]
+
+
+def _body(found: Found, orgs: list[tuple[str, set[str]]], lo: int, h: int) -> str | None:
+    """The one organisation whose name has the head noun at ``h`` (and, for a noun many bodies
+    share, every describing word from ``lo``)."""
+    norm = found.doc.norm
+    head = norm[h]
+    if head in _SKIP:
+        return None
+    want = {head}
+    if head in _GENERIC:
+        want |= {norm[x] for x in range(lo, h)} - _VAGUE  # "national police" is not any police
+    ids = {a for a, words in orgs if want <= words}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _unnamed_officials(found: Found) -> None:
+    doc = found.doc
+    orgs = None
+    for c in found.cues:
+        if c.first < 4 or doc.norm[c.first - 1] in _SKIP:
+            continue
+        hit = _official_of(found, c.first)
+        if hit is None:
+            continue
+        orgs = _org_words(found) if orgs is None else orgs
+        actor = _body(found, orgs, *hit)
+        if actor is None:
+            continue
+        sent = int(doc.sent[c.first])
+        for row in found.rows:
+            if row["sent"] == sent and row["cue"] == c.cue and pd.isna(row["speaker_id"]):
+                row.update(speaker_id=actor, speaker_start=int(doc.start[hit[0]]),
+                           speaker_end=int(doc.end[hit[1]]), resolved_via="description")  # fmt: skip
+
+
 def described_bodies(found: Found) -> None:
     """Give a quote whose speaker is a country's possessive before "[words] NOUN CUE" to the
     one organisation of the document whose name has that noun (see the module docstring)."""
     doc = found.doc
     if not found.rows:
         return
+    _unnamed_officials(found)
     orgs = None
     for row in found.rows:
         s0 = row["speaker_start"]
@@ -72,23 +145,7 @@ def described_bodies(found: Found) -> None:
         h = _head(found, k) if k < len(doc.end) else None
         if h is None:
             continue
-        if orgs is None:
-            orgs = [
-                (
-                    str(doc.a_actor[m]),
-                    set(_WORD.findall(doc.text[doc.a_start[m] : doc.a_end[m]].lower())),
-                )
-                for m in range(len(doc.a_type))
-                if doc.a_type[m] == "organisation"
-            ]
-        head = doc.norm[h]
-        if head in _SKIP:
-            continue
-        want = {head}
-        if head in _GENERIC:
-            want |= {doc.norm[x] for x in range(k + 1, h)} - _SKIP
-        ids = {a for a, words in orgs if want <= words}
-        if len(ids) == 1:
-            row.update(
-                speaker_id=ids.pop(), speaker_end=int(doc.end[h]), resolved_via="description"
-            )
+        orgs = _org_words(found) if orgs is None else orgs
+        actor = _body(found, orgs, k + 1, h)
+        if actor is not None:
+            row.update(speaker_id=actor, speaker_end=int(doc.end[h]), resolved_via="description")

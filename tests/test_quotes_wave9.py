@@ -105,3 +105,21 @@ def test_figures_that_close_a_wire_lede() -> None:
         ["Kenya's ruling party won 120 of the 290 seats", "reported", None, "showed"],
         ["Turnout fell to 61 percent", "reported", None, "show"],
     ]  # fmt: skip
+
+
+def test_an_unnamed_official_of_a_body_the_text_names() -> None:
+    # "an official at|of|for the NOUN said": the one tabled body of the document whose name
+    # has the noun speaks; an untabled body ("the ministry" here) keeps an NA speaker
+    text = (
+        "The Office of the Director of Public Prosecutions (ODPP) met on Monday. A senior "
+        "legal officer at the office said 12 files were ready. A spokeswoman for the bank "
+        "said rates would stay. An official at the ministry said the envoy had left. The "
+        "Central Bank of Kenya (CBK) declined to comment. A spokesman for the national bank "
+        "said the notes were new."
+    )
+    assert quote_rows(text, BODIES) == [
+        ["12 files were ready", "reported", "odpp", "said"],
+        ["rates would stay", "reported", "cbk", "said"],
+        ["the envoy had left", "reported", None, "said"],
+        ["the notes were new", "reported", None, "said"],
+    ]  # fmt: skip
