@@ -54,6 +54,7 @@ from analysis.report_forms import (
 )
 from analysis.speakers import (
     BOUNDARY,
+    DEGREES,
     DOCUMENT_NOUNS,
     SENT_END,
     SPEAKER_TYPES,
@@ -625,6 +626,8 @@ def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
     said", "Zhang, in a video message to …, said"), the first clause of the sentence naming a
     speaker (:func:`_opening_subject`). ``mention == UNNAMED``: someone not in the table."""
     doc, norm = found.doc, found.doc.norm
+    while c0 - 2 > s_lo and norm[c0 - 1] in DEGREES and norm[c0 - 2] == ",":
+        c0 -= 2  # "Bambang Sutrisno, S.H., M.H. told …" (wave 9)
     bounds = [i for i in range(s_lo, c0) if norm[i] in BOUNDARY and not found.in_quotation(i)]
     seg_lo = bounds[-1] + 1 if bounds else s_lo
     while seg_lo < c0 and norm[seg_lo] in _AUX:

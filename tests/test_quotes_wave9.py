@@ -123,3 +123,23 @@ def test_an_unnamed_official_of_a_body_the_text_names() -> None:
         ["the envoy had left", "reported", None, "said"],
         ["the notes were new", "reported", None, "said"],
     ]  # fmt: skip
+
+
+def test_academic_degrees_after_a_name_do_not_end_the_sentence() -> None:
+    # Indonesian and other degree suffixes ("S.H., M.H.", "S.E., M.M.") take a period without
+    # ending the sentence: the speaker before them keeps the cue after them
+    degrees = Actors.from_records(
+        [
+            {"id": "budi_santoso", "name": "Budi Santoso", "type": "person",
+             "titles": ["Prof. Dr."], "short": ["Budi"]},
+            {"id": "rina_putri", "name": "Rina Putri", "type": "person", "short": ["Rina"]},
+        ]
+    )  # fmt: skip
+    assert quote_rows(
+        "Prof. Dr. Budi Santoso, S.H., M.H. told reporters that the bill would pass. "
+        "Rina Putri, S.E., M.M. said costs had risen.",
+        degrees,
+    ) == [
+        ["the bill would pass", "reported", "budi_santoso", "told reporters"],
+        ["costs had risen", "reported", "rina_putri", "said"],
+    ]  # fmt: skip
