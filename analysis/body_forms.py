@@ -12,6 +12,9 @@ procuratorate said …" is the body the table lists for it, not the country.
   officer at the chambers said …", "a spokeswoman for the society said …"): the one
   organisation of the document whose name has the noun, by the same test (an unnamed official
   of a tabled body speaks for it, the guidelines of sets 3-13); otherwise NA as before.
+* "…, world football's governing body said." / "the sport's governing body said"
+  (:func:`governing_body`): the organisation mentioned last in this or the three sentences
+  before it.
 
 :func:`described_bodies` runs once per document after the quote rules, on their rows.
 """
@@ -23,9 +26,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis.speakers import Found
+from analysis.speakers import Found, Slot, SpeakerDoc
 
-__all__ = ["described_bodies"]
+__all__ = ["described_bodies", "governing_body"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -149,3 +152,26 @@ def described_bodies(found: Found) -> None:
         actor = _body(found, orgs, k + 1, h)
         if actor is not None:
             row.update(speaker_id=actor, speaker_end=int(doc.end[h]), resolved_via="description")
+
+
+def governing_body(doc: SpeakerDoc, noun: int) -> Slot | None:
+    """ "[the|WORD's] governing body" ending at token ``noun`` (no mention in it): the
+    organisation mentioned last before it, in its sentence or the three before; else None.
+
+    Example:
+        >>> governing_body(SpeakerDoc.__new__(SpeakerDoc), 0) is None
+        True
+    """
+    if noun < 2:
+        return None
+    norm = doc.norm
+    if norm[noun] != "body" or norm[noun - 1] != "governing" or doc.in_mention[noun - 2]:
+        return None
+    if norm[noun - 2] != "the" and not norm[noun - 2].endswith(_POSSESSIVE):
+        return None
+    k = int(np.searchsorted(doc.m_first, noun - 2)) - 1
+    while k >= 0 and doc.sent[doc.m_first[k]] >= doc.sent[noun] - 3:
+        if doc.a_type[doc.m_row[k]] == "organisation":
+            return Slot(k, "", noun - 2, noun)
+        k -= 1
+    return None

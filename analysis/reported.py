@@ -27,6 +27,7 @@ from analysis.attribution import (
     past_addressee,
     phrase_start,
 )
+from analysis.body_forms import governing_body
 from analysis.cues import (
     BASE_FORMS,
     FINDING_BODIES,
@@ -350,6 +351,7 @@ def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, i
     State Department spokesperson said" → the country)."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     body = body_country(doc, cue.first - 1, s_lo) if cue.first - 2 >= s_lo else None
+    body = body or governing_body(doc, cue.first - 1)  # "…, football's governing body said"
     figures = cue.cue.startswith("show")  # "…, official results showed Friday." (wave 9)
     if cue.first - 1 < s_lo or (
         norm[cue.first - 1] not in UNNAMED_SOURCES and body is None and not figures

@@ -143,3 +143,24 @@ def test_academic_degrees_after_a_name_do_not_end_the_sentence() -> None:
         ["the bill would pass", "reported", "budi_santoso", "told reporters"],
         ["costs had risen", "reported", "rina_putri", "said"],
     ]  # fmt: skip
+
+
+def test_a_governing_body_is_the_organisation_just_named() -> None:
+    # "…, African football's governing body said": the organisation mentioned last in this or
+    # the three sentences before; none named there keeps no quote, as before
+    sports = Actors.from_records(
+        [
+            {"id": "kenya", "name": "Kenya", "type": "country", "aliases": ["Nairobi"]},
+            {"id": "caf", "name": "Confederation of African Football", "type": "organisation",
+             "aliases": ["CAF"]},
+        ]
+    )  # fmt: skip
+    assert quote_rows(
+        "The CAF met in Cairo. Kenya could no longer host the cup, African football's "
+        "governing body said in a statement on Friday, without naming a new host. Kenya "
+        "named a coach. Nairobi held a vote. The rules are strict. Scores rose. The draw is "
+        "fair, the sport's governing body said.",
+        sports,
+    ) == [
+        ["Kenya could no longer host the cup", "reported", "caf", "said"],
+    ]  # fmt: skip
