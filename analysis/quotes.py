@@ -137,6 +137,7 @@ from analysis.report_forms import (
     hearing_allowed,
     person_of_body,
     quote_after_inverted,
+    told_passive,
 )
 from analysis.reported import clause_subject, continue_with, reported_speech, subject
 from analysis.schema import SCHEMAS, conform, empty_table
@@ -470,6 +471,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     if transcript:  # the document has a colon
         _transcript_answers(found)
     reported_speech(found)
+    told_passive(found)  # "We are told that …" (wave 9)
     if transcript:
         answer_pronouns(found)  # "they told me" in an answer is not the person answering
     if found.quoted.any():

@@ -164,3 +164,15 @@ def test_a_governing_body_is_the_organisation_just_named() -> None:
     ) == [
         ["Kenya could no longer host the cup", "reported", "caf", "said"],
     ]  # fmt: skip
+
+
+def test_a_passive_told_that_is_an_unnamed_source() -> None:
+    # "We are told that …" / "Farmers were told that …": what an unnamed teller says (NA
+    # speaker), not the subject's words; "were told to leave" is no speech
+    assert quotes(
+        "We are told that the new levy has nothing to do with the budget gap. Farmers in "
+        "Kenya were told that payments would resume in May. Staff were told to leave."
+    ) == [
+        ["the new levy has nothing to do with the budget gap", "reported", None, "told"],
+        ["payments would resume in May", "reported", None, "told"],
+    ]  # fmt: skip
