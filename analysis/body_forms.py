@@ -12,6 +12,9 @@ procuratorate said …" is the body the table lists for it, not the country.
   officer at the chambers said …", "a spokeswoman for the society said …"): the one
   organisation of the document whose name has the noun, by the same test (an unnamed official
   of a tabled body speaks for it, the guidelines of sets 3-13); otherwise NA as before.
+* A headline's one-word subject ("Procuratorate says 38 fugitives returned …"): the one
+  organisation of the document whose name has that word, when the word is not one that many
+  bodies share ("Ministry says …", "Police say …" keep an NA speaker).
 * "…, world football's governing body said." / "the sport's governing body said"
   (:func:`governing_body`): the organisation mentioned last in this or the three sentences
   before it.
@@ -129,6 +132,26 @@ def _unnamed_officials(found: Found) -> None:
                            speaker_end=int(doc.end[hit[1]]), resolved_via="description")  # fmt: skip
 
 
+def _headline_bodies(found: Found) -> None:
+    doc, norm = found.doc, found.doc.norm
+    orgs = None
+    for c in found.cues:
+        h = c.first - 1
+        if h < 0 or h != doc.s_lo[c.first] or doc.in_mention[h] or norm[h] in _GENERIC:
+            continue
+        if not (norm[h].isalpha() and doc.text[int(doc.start[h])].isupper()):
+            continue
+        orgs = _org_words(found) if orgs is None else orgs
+        actor = _body(found, orgs, h, h)
+        if actor is None:
+            continue
+        sent = int(doc.sent[c.first])
+        for row in found.rows:
+            if row["sent"] == sent and row["cue"] == c.cue and pd.isna(row["speaker_id"]):
+                row.update(speaker_id=actor, speaker_start=int(doc.start[h]),
+                           speaker_end=int(doc.end[h]), resolved_via="description")  # fmt: skip
+
+
 def described_bodies(found: Found) -> None:
     """Give a quote whose speaker is a country's possessive before "[words] NOUN CUE" to the
     one organisation of the document whose name has that noun (see the module docstring)."""
@@ -136,6 +159,7 @@ def described_bodies(found: Found) -> None:
     if not found.rows:
         return
     _unnamed_officials(found)
+    _headline_bodies(found)
     orgs = None
     for row in found.rows:
         s0 = row["speaker_start"]

@@ -176,3 +176,18 @@ def test_a_passive_told_that_is_an_unnamed_source() -> None:
         ["the new levy has nothing to do with the budget gap", "reported", None, "told"],
         ["payments would resume in May", "reported", None, "told"],
     ]  # fmt: skip
+
+
+def test_a_headline_body_named_by_one_word() -> None:
+    # "Prosecutions says …" / "Jury says …" as a headline's subject: the one tabled body of the
+    # document whose name has the word; a word many bodies share ("Bank says") stays NA
+    text = (
+        "Jury says count will end on Friday\n\n"
+        "Bank says rates will stay\n\n"
+        "LIMA - The National Jury of Elections (JNE) met on Monday. The Central Bank of Kenya "
+        "also met."
+    )
+    assert quote_rows(text, BODIES) == [
+        ["count will end on Friday", "reported", "jne", "says"],
+        ["rates will stay", "reported", None, "says"],
+    ]  # fmt: skip
