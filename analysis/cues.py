@@ -88,6 +88,12 @@ SPEECH_VERBS: tuple[str, ...] = (
     "with a call for", "with calls for",
     # "…, most analysts agree on that." / "Experts agree that …" (not "agree to" + verb)
     "agree", "agrees",
+    # wave 9 (held-out set 13): demands like "called for" ("had pressed for a common checklist
+    # …", "Beijing has pushed for a regional procedure …"); admissions of a plural or present
+    # subject ("Officials admit that …"; "admitted" is above)
+    "pressed for", "presses for", "pushed for", "pushes for", "admit", "admits",
+    # "…, official results showed Friday." (wire ledes; guarded in analysis.quote_forms)
+    "showed", "show", "shows",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").

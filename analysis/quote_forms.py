@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.cues import UNNAMED_SOURCES
+from analysis.dates import MONTH_NAMES
 from analysis.speakers import BOUNDARY, SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
 
 __all__ = [
@@ -106,8 +107,18 @@ _NOT_A_NAME = frozenset({
 })  # fmt: skip
 
 
+def _month_or_year(w: str) -> bool:
+    return w in MONTH_NAMES or (len(w) == 4 and w.isdigit())
+
+
 #: The cues :func:`cue_allowed` checks.
-GUARDED_CUES: frozenset[str] = frozenset({"ruled", "found", "alleged", "asked", "asks"})
+GUARDED_CUES: frozenset[str] = frozenset(
+    {"ruled", "found", "alleged", "asked", "asks", "showed", "show", "shows"}
+)
+#: "…, official results showed Friday." (wave 9): figures that close a wire lede
+RESULT_NOUNS: frozenset[str] = frozenset(
+    {"results", "figures", "data", "polls", "statistics", "count"}
+)
 
 
 def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
@@ -118,13 +129,30 @@ def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
     if c.cue == "ruled":
         # "ruled that …", "…, a court ruled [yesterday]."; not "ruled out", "ruled in favour"
         j = c.last + 1
-        while j < n and norm[j] in _TIME and doc.s_lo[j] == doc.s_lo[c.first]:
-            j += 1
+        while j < n and doc.s_lo[j] == doc.s_lo[c.first]:
+            if norm[j] in _TIME:
+                j += 1
+            elif norm[j] == "in" and j + 1 < n and _month_or_year(norm[j + 1]):
+                j += 2  # "ruled in January that …", "ruled in 2019 that …"
+            else:
+                break
         if j >= n or doc.s_lo[j] != doc.s_lo[c.first] or norm[j] in _CLAUSE_END:
             return True
         return norm[j] == "that" and (j + 1 >= n or norm[j + 1] != "out")
     if c.cue == "found":
         return same and nxt in SUBJECT_PRONOUNS
+    if c.cue in ("showed", "show", "shows"):
+        # only closing an attribution after the content ("…, official results showed
+        # Friday."): a comma before the figures, a comma or the sentence end after the cue
+        lo = c.first - 2
+        while lo > doc.s_lo[c.first] and norm[lo] in ("official", "preliminary", "latest", "the"):
+            lo -= 1
+        if c.first < 2 or norm[c.first - 1] not in RESULT_NOUNS or norm[lo] != ",":
+            return False
+        j = c.last + 1
+        while j < n and norm[j] in _TIME and doc.s_lo[j] == doc.s_lo[c.first]:
+            j += 1
+        return j >= n or doc.s_lo[j] != doc.s_lo[c.first] or norm[j] in _CLAUSE_END
     if c.cue == "alleged":
         if nxt in ("that", ",", ":") or not same:
             return True

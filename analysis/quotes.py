@@ -90,6 +90,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.body_forms import described_bodies
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
@@ -136,6 +137,7 @@ from analysis.report_forms import (
     hearing_allowed,
     person_of_body,
     quote_after_inverted,
+    told_passive,
 )
 from analysis.reported import clause_subject, continue_with, reported_speech, subject
 from analysis.schema import SCHEMAS, conform, empty_table
@@ -469,6 +471,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     if transcript:  # the document has a colon
         _transcript_answers(found)
     reported_speech(found)
+    told_passive(found)  # "We are told that …" (wave 9)
     if transcript:
         answer_pronouns(found)  # "they told me" in an answer is not the person answering
     if found.quoted.any():
@@ -477,6 +480,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     interview_answers(found)
     first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer
     data_sources(found)  # "according to figures from the ministry": nobody speaks
+    described_bodies(found)  # "China's top procuratorate said": the tabled body (wave 9)
     pronouns = pronoun_rows(found)
     if pronouns:
         untabled_pronouns(found, pronouns)

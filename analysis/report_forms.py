@@ -45,7 +45,9 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
 * the person, not the body in their description (:func:`person_of_body`,
   :func:`passive_clause`): "Procurator-General Gao of China's SPP praised …" is Gao;
   "Speaking at …, hosted by China's SPP by video link, Dr X, Prosecutor General of Y, said" is
-  Dr X (the "hosted by" clause does not speak).
+  Dr X (the "hosted by" clause does not speak);
+* a passive "told that" (:func:`told_passive`, wave 9): "We are told that …", "Staff were told
+  that …" is what an unnamed source says (an NA speaker), not what the subject says.
 """
 
 from __future__ import annotations
@@ -55,11 +57,12 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis.cues import HEARING_BODIES, UNNAMED_SOURCES
+from analysis.cues import HEARING_BODIES, PASSIVE_AFTER, UNNAMED_SOURCES
 from analysis.quote_forms import demonym_body
 from analysis.speakers import SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
 
 __all__ = [
+    "told_passive",
     "answer_start",
     "answer_it",
     "AGREE_CUES",
@@ -556,3 +559,22 @@ def agree_allowed(doc: SpeakerDoc, c: Cue) -> bool:
         and norm[j + 1] in ("that", "this")
         and norm[j + 2] in SENT_END
     )
+
+
+def told_passive(found: Found) -> None:
+    """ "We are told that …", "Staff were told that …": the clause after "that" to the end of
+    the sentence is a quote with an NA speaker (the teller is not named; the subject is the
+    one told), unless a quote already covers it."""
+    doc, norm = found.doc, found.doc.norm
+    for ci, c in enumerate(found.cues):
+        if c.cue != "told" or ci in found.consumed or c.first < 1 or c.last + 2 >= len(norm):
+            continue
+        if norm[c.first - 1] not in PASSIVE_AFTER or norm[c.last + 1] != "that":
+            continue
+        if found.in_quotation(c.first) or found.in_quote_found(c.last + 2):
+            continue
+        hi = int(doc.s_hi[c.first])
+        if any(found.cues[k].first <= hi for k in found.cues_from(c.last + 1)):
+            continue  # "He was told that …, his lawyer said": the lawyer's words
+        if found.add(c.last + 2, hi, "reported", None, c.cue):
+            found.consumed.add(ci)

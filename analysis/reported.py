@@ -27,6 +27,7 @@ from analysis.attribution import (
     past_addressee,
     phrase_start,
 )
+from analysis.body_forms import governing_body
 from analysis.cues import (
     BASE_FORMS,
     FINDING_BODIES,
@@ -54,6 +55,7 @@ from analysis.report_forms import (
 )
 from analysis.speakers import (
     BOUNDARY,
+    DEGREES,
     DOCUMENT_NOUNS,
     SENT_END,
     SPEAKER_TYPES,
@@ -349,7 +351,11 @@ def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, i
     State Department spokesperson said" → the country)."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     body = body_country(doc, cue.first - 1, s_lo) if cue.first - 2 >= s_lo else None
-    if cue.first - 1 < s_lo or (norm[cue.first - 1] not in UNNAMED_SOURCES and body is None):
+    body = body or governing_body(doc, cue.first - 1)  # "…, football's governing body said"
+    figures = cue.cue.startswith("show")  # "…, official results showed Friday." (wave 9)
+    if cue.first - 1 < s_lo or (
+        norm[cue.first - 1] not in UNNAMED_SOURCES and body is None and not figures
+    ):
         return None
     if not _clause_ends(norm, nxt, s_hi):
         return None
@@ -622,6 +628,8 @@ def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
     said", "Zhang, in a video message to …, said"), the first clause of the sentence naming a
     speaker (:func:`_opening_subject`). ``mention == UNNAMED``: someone not in the table."""
     doc, norm = found.doc, found.doc.norm
+    while c0 - 2 > s_lo and norm[c0 - 1] in DEGREES and norm[c0 - 2] == ",":
+        c0 -= 2  # "Bambang Sutrisno, S.H., M.H. told …" (wave 9)
     bounds = [i for i in range(s_lo, c0) if norm[i] in BOUNDARY and not found.in_quotation(i)]
     seg_lo = bounds[-1] + 1 if bounds else s_lo
     while seg_lo < c0 and norm[seg_lo] in _AUX:

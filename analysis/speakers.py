@@ -22,6 +22,7 @@ from analysis.dates import MONTH_NAMES
 
 __all__ = [
     "PRONOUNS",
+    "DEGREES",
     "SPEAKER_TYPES",
     "QUOTE_MARKS",
     "ROLE_NOUNS",
@@ -233,6 +234,9 @@ class SortedMentions:
         return {c: v[rows] for c, v in self.cols.items()}
 
 
+#: Academic degrees after a name (abbreviations of analysis/resources/abbreviations_english.txt)
+DEGREES = frozenset({"s.h.", "m.h.", "s.e.", "m.m.", "m.t.", "ph.d.", "m.d.", "s.t."})
+
 _TERMINAL = tuple('.!?:;"”’»)')
 
 
@@ -389,6 +393,8 @@ class SpeakerDoc:
     def slot_ending_at(self, i: int) -> Slot | None:
         """The speaker whose last token is ``i``: an eligible mention, else a pronoun, else a
         definite description ("the police chief", "the police": :meth:`role_ending_at`)."""
+        while i >= 2 and self.norm[i] in DEGREES and self.norm[i - 1] == ",":
+            i -= 2  # "Bambang Sutrisno, S.H., M.H. told …" (wave 9)
         k = self.last_at.get(i)
         if k is not None:
             return Slot(k, "", int(self.m_first[k]), i)
