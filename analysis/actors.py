@@ -56,6 +56,7 @@ from analysis.name_forms import (
     resolve_by_adjective,
     speaker_label_mask,
 )
+from analysis.name_scope import defined_sense, web_address_mask
 from analysis.noun_forms import noun_forms_mask
 from analysis.phrase_forms import phrase_forms_mask, place_lines_mask
 from analysis.place_forms import place_forms_mask
@@ -460,6 +461,7 @@ def find_mentions(
         extra = _license(m2, named, cands, aff_of, headline_short_forms(m2, tokens))
         extra = first_sense(extra, cands)  # "The AGC said" after "the AGC" it hosted
         extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"
+        extra = defined_sense(extra, cands, named, tokens, aff_of)  # "… Procuratorate (SPP)"
         if return_ambiguous or len(m2):
             ambiguous = _ambiguous_table(m2, extra, cands)
         extra = extra.drop(columns=["context_id", "distance"])
@@ -537,6 +539,7 @@ def find_mentions(
             ) & ~bilateral_mask(named)
             named = named.loc[~placed].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
+        named = named.loc[~web_address_mask(named, ctx, tokens)].reset_index(drop=True)
         named = named.loc[~byline_mask(tokens, named, ctx)].reset_index(drop=True)
         # an actor that is itself a news agency ("Xinhua News Agency"): "told Xinhua" names it
         news_agencies = {

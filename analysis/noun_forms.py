@@ -126,7 +126,13 @@ def noun_forms_mask(
         found[i] = ctx.capitalised(d[i], t[i])
     out[sel] = found
     out |= _person_in_city(named, ctx, doc, tok, end, via, sel, plain, persons, names or {})
-    out |= _possessive_capital_title(named, ctx, doc, tok, end, poss, sel, persons)
+    # "Laos' Prosecutor General …": the possessive of a name ending in s, the apostrophe a token
+    bare = np.zeros(len(named), bool)
+    bare[sel] = ~poss[sel] & ctx.norm_in(doc[sel], end[sel], frozenset({"'", "’"}))
+    if bare.any():
+        i = np.flatnonzero(bare)
+        bare[i] = named["matched"].iloc[i].astype(str).str.endswith("s").to_numpy()
+    out |= _possessive_capital_title(named, ctx, doc, tok, end + bare, poss | bare, sel, persons)
     return out
 
 

@@ -1,0 +1,135 @@
+"""Where a tabled spelling does not name its actor, or names one of several (issue 12).
+
+* :func:`web_address_mask`: a tabled spelling that is part of a web address written in the
+  text ("XI'AN, June 16 (China.org.cn) --", "according to Optus.com.au"): the outlet's or the
+  site's name, not the actor.
+* :func:`defined_sense`: a spelling shared by several actors ("SPP" for China's and Việt
+  Nam's procuratorates) that the text defines once in brackets right after one actor's full
+  name ("the Supreme People's Procuratorate (SPP) said") keeps that sense in the whole
+  document, although another candidate's country is named nearer to a later occurrence
+  ("… prosecutors from Myanmar, Cambodia and Vietnam, …, the SPP said"); a candidate's
+  context right before it ("Vietnam's SPP") still decides.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.token_context import TokenContext
+
+__all__ = ["ADJACENT_CHARS", "TOP_LEVEL_DOMAINS", "defined_sense", "web_address_mask"]
+
+#: Generic top-level domains; any two-letter lower-case label (a country code) also counts.
+TOP_LEVEL_DOMAINS: frozenset[str] = frozenset(
+    {"com", "org", "net", "gov", "edu", "info", "biz", "news", "int", "mil", "online", "asia"}
+)
+
+#: A shared spelling whose own context starts this close before it ("Vietnam's SPP", "the
+#: Chinese SPP") keeps its own resolution against a definition elsewhere in the document.
+ADJACENT_CHARS: int = 16
+
+
+def web_address_mask(named: pd.DataFrame, ctx: TokenContext, tokens: pd.DataFrame) -> np.ndarray:
+    """True for mentions followed, with no space, by "." and a domain label ("China.org.cn",
+    "Optus.com.au"). ``named`` needs ``doc_id``, ``tok``, ``n_tok`` and ``end``; ``tokens``
+    is the tokens table ``ctx`` was built on."""
+    out = np.zeros(len(named), bool)
+    if named.empty:
+        return out
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    end = (named["tok"].to_numpy() + named["n_tok"].to_numpy()).astype(np.int64)
+    dot = ctx.norm_in(doc, end, ".")
+    if not dot.any():
+        return out
+    i = np.flatnonzero(dot)
+    r_dot = ctx.rows(doc[i], end[i])
+    r_lab = ctx.rows(doc[i], end[i] + 1)
+    ok = r_lab >= 0
+    i, r_dot, r_lab = i[ok], r_dot[ok], r_lab[ok]
+    starts = tokens["start"].to_numpy()
+    ends = tokens["end"].to_numpy()
+    glued = (starts[r_dot] == named["end"].to_numpy()[i]) & (starts[r_lab] == ends[r_dot])
+    i, r_lab = i[glued], r_lab[glued]
+    if not len(i):
+        return out
+    label = tokens["token"].to_numpy(object)[r_lab].astype(str)
+    is_domain = np.array(
+        [w in TOP_LEVEL_DOMAINS or (len(w) == 2 and w.isalpha() and w.islower()) for w in label],
+        bool,
+    )
+    out[i[is_domain]] = True
+    return out
+
+
+def defined_sense(
+    extra: pd.DataFrame,
+    candidates: dict[str, list[tuple[str, str, str]]],
+    named: pd.DataFrame,
+    tokens: pd.DataFrame,
+    aff_of: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """``extra`` (licensed stage-2 matches with ``actor_id``, ``via``, ``context_id`` and
+    ``distance``) with each shared alias resolved as the actor whose name stands right before
+    the alias in brackets somewhere in the same document ("Full Name (ABBR)"), when exactly
+    one candidate is so defined there and the occurrence's own context is not adjacent
+    (:data:`ADJACENT_CHARS`) and is not the actor itself or one of its people (``aff_of``:
+    person -> affiliation): "Deputy Procurator-General Sun Meiling, said the SPP" stays
+    hers. ``named``: the stage-1 matches (``doc_id``, ``tok``, ``n_tok``,
+    ``actor_id``)."""
+    if extra.empty or named.empty:
+        return extra
+    shared = {k for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
+    cand = (extra["via"] == "alias").to_numpy(bool) & extra["key"].isin(list(shared)).to_numpy()
+    if cand.sum() < 2:
+        return extra
+    rows = np.flatnonzero(cand)
+    doc = extra["doc_id"].array.codes[rows].astype(np.int64)
+    tok = extra["tok"].to_numpy().astype(np.int64)[rows]
+    n_tok = extra["n_tok"].to_numpy().astype(np.int64)[rows]
+    ctx = TokenContext(tokens)
+    bracketed = ctx.norm_in(doc, tok - 1, "(") & ctx.norm_in(doc, tok + n_tok, ")")
+    if not bracketed.any():
+        return extra
+    # the named mention that ends right before "(": (doc, end token) -> actor
+    n_doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    n_end = (named["tok"].to_numpy() + named["n_tok"].to_numpy()).astype(np.int64)
+    before = dict(
+        zip(
+            zip(n_doc.tolist(), n_end.tolist(), strict=True),
+            named["actor_id"].astype(str),
+            strict=True,
+        )
+    )
+    keys = extra["key"].to_numpy(object)[rows]
+    defined: dict[tuple[int, str], set[str]] = {}
+    for j in np.flatnonzero(bracketed):
+        a = before.get((int(doc[j]), int(tok[j]) - 1))
+        if a is not None and any(a == c for c, _, _ in candidates[keys[j]]):
+            defined.setdefault((int(doc[j]), keys[j]), set()).add(a)
+    if not defined:
+        return extra
+    actor = extra["actor_id"].to_numpy(object)[rows]
+    dist = extra["distance"].to_numpy()[rows]
+    own = np.array(
+        [
+            c == a or (aff_of or {}).get(c) == a
+            for c, a in zip(extra["context_id"].to_numpy(object)[rows], actor, strict=True)
+        ],
+        bool,
+    )
+    new = np.array(
+        [
+            next(iter(s)) if (s := defined.get((int(d), k))) and len(s) == 1 else None
+            for d, k in zip(doc.tolist(), keys, strict=True)
+        ],
+        dtype=object,
+    )
+    change = (new != None) & (new != actor) & (dist > ADJACENT_CHARS) & ~own  # noqa: E711
+    if not change.any():
+        return extra
+    out = extra.copy()
+    at = rows[change]
+    out.iloc[at, out.columns.get_loc("actor_id")] = new[change]
+    out.iloc[at, out.columns.get_loc("context_id")] = new[change]
+    return out
