@@ -25,6 +25,12 @@ TOP_LEVEL_DOMAINS: frozenset[str] = frozenset(
     {"com", "org", "net", "gov", "edu", "info", "biz", "news", "int", "mil", "online", "asia"}
 )
 
+# two-letter words that also are country codes: "ask the Congress.to join" is a missing space
+_TWO_LETTER_WORDS = frozenset({
+    "to", "in", "on", "at", "of", "is", "it", "as", "be", "by", "we", "he", "me", "my", "no",
+    "so", "do", "go", "or", "an", "am", "us", "up", "if",
+})  # fmt: skip
+
 #: A shared spelling whose own context starts this close before it ("Vietnam's SPP", "the
 #: Chinese SPP") keeps its own resolution against a definition elsewhere in the document.
 ADJACENT_CHARS: int = 16
@@ -32,8 +38,9 @@ ADJACENT_CHARS: int = 16
 
 def web_address_mask(named: pd.DataFrame, ctx: TokenContext, tokens: pd.DataFrame) -> np.ndarray:
     """True for mentions followed, with no space, by "." and a domain label ("China.org.cn",
-    "Optus.com.au"). ``named`` needs ``doc_id``, ``tok``, ``n_tok`` and ``end``; ``tokens``
-    is the tokens table ``ctx`` was built on."""
+    "Optus.com.au"; a two-letter label that is an English word is a missing space instead:
+    "ask the Congress.to join"). ``named`` needs ``doc_id``, ``tok``, ``n_tok`` and ``end``;
+    ``tokens`` is the tokens table ``ctx`` was built on."""
     out = np.zeros(len(named), bool)
     if named.empty:
         return out
@@ -43,21 +50,29 @@ def web_address_mask(named: pd.DataFrame, ctx: TokenContext, tokens: pd.DataFram
     if not dot.any():
         return out
     i = np.flatnonzero(dot)
+    # the label first (a sentence's end is far more common than an address): few rows remain
+    label = ctx.norm(doc[i], end[i] + 1).astype(str)
+    maybe = np.array(
+        [
+            w in TOP_LEVEL_DOMAINS or (len(w) == 2 and w.isalpha() and w not in _TWO_LETTER_WORDS)
+            for w in label
+        ],
+        bool,
+    )
+    i = i[maybe]
+    if not len(i):
+        return out
     r_dot = ctx.rows(doc[i], end[i])
     r_lab = ctx.rows(doc[i], end[i] + 1)
-    ok = r_lab >= 0
-    i, r_dot, r_lab = i[ok], r_dot[ok], r_lab[ok]
-    starts = tokens["start"].to_numpy()
-    ends = tokens["end"].to_numpy()
-    glued = (starts[r_dot] == named["end"].to_numpy()[i]) & (starts[r_lab] == ends[r_dot])
+    starts = tokens["start"].iloc[np.concatenate([r_dot, r_lab])].to_numpy()
+    ends = tokens["end"].iloc[r_dot].to_numpy()
+    s_dot, s_lab = starts[: len(i)], starts[len(i) :]
+    glued = (s_dot == named["end"].to_numpy()[i]) & (s_lab == ends)
     i, r_lab = i[glued], r_lab[glued]
     if not len(i):
         return out
-    label = tokens["token"].to_numpy(object)[r_lab].astype(str)
-    is_domain = np.array(
-        [w in TOP_LEVEL_DOMAINS or (len(w) == 2 and w.isalpha() and w.islower()) for w in label],
-        bool,
-    )
+    words = tokens["token"].iloc[r_lab].astype(str).to_numpy(object)
+    is_domain = np.array([w.islower() for w in words], bool)
     out[i[is_domain]] = True
     return out
 

@@ -46,6 +46,9 @@ def test_a_tabled_name_inside_a_web_address_is_not_a_mention() -> None:
     assert mentions_of(text) == [["Peru's", "peru"]]
     text = "The story first ran on Ghana.news, and Accra denied it."
     assert mentions_of(text) == [["Accra", "ghana"]]
+    # a missing space before a two-letter word is no address
+    text = "It was time to ask Ghana.to join the pact."
+    assert mentions_of(text) == [["Ghana", "ghana"]]
     # a sentence end with a space is no address: both countries stay
     text = "The deal was signed by Peru. Kenya will sign in June."
     assert mentions_of(text) == [["Peru", "peru"], ["Kenya", "kenya"]]
