@@ -108,3 +108,43 @@ def test_a_bracketed_local_name_before_of_country_is_one_mention() -> None:
     # brackets that are not a name (lower case) leave the country a mention
     text = "The Ministry of Justice (in a statement) of Peru's government opened the archive."
     assert ["Peru's", "peru"] in mentions_of(text)
+
+
+# -- 5. places: a walk's destination, evidence by its origin; a sender that "comes from" -------
+
+PLACES = Actors.from_records(
+    [
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "kenya", "name": "Kenya", "type": "country", "aliases": ["Nairobi"]},
+        {"id": "chile", "name": "Chile", "type": "country", "aliases": ["Santiago"]},
+    ]
+)
+
+
+def places_of(text: str) -> list[list]:
+    return mention_rows(text, PLACES)
+
+
+def test_a_walk_to_a_country_or_capital_is_a_destination() -> None:
+    assert places_of("She walked to Lima in May.") == []
+    assert places_of("The pilgrims will walk on to Nairobi next week.") == []
+    assert places_of('"I wanted to walk to Santiago," he said.') == []
+    # the country that walks out acts
+    assert places_of("Kenya walked out of the talks.") == [["Kenya", "kenya"]]
+
+
+def test_evidence_from_a_country_is_a_place() -> None:
+    assert places_of("Defendants who need evidence from Peru must wait.") == []
+    assert places_of("Evidence from Kenya was read out in court.") == []
+    # the country that hands evidence over acts, the receiver is a party
+    assert places_of("Kenya handed over evidence to Chile.") == [
+        ["Kenya", "kenya"], ["Chile", "chile"]
+    ]  # fmt: skip
+
+
+def test_a_request_that_comes_from_a_country_names_the_sender() -> None:
+    assert places_of("The rules stay because a request comes from Lima.") == [["Lima", "peru"]]
+    assert places_of("The call came from Chile on Monday.") == [["Chile", "chile"]]
+    # people and money that come from a country: an origin
+    assert places_of("Most of the workers came from Kenya.") == []
+    assert places_of("The money came from Peru.") == []
