@@ -51,14 +51,20 @@ def web_address_mask(named: pd.DataFrame, ctx: TokenContext, tokens: pd.DataFram
         return out
     i = np.flatnonzero(dot)
     # the label first (a sentence's end is far more common than an address): few rows remain
-    label = ctx.norm(doc[i], end[i] + 1).astype(str)
-    maybe = np.array(
+    # each distinct label once
+    codes = ctx.codes(doc[i], end[i] + 1)
+    uniq, inv = np.unique(codes, return_inverse=True)
+    words = ctx.norm(doc[i], end[i] + 1)
+    first = np.zeros(len(uniq), np.int64)
+    first[inv[::-1]] = np.arange(len(inv))[::-1]
+    ok_u = np.array(
         [
             w in TOP_LEVEL_DOMAINS or (len(w) == 2 and w.isalpha() and w not in _TWO_LETTER_WORDS)
-            for w in label
+            for w in words[first].astype(str)
         ],
         bool,
     )
+    maybe = ok_u[inv] & (codes >= 0)
     i = i[maybe]
     if not len(i):
         return out
@@ -102,6 +108,18 @@ def defined_sense(
     doc = extra["doc_id"].array.codes[rows].astype(np.int64)
     tok = extra["tok"].to_numpy().astype(np.int64)[rows]
     n_tok = extra["n_tok"].to_numpy().astype(np.int64)[rows]
+    # cheap first: a named mention ending one or two characters before the alias ("Name (")
+    n_key = np.sort(
+        named["doc_id"].cat.codes.to_numpy().astype(np.int64) * (1 << 40)
+        + named["end"].to_numpy().astype(np.int64)
+    )
+    q = doc * (1 << 40) + extra["start"].to_numpy().astype(np.int64)[rows]
+    near = np.zeros(len(rows), bool)
+    for gap in (1, 2):
+        at = np.clip(np.searchsorted(n_key, q - gap), 0, max(len(n_key) - 1, 0))
+        near |= n_key[at] == q - gap
+    if not near.any():
+        return extra
     ctx = TokenContext(tokens)
     bracketed = ctx.norm_in(doc, tok - 1, "(") & ctx.norm_in(doc, tok + n_tok, ")")
     if not bracketed.any():
