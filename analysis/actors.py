@@ -31,6 +31,7 @@ from analysis.actor_table import (
     CompiledActors,
     load_actors,
 )
+from analysis.affected_places import affected_place_mask
 from analysis.alias_sense import first_sense, headline_short_forms, lowercase_alias_mask
 from analysis.compounds import bilateral_mask, compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
@@ -535,6 +536,7 @@ def find_mentions(
                 place_mask(named, ctx, place_actors, orgs)
                 | place_forms_mask(named, ctx, place_actors, orgs - place_actors, persons)
                 | route_forms_mask(named, ctx, place_actors)
+                | affected_place_mask(named, ctx, place_actors)
                 | place_lines_mask(named, ctx, place_actors)
             ) & ~bilateral_mask(named)
             named = named.loc[~placed].reset_index(drop=True)

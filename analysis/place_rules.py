@@ -491,6 +491,8 @@ def origin_place_rules(
     people = ((q0 == "of") & np.isin(q1, list(NATIONALS))) | (
         (q0 == "from") & np.isin(q1, ["them", "whom"])
     )
+    # "deported 4,000 people, most of them to China": where people were sent (set 14)
+    people |= (q0 == "to") & np.isin(q1, ["them", "whom"]) & (q2 == "of")
     # "2,000 workers, mostly from Laos": people, an adverb, then their origin
     who = list(PEOPLE_FROM)
     people |= (

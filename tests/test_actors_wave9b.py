@@ -148,3 +148,21 @@ def test_a_request_that_comes_from_a_country_names_the_sender() -> None:
     # people and money that come from a country: an origin
     assert places_of("Most of the workers came from Kenya.") == []
     assert places_of("The money came from Peru.") == []
+
+
+def test_a_country_worst_hit_is_a_place() -> None:
+    assert places_of("Peru has been worst hit by the outbreak.") == []
+    assert places_of("Kenya was the hardest hit, with 300 deaths.") == []
+    assert places_of("Chile is badly affected by the drought.") == []
+    # without a degree word the country stays: a target of sanctions or tariffs
+    assert places_of("Peru was hit by new tariffs.") == [["Peru", "peru"]]
+    # a country that reports cases acts
+    assert places_of("Kenya has reported 40 cases.") == [["Kenya", "kenya"]]
+
+
+def test_people_sent_most_of_them_to_a_country_is_a_destination() -> None:
+    assert places_of("Police deported 400 people, most of them to Kenya.") == []
+    # the state that returns them acts
+    assert places_of("Chile returned 90 migrants, many of them to Peru.") == [["Chile", "chile"]]
+    # "handed them to X": the receiving state is a party
+    assert places_of("The police handed them to Kenya.") == [["Kenya", "kenya"]]
