@@ -166,3 +166,26 @@ def test_people_sent_most_of_them_to_a_country_is_a_destination() -> None:
     assert places_of("Chile returned 90 migrants, many of them to Peru.") == [["Chile", "chile"]]
     # "handed them to X": the receiving state is a party
     assert places_of("The police handed them to Kenya.") == [["Kenya", "kenya"]]
+
+
+# -- 6. page furniture: a commentary's author note ---------------------------------------------
+
+
+def test_a_commentary_author_note_is_boilerplate() -> None:
+    from tests.conftest import cleaned_mention_rows
+
+    text = (
+        "Peru and Chile must share their data.\n\n"
+        "*Ana Ruiz is Senior Fellow with the Andes Programme at the Lima Institute. The views "
+        "expressed are the author's own."
+    )
+    assert cleaned_mention_rows(text, PLACES) == [["Peru", "peru"], ["Chile", "chile"]]
+    # a disclaimer line alone
+    text = (
+        "Kenya signed the pact.\n\nThe views expressed in this article do not necessarily "
+        "reflect those of the Nairobi Review."
+    )
+    assert cleaned_mention_rows(text, PLACES) == [["Kenya", "kenya"]]
+    # "views expressed" in the body without "own" / "do not necessarily" stays
+    text = "Kenya said the views expressed by Peru were welcome."
+    assert cleaned_mention_rows(text, PLACES) == [["Kenya", "kenya"], ["Peru", "peru"]]
