@@ -189,3 +189,23 @@ def test_a_commentary_author_note_is_boilerplate() -> None:
     # "views expressed" in the body without "own" / "do not necessarily" stays
     text = "Kenya said the views expressed by Peru were welcome."
     assert cleaned_mention_rows(text, PLACES) == [["Kenya", "kenya"], ["Peru", "peru"]]
+
+
+# -- 7. names inside names: a sports club named by its city ------------------------------------
+
+CLUBS = Actors.from_records(
+    [
+        {"id": "portugal", "name": "Portugal", "type": "country", "aliases": ["Lisbon"]},
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+    ]
+)
+
+
+def test_a_club_named_by_a_capital_is_not_the_country() -> None:
+    text = "He made 112 appearances for the Lisbon club and scored 19 goals."
+    assert mention_rows(text, CLUBS) == []
+    assert mention_rows("The Lima outfit signed him in May.", CLUBS) == []
+    # the country's own name before "club" stays (a national league, a national side)
+    assert mention_rows("The Peru club signed him.", CLUBS) == [["Peru", "peru"]]
+    # the capital acting stays
+    assert mention_rows("Lisbon said the club would pay.", CLUBS) == [["Lisbon", "portugal"]]
