@@ -57,7 +57,7 @@ from analysis.name_forms import (
     resolve_by_adjective,
     speaker_label_mask,
 )
-from analysis.name_scope import defined_sense, web_address_mask
+from analysis.name_scope import defined_sense, owned_brand_mask, web_address_mask
 from analysis.noun_forms import noun_forms_mask
 from analysis.phrase_forms import phrase_forms_mask, place_lines_mask
 from analysis.place_forms import place_forms_mask
@@ -541,7 +541,12 @@ def find_mentions(
             ) & ~bilateral_mask(named)
             named = named.loc[~placed].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
-        named = named.loc[~web_address_mask(named, ctx, tokens)].reset_index(drop=True)
+        named = named.loc[
+            ~(
+                web_address_mask(named, ctx, tokens)
+                | owned_brand_mask(named, ctx, {a for a, t in types.items() if t == "organisation"})
+            )
+        ].reset_index(drop=True)
         named = named.loc[~byline_mask(tokens, named, ctx)].reset_index(drop=True)
         # an actor that is itself a news agency ("Xinhua News Agency"): "told Xinhua" names it
         news_agencies = {

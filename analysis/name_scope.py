@@ -3,6 +3,9 @@
 * :func:`web_address_mask`: a tabled spelling that is part of a web address written in the
   text ("XI'AN, June 16 (China.org.cn) --", "according to Optus.com.au"): the outlet's or the
   site's name, not the actor.
+* :func:`owned_brand_mask`: an organisation's name after "its"/"their" and before another
+  capitalised word is the name of one of its brands or products ("members of its Optus
+  Perks loyalty scheme"), not the organisation.
 * :func:`defined_sense`: a spelling shared by several actors ("SPP" for China's and Việt
   Nam's procuratorates) that the text defines once in brackets right after one actor's full
   name ("the Supreme People's Procuratorate (SPP) said") keeps that sense in the whole
@@ -16,9 +19,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.token_context import TokenContext
+from analysis.token_context import TokenContext, covered_keys, in_sorted
 
-__all__ = ["ADJACENT_CHARS", "TOP_LEVEL_DOMAINS", "defined_sense", "web_address_mask"]
+__all__ = [
+    "ADJACENT_CHARS",
+    "OWNER_DETERMINERS",
+    "TOP_LEVEL_DOMAINS",
+    "defined_sense",
+    "owned_brand_mask",
+    "web_address_mask",
+]
+
+#: Possessive determiners before an organisation's name that open one of its own brands:
+#: "its Optus Perks loyalty scheme".
+OWNER_DETERMINERS: frozenset[str] = frozenset({"its", "their"})
 
 #: Generic top-level domains; any two-letter lower-case label (a country code) also counts.
 TOP_LEVEL_DOMAINS: frozenset[str] = frozenset(
@@ -165,4 +179,30 @@ def defined_sense(
     at = rows[change]
     out.iloc[at, out.columns.get_loc("actor_id")] = new[change]
     out.iloc[at, out.columns.get_loc("context_id")] = new[change]
+    return out
+
+
+def owned_brand_mask(
+    named: pd.DataFrame, ctx: TokenContext, organisations: frozenset[str] | set[str]
+) -> np.ndarray:
+    """True for mentions of ``organisations`` right after a word of :data:`OWNER_DETERMINERS`
+    and right before one capitalised word that no mention covers, then a lower-case word ("its
+    Optus Perks loyalty scheme"; not "its WHO Regional Office")."""
+    out = np.zeros(len(named), bool)
+    if named.empty or not organisations:
+        return out
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    owner = ctx.norm_in(doc, tok - 1, OWNER_DETERMINERS)
+    if not owner.any():
+        return out
+    i = np.flatnonzero(owner)
+    i = i[named["actor_id"].iloc[i].isin(list(organisations)).to_numpy()]
+    if not len(i):
+        return out
+    end = tok[i] + named["n_tok"].to_numpy().astype(np.int64)[i]
+    width = int(ctx.tok.max(initial=0)) + 8
+    free = ~in_sorted(doc[i] * width + end, covered_keys(named, width))
+    # a body's own name goes on capitalised ("its WHO Regional Office"): kept
+    out[i] = ctx.capitalised(doc[i], end) & ~ctx.capitalised(doc[i], end + 1) & free
     return out

@@ -209,3 +209,26 @@ def test_a_club_named_by_a_capital_is_not_the_country() -> None:
     assert mention_rows("The Peru club signed him.", CLUBS) == [["Peru", "peru"]]
     # the capital acting stays
     assert mention_rows("Lisbon said the club would pay.", CLUBS) == [["Lisbon", "portugal"]]
+
+
+# -- 8. names inside names: an organisation's own brand after "its" ----------------------------
+
+BRANDS = Actors.from_records(
+    [
+        {"id": "telco", "name": "Vodafone", "type": "organisation"},
+        {"id": "who", "name": "World Health Organization", "type": "organisation",
+         "aliases": ["WHO"]},
+    ]
+)  # fmt: skip
+
+
+def test_an_organisations_brand_after_its_is_not_a_mention() -> None:
+    text = "Data of members of its Vodafone Rewards loyalty scheme leaked, Vodafone said."
+    assert mention_rows(text, BRANDS) == [["Vodafone", "telco"]]
+    text = "Customers moved their Vodafone Plus plans to the new network."
+    assert mention_rows(text, BRANDS) == []
+    # the organisation itself after "its": a lower-case word follows
+    assert mention_rows("The group and its WHO partners met.", BRANDS) == [["WHO", "who"]]
+    # a body of the organisation, capitalised on: kept
+    text = "The ministry and its WHO Regional Office met."
+    assert mention_rows(text, BRANDS) == [["WHO", "who"]]
