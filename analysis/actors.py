@@ -448,6 +448,7 @@ def find_mentions(
         via=take_str([p[1] for p in parts], key_codes).array,
     )
     ambiguous = None
+    ctx0 = TokenContext(tokens) if len(tokens) else None  # built once, used below too
     if len(plan.stage2):
         # without docs here: the few licensed rows get their exact surface below
         m2 = match(tokens, plan.stage2, scope="all")
@@ -462,7 +463,7 @@ def find_mentions(
         extra = _license(m2, named, cands, aff_of, headline_short_forms(m2, tokens))
         extra = first_sense(extra, cands)  # "The AGC said" after "the AGC" it hosted
         extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"
-        extra = defined_sense(extra, cands, named, tokens, aff_of)  # "… Procuratorate (SPP)"
+        extra = defined_sense(extra, cands, named, tokens, aff_of, ctx0)  # "… Procuratorate (SPP)"
         if return_ambiguous or len(m2):
             ambiguous = _ambiguous_table(m2, extra, cands)
         extra = extra.drop(columns=["context_id", "distance"])
@@ -512,7 +513,7 @@ def find_mentions(
     in_order = False
     if len(tokens) and (compounds or (len(named) and (abbreviations == "once" or place_actors))):
         in_order = True
-        ctx = TokenContext(tokens)
+        ctx = ctx0 if ctx0 is not None else TokenContext(tokens)
         if compounds:
             comp = compound_mentions(tokens, named, act, ctx, fold_case, fold_diacritics, docs)
             if len(comp):

@@ -103,6 +103,7 @@ def defined_sense(
     named: pd.DataFrame,
     tokens: pd.DataFrame,
     aff_of: dict[str, str] | None = None,
+    ctx: TokenContext | None = None,
 ) -> pd.DataFrame:
     """``extra`` (licensed stage-2 matches with ``actor_id``, ``via``, ``context_id`` and
     ``distance``) with each shared alias resolved as the actor whose name stands right before
@@ -110,7 +111,7 @@ def defined_sense(
     one candidate is so defined there and the occurrence's own context is not adjacent
     (:data:`ADJACENT_CHARS`) and is not the actor itself or one of its people (``aff_of``:
     person -> affiliation): "Deputy Procurator-General Sun Meiling, said the SPP" stays
-    hers. ``named``: the stage-1 matches (``doc_id``, ``tok``, ``n_tok``,
+    hers. ``ctx``: the token context of ``tokens`` if the caller has one. ``named``: the stage-1 matches (``doc_id``, ``tok``, ``n_tok``,
     ``actor_id``)."""
     if extra.empty or named.empty:
         return extra
@@ -134,7 +135,7 @@ def defined_sense(
         near |= n_key[at] == q - gap
     if not near.any():
         return extra
-    ctx = TokenContext(tokens)
+    ctx = ctx if ctx is not None else TokenContext(tokens)
     bracketed = ctx.norm_in(doc, tok - 1, "(") & ctx.norm_in(doc, tok + n_tok, ")")
     if not bracketed.any():
         return extra
