@@ -31,6 +31,7 @@ from analysis.actor_table import (
     CompiledActors,
     load_actors,
 )
+from analysis.affected_places import affected_place_mask
 from analysis.alias_sense import (
     first_sense,
     headline_short_forms,
@@ -62,6 +63,7 @@ from analysis.name_forms import (
     resolve_by_of_country,
     speaker_label_mask,
 )
+from analysis.name_scope import defined_sense, owned_brand_mask, web_address_mask
 from analysis.noun_forms import noun_forms_mask
 from analysis.phrase_forms import phrase_forms_mask, place_lines_mask
 from analysis.place_forms import place_forms_mask
@@ -453,6 +455,7 @@ def find_mentions(
         via=take_str([p[1] for p in parts], key_codes).array,
     )
     ambiguous = None
+    ctx0 = TokenContext(tokens) if len(tokens) else None  # built once, used below too
     if len(plan.stage2):
         # without docs here: the few licensed rows get their exact surface below
         m2 = match(tokens, plan.stage2, scope="all")
@@ -469,6 +472,7 @@ def find_mentions(
         extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"
         extra = resolve_by_of_country(m2, extra, cands, act, named, tokens)  # "SPP of Việt Nam"
         extra = other_body(extra, cands, act, tokens)  # "the SPP … with Vietnam's procuracy"
+        extra = defined_sense(extra, cands, named, tokens, aff_of, ctx0)  # "… Procuratorate (SPP)"
         if return_ambiguous or len(m2):
             ambiguous = _ambiguous_table(m2, extra, cands)
         extra = extra.drop(columns=["context_id", "distance"])
@@ -518,7 +522,7 @@ def find_mentions(
     in_order = False
     if len(tokens) and (compounds or (len(named) and (abbreviations == "once" or place_actors))):
         in_order = True
-        ctx = TokenContext(tokens)
+        ctx = ctx0 if ctx0 is not None else TokenContext(tokens)
         if compounds:
             comp = compound_mentions(tokens, named, act, ctx, fold_case, fold_diacritics, docs)
             if len(comp):
@@ -543,6 +547,7 @@ def find_mentions(
                     place_mask(named, ctx, place_actors, orgs)
                     | place_forms_mask(named, ctx, place_actors, orgs - place_actors, persons)
                     | route_forms_mask(named, ctx, place_actors)
+                    | affected_place_mask(named, ctx, place_actors)
                     | place_lines_mask(named, ctx, place_actors)
                 )
                 & ~bilateral_mask(named)
@@ -550,6 +555,12 @@ def find_mentions(
             )
             named = named.loc[~placed].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
+        named = named.loc[
+            ~(
+                web_address_mask(named, ctx, tokens)
+                | owned_brand_mask(named, ctx, {a for a, t in types.items() if t == "organisation"})
+            )
+        ].reset_index(drop=True)
         named = named.loc[~byline_mask(tokens, named, ctx)].reset_index(drop=True)
         # an actor that is itself a news agency ("Xinhua News Agency"): "told Xinhua" names it
         news_agencies = {

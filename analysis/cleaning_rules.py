@@ -287,6 +287,15 @@ _WEB_RULES = (
         rf"(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{3,24}}{_BAR_ITEM}"
         rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}",
     ),
+    # a commentary's author note: "*Jane Roe is Senior Fellow at the Lowy Institute. The views
+    # expressed are the author's own.", or a line with the disclaimer (held-out set 14)
+    BoilerplateRule(
+        "author_note",
+        r"\*{1,2}\s{0,2}\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){1,4}\s{1,3}(?:is|was)"
+        r"\s{1,3}[^\n]{1,600}"
+        r"|[^\n]{0,400}(?i:views\s{1,3}expressed\b[^\n]{0,160}\b(?:own|do\s{1,3}not"
+        r"\s{1,3}necessarily)\b)[^\n]{0,200}",
+    ),
     # the outlet and the place or date under a byline: "The Jakarta Post/Jakarta", "Philippine
     # Daily Inquirer / 05:12 AM September 04, 2019"; the author's name above it goes too
     BoilerplateRule(

@@ -20,7 +20,9 @@ from analysis.compounds import ACTOR_SUFFIXES, compound_mentions
 from analysis.place_forms import BORDER_ACTORS
 from analysis.place_rules import (
     ADDRESSED_OBJECTS,
+    COME_VERBS,
     DESTINATION_VERBS,
+    SENT_THINGS,
     news_origin_rules,
     origin_place_rules,
     wire_place_mask,
@@ -149,6 +151,8 @@ def place_mask(
     r1 = (np.isin(p[0], ["in", "to", "from"]) & np.isin(p[1], list(PLACE_VERBS))) | (
         (p[0] == "the") & np.isin(p[1], ["in", "to"]) & np.isin(p[2], list(PLACE_VERBS))
     )  # "arrested in the Philippines", "returned to China"
+    # "a request comes from Beijing": the sender (set 14)
+    r1 &= ~((p[0] == "from") & np.isin(p[1], list(COME_VERBS)) & np.isin(p[2], list(SENT_THINGS)))
     # "in northern Myanmar"; "its border with Myanmar"
     r5 = (np.isin(p[0], list(_COMPASS)) & np.isin(p[1], list(_PLACE_PREPS))) | (
         (p[0] == "with") & np.isin(p[1], ["border", "borders", "frontier"])

@@ -271,14 +271,47 @@ def _abbreviated_org(
 ) -> np.ndarray:  # fmt: skip
     """Token ``last`` (before "of") closes "(ABBR)" right after a tabled organisation's
     mention: "Supreme People's Procuracy (SPP) of Việt Nam"."""
-    ok = (codes_at(ctx, d, last) == _one(ctx, ")")) & (codes_at(ctx, d, last - 2) == _one(ctx, "("))
-    if not ok.any():
-        return ok
+    close = codes_at(ctx, d, last) == _one(ctx, ")")
+    if not close.any():
+        return close
+    ok = close & (codes_at(ctx, d, last - 2) == _one(ctx, "("))
     orgs = {a for a, t in act.types.items() if t == "organisation"}
     is_org = named["actor_id"].isin(list(orgs)).to_numpy()
     od, _, oe = mention_frame(named.loc[is_org])
     ends = np.sort(od * width + oe - 1)
     ok &= in_sorted(d * width + last - 3, ends) & ctx.upper(d, last - 1)
+    return ok | _bracketed_alias_org(named, ctx, d, last, is_org)
+
+
+def _bracketed_alias_org(
+    named: pd.DataFrame, ctx: TokenContext, d: np.ndarray, last: np.ndarray, is_org: np.ndarray
+) -> np.ndarray:
+    """Token ``last`` closes brackets (up to ten tokens, the first capitalised) right after a
+    tabled organisation's mention: "Supreme People's Procuracy (Viện kiểm sát nhân dân tối
+    cao) of Vietnam", a local-language name (set 14)."""
+    ok = np.zeros(len(d), bool)
+    close = codes_at(ctx, d, last) == _one(ctx, ")")
+    if not close.any() or not is_org.any():
+        return ok
+    od, _, oe = mention_frame(named.loc[is_org])
+    org_end = set(zip(od.tolist(), oe.tolist(), strict=True))
+    opened = np.zeros(len(d), bool)
+    for k in range(2, 12):  # the nearest "(" before ``last``, with no ")" between
+        at = close & ~opened
+        if not at.any():
+            break
+        op = at & ctx.norm_in(d, last - k, "(")
+        idx = np.flatnonzero(op)
+        if len(idx):
+            first_cap = ctx.capitalised(d[idx], last[idx] - k + 1)
+            ok[idx] = first_cap & np.array(
+                [
+                    (a, b) in org_end
+                    for a, b in zip(d[idx].tolist(), (last[idx] - k).tolist(), strict=True)
+                ],
+                bool,
+            )
+        opened |= op | (at & ctx.norm_in(d, last - k, ")"))
     return ok
 
 

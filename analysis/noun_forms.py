@@ -33,6 +33,7 @@ from analysis.text import fold
 from analysis.token_context import TokenContext
 
 __all__ = [
+    "CLUB_NOUNS",
     "EVENT_MODIFIED",
     "PRODUCT_MODIFIED",
     "REACH_VERBS",
@@ -82,6 +83,8 @@ _SAID_IN = frozenset({
     "said", "says", "say", "told", "stated", "declared", "announced", "added", "noted",
     "warned", "insisted", "remarked", "spoke", "speaking",
 })  # fmt: skip
+#: Nouns after a capital that make it a sports club's city: "the Lisbon club" (set 14).
+CLUB_NOUNS: frozenset[str] = frozenset({"club", "clubs", "outfit"})
 #: Small words inside a capitalised title: "Minister of Justice", "Minister for Law".
 TITLE_JOINERS: frozenset[str] = frozenset({"of", "for", "the", "and", "&", "-"})
 _MAX_TITLE = 8
@@ -134,15 +137,31 @@ def noun_forms_mask(
         outlet[i] = ctx.capitalised(d[i], e[i]) & (
             ~ctx.sentence_start(d[i], e[i])  # "… aid to Kenya\n\nToday Peru …"
         )
+    # "the Lisbon club", "the Madrid outfit": a sports club named by its city (a capital that
+    # the table lists for the country; "the Portugal side" is the national team, set 10)
+    club = plain & (via[sel] == "alias") & ctx.word_table(CLUB_NOUNS)[a0]
+    if club.any():
+        i = np.flatnonzero(club)
+        pat = named["pattern"].to_numpy(object)[sel[i]]
+        act = named["actor_id"].to_numpy(object)[sel[i]]
+        club[i] = [
+            _capital(str(p), (names or {}).get(a, "")) for p, a in zip(pat, act, strict=True)
+        ]
     # a country's name is capitalised: a lower-case match ("with", "state" typed as places in
     # a table) is left to the other rules
-    found = modified | reached | outlet
+    found = modified | reached | outlet | club
     if found.any():
         i = np.flatnonzero(found)
         found[i] = ctx.capitalised(d[i], t[i])
     out[sel] = found
     out |= _person_in_city(named, ctx, doc, tok, end, via, sel, plain, persons, names or {})
-    out |= _possessive_capital_title(named, ctx, doc, tok, end, poss, sel, persons)
+    # "Laos' Prosecutor General …": the possessive of a name ending in s, the apostrophe a token
+    bare = np.zeros(len(named), bool)
+    bare[sel] = ~poss[sel] & ctx.norm_in(doc[sel], end[sel], frozenset({"'", "’"}))
+    if bare.any():
+        i = np.flatnonzero(bare)
+        bare[i] = named["matched"].iloc[i].astype(str).str.endswith("s").to_numpy()
+    out |= _possessive_capital_title(named, ctx, doc, tok, end + bare, poss | bare, sel, persons)
     return out | city
 
 

@@ -36,6 +36,8 @@ __all__ = [
     "dateline_mask",
     "reporters_place_mask",
     "ORIGIN_VERBS",
+    "COME_VERBS",
+    "SENT_THINGS",
     "AREA_OF_NOUNS",
     "NATIONALS",
     "PEOPLE_FROM",
@@ -415,6 +417,17 @@ ORIGIN_VERBS: frozenset[str] = frozenset({
 })  # fmt: skip
 # the particle between such a verb and "from": "sent back from", "flown home from"
 _PARTICLES = frozenset({"back", "home", "away", "out", "over"})
+# what is sent, before "comes from X": "a request comes from Beijing" names the sender (set
+# 14, as set 11's "a request from Beijing"; route_forms.SENT_NOUNS has the longer list)
+#: Verbs of coming: "a request comes from X" names a sender (:data:`SENT_THINGS`).
+COME_VERBS: frozenset[str] = frozenset({"came", "come", "comes", "coming"})
+#: What is sent: before "comes from X" the country is its sender.
+SENT_THINGS: frozenset[str] = frozenset({
+    "request", "requests", "call", "calls", "letter", "letters", "message", "messages", "offer",
+    "offers", "proposal", "proposals", "invitation", "invitations", "order", "orders",
+    "instruction", "instructions", "demand", "demands", "complaint", "complaints", "warning",
+    "warnings", "pressure", "initiative", "signal", "signals", "protest", "protests",
+})  # fmt: skip
 #: Nouns of a part of a country: "parts of Cambodia", "the north of Laos" (set 7).
 AREA_OF_NOUNS: frozenset[str] = frozenset({
     # not "province" alone: "the proper province of government" is its domain
@@ -468,6 +481,7 @@ def origin_place_rules(
     origin = (q0 == "from") & (
         np.isin(q1, verbs) | (np.isin(q1, list(_PARTICLES)) & np.isin(q2, verbs))
     )
+    origin &= ~(np.isin(q1, list(COME_VERBS)) & np.isin(q2, list(SENT_THINGS)))
     # "out of X": "moved out of", "escorted the suspects out of", "operating out of"; "fled X"
     origin |= ((q0 == "of") & (q1 == "out")) | np.isin(q0, ["fled", "flee", "flees", "fleeing"])
     # not the agent of "on the part of X" ("hard work on the part of state governments")
@@ -480,6 +494,8 @@ def origin_place_rules(
     people = ((q0 == "of") & np.isin(q1, list(NATIONALS))) | (
         (q0 == "from") & np.isin(q1, ["them", "whom"])
     )
+    # "deported 4,000 people, most of them to China": where people were sent (set 14)
+    people |= (q0 == "to") & np.isin(q1, ["them", "whom"]) & (q2 == "of")
     # "2,000 workers, mostly from Laos": people, an adverb, then their origin
     who = list(PEOPLE_FROM)
     people |= (

@@ -179,6 +179,7 @@ ORIGIN_THINGS: frozenset[str] = frozenset({
     "supplies", "arrivals", "remittances", "news", "updates", "stories", "headlines",
     "coverage", "dispatches", "footage", "images", "pictures", "photos", "videos",
     "postcard", "postcards",
+    "evidence",  # "defendants who need evidence from China" (set 14)
 }) | PRODUCT_MODIFIED  # fmt: skip
 #: Words of tourism and travel whose "to X" is a destination: "Tourism to Thailand",
 #: "tourists flocked to Thailand".
