@@ -90,6 +90,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.clause_forms import labelled_quotation
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
@@ -600,6 +601,11 @@ def _direct_quotes(found: Found) -> None:
                 found.add_span(o + 1, last, "direct", dash, "—")
                 prev = (last, closed, dash, "—")
                 continue
+        if hit is None and (label := labelled_quotation(doc, o)) is not None:
+            # 'TANG WEIGUO (in Chinese, translated): "…"': a soundbite, empty cue
+            found.add_span(o + 1, last, "direct", label, "")
+            prev = (last, closed, label, "")
+            continue
         if hit is None:
             if prev is not None and _continues(found, prev[0], prev[1], o, last):
                 found.add_span(o + 1, last, "direct", prev[2], prev[3])

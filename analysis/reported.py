@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from analysis import clause_forms as clause  # the wave-9 news forms (held-out set 14)
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
 from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
 from analysis.attribution import (
@@ -134,6 +135,8 @@ def reported_speech(found: Found) -> None:
         if cue.kind == "according":
             _according_to(found, ci)
             continue
+        if clause.later_attribution(found, ci, lambda i, hi: _ends_at(found.doc.norm, i, hi)):
+            continue  # "…, which delegates had called for, the SFO said.": inside its content
         attributed = _content_cue_speaker(found, ci)
         if attributed is None:
             attributed = _content_speaker_cue(found, ci)
@@ -144,6 +147,13 @@ def reported_speech(found: Found) -> None:
                 _continuation(found, ci, slot, end)
             continue
         _speaker_cue_content(found, ci)
+
+
+def _ends_at(norm: Sequence[str], i: int, s_hi: int) -> bool:
+    """The clause ends at token ``i`` after a cue (past time words and a short adverbial)."""
+    return _clause_ends(
+        norm, speech.past_adverbial(norm, _after_time_words(norm, i, s_hi), s_hi), s_hi
+    )
 
 
 def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, Sequence[str], Cue, int, int]:
@@ -307,6 +317,8 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         c -= 1  # "…, Climate Change Minister Amanda Ross has announced, …"
     c = before_abbreviation(norm, c, s_lo)  # "…, the National Crime Agency (NCA) said"
     slot = doc.slot_ending_at(c) or bracketed_alias(doc, c, cue.first)  # shared name (AGC)
+    if slot is None and norm[c] == ",":  # "…, the CAD, the police's fraud unit, said"
+        slot = clause.body_with_appositive(doc, s_lo, c)
     nxt = _after_time_words(norm, cue.last + 1, s_hi)
     if cue.cue in _TOLD:
         nxt = past_addressee(doc, nxt, s_hi)  # "…, X told a news conference in Abuja."
@@ -320,6 +332,8 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
         slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
         slot = Slot(slot.mention, "", c, c) if slot is not None else None
+    if slot is None:  # "…, Optus said. ¶ …, the company said in a statement."
+        slot = clause.named_body_before(doc, c, s_lo, _it_after_organisation(found, s_lo))
     if slot is None and norm[c] == "," and (app := appositive_source(doc, s_lo, c)) is not None:
         if not _clause_ends(norm, nxt, s_hi):  # "…, a former colleague, Jean Moreau, recalled."
             return None
@@ -524,8 +538,10 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
             a = that + 1
     if (slot is None or slot.mention == UNNAMED) and closing_attribution(found, ci, s_hi):
         return  # "… that rich nations have promised …, delegates said.": inside that quote
-    if _no_content_after(norm, a, s_hi, cue.cue):
-        return
+    if _no_content_after(norm, a, s_hi, cue.cue) or clause.noun_phrase_object(
+        norm, a, s_hi, cue.cue
+    ):
+        return  # "declared an outbreak in January": an object, not what is said
     end = _content_end(found, ci, s_hi)
     if found.add(a, end, "reported", slot, cue.cue):
         found.consumed.add(ci)

@@ -1,0 +1,148 @@
+"""Forms of the clause around a cue (held-out set 14), kept out of the older rules.
+
+Part of :func:`analysis.quotes.find_quotes`. Like the rest of the quote layer these rules are
+hand-written, each one news form checked on a few tokens around one cue or one quotation mark
+(linear in document length, readable and reviewable). The forms:
+
+* a noun-phrase object after a cue that also takes one (:func:`noun_phrase_object`): "Zambia
+  declared an outbreak in January", "Tanzania has confirmed cases", "Cambodia has promised a
+  session on …" say what was done, not what was said ("confirmed the deal would go ahead"
+  and "confirmed that …" stay reported speech);
+* a closing attribution of the whole sentence (:func:`later_attribution`): in "The course
+  will be repeated for the three countries that had asked for it, the SPP said in a
+  statement." the earlier cue ("asked for") is inside what the SPP said;
+* a body named with an appositive between it and the cue (:func:`body_with_appositive`):
+  "…, the Commercial Affairs Department (CAD), the police's white-collar crime unit, said.";
+* a body named by a common noun after it spoke (:func:`named_body_before`): "…, Optus said.
+  ¶ No passwords were taken, the company said in a statement." is the company's quote;
+* a quotation after a transcript label with a parenthetical (:func:`labelled_quotation`):
+  'TANG WEIGUO (in Chinese, translated): "…"' is a soundbite of the labelled person (empty
+  cue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from analysis.attribution import before_abbreviation
+from analysis.speakers import BOUNDARY, SENT_END, Found, Slot, SpeakerDoc
+
+#: Cues that also take a noun-phrase object: speech only before a clause.
+NP_OBJECT_CUES: frozenset[str] = frozenset(
+    {"declared", "declares", "confirmed", "confirms", "promised", "promises"}
+)
+#: Words that show a clause after the cue (a finite verb, a subject pronoun or "that").
+_CLAUSE_WORDS = frozenset({
+    "that", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might",
+    "must", "should", "shall", "has", "have", "had", "did", "does", "do", "it", "he", "she",
+    "they", "we", "i", "to", "how", "what", "why", "whether", ":", '"', "“", "'", "‘",
+})  # fmt: skip
+#: Words that end a noun phrase: "declared an outbreak in January", "confirmed cases, …".
+_NP_ENDS = frozenset({
+    "in", "on", "at", "of", "for", "after", "before", "from", "among", "with", "as", "during",
+    "since", "across", "near", "by", ",", "and",
+})  # fmt: skip
+#: Common nouns by which news copy names a body that spoke just before.
+BODY_COMMON_NOUNS: frozenset[str] = frozenset({"company", "firm", "club", "group", "bank"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_MAX_APPOSITIVE = 8  # tokens of "the police's white-collar crime unit"
+_MAX_LABEL_BRACKET = 8  # tokens of "(in Vietnamese, translated)"
+
+
+def noun_phrase_object(norm: Sequence[str], a: int, s_hi: int, cue: str) -> bool:
+    """Tokens from ``a`` (right after cue ``cue``) are a noun phrase ending in a preposition,
+    a comma or the end of the sentence, with no verb, pronoun or "that" before: an object.
+
+    >>> noun_phrase_object("zambia declared an outbreak in january .".split(), 2, 6, "declared")
+    True
+    >>> noun_phrase_object("chile confirmed the deal would go ahead .".split(), 2, 7, "confirmed")
+    False
+    """
+    if cue not in NP_OBJECT_CUES or a > s_hi:
+        return False
+    for k in range(a, min(s_hi, a + 6) + 1):
+        w = norm[k]
+        if w in _CLAUSE_WORDS:
+            return False
+        if w in _NP_ENDS or w in SENT_END:
+            return k > a
+    return a + 6 >= s_hi  # a short object that ends the sentence
+
+
+def later_attribution(found: Found, ci: int, clause_ends: Callable[[int, int], bool]) -> bool:
+    """A later cue of cue ``ci``'s sentence closes it as ``…, [the] MENTION CUE`` (the clause
+    ending there, ``clause_ends(token after the cue, last token of the sentence)``): cue
+    ``ci`` is then inside what that speaker says and is left to it."""
+    doc, norm = found.doc, found.doc.norm
+    first = found.cues[ci].first
+    s_lo, s_hi = int(doc.s_lo[first]), int(doc.s_hi[first])
+    for cj in range(ci + 1, len(found.cues)):
+        later = found.cues[cj]
+        if later.first > s_hi:
+            break
+        if later.kind != "verb" or cj in found.consumed:
+            continue
+        c = before_abbreviation(norm, later.first - 1, s_lo)
+        slot = doc.slot_ending_at(c)
+        if slot is None or slot.mention < 0:
+            continue
+        p = slot.first - 1
+        if p > s_lo and norm[p] in _ARTICLES:
+            p -= 1
+        if p > first and norm[p] == "," and clause_ends(later.last + 1, s_hi):
+            return True
+    return False
+
+
+def body_with_appositive(doc: SpeakerDoc, s_lo: int, c: int) -> Slot | None:
+    """``…, MENTION, the/a DESCRIPTION, CUE``: the comma at ``c`` closes an appositive of at
+    most :data:`_MAX_APPOSITIVE` tokens after a mention (a body, possibly with its bracketed
+    abbreviation) that follows a comma: that mention speaks."""
+    norm = doc.norm
+    for k in range(c - 2, max(s_lo, c - _MAX_APPOSITIVE - 1), -1):
+        if norm[k] != ",":
+            if norm[k] in BOUNDARY or norm[k] in SENT_END:
+                return None
+            continue
+        if norm[k + 1] not in _ARTICLES:
+            return None
+        slot = doc.slot_ending_at(before_abbreviation(norm, k - 1, s_lo))
+        if slot is None or slot.mention < 0:
+            return None
+        p = slot.first - 1
+        if p > s_lo and norm[p] in _ARTICLES:
+            p -= 1
+        return slot if p > s_lo and norm[p] == "," else None
+    return None
+
+
+def named_body_before(doc: SpeakerDoc, c: int, s_lo: int, prev: Slot | None) -> Slot | None:
+    """``…, the company CUE`` (token ``c`` the noun): the organisation ``prev`` that spoke in
+    the sentence before (``None`` when it did not) is the speaker."""
+    norm = doc.norm
+    if prev is None or norm[c] not in BODY_COMMON_NOUNS or c - 2 < s_lo:
+        return None
+    if norm[c - 1] != "the" or norm[c - 2] != ",":
+        return None
+    return Slot(prev.mention, "", c - 1, c)
+
+
+def labelled_quotation(doc: SpeakerDoc, o: int) -> Slot | None:
+    """``NAME (in Chinese, translated): "…"``: the opening mark ``o`` follows a colon and a
+    bracket of at most :data:`_MAX_LABEL_BRACKET` tokens after a person's mention that opens
+    the paragraph: that person (a transcript soundbite)."""
+    norm = doc.norm
+    if o < 4 or norm[o - 1] != ":" or norm[o - 2] != ")":
+        return None
+    for b in range(o - 3, max(-1, o - 3 - _MAX_LABEL_BRACKET), -1):
+        if norm[b] == "(":
+            break
+        if norm[b] in SENT_END or doc.para[b] != doc.para[o]:
+            return None
+    else:
+        return None
+    slot = doc.slot_ending_at(b - 1)
+    if slot is None or slot.mention < 0 or doc.a_type[doc.m_row[slot.mention]] != "person":
+        return None
+    h = slot.first
+    return slot if h == 0 or doc.para[h - 1] != doc.para[h] else None
