@@ -15,6 +15,10 @@ hand-written, each one news form checked on a few tokens around one cue or one q
   "…, the Commercial Affairs Department (CAD), the police's white-collar crime unit, said.";
 * a body named by a common noun after it spoke (:func:`named_body_before`): "…, Optus said.
   ¶ No passwords were taken, the company said in a statement." is the company's quote;
+* a discourse opener before the subject (:data:`DISCOURSE_OPENERS`): in "Third, the UNODC,
+  which observes the meetings, has warned that …" "Third" is no untabled name;
+* an unnamed source with a relative clause (:func:`unnamed_relative`): "despite objections
+  from residents who say it will mean …" is reported speech with an NA speaker;
 * a quotation after a transcript label with a parenthetical (:func:`labelled_quotation`):
   'TANG WEIGUO (in Chinese, translated): "…"' is a soundbite of the labelled person (empty
   cue).
@@ -45,6 +49,13 @@ _NP_ENDS = frozenset({
 #: Common nouns by which news copy names a body that spoke just before.
 BODY_COMMON_NOUNS: frozenset[str] = frozenset({"company", "firm", "club", "group", "bank"})
 _ARTICLES = frozenset({"the", "a", "an"})
+#: One-word openers of a sentence ("Third, …", "Finally, …") that are not a speaker's name.
+DISCOURSE_OPENERS: frozenset[str] = frozenset({
+    "first", "second", "third", "fourth", "fifth", "finally", "lastly", "moreover",
+    "furthermore", "besides", "instead", "likewise", "similarly", "again", "now", "today",
+    "firstly", "secondly", "thirdly", "crucially", "notably", "overall", "then",
+})  # fmt: skip
+_WHO = frozenset({"who", "that"})
 _MAX_APPOSITIVE = 8  # tokens of "the police's white-collar crime unit"
 _MAX_LABEL_BRACKET = 8  # tokens of "(in Vietnamese, translated)"
 
@@ -125,6 +136,16 @@ def named_body_before(doc: SpeakerDoc, c: int, s_lo: int, prev: Slot | None) -> 
     if norm[c - 1] != "the" or norm[c - 2] != ",":
         return None
     return Slot(prev.mention, "", c - 1, c)
+
+
+def unnamed_relative(norm: Sequence[str], c0: int, s_lo: int, sources: frozenset[str]) -> bool:
+    """``… residents who say …``: the cue at ``c0`` follows "who"/"that" after a noun of
+    ``sources`` (unnamed sources): reported speech with an NA speaker.
+
+    >>> unnamed_relative("objections from residents who say".split(), 4, 0, frozenset({"residents"}))
+    True
+    """
+    return c0 - 2 >= s_lo and norm[c0 - 1] in _WHO and norm[c0 - 2] in sources
 
 
 def labelled_quotation(doc: SpeakerDoc, o: int) -> Slot | None:

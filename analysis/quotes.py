@@ -184,7 +184,7 @@ __all__ = [
 #: The columns of the quotes table, in order (see :data:`analysis.schema.SCHEMAS`).
 QUOTE_COLUMNS: list[str] = list(SCHEMAS["quotes"])
 
-_AS_CUES = frozenset({"described", "describes", "called", "calls", "hailed", "hails"})
+_AS_CUES = frozenset({"described", "describes", "describe", "called", "calls", "hailed", "hails"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 _TOLD_CUES = frozenset({"told", "tells"})
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col"})

@@ -489,6 +489,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         and (
             (j <= s_hi and norm[j] == "that")
             or (b >= s_lo and (norm[b] in UNNAMED_SOURCES or norm[b] == "states"))
+            # "objections from residents who say …" (set 14)
+            or clause.unnamed_relative(norm, c0, s_lo, UNNAMED_SOURCES)
             # "Residents on the Myanmar side said": the clause opens with an unnamed source
             or any(norm[i] in UNNAMED_SOURCES for i in range(seg, min(seg + 3, c0)))
             # "One of them said …", "one of the crew members said …": a source of a group
@@ -833,6 +835,8 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
     for lo, hi in zip(los, [b - 1 for b in bounds], strict=True):
         if hi < lo:
             continue
+        if hi == lo and norm[lo] in clause.DISCOURSE_OPENERS:
+            continue  # "Third, the UNODC, which …, has warned": not a name
         if lo == s_lo and (name := forms.untabled_opening(doc, lo, hi, hi + 2)) is not None:
             return name  # "Vendora, which has … users in the EU, said": not the EU
         if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):

@@ -98,3 +98,41 @@ def test_a_soundbite_after_a_label_with_a_bracket_is_the_labelled_person() -> No
         ["We will cut the tariffs by half.", "direct", "ana_rios", ""],
         ["Nobody can do this alone. The ships must move.", "direct", "tom_hale", ""],
     ]
+
+
+def test_a_discourse_opener_is_not_an_untabled_speaker() -> None:
+    # "Third, the IMO, which …, has warned that …": the body after the opener speaks
+    assert quotes(
+        "Talks stalled. Third, the IMO, which observes the meetings, has warned that fast "
+        "returns risk unfair trials.\n\n"
+        "Finally, the Serious Fraud Office, which led the inquiry, said the files were lost.\n\n"
+        "Moreover, Ana Rios, who chairs the panel, added that the vote would wait."
+    ) == [
+        ["fast returns risk unfair trials", "reported", "imo", "warned"],
+        ["the files were lost", "reported", "sfo", "said"],
+        ["the vote would wait", "reported", "ana_rios", "added"],
+    ]
+
+
+def test_an_unnamed_source_with_a_relative_clause_speaks_with_no_speaker() -> None:
+    # "objections from residents who say …": reported speech, NA speaker
+    assert quotes(
+        "The council has approved a new port, despite objections from residents who say it "
+        "will mean felling old trees.\n\n"
+        "Kenya backed the plan, unlike analysts who said the costs would double."
+    ) == [
+        ["it will mean felling old trees", "reported", None, "say"],
+        ["the costs would double", "reported", None, "said"],
+    ]
+
+
+def test_describe_as_before_a_quotation_is_a_cue() -> None:
+    # the present "describe … as '…'" like "described"; not after "to" (an infinitive)
+    assert quotes(
+        'Analysts describe the plan as "a gamble".\n\n'
+        'Ana Rios and other delegates describe the deal as "the best we could get".\n\n'
+        'It is hard to describe the plan as "fair".'
+    ) == [
+        ["a gamble", "direct", None, "describe"],
+        ["the best we could get", "direct", "ana_rios", "describe"],
+    ]
