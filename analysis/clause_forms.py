@@ -19,6 +19,9 @@ hand-written, each one news form checked on a few tokens around one cue or one q
   which observes the meetings, has warned that …" "Third" is no untabled name;
 * an unnamed source with a relative clause (:func:`unnamed_relative`): "despite objections
   from residents who say it will mean …" is reported speech with an NA speaker;
+* a quotation standing alone after reported speech (:func:`quote_after_reported`): 'Gurung
+  says she never planned to walk so far. "I wanted to walk to Kathmandu …"' continues her
+  quote (same speaker and cue), like a quotation after an inverted attribution;
 * a quotation after a transcript label with a parenthetical (:func:`labelled_quotation`):
   'TANG WEIGUO (in Chinese, translated): "…"' is a soundbite of the labelled person (empty
   cue).
@@ -28,8 +31,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import pandas as pd
+
 from analysis.attribution import before_abbreviation
-from analysis.speakers import BOUNDARY, SENT_END, Found, Slot, SpeakerDoc
+from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, Found, Slot, SpeakerDoc
 
 #: Cues that also take a noun-phrase object: speech only before a clause.
 NP_OBJECT_CUES: frozenset[str] = frozenset(
@@ -167,3 +172,35 @@ def labelled_quotation(doc: SpeakerDoc, o: int) -> Slot | None:
         return None
     h = slot.first
     return slot if h == 0 or doc.para[h - 1] != doc.para[h] else None
+
+
+def quote_after_reported(found: Found) -> None:
+    """A quotation with no cue that opens the sentence right after reported speech ending its
+    own sentence (``X says CONTENT. "…"``), and ends its paragraph or sentence, continues that
+    quote: same speaker and cue. Only a named speaker (an actor of the table) carries over."""
+    doc, quoted, taken = found.doc, found.quoted, found.taken
+    norm, n = doc.norm, len(doc.norm)
+    for prev in [r for r in found.rows if r["kind"] == "reported"]:
+        if prev["speaker_id"] is None or prev["speaker_id"] is pd.NA:
+            continue
+        b = int(doc.end.searchsorted(prev["end"]))
+        o = b + 2
+        if o + 1 >= n or norm[b + 1] not in SENT_END or norm[o] not in QUOTE_MARKS:
+            continue  # the content ends its sentence, a quotation opens the next one
+        if not quoted[o] or taken[o + 1] or doc.para[o] != doc.para[b]:
+            continue
+        close = o
+        while close + 1 < n and quoted[close + 1]:
+            close += 1
+        last = close - 1
+        if last - o < 3 or taken[o + 1 : last + 1].any():
+            continue
+        after = close + 1
+        same_para = after < n and doc.para[after] == doc.para[o]
+        if same_para and norm[after] not in SENT_END and norm[last] not in SENT_END:
+            continue  # more follows the quotation in its sentence (its own attribution)
+        s, e = int(doc.start[o + 1]), int(doc.end[last])
+        row = dict(prev)
+        row.update(sent=int(doc.sent[o + 1]), start=s, end=e, text=doc.text[s:e], kind="direct")
+        found.rows.append(row)
+        taken[o + 1 : last + 1] = True

@@ -90,7 +90,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from analysis.clause_forms import labelled_quotation
+from analysis.clause_forms import labelled_quotation, quote_after_reported
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
@@ -474,6 +474,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
         answer_pronouns(found)  # "they told me" in an answer is not the person answering
     if found.quoted.any():
         quote_after_inverted(found)  # '…, a colleague recalled. "But she …"' (wave 8)
+        quote_after_reported(found)  # 'Gurung says she … . "I wanted …"' (wave 9)
     headline_attribution(found)
     interview_answers(found)
     first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer

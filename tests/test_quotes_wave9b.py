@@ -136,3 +136,23 @@ def test_describe_as_before_a_quotation_is_a_cue() -> None:
         ["a gamble", "direct", None, "describe"],
         ["the best we could get", "direct", "ana_rios", "describe"],
     ]
+
+
+def test_a_quotation_standing_alone_after_reported_speech_continues_it() -> None:
+    # 'X says CONTENT. "…"': same speaker and cue; not after an unnamed source, not a
+    # quotation with its own attribution
+    assert quotes(
+        "Ana Rios arrived. Rios, a retired teacher, says she never planned to walk so far. "
+        '"I wanted to walk to Lima. So I kept going."\n\n'
+        'Peru said it would send ships. "This is a big step for the region." The ships left.\n\n'
+        'Chile said the port would close. "It is a sad day," said Tom Hale.\n\n'
+        'Experts said the port would close. "It is a sad day for all of us."'
+    ) == [
+        ["she never planned to walk so far", "reported", "ana_rios", "says"],
+        ["I wanted to walk to Lima. So I kept going.", "direct", "ana_rios", "says"],
+        ["it would send ships", "reported", "peru", "said"],
+        ["This is a big step for the region.", "direct", "peru", "said"],
+        ["the port would close", "reported", "chile", "said"],
+        ["It is a sad day,", "direct", "tom_hale", "said"],
+        ["the port would close", "reported", None, "said"],
+    ]
