@@ -22,6 +22,8 @@ hand-written, each one news form checked on a few tokens around one cue or one q
 * a quotation standing alone after reported speech (:func:`quote_after_reported`): 'Gurung
   says she never planned to walk so far. "I wanted to walk to Kathmandu …"' continues her
   quote (same speaker and cue), like a quotation after an inverted attribution;
+* "the official said" after "A senior SPP official … told" (:func:`official_again`): the
+  body whose official spoke before (an NA speaker otherwise);
 * a quotation after a transcript label with a parenthetical (:func:`labelled_quotation`):
   'TANG WEIGUO (in Chinese, translated): "…"' is a soundbite of the labelled person (empty
   cue).
@@ -204,3 +206,39 @@ def quote_after_reported(found: Found) -> None:
         row.update(sent=int(doc.sent[o + 1]), start=s, end=e, text=doc.text[s:e], kind="direct")
         found.rows.append(row)
         taken[o + 1 : last + 1] = True
+
+
+#: Nouns of an official speaking for a body: "A senior SPP official … the official said".
+OFFICIAL_NOUNS: frozenset[str] = frozenset(
+    {"official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "officer"}
+)
+
+
+def official_again(found: Found) -> None:
+    """A quote with an NA speaker attributed to "the NOUN" (``"…," the official said`` /
+    ``…, the official said.``; NOUN of :data:`OFFICIAL_NOUNS`) goes to the actor of the quote
+    right before it when that quote's speaker mention is followed by the same noun ("A senior
+    SPP official, who …, told …")."""
+    doc, norm, rows = found.doc, found.doc.norm, found.rows
+    n = len(norm)
+    for row in rows:
+        if row["speaker_id"] is not None and row["speaker_id"] is not pd.NA:
+            continue
+        b = int(doc.end.searchsorted(row["end"]))
+        k = b + 1
+        while k < n and k <= b + 2 and (norm[k] in QUOTE_MARKS.values() or norm[k] == ","):
+            k += 1
+        if k + 2 >= n or norm[k] != "the" or norm[k + 1] not in OFFICIAL_NOUNS:
+            continue
+        if not any(c.first == k + 2 for c in found.cues):
+            continue
+        earlier = [r for r in rows if r["start"] < row["start"]]
+        best = max(earlier, key=lambda r: r["start"]) if earlier else None
+        sp = best["speaker_end"] if best is not None else None
+        if sp is None or sp is pd.NA:
+            continue
+        j = int(doc.end.searchsorted(sp)) + 1
+        if j >= n or norm[j] != norm[k + 1]:
+            continue
+        for key in ("speaker_id", "speaker_start", "speaker_end", "resolved_via"):
+            row[key] = best[key]

@@ -90,7 +90,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from analysis.clause_forms import labelled_quotation, quote_after_reported
+from analysis.clause_forms import labelled_quotation, official_again, quote_after_reported
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
@@ -479,6 +479,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     interview_answers(found)
     first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer
     data_sources(found)  # "according to figures from the ministry": nobody speaks
+    official_again(found)  # '"…," the official said' after "A senior SPP official told"
     pronouns = pronoun_rows(found)
     if pronouns:
         untabled_pronouns(found, pronouns)

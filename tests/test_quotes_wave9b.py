@@ -156,3 +156,20 @@ def test_a_quotation_standing_alone_after_reported_speech_continues_it() -> None
         ["It is a sad day,", "direct", "tom_hale", "said"],
         ["the port would close", "reported", None, "said"],
     ]
+
+
+def test_the_official_again_is_the_body_whose_official_spoke() -> None:
+    # "A senior IMO official … told …" then "the official said": the IMO; an official of no
+    # tabled body stays an NA speaker
+    assert quotes(
+        "Peru met Chile. A senior IMO official, who declined to be named, told reporters that "
+        'the talks went well.\n\n"The problem is not money," the official said.\n\n'
+        "Shipping will resume in May, the official said.\n\n"
+        'An official in Lima said the port was shut. "It will reopen soon," the official said.'
+    ) == [
+        ["the talks went well", "reported", "imo", "told reporters"],
+        ["The problem is not money,", "direct", "imo", "said"],
+        ["Shipping will resume in May", "reported", "imo", "said"],
+        ["the port was shut", "reported", None, "said"],
+        ["It will reopen soon,", "direct", None, "said"],
+    ]
