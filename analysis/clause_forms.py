@@ -4,7 +4,7 @@ Part of :func:`analysis.quotes.find_quotes`. Like the rest of the quote layer th
 hand-written, each one news form checked on a few tokens around one cue or one quotation mark
 (linear in document length, readable and reviewable). The forms:
 
-* a noun-phrase object after a cue that also takes one (:func:`noun_phrase_object`): "Zambia
+* a noun-phrase object after a cue that also takes one (:func:`np_object`): "Zambia
   declared an outbreak in January", "Tanzania has confirmed cases", "Cambodia has promised a
   session on …" say what was done, not what was said ("confirmed the deal would go ahead"
   and "confirmed that …" stay reported speech);
@@ -35,8 +35,9 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from analysis.attribution import before_abbreviation
+from analysis.attribution import after_time_words, before_abbreviation
 from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, Found, Slot, SpeakerDoc
+from analysis.speech_forms import past_adverbial
 
 #: Cues that also take a noun-phrase object: speech only before a clause.
 NP_OBJECT_CUES: frozenset[str] = frozenset(
@@ -67,13 +68,13 @@ _MAX_APPOSITIVE = 8  # tokens of "the police's white-collar crime unit"
 _MAX_LABEL_BRACKET = 8  # tokens of "(in Vietnamese, translated)"
 
 
-def noun_phrase_object(norm: Sequence[str], a: int, s_hi: int, cue: str) -> bool:
+def np_object(norm: Sequence[str], a: int, s_hi: int, cue: str) -> bool:
     """Tokens from ``a`` (right after cue ``cue``) are a noun phrase ending in a preposition,
     a comma or the end of the sentence, with no verb, pronoun or "that" before: an object.
 
-    >>> noun_phrase_object("zambia declared an outbreak in january .".split(), 2, 6, "declared")
+    >>> np_object("zambia declared an outbreak in january .".split(), 2, 6, "declared")
     True
-    >>> noun_phrase_object("chile confirmed the deal would go ahead .".split(), 2, 7, "confirmed")
+    >>> np_object("chile confirmed the deal would go ahead .".split(), 2, 7, "confirmed")
     False
     """
     if cue not in NP_OBJECT_CUES or a > s_hi:
@@ -87,10 +88,13 @@ def noun_phrase_object(norm: Sequence[str], a: int, s_hi: int, cue: str) -> bool
     return a + 6 >= s_hi  # a short object that ends the sentence
 
 
-def later_attribution(found: Found, ci: int, clause_ends: Callable[[int, int], bool]) -> bool:
+def later_attribution(
+    found: Found, ci: int, clause_ends: Callable[[Sequence[str], int, int], bool]
+) -> bool:
     """A later cue of cue ``ci``'s sentence closes it as ``…, [the] MENTION CUE`` (the clause
-    ending there, ``clause_ends(token after the cue, last token of the sentence)``): cue
-    ``ci`` is then inside what that speaker says and is left to it."""
+    ending after the cue, past time words and a short adverbial: ``clause_ends(norm, token,
+    last token of the sentence)``): cue ``ci`` is then inside what that speaker says and is
+    left to it."""
     doc, norm = found.doc, found.doc.norm
     first = found.cues[ci].first
     s_lo, s_hi = int(doc.s_lo[first]), int(doc.s_hi[first])
@@ -107,7 +111,8 @@ def later_attribution(found: Found, ci: int, clause_ends: Callable[[int, int], b
         p = slot.first - 1
         if p > s_lo and norm[p] in _ARTICLES:
             p -= 1
-        if p > first and norm[p] == "," and clause_ends(later.last + 1, s_hi):
+        nxt = past_adverbial(norm, after_time_words(norm, later.last + 1, s_hi), s_hi)
+        if p > first and norm[p] == "," and clause_ends(norm, nxt, s_hi):
             return True
     return False
 

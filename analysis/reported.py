@@ -135,7 +135,7 @@ def reported_speech(found: Found) -> None:
         if cue.kind == "according":
             _according_to(found, ci)
             continue
-        if clause.later_attribution(found, ci, lambda i, hi: _ends_at(found.doc.norm, i, hi)):
+        if clause.later_attribution(found, ci, _clause_ends):
             continue  # "…, which delegates had called for, the SFO said.": inside its content
         attributed = _content_cue_speaker(found, ci)
         if attributed is None:
@@ -147,13 +147,6 @@ def reported_speech(found: Found) -> None:
                 _continuation(found, ci, slot, end)
             continue
         _speaker_cue_content(found, ci)
-
-
-def _ends_at(norm: Sequence[str], i: int, s_hi: int) -> bool:
-    """The clause ends at token ``i`` after a cue (past time words and a short adverbial)."""
-    return _clause_ends(
-        norm, speech.past_adverbial(norm, _after_time_words(norm, i, s_hi), s_hi), s_hi
-    )
 
 
 def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, Sequence[str], Cue, int, int]:
@@ -540,9 +533,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
             a = that + 1
     if (slot is None or slot.mention == UNNAMED) and closing_attribution(found, ci, s_hi):
         return  # "… that rich nations have promised …, delegates said.": inside that quote
-    if _no_content_after(norm, a, s_hi, cue.cue) or clause.noun_phrase_object(
-        norm, a, s_hi, cue.cue
-    ):
+    if _no_content_after(norm, a, s_hi, cue.cue) or clause.np_object(norm, a, s_hi, cue.cue):
         return  # "declared an outbreak in January": an object, not what is said
     end = _content_end(found, ci, s_hi)
     if found.add(a, end, "reported", slot, cue.cue):
