@@ -24,6 +24,9 @@ hand-written, each one news form checked on a few tokens around one cue or one q
   quote (same speaker and cue), like a quotation after an inverted attribution;
 * "the official said" after "A senior SPP official … told" (:func:`official_again`): the
   body whose official spoke before (an NA speaker otherwise);
+* "she said" after a sentence naming an untabled person with an age (:func:`aged_untabled`):
+  "Among them was Bimala Thapa, 29, who … . "…," she said." is not the tabled person named
+  earlier (an NA speaker);
 * a quotation after a transcript label with a parenthetical (:func:`labelled_quotation`):
   'TANG WEIGUO (in Chinese, translated): "…"' is a soundbite of the labelled person (empty
   cue).
@@ -247,3 +250,42 @@ def official_again(found: Found) -> None:
             continue
         for key in ("speaker_id", "speaker_start", "speaker_end", "resolved_via"):
             row[key] = best[key]
+
+
+def _aged_name_in(doc: SpeakerDoc, p: int, lo: int) -> bool:
+    """The sentence ``p..lo-1`` names no person of the table and has two to four capitalised
+    words outside mentions followed by ", AGE," ("Bimala Thapa, 29,")."""
+    norm, text = doc.norm, doc.text
+    run = 0
+    for k in range(p, lo):
+        m = doc.first_at.get(k)
+        if m is not None and doc.a_type[doc.m_row[m]] == "person":
+            return False
+        if not doc.in_mention[k] and text[doc.start[k] : doc.start[k] + 1].isupper():
+            run += 1
+            continue
+        if (
+            2 <= run <= 4
+            and k + 2 < lo
+            and norm[k] == ","
+            and norm[k + 1].isdigit()
+            and norm[k + 2] == ","
+        ):
+            return True
+        run = 0
+    return False
+
+
+def aged_untabled(found: Found, rows: list[dict]) -> None:
+    """Quotes of "he"/"she" (``rows``: the pronoun-resolved ones) right after a sentence that
+    names an untabled person with an age and no person of the table get an NA speaker."""
+    doc = found.doc
+    for row in rows:
+        if row["resolved_via"] is pd.NA or row["speaker_start"] is pd.NA:
+            continue
+        i = int(doc.start.searchsorted(row["speaker_start"]))
+        if doc.norm[i] not in ("he", "she"):
+            continue
+        lo = int(doc.s_lo[min(i, int(doc.start.searchsorted(row["start"])))])
+        if lo > 0 and _aged_name_in(doc, int(doc.s_lo[lo - 1]), lo):
+            row.update(speaker_id=pd.NA, resolved_via=pd.NA)

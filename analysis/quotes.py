@@ -90,7 +90,12 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from analysis.clause_forms import labelled_quotation, official_again, quote_after_reported
+from analysis.clause_forms import (
+    aged_untabled,
+    labelled_quotation,
+    official_again,
+    quote_after_reported,
+)
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
@@ -483,6 +488,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     pronouns = pronoun_rows(found)
     if pronouns:
         untabled_pronouns(found, pronouns)
+        aged_untabled(found, pronouns)  # "Among them was X, 29, who …. '…,' she said"
         titled_roles(found, pronouns)
     for row in found.rows:
         if row["cue"] in HEARING_CUES or row["cue"] in HEARD_CUES:  # the court is told

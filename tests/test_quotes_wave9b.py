@@ -173,3 +173,16 @@ def test_the_official_again_is_the_body_whose_official_spoke() -> None:
         ["the port was shut", "reported", None, "said"],
         ["It will reopen soon,", "direct", None, "said"],
     ]
+
+
+def test_she_after_an_untabled_person_with_an_age_is_not_the_tabled_one() -> None:
+    # "Among them was Maria Lopez, 29, who …. '…,' she said": NA speaker; a tabled person
+    # with an age keeps the pronoun
+    assert quotes(
+        "Ana Rios walked to Lima. Volunteers walked with her. Among them was Maria Lopez, 29, "
+        'who came from Cusco as a nurse. "I cried when I saw her," she said.\n\n'
+        'Tom Hale, 64, walked to Lima. "I cried when I saw it," he said.'
+    ) == [
+        ["I cried when I saw her,", "direct", None, "said"],
+        ["I cried when I saw it,", "direct", "tom_hale", "said"],
+    ]
