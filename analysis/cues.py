@@ -53,6 +53,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "proposed", "proposes",
     "called on", "calls on", "called upon", "calls upon", "called for", "calls for",
     "expressed", "expresses", "described", "describes", "reported", "reports",
+    "describe",  # 'Officials … describe the list as "…"' (set 14; a base form, see BASE_FORMS)
     "voiced", "reaffirmed", "reaffirms", "told reporters", "told journalists",
     "asked for", "asks for", "denied that", "denies that", "demanded that", "demands that",
     "estimates that", "estimated that",
@@ -131,7 +132,7 @@ DIRECT_ONLY_CUES: tuple[str, ...] = (
 #: a colon, a comma, a quotation or the end of the sentence (or, for "described", "as" later in
 #: the sentence).
 OBJECT_CUES: frozenset[str] = frozenset({
-    "added", "adds", "reported", "reports", "described", "describes", "acknowledged",
+    "added", "adds", "reported", "reports", "described", "describes", "describe", "acknowledged",
     "acknowledges", "testified", "testifies",
     # "sanctions that Canada has maintained against Iran"; "maintained that …" is speech
     "maintained",
@@ -215,7 +216,7 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).
-BASE_FORMS: frozenset[str] = frozenset({"say", "pledge", "urge", "warn"})
+BASE_FORMS: frozenset[str] = frozenset({"say", "pledge", "urge", "warn", "describe"})
 #: Words that, right before a quotation, make it a title or a name rather than a quote: the
 #: theme "Joining Hands Against Fraud", a campaign called "Safe Net", the slogan, "…".
 TITLE_WORDS: frozenset[str] = frozenset({

@@ -91,6 +91,12 @@ import numpy as np
 import pandas as pd
 
 from analysis.body_forms import described_bodies
+from analysis.clause_forms import (
+    aged_untabled,
+    labelled_quotation,
+    official_again,
+    quote_after_reported,
+)
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
@@ -185,7 +191,7 @@ __all__ = [
 #: The columns of the quotes table, in order (see :data:`analysis.schema.SCHEMAS`).
 QUOTE_COLUMNS: list[str] = list(SCHEMAS["quotes"])
 
-_AS_CUES = frozenset({"described", "describes", "called", "calls", "hailed", "hails"})
+_AS_CUES = frozenset({"described", "describes", "describe", "called", "calls", "hailed", "hails"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 _TOLD_CUES = frozenset({"told", "tells"})
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col"})
@@ -476,14 +482,17 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
         answer_pronouns(found)  # "they told me" in an answer is not the person answering
     if found.quoted.any():
         quote_after_inverted(found)  # '…, a colleague recalled. "But she …"' (wave 8)
+        quote_after_reported(found)  # 'Gurung says she … . "I wanted …"' (wave 9)
     headline_attribution(found)
     interview_answers(found)
     first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer
     data_sources(found)  # "according to figures from the ministry": nobody speaks
     described_bodies(found)  # "China's top procuratorate said": the tabled body (wave 9)
+    official_again(found)  # '"…," the official said' after "A senior SPP official told"
     pronouns = pronoun_rows(found)
     if pronouns:
         untabled_pronouns(found, pronouns)
+        aged_untabled(found, pronouns)  # "Among them was X, 29, who …. '…,' she said"
         titled_roles(found, pronouns)
     for row in found.rows:
         if row["cue"] in HEARING_CUES or row["cue"] in HEARD_CUES:  # the court is told
@@ -604,6 +613,11 @@ def _direct_quotes(found: Found) -> None:
                 found.add_span(o + 1, last, "direct", dash, "—")
                 prev = (last, closed, dash, "—")
                 continue
+        if hit is None and (label := labelled_quotation(doc, o)) is not None:
+            # 'TANG WEIGUO (in Chinese, translated): "…"': a soundbite, empty cue
+            found.add_span(o + 1, last, "direct", label, "")
+            prev = (last, closed, label, "")
+            continue
         if hit is None:
             if prev is not None and _continues(found, prev[0], prev[1], o, last):
                 found.add_span(o + 1, last, "direct", prev[2], prev[3])

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from analysis import clause_forms as clause  # the wave-9 news forms (held-out set 14)
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
 from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
 from analysis.attribution import (
@@ -136,6 +137,8 @@ def reported_speech(found: Found) -> None:
         if cue.kind == "according":
             _according_to(found, ci)
             continue
+        if clause.later_attribution(found, ci, _clause_ends):
+            continue  # "…, which delegates had called for, the SFO said.": inside its content
         attributed = _content_cue_speaker(found, ci)
         if attributed is None:
             attributed = _content_speaker_cue(found, ci)
@@ -309,6 +312,8 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         c -= 1  # "…, Climate Change Minister Amanda Ross has announced, …"
     c = before_abbreviation(norm, c, s_lo)  # "…, the National Crime Agency (NCA) said"
     slot = doc.slot_ending_at(c) or bracketed_alias(doc, c, cue.first)  # shared name (AGC)
+    if slot is None and norm[c] == ",":  # "…, the CAD, the police's fraud unit, said"
+        slot = clause.body_with_appositive(doc, s_lo, c)
     nxt = _after_time_words(norm, cue.last + 1, s_hi)
     if cue.cue in _TOLD:
         nxt = past_addressee(doc, nxt, s_hi)  # "…, X told a news conference in Abuja."
@@ -322,6 +327,8 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
         slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
         slot = Slot(slot.mention, "", c, c) if slot is not None else None
+    if slot is None:  # "…, Optus said. ¶ …, the company said in a statement."
+        slot = clause.named_body_before(doc, c, s_lo, _it_after_organisation(found, s_lo))
     if slot is None and norm[c] == "," and (app := appositive_source(doc, s_lo, c)) is not None:
         if not _clause_ends(norm, nxt, s_hi):  # "…, a former colleague, Jean Moreau, recalled."
             return None
@@ -481,6 +488,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         and (
             (j <= s_hi and norm[j] == "that")
             or (b >= s_lo and (norm[b] in UNNAMED_SOURCES or norm[b] == "states"))
+            # "objections from residents who say …" (set 14)
+            or clause.unnamed_relative(norm, c0, s_lo, UNNAMED_SOURCES)
             # "Residents on the Myanmar side said": the clause opens with an unnamed source
             or any(norm[i] in UNNAMED_SOURCES for i in range(seg, min(seg + 3, c0)))
             # "One of them said …", "one of the crew members said …": a source of a group
@@ -530,8 +539,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
             a = that + 1
     if (slot is None or slot.mention == UNNAMED) and closing_attribution(found, ci, s_hi):
         return  # "… that rich nations have promised …, delegates said.": inside that quote
-    if _no_content_after(norm, a, s_hi, cue.cue):
-        return
+    if _no_content_after(norm, a, s_hi, cue.cue) or clause.np_object(norm, a, s_hi, cue.cue):
+        return  # "declared an outbreak in January": an object, not what is said
     end = _content_end(found, ci, s_hi)
     if found.add(a, end, "reported", slot, cue.cue):
         found.consumed.add(ci)
@@ -825,6 +834,8 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
     for lo, hi in zip(los, [b - 1 for b in bounds], strict=True):
         if hi < lo:
             continue
+        if hi == lo and norm[lo] in clause.DISCOURSE_OPENERS:
+            continue  # "Third, the UNODC, which …, has warned": not a name
         if lo == s_lo and (name := forms.untabled_opening(doc, lo, hi, hi + 2)) is not None:
             return name  # "Vendora, which has … users in the EU, said": not the EU
         if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
