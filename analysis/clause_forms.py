@@ -241,8 +241,10 @@ def official_again(found: Found) -> None:
         if not any(c.first == k + 2 for c in found.cues):
             continue
         earlier = [r for r in rows if r["start"] < row["start"]]
-        best = max(earlier, key=lambda r: r["start"]) if earlier else None
-        sp = best["speaker_end"] if best is not None else None
+        if not earlier:
+            continue
+        best = max(earlier, key=lambda r: r["start"])
+        sp = best["speaker_end"]
         if sp is None or sp is pd.NA:
             continue
         j = int(doc.end.searchsorted(sp)) + 1
