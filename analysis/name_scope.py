@@ -139,21 +139,24 @@ def defined_sense(
     bracketed = ctx.norm_in(doc, tok - 1, "(") & ctx.norm_in(doc, tok + n_tok, ")")
     if not bracketed.any():
         return extra
-    # the named mention that ends right before "(": (doc, end token) -> actor
-    n_doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
-    n_end = (named["tok"].to_numpy() + named["n_tok"].to_numpy()).astype(np.int64)
-    before = dict(
-        zip(
-            zip(n_doc.tolist(), n_end.tolist(), strict=True),
-            named["actor_id"].astype(str),
-            strict=True,
-        )
-    )
+    # the named mention that ends right before "(": looked up by (doc, end token) for the
+    # bracketed rows only (a dict over every mention of a large corpus cost more than the rule)
+    n_key = named["doc_id"].cat.codes.to_numpy().astype(np.int64) * (1 << 40) + (
+        named["tok"].to_numpy() + named["n_tok"].to_numpy()
+    ).astype(np.int64)
+    order = np.argsort(n_key, kind="stable")
+    n_sorted = n_key[order]
     keys = extra["key"].to_numpy(object)[rows]
     defined: dict[tuple[int, str], set[str]] = {}
-    for j in np.flatnonzero(bracketed):
-        a = before.get((int(doc[j]), int(tok[j]) - 1))
-        if a is not None and any(a == c for c, _, _ in candidates[keys[j]]):
+    js = np.flatnonzero(bracketed)
+    want = doc[js] * (1 << 40) + tok[js] - 1
+    # the last mention with that end, as the dict it replaces kept
+    at = np.searchsorted(n_sorted, want, side="right") - 1
+    hit = (at >= 0) & (n_sorted[np.clip(at, 0, None)] == want)
+    named_actor = named["actor_id"].to_numpy(object)
+    for j, k in zip(js[hit].tolist(), order[at[hit]].tolist(), strict=True):
+        a = str(named_actor[k])
+        if any(a == c for c, _, _ in candidates[keys[j]]):
             defined.setdefault((int(doc[j]), keys[j]), set()).add(a)
     if not defined:
         return extra
