@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.place_forms import place_rows
 from analysis.token_context import TokenContext
 
 __all__ = ["DEGREE_WORDS", "HIT_PARTICIPLES", "affected_place_mask"]
@@ -36,13 +37,10 @@ def affected_place_mask(
     auxiliaries ("has been", "was"), an optional "the", a word of :data:`DEGREE_WORDS` and a
     word of :data:`HIT_PARTICIPLES`."""
     out = np.zeros(len(named), bool)
-    if named.empty or not place_actors:
+    rows = place_rows(named, place_actors)
+    if rows is None:
         return out
-    sel = np.flatnonzero(named["actor_id"].isin(list(place_actors)).to_numpy())
-    if not len(sel):
-        return out
-    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)[sel]
-    end = (named["tok"].to_numpy() + named["n_tok"].to_numpy()).astype(np.int64)[sel]
+    sel, doc, _, end = rows
     aux = ctx.word_table(_AUX)
     first = aux[ctx.codes(doc, end)]  # prefilter: an auxiliary right after the name
     if not first.any():

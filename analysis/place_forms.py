@@ -50,6 +50,7 @@ __all__ = [
     "in_table",
     "narrow",
     "mention_frame",
+    "place_rows",
 ]
 
 #: Nouns of an administrative area between a place name and its country: "in Bokeo province,
@@ -287,6 +288,21 @@ def mention_frame(named: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarr
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     return doc, tok, tok + named["n_tok"].to_numpy().astype(np.int64)
+
+
+def place_rows(
+    named: pd.DataFrame, place_actors: frozenset[str] | set[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """The rows of ``named`` that mention ``place_actors`` and their document, first token and
+    end token (:func:`mention_frame`), or None when there is none: the start of every place
+    rule that looks at places only."""
+    if named.empty or not place_actors:
+        return None
+    sel = np.flatnonzero(named["actor_id"].isin(list(place_actors)).to_numpy())
+    if not len(sel):
+        return None
+    doc, tok, end = mention_frame(named)
+    return sel, doc[sel], tok[sel], end[sel]
 
 
 # -- places ------------------------------------------------------------------------------------

@@ -313,17 +313,25 @@ def located_mission(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
     return None
 
 
-def it_after_body(found: Found, s_lo: int) -> Slot | None:
-    """ "It said …" opening a sentence right after reported speech of a country's body ("The
-    Chinese Embassy in Vientiane said that … . It said …"): that body's country. (An
-    organisation's "It" is :func:`analysis.reported` 's older rule.)"""
+def reported_just_before(found: Found, s_lo: int) -> Slot | None:
+    """The speaker (a mention) of the reported speech in the sentence right before the one
+    starting at token ``s_lo``, or None: what "It said …" opening a sentence can refer to."""
     doc = found.doc
     if not found.last_reported or s_lo == 0:
         return None
     end, prev = found.last_reported
     if prev is None or prev.mention < 0 or doc.s_lo[end] != doc.s_lo[s_lo - 1]:
         return None
-    if doc.a_type[doc.m_row[prev.mention]] != "country":
+    return prev
+
+
+def it_after_body(found: Found, s_lo: int) -> Slot | None:
+    """ "It said …" opening a sentence right after reported speech of a country's body ("The
+    Chinese Embassy in Vientiane said that … . It said …"): that body's country. (An
+    organisation's "It" is :func:`analysis.reported` 's older rule.)"""
+    doc = found.doc
+    prev = reported_just_before(found, s_lo)
+    if prev is None or doc.a_type[doc.m_row[prev.mention]] != "country":
         return None
     body = prev.first != int(doc.m_first[prev.mention]) or prev.last != int(
         doc.m_last[prev.mention]

@@ -51,6 +51,7 @@ from analysis.report_forms import (
     nominal_subject,
     owner_body,
     passive_clause,
+    reported_just_before,
     source_ends,
     untabled_the_name,
 )
@@ -571,13 +572,10 @@ def _it_after_organisation(found: Found, s_lo: int) -> Slot | None:
     """ "It found that …" / "It calls on …" opening a sentence: the organisation (or the
     author of a report) that spoke in reported speech in the sentence before (held-out set 4:
     "According to the report, … . It found that …")."""
-    doc = found.doc
-    if not found.last_reported or s_lo == 0:
+    prev = reported_just_before(found, s_lo)
+    if prev is None:
         return None
-    end, prev = found.last_reported
-    if prev is None or prev.mention < 0 or doc.s_lo[end] != doc.s_lo[s_lo - 1]:
-        return None
-    return prev if doc.a_type[doc.m_row[prev.mention]] == "organisation" else None
+    return prev if found.doc.a_type[found.doc.m_row[prev.mention]] == "organisation" else None
 
 
 def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:

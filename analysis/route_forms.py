@@ -54,6 +54,7 @@ from analysis.place_forms import (
     codes_before,
     mention_frame,
     narrow,
+    place_rows,
 )
 from analysis.place_rules import PEOPLE_FROM
 from analysis.token_context import TokenContext
@@ -300,13 +301,10 @@ def route_forms_mask(
     """True for the mentions of ``place_actors`` of the module docstring's forms (``named``
     sorted by document and start)."""
     out = np.zeros(len(named), bool)
-    if named.empty or not place_actors:
+    rows = place_rows(named, place_actors)
+    if rows is None:
         return out
-    sel = np.flatnonzero(named["actor_id"].isin(list(place_actors)).to_numpy())
-    if not len(sel):
-        return out
-    doc_all, tok_all, end_all = mention_frame(named)
-    doc, tok, end = doc_all[sel], tok_all[sel], end_all[sel]
+    sel, doc, tok, end = rows
     poss = named["matched"].iloc[sel].astype(str).str.endswith(_POSS).to_numpy()
     plain = ~poss & (named["via"].to_numpy(object)[sel] != "compound")
     here = ctx.rows(doc, tok)
