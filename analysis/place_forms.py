@@ -51,6 +51,7 @@ __all__ = [
     "narrow",
     "mention_frame",
     "place_rows",
+    "continue_lists",
 ]
 
 #: Nouns of an administrative area between a place name and its country: "in Bokeo province,
@@ -416,7 +417,7 @@ def place_forms_mask(
     out |= _full_stop_dateline(named, ctx, doc_all, tok_all, end_all, place_actors, organisations)
     region_rows, region_end = _possessive_region(named, ctx, place_actors, organisations)
     out[region_rows] = True
-    _continue_lists(named, ctx, out, sel, listable, region_rows, region_end)
+    continue_lists(named, ctx, out, sel, listable, region_rows, region_end, links=6)
     return out
 
 
@@ -769,39 +770,40 @@ def _inside_proper_name(
     return head | brand
 
 
-def _continue_lists(
+def continue_lists(
     named: pd.DataFrame, ctx: TokenContext, out: np.ndarray, sel: np.ndarray,
-    listable: np.ndarray, region_rows: np.ndarray, region_end: np.ndarray,
+    listable: np.ndarray, region_rows: np.ndarray | None = None,
+    region_end: np.ndarray | None = None, links: int = 8,
 ) -> None:  # fmt: skip
-    """ "expanded into Paraguay and Bolivia": a place actor's mention right after a listable
-    place of these rules, joined by a comma, "and" or "or" (and "the"), is a place too; a
-    possessive region of :func:`_possessive_region` inside the list carries it on past its
-    noun ("travellers from the UK, the EU's Schengen area, China, India")."""
+    """A list of places goes on (``out`` updated in place): a place actor's mention (a row of
+    ``sel``) right after a listable place (``sel[listable]``), joined by a comma, "and" or "or"
+    (and "the": ", the"), is a place too, up to ``links`` links ("expanded into Paraguay and
+    Bolivia"). ``region_rows`` end at ``region_end`` instead of their own end: a possessive
+    region inside the list carries it on past its noun ("travellers from the UK, the EU's
+    Schengen area, China, India")."""
     if not listable.any():
         return
-    codes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
-    toks = named["tok"].to_numpy().astype(np.int64)
-    ends = toks + named["n_tok"].to_numpy().astype(np.int64)
-    ends[region_rows] = region_end
-    chain = np.zeros(len(named), bool)
-    chain[sel[listable]] = True
+    doc, tok, end = mention_frame(named)
     is_sel = np.zeros(len(named), bool)
     is_sel[sel] = True
-    is_sel[region_rows] = True
+    if region_rows is not None:
+        end[region_rows] = region_end
+        is_sel[region_rows] = True
+    chain = np.zeros(len(named), bool)
+    chain[sel[listable]] = True
     gap = np.zeros(len(named), np.int64)
-    gap[1:] = toks[1:] - ends[:-1]
-    nxt = np.zeros(len(named), bool)
-    nxt[1:] = is_sel[1:] & (codes[1:] == codes[:-1]) & (gap[1:] >= 1) & (gap[1:] <= 2)
-    cand = np.flatnonzero(nxt)
+    gap[1:] = tok[1:] - end[:-1]
+    cand = np.flatnonzero(
+        np.r_[False, is_sel[1:] & (doc[1:] == doc[:-1]) & (gap[1:] >= 1) & (gap[1:] <= 2)]
+    )
     if not len(cand):
         return
-    w1 = ctx.norm(codes[cand], toks[cand] - 1)
-    w2 = ctx.norm(codes[cand], toks[cand] - 2)
-    joined = np.isin(w1, ["the", ",", "and", "or"]) & (
-        (gap[cand] == 1) | ((w1 == "the") & np.isin(w2, [",", "and", "or"]))
-    )
+    w1 = ctx.codes(doc[cand], tok[cand] - 1)
+    w2 = ctx.codes(doc[cand], tok[cand] - 2)
+    lst, the = ctx.word_table(_LIST), ctx.word_table("the")
+    joined = (lst[w1] & (gap[cand] == 1)) | (the[w1] & lst[w2] & (gap[cand] == 2))
     cand = cand[joined]
-    for _ in range(6):  # a chain grows by one link a pass
+    for _ in range(links):  # a chain grows by one link a pass
         grow = cand[chain[cand - 1] & ~chain[cand]]
         if not len(grow):
             break

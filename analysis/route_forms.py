@@ -52,6 +52,7 @@ from analysis.place_forms import (
     code_table,
     codes_at,
     codes_before,
+    continue_lists,
     mention_frame,
     narrow,
     place_rows,
@@ -443,7 +444,7 @@ def route_forms_mask(
         mask, lambda i: ctx.capitalised(doc[i], end[i] - 1) | ctx.capitalised(doc[i], tok[i])
     )
     out[sel] = mask
-    _continue(named, ctx, out, sel, listable & mask)
+    continue_lists(named, ctx, out, sel, listable & mask)
     _continue_back(named, ctx, out, sel, brace & mask)
     return out
 
@@ -661,35 +662,3 @@ def _outlet_name(
         found |= hit
         live &= ~hit & ctx.capitalised(doc, tok - k) & ~the[c]
     return found
-
-
-def _continue(
-    named: pd.DataFrame, ctx: TokenContext, out: np.ndarray, sel: np.ndarray, start: np.ndarray
-) -> None:
-    """A list of places goes on: a place actor's mention right after one of these listable
-    places, joined by a comma, "and" or "or" (and "the"), is a place too (``out`` updated in
-    place)."""
-    if not start.any():
-        return
-    doc, tok, end = mention_frame(named)
-    is_sel = np.zeros(len(named), bool)
-    is_sel[sel] = True
-    chain = np.zeros(len(named), bool)
-    chain[sel[start]] = True
-    gap = np.zeros(len(named), np.int64)
-    gap[1:] = tok[1:] - end[:-1]
-    cand = np.flatnonzero(
-        np.r_[False, is_sel[1:] & (doc[1:] == doc[:-1]) & (gap[1:] >= 1) & (gap[1:] <= 2)]
-    )
-    if not len(cand):
-        return
-    w1 = ctx.codes(doc[cand], tok[cand] - 1)
-    w2 = ctx.codes(doc[cand], tok[cand] - 2)
-    lst, the = ctx.word_table(_LIST), ctx.word_table("the")
-    joined = (lst[w1] & (gap[cand] == 1)) | (the[w1] & lst[w2] & (gap[cand] == 2))
-    cand = cand[joined]
-    for _ in range(8):  # a chain grows by one link a pass
-        grow = cand[chain[cand - 1] & ~chain[cand]]
-        if not len(grow):
-            break
-        chain[grow] = out[grow] = True
