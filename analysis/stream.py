@@ -212,8 +212,9 @@ def stream_analyze(
 
     Raises:
         ValueError: a bad option value (names the allowed ones); a document without a group
-            value (unless ``dropna``); ``workers`` not None nor an integer ≥ 1. TypeError: a ``by`` of another type. The errors of
-            :func:`iter_corpus`, :func:`analysis.themes.load_codebook` and the table functions.
+            value (unless ``dropna``); ``workers`` not None nor an integer ≥ 1. TypeError: a
+            ``by`` of another type. The errors of :func:`iter_corpus`,
+            :func:`analysis.themes.load_codebook` and the table functions.
 
     Example:
         >>> docs = pd.DataFrame({"doc_id": ["d1", "d2", "d3"], "text": ["a b a.", "b c", "a"]})
