@@ -786,7 +786,7 @@ def _merge_counted(messages: list[str]) -> list[str]:
         ["5 mention(s) of spellings shared by X: 'a' in d1", 'other']
     """
     out: list[str] = []
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, str]] = {}  # what is counted -> (its place in out, examples)
     totals: dict[str, int] = {}
     for message in messages:
         found = _COUNTED.match(message)
@@ -796,12 +796,10 @@ def _merge_counted(messages: list[str]) -> list[str]:
         head = found.group(2)
         totals[head] = totals.get(head, 0) + int(found.group(1).replace(",", ""))
         if head not in first:
-            first[head] = len(out)
+            first[head] = (len(out), found.group(3))
             out.append(message)
-    for head, at in first.items():
-        rest = _COUNTED.match(out[at])
-        assert rest is not None
-        out[at] = f"{totals[head]:,} {head}: {rest.group(3)}"
+    for head, (at, examples) in first.items():
+        out[at] = f"{totals[head]:,} {head}: {examples}"
     return out
 
 
