@@ -7,7 +7,8 @@ Pipeline as a user runs it: clean_boilerplate (removed lines are blanked, so tha
 offsets stay valid), tokenize (line_breaks="auto" where available, else "paragraph": the
 texts separate paragraphs by blank lines), find_mentions, find_quotes, then the scores of
 analysis.actor_review. Run: ``.venv/bin/python tests/benchmarks/actors_heldout.py [-v] [NAME]``
-(NAME: a substring of a batch or set name, e.g. ``set2``, ``set3``, ``set4``; default: all).
+(NAME: the first word of a batch or set name, e.g. ``set1`` (or ``all``), ``set2``, ``set15``;
+repeatable; default: every batch and set).
 """
 
 from __future__ import annotations
@@ -105,6 +106,8 @@ SET_DIRS = {
     "set13 (wave 8, 01-16; README)": HERE.parent / "actors_heldout13",
     "set14 (wave 9, 01-16; README)": HERE.parent / "actors_heldout14",
     "set15 (wave 9, 01-16; README)": HERE.parent / "actors_heldout15",
+    "set16 (wave 10, 01-16; README)": HERE.parent / "actors_heldout16",
+    "set17 (wave 10, 01-16; README)": HERE.parent / "actors_heldout17",
 }
 
 
@@ -171,9 +174,12 @@ def _show_errors(mentions: pd.DataFrame, quotes: pd.DataFrame, gold: pd.DataFram
 
 
 def main() -> None:
-    only = [a for a in sys.argv[1:] if not a.startswith("-")]
+    # A set is named by the first word of its batch name ("set12", "all", "dev"); "set1" is
+    # the first set ("all"). Exact names: "set1" must not also select set10-set17.
+    only = {"all" if a.strip() == "set1" else a.strip() for a in sys.argv[1:]
+            if not a.startswith("-")}  # fmt: skip
     for batch in [*BATCHES, *SET_DIRS]:
-        if only and not any(o in batch for o in only):
+        if only and batch.split()[0] not in only:
             continue
         report(batch, *run(verbose="-v" in sys.argv and batch != "all", batch=batch))
 
