@@ -66,12 +66,17 @@ class Chunker:
 
         vocabulary = process_vocabulary()
         tokens = self.tokenize(chunk, vocabulary)
-        parts, per_hit = self.plan.run(chunk, i, vocabulary, tokens=tokens)
+        # The (document, term) pairs are counted by group in plan.run and by period here: built
+        # once for both.
+        doc_terms = None if self.periods is None else self.plan.doc_terms(tokens, vocabulary)
+        parts, per_hit = self.plan.run(chunk, i, vocabulary, tokens=tokens, doc_terms=doc_terms)
         extra = [parts]
         if self.periods is not None:
             ids = pd.Index(chunk["doc_id"].astype(str))
             periods = group_docs(ids, self.periods, chunk, dropna=True)
-            extra.append(self.plan.term_counts(tokens, periods, vocabulary).assign(table="ptf"))
+            extra.append(
+                self.plan.term_counts(tokens, periods, vocabulary, doc_terms).assign(table="ptf")
+            )
         kwic_docs = dispersion = None
         if self.kwic_terms:
             found = match(tokens, compile_patterns({"kwic": list(self.kwic_terms)}))
