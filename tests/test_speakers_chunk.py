@@ -87,3 +87,19 @@ def test_locate_is_searchsorted_per_document():
         lo, hi = toks.bounds[d], toks.bounds[d + 1]
         assert got_start[k] == np.searchsorted(toks.start[lo:hi], x)
         assert got_end[k] == np.searchsorted(toks.end[lo:hi], x)
+
+
+def test_sentence_bounds_and_colons_of_one_sentence_documents():
+    """Sentence numbers restart at 1 in every document: consecutive one-sentence documents
+    (and an empty one) still get their own sentence bounds; colons and question marks are
+    counted per document."""
+    texts = ["One: two.", "Three?", "", "Four", "Five. Six: seven?"]
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    tokens = tokenize(docs)
+    toks = SortedTokens(tokens)
+    for d in range(len(texts)):
+        lo, hi = toks.bounds[d], toks.bounds[d + 1]
+        sent = toks.sent[lo:hi]
+        assert toks.s_lo[lo:hi].tolist() == [np.flatnonzero(sent == s)[0] for s in sent]
+        assert toks.s_hi[lo:hi].tolist() == [np.flatnonzero(sent == s)[-1] for s in sent]
+    assert toks.colons_per_doc.tolist() == [1, 1, 0, 0, 2]
