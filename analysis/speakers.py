@@ -221,6 +221,16 @@ class SortedMentions:
         e = eligible & ok
         inc = e & (first < size)
         dec = e & (last + 1 < size)
+        if not bool((dec & ~inc).any()) and bool((last[inc] >= first[inc]).all()):
+            # Each span's rows, up to its document's last token, marked directly: mentions
+            # cover few of a chunk's tokens (the count below runs over all of them).
+            a = lo[inc] + first[inc]
+            span = np.minimum(last[inc], size[inc] - 1) - first[inc] + 1
+            rows = np.repeat(a - (np.cumsum(span) - span), span) + np.arange(int(span.sum()))
+            self.in_mention = np.zeros(n, bool)
+            self.in_mention[rows] = True
+            return
+        # a span ending before it starts: counted, as it cancels others' coverage
         count = np.cumsum(
             np.bincount(lo[inc] + first[inc], minlength=n)[:n]
             - np.bincount(lo[dec] + last[dec] + 1, minlength=n)[:n]
