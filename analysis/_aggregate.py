@@ -593,6 +593,7 @@ class Plan:
         chunk_no: int,
         vocabulary: Any = None,
         tokens: pd.DataFrame | None = None,
+        doc_terms: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
     ) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
         """Partials of one docs table, and the per-hit tables (for writing to Parquet).
 
@@ -601,6 +602,8 @@ class Plan:
         and matched against the patterns again; the partials are the same without it.
         ``tokens``: the chunk's tokens when the caller has them already (tokenised with this
         vocabulary and the plan's options), so that a chunk is tokenised once.
+        ``doc_terms``: :meth:`doc_terms` of these tokens when the caller counts them by another
+        grouping too (the report's periods), so that the pairs are built once.
         """
         from analysis.text import tokenize
 
@@ -619,7 +622,7 @@ class Plan:
         parts = [part("meta", [""], [""], [first], [len(docs)], [len(tokens)])]
 
         if vocabulary is not None and self.n == 1 and self.scheme != "prop":
-            parts.append(self.term_counts(tokens, groups, vocabulary))
+            parts.append(self.term_counts(tokens, groups, vocabulary, doc_terms))
         else:
             parts.append(self._tf_part(tokens, grouped, by_col, dropped))
         per_hit: dict[str, pd.DataFrame] = {}
@@ -669,18 +672,17 @@ class Plan:
         return part("tf", tf["group"], tf["term"], np.zeros(len(tf)), tf["frequency"],
                     tf["docfreq"], prop)  # fmt: skip
 
-    def term_counts(self, tokens, groups, vocabulary) -> pd.DataFrame:
-        """The ``tf`` partial counted straight from the codes, with the punctuation and
-        stopword masks of the carried vocabulary (computed once per norm, where
-        ``term_frequency`` would test every type of the growing vocabulary in every chunk).
-        The same counts as :meth:`_tf_part` (unigrams, without ``prop``)."""
+    def doc_terms(self, tokens, vocabulary) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every distinct (document, type) pair of the counted tokens (punctuation and
+        stopwords left out as in :meth:`term_counts`): document codes, norm codes and counts,
+        sorted by type then document. They do not depend on the grouping: a chunk counted by
+        two groupings (groups and periods) builds them once."""
         from scipy import sparse
 
         from analysis.text import fold
 
         norm_col = tokens["norm"]
-        norms = norm_col.cat.categories
-        n_norms = len(norms)
+        n_norms = len(norm_col.cat.categories)
         drop = np.zeros(n_norms, bool)
         if self.remove_punct:
             drop |= vocabulary.punct_mask()
@@ -689,10 +691,9 @@ class Plan:
             drop |= vocabulary.norm_mask(("stopwords", stop), stop.__contains__)
         doc = np.asarray(tokens["doc_id"].array.codes, np.int64)
         norm = np.asarray(norm_col.array.codes, np.int64)
-        gcode = np.asarray(groups.codes, np.int64)
-        keep = ~drop[norm] & (gcode[doc] >= 0)
+        keep = ~drop[norm]
         doc, norm = doc[keep], norm[keep]
-        n_docs, n_groups = len(gcode), len(groups.labels)
+        n_docs = len(tokens["doc_id"].cat.categories)
         # Documents x types counts as term_frequency builds them: tokens come in document
         # order, so the CSR index pointer is a bincount and the CSC transposition a counting
         # sort, which leaves duplicates adjacent (no sort of (document, type) pairs).
@@ -706,17 +707,36 @@ class Plan:
         ).tocsc()
         mat.sum_duplicates()
         entry_norm = np.repeat(np.arange(mat.shape[1], dtype=np.int64), np.diff(mat.indptr))
-        cell = gcode[mat.indices] * n_norms + entry_norm
+        return np.asarray(mat.indices, np.int64), entry_norm, mat.data
+
+    def term_counts(self, tokens, groups, vocabulary, doc_terms=None) -> pd.DataFrame:
+        """The ``tf`` partial counted straight from the codes, with the punctuation and
+        stopword masks of the carried vocabulary (computed once per norm, where
+        ``term_frequency`` would test every type of the growing vocabulary in every chunk).
+        The same counts as :meth:`_tf_part` (unigrams, without ``prop``). ``doc_terms``:
+        :meth:`doc_terms` of ``tokens``, when the caller has them."""
+        norms = tokens["norm"].cat.categories
+        n_norms = len(norms)
+        entry_doc, entry_norm, count = (
+            self.doc_terms(tokens, vocabulary) if doc_terms is None else doc_terms
+        )
+        gcode = np.asarray(groups.codes, np.int64)
+        n_groups = len(groups.labels)
+        entry_group = gcode[entry_doc]
+        kept = entry_group >= 0  # the documents a grouping leaves out (dropna)
+        if not bool(kept.all()):
+            entry_group, entry_norm, count = entry_group[kept], entry_norm[kept], count[kept]
+        cell = entry_group * n_norms + entry_norm
         if n_groups * n_norms <= 1 << 23:
             size = n_groups * n_norms
             docfreq = np.bincount(cell, minlength=size)
             cells = np.flatnonzero(docfreq)
-            freq = np.bincount(cell, weights=mat.data, minlength=size)[cells]
+            freq = np.bincount(cell, weights=count, minlength=size)[cells]
             docfreq = docfreq[cells]
         else:
             cells, inverse = np.unique(cell, return_inverse=True)
             docfreq = np.bincount(inverse, minlength=len(cells))
-            freq = np.bincount(inverse, weights=mat.data, minlength=len(cells))
+            freq = np.bincount(inverse, weights=count, minlength=len(cells))
         labels = pd.Index(groups.labels, dtype=str)
         return part("tf", labels.take(cells // n_norms), norms.take(cells % n_norms),
                     np.zeros(len(cells)), freq, docfreq)  # fmt: skip

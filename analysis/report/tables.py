@@ -111,8 +111,12 @@ def corpus_overview(
     code = np.asarray(code, np.int64)
     n = len(names)
     sent = tokens["sent"].to_numpy().astype(np.int64)
-    n_sent = pd.Series(sent).groupby(code).max().reindex(range(n), fill_value=0).to_numpy()
     n_tok = np.bincount(code, minlength=n)
+    # The largest sentence number of each document by one unbuffered maximum (a groupby
+    # costs five times as much on a report chunk); 0 for a document without tokens.
+    n_sent = np.full(n, np.iinfo(np.int64).min, np.int64)
+    np.maximum.at(n_sent, code, sent)
+    n_sent[n_tok == 0] = 0
     n_word = np.bincount(code, weights=~is_punct(tokens), minlength=n)
     at = pd.Index(names).get_indexer(ids)
     found = at >= 0
