@@ -28,6 +28,7 @@ import pandas as pd
 from cycler import cycler
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.transforms import Bbox
 
 from analysis._checks import check_choice as _check_choice
 
@@ -105,6 +106,33 @@ def style() -> Iterator[None]:
         yield
 
 
+#: In force while saving: the box is measured on a PNG (Agg) renderer, and removing the
+#: layout engine (``set_layout_engine(None)``) must not bring in a default one.
+_SAVE_RC = {
+    "savefig.format": "png",
+    "figure.autolayout": False,
+    "figure.constrained_layout.use": False,
+}
+
+
+def _tight_box(fig: Figure) -> Bbox:
+    """What ``bbox_inches="tight"`` saves (in inches, padded), from one layout of the figure.
+
+    The figure is drawn without output at the saving resolution, as ``savefig`` does before it
+    measures a PNG: its layout engine runs and the text is measured as the PNG shows it.
+    """
+    dpi = matplotlib.rcParams["savefig.dpi"]
+    original = fig.dpi
+    fig.set_dpi(original if dpi == "figure" else float(dpi))
+    try:
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox()
+    finally:
+        fig.set_dpi(original)
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    return box.padded(pad, pad)
+
+
 def save_figure(
     fig: Figure,
     path: str | os.PathLike[str],
@@ -115,7 +143,8 @@ def save_figure(
     """Save a figure as PNG and SVG (by default) whose bytes depend only on the figure.
 
     PNG: no ``Software`` text chunk. SVG: fixed ``svg.hashsalt`` (element ids) and no date.
-    PDF: no creation date.
+    PDF: no creation date. The figure is laid out and its tight box measured once, as for the
+    PNG; every format is saved with that box (the PNG is what ``bbox_inches="tight"`` writes).
 
     Args:
         fig: the figure.
@@ -142,11 +171,19 @@ def save_figure(
     base.parent.mkdir(parents=True, exist_ok=True)
     meta = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
     written: dict[str, Path] = {}
-    with style():
-        for fmt in formats:
-            target = base.with_name(f"{base.name}.{fmt}")
-            fig.savefig(target, format=fmt, metadata=meta[fmt], bbox_inches="tight")
-            written[fmt] = target
+    with style(), matplotlib.rc_context(_SAVE_RC):
+        # bbox_inches="tight" would lay the figure out and measure it again for every file;
+        # laid out and measured once, the one box is saved in every format.
+        box = _tight_box(fig)
+        engine = fig.get_layout_engine()
+        fig.set_layout_engine(None)  # laid out: saving must not solve the layout again
+        try:
+            for fmt in formats:
+                target = base.with_name(f"{base.name}.{fmt}")
+                fig.savefig(target, format=fmt, metadata=meta[fmt], bbox_inches=box)
+                written[fmt] = target
+        finally:
+            fig.set_layout_engine(engine)
     if "matplotlib.pyplot" in sys.modules:
         # A figure made with pyplot (e.g. by networkx drawing) would be shown a second time by
         # the notebook's inline backend at the end of the cell; it is saved, so release it.
@@ -158,7 +195,7 @@ def save_figure(
         if png is None:
             png = base.with_name(f"{base.name}.show.png")
             with style():
-                fig.savefig(png, format="png", metadata=meta["png"], bbox_inches="tight")
+                fig.savefig(png, format="png", metadata=meta["png"], bbox_inches=box)
         display(Image(filename=str(png)))
     return written
 

@@ -104,3 +104,53 @@ def test_dispersion_plot_refuses_many_documents():
     hits = pd.DataFrame({"doc_id": ["d1"], "tok": [0], "key": ["crime"]})
     with pytest.raises(ValueError, match="25 documents is more than max_docs=20; plot per group"):
         dispersion_plot(hits, tokenize(docs))
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def _save_tight(fig, path, fmt):
+    """What save_figure did before it measured the figure once: savefig with
+    bbox_inches="tight" (a layout and a measurement per file)."""
+    from analysis.plots import style
+
+    meta = {"png": {"Software": None}, "svg": {"Date": None}}[fmt]
+    with style():
+        fig.savefig(path, format=fmt, metadata=meta, bbox_inches="tight")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["constrained", "tight_layout"])
+def test_save_figure_lays_out_once_and_writes_the_png_of_a_tight_save(tmp_path, kind):
+    # save_figure measures the tight box once (on the PNG renderer) and saves every format
+    # with it; the PNG is the one bbox_inches="tight" writes, byte for byte.
+    from PIL import Image
+
+    from analysis.plots import save_figure, trend_chart
+
+    if kind == "constrained":
+
+        def make():
+            return bar_chart(_outlets(5), x="term", y="frequency", by="group", title="Terms")
+    else:
+        t = pd.DataFrame({"period": [f"2023-{m:02d}" for m in range(1, 13)] * 3,
+                          "key": np.repeat(["a", "b", "c"], 12),
+                          "share": np.linspace(0, 1, 36)})  # fmt: skip
+
+        def make():
+            return trend_chart(t, title="Shares")
+
+    fig = make()
+    engine = fig.get_layout_engine()
+    written = save_figure(fig, tmp_path / "new")
+    assert fig.get_layout_engine() is engine  # the figure is left as it was
+    assert written["png"].read_bytes() == _save_tight(make(), tmp_path / "old.png", "png")
+    # One box for every format: the SVG (points, 72 per inch) has the PNG's size (120 dpi).
+    width, height = Image.open(written["png"]).size
+    svg = written["svg"].read_text(encoding="utf-8")
+    svg_w = float(svg.split('width="', 1)[1].split("pt", 1)[0])
+    svg_h = float(svg.split('height="', 1)[1].split("pt", 1)[0])
+    assert abs(svg_w / 72 - width / 120) < 1 / 60 and abs(svg_h / 72 - height / 120) < 1 / 60
+    assert (
+        save_figure(make(), tmp_path / "again")["svg"].read_bytes() == written["svg"].read_bytes()
+    )
