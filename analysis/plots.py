@@ -118,14 +118,18 @@ _SAVE_RC = {
 def _tight_box(fig: Figure) -> Bbox:
     """What ``bbox_inches="tight"`` saves (in inches, padded), from one layout of the figure.
 
-    The figure is drawn without output at the saving resolution, as ``savefig`` does before it
-    measures a PNG: its layout engine runs and the text is measured as the PNG shows it.
+    At the saving resolution, as ``savefig`` does before it measures a PNG: the layout engine
+    (if any) runs with text measured as the PNG shows it, then the box is measured. Not the
+    whole draw without output that ``savefig`` makes first: measuring updates what the box
+    depends on (ticks, titles, aspect), and the PNG is the same byte for byte.
     """
     dpi = matplotlib.rcParams["savefig.dpi"]
     original = fig.dpi
     fig.set_dpi(original if dpi == "figure" else float(dpi))
     try:
-        fig.draw_without_rendering()
+        engine = fig.get_layout_engine()
+        if engine is not None:
+            engine.execute(fig)
         box = fig.get_tightbbox()
     finally:
         fig.set_dpi(original)
