@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 from cycler import cycler
 from matplotlib.figure import Figure
+from matplotlib.markers import TICKDOWN
 from matplotlib.patches import Patch
 from matplotlib.transforms import Bbox
 
@@ -489,6 +490,22 @@ def keyness_plot(
     return fig
 
 
+def _tick_marks(ax: Any, ticks: np.ndarray) -> None:
+    """Marks of the x ticks without labels, drawn as matplotlib draws them (a tick-down marker
+    of the tick's size, width and colour on the bottom spine) but as one line of markers:
+    a tick is a handful of artists each, a line is one. Left out of the layout, as ticks'
+    marks are."""
+    ax.set_xticks([])
+    (marks,) = ax.plot(
+        ticks, np.zeros(len(ticks)), linestyle="none", marker=TICKDOWN,
+        markersize=matplotlib.rcParams["xtick.major.size"],
+        markeredgewidth=matplotlib.rcParams["xtick.major.width"],
+        color=matplotlib.rcParams["xtick.color"], transform=ax.get_xaxis_transform(),
+        clip_on=False,
+    )  # fmt: skip
+    marks.set_in_layout(False)
+
+
 def trend_chart(
     table: pd.DataFrame,
     *,
@@ -566,9 +583,12 @@ def trend_chart(
             figsize=_bounded(max(4.0, 0.18 * len(periods) + 2.5) * cols if cols == 1
                              else 4.4 * cols, 2.4 * rows + 0.6),
         )  # fmt: skip
-        axes = np.atleast_1d(
-            fig.subplots(rows, cols, squeeze=False, sharex=True, sharey=True).ravel()
-        )
+        # The panels share the value axis, and the period axis by its limits: an x axis
+        # shared in matplotlib's sense has one set of ticks, and each tick is a handful of
+        # artists laid out and drawn in every panel (most of the time of a 12-panel chart).
+        axes = np.atleast_1d(fig.subplots(rows, cols, squeeze=False, sharey=True).ravel())
+        ticks = np.arange(0, len(periods), step)
+        margin = float(matplotlib.rcParams["axes.xmargin"]) * max(len(periods) - 1, 1)
         for i, (ax, (name, g)) in enumerate(zip(axes, panels, strict=False)):
             x = g["period"].astype(str).map(where).to_numpy(dtype=float)
             color = PALETTE[i % len(PALETTE)]
@@ -576,13 +596,13 @@ def trend_chart(
                 ax.fill_between(x, g[low].to_numpy(dtype=float), g[high].to_numpy(dtype=float),
                                 color=color, alpha=0.2, linewidth=0)  # fmt: skip
             ax.plot(x, g[y].to_numpy(dtype=float), color=color, marker="o", markersize=3)
-            # Shared axis: period labels under the lowest panel of each column only (fewer
-            # labels to lay out, more room for the lines); the panels share the tick positions.
-            lowest = i + cols >= len(panels)
-            if lowest:
-                ticks = np.arange(0, len(periods), step)
+            ax.set_xlim(-margin, len(periods) - 1 + margin)
+            # Period labels under the lowest panel of each column only (fewer labels to lay
+            # out, more room for the lines); the panels above show the tick marks alone.
+            if i + cols >= len(panels):
                 ax.set_xticks(ticks, [periods[t] for t in ticks], rotation=60, ha="right")
-            ax.xaxis.set_tick_params(labelbottom=lowest)
+            else:
+                _tick_marks(ax, ticks)
             if i % cols == 0:  # shared axis: label the first column only
                 ax.set_ylabel(ylabel or y)
             if name is not None:

@@ -154,3 +154,31 @@ def test_save_figure_lays_out_once_and_writes_the_png_of_a_tight_save(tmp_path, 
     assert (
         save_figure(make(), tmp_path / "again")["svg"].read_bytes() == written["svg"].read_bytes()
     )
+
+
+def test_trend_chart_panels_above_the_lowest_draw_tick_marks_as_ticks_would(tmp_path):
+    # The panels above the lowest of each column have no ticks (a tick is several artists,
+    # laid out and drawn in each of 12 panels) but one line of tick-down markers at the tick
+    # positions: the picture is the one real ticks without labels give, pixel for pixel.
+    from analysis.plots import save_figure, trend_chart
+
+    periods = [f"2023-{m:02d}" for m in range(1, 13)] + [f"2024-{m:02d}" for m in range(1, 13)]
+    t = pd.DataFrame({"period": periods * 7, "key": np.repeat(list("abcdefg"), 24),
+                      "share": np.linspace(0, 1, 168)})  # fmt: skip
+    fig = trend_chart(t, title="Shares")
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    lowest, inner = visible[-3:], visible[:-3]
+    ticks = list(lowest[0].get_xticks())
+    assert ticks == list(range(0, 24, 2))
+    assert {ax.get_xlim() for ax in visible} == {lowest[0].get_xlim()}  # one period axis
+    for ax in inner:
+        assert list(ax.get_xticks()) == []
+        (marks,) = [ln for ln in ax.get_lines() if ln.get_marker() != "o"]
+        assert list(marks.get_xdata()) == ticks and not marks.get_in_layout()
+    new = save_figure(fig, tmp_path / "marks", formats=["png"])["png"].read_bytes()
+    for ax in inner:  # the same figure with real ticks, labels hidden
+        [ln for ln in ax.get_lines() if ln.get_marker() != "o"][0].remove()
+        ax.set_xticks(ticks, [periods[i] for i in ticks])
+        ax.xaxis.set_tick_params(labelbottom=False)
+    ticked = save_figure(fig, tmp_path / "ticks", formats=["png"])["png"].read_bytes()
+    assert new == ticked
