@@ -26,9 +26,11 @@ import matplotlib
 import numpy as np
 import pandas as pd
 from cycler import cycler
+from matplotlib.axis import Ticker
 from matplotlib.figure import Figure
-from matplotlib.markers import TICKDOWN
+from matplotlib.markers import TICKDOWN, TICKLEFT
 from matplotlib.patches import Patch
+from matplotlib.ticker import NullFormatter
 from matplotlib.transforms import Bbox
 
 from analysis._checks import check_choice as _check_choice
@@ -490,18 +492,23 @@ def keyness_plot(
     return fig
 
 
-def _tick_marks(ax: Any, ticks: np.ndarray) -> None:
-    """Marks of the x ticks without labels, drawn as matplotlib draws them (a tick-down marker
-    of the tick's size, width and colour on the bottom spine) but as one line of markers:
-    a tick is a handful of artists each, a line is one. Left out of the layout, as ticks'
-    marks are."""
-    ax.set_xticks([])
+def _tick_marks(ax: Any, ticks: np.ndarray, axis: Literal["x", "y"] = "x") -> None:
+    """Marks of ticks without labels, drawn as matplotlib draws them (a tick-down or tick-left
+    marker of the tick's size, width and colour on the bottom or left spine) but as one line
+    of markers: a tick is a handful of artists each, a line is one. Left out of the layout,
+    as ticks' marks are."""
+    zeros = np.zeros(len(ticks))
+    if axis == "x":
+        ax.set_xticks([])
+        xs, ys, marker, where = ticks, zeros, TICKDOWN, ax.get_xaxis_transform()
+    else:
+        ax.set_yticks([])
+        xs, ys, marker, where = zeros, ticks, TICKLEFT, ax.get_yaxis_transform()
     (marks,) = ax.plot(
-        ticks, np.zeros(len(ticks)), linestyle="none", marker=TICKDOWN,
-        markersize=matplotlib.rcParams["xtick.major.size"],
-        markeredgewidth=matplotlib.rcParams["xtick.major.width"],
-        color=matplotlib.rcParams["xtick.color"], transform=ax.get_xaxis_transform(),
-        clip_on=False,
+        xs, ys, linestyle="none", marker=marker,
+        markersize=matplotlib.rcParams[f"{axis}tick.major.size"],
+        markeredgewidth=matplotlib.rcParams[f"{axis}tick.major.width"],
+        color=matplotlib.rcParams[f"{axis}tick.color"], transform=where, clip_on=False,
     )  # fmt: skip
     marks.set_in_layout(False)
 
@@ -611,6 +618,17 @@ def trend_chart(
             # Counts and shares start at zero. Once every panel is drawn: the shared axis then
             # reaches the largest value of any panel (set on the first panel, it froze there).
             axes[0].set_ylim(bottom=0)
+        if cols > 1:
+            # The columns right of the first share the value axis's limits but not its ticks:
+            # their (unlabelled) tick marks are one line each, as the period marks above.
+            lo, hi = axes[0].get_ylim()
+            close = 1e-10 * abs(hi - lo)  # what matplotlib draws: ticks within the limits
+            values = [v for v in axes[0].get_yticks() if lo - close <= v <= hi + close]
+            for i, ax in enumerate(axes[: len(panels)]):
+                if i % cols:
+                    ax.yaxis.major = Ticker()
+                    ax.yaxis.set_major_formatter(NullFormatter())
+                    _tick_marks(ax, np.asarray(values), axis="y")
         for ax in axes[len(panels) :]:
             ax.set_visible(False)
         if title or note:

@@ -156,10 +156,11 @@ def test_save_figure_lays_out_once_and_writes_the_png_of_a_tight_save(tmp_path, 
     )
 
 
-def test_trend_chart_panels_above_the_lowest_draw_tick_marks_as_ticks_would(tmp_path):
-    # The panels above the lowest of each column have no ticks (a tick is several artists,
-    # laid out and drawn in each of 12 panels) but one line of tick-down markers at the tick
-    # positions: the picture is the one real ticks without labels give, pixel for pixel.
+def test_trend_chart_draws_unlabelled_tick_marks_as_ticks_would(tmp_path):
+    # Panels above the lowest of each column have no x ticks, panels right of the first
+    # column no y ticks (a tick is several artists, laid out and drawn in each of 12 panels),
+    # but one line of tick-down (tick-left) markers at the tick positions: the picture is the
+    # one real ticks without labels give, pixel for pixel.
     from analysis.plots import save_figure, trend_chart
 
     periods = [f"2023-{m:02d}" for m in range(1, 13)] + [f"2024-{m:02d}" for m in range(1, 13)]
@@ -167,18 +168,31 @@ def test_trend_chart_panels_above_the_lowest_draw_tick_marks_as_ticks_would(tmp_
                       "share": np.linspace(0, 1, 168)})  # fmt: skip
     fig = trend_chart(t, title="Shares")
     visible = [ax for ax in fig.axes if ax.get_visible()]
-    lowest, inner = visible[-3:], visible[:-3]
-    ticks = list(lowest[0].get_xticks())
-    assert ticks == list(range(0, 24, 2))
-    assert {ax.get_xlim() for ax in visible} == {lowest[0].get_xlim()}  # one period axis
-    for ax in inner:
-        assert list(ax.get_xticks()) == []
-        (marks,) = [ln for ln in ax.get_lines() if ln.get_marker() != "o"]
-        assert list(marks.get_xdata()) == ticks and not marks.get_in_layout()
+    first = visible[0]
+    xticks = list(visible[-1].get_xticks())
+    yticks = [v for v in first.get_yticks() if 0 <= v <= first.get_ylim()[1]]
+    assert xticks == list(range(0, 24, 2)) and yticks[0] == 0 and len(yticks) >= 3
+    assert {ax.get_xlim() for ax in visible} == {first.get_xlim()}  # one period axis
+    assert {ax.get_ylim() for ax in visible} == {first.get_ylim()}  # one value axis
+
+    def marks(ax):
+        return [ln for ln in ax.get_lines() if ln.get_marker() != "o"]
+
+    for i, ax in enumerate(visible):
+        inner_x, inner_y = i < len(visible) - 3, i % 3 > 0
+        assert (list(ax.get_xticks()) == []) == inner_x
+        assert (list(ax.get_yticks()) == []) == inner_y
+        assert len(marks(ax)) == inner_x + inner_y
+        assert all(not m.get_in_layout() for m in marks(ax))
     new = save_figure(fig, tmp_path / "marks", formats=["png"])["png"].read_bytes()
-    for ax in inner:  # the same figure with real ticks, labels hidden
-        [ln for ln in ax.get_lines() if ln.get_marker() != "o"][0].remove()
-        ax.set_xticks(ticks, [periods[i] for i in ticks])
-        ax.xaxis.set_tick_params(labelbottom=False)
+    for i, ax in enumerate(visible):  # the same figure with real ticks, labels hidden
+        for line in marks(ax):
+            line.remove()
+        if i < len(visible) - 3:
+            ax.set_xticks(xticks, [periods[i] for i in xticks])
+            ax.xaxis.set_tick_params(labelbottom=False)
+        if i % 3:
+            ax.yaxis.major = first.yaxis.major  # shared ticks again
+            ax.yaxis.set_tick_params(labelleft=False)
     ticked = save_figure(fig, tmp_path / "ticks", formats=["png"])["png"].read_bytes()
     assert new == ticked
