@@ -196,3 +196,21 @@ def test_trend_chart_draws_unlabelled_tick_marks_as_ticks_would(tmp_path):
             ax.yaxis.set_tick_params(labelleft=False)
     ticked = save_figure(fig, tmp_path / "ticks", formats=["png"])["png"].read_bytes()
     assert new == ticked
+
+
+def test_heatmap_numbers_stay_out_of_the_layout_and_change_no_pixel(tmp_path):
+    # The cell numbers sit inside their cells: left out of the layout (not measured by the
+    # constrained layout and the saved box), the saved picture is the one with them in it.
+    from analysis.plots import save_figure
+
+    m = pd.DataFrame(
+        np.arange(12.0).reshape(3, 4) * 1000, index=["a", "bb", "ccc"], columns=list("wxyz")
+    )
+    fig = heatmap(m, fmt="{:.0f}", title="Counts", colorbar_label="n")
+    numbers = [t for t in fig.axes[0].texts]
+    assert len(numbers) == 12 and not any(t.get_in_layout() for t in numbers)
+    out = save_figure(fig, tmp_path / "out", formats=["png"])["png"].read_bytes()
+    fig = heatmap(m, fmt="{:.0f}", title="Counts", colorbar_label="n")
+    for t in fig.axes[0].texts:
+        t.set_in_layout(True)
+    assert save_figure(fig, tmp_path / "in", formats=["png"])["png"].read_bytes() == out
