@@ -536,6 +536,9 @@ def trend_chart(
     ``y="share"`` with ``low="share_low"``, ``high="share_high"`` (or ``per_1k_words`` with
     ``rate_low``/``rate_high``) per theme or actor. Periods are evenly spaced in table order (a
     period without documents is a gap in the line); at most about 12 period labels are written.
+    The panels share the value axis; the period axis has the same limits in every panel, and
+    the unlabelled tick marks of inner panels are drawn when the figure is made (after changing
+    an axis's limits, set the other panels' too).
 
     Args:
         table: a table with ``period`` and ``y`` (and ``key``); not modified.
