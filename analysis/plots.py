@@ -26,8 +26,12 @@ import matplotlib
 import numpy as np
 import pandas as pd
 from cycler import cycler
+from matplotlib.axis import Ticker
 from matplotlib.figure import Figure
+from matplotlib.markers import TICKDOWN, TICKLEFT
 from matplotlib.patches import Patch
+from matplotlib.ticker import NullFormatter
+from matplotlib.transforms import Bbox
 
 from analysis._checks import check_choice as _check_choice
 
@@ -105,6 +109,37 @@ def style() -> Iterator[None]:
         yield
 
 
+#: In force while saving: the box is measured on a PNG (Agg) renderer, and removing the
+#: layout engine (``set_layout_engine(None)``) must not bring in a default one.
+_SAVE_RC = {
+    "savefig.format": "png",
+    "figure.autolayout": False,
+    "figure.constrained_layout.use": False,
+}
+
+
+def _tight_box(fig: Figure) -> Bbox:
+    """What ``bbox_inches="tight"`` saves (in inches, padded), from one layout of the figure.
+
+    At the saving resolution, as ``savefig`` does before it measures a PNG: the layout engine
+    (if any) runs with text measured as the PNG shows it, then the box is measured. Not the
+    whole draw without output that ``savefig`` makes first: measuring updates what the box
+    depends on (ticks, titles, aspect), and the PNG is the same byte for byte.
+    """
+    dpi = matplotlib.rcParams["savefig.dpi"]
+    original = fig.dpi
+    fig.set_dpi(original if dpi == "figure" else float(dpi))
+    try:
+        engine = fig.get_layout_engine()
+        if engine is not None:
+            engine.execute(fig)
+        box = fig.get_tightbbox()
+    finally:
+        fig.set_dpi(original)
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    return box.padded(pad, pad)
+
+
 def save_figure(
     fig: Figure,
     path: str | os.PathLike[str],
@@ -115,7 +150,8 @@ def save_figure(
     """Save a figure as PNG and SVG (by default) whose bytes depend only on the figure.
 
     PNG: no ``Software`` text chunk. SVG: fixed ``svg.hashsalt`` (element ids) and no date.
-    PDF: no creation date.
+    PDF: no creation date. The figure is laid out and its tight box measured once, as for the
+    PNG; every format is saved with that box (the PNG is what ``bbox_inches="tight"`` writes).
 
     Args:
         fig: the figure.
@@ -142,11 +178,19 @@ def save_figure(
     base.parent.mkdir(parents=True, exist_ok=True)
     meta = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
     written: dict[str, Path] = {}
-    with style():
-        for fmt in formats:
-            target = base.with_name(f"{base.name}.{fmt}")
-            fig.savefig(target, format=fmt, metadata=meta[fmt], bbox_inches="tight")
-            written[fmt] = target
+    with style(), matplotlib.rc_context(_SAVE_RC):
+        # bbox_inches="tight" would lay the figure out and measure it again for every file;
+        # laid out and measured once, the one box is saved in every format.
+        box = _tight_box(fig)
+        engine = fig.get_layout_engine()
+        fig.set_layout_engine(None)  # laid out: saving must not solve the layout again
+        try:
+            for fmt in formats:
+                target = base.with_name(f"{base.name}.{fmt}")
+                fig.savefig(target, format=fmt, metadata=meta[fmt], bbox_inches=box)
+                written[fmt] = target
+        finally:
+            fig.set_layout_engine(engine)
     if "matplotlib.pyplot" in sys.modules:
         # A figure made with pyplot (e.g. by networkx drawing) would be shown a second time by
         # the notebook's inline backend at the end of the cell; it is saved, so release it.
@@ -158,7 +202,7 @@ def save_figure(
         if png is None:
             png = base.with_name(f"{base.name}.show.png")
             with style():
-                fig.savefig(png, format="png", metadata=meta["png"], bbox_inches="tight")
+                fig.savefig(png, format="png", metadata=meta["png"], bbox_inches=box)
         display(Image(filename=str(png)))
     return written
 
@@ -331,6 +375,8 @@ def heatmap(
         ax.set_yticks(np.arange(nrow), [_short(i) for i in matrix.index], fontsize=size)
         ax.spines[:].set_visible(False)
         if annotate and not dense:
+            # The numbers sit inside their cells, so they leave the layout and the saved
+            # box as they are: left out of both, they are not measured three times more.
             mid = (lo or 0.0) + ((hi or 1.0) - (lo or 0.0)) / 2
             for r in range(nrow):
                 for c in range(ncol):
@@ -344,6 +390,7 @@ def heatmap(
                             va="center",
                             fontsize=8,
                             color="white" if v > mid else "black",
+                            in_layout=False,
                         )
         cbar = fig.colorbar(img, ax=ax, shrink=0.8)
         if colorbar_label:
@@ -448,6 +495,27 @@ def keyness_plot(
     return fig
 
 
+def _tick_marks(ax: Any, ticks: np.ndarray, axis: Literal["x", "y"] = "x") -> None:
+    """Marks of ticks without labels, drawn as matplotlib draws them (a tick-down or tick-left
+    marker of the tick's size, width and colour on the bottom or left spine) but as one line
+    of markers: a tick is a handful of artists each, a line is one. Left out of the layout,
+    as ticks' marks are."""
+    zeros = np.zeros(len(ticks))
+    if axis == "x":
+        ax.set_xticks([])
+        xs, ys, marker, where = ticks, zeros, TICKDOWN, ax.get_xaxis_transform()
+    else:
+        ax.set_yticks([])
+        xs, ys, marker, where = zeros, ticks, TICKLEFT, ax.get_yaxis_transform()
+    (marks,) = ax.plot(
+        xs, ys, linestyle="none", marker=marker,
+        markersize=matplotlib.rcParams[f"{axis}tick.major.size"],
+        markeredgewidth=matplotlib.rcParams[f"{axis}tick.major.width"],
+        color=matplotlib.rcParams[f"{axis}tick.color"], transform=where, clip_on=False,
+    )  # fmt: skip
+    marks.set_in_layout(False)
+
+
 def trend_chart(
     table: pd.DataFrame,
     *,
@@ -468,6 +536,9 @@ def trend_chart(
     ``y="share"`` with ``low="share_low"``, ``high="share_high"`` (or ``per_1k_words`` with
     ``rate_low``/``rate_high``) per theme or actor. Periods are evenly spaced in table order (a
     period without documents is a gap in the line); at most about 12 period labels are written.
+    The panels share the value axis; the period axis has the same limits in every panel, and
+    the unlabelled tick marks of inner panels are drawn when the figure is made (after changing
+    an axis's limits, set the other panels' too).
 
     Args:
         table: a table with ``period`` and ``y`` (and ``key``); not modified.
@@ -525,9 +596,12 @@ def trend_chart(
             figsize=_bounded(max(4.0, 0.18 * len(periods) + 2.5) * cols if cols == 1
                              else 4.4 * cols, 2.4 * rows + 0.6),
         )  # fmt: skip
-        axes = np.atleast_1d(
-            fig.subplots(rows, cols, squeeze=False, sharex=True, sharey=True).ravel()
-        )
+        # The panels share the value axis, and the period axis by its limits: an x axis
+        # shared in matplotlib's sense has one set of ticks, and each tick is a handful of
+        # artists laid out and drawn in every panel (most of the time of a 12-panel chart).
+        axes = np.atleast_1d(fig.subplots(rows, cols, squeeze=False, sharey=True).ravel())
+        ticks = np.arange(0, len(periods), step)
+        margin = float(matplotlib.rcParams["axes.xmargin"]) * max(len(periods) - 1, 1)
         for i, (ax, (name, g)) in enumerate(zip(axes, panels, strict=False)):
             x = g["period"].astype(str).map(where).to_numpy(dtype=float)
             color = PALETTE[i % len(PALETTE)]
@@ -535,13 +609,13 @@ def trend_chart(
                 ax.fill_between(x, g[low].to_numpy(dtype=float), g[high].to_numpy(dtype=float),
                                 color=color, alpha=0.2, linewidth=0)  # fmt: skip
             ax.plot(x, g[y].to_numpy(dtype=float), color=color, marker="o", markersize=3)
-            # Shared axis: period labels under the lowest panel of each column only (fewer
-            # labels to lay out, more room for the lines); the panels share the tick positions.
-            lowest = i + cols >= len(panels)
-            if lowest:
-                ticks = np.arange(0, len(periods), step)
+            ax.set_xlim(-margin, len(periods) - 1 + margin)
+            # Period labels under the lowest panel of each column only (fewer labels to lay
+            # out, more room for the lines); the panels above show the tick marks alone.
+            if i + cols >= len(panels):
                 ax.set_xticks(ticks, [periods[t] for t in ticks], rotation=60, ha="right")
-            ax.xaxis.set_tick_params(labelbottom=lowest)
+            else:
+                _tick_marks(ax, ticks)
             if i % cols == 0:  # shared axis: label the first column only
                 ax.set_ylabel(ylabel or y)
             if name is not None:
@@ -550,6 +624,17 @@ def trend_chart(
             # Counts and shares start at zero. Once every panel is drawn: the shared axis then
             # reaches the largest value of any panel (set on the first panel, it froze there).
             axes[0].set_ylim(bottom=0)
+        if cols > 1:
+            # The columns right of the first share the value axis's limits but not its ticks:
+            # their (unlabelled) tick marks are one line each, as the period marks above.
+            lo, hi = axes[0].get_ylim()
+            close = 1e-10 * abs(hi - lo)  # what matplotlib draws: ticks within the limits
+            values = [v for v in axes[0].get_yticks() if lo - close <= v <= hi + close]
+            for i, ax in enumerate(axes[: len(panels)]):
+                if i % cols:
+                    ax.yaxis.major = Ticker()
+                    ax.yaxis.set_major_formatter(NullFormatter())
+                    _tick_marks(ax, np.asarray(values), axis="y")
         for ax in axes[len(panels) :]:
             ax.set_visible(False)
         if title or note:

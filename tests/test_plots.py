@@ -104,3 +104,113 @@ def test_dispersion_plot_refuses_many_documents():
     hits = pd.DataFrame({"doc_id": ["d1"], "tok": [0], "key": ["crime"]})
     with pytest.raises(ValueError, match="25 documents is more than max_docs=20; plot per group"):
         dispersion_plot(hits, tokenize(docs))
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def _save_tight(fig, path, fmt):
+    """What save_figure did before it measured the figure once: savefig with
+    bbox_inches="tight" (a layout and a measurement per file)."""
+    from analysis.plots import style
+
+    meta = {"png": {"Software": None}, "svg": {"Date": None}}[fmt]
+    with style():
+        fig.savefig(path, format=fmt, metadata=meta, bbox_inches="tight")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["constrained", "tight_layout"])
+def test_save_figure_lays_out_once_and_writes_the_png_of_a_tight_save(tmp_path, kind):
+    # save_figure measures the tight box once (on the PNG renderer) and saves every format
+    # with it; the PNG is the one bbox_inches="tight" writes, byte for byte.
+    from PIL import Image
+
+    from analysis.plots import save_figure, trend_chart
+
+    if kind == "constrained":
+
+        def make():
+            return bar_chart(_outlets(5), x="term", y="frequency", by="group", title="Terms")
+    else:
+        t = pd.DataFrame({"period": [f"2023-{m:02d}" for m in range(1, 13)] * 3,
+                          "key": np.repeat(["a", "b", "c"], 12),
+                          "share": np.linspace(0, 1, 36)})  # fmt: skip
+
+        def make():
+            return trend_chart(t, title="Shares")
+
+    fig = make()
+    engine = fig.get_layout_engine()
+    written = save_figure(fig, tmp_path / "new")
+    assert fig.get_layout_engine() is engine  # the figure is left as it was
+    assert written["png"].read_bytes() == _save_tight(make(), tmp_path / "old.png", "png")
+    # One box for every format: the SVG (points, 72 per inch) has the PNG's size (120 dpi).
+    width, height = Image.open(written["png"]).size
+    svg = written["svg"].read_text(encoding="utf-8")
+    svg_w = float(svg.split('width="', 1)[1].split("pt", 1)[0])
+    svg_h = float(svg.split('height="', 1)[1].split("pt", 1)[0])
+    assert abs(svg_w / 72 - width / 120) < 1 / 60 and abs(svg_h / 72 - height / 120) < 1 / 60
+    assert (
+        save_figure(make(), tmp_path / "again")["svg"].read_bytes() == written["svg"].read_bytes()
+    )
+
+
+def test_trend_chart_draws_unlabelled_tick_marks_as_ticks_would(tmp_path):
+    # Panels above the lowest of each column have no x ticks, panels right of the first
+    # column no y ticks (a tick is several artists, laid out and drawn in each of 12 panels),
+    # but one line of tick-down (tick-left) markers at the tick positions: the picture is the
+    # one real ticks without labels give, pixel for pixel.
+    from analysis.plots import save_figure, trend_chart
+
+    periods = [f"2023-{m:02d}" for m in range(1, 13)] + [f"2024-{m:02d}" for m in range(1, 13)]
+    t = pd.DataFrame({"period": periods * 7, "key": np.repeat(list("abcdefg"), 24),
+                      "share": np.linspace(0, 1, 168)})  # fmt: skip
+    fig = trend_chart(t, title="Shares")
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    first = visible[0]
+    xticks = list(visible[-1].get_xticks())
+    yticks = [v for v in first.get_yticks() if 0 <= v <= first.get_ylim()[1]]
+    assert xticks == list(range(0, 24, 2)) and yticks[0] == 0 and len(yticks) >= 3
+    assert {ax.get_xlim() for ax in visible} == {first.get_xlim()}  # one period axis
+    assert {ax.get_ylim() for ax in visible} == {first.get_ylim()}  # one value axis
+
+    def marks(ax):
+        return [ln for ln in ax.get_lines() if ln.get_marker() != "o"]
+
+    for i, ax in enumerate(visible):
+        inner_x, inner_y = i < len(visible) - 3, i % 3 > 0
+        assert (list(ax.get_xticks()) == []) == inner_x
+        assert (list(ax.get_yticks()) == []) == inner_y
+        assert len(marks(ax)) == inner_x + inner_y
+        assert all(not m.get_in_layout() for m in marks(ax))
+    new = save_figure(fig, tmp_path / "marks", formats=["png"])["png"].read_bytes()
+    for i, ax in enumerate(visible):  # the same figure with real ticks, labels hidden
+        for line in marks(ax):
+            line.remove()
+        if i < len(visible) - 3:
+            ax.set_xticks(xticks, [periods[i] for i in xticks])
+            ax.xaxis.set_tick_params(labelbottom=False)
+        if i % 3:
+            ax.yaxis.major = first.yaxis.major  # shared ticks again
+            ax.yaxis.set_tick_params(labelleft=False)
+    ticked = save_figure(fig, tmp_path / "ticks", formats=["png"])["png"].read_bytes()
+    assert new == ticked
+
+
+def test_heatmap_numbers_stay_out_of_the_layout_and_change_no_pixel(tmp_path):
+    # The cell numbers sit inside their cells: left out of the layout (not measured by the
+    # constrained layout and the saved box), the saved picture is the one with them in it.
+    from analysis.plots import save_figure
+
+    m = pd.DataFrame(
+        np.arange(12.0).reshape(3, 4) * 1000, index=["a", "bb", "ccc"], columns=list("wxyz")
+    )
+    fig = heatmap(m, fmt="{:.0f}", title="Counts", colorbar_label="n")
+    numbers = [t for t in fig.axes[0].texts]
+    assert len(numbers) == 12 and not any(t.get_in_layout() for t in numbers)
+    out = save_figure(fig, tmp_path / "out", formats=["png"])["png"].read_bytes()
+    fig = heatmap(m, fmt="{:.0f}", title="Counts", colorbar_label="n")
+    for t in fig.axes[0].texts:
+        t.set_in_layout(True)
+    assert save_figure(fig, tmp_path / "in", formats=["png"])["png"].read_bytes() == out
