@@ -231,6 +231,7 @@ def test_trend_chart_shared_axis_reaches_the_largest_panel_and_labels_the_bottom
     })  # fmt: skip
     fig = trend_chart(t, y="count")
     assert fig.axes[0].get_ylim()[0] == 0 and fig.axes[0].get_ylim()[1] >= 50
+    # A panel above another draws its period tick marks without labels (plots.trend_chart).
     labelled = [ax.get_title() for ax in fig.axes if ax.get_visible()
-                and ax.xaxis.get_tick_params()["labelbottom"]]  # fmt: skip
+                and any(t.get_text() for t in ax.get_xticklabels())]  # fmt: skip
     assert labelled == ["c", "d", "e"]
