@@ -90,6 +90,11 @@ PLACE_NOUNS_AFTER: frozenset[str] = frozenset({
     "province", "region", "city", "state", "county", "district", "capital", "island",
     "islands", "prefecture", "municipality", "border", "coast", "town", "village", "area",
     "autonomous", "territory", "borders", "provinces", "regions", "cities", "port",
+    # a country's geography: "Uzbekistan's southern sea", "Chile's northern desert" (set 15;
+    # not "China's waters", whose claim is the state's, nor "Italy's interior ministry")
+    "sea", "seas", "lake", "lakes", "river", "rivers", "desert", "deserts", "mountains",
+    "forests", "jungle", "jungles", "valley", "valleys", "delta", "plains", "highlands",
+    "peninsula", "gulf", "bay", "hills", "coastline", "shores", "countryside",
 })  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "at", "from", "to", "near", "across", "inside", "throughout"})
 # "in northern Myanmar": a compass word between a place preposition and a country
@@ -184,6 +189,13 @@ def place_mask(
     dateline = (p[0] == ",") & upper & ~in_mention[1] & ctx.sentence_start(doc, tok - 2)
     # X's Y province: "China's Guangdong province", "Vietnam's capital"
     poss = np.array([x.endswith("'s") for x in last], bool)
+    # "part of the Philippines' commitments": the possessive of a name ending in s written with
+    # the apostrophe alone (a token of its own) before a word (wave 10)
+    poss |= (
+        np.isin(nx[0], ["'", "’"])
+        & np.char.endswith(last.astype(str), "s")
+        & np.char.isalpha(nx[1].astype(str))
+    )
     after = list(PLACE_NOUNS_AFTER)
     stop0, stop1 = np.isin(nx[0], list(_STOPS)), np.isin(nx[1], list(_STOPS))
     r4 = poss & (

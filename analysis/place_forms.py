@@ -196,6 +196,9 @@ NAME_HEADS_BEFORE_OF: frozenset[str] = frozenset({
     "bank", "university", "institute", "college", "academy", "museum", "library", "hospital",
     "airport", "stadium", "school", "polytechnic", "conservatory", "gallery", "theatre",
     "theater", "orchestra", "cathedral", "church", "archives", "observatory", "zoo",
+    # newspapers and broadcasters: "the Global New Light of Myanmar", "The Times of India",
+    # "Voice of America" (set 15)
+    "light", "times", "voice", "star", "mirror", "herald", "chronicle",
 })  # fmt: skip
 # a capitalised possessive word inside a brand name: "Axis My India", "Our Malaysia"
 _NAME_PRONOUNS = frozenset({"my", "our", "your", "their"})
