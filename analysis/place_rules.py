@@ -692,11 +692,13 @@ def news_form_mask(
     # capitalised word (a Spanish, Portuguese or French proper name)
     out |= where(cty & isin(p0, ["de", "del", "do", "da", "du"]),
                  lambda r: ctx.capitalised(doc[r], tok[r] - 2))  # fmt: skip
-    # "Special Economic Measures (Iran) Regulations": a country in brackets inside a name
+    # "Special Economic Measures (Iran) Regulations": a country in brackets inside a name;
+    # not a speaker's country before the label of the next line, "Deputy General Prosecutor
+    # (Cambodia)\nSpeakers: …" in a programme (set 15)
     out |= where(
         cty & isin(p0, "(") & isin(n0, ")"),
         lambda r: ctx.capitalised(doc[r], tok[r] - 2) & ctx.capitalised(doc[r], end[r] + 1)
-        & ~ctx.sentence_start(doc[r], tok[r] - 2),
+        & ~ctx.sentence_start(doc[r], tok[r] - 2) & ~ctx.norm_in(doc[r], end[r] + 2, ":"),
     )  # fmt: skip
     # "the AU Peace and Security Council": a name of two words or more after "Word and"
     width = int(ctx.tok.max(initial=0)) + 8

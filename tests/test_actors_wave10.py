@@ -213,3 +213,110 @@ def test_an_abbreviated_given_name_ma_does_not_end_the_sentence() -> None:
     ]
     text = "Senator Ma. Luz Reyes met Kenya's envoy."
     assert mentions_of(text) == [["Senator Ma. Luz Reyes", "luz_reyes"], ["Kenya's", "kenya"]]
+
+
+# -- 11. a month before a comma is no city: "In August, China's ministry said" ---------------
+
+
+def test_a_month_before_a_comma_is_no_city() -> None:
+    assert mentions_of("In August, Egypt's central bank cut rates.")[0] == ["Egypt's", "egypt"]
+    assert mentions_of("In May, Peru signed the accord.") == [["Peru", "peru"]]
+    assert mentions_of("In March, Chile and Spain agreed.") == [
+        ["Chile", "chile"],
+        ["Spain", "spain"],
+    ]
+    # a city before the comma stays a place
+    assert mentions_of("The talks in Cusco, Peru ended on Friday.") == []
+
+
+# -- 12. a number between "in" and the place ----------------------------------------------------
+
+
+GROUPS = Actors.from_records(
+    [
+        {"id": "eu_states", "name": "EU member states", "type": "group",
+         "aliases": ["EU countries"]},
+        {"id": "au_states", "name": "AU member states", "type": "group",
+         "aliases": ["AU countries"]},
+        {"id": "kenya", "name": "Kenya", "type": "country"},
+    ]
+)  # fmt: skip
+
+
+def test_a_number_between_in_and_the_place_keeps_it_a_place() -> None:
+    assert mention_rows("Funds sat in accounts in five EU countries.", GROUPS) == []
+    assert mention_rows("Clinics in 12 AU countries reported cases, Kenya said.", GROUPS) == [
+        ["Kenya", "kenya"]
+    ]
+    assert mention_rows("Banks in several EU countries froze assets.", GROUPS) == []
+    # the group acting stays
+    assert mention_rows("Five EU countries signed the letter.", GROUPS) == [
+        ["EU countries", "eu_states"]
+    ]
+
+
+# -- 13. a programme's venue line and its quoted theme -------------------------------------------
+
+
+def test_a_programme_venue_line_and_theme_name_no_actor() -> None:
+    text = (
+        "The Fourth Andean Justice Forum\n"
+        "Cusco City, Cusco Region, Peru, 4-6 May 2016\n"
+        'Theme: "Building Trust between Courts in a Connected Chile and Peru"\n'
+        "Host: Kenya"
+    )
+    assert mentions_of(text) == [["Kenya", "kenya"]]
+    assert mentions_of("Arequipa, Peru, 3 May 2024") == []
+    # a list of countries before a number acts
+    assert mentions_of("Chile, Peru, 12 other states signed.") == [
+        ["Chile", "chile"],
+        ["Peru", "peru"],
+    ]
+
+
+# -- 14. a programme's speaker with the country in brackets, before the next label ------------
+
+
+def test_a_speakers_country_in_brackets_before_a_label_line_is_a_mention() -> None:
+    text = (
+        "Moderator: H.E. Ana Ruiz, Deputy Attorney General (Spain)\n"
+        "Speakers: Mr Luis Vega (Peru); Ms Amal Nour (Egypt)"
+    )
+    assert mentions_of(text) == [["Spain", "spain"], ["Peru", "peru"], ["Egypt", "egypt"]]
+    # a country in brackets inside a name stays no mention
+    text = "under the Special Economic Measures (Egypt) Regulations, Kenya froze assets."
+    assert mentions_of(text) == [["Kenya", "kenya"]]
+
+
+# -- 15. "H.E." ends no sentence; a title after a joint subject in a headline -------------------
+
+
+HOLDERS = Actors.from_records(
+    [
+        {"id": "ana_ruiz", "name": "Ana Ruiz", "type": "person",
+         "titles": ["Attorney General", "H.E."], "short": ["Ruiz"]},
+        {"id": "jan_berg", "name": "Jan Berg", "type": "person",
+         "titles": ["Prime Minister", "Swedish PM"], "short": ["Berg"]},
+        {"id": "kim_min", "name": "Kim Min", "type": "person", "titles": ["President"],
+         "short": ["Kim"]},
+        {"id": "spain", "name": "Spain", "type": "country"},
+    ]
+)  # fmt: skip
+
+
+def test_his_excellency_and_a_title_after_a_joint_headline_subject() -> None:
+    text = "Delegates met H.E. Ana Ruiz, Attorney General (Spain), on Monday."
+    assert mention_rows(text, HOLDERS) == [["H.E. Ana Ruiz", "ana_ruiz"], ["Spain", "spain"]]
+    text = (
+        "Kim, Swedish PM agree on trade pact\n\n"
+        "President Kim Min and Swedish Prime Minister Jan Berg signed a pact."
+    )
+    assert mention_rows(text, HOLDERS) == [
+        ["Kim", "kim_min"],
+        ["Swedish PM", "jan_berg"],
+        ["President Kim Min", "kim_min"],
+        ["Prime Minister Jan Berg", "jan_berg"],
+    ]
+    # no holder of the title named in the text: not counted
+    text = "Kim, Swedish PM agree on trade pact\n\nPresident Kim Min signed a pact."
+    assert mention_rows(text, HOLDERS) == [["Kim", "kim_min"], ["President Kim Min", "kim_min"]]
