@@ -181,9 +181,9 @@ _LIST_HEADING = rf"(?:{_LIST_HEADING})\s{{0,3}}[:>»›|-]{{0,2}}"
 # are separated by spaces, with a comma, semicolon, "&" or "/" after one (no empty splits, so
 # no backtracking over the letters of one word)
 _CREDIT_WORD = (
-    rf"(?:[\p{{Lu}}\d][\w.&'’-]{{0,25}}|{_AGENCIES}"
-    r"|(?i:and|in|by|from|of|the|for|at|editing|writing"
-    r"|compiled|additional|reporting|staff|writers?|correspondents?))"
+    # (lower-case words only in the second branch, so that no word matches both)
+    r"(?:[\p{Lu}\d][\w.&'’-]{0,25}|dpa|and|in|by|from|of|the|for|at|editing|writing"
+    r"|compiled|additional|reporting|staff|writers?|correspondents?)"
 )
 _CREDIT_SEP = r"(?:\s{0,2}[,;&/])?\s{1,3}"
 #: An agency's (or reporter's) credit for the story, a line of its own.
@@ -460,7 +460,15 @@ _has_link = regex.compile(r"(?i)/|www\.").search
 _has_paren = re.compile(r"\(").search
 _has_comma = re.compile(",").search
 _has_bar = re.compile(r"\|").search
-_has_credit_word = re.compile(r"(?i)reporting|contributed").search
+
+
+def _has_credit_word(s: str) -> bool:
+    # a credit line is short (no match of reporting_credit is longer than 900 characters) and
+    # opens with "reporting" (after "(", "with" or "additional") or holds "contributed"
+    if len(s) > 900:
+        return False
+    low = s.lower()
+    return "contributed" in low or low.lstrip("( ").startswith(("reporting", "with", "additional"))
 
 
 def _has_click(s: str) -> bool:
