@@ -775,6 +775,11 @@ def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
             # "Zhao praised the government for its '…'": a speaker must stand before the cue
             if doc.s_lo[cue.first] != doc.s_lo[o] or any(norm[i] in SENT_END for i in gap):
                 continue
+            # "welcomed the decision, saying mortgage holders would "…"": a speech cue between
+            # them attributes the quotation (set 15)
+            if any(found.cues[k].kind != "direct" and cue.last < found.cues[k].first < o
+                   for k in range(ci + 1, min(ci + 4, len(found.cues)))):  # fmt: skip
+                continue
             slot = person_of_body(doc, doc.slot_ending_at(cue.first - 1))  # "X of Y praised"
             slot = slot or clause_subject(doc, cue.first)
             if slot is None and cue.first >= 1:

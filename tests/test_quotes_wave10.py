@@ -70,3 +70,33 @@ def test_a_two_word_country_name_and_its_adjective() -> None:
     assert quote_rows(text, actors) == [
         ["the deal would help exporters", "reported", "viet_nam", "said"]
     ]
+
+
+# -- 4. a direct-only cue before a speech cue that takes the quotation ------------------------
+
+
+def test_a_direct_only_cue_before_a_speech_cue_leaves_the_quotation_to_it() -> None:
+    actors = Actors.from_records(
+        [
+            {"id": "lena_holt", "name": "Lena Holt", "type": "person",
+             "titles": ["Housing Minister"], "short": ["Holt"]},
+        ]
+    )  # fmt: skip
+    text = (
+        "Housing Minister Lena Holt welcomed the ruling, saying tenants would "
+        '"finally have a voice" in the courts.'
+    )
+    assert quote_rows(text, actors) == [
+        [
+            'tenants would "finally have a voice" in the courts',
+            "reported",
+            "lena_holt",
+            "saying",
+        ]
+    ]
+    text = (
+        'Housing Minister Lena Holt hailed the deal, saying it was "a turning point" for renters.'
+    )
+    assert quote_rows(text, actors) == [
+        ['it was "a turning point" for renters', "reported", "lena_holt", "saying"]
+    ]
