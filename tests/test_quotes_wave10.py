@@ -100,3 +100,28 @@ def test_a_direct_only_cue_before_a_speech_cue_leaves_the_quotation_to_it() -> N
     assert quote_rows(text, actors) == [
         ['it was "a turning point" for renters', "reported", "lena_holt", "saying"]
     ]
+
+
+# -- 5. "It said" after a sentence whose subject is an organisation that did not speak --------
+
+
+def test_it_said_after_an_organisation_subject() -> None:
+    actors = Actors.from_records(
+        [
+            {"id": "ombudsman", "name": "Office of the Ombudsman", "type": "organisation",
+             "aliases": ["OMB"]},
+            {"id": "kazakhstan", "name": "Kazakhstan", "type": "country"},
+        ]
+    )  # fmt: skip
+    text = (
+        "The Office of the Ombudsman (OMB) welcomed the ruling. In a statement, it said the "
+        'court had "restored trust" in the system.'
+    )
+    assert quote_rows(text, actors) == [
+        ['the court had "restored trust" in the system', "reported", "ombudsman", "said"]
+    ]
+    text = "The OMB welcomed the ruling. It said the fine would be paid."
+    assert quote_rows(text, actors) == [["the fine would be paid", "reported", "ombudsman", "said"]]
+    # a country opening the sentence before is not an organisation: not this rule
+    text = "Kazakhstan welcomed the ruling. It said the fine would be paid."
+    assert quote_rows(text, actors) == []
