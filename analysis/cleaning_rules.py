@@ -166,6 +166,38 @@ _DAY_MONTH = (
 _AGENCY_LIST = (
     rf"(?:{_AGENCIES}|[A-Z]{{2,6}})(?:\s{{0,2}}/\s{{0,2}}(?:{_AGENCIES}|[A-Z]{{2,6}})){{0,2}}"
 )
+#: A heading over a list of headlines (most-read, trending, popular, "More from X" lists).
+_LIST_HEADING = (
+    r"(?i:most\s{1,3}(?:read|popular|viewed|shared|commented|watched|recent)"
+    r"(?:\s{1,3}(?:stories|articles|news|now|today|this\s{1,3}week))?"
+    r"|(?:trending|popular)(?:\s{1,3}(?:now|today|stories|articles|news|topics|posts))?"
+    r"|top\s{1,3}(?:stories|news|reads)|editor[’']?s[’']?\s{1,3}picks?)"
+    # "More from Asia", "MORE FROM MALAY MAIL": capitalised words only, no sentence
+    r"|(?i:more\s{1,3}(?:from|in)\s{1,3}(?:the\s{1,3})?)"
+    r"[\p{Lu}\d][\w&'’-]{0,25}(?:\s{1,3}[\p{Lu}\d&][\w&'’-]{0,25}){0,4}"
+)
+_LIST_HEADING = rf"(?:{_LIST_HEADING})\s{{0,3}}[:>»›|-]{{0,2}}"
+# a word of a credit: a capitalised name or acronym, or a small word between names; words
+# are separated by spaces, with a comma, semicolon, "&" or "/" after one (no empty splits, so
+# no backtracking over the letters of one word)
+_CREDIT_WORD = (
+    # (lower-case words only in the second branch, so that no word matches both)
+    r"(?:[\p{Lu}\d][\w.&'’-]{0,25}|dpa|and|in|by|from|of|the|for|at|editing|writing"
+    r"|compiled|additional|reporting|staff|writers?|correspondents?)"
+)
+_CREDIT_SEP = r"(?:\s{0,2}[,;&/])?\s{1,3}"
+#: An agency's (or reporter's) credit for the story, a line of its own.
+_REPORTING_CREDIT = (
+    r"(?:\(\s{0,2})?(?:(?i:with|additional)\s{1,3})?(?i:reporting)\s{1,3}(?i:by|from)\s{1,3}"
+    rf"{_CREDIT_WORD}(?:{_CREDIT_SEP}{_CREDIT_WORD}){{0,24}}\s{{0,2}}[.)]{{0,2}}"
+    r"|(?:\(\s{0,2})?[\p{Lu}][\w.&'’-]{0,25}"
+    rf"(?:{_CREDIT_SEP}{_CREDIT_WORD}){{0,12}}\s{{1,3}}"
+    r"(?i:contributed(?:\s{1,3}reporting(?:\s{1,3}to\s{1,3}(?:this|the)\s{1,3}"
+    r"(?:report|story|article))?|\s{1,3}to\s{1,3}(?:this|the)\s{1,3}(?:report|story|article)))"
+    r"\s{0,2}[.)]{0,2}"
+)
+# one item of a short section bar: one to three capitalised words ("Climate", "Middle East")
+_CAP_ITEM = r"(?:\p{Lu}[\p{L}\d'’-]{0,24}(?:\s{1,3}(?:\p{Lu}[\p{L}\d'’-]{0,24}|&)){0,2})"
 # one item of a menu bar: at most four short words, no sentence punctuation
 _BAR_ITEM = r"(?:[\p{L}\d&'’-]{1,25}(?:\s{1,3}[\p{L}\d&'’-]{1,25}){0,3})"
 _MEDIA_NAME = (
@@ -235,6 +267,13 @@ _WEB_RULES = (
         r"|xem\s{1,3}thêm|tin\s{1,3}liên\s{1,3}quan)(?:\s{0,3}[:>»›|-]{1,3}\s{0,3}.{0,300}"
         r"|\s{0,3}\.{0,3})|(?:>>|»)\s{0,3}.{1,300}",
     ),
+    # a bare heading over a list of headlines at the foot or side of a page: "Most Read",
+    # "MOST POPULAR", "Trending", "Popular now", "More from Asia", "Top stories" (the list
+    # below goes with it, as the teasers under "Related news"; held-out set 15)
+    BoilerplateRule("list_heading", _LIST_HEADING),
+    # an agency's credit for a story: "Yonhap contributed to this report.", "With reporting by
+    # AFP", "Additional reporting by Reuters and dpa" (held-out set 15)
+    BoilerplateRule("reporting_credit", _REPORTING_CREDIT),
     # a press release's dateline line, "November 14, 2022 - Ottawa, Ontario - Global Affairs
     # Canada": a date, a dash, a place and the issuing office, capitalised words only (set 8)
     BoilerplateRule(
@@ -281,11 +320,17 @@ _WEB_RULES = (
         r"(?:\s{0,3}(?:\||\s/\s)\s{0,3}[^|\n]{0,80}){1,5}",
     ),
     # a navigation or page bar: "Home | World | Asia | Business", "Outlet | Section | 24 May
-    # 2025": four short items or more between bars, or three ending in a date (held-out set 12)
+    # 2025": four short items or more between bars, or three ending in a date (held-out set 12);
+    # a short section bar of two or three capitalised items of up to three words, "Germany |
+    # Europe | Climate", "National | Diplomacy"; a live page's bar opening with its time stamp,
+    # "Updated 15:42 CET, 13 November 2025 | Paris | Our correspondents in court" (set 15)
     BoilerplateRule(
         "page_bar",
         rf"(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{3,24}}{_BAR_ITEM}"
-        rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}",
+        rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}"
+        rf"|{_CAP_ITEM}(?:\s{{0,3}}\|\s{{0,3}}{_CAP_ITEM}){{1,2}}"
+        rf"|(?i:{_STAMP_LABEL})?{_PIECE}(?:{_SEP}(?:{_PIECE}|{_TZ})){{0,6}}"
+        r"(?:\s{0,3}\|\s{0,3}[^|\n]{1,80}){1,5}",
     ),
     # a commentary's author note: "*Jane Roe is Senior Fellow at the Lowy Institute. The views
     # expressed are the author's own.", or a line with the disclaimer (held-out set 14)
@@ -351,6 +396,14 @@ _DATELINE_RULES = (
         r"\s{0,3}[-–—:]{1,3}\s{0,3}",
         where="leading",
     ),
+    # a release's dateline with the country in brackets: "Bangkok (Thailand), 7 June 2017 – ",
+    # "Vienna (Austria), 3 March – " (held-out set 15)
+    BoilerplateRule(
+        "bracket_dateline",
+        rf"{_PLACE}\s{{0,3}}\(\s{{0,2}}{_PLACE}\s{{0,2}}\)\s{{0,3}},\s{{0,3}}(?:{_DATE}|{_DAY_MONTH})"
+        r"\s{0,3}[-–—]{1,3}\s{0,3}",
+        where="leading",
+    ),
     # "VIETNAM, December 6 – ", "HANOI, 6 Dec 2023 — "
     BoilerplateRule(
         "upper_dateline",
@@ -409,6 +462,15 @@ _has_comma = re.compile(",").search
 _has_bar = re.compile(r"\|").search
 
 
+def _has_credit_word(s: str) -> bool:
+    # a credit line is short (no match of reporting_credit is longer than 900 characters) and
+    # opens with "reporting" (after "(", "with" or "additional") or holds "contributed"
+    if len(s) > 900:
+        return False
+    low = s.lower()
+    return "contributed" in low or low.lstrip("( ").startswith(("reporting", "with", "additional"))
+
+
 def _has_click(s: str) -> bool:
     low = s.casefold()
     return "click" in low or "tap" in low
@@ -431,6 +493,8 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("timestamp", _has_digit),
         ("short_link", _has_link),
         ("agency_dateline", _has_paren),
+        ("bracket_dateline", _has_paren),
+        ("reporting_credit", _has_credit_word),
         ("upper_dateline", _has_comma),
         ("page_bar", _has_bar),
     )

@@ -34,6 +34,8 @@ ACTOR_SUFFIXES: frozenset[str] = frozenset({
     "related", "led", "backed", "brokered", "sponsored", "funded", "initiated", "hosted",
     "chaired", "proposed", "owned", "run", "controlled", "linked", "allied", "aligned",
     "mediated", "organised", "organized",  # "UAE-mediated exchange" (set 5)
+    # "the junta-appointed attorney general", "a Kremlin-installed governor" (set 15)
+    "appointed", "installed", "nominated", "imposed", "supported", "financed",
 })  # fmt: skip
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 
@@ -47,7 +49,7 @@ _Parts = tuple[
 
 
 def _compound_types(
-    types: pd.Index, one: dict[str, str], multi: tuple[dict, dict], fold_case: bool,
+    types: pd.Index, one: dict[str, str], multi: tuple[dict, dict, set], fold_case: bool,
     fold_diacritics: bool,
 ) -> dict[int, _Parts]:  # fmt: skip
     """For every hyphenated type of capitalised parts: its one-word hits (``one``) and its
@@ -56,11 +58,16 @@ def _compound_types(
     hyphenated = np.flatnonzero(
         np.asarray(types.str.contains(_HYPHENS.pattern, regex=True), dtype=bool)
     )
-    by_first, by_last = multi
+    by_first, by_last, lower_spelled = multi
     out = {}
     for code, written in zip(hyphenated.tolist(), types.take(hyphenated).tolist(), strict=True):
         parts = _HYPHENS.split(written)
-        if len(parts) < 2 or not all(x[:1].isupper() or x in ACTOR_SUFFIXES for x in parts):
+        # a spelling the table writes in lower case ("junta") before a suffix of
+        # :data:`ACTOR_SUFFIXES`: "the junta-appointed attorney general" (set 15)
+        lower = len(parts) == 2 and parts[1] in ACTOR_SUFFIXES and parts[0] in lower_spelled
+        if len(parts) < 2 or not (
+            lower or all(x[:1].isupper() or x in ACTOR_SUFFIXES for x in parts)
+        ):
             continue
         hits, tails, heads = [], [], []
         pos = 0
@@ -96,6 +103,14 @@ def _spellings(act: Actors, fold_case: bool, fold_diacritics: bool) -> tuple[dic
             spelled.setdefault(f, set()).add(actor_id)
     unique = {k: next(iter(v)) for k, v in spelled.items() if len(v) == 1}
     one = {k: v for k, v in unique.items() if " " not in k}
+    # the one-word spellings the table writes in lower case, as written ("junta")
+    lower_spelled = {
+        w
+        for w in (str(x).strip() for x in p["pattern"])
+        if w.isalpha()
+        and w.islower()
+        and fold(w, case=fold_case, diacritics=fold_diacritics) in unique
+    }
     by_first: dict[str, list] = {}
     by_last: dict[str, list] = {}
     for k, v in unique.items():
@@ -103,7 +118,7 @@ def _spellings(act: Actors, fold_case: bool, fold_diacritics: bool) -> tuple[dic
         if 2 <= len(words) <= 4:
             by_first.setdefault(words[0], []).append((words[1:], v))
             by_last.setdefault(words[-1], []).append((words[:-1], v))
-    got = act._cache[cache_key] = (one, (by_first, by_last))
+    got = act._cache[cache_key] = (one, (by_first, by_last, lower_spelled))
     return got
 
 

@@ -213,6 +213,11 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     # wave 8 (set 12): an obituary's and a court report's sources ("…, her family said in a
     # statement", "…, a former colleague, Jean-Pierre Moreau, recalled")
     "family", "relatives", "colleague", "prosecutors",
+    # wave 10 (set 15): people named by their work ("An engineer on the project tells the
+    # camera that …", "a doctor at the clinic said …")
+    "engineer", "engineers", "doctor", "doctors", "nurse", "nurses", "teacher", "teachers",
+    "farmer", "farmers", "volunteer", "volunteers", "employee", "employees", "manager",
+    "managers", "technician", "technicians",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

@@ -28,12 +28,18 @@ from analysis.name_forms import DEMONYMS, HEADLINE_ACTION_VERBS, subhead_line
 from analysis.text import fold
 from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
 
-__all__ = ["HEADLINE_VERBS", "headline_title_mentions", "inside_heads"]
+__all__ = ["HEADLINE_VERBS", "JOINT_HEADLINE_VERBS", "headline_title_mentions", "inside_heads"]
 
 #: Verbs of attribution in headlines (present tense): "Minister says …", "Envoy warns …".
 HEADLINE_VERBS: frozenset[str] = frozenset({
     "says", "urges", "warns", "vows", "pledges", "calls", "tells", "defends", "rejects",
     "backs", "announces", "admits", "denies", "insists", "hails", "slams", "accuses", "signals",
+})  # fmt: skip
+#: Verbs of a headline whose subject is two holders, the title the second: "Kang, Dutch PM
+#: agree on 'chip alliance'", "Biden, Japanese PM sign …" (plural forms; set 15).
+JOINT_HEADLINE_VERBS: frozenset[str] = frozenset({
+    "agree", "sign", "meet", "discuss", "hold", "vow", "pledge", "talk", "hail", "back",
+    "seal", "launch", "reaffirm", "urge", "call",
 })  # fmt: skip
 _SENT_END = frozenset({".", "!", "?"})
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -81,6 +87,7 @@ def headline_title_mentions(
     verbs = [*HEADLINE_VERBS, ":"]  # "Energy minister: ban will stay" (colon attribution)
     verbs += list(HEADLINE_ACTION_VERBS)  # "Prime Minister thanks voters" (held-out set 9)
     verbs += ["on"]  # "Reserve Bank governor on the rate cut" (an interview's headline, set 10)
+    verbs += list(JOINT_HEADLINE_VERBS)  # "Kang, Dutch PM agree on …" (a joint subject, set 15)
     near = np.zeros(len(rows), bool)
     for k in range(1, min(longest, 4) + 1):
         near |= ctx.norm_in(codes[rows], tok[rows] + k, verbs)

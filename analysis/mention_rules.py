@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.actor_table import Actors
 from analysis.compounds import ACTOR_SUFFIXES, compound_mentions
+from analysis.dates import MONTH_NAMES
 from analysis.place_forms import BORDER_ACTORS
 from analysis.place_rules import (
     ADDRESSED_OBJECTS,
@@ -27,6 +28,7 @@ from analysis.place_rules import (
     origin_place_rules,
     wire_place_mask,
 )
+from analysis.place_words import COUNT_WORDS, PLACE_NOUNS_AFTER
 from analysis.text import fold
 from analysis.token_context import (
     TokenContext,
@@ -84,12 +86,6 @@ LOCATION_NOUNS: frozenset[str] = frozenset({
     # people named by where they come from (held-out set 4: "fishers from Indonesia")
     "fishers", "fishermen", "migrants", "crew", "crews", "refugees", "tourists", "deckhands",
     "seafarers", "sailors", "labourers", "laborers", "passengers",
-})  # fmt: skip
-#: Nouns after "X's [Name]": "China's Guangdong province", "Vietnam's capital".
-PLACE_NOUNS_AFTER: frozenset[str] = frozenset({
-    "province", "region", "city", "state", "county", "district", "capital", "island",
-    "islands", "prefecture", "municipality", "border", "coast", "town", "village", "area",
-    "autonomous", "territory", "borders", "provinces", "regions", "cities", "port",
 })  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "at", "from", "to", "near", "across", "inside", "throughout"})
 # "in northern Myanmar": a compass word between a place preposition and a country
@@ -165,6 +161,8 @@ def place_mask(
     r2 |= (p[0] == "the") & np.isin(p[1], ["in", "at"]) & np.isin(p[2], list(LOCATION_NOUNS))
     # City, Country: "held in Jakarta, Indonesia" / "in Phnom Penh, Cambodia"
     city1 = (p[0] == ",") & cap[0] & ~in_mention[1] & np.isin(p[2], list(_CITY_PREPS))
+    # not a time phrase: "In August, China's ministry said" (set 15)
+    city1 &= ~np.isin(p[1], list(MONTH_NAMES))
     city2 = (
         (p[0] == ",")
         & cap[0]
@@ -177,6 +175,17 @@ def place_mask(
     speaks = np.isin(nx[0], ["says", "said", "say"])
     city1 &= ~speaks
     city2 &= ~speaks
+    # a venue or dateline line, "Ha Long City, Quang Ninh Province, Viet Nam, 17-19 October
+    # 2012": the country between a capitalised place and a date (set 15)
+    months = list(MONTH_NAMES)
+    dated = (nx[0] == ",") & (
+        np.isin(nx[1], months)
+        | (
+            np.isin(nx[2], months)
+            & np.asarray(pd.Series(nx[1], dtype=object).str.match(r"\d").fillna(False), bool)
+        )
+    )
+    city1 |= (p[0] == ",") & cap[0] & ~in_mention[1] & dated
     # "In Vietnam, the SPP …" at the start of a sentence
     lead = (p[0] == "in") & np.isin(p[1], ["", ".", "!", "?", ";"]) & (nx[0] == ",")
     # datelines: "VIENTIANE, Laos -"
@@ -184,6 +193,13 @@ def place_mask(
     dateline = (p[0] == ",") & upper & ~in_mention[1] & ctx.sentence_start(doc, tok - 2)
     # X's Y province: "China's Guangdong province", "Vietnam's capital"
     poss = np.array([x.endswith("'s") for x in last], bool)
+    # "part of the Philippines' commitments": the possessive of a name ending in s written with
+    # the apostrophe alone (a token of its own) before a word (wave 10)
+    poss |= (
+        np.isin(nx[0], ["'", "’"])
+        & np.char.endswith(last.astype(str), "s")
+        & np.char.isalpha(nx[1].astype(str))
+    )
     after = list(PLACE_NOUNS_AFTER)
     stop0, stop1 = np.isin(nx[0], list(_STOPS)), np.isin(nx[1], list(_STOPS))
     r4 = poss & (
@@ -258,6 +274,9 @@ def more_place_rules(
         & ~poss
         & (via != "compound")
     ) | ((p[0] == "the") & (p[1] == "on") & (nx[0] == "side"))  # "on the Myanmar side"
+    # "accounts in five Asean countries": a number between "in" and the place (set 15)
+    counted = np.isin(p[0], list(COUNT_WORDS)) | np.char.isdigit(p[0].astype(str))
+    r_in |= (p[1] == "in") & counted & ~poss & (via != "compound")
     upper2 = ctx.upper(doc, tok - 2)
     dashes = list(_DASHES)
     dl = (

@@ -55,6 +55,8 @@ THEME_WORDS: frozenset[str] = frozenset({
     "strategy", "report", "book", "film", "documentary", "series", "song", "album", "show",
 })  # fmt: skip
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+# tokens a mention looks back for the quotation mark that opens a theme
+_THEME_SPAN = 12
 #: Adjectives of nationality -> the country's name (lower case): "the Chinese MPS" is China's
 #: ministry when "MPS" is shared by China's and Vietnam's (set 9).
 DEMONYMS: dict[str, str] = {
@@ -421,18 +423,20 @@ def _bracketed_names(
 
 def _quoted_theme(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
     """Inside quotation marks opened right after a word of :data:`THEME_WORDS` (or after it
-    and a comma) in the same sentence: themed "Unified Policing for a Safer ASEAN". Each
-    mention looks back for the nearest quotation mark (at most 9 tokens, in one gather of the
-    tokens before it); only those found are tested further."""
+    and a comma or a colon) in the same sentence: themed "Unified Policing for a Safer ASEAN",
+    a programme's 'Theme: "…"' line (set 15). Each mention looks back for the nearest
+    quotation mark (at most 12 tokens, in one gather of the tokens before it); only those
+    found are tested further."""
     found = np.zeros(len(tok), bool)
     quotes, theme = code_table(ctx, _QUOTES), code_table(ctx, THEME_WORDS)
     if not quotes.any() or not theme.any():
         return found
     rows = ctx.rows(doc, tok)
-    span = np.arange(1, 10, dtype=np.int32)
+    span = np.arange(1, _THEME_SPAN + 1, dtype=np.int32)
     if ctx.bounds is not None and len(ctx.norm_codes) < 2**31:
         back = rows.astype(np.int32)[:, None] - span
-        back[(tok < 9).astype(bool)] = np.where(tok[tok < 9, None] >= span, back[tok < 9], -1)
+        near = (tok < _THEME_SPAN).astype(bool)
+        back[near] = np.where(tok[near, None] >= span, back[near], -1)
         back[rows < 0] = -1
     else:
         back = np.stack([ctx.rows(doc, tok - k) for k in span], axis=1)
@@ -447,7 +451,7 @@ def _quoted_theme(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.nda
     i, k = i[ctx.sent[rq] == ctx.sent[rows[i]]], k[ctx.sent[rq] == ctx.sent[rows[i]]]
     if not len(i):
         return found
-    comma = code_table(ctx, {","})
+    comma = code_table(ctx, {",", ":"})
     w1 = codes_at(ctx, doc[i], tok[i] - k - 1)
     w2 = codes_at(ctx, doc[i], tok[i] - k - 2)
     hit = theme[w1] | (comma[w1] & theme[w2])

@@ -24,6 +24,8 @@ import weakref
 import numpy as np
 import pandas as pd
 
+from analysis.dates import MONTH_NAMES
+from analysis.place_words import NAME_HEADS_BEFORE_OF
 from analysis.token_context import TokenContext, covered_keys, in_sorted
 
 __all__ = [
@@ -189,13 +191,6 @@ TERRITORY_NOUNS: frozenset[str] = frozenset({
     "investors", "households", "subscribers", "buyers", "sellers", "traders", "retailers",
     "exporters", "importers", "manufacturers", "banks", "platforms", "markets", "prices",
     "sales", "stores", "shops", "factories", "plants",
-})  # fmt: skip
-#: Capitalised nouns that open an untabled proper name "<Noun> of [the] X": "the Bank of
-#: Thailand" is the bank, not Thailand (set 9).
-NAME_HEADS_BEFORE_OF: frozenset[str] = frozenset({
-    "bank", "university", "institute", "college", "academy", "museum", "library", "hospital",
-    "airport", "stadium", "school", "polytechnic", "conservatory", "gallery", "theatre",
-    "theater", "orchestra", "cathedral", "church", "archives", "observatory", "zoo",
 })  # fmt: skip
 # a capitalised possessive word inside a brand name: "Axis My India", "Our Malaysia"
 _NAME_PRONOUNS = frozenset({"my", "our", "your", "their"})
@@ -644,6 +639,11 @@ def _city_list(
     if not len(cand):
         return found
     idx, d, t, at = idx[cand], d[cand], t[cand], at[cand]
+    # not a time: "In March, Chile and Spain agreed" (set 15)
+    timed = in_table(codes_at(ctx, d, t - at + 1), code_table(ctx, MONTH_NAMES))
+    idx, d, t, at = idx[~timed], d[~timed], t[~timed], at[~timed]
+    if not len(idx):
+        return found
     # the mentions an item may not hold: any but a place actor's written otherwise than by
     # its name (a city alias); looked up by the mention that covers a token
     is_place = np.zeros(len(named), bool)

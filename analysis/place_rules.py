@@ -27,6 +27,7 @@ __all__ = [
     "DESTINATION_NOUNS",
     "AREA_PREPS",
     "MODIFIED_PLACE_NOUNS",
+    "MODIFIED_PLACE_ADJECTIVES",
     "NAMES_CONTAINING_COUNTRIES",
     "PEOPLE_OF_NOUNS",
     "wire_place_mask",
@@ -135,6 +136,14 @@ MODIFIED_PLACE_NOUNS: frozenset[str] = frozenset({
     "court", "courts", "courtroom", "courthouse", "hospital", "hospitals", "prison", "prisons",
     "jail", "suburb", "suburbs", "street", "streets", "neighbourhood", "neighborhood",
     "airport", "hotel", "hotels", "stadium", "restaurant", "station", "district", "market",
+})  # fmt: skip
+#: Lower-case words of a local institution between the place and its noun: "the Paris
+#: criminal court", "a Lyon appeals court", "the Nairobi central prison" (set 15).
+MODIFIED_PLACE_ADJECTIVES: frozenset[str] = frozenset({
+    "criminal", "civil", "district", "appeals", "appeal", "regional", "high", "municipal",
+    "provincial", "city", "local", "military", "administrative", "magistrates", "magistrates'",
+    "family", "juvenile", "commercial", "labour", "labor", "central", "main", "international",
+    "federal", "county", "state", "police", "maximum-security", "top-security", "general",
 })  # fmt: skip
 #: Names of cities, regions and other countries that contain a country's name (lower case):
 #: not the country ("Port Sudan", "Mexico City", "South Sudan", "New Mexico"; set 5). Besides
@@ -270,7 +279,13 @@ def wire_place_mask(
                 & (ctx.sentence_start(d, t - 2) | (p[2][near] == "/"))
             )
         )
-    modified = np.isin(p[0], ["a", "an", "the"]) & np.isin(nx[0], list(MODIFIED_PLACE_NOUNS))
+    modified = np.isin(p[0], ["a", "an", "the"]) & (
+        np.isin(nx[0], list(MODIFIED_PLACE_NOUNS))
+        | (
+            np.isin(nx[0], list(MODIFIED_PLACE_ADJECTIVES))
+            & np.isin(nx[1], list(MODIFIED_PLACE_NOUNS))
+        )
+    )
     capital = (p[0] == "capital") | ((p[0] == ",") & (p[1] == "capital"))
     # not "the Party, State and people of Viet Nam" (the state's formula, set 4)
     people = (p[0] == "of") & np.isin(p[1], list(PEOPLE_OF_NOUNS)) & (p[2] == "the")
@@ -524,6 +539,8 @@ ORG_HEADS: frozenset[str] = frozenset({
     "association", "society", "federation", "commission", "corporation", "company", "group",
     "bank", "airlines", "chamber", "network", "guard", "agency", "bureau", "committee",
     "league", "union", "party", "fund", "trust", "alliance", "coalition", "observatory",
+    # monitoring groups and periodicals: "the Myanmar Peace Monitor" (set 15)
+    "monitor", "observer", "review", "magazine", "weekly", "tracker", "project", "initiative",
     # courts and procuratorates below the tabled state: "the Beijing Municipal People's
     # Procuratorate", "the Jakarta Corruption Court"
     "court", "tribunal", "procuratorate", "procuracy",
@@ -675,11 +692,13 @@ def news_form_mask(
     # capitalised word (a Spanish, Portuguese or French proper name)
     out |= where(cty & isin(p0, ["de", "del", "do", "da", "du"]),
                  lambda r: ctx.capitalised(doc[r], tok[r] - 2))  # fmt: skip
-    # "Special Economic Measures (Iran) Regulations": a country in brackets inside a name
+    # "Special Economic Measures (Iran) Regulations": a country in brackets inside a name;
+    # not a speaker's country before the label of the next line, "Deputy General Prosecutor
+    # (Cambodia)\nSpeakers: …" in a programme (set 15)
     out |= where(
         cty & isin(p0, "(") & isin(n0, ")"),
         lambda r: ctx.capitalised(doc[r], tok[r] - 2) & ctx.capitalised(doc[r], end[r] + 1)
-        & ~ctx.sentence_start(doc[r], tok[r] - 2),
+        & ~ctx.sentence_start(doc[r], tok[r] - 2) & ~ctx.norm_in(doc[r], end[r] + 2, ":"),
     )  # fmt: skip
     # "the AU Peace and Security Council": a name of two words or more after "Word and"
     width = int(ctx.tok.max(initial=0)) + 8

@@ -733,6 +733,7 @@ def _is_demonym(adj: str, name: str) -> bool:
         and name in _OTHER_NAMES.get(_IRREGULAR[adj], ())
     ):
         return True
+    name = name.replace(" ", "")  # "Viet Nam": "Vietnamese"
     stems = {name, name[:-1]} if name[-1:] in "aeiouy" else {name}
     return any(adj == st + suf for st in stems for suf in ("n", "an", "ian", "ese", "i", "ean"))
 

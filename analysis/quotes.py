@@ -548,7 +548,10 @@ def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
     if single:
         taken = {doc.para[o] for o, _, _ in pairs}
         pairs = sorted(pairs + [p for p in single if doc.para[p[0]] not in taken])
-    return pairs
+    # a quoted nickname inside a tabled name ('Justice Secretary Ma. Corazon "Cora"
+    # Villanueva said …') is part of the mention, not a quotation (set 15)
+    inside = doc.in_mention
+    return [p for p in pairs if not (inside[p[0]] and p[1] + 1 < len(inside) and inside[p[1] + 1])]
 
 
 def _para_last(doc: SpeakerDoc, i: int) -> int:
@@ -694,7 +697,10 @@ def _cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None
     for j in range(close + 1, stop):
         if norm[j] in SENT_END and norm[j - 1] in _HONORIFICS:
             continue  # '"…," Ms. Whitmore said'
-        if norm[j] in SENT_END or norm[j] in QUOTE_MARKS or doc.para[j] != doc.para[close]:
+        # (not the marks of a nickname inside a tabled name: '"…," Senator Jose "Pepe" Reyes
+        # said')
+        mark = norm[j] in QUOTE_MARKS and not doc.in_mention[j]
+        if norm[j] in SENT_END or mark or doc.para[j] != doc.para[close]:
             break
     else:
         j = stop
@@ -768,6 +774,11 @@ def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
         if cue.kind == "direct":
             # "Zhao praised the government for its '…'": a speaker must stand before the cue
             if doc.s_lo[cue.first] != doc.s_lo[o] or any(norm[i] in SENT_END for i in gap):
+                continue
+            # "welcomed the decision, saying mortgage holders would "…"": a speech cue between
+            # them attributes the quotation (set 15)
+            if any(found.cues[k].kind != "direct" and cue.last < found.cues[k].first < o
+                   for k in range(ci + 1, min(ci + 4, len(found.cues)))):  # fmt: skip
                 continue
             slot = person_of_body(doc, doc.slot_ending_at(cue.first - 1))  # "X of Y praised"
             slot = slot or clause_subject(doc, cue.first)

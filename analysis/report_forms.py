@@ -79,6 +79,7 @@ __all__ = [
     "passive_clause",
     "person_of_body",
     "it_after_body",
+    "it_after_subject",
     "MISSION_NOUNS",
     "located_mission",
     "headline_single_pair",
@@ -337,6 +338,23 @@ def it_after_body(found: Found, s_lo: int) -> Slot | None:
         doc.m_last[prev.mention]
     )
     return prev if body else None
+
+
+def it_after_subject(found: Found, s_lo: int) -> Slot | None:
+    """ "It said …" (also "In a statement, it said …") right after a sentence whose subject, the
+    mention opening it (after "The"), is an organisation that did not speak: "The National
+    Anti-Terrorism Prosecutor's Office (PNAT) welcomed the verdict. In a statement, it said …"
+    (set 15) → that organisation."""
+    doc = found.doc
+    if s_lo == 0:
+        return None
+    lo = int(doc.s_lo[s_lo - 1])
+    k = doc.first_at.get(lo)
+    if k is None and doc.norm[lo] == "the":
+        k = doc.first_at.get(lo + 1)
+    if k is None or doc.a_type[doc.m_row[k]] != "organisation":
+        return None
+    return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
 
 
 def person_of_body(doc: SpeakerDoc, slot: Slot | None) -> Slot | None:

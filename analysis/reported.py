@@ -47,6 +47,7 @@ from analysis.report_forms import (
     appositive_source,
     bracketed_alias,
     it_after_body,
+    it_after_subject,
     located_mission,
     nominal_subject,
     owner_body,
@@ -454,7 +455,10 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
             _it_after_organisation(found, s_lo)
             or it_after_body(found, s_lo)
             or answer_it(found, s_lo)
+            or it_after_subject(found, s_lo)
         )
+    elif slot is None and c0 - 2 > s_lo and norm[c0 - 1] == "it" and norm[c0 - 2] == ",":
+        slot = it_after_subject(found, s_lo)  # "In a statement, it said …" (set 15)
     if slot is None and c0 - 2 >= s_lo and norm[c0 - 2] == "the" and norm[c0 - 1] in _ROLE_NOUNS:
         slot = Slot(-1, "he", c0 - 2, c0 - 1)  # "The minister proposed …"
     if slot is None:

@@ -93,6 +93,9 @@ EDGE_LINES = [
     "HANOI, 6 Dec 2023 — The talks opened.",
     "Andes Monitor | Peru | Americas | World | Sport",
     "Andes Monitor | Trade & Policy | Monday, 3 March 2025",
+    "Kyodo contributed to this report.",
+    "With reporting by Reuters and dpa",
+    "Lima (Peru), 3 March 2019 – Talks opened.",
 ]
 
 

