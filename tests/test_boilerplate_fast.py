@@ -93,6 +93,16 @@ EDGE_LINES = [
     "HANOI, 6 Dec 2023 — The talks opened.",
     "Andes Monitor | Peru | Americas | World | Sport",
     "Andes Monitor | Trade & Policy | Monday, 3 March 2025",
+    "#Peru #Andes #Trade",  # held-out set 16's post, script and print furniture
+    "👍 52 · 4 comments · 9 shares",
+    "Reply | Like | Report",
+    "5 May 2024 · 🌐",
+    "¹² Andes Monitor, Annual Report, Lima, 2023.",
+    "ANDES TRADE REVIEW                    12",
+    "ITEM 2 | DURATION 1'30\" | SLUG: PERU TRADE",
+    "Athletics > Andes Games",
+    "Hotel Bolivar, Lima, 3 March 2025",
+    "The talks end today. Ana Ruiz, TVP, Lima.",
 ]
 
 
