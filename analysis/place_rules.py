@@ -52,6 +52,10 @@ __all__ = [
     "TREATY_HEADS",
     "news_origin_rules",
     "news_form_mask",
+    "GROUP_ENDS",
+    "NUMBER_WORDS",
+    "FIRM_NOUNS",
+    "STATE_MODIFIERS",
 ]
 
 #: Verbs whose object goes "to" a place: "sent police teams to Myanmar", "supply seafood to
@@ -414,6 +418,9 @@ ORIGIN_VERBS: frozenset[str] = frozenset({
     "withdrawn", "escaped", "smuggled", "trafficked", "flown", "brought", "shipped",
     "transferred", "operating", "operate", "operates", "operated", "run", "ran", "running",
     "came", "come", "comes", "coming", "travelled", "traveled",
+    # where someone works or speaks from: "syndicates that once worked from Cambodia",
+    # "Speaking from Phnom Penh, the minister …" (held-out set 16)
+    "worked", "work", "works", "working", "speaking", "spoke", "speaks",
 })  # fmt: skip
 # the particle between such a verb and "from": "sent back from", "flown home from"
 _PARTICLES = frozenset({"back", "home", "away", "out", "over"})
@@ -750,3 +757,28 @@ def _possessive_title(
             k += run
         out[j + 1] = ok & (k >= 1) & (k <= 4)
     return out
+
+
+# -- held-out set 16: a business named by its city, a number before a group, lists ---------------
+#: Endings of a group of countries' spelling ("ASEAN countries"): a list may start there, as at
+#: a country's name (no capital city ends so).
+GROUP_ENDS: tuple[str, ...] = ("countries", "states", "nations", "economies", "members")
+#: Words between "in" and a group of countries that count its members: "accounts in four ASEAN
+#: countries" locates them.
+NUMBER_WORDS: frozenset[str] = frozenset({
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "several", "many", "some", "all", "both", "most",
+})  # fmt: skip
+#: Nouns of businesses that a place name before them locates, one word between: "a London
+#: pathology provider", "a Lagos law firm".
+FIRM_NOUNS: frozenset[str] = frozenset({
+    "provider", "providers", "firm", "firms", "company", "companies", "laboratory",
+    "laboratories", "lab", "labs", "clinic", "clinics", "supplier", "suppliers", "operator",
+    "operators", "insurer", "insurers", "bank", "banks", "hospital", "hospitals", "hotel",
+    "hotels", "restaurant", "school", "college", "university", "court", "startup", "start-up",
+})  # fmt: skip
+#: Words after "a X" that make X the state acting: "a Berlin government spokesperson" stays.
+STATE_MODIFIERS: frozenset[str] = frozenset({
+    "government", "state", "state-owned", "ministry", "official", "officials", "delegation",
+    "military", "navy", "army", "police", "national", "federal", "central", "public",
+})  # fmt: skip

@@ -11,7 +11,9 @@ import warnings
 
 import pandas as pd
 
+from analysis.actors import Actors
 from analysis.boilerplate import clean_boilerplate
+from tests.conftest import mention_rows
 
 
 def removed(text: str) -> list[tuple[str, str]]:
@@ -158,3 +160,93 @@ def test_a_venue_and_date_line_above_a_speech_is_boilerplate() -> None:
     ]
     # a sentence with a place and a date is text
     assert removed("The talks opened in Accra, Ghana, on 4 May 2022.\n") == []
+
+
+# -- mentions: places of set 16 ------------------------------------------------------------------
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "kenya", "name": "Kenya", "type": "country", "aliases": ["Nairobi"]},
+        {"id": "ghana", "name": "Ghana", "type": "country", "aliases": ["Accra"]},
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "uk", "name": "United Kingdom", "type": "country", "aliases": ["UK", "London"]},
+        {"id": "germany", "name": "Germany", "type": "country", "aliases": ["Berlin"]},
+        {"id": "au", "name": "African Union", "type": "organisation", "aliases": ["AU"]},
+        {"id": "au_states", "name": "AU member states", "type": "group",
+         "aliases": ["African countries"]},
+        {"id": "afp_police", "name": "Australian Federal Police", "type": "organisation",
+         "aliases": ["AFP"]},
+    ]
+)  # fmt: skip
+
+
+def mentions_of(text: str) -> list[list]:
+    return mention_rows(text, ACTORS)
+
+
+def test_working_or_speaking_from_a_country_is_a_place() -> None:
+    text = "Gangs that once worked from Kenya and Ghana now recruit online."
+    assert mentions_of(text) == []
+    text = "Speaking from Lima, the minister said the talks would resume."
+    assert mentions_of(text) == []
+    text = "She spoke from Berlin by video link."
+    assert mentions_of(text) == []
+    # working with a country is cooperation: it counts
+    text = "Kenya worked with Ghana on the draft."
+    assert mentions_of(text) == [["Kenya", "kenya"], ["Ghana", "ghana"]]
+
+
+def test_people_taken_to_a_country_is_a_destination() -> None:
+    text = "Most of the workers had been taken to Peru against their will."
+    assert mentions_of(text) == []
+    text = "The children were taken to Germany and Kenya, police said."
+    assert mentions_of(text) == []
+
+
+def test_a_list_opened_by_a_short_abbreviation_continues() -> None:
+    text = "The firm said its offices in the UK, Germany or Kenya were not affected."
+    assert mentions_of(text) == []
+    # a capital opening the list still does not carry it on ("in Accra, Ghana and Peru …")
+    text = "The talks were held in Accra, Ghana and Peru signed the deal."
+    assert mentions_of(text) == [["Peru", "peru"]]
+
+
+def test_a_business_named_by_its_city_is_a_place() -> None:
+    text = "The gang attacked a London pathology provider last year."
+    assert mentions_of(text) == []
+    text = "He hired a Nairobi law firm to file the case."
+    assert mentions_of(text) == []
+    # a government body after the city's name stays ("a Berlin government official")
+    text = "A Berlin government spokesperson denied it."
+    assert mentions_of(text) == [["Berlin", "germany"]]
+
+
+def test_a_venue_after_a_country_named_right_before_is_a_place() -> None:
+    text = "Kenya beat Ghana in Accra to reach the final."
+    assert mentions_of(text) == [["Kenya", "kenya"], ["Ghana", "ghana"]]
+
+
+def test_a_number_before_a_group_of_countries_after_in_locates_it() -> None:
+    text = "The money went through accounts in three African countries and Peru in a week."
+    assert mentions_of(text) == []
+
+
+def test_sports_crowns_and_cups_named_after_an_actor_are_not_the_actor() -> None:
+    text = "Kenya won a fourth AU crown on Sunday."
+    assert mentions_of(text) == [["Kenya", "kenya"]]
+    text = "Ghana lifted the AU Cup and the AU trophy in Accra."
+    assert mentions_of(text) == [["Ghana", "ghana"]]
+    # the body itself stays
+    text = "The AU congratulated Ghana."
+    assert mentions_of(text) == [["AU", "au"], ["Ghana", "ghana"]]
+
+
+def test_told_the_agency_spelling_is_the_news_agency() -> None:
+    text = (
+        "The Australian Federal Police (AFP) opened an inquiry. A lawyer for the firm told "
+        "AFP that the data was safe."
+    )
+    assert mentions_of(text) == [["Australian Federal Police", "afp_police"]]
+    # "told AFP officers": the police
+    text = "The Australian Federal Police (AFP) said the man told AFP officers he was innocent."
+    assert mentions_of(text) == [["Australian Federal Police", "afp_police"], ["AFP", "afp_police"]]
