@@ -250,3 +250,60 @@ def test_told_the_agency_spelling_is_the_news_agency() -> None:
     # "told AFP officers": the police
     text = "The Australian Federal Police (AFP) said the man told AFP officers he was innocent."
     assert mentions_of(text) == [["Australian Federal Police", "afp_police"], ["AFP", "afp_police"]]
+
+
+# -- mentions: names inside a tabled person's title ------------------------------------------------
+
+PEOPLE = Actors.from_records(
+    [
+        {"id": "kenya", "name": "Kenya", "type": "country"},
+        {"id": "ghana", "name": "Ghana", "type": "country"},
+        {"id": "odpp", "name": "Office of the Director of Public Prosecutions",
+         "type": "organisation", "affiliation": "kenya", "aliases": ["ODPP"],
+         "roles": ["the office"]},
+        {"id": "otieno", "name": "Brian Otieno", "type": "person",
+         "titles": ["coach", "head coach"], "short": ["Otieno"]},
+        {"id": "wanjiru", "name": "Grace Wanjiru", "type": "person", "affiliation": "odpp",
+         "titles": ["Ms", "President"], "short": ["Wanjiru"]},
+        {"id": "mensah", "name": "Kofi Mensah", "type": "person", "titles": ["Mr", "Director"],
+         "short": ["Mensah"]},
+    ]
+)  # fmt: skip
+
+
+def test_a_country_before_a_lower_case_title_of_a_tabled_person_is_one_mention() -> None:
+    text = "Kenya coach Brian Otieno praised the defence."
+    assert mention_rows(text, PEOPLE) == [["coach Brian Otieno", "otieno"]]
+    text = "Ghana beat Kenya, and Kenya head coach Brian Otieno resigned."
+    assert mention_rows(text, PEOPLE) == [
+        ["Ghana", "ghana"],
+        ["Kenya", "kenya"],
+        ["head coach Brian Otieno", "otieno"],
+    ]
+    # a title in capitals keeps both (set 2's "Vietnam's Minister of …")
+    text = "Kenya President Grace Wanjiru spoke."
+    assert mention_rows(text, PEOPLE) == [
+        ["Kenya", "kenya"],
+        ["President Grace Wanjiru", "wanjiru"],
+    ]
+
+
+def test_an_apposition_with_another_actors_possessive_title_is_not_coded() -> None:
+    text = "She met Mr Kofi Mensah, the ODPP's deputy director, on Monday."
+    assert mention_rows(text, PEOPLE) == [["Mr Kofi Mensah", "mensah"]]
+    text = "Ms Grace Wanjiru, Kenya's chief prosecutor, said so."
+    assert mention_rows(text, PEOPLE) == [["Ms Grace Wanjiru", "wanjiru"]]
+    # a role there counts (set 4); a capitalised title keeps the body
+    text = "The ODPP filed it. Ms Grace Wanjiru, the office's director, said so."
+    assert mention_rows(text, PEOPLE) == [
+        ["ODPP", "odpp"],
+        ["Ms Grace Wanjiru", "wanjiru"],
+        ["the office's", "odpp"],
+    ]
+    text = "Mr Kofi Mensah, the ODPP's Deputy Director, said so."
+    assert mention_rows(text, PEOPLE) == [["Mr Kofi Mensah", "mensah"], ["ODPP's", "odpp"]]
+
+
+def test_an_indefinite_title_in_a_headline_is_not_its_holder() -> None:
+    text = "'We Need Faster Courts': A Kenyan Director on Fraud\n\nMr Kofi Mensah spoke to us."
+    assert mention_rows(text, PEOPLE) == [["Mr Kofi Mensah", "mensah"]]
