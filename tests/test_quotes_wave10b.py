@@ -78,3 +78,25 @@ def test_a_pronoun_after_a_meeting_with_an_he_honorific_is_the_subject() -> None
     assert quotes(text) == [
         ["Ghana was ready to share its experience", "reported", "kofi_boateng", "said"]
     ]
+
+
+def test_people_from_a_tabled_body_speak_for_it() -> None:
+    assert quotes("Observers from the ODPP said they had found no fraud.") == [
+        ["they had found no fraud", "reported", "odpp_ghana", "said"]
+    ]
+    # people from a country or from "an X member state" stay unnamed
+    assert quotes("Residents from Kenya said they had found no fraud.") == [
+        ["they had found no fraud", "reported", None, "said"]
+    ]
+
+
+def test_a_pronoun_object_of_a_proposal_is_not_what_is_said() -> None:
+    assert quotes("Ghana wants a hotline. Kenya has proposed one for years.") == []
+    assert quotes("Kenya suggested it at the summit.") == []
+    # a thing proposed, or a clause, stays
+    assert quotes("Kenya proposed a joint list of contact prosecutors for fraud cases.") == [
+        ["a joint list of contact prosecutors for fraud cases", "reported", "kenya", "proposed"]
+    ]
+    assert quotes("Kenya suggested it would host the talks.") == [
+        ["it would host the talks", "reported", "kenya", "suggested"]
+    ]
