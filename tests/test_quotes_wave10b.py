@@ -100,3 +100,16 @@ def test_a_pronoun_object_of_a_proposal_is_not_what_is_said() -> None:
     assert quotes("Kenya suggested it would host the talks.") == [
         ["it would host the talks", "reported", "kenya", "suggested"]
     ]
+
+
+def test_a_footnote_marker_after_the_end_mark_closes_the_sentence() -> None:
+    text = (
+        'An official of Ghana said the files took "six months".⁴ A Kenyan prosecutor '
+        'described the channel as "slow".'
+    )
+    # (the first quote's text keeps the marker after its end mark: only speakers are checked)
+    assert [q[1:] for q in quotes(text)] == [
+        ["reported", "ghana", "said"],
+        ["direct", None, "described"],
+    ]
+    assert quotes(text)[1][0] == "slow"
