@@ -676,6 +676,9 @@ def news_form_mask(
     # a country's city: not "the United Nations Charter" (an organisation's document)
     out |= where(cty & alias & ~poss & isin(n0, TREATY_HEADS),
                  lambda r: ctx.capitalised(doc[r], end[r]))  # fmt: skip
+    # a city's declaration also in lower case ("2016: Vientiane declaration on …", set 16):
+    # the document named after its venue, not the state acting
+    out |= cty & alias & ~poss & isin(n0, ["declaration", "declarations"])
     out |= where(cty & alias & ~poss & isin(n0, _TREATY_KINDS) & isin(n1, TREATY_HEADS),
                  lambda r: ctx.capitalised(doc[r], end[r]) & ctx.capitalised(doc[r], end[r] + 1))  # fmt: skip
     # "Petróleos de Venezuela", "Banco de Portugal": a country after "de"/"del"/"do" and a

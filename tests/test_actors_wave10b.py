@@ -307,3 +307,13 @@ def test_an_apposition_with_another_actors_possessive_title_is_not_coded() -> No
 def test_an_indefinite_title_in_a_headline_is_not_its_holder() -> None:
     text = "'We Need Faster Courts': A Kenyan Director on Fraud\n\nMr Kofi Mensah spoke to us."
     assert mention_rows(text, PEOPLE) == [["Mr Kofi Mensah", "mensah"]]
+
+
+def test_a_declaration_named_after_a_city_in_lower_case_is_a_name() -> None:
+    text = "- 2019: Nairobi declaration on wildlife crime"
+    assert mentions_of(text) == []
+    text = "Ghana signed the Accra declaration on trafficking."
+    assert mentions_of(text) == [["Ghana", "ghana"]]
+    # the country's own name before "declaration" stays
+    text = "Kenya declaration of an emergency came late."
+    assert mentions_of(text) == [["Kenya", "kenya"]]
