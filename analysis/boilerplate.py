@@ -73,6 +73,7 @@ from analysis.cleaning_rules import (
     BoilerplateRule,
     boilerplate_rules,
 )
+from analysis.page_blocks import page_blocks
 from analysis.schema import conform, empty_table
 
 __all__ = [
@@ -404,6 +405,8 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
         _letterhead(lines, drop)
     if drop:
         _page_top(lines, drop)
+    if drop or "_____" in text or "-----" in text:
+        page_blocks(lines, drop)
     if not drop and not cuts:
         return text, []
     rows: list[dict] = []

@@ -259,7 +259,7 @@ _WEB_RULES = (
     # "Read more: Vietnam, China agree ...", "Related news", ">> ASEAN leaders meet ..."
     BoilerplateRule(
         "read_more",
-        r"(?i)(?:(?:>>|»|›|▶|►)\s{0,3})?(?:read\s{1,3}more|read\s{1,3}also|also\s{1,3}read"
+        r"(?i)(?:(?:>>|»|›|▶|►)\s{0,3})?(?:read\s{1,3}more(?:\s{1,3}(?:on|about))?|read\s{1,3}also|also\s{1,3}read"
         r"|read\s{1,3}next|see\s{1,3}also|see\s{1,3}more|related(?:\s{1,3}(?:news|articles?"
         r"|stories|posts?|content|coverage|links?|topics?|reading))?|associated\s{1,3}links?|more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}"
         r"(?:story|topic)|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}(?:like|be\s{1,3}interested"
@@ -330,7 +330,10 @@ _WEB_RULES = (
         rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}"
         rf"|{_CAP_ITEM}(?:\s{{0,3}}\|\s{{0,3}}{_CAP_ITEM}){{1,2}}"
         rf"|(?i:{_STAMP_LABEL})?{_PIECE}(?:{_SEP}(?:{_PIECE}|{_TZ})){{0,6}}"
-        r"(?:\s{0,3}\|\s{0,3}[^|\n]{1,80}){1,5}",
+        r"(?:\s{0,3}\|\s{0,3}[^|\n]{1,80}){1,5}"
+        # "Our Bureau | New Delhi | Updated - March 12, 2024 at 09:15 PM." (held-out set 16)
+        rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?i:{_STAMP_LABEL})(?:[-–—]\s{{0,3}})?"
+        rf"(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}(?i:{_SEP}(?:at\s{{1,3}})?(?:{_TIME}|{_TZ})){{0,3}}\.?",
     ),
     # a commentary's author note: "*Jane Roe is Senior Fellow at the Lowy Institute. The views
     # expressed are the author's own.", or a line with the disclaimer (held-out set 14)
@@ -349,6 +352,70 @@ _WEB_RULES = (
         r"|Standard|Observer|Chronicle|Express))\s{0,3}/\s{0,3}[^\n/.!?]{0,59}[^\n/.!?\s]"
         r"(?:\s{0,3}/\s{0,3}[^\n/.!?]{1,60})?",
         caption_before=True,
+    ),
+)
+
+# Furniture of social posts, reader comments, script and print pages (held-out set 16).
+_COUNT = r"\d[\d.,]{0,8}[KkMm]?"
+_REACTION_WORD = r"(?i:likes?|comments?|shares?|views?|reactions?|replies|retweets?|reposts?)"
+_ACTION_WORD = r"(?i:like|comment|share|reply|report|repost|retweet|send|save|follow)"
+_EMOJI = r"[\p{So}\p{Sk}\uFE0F\u200D]"
+_REACTION_ITEM = (
+    rf"(?:{_EMOJI}{{1,8}}\s{{0,3}}{_COUNT}|{_COUNT}\s{{1,3}}{_REACTION_WORD}|{_ACTION_WORD})"
+)
+_SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SCRIPT_LABEL = r"(?:ITEM|STORY|SLUG|DURATION|DUR|TRT|RUNS|TAPE|FORMAT|SOURCE|VT|SOT|PKG)"
+# a section or topic bar "Football > ASEAN Championship": two short capitalised items
+_CRUMB_ITEM = r"(?:\p{Lu}[\p{L}&'’-]{0,25}(?:\s{1,3}[\p{L}&'’-]{1,25}){0,3})"
+
+_POST_RULES = (
+    # a line of hashtags under a post: "#ASEAN #China #KerjasamaSerantau"
+    BoilerplateRule("hashtags", r"#[\w-]{1,60}(?:\s{1,5}#[\w-]{1,60}){0,40}"),
+    # reaction and share counts or an action bar: "👍❤️ 186 · 9 comments · 24 shares",
+    # "Like   Comment   Share", "Reply | Like | Report", "12 comments"
+    BoilerplateRule(
+        "reaction_bar",
+        rf"{_REACTION_ITEM}(?:\s{{0,5}}[·•|]?\s{{0,5}}{_REACTION_ITEM}){{1,10}}"
+        rf"|(?:View\s{{1,3}}(?:all\s{{1,3}})?)?{_COUNT}\s{{1,3}}(?i:comments?|replies)",
+    ),
+    # a post's header stamp: "12 December 2017 · 🌐", "3h · Public", "May 2 at 9:15 AM · Edited"
+    BoilerplateRule(
+        "post_stamp",
+        rf"(?:{_PIECE}(?:\s{{1,3}}at\s{{1,3}}{_TIME})?|\d{{1,2}}\s{{0,2}}[hmdw])\s{{0,3}}[·•]"
+        rf"\s{{0,3}}(?:{_EMOJI}{{1,3}}|(?i:public|edited|friends|sponsored))"
+        rf"(?:\s{{0,3}}[·•]?\s{{0,3}}(?:{_EMOJI}{{1,3}}|(?i:public|edited|friends))){{0,2}}",
+    ),
+    # a footnote of a converted PDF page: "¹⁴ Joint Declaration of …, Vientiane, 2016."
+    BoilerplateRule("footnote", rf"[{_SUPERSCRIPT}]{{1,4}}\s{{0,3}}\S[^\n]{{0,600}}"),
+    # a PDF page's running header or footer: a title and the page number far apart
+    # ("PROSECUTING ACROSS BORDERS: …      27", "28      GLOBAL INITIATIVE …")
+    BoilerplateRule(
+        "running_head",
+        r"\d{1,4}\s{5,80}[^\s.!?][^\n]{0,150}[^\s.!?;,]"
+        r"|[^\s\d][^\n]{0,150}[^\s.!?;,]\s{5,80}\d{1,4}",
+    ),
+    # a TV script's slug or technical line: "ITEM 3 | DURATION 2'10\" | SLUG: ASEAN-CHINA …"
+    BoilerplateRule(
+        "script_slug",
+        rf"(?:[^\n|]{{1,60}}\|\s{{0,3}}){{0,6}}{_SCRIPT_LABEL}\s{{0,3}}[:\d][^\n|]{{0,80}}"
+        rf"(?:\|\s{{0,3}}[^\n|]{{1,80}}){{1,6}}|SLUG\s{{0,3}}:[^\n]{{1,120}}",
+    ),
+    # a section or topic bar at most two deep: "Football > ASEAN Championship"
+    BoilerplateRule("section_bar", rf"{_CRUMB_ITEM}\s{{0,3}}[>»›]\s{{0,3}}{_CRUMB_ITEM}"),
+    # a venue and date line above a speech: "Shangri-La Hotel, Singapore, 23 October 2014"
+    BoilerplateRule(
+        "venue_line",
+        rf"{_PLACE}(?:\s{{0,3}},\s{{0,3}}{_PLACE}){{1,3}}\s{{0,3}},\s{{0,3}}"
+        rf"(?:{_WEEKDAY},?\s{{1,3}})?(?:\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}{_MONTH}\s{{1,3}}\d{{4}}"
+        rf"|{_MONTH}\s{{0,3}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,3}}\d{{4}})",
+    ),
+    # a reporter's sign-off after the last sentence of a piece to camera: "… in October.
+    # Azlan Hamid, RTM, Putrajaya." (a name, the broadcaster in capitals, the place)
+    BoilerplateRule(
+        "sign_off",
+        r"(?:(?<=[.!?\"”’])|^)\s{0,3}\p{Lu}[\p{L}'’-]{1,20}(?:\s{1,3}\p{Lu}[\p{L}'’-]{1,20}){1,3}"
+        rf",\s{{0,3}}[A-Z][A-Z0-9]{{1,6}}(?:\s{{1,3}}News)?,\s{{0,3}}{_PLACE}\.",
+        where="trailing",
     ),
 )
 
@@ -426,10 +493,10 @@ _DATELINE_RULES = (
 #: Named rule sets; ``"default"`` is all of them. ``clean_boilerplate(docs, rules="web")``.
 BOILERPLATE_RULE_SETS: dict[str, tuple[BoilerplateRule, ...]] = {
     "agency": _AGENCY_RULES,
-    "web": _WEB_RULES,
+    "web": _WEB_RULES + _POST_RULES,
     "captions": _CAPTION_RULES,
     "datelines": _DATELINE_RULES,
-    "default": _AGENCY_RULES + _WEB_RULES + _CAPTION_RULES + _DATELINE_RULES,
+    "default": _AGENCY_RULES + _WEB_RULES + _POST_RULES + _CAPTION_RULES + _DATELINE_RULES,
 }
 
 #: The ``"default"`` rule set.
@@ -471,6 +538,20 @@ def _has_credit_word(s: str) -> bool:
     return "contributed" in low or low.lstrip("( ").startswith(("reporting", "with", "additional"))
 
 
+_has_hash = re.compile("#").search
+_has_reaction = regex.compile(
+    r"(?i)\d|like|comment|share|repl|report|repost|retweet|send|save|follow"
+).search
+_has_superscript = re.compile(f"[{_SUPERSCRIPT}]").search
+_has_gap = re.compile(r"\d\s{5}|\s{5}\d").search
+_has_slug = re.compile(r"\||SLUG").search
+_has_angle = re.compile("[>»›]").search
+
+
+def _has_sign_off(s: str) -> bool:
+    return s.endswith(".") and s.count(",") >= 2
+
+
 def _has_click(s: str) -> bool:
     low = s.casefold()
     return "click" in low or "tap" in low
@@ -497,6 +578,15 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("reporting_credit", _has_credit_word),
         ("upper_dateline", _has_comma),
         ("page_bar", _has_bar),
+        ("hashtags", _has_hash),
+        ("reaction_bar", _has_reaction),
+        ("post_stamp", _has_digit),
+        ("footnote", _has_superscript),
+        ("running_head", _has_gap),
+        ("script_slug", _has_slug),
+        ("section_bar", _has_angle),
+        ("venue_line", _has_digit),
+        ("sign_off", _has_sign_off),
     )
     if r.name == name
 }

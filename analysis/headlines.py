@@ -150,6 +150,10 @@ def headline_title_mentions(
             and demonym is None
         ):
             continue  # "Energy Minister" when only "Minister" is listed: another title
+        # "'…': A Philippine Prosecutor on …": an indefinite title is any holder (set 16)
+        article = t - (2 if demonym is not None else 1)
+        if str(ctx.norm(np.array([d]), np.array([article]))[0]) in ("a", "an"):
+            continue
         w0 = str(type_strings(norm_types, ctx.norm_codes[[r]])[0])
         for words, actor_id in titles.get(w0, []):
             n = len(words)

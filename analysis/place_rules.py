@@ -53,6 +53,9 @@ __all__ = [
     "TREATY_HEADS",
     "news_origin_rules",
     "news_form_mask",
+    "GROUP_ENDS",
+    "FIRM_NOUNS",
+    "STATE_MODIFIERS",
 ]
 
 #: Verbs whose object goes "to" a place: "sent police teams to Myanmar", "supply seafood to
@@ -429,6 +432,9 @@ ORIGIN_VERBS: frozenset[str] = frozenset({
     "withdrawn", "escaped", "smuggled", "trafficked", "flown", "brought", "shipped",
     "transferred", "operating", "operate", "operates", "operated", "run", "ran", "running",
     "came", "come", "comes", "coming", "travelled", "traveled",
+    # where someone works or speaks from: "syndicates that once worked from Cambodia",
+    # "Speaking from Phnom Penh, the minister …" (held-out set 16)
+    "worked", "work", "works", "working", "speaking", "spoke", "speaks",
 })  # fmt: skip
 # the particle between such a verb and "from": "sent back from", "flown home from"
 _PARTICLES = frozenset({"back", "home", "away", "out", "over"})
@@ -686,6 +692,9 @@ def news_form_mask(
     # a country's city: not "the United Nations Charter" (an organisation's document)
     out |= where(cty & alias & ~poss & isin(n0, TREATY_HEADS),
                  lambda r: ctx.capitalised(doc[r], end[r]))  # fmt: skip
+    # a city's declaration also in lower case ("2016: Vientiane declaration on …", set 16):
+    # the document named after its venue, not the state acting
+    out |= cty & alias & ~poss & isin(n0, ["declaration", "declarations"])
     out |= where(cty & alias & ~poss & isin(n0, _TREATY_KINDS) & isin(n1, TREATY_HEADS),
                  lambda r: ctx.capitalised(doc[r], end[r]) & ctx.capitalised(doc[r], end[r] + 1))  # fmt: skip
     # "Petróleos de Venezuela", "Banco de Portugal": a country after "de"/"del"/"do" and a
@@ -769,3 +778,22 @@ def _possessive_title(
             k += run
         out[j + 1] = ok & (k >= 1) & (k <= 4)
     return out
+
+
+# -- held-out set 16: a business named by its city, a number before a group, lists ---------------
+#: Endings of a group of countries' spelling ("ASEAN countries"): a list may start there, as at
+#: a country's name (no capital city ends so).
+GROUP_ENDS: tuple[str, ...] = ("countries", "states", "nations", "economies", "members")
+#: Nouns of businesses that a place name before them locates, one word between: "a London
+#: pathology provider", "a Lagos law firm".
+FIRM_NOUNS: frozenset[str] = frozenset({
+    "provider", "providers", "firm", "firms", "company", "companies", "laboratory",
+    "laboratories", "lab", "labs", "clinic", "clinics", "supplier", "suppliers", "operator",
+    "operators", "insurer", "insurers", "bank", "banks", "hospital", "hospitals", "hotel",
+    "hotels", "restaurant", "school", "college", "university", "court", "startup", "start-up",
+})  # fmt: skip
+#: Words after "a X" that make X the state acting: "a Berlin government spokesperson" stays.
+STATE_MODIFIERS: frozenset[str] = frozenset({
+    "government", "state", "state-owned", "ministry", "official", "officials", "delegation",
+    "military", "navy", "army", "police", "national", "federal", "central", "public",
+})  # fmt: skip

@@ -39,5 +39,5 @@ NAME_HEADS_BEFORE_OF: frozenset[str] = frozenset({
 #: states" (held-out set 15).
 COUNT_WORDS: frozenset[str] = frozenset({
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "several", "dozens",
+    "several", "dozens", "many", "some", "all", "both", "most",
 })  # fmt: skip

@@ -68,6 +68,7 @@ def default_params() -> PunktParameters:
 
 _END_TOKENS = frozenset({".", "?", "!"})
 _CLOSERS = frozenset({'"', "'", ")", "]", "}", "»", "”", "’", "›"})
+_SUPERSCRIPT_DIGITS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 _PUNKT_NUMBER = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _PUNKT_INITIAL = re.compile(r"^[^\W\d]$")
 
@@ -98,7 +99,9 @@ def type_flags(vocab: Sequence[str], params: PunktParameters) -> dict[str, np.nd
             is_end[i] = is_period[i] = is_acronym[i] = True  # "U.S." ends with its own period
             typ = t[:-1].lower()
             special_prev[i] = typ in abbrev or typ.split("-")[-1] in abbrev or typ in colloc_first
-        elif t in _CLOSERS:
+        elif t in _CLOSERS or (t and all(c in _SUPERSCRIPT_DIGITS for c in t)):
+            # a footnote marker after the end mark ("… months".¹⁶ A Cambodian …", a PDF
+            # page; held-out set 16) closes the sentence like a quotation mark
             is_closer[i] = True
         else:
             low = t.lower()

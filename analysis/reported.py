@@ -68,6 +68,7 @@ from analysis.speakers import (
     Slot,
     SpeakerDoc,
 )
+from analysis.subject_forms import INTRO_WORDS, appositive_name, head_of, untabled_name
 
 __all__ = [
     "reported_speech",
@@ -168,7 +169,7 @@ def _according_to(found: Found, ci: int) -> None:
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     slot = doc.slot_starting_at(cue.last + 1)
     if slot is not None and slot.mention >= 0:
-        slot = _head_of(doc, slot, cue.last + 1)  # "according to Indonesia's Energy Ministry"
+        slot = head_of(doc, slot, cue.last + 1)  # "according to Indonesia's Energy Ministry"
     if slot is None:
         slot = _source_of(doc, cue.last + 1, s_hi)
     if slot is None and cue.last + 2 <= s_hi and norm[cue.last + 1] == "the":
@@ -321,7 +322,7 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         nxt = past_addressee(doc, nxt, s_hi)  # "…, X told a news conference in Abuja."
     nxt = speech.past_adverbial(norm, nxt, s_hi)  # "…, X said late on Sunday", "wrote on X."
     if slot is None:
-        slot = _untabled_name(doc, max(s_lo + 1, c - 6), c)  # "…, Mohamed Adow said."
+        slot = untabled_name(doc, max(s_lo + 1, c - 6), c)  # "…, Mohamed Adow said."
         if slot is not None and norm[slot.first - 1] != ",":
             slot = forms.untabled_body_before(
                 doc, s_lo, c
@@ -595,7 +596,7 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
             return prev
     first_hi = next((i - 1 for i in range(s_lo, c0) if norm[i] in BOUNDARY), c0 - 2)
     lo = s_lo
-    while lo < first_hi and norm[lo] in _INTRO_WORDS and norm[lo] not in _ARTICLES:
+    while lo < first_hi and norm[lo] in INTRO_WORDS and norm[lo] not in _ARTICLES:
         lo += 1
     k = doc.first_at.get(lo)
     if k is None and norm[lo] in _ARTICLES:
@@ -604,7 +605,7 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
         slot = Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
         if doc.a_type[doc.m_row[k]] != "person":  # "India's negotiator, Leela Menon, … and"
             slot = forms.apposed_name_after(doc, first_hi, c0) or slot
-        return _head_of(doc, slot, lo) if doc.a_type[doc.m_row[k]] in SPEAKER_TYPES else None
+        return head_of(doc, slot, lo) if doc.a_type[doc.m_row[k]] in SPEAKER_TYPES else None
     if norm[lo] == "the":
         role = next(
             (i for i in range(lo + 1, min(lo + 4, first_hi + 1)) if norm[i] in _ROLE_NOUNS), None
@@ -660,7 +661,7 @@ def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
                 slot, k = prev, k - 1
         return slot
     if len(bounds) >= 2 and bounds[-1] == c0 - 1:
-        appositive = _appositive_name(found, s_lo, bounds)
+        appositive = appositive_name(found, s_lo, bounds)
         if appositive is not None:
             return appositive
     if bounds:
@@ -668,51 +669,13 @@ def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
     return None
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 # "one of them said", "one of the officials said": the group a source comes from
 _OF_GROUP = UNNAMED_SOURCES | frozenset({"them", "those", "us"})
-
-
-def _appositive_name(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
-    """``DET NOUN …, NAME, CUE`` ("the committee chair, Senator Fiona Grady, said", "His
-    lawyer, Bonar Siregar, told", "a senior DFAT official, Ms Laura Bennett, said"): a noun
-    phrase opened by a determiner, without a person mention, then a name between commas
-    right before the cue. A person mention there speaks; capitalised words the table does
-    not know give UNNAMED; else None."""
-    doc, norm = found.doc, found.doc.norm
-    a, b = bounds[-2] + 1, bounds[-1] - 1
-    head_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
-    while head_lo < a - 1 and norm[head_lo] in _INTRO_WORDS and norm[head_lo] not in _ARTICLES:
-        head_lo += 1
-    owner = doc.first_at.get(head_lo)
-    if owner is not None:  # "Niger's junta leader, General X, said": the leader speaks
-        last = int(doc.m_last[owner])
-        owner = last if norm[last].endswith(("'s", "’s")) and norm[last + 1].islower() else None
-    if b < a or (norm[head_lo] not in _DETERMINERS and owner is None):
-        return None
-    k = int(np.searchsorted(doc.m_first, head_lo))
-    while k < len(doc.m_first) and doc.m_first[k] <= a - 2:
-        if doc.a_type[doc.m_row[k]] == "person" or (owner is not None and doc.m_first[k] > owner):
-            return None  # "Minister X's adviser, Y, said": the clause names a person first
-        k += 1
-    j = doc.last_at.get(b)
-    if j is not None and doc.a_type[doc.m_row[j]] == "person" and doc.m_first[j] >= a:
-        return Slot(j, "", int(doc.m_first[j]), b)
-    name = _untabled_name(doc, a, b)
-    if name is not None and name.first == a and b > a:
-        return name
-    return None
 
 
 _SUBORDINATORS = frozenset({
     "as", "while", "whereas", "when", "after", "but", "because", "since", "although", "though",
 })  # fmt: skip
-_INTRO_WORDS = frozenset({
-    "in", "on", "at", "during", "after", "before", "meanwhile", "however", "separately",
-    "speaking", "asked", "following", "earlier", "later", "also", "but", "and", "yet",
-    "still", "according", "under", "with", "for", "from", "to", "by", "as", "since",
-})  # fmt: skip
-_PLACE_PREPS = frozenset({"in", "on", "from", "at", "near", "across", "inside"})
 
 
 def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
@@ -748,60 +711,16 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     if slot is None:
         slot = doc.first_speaker_in(lo, end)
         if slot is not None and slot.mention >= 0:
-            slot = _head_of(doc, slot, lo)
+            slot = head_of(doc, slot, lo)
     if slot is None:
         slot = doc.role_ending_at(end)
     if slot is None:
-        slot = _untabled_name(doc, lo, end)
+        slot = untabled_name(doc, lo, end)
     if slot is None:
         slot = untabled_the_name(doc, lo, end)  # "The Israel Football Association said"
     return slot
 
 
-def _head_of(doc: SpeakerDoc, slot: Slot, lo: int) -> Slot:
-    """The head of the noun phrase that starts with mention ``slot``: "X's Y" → Y; a
-    mention inside a place phrase after an unnamed noun ("Residents on the Myanmar side",
-    "The authorities in Cambodia") → UNNAMED."""
-    norm = doc.norm
-    agent = forms.agent_of_person(doc, slot)
-    if agent is not slot:
-        return agent  # "Villalba's defence team said": not Villalba
-    while doc.text[doc.start[slot.last] : doc.end[slot.last]].endswith(("'s", "’s")):
-        k = doc.first_at.get(slot.last + 1)
-        if k is None:
-            break
-        slot = Slot(k, "", slot.last + 1, int(doc.m_last[k]))
-    p = slot.first - 1
-    if p >= lo and norm[p] in _ARTICLES:
-        p -= 1  # "Residents on the Myanmar side", "A diplomat from an ASEAN member state"
-    if p - 1 >= lo and norm[p] in _PLACE_PREPS and norm[p - 1] in UNNAMED_SOURCES:
-        return Slot(UNNAMED, "", lo, slot.last)
-    return slot
-
-
-def _untabled_name(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
-    """Capitalised words outside any mention ending at token ``end`` (a name, "Sen. Risa
-    Hontiveros", "Ambassador Tanaka", "CCTV"): UNNAMED, else None. One word that opens the
-    sentence ("Officials", "America") or a pronoun ("I", "We") is not a name."""
-    norm = doc.norm
-    k = end
-    while k >= lo and end - k < 6:
-        w = doc.text[doc.start[k] : doc.end[k]]
-        if doc.in_mention[k] or not (w[:1].isupper() or (w == "." and k < end)):
-            break
-        k -= 1
-    first = k + 1
-    if first > end or norm[first] in _FUNCTION_WORDS_SUBJ or norm[end] in _FUNCTION_WORDS_SUBJ:
-        return None
-    if first == end and first == doc.s_lo[first]:
-        return None
-    return Slot(UNNAMED, "", first, end)
-
-
-_FUNCTION_WORDS_SUBJ = frozenset({
-    "the", "a", "an", "it", "this", "that", "but", "and", "i", "we", "you", "they", "he",
-    "she", "there", "these", "those", "my", "our", "his", "her", "their", "its",
-})  # fmt: skip
 # reported speech of someone the table does not know needs at least this many words
 _MIN_UNNAMED_WORDS = 3
 
@@ -840,7 +759,7 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
             continue  # "Third, the UNODC, which …, has warned": not a name
         if lo == s_lo and (name := forms.untabled_opening(doc, lo, hi, hi + 2)) is not None:
             return name  # "Vendora, which has … users in the EU, said": not the EU
-        if norm[lo] in _INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
+        if norm[lo] in INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
             continue
         if passive_clause(norm, lo, hi):
             continue  # "…, hosted by China's SPP, Dr X, Prosecutor General of Y, said"
@@ -853,12 +772,12 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
             if not person and forms.untabled_name_clause(doc, nxt_lo, nxt_hi):
                 return Slot(UNNAMED, "", nxt_lo, nxt_hi)  # "Vietnam's Deputy Minister, Lt Gen X,"
         if slot is not None:
-            return _head_of(doc, slot, lo) if slot.mention >= 0 else slot
+            return head_of(doc, slot, lo) if slot.mention >= 0 else slot
         if any(norm[i] in UNNAMED_SOURCES for i in range(lo, min(lo + 3, hi + 1))):
             return Slot(UNNAMED, "", lo, hi)  # "A senior official at …, who declined …, said"
         if at < len(los):  # "Albania's prime minister, Arben Hoxha, has defended …, saying"
             slot = forms.apposed_person(doc, los[at], bounds[at] - 1)
-        return slot or _untabled_name(doc, lo, hi)
+        return slot or untabled_name(doc, lo, hi)
     if len(bounds) >= 2:
         prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
         return doc.first_speaker_in(prev_lo, bounds[-2] - 1)

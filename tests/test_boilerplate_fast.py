@@ -96,6 +96,16 @@ EDGE_LINES = [
     "Kyodo contributed to this report.",
     "With reporting by Reuters and dpa",
     "Lima (Peru), 3 March 2019 – Talks opened.",
+    "#Peru #Andes #Trade",  # held-out set 16's post, script and print furniture
+    "👍 52 · 4 comments · 9 shares",
+    "Reply | Like | Report",
+    "5 May 2024 · 🌐",
+    "¹² Andes Monitor, Annual Report, Lima, 2023.",
+    "ANDES TRADE REVIEW                    12",
+    "ITEM 2 | DURATION 1'30\" | SLUG: PERU TRADE",
+    "Athletics > Andes Games",
+    "Hotel Bolivar, Lima, 3 March 2025",
+    "The talks end today. Ana Ruiz, TVP, Lima.",
 ]
 
 

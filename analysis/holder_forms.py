@@ -1,0 +1,71 @@
+"""Names inside a tabled person's title, next to the person's mention: one reference, of the
+person (held-out set 16; the guidelines of sets 8-16 on titles and appositions).
+
+* a country's name right before a tabled person's mention opened by a title in lower case
+  ("Thailand coach Sorawit Kongkaew", "the Kenya striker Otieno"): the title of the person,
+  as a demonym would be ("Thai coach …"); a title in capitals keeps both ("Ecuador President
+  Ana Ruiz" is a country and a person, as set 2's "Vietnam's Minister of …");
+* an apposition after the person's name holding another actor's possessive and a lower-case
+  title ("Mr Guo Minghui, the SPP's procurator-general, said …"): not coded, as set 8's
+  "Mammadov, Azerbaijan's ecology minister" (which :mod:`analysis.place_rules` handles for
+  countries without "the"); a role there counts ("Nadia Okafor, the group's executive
+  director", set 4).
+
+:func:`holder_title_mask` is one of the rules of :func:`analysis.actors.find_mentions`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.token_context import TokenContext
+
+__all__ = ["holder_title_mask"]
+
+_TITLE_WORDS = 4  # lower-case words of a title in apposition
+
+
+def holder_title_mask(
+    named: pd.DataFrame,
+    ctx: TokenContext,
+    countries: frozenset[str] | set[str],
+    persons: frozenset[str] | set[str],
+) -> np.ndarray:
+    """True for the mentions (rows of ``named``, sorted by document and start) that are part
+    of a tabled person's title next to the person's mention (see the module docstring)."""
+    out = np.zeros(len(named), bool)
+    if len(named) < 2 or not persons:
+        return out
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    end = tok + named["n_tok"].to_numpy().astype(np.int64)
+    person = named["actor_id"].isin(list(persons)).to_numpy()
+    country = named["actor_id"].isin(list(countries)).to_numpy()
+    poss = named["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()
+    same = doc[1:] == doc[:-1]
+    # COUNTRY title PERSON: the person's mention opens with a lower-case title word
+    i = np.flatnonzero(same & country[:-1] & ~poss[:-1] & person[1:] & (tok[1:] == end[:-1]))
+    if len(i):
+        out[i] = ~ctx.capitalised(doc[i], tok[i + 1])
+    # PERSON, [the] ACTOR's title: the title in lower case, then a comma, a stop or the end
+    # (not a role: "said Nadia Okafor, the group's executive director" counts the group, set 4)
+    role = (named["via"] == "role").to_numpy(bool)
+    j = np.flatnonzero(same & person[:-1] & ~person[1:] & poss[1:] & ~role[1:])
+    if len(j):
+        d = doc[j]
+        gap = tok[j + 1] - end[j]
+        comma = ctx.norm(d, end[j]) == ","
+        the = ctx.norm(d, end[j] + 1) == "the"
+        ok = comma & ((gap == 1) | ((gap == 2) & the))
+        e = end[j + 1]
+        k = np.zeros(len(j), np.int64)
+        run = np.ones(len(j), bool)
+        for m in range(_TITLE_WORDS + 1):
+            w = ctx.norm(d, e + m).astype(str)
+            run &= np.char.isalpha(np.char.replace(w, "-", "")) & (w != "")
+            run &= ~ctx.capitalised(d, e + m)
+            k += run
+        closed = np.isin(ctx.norm(d, e + k).astype(str), [",", ".", ";", ""])
+        out[j + 1] = ok & (k >= 1) & (k <= _TITLE_WORDS) & closed
+    return out

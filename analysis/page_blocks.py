@@ -1,0 +1,98 @@
+"""Blocks of page furniture that no single line rule can tell: reader comments, a social post's
+author line, the footnotes of a converted PDF page.
+
+:func:`analysis.boilerplate.clean_boilerplate` first matches each line against the line rules
+(:mod:`analysis.cleaning_rules`); :func:`page_blocks` then widens what they removed to the
+block around it, reading only the lines and the rule names of the removed ones:
+
+* **reader comments**: below a comment counter or an action bar ("12 comments", "Like Comment
+  Share", "Reply | Like | Report"), the lines of the form "handle: comment" ("ahmad_kl88: About
+  time …", "AGC Brunei: Terima kasih") up to the first line of another kind (blank lines and
+  further bars inside the block are passed over). A comment is a reader's, or the page's own
+  reply, never the outlet's text; a "Name: text" line elsewhere (a Q&A label, a transcript
+  speaker) is untouched;
+* **a social post's author line**: the page name on the first line above a post's header stamp
+  ("Attorney General's Chambers, Brunei Darussalam / 12 December 2017 · 🌐"), like a byline;
+* **footnotes**: below a separator line of underscores or dashes, the lines that begin with a
+  footnote marker ("¹⁴", "14", "[14]", "14.") go, with the separator (the reference apparatus
+  of a converted report page, like a credit).
+
+Each pass looks at the lines after a removed line only, so a document without such a line
+costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["page_blocks", "COMMENT_OPENERS"]
+
+#: Rules whose removed line opens a block of reader comments below it.
+COMMENT_OPENERS = frozenset({"reaction_bar", "comment_counter"})
+
+# "handle: text": a commenter's handle or name (one to four words, no sentence punctuation)
+_COMMENT = re.compile(r"[\w.@'’-]{1,30}(?:[ ][\w.@'’-]{1,30}){0,3}[ ]{0,2}:[ ]{1,3}\S")
+_COMMENTS_MAX = 60  # lines of one comment block
+_SEPARATOR = re.compile(r"[_＿‗—–-]{5,}")
+_NOTE = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}|\[\d{1,3}\]|\d{1,3}[.)]?)[ \t]{1,3}\S")
+_NOTES_MAX = 40
+_CAPTION_MAX = 120
+_SENTENCE_END = tuple('.!?:;"”’)')
+
+
+def page_blocks(lines: list[str], drop: dict[int, str]) -> None:
+    """Widen the removed lines ``drop`` (line index -> rule name) of one document's ``lines``
+    to the comment blocks, post author lines and footnote blocks around them (in place).
+
+    Example:
+        >>> lines = ["Text.", "", "3 comments", "", "jo_k: Nice.", "Ann Lee: Agreed.", "End."]
+        >>> drop = {2: "reaction_bar"}
+        >>> page_blocks(lines, drop)
+        >>> sorted(drop.items())
+        [(2, 'reaction_bar'), (4, 'comment'), (5, 'comment')]
+    """
+    for i, rule in sorted(drop.items()):
+        if rule in COMMENT_OPENERS:
+            _comments_below(lines, i, drop)
+        elif rule == "post_stamp":
+            _post_author(lines, i, drop)
+    if any(_SEPARATOR.fullmatch(line.strip()) for line in lines):
+        _footnotes(lines, drop)
+
+
+def _comments_below(lines: list[str], i: int, drop: dict[int, str]) -> None:
+    for k in range(i + 1, min(i + 1 + _COMMENTS_MAX, len(lines))):
+        line = lines[k].strip()
+        if not line or k in drop and drop[k] in COMMENT_OPENERS:
+            continue
+        if k in drop or not _COMMENT.match(line):
+            return
+        drop[k] = "comment"
+
+
+def _post_author(lines: list[str], i: int, drop: dict[int, str]) -> None:
+    above = [k for k in range(i) if lines[k].strip()]
+    if len(above) != 1:
+        return
+    k = above[0]
+    line = lines[k].strip()
+    if len(line) <= _CAPTION_MAX and not line.endswith(_SENTENCE_END):
+        drop.setdefault(k, "post_author")
+
+
+def _footnotes(lines: list[str], drop: dict[int, str]) -> None:
+    for i, line in enumerate(lines):
+        if not _SEPARATOR.fullmatch(line.strip()):
+            continue
+        notes = []
+        for k in range(i + 1, min(i + 1 + _NOTES_MAX, len(lines))):
+            text = lines[k].strip()
+            if not text:
+                break
+            if not _NOTE.match(text):
+                break
+            notes.append(k)
+        if notes:
+            drop.setdefault(i, "footnote")
+            for k in notes:
+                drop.setdefault(k, "footnote")
