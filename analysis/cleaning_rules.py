@@ -328,7 +328,9 @@ _WEB_RULES = (
         "page_bar",
         rf"(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{3,24}}{_BAR_ITEM}"
         rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}"
-        rf"|{_CAP_ITEM}(?:\s{{0,3}}\|\s{{0,3}}{_CAP_ITEM}){{1,2}}"
+        # (not a post's action bar, "Reply | Like | Report": reaction_bar names it)
+        rf"|(?!(?:Reply|Like|Comment|Share|Report|Follow|Save|Send)s?\b)"
+        rf"{_CAP_ITEM}(?:\s{{0,3}}\|\s{{0,3}}{_CAP_ITEM}){{1,2}}"
         rf"|(?i:{_STAMP_LABEL})?{_PIECE}(?:{_SEP}(?:{_PIECE}|{_TZ})){{0,6}}"
         r"(?:\s{0,3}\|\s{0,3}[^|\n]{1,80}){1,5}"
         # "Our Bureau | New Delhi | Updated - March 12, 2024 at 09:15 PM." (held-out set 16)

@@ -108,6 +108,7 @@ SET_DIRS = {
     "set15 (wave 9, 01-16; README)": HERE.parent / "actors_heldout15",
     "set16 (wave 10, 01-16; README)": HERE.parent / "actors_heldout16",
     "set17 (wave 10, 01-16; README)": HERE.parent / "actors_heldout17",
+    "set18 (wave 11, 01-16; README)": HERE.parent / "actors_heldout18",
 }
 
 
@@ -175,7 +176,7 @@ def _show_errors(mentions: pd.DataFrame, quotes: pd.DataFrame, gold: pd.DataFram
 
 def main() -> None:
     # A set is named by the first word of its batch name ("set12", "all", "dev"); "set1" is
-    # the first set ("all"). Exact names: "set1" must not also select set10-set17.
+    # the first set ("all"). Exact names: "set1" must not also select set10-set18.
     only = {"all" if a.strip() == "set1" else a.strip() for a in sys.argv[1:]
             if not a.startswith("-")}  # fmt: skip
     for batch in [*BATCHES, *SET_DIRS]:
