@@ -592,7 +592,7 @@ def _teasers_below(
     blank line, each line short and without sentence-final punctuation (text ends the list);
     likewise the contact block under a bare "Contacts" heading (held-out set 8)."""
     teasers = rule.name == "read_more" and _TEASER_HEADING.fullmatch(lines[i].strip())
-    if not teasers and rule.name not in ("contact_heading", "list_heading"):
+    if not teasers and rule.name not in ("contact_heading", "list_heading", "unsubscribe_line"):
         return
     j = i + 1
     while j < len(lines) and not lines[j].strip():

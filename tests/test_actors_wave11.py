@@ -1,0 +1,159 @@
+"""Issue 12, wave 11 (mentions helper): one regression test per class of false mentions of
+held-out set 17 (a "READ:" link between paragraphs, a fact check's sources list and a
+newsletter's reading list, a bare "For media enquiries:" heading over a contact block, a byline
+bar with the date between the author and the topics, an update note, a newsletter's unsubscribe
+footer, a photo essay's captions over several lines with the credit at the end), on sentences
+written for these tests (not taken from the set), with hand-computed values."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+
+from analysis.boilerplate import clean_boilerplate
+
+
+def removed(text: str) -> list[tuple[str, str]]:
+    """(rule, removed text) of one document, in line order."""
+    docs = pd.DataFrame({"doc_id": ["d1"], "text": [text]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # short test texts: the share warning is expected
+        _, rows = clean_boilerplate(docs)
+    return [(r, t.strip()) for r, t in zip(rows["rule"], rows["text"], strict=True)]
+
+
+BODY = "The ministers of Peru and Chile signed the treaty on Monday in Lima.\n\n"
+
+
+# -- 1. a "READ:" link between paragraphs ------------------------------------------------------
+
+
+def test_read_link_between_paragraphs_is_boilerplate() -> None:
+    text = BODY + "READ: Chile recalls envoy over fishing row\n\nPeru said talks would resume.\n"
+    assert removed(text) == [("read_more", "READ: Chile recalls envoy over fishing row")]
+    text = BODY + "Read: Interpol issues red notice for Lima banker\n"
+    assert removed(text) == [("read_more", "Read: Interpol issues red notice for Lima banker")]
+    # a hard-wrapped line that opens with "read:" in lower case is text
+    text = "The banner outside the embassy of Peru\nread: Justice for the miners.\n"
+    assert removed(text) == []
+
+
+# -- 2. a sources list, a reading list ----------------------------------------------------------
+
+
+def test_sources_and_reading_lists_are_boilerplate() -> None:
+    text = (
+        BODY + "Sources\n\n- Ministry of Justice of Chile, statement, 3 May 2024\n"
+        "- Peru's Foreign Ministry, press briefing, 4 May 2024\n\nRappler fact checks are free.\n"
+    )
+    assert removed(text) == [
+        ("list_heading", "Sources"),
+        ("list_heading", "- Ministry of Justice of Chile, statement, 3 May 2024"),
+        ("list_heading", "- Peru's Foreign Ministry, press briefing, 4 May 2024"),
+    ]
+    text = (
+        BODY + "2. WHAT WE'RE READING\n- Why Chile's copper boom is slowing\n"
+        "- A long read on Bolivia's lithium\n\nSee you next week.\n"
+    )
+    assert removed(text) == [
+        ("list_heading", "2. WHAT WE'RE READING"),
+        ("list_heading", "- Why Chile's copper boom is slowing"),
+        ("list_heading", "- A long read on Bolivia's lithium"),
+    ]
+    assert removed(BODY + "Further reading:\n- The Andean Community at 50\n") == [
+        ("list_heading", "Further reading:"),
+        ("list_heading", "- The Andean Community at 50"),
+    ]
+
+
+# -- 3. a bare "For media enquiries:" heading over a contact block ------------------------------
+
+
+def test_bare_enquiries_heading_over_contact_block_is_boilerplate() -> None:
+    text = (
+        BODY + "For media enquiries:\nPress Office\nAndean Community, Lima, Peru\n"
+        "Email: press@example.org\n\nAbout the Community\n"
+    )
+    assert removed(text) == [
+        ("contact_heading", "For media enquiries:"),
+        ("contact_heading", "Press Office"),
+        ("contact_heading", "Andean Community, Lima, Peru"),
+        ("contact_heading", "Email: press@example.org"),
+    ]
+    assert removed(BODY + "Press inquiries:\nUnited Nations Information Centre, Nairobi\n") == [
+        ("contact_heading", "Press inquiries:"),
+        ("contact_heading", "United Nations Information Centre, Nairobi"),
+    ]
+
+
+# -- 4. a byline bar with the date between the author and the topics ---------------------------
+
+
+def test_byline_bar_with_date_and_topics_is_boilerplate() -> None:
+    text = "Lithium deal explained\n\nMARIA SOTO | 12 March 2024 | South America, Chile, Mining\n\n"
+    assert removed(text + BODY) == [
+        ("page_bar", "MARIA SOTO | 12 March 2024 | South America, Chile, Mining")
+    ]
+    text = "Ana Ruiz | May 3, 2023 | Peru\n\n"
+    assert removed(text + BODY) == [("page_bar", "Ana Ruiz | May 3, 2023 | Peru")]
+
+
+# -- 5. update notes ----------------------------------------------------------------------------
+
+
+def test_update_notes_are_boilerplate() -> None:
+    text = BODY + "This article was updated at 16:10 Lima time with a statement from Chile.\n"
+    assert removed(text) == [
+        ("update_line", "This article was updated at 16:10 Lima time with a statement from Chile.")
+    ]
+    text = "UPDATED 09:30 — adds reaction from the Peruvian Foreign Ministry\n\n" + BODY
+    assert removed(text) == [
+        ("update_line", "UPDATED 09:30 — adds reaction from the Peruvian Foreign Ministry")
+    ]
+    text = BODY + "This story has been corrected to show that Chile, not Peru, filed the case.\n"
+    assert [r for r, _ in removed(text)] == ["update_line"]
+    # a sentence about updating something stays
+    text = "Peru said the treaty was updated in 2019 to cover fishing.\n"
+    assert removed(text) == []
+
+
+# -- 6. a newsletter's unsubscribe footer -------------------------------------------------------
+
+
+def test_newsletter_unsubscribe_footer_is_boilerplate() -> None:
+    text = BODY + "Unsubscribe | Update your preferences\nAndes Weekly, Santiago, Chile\n"
+    assert removed(text) == [
+        ("unsubscribe_line", "Unsubscribe | Update your preferences"),
+        ("unsubscribe_line", "Andes Weekly, Santiago, Chile"),
+    ]
+    text = BODY + "You got this because you signed up at andes.example. Unsubscribe\n"
+    assert [r for r, _ in removed(text)] == ["unsubscribe_line"]
+
+
+# -- 7. a photo essay's captions over several lines ---------------------------------------------
+
+
+def test_photo_essay_captions_over_several_lines_are_boilerplate() -> None:
+    text = (
+        BODY + "Minister Rosa Vidal of Chile and the Peruvian envoy sign the fishing\n"
+        "accord in Arica. — AFP Photo Émile Durand\n\n"
+        "Fishermen wait at the port of Ilo. Exports from Peru to Chile rose by a\n"
+        "third last year. — Photo: Ñusta Quispe\n\n"
+        "Delegates from Bolivia arrive at the border post. —\nEFE Photo Óscar Núñez\n\n"
+        "The treaty enters into force in June.\n"
+    )
+    assert removed(text) == [
+        ("photo_caption", "Minister Rosa Vidal of Chile and the Peruvian envoy sign the fishing"),
+        ("caption_credit", "accord in Arica. — AFP Photo Émile Durand"),
+        (
+            "photo_caption",
+            "Fishermen wait at the port of Ilo. Exports from Peru to Chile rose by a",
+        ),
+        ("caption_credit", "third last year. — Photo: Ñusta Quispe"),
+        ("photo_caption", "Delegates from Bolivia arrive at the border post. —"),
+        ("caption_credit", "EFE Photo Óscar Núñez"),
+    ]
+    # a body paragraph above a credit line of its own stays
+    text = BODY + "Chile's minister said the accord was fair.\nPhoto: Reuters\n"
+    assert removed(text) == [("caption_credit", "Photo: Reuters")]
