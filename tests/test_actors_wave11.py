@@ -2,7 +2,9 @@
 held-out set 17 (a "READ:" link between paragraphs, a fact check's sources list and a
 newsletter's reading list, a bare "For media enquiries:" heading over a contact block, a byline
 bar with the date between the author and the topics, an update note, a newsletter's unsubscribe
-footer, a photo essay's captions over several lines with the credit at the end), on sentences
+footer, a photo essay's captions over several lines with the credit at the end; one person
+"from" a country, "the borders of" a country, another country's body of the same name as a
+tabled one), on sentences
 written for these tests (not taken from the set), with hand-computed values."""
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import warnings
 
 import pandas as pd
 
+from analysis.actors import Actors
 from analysis.boilerplate import clean_boilerplate
+from tests.conftest import mention_rows
 
 
 def removed(text: str) -> list[tuple[str, str]]:
@@ -157,3 +161,58 @@ def test_photo_essay_captions_over_several_lines_are_boilerplate() -> None:
     # a body paragraph above a credit line of its own stays
     text = BODY + "Chile's minister said the accord was fair.\nPhoto: Reuters\n"
     assert removed(text) == [("caption_credit", "Photo: Reuters")]
+
+
+# -- mention rules ------------------------------------------------------------------------------
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "chile", "name": "Chile", "type": "country", "aliases": ["Santiago"]},
+        {"id": "bolivia", "name": "Bolivia", "type": "country"},
+        {"id": "usa", "name": "United States", "type": "country", "aliases": ["US"]},
+        {"id": "moj_cl", "name": "Ministry of Justice", "type": "organisation",
+         "affiliation": "chile", "aliases": ["Justice Ministry"]},
+    ]
+)  # fmt: skip
+
+
+def rows(text: str) -> list[list]:
+    return mention_rows(text, ACTORS)
+
+
+# -- 8. one person from a country ---------------------------------------------------------------
+
+
+def test_one_person_from_a_country_is_a_place() -> None:
+    assert rows("A worker from Bolivia who said she was held for months spoke to us.") == []
+    assert rows("One victim from Peru described the guards.") == []
+    assert rows("A migrant from Chile was freed on Monday.") == []
+    # a country that sends something stays a party
+    assert rows("A request from Chile arrived on Monday.") == [["Chile", "chile"]]
+
+
+# -- 9. the borders of a country ------------------------------------------------------------------
+
+
+def test_borders_of_a_country_are_a_place() -> None:
+    assert rows("Gangs run compounds along the borders of Peru, Chile and Bolivia.") == []
+    assert rows("Troops patrol the border of Bolivia at night.") == []
+    # the country that guards it acts
+    assert rows("Chile closed its border with Bolivia.") == [["Chile", "chile"]]
+
+
+# -- 10. another country's body of the same name -----------------------------------------------
+
+
+def test_another_countrys_body_of_the_same_name_is_not_the_tabled_one() -> None:
+    assert rows("The US Ministry of Justice declined to comment.") == [["US", "usa"]]
+    assert rows("Peru Justice Ministry officials met on Monday.") == [["Peru", "peru"]]
+    # the body's own country keeps both; the body alone is the tabled one
+    assert rows("Chile's Ministry of Justice said it would appeal.") == [
+        ["Chile's", "chile"],
+        ["Ministry of Justice", "moj_cl"],
+    ]
+    assert rows("The Ministry of Justice said it would appeal.") == [
+        ["Ministry of Justice", "moj_cl"]
+    ]
