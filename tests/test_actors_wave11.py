@@ -216,3 +216,34 @@ def test_another_countrys_body_of_the_same_name_is_not_the_tabled_one() -> None:
     assert rows("The Ministry of Justice said it would appeal.") == [
         ["Ministry of Justice", "moj_cl"]
     ]
+
+
+# -- 11. a listed role written as a longer name -------------------------------------------------
+
+COURTS = Actors.from_records(
+    [
+        {"id": "chile", "name": "Chile", "type": "country"},
+        {"id": "court_cl", "name": "Supreme Court of Chile", "type": "organisation",
+         "affiliation": "chile", "roles": ["the court"]},
+        {"id": "comm_cl", "name": "Electoral Commission of Chile", "type": "organisation",
+         "affiliation": "chile", "roles": ["the commission"]},
+    ]
+)  # fmt: skip
+NAMED = "The Supreme Court of Chile heard the case. "
+
+
+def test_role_going_on_with_of_and_a_capitalised_word_is_another_name() -> None:
+    court = ["Supreme Court of Chile", "court_cl"]
+    text = NAMED + "Her lawyer said she would appeal to the Court of Cassation in Rome."
+    assert mention_rows(text, COURTS) == [court]
+    text = "The Electoral Commission of Chile met. A Commission of Inquiry was set up."
+    assert mention_rows(text, COURTS) == [["Electoral Commission of Chile", "comm_cl"]]
+    # the role alone, or before "of" + a lower-case word, stays the tabled body
+    assert mention_rows(NAMED + "The Court, of course, declined.", COURTS) == [
+        court,
+        ["The Court", "court_cl"],
+    ]
+    assert mention_rows(NAMED + "The court of first instance had ruled.", COURTS) == [
+        court,
+        ["The court", "court_cl"],
+    ]
