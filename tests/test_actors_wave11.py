@@ -247,3 +247,22 @@ def test_role_going_on_with_of_and_a_capitalised_word_is_another_name() -> None:
         court,
         ["The court", "court_cl"],
     ]
+
+
+# -- 12. an official record's header ------------------------------------------------------------
+
+
+def test_official_record_header_is_boilerplate() -> None:
+    text = (
+        "OFFICIAL REPORT\nNATIONAL ASSEMBLY OF KENYA\nTWELFTH PARLIAMENT, THIRD SESSION\n"
+        "Jumanne, 3 Mei 2022\n\nORAL ANSWERS TO QUESTIONS\n\n" + BODY
+    )
+    assert removed(text) == [
+        ("letterhead", "OFFICIAL REPORT"),
+        ("letterhead", "NATIONAL ASSEMBLY OF KENYA"),
+        ("letterhead", "TWELFTH PARLIAMENT, THIRD SESSION"),
+    ]
+    # a headline in capitals stays, also over three lines running into a sentence
+    assert removed("PERU AND CHILE SIGN TREATY\n\n" + BODY) == []
+    text = "PERU AND CHILE SIGN\nFISHING TREATY IN LIMA\nBOTH SIDES HAIL DEAL\nThey met today.\n"
+    assert removed(text) == []
