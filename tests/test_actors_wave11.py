@@ -266,3 +266,15 @@ def test_official_record_header_is_boilerplate() -> None:
     assert removed("PERU AND CHILE SIGN TREATY\n\n" + BODY) == []
     text = "PERU AND CHILE SIGN\nFISHING TREATY IN LIMA\nBOTH SIDES HAIL DEAL\nThey met today.\n"
     assert removed(text) == []
+
+
+# -- 13. goods or people smuggled "to" a country after an object --------------------------------
+
+
+def test_goods_smuggled_to_a_country_after_an_object_are_a_place() -> None:
+    text = "He is accused of smuggling military technology to Bolivia and laundering money."
+    assert rows(text) == []
+    assert rows("The ring trafficked women to Chile for years.") == []
+    assert rows("The gang shipped cocaine to Peru and Chile.") == []
+    # a request sent to a country names a party
+    assert rows("Chile sent a request to Peru.") == [["Chile", "chile"], ["Peru", "peru"]]
