@@ -278,3 +278,16 @@ def test_goods_smuggled_to_a_country_after_an_object_are_a_place() -> None:
     assert rows("The gang shipped cocaine to Peru and Chile.") == []
     # a request sent to a country names a party
     assert rows("Chile sent a request to Peru.") == [["Chile", "chile"], ["Peru", "peru"]]
+
+
+# -- 14. a list of recipients after "to" opened by an untabled name -----------------------------
+
+
+def test_list_after_to_opened_by_an_untabled_name_is_no_city_and_country() -> None:
+    text = "Japan is preparing to donate doses to Taiwan, Chile and Bolivia, officials said."
+    assert rows(text) == [["Chile", "chile"], ["Bolivia", "bolivia"]]
+    text = "The EU will donate tents to Ecuador, Peru or Bolivia."
+    assert rows(text) == [["Peru", "peru"], ["Bolivia", "bolivia"]]
+    # a city and its country after "to" stay a place
+    assert rows("They flew to Arica, Chile on Monday.") == []
+    assert rows("The team moved to Cusco, Peru, last year.") == []
