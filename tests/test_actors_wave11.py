@@ -291,3 +291,15 @@ def test_list_after_to_opened_by_an_untabled_name_is_no_city_and_country() -> No
     # a city and its country after "to" stay a place
     assert rows("They flew to Arica, Chile on Monday.") == []
     assert rows("The team moved to Cusco, Peru, last year.") == []
+
+
+# -- 15. where someone takes part from ----------------------------------------------------------
+
+
+def test_where_someone_takes_part_from_is_a_place() -> None:
+    assert rows("Peru chaired the session from Lima on Tuesday.") == [["Peru", "peru"]]
+    assert rows("Delegates joined the call from Chile.") == []
+    assert rows("Two ministers were attending from Santiago.") == []
+    # a request from a capital names the sender; officials from a country speak for it
+    assert rows("A request came from Lima.") == [["Lima", "peru"]]
+    assert rows("Officials from Chile joined the talks.") == [["Chile", "chile"]]
