@@ -41,7 +41,7 @@ from analysis.alias_sense import (
 from analysis.compounds import bilateral_mask, compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions, inside_heads
-from analysis.holder_forms import holder_title_mask
+from analysis.holder_forms import foreign_body_mask, holder_title_mask
 from analysis.matching import match, take_str
 from analysis.mention_rules import (
     LOCATION_NOUNS,
@@ -582,6 +582,7 @@ def find_mentions(
             )
             if t == "organisation" and types.get(f) == "country"
         }
+        countries = {a for a, t in types.items() if t == "country"}
         named = named.loc[
             ~(
                 (dateline_mask(named, ctx) & ~speaker_label_mask(named, ctx, persons))
@@ -596,9 +597,8 @@ def find_mentions(
                 | noun_forms_mask(named, ctx, place_actors, persons, act.names)
                 | lowercase_alias_mask(named, org_countries, place_actors)
                 | phrase_forms_mask(named, ctx, act)
-                | holder_title_mask(
-                    named, ctx, {a for a, t in types.items() if t == "country"}, persons
-                )
+                | holder_title_mask(named, ctx, countries, persons)
+                | foreign_body_mask(named, org_countries, countries)
             )
         ].reset_index(drop=True)
         named = named.loc[~appositive_role_mask(named, ctx)].reset_index(drop=True)

@@ -405,6 +405,7 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
         _letterhead(lines, drop)
     if drop:
         _page_top(lines, drop)
+    _record_header(lines, drop)
     if drop or "_____" in text or "-----" in text:
         page_blocks(lines, drop)
     if not drop and not cuts:
@@ -548,6 +549,30 @@ def _page_top(lines: list[str], drop: dict[int, str]) -> None:
             drop[k] = "byline_block"
 
 
+_HEADER_LINES = 6  # lines of an official record's header
+
+
+def _record_header(lines: list[str], drop: dict[int, str]) -> None:
+    """The header of an official record or gazette at the top of the page ("OFFICIAL REPORT /
+    HOUSE OF ASSEMBLY / FIRST SESSION / Tuesday, 3 May 2022"; a Hansard, held-out set 17): a
+    first paragraph of three to six short lines without sentence-final punctuation, each in
+    capitals but one line holding a date's digits, at least three in capitals. A headline in
+    capitals stands alone or over a sentence and stays."""
+    top = []
+    for k, line in enumerate(lines[: _HEADER_LINES + 2]):
+        if line.strip():
+            top.append(k)
+        elif top:
+            break
+    if not 3 <= len(top) <= _HEADER_LINES or any(not _furniture(lines[k]) for k in top):
+        return
+    upper = [k for k in top if lines[k].strip().isupper()]
+    rest = [k for k in top if k not in upper]
+    if len(upper) >= 3 and len(rest) <= 1 and all(any(c.isdigit() for c in lines[k]) for k in rest):
+        for k in upper:
+            drop.setdefault(k, "letterhead")
+
+
 def _caption_above(
     lines: list[str], i: int, rule: BoilerplateRule, drop: dict[int, str], cuts: dict
 ) -> None:
@@ -592,7 +617,7 @@ def _teasers_below(
     blank line, each line short and without sentence-final punctuation (text ends the list);
     likewise the contact block under a bare "Contacts" heading (held-out set 8)."""
     teasers = rule.name == "read_more" and _TEASER_HEADING.fullmatch(lines[i].strip())
-    if not teasers and rule.name not in ("contact_heading", "list_heading"):
+    if not teasers and rule.name not in ("contact_heading", "list_heading", "unsubscribe_line"):
         return
     j = i + 1
     while j < len(lines) and not lines[j].strip():

@@ -9,9 +9,14 @@ person (held-out set 16; the guidelines of sets 8-16 on titles and appositions).
   title ("Mr Guo Minghui, the SPP's procurator-general, said …"): not coded, as set 8's
   "Mammadov, Azerbaijan's ecology minister" (which :mod:`analysis.place_rules` handles for
   countries without "the"); a role there counts ("Nadia Okafor, the group's executive
-  director", set 4).
+  director", set 4);
+* another country's body of the same name: a tabled body of one country right after the
+  mention of another ("The US Department of Justice declined to comment", where the table's
+  "Department of Justice" is the Philippines'; held-out set 17) is an untabled body that
+  shares the name, not the tabled one; the country stays.
 
-:func:`holder_title_mask` is one of the rules of :func:`analysis.actors.find_mentions`.
+:func:`holder_title_mask` and :func:`foreign_body_mask` are rules of
+:func:`analysis.actors.find_mentions`.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import pandas as pd
 
 from analysis.token_context import TokenContext
 
-__all__ = ["holder_title_mask"]
+__all__ = ["holder_title_mask", "foreign_body_mask"]
 
 _TITLE_WORDS = 4  # lower-case words of a title in apposition
 
@@ -68,4 +73,34 @@ def holder_title_mask(
             k += run
         closed = np.isin(ctx.norm(d, e + k).astype(str), [",", ".", ";", ""])
         out[j + 1] = ok & (k >= 1) & (k <= _TITLE_WORDS) & closed
+    return out
+
+
+def foreign_body_mask(
+    named: pd.DataFrame, body_country: dict[str, str], countries: frozenset[str] | set[str]
+) -> np.ndarray:
+    """True for the mentions (rows of ``named``, sorted by document and start) of a body of
+    ``body_country`` (organisation -> its country) right after a mention of another of
+    ``countries`` (see the module docstring).
+
+    Example:
+        >>> named = pd.DataFrame({"doc_id": pd.Categorical(["d", "d"]), "tok": [1, 2],
+        ...     "n_tok": [1, 3], "actor_id": ["usa", "doj_ph"]})
+        >>> bodies = {"doj_ph": "philippines", "fbi": "usa"}
+        >>> foreign_body_mask(named, bodies, {"usa", "philippines"}).tolist()
+        [False, True]
+    """
+    out = np.zeros(len(named), bool)
+    if len(named) < 2 or not body_country:
+        return out
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    end = tok + named["n_tok"].to_numpy().astype(np.int64)
+    actor = named["actor_id"].astype(str).to_numpy(object)
+    country = np.isin(actor, list(countries))
+    body = np.isin(actor, list(body_country))
+    i = np.flatnonzero((doc[1:] == doc[:-1]) & country[:-1] & body[1:] & (tok[1:] == end[:-1]))
+    if len(i):
+        own = np.array([body_country[a] for a in actor[i + 1]], dtype=object)
+        out[i + 1] = own != actor[i]
     return out

