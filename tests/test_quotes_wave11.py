@@ -1,0 +1,124 @@
+"""Issue 12, wave 11: one regression test per class of quotes missed or wrong in held-out set
+17 (charges in the passive and as a participle, notices "informed X that", concerns raised,
+cease orders, requests with "encouraged"), on sentences written for these tests (other names,
+countries and outlets than the set's), with hand-computed values."""
+
+from __future__ import annotations
+
+from analysis.actors import Actors
+from tests.conftest import quote_rows
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "usa", "name": "United States", "type": "country", "aliases": ["US", "Washington"]},
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "kenya", "name": "Kenya", "type": "country", "aliases": ["Nairobi"]},
+        {"id": "acma", "name": "Australian Communications and Media Authority",
+         "type": "organisation", "aliases": ["ACMA"]},
+        {"id": "ana_diaz", "name": "Ana Diaz", "type": "person", "short": ["Diaz"],
+         "titles": ["Minister"]},
+        {"id": "tom_berg", "name": "Tom Berg", "type": "person", "short": ["Berg"],
+         "titles": ["Commissioner"]},
+    ]
+)  # fmt: skip
+
+
+def quotes_of(text: str) -> list[list]:
+    return quote_rows(text, ACTORS)
+
+
+# -- 1. a charge in the passive, "accused by X of Y": Y is X's ---------------------------------
+
+
+def test_a_passive_charge_is_a_quote_of_the_agent() -> None:
+    text = "The port has long been accused by Washington of hosting smuggling rings."
+    assert quotes_of(text) == [["hosting smuggling rings", "reported", "usa", "accused"]]
+    text = "A banker accused by Nairobi of laundering money for a cartel, was arrested on Friday."
+    assert quotes_of(text) == [["laundering money for a cartel", "reported", "kenya", "accused"]]
+    text = "The firm is accused by Lima of evading taxes on copper exports."
+    assert quotes_of(text) == [["evading taxes on copper exports", "reported", "peru", "accused"]]
+    # no "of" clause, or no agent of the table: nothing
+    assert quotes_of("He was accused by the Kenyan press.") == []
+    assert quotes_of("He was accused of fraud in Peru.") == []
+
+
+# -- 2. a charge as a participle, "accusing X of Y" --------------------------------------------
+
+
+def test_a_charge_as_a_participle() -> None:
+    text = "Ana Diaz said the deal was signed, accusing the opposition of lying."
+    assert quotes_of(text) == [
+        ["the deal was signed", "reported", "ana_diaz", "said"],
+        ["the opposition of lying", "reported", "ana_diaz", "accusing"],
+    ]
+    text = 'Delegates walked out, accusing rich countries of "cooking the books".'
+    assert quotes_of(text) == [
+        ['rich countries of "cooking the books"', "reported", None, "accusing"]
+    ]
+
+
+# -- 3. a notice, "informed X that …" ----------------------------------------------------------
+
+
+def test_informed_someone_that_is_a_quote() -> None:
+    text = "Minister Ana Diaz informed her Kenyan counterparts that Peru would open an office."
+    assert quotes_of(text) == [["Peru would open an office", "reported", "ana_diaz", "informed"]]
+    text = "Tom Berg informed the committee on Monday that the audit was finished."
+    assert quotes_of(text) == [["the audit was finished", "reported", "tom_berg", "informed"]]
+    # informing someone of nothing said, or being informed: nothing
+    assert quotes_of("Ana Diaz informed the police.") == []
+    assert quotes_of("Ana Diaz was informed by Kenya about the raid.") == []
+
+
+# -- 4. concerns raised, "raised concerns that …" ----------------------------------------------
+
+
+def test_raised_concerns_that_is_a_quote() -> None:
+    text = "Washington has raised concerns that the rule targets American firms."
+    assert quotes_of(text) == [
+        ["the rule targets American firms", "reported", "usa", "raised concerns"]
+    ]
+    text = "Kenya raises concerns that the dam will dry the lake."
+    assert quotes_of(text) == [
+        ["the dam will dry the lake", "reported", "kenya", "raises concerns"]
+    ]
+    # concerns about a thing name no content
+    assert quotes_of("Kenya raised concerns about the dam.") == []
+
+
+# -- 5. a cease order, "ordered X to stop …" ---------------------------------------------------
+
+
+def test_a_cease_order_is_a_quote() -> None:
+    text = "ACMA also ordered the carrier to stop charging the fee in existing contracts."
+    assert quotes_of(text) == [
+        ["the carrier to stop charging the fee in existing contracts", "reported", "acma",
+         "ordered"],
+    ]  # fmt: skip
+    text = "Commissioner Tom Berg ordered the bank to cease selling the bonds."
+    assert quotes_of(text) == [
+        ["the bank to cease selling the bonds", "reported", "tom_berg", "ordered"]
+    ]
+    # orders that are acts, and orders of things: nothing
+    assert quotes_of("Peru ordered six diplomats to leave the country.") == []
+    assert quotes_of("ACMA ordered a review of the contracts.") == []
+    assert quotes_of("Kenya ordered the release of the crew.") == []
+
+
+# -- 6. a request with "encouraged" + what is asked for ----------------------------------------
+
+
+def test_encouraged_with_what_is_asked_for_is_a_quote() -> None:
+    text = "Commissioner Tom Berg encouraged closer ties between the regulators of the region."
+    assert quotes_of(text) == [
+        ["closer ties between the regulators of the region", "reported", "tom_berg",
+         "encouraged"],
+    ]  # fmt: skip
+    text = "Peru encourages wider use of the shared register."
+    assert quotes_of(text) == [
+        ["wider use of the shared register", "reported", "peru", "encourages"]
+    ]
+    # encouraged by something, encouraged to act, a person encouraged: nothing
+    assert quotes_of("Ana Diaz was encouraged by the results.") == []
+    assert quotes_of("Ana Diaz encouraged Tom Berg to run.") == []
+    assert quotes_of("Kenya encouraged students to apply.") == []
