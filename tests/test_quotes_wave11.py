@@ -122,3 +122,40 @@ def test_encouraged_with_what_is_asked_for_is_a_quote() -> None:
     assert quotes_of("Ana Diaz was encouraged by the results.") == []
     assert quotes_of("Ana Diaz encouraged Tom Berg to run.") == []
     assert quotes_of("Kenya encouraged students to apply.") == []
+
+
+# -- 7. ragged wrapping: lines cut mid-sentence at varying widths ------------------------------
+
+
+RAGGED = (
+    "Minister Ana Diaz, who opened the meeting in the capital,\n"
+    'said the register "turns promises into deadlines".\n'
+    "\n"
+    "Commissioner Tom Berg of Kenya reiterated\n"
+    "Kenya's support for the regional court and announced that\n"
+    "the authority would train 50 inspectors in the next\n"
+    "two years.\n"
+)
+
+
+def test_ragged_wrapping_is_unwrapped() -> None:
+    import pandas as pd
+
+    from analysis.actors import find_mentions
+    from analysis.quotes import find_quotes
+    from analysis.text import tokenize, wrapped_documents
+
+    docs = pd.DataFrame({"doc_id": ["d1"], "text": [RAGGED]})
+    assert wrapped_documents(docs)["wrapped"].tolist() == [True]
+    toks = tokenize(docs)
+    q = find_quotes(docs, toks, find_mentions(toks, ACTORS, docs=docs))
+    assert q[["text", "speaker_id", "cue"]].values.tolist() == [
+        ['the register "turns promises into deadlines"', "ana_diaz", "said"],
+        ["Kenya's support for the regional court", "tom_berg", "reiterated"],
+        ["the authority would train 50 inspectors in the next\ntwo years", "tom_berg",
+         "announced"],
+    ]  # fmt: skip
+    # one paragraph per line, capitalised lines of a list: not wrapped
+    listing = "Minister Ana Diaz said the plan works.\nKenya agreed.\nPeru\nNairobi\nLima\n"
+    docs = pd.DataFrame({"doc_id": ["d2"], "text": [listing]})
+    assert wrapped_documents(docs)["wrapped"].tolist() == [False]
