@@ -18,13 +18,24 @@ have readings that are not speech; :func:`charge_cue_allowed` keeps them only in
 :func:`passive_charge` reads the passive "accused by X of Y" ("has long been accused by
 Washington of hosting …", "a businessman accused by US prosecutors of smuggling …"): a quote
 of the "of" clause with the agent after "by" as the speaker.
+
+:func:`demonym_after_comma` finds the source phrase of "…, the Japanese government said" (a
+closing attribution whose speaker is a nationality adjective and a body noun), read by
+:func:`analysis.quote_forms.demonym_body`.
 """
 
 from __future__ import annotations
 
 from analysis.speakers import BOUNDARY, Cue, Found, SpeakerDoc
 
-__all__ = ["CEASE_VERBS", "CHARGE_CUES", "charge_cue_allowed", "passive_by", "passive_charge"]
+__all__ = [
+    "CEASE_VERBS",
+    "CHARGE_CUES",
+    "charge_cue_allowed",
+    "demonym_after_comma",
+    "passive_by",
+    "passive_charge",
+]
 
 #: The wave-11 cues :func:`charge_cue_allowed` checks.
 CHARGE_CUES: frozenset[str] = frozenset({
@@ -126,3 +137,19 @@ def passive_charge(found: Found, ci: int) -> bool:
     if found.add(of + 1, end, "reported", slot, c.cue):
         found.consumed.add(ci)
     return True
+
+
+_SHORT_SOURCE = 4  # words of a closing source phrase "the Japanese defence ministry"
+
+
+def demonym_after_comma(doc: SpeakerDoc, s_lo: int, c: int) -> int | None:
+    """The first token of a short phrase between a comma and token ``c`` (the last token
+    before a closing cue), opened by an article or a capitalised word: "…, the Japanese
+    government said" → the index of "the"; None when no such phrase."""
+    norm = doc.norm
+    for k in range(c, max(s_lo, c - _SHORT_SOURCE) - 1, -1):
+        if norm[k] == ",":
+            return k + 1 if k + 1 <= c and k > s_lo else None
+        if not norm[k][:1].isalpha():
+            return None
+    return None

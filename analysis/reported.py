@@ -29,7 +29,10 @@ from analysis.attribution import (
     phrase_start,
 )
 from analysis.body_forms import governing_body
-from analysis.charge_forms import passive_charge  # the wave-11 charges (held-out set 17)
+from analysis.charge_forms import (
+    demonym_after_comma,
+    passive_charge,
+)  # the wave-11 charges (held-out set 17)
 from analysis.cues import (
     BASE_FORMS,
     FINDING_BODIES,
@@ -330,6 +333,8 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
             slot = forms.untabled_body_before(
                 doc, s_lo, c
             )  # "…, the Central Commission for … said"
+    if slot is None and (k := demonym_after_comma(doc, s_lo, c)) is not None:
+        slot = forms.demonym_body(doc, k, c)  # wave 11: "…, the Japanese government said"
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
         slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
         slot = Slot(slot.mention, "", c, c) if slot is not None else None

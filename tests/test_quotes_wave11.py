@@ -159,3 +159,21 @@ def test_ragged_wrapping_is_unwrapped() -> None:
     listing = "Minister Ana Diaz said the plan works.\nKenya agreed.\nPeru\nNairobi\nLima\n"
     docs = pd.DataFrame({"doc_id": ["d2"], "text": [listing]})
     assert wrapped_documents(docs)["wrapped"].tolist() == [False]
+
+
+# -- 8. a closing source of a nationality adjective and a body ---------------------------------
+
+
+def test_a_closing_demonym_body_speaks_for_its_country() -> None:
+    text = "Peru sent a team. The team will stay until May, the Peruvian government said."
+    assert quotes_of(text) == [["The team will stay until May", "reported", "peru", "said"]]
+    text = (
+        "Kenya signed the deal. Half of the funds go to clinics and the rest to roads, the "
+        "Kenyan finance ministry said on Monday."
+    )
+    assert quotes_of(text) == [
+        ["Half of the funds go to clinics and the rest to roads", "reported", "kenya", "said"]
+    ]
+    # the country not named in the text: an NA speaker, as before
+    text = "The doses will arrive in May, a Chilean official said."
+    assert quotes_of(text) == [["The doses will arrive in May", "reported", None, "said"]]
