@@ -153,3 +153,16 @@ def demonym_after_comma(doc: SpeakerDoc, s_lo: int, c: int) -> int | None:
         if not norm[k][:1].isalpha():
             return None
     return None
+
+
+def closing_finding(doc: SpeakerDoc, c: Cue) -> bool:
+    """ "…, UNODC reports have found.", "…, researchers from the university have found.": the
+    cue "found" after "have"/"has" closes the sentence after a comma-separated content."""
+    norm, n = doc.norm, len(doc.norm)
+    if c.cue != "found" or c.first < 3 or norm[c.first - 1] not in ("have", "has"):
+        return False
+    j = c.last + 1
+    if j < n and doc.s_lo[j] == doc.s_lo[c.first] and norm[j] not in (".", "!"):
+        return False
+    lo = int(doc.s_lo[c.first])
+    return any(norm[i] == "," for i in range(max(lo, c.first - 10), c.first - 1))

@@ -91,7 +91,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.body_forms import described_bodies
-from analysis.charge_forms import CHARGE_CUES, charge_cue_allowed, passive_by
+from analysis.charge_forms import CHARGE_CUES, charge_cue_allowed, closing_finding, passive_by
 from analysis.clause_forms import (
     aged_untabled,
     labelled_quotation,
@@ -414,7 +414,7 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # wave 8: "…, analysts agree."; not "agree to extend the deal"
         if c.cue in HEARD_CUES and not hearing_allowed(doc, c):
             continue  # wave 8: "…, a jury has heard."; not "he heard the news"
-        if c.cue in GUARDED_CUES and not cue_allowed(doc, c):
+        if c.cue in GUARDED_CUES and not cue_allowed(doc, c) and not closing_finding(doc, c):
             continue  # wave 5: "ruled out", "over alleged corruption", "asked about"
         if (
             c.cue in ("accused", "accuses")

@@ -177,3 +177,18 @@ def test_a_closing_demonym_body_speaks_for_its_country() -> None:
     # the country not named in the text: an NA speaker, as before
     text = "The doses will arrive in May, a Chilean official said."
     assert quotes_of(text) == [["The doses will arrive in May", "reported", None, "said"]]
+
+
+# -- 9. a closing finding, "…, X reports have found." ------------------------------------------
+
+
+def test_a_closing_finding_after_have() -> None:
+    text = "Most ports launder cash for the gangs, ACMA reports have found."
+    assert quotes_of(text) == [
+        ["Most ports launder cash for the gangs", "reported", "acma", "found"]
+    ]
+    text = "Fees rose by a third in two years, ACMA has found."
+    assert quotes_of(text) == [["Fees rose by a third in two years", "reported", "acma", "found"]]
+    # a plain object, or no content before: nothing
+    assert quotes_of("ACMA has found the missing files.") == []
+    assert quotes_of("Investigators in Peru have found.") == []
