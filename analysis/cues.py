@@ -224,6 +224,8 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     "engineer", "engineers", "doctor", "doctors", "nurse", "nurses", "teacher", "teachers",
     "farmer", "farmers", "volunteer", "volunteers", "employee", "employees", "manager",
     "managers", "technician", "technicians",
+    # wave 11 (set 17): "with each side accusing the other of …"
+    "side",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

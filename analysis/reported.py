@@ -498,7 +498,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     seg = max([s_lo, *[i + 1 for i in range(s_lo, c0) if norm[i] in BOUNDARY]])
     unnamed = (
         slot is None
-        and cue.kind == "verb"
+        and (cue.kind == "verb" or cue.cue == "accusing")  # "with each side accusing …"
         and (
             (j <= s_hi and norm[j] == "that")
             or (b >= s_lo and (norm[b] in UNNAMED_SOURCES or norm[b] == "states"))

@@ -51,6 +51,9 @@ def test_a_charge_as_a_participle() -> None:
         ["the deal was signed", "reported", "ana_diaz", "said"],
         ["the opposition of lying", "reported", "ana_diaz", "accusing"],
     ]
+    # an unnamed party: "each side accusing the other of …" (NA speaker)
+    text = "The talks collapsed on Friday, with each side accusing the other of breaking the truce."
+    assert quotes_of(text) == [["the other of breaking the truce", "reported", None, "accusing"]]
     text = 'Delegates walked out, accusing rich countries of "cooking the books".'
     assert quotes_of(text) == [
         ['rich countries of "cooking the books"', "reported", None, "accusing"]
