@@ -195,3 +195,19 @@ def test_a_closing_finding_after_have() -> None:
     # a plain object, or no content before: nothing
     assert quotes_of("ACMA has found the missing files.") == []
     assert quotes_of("Investigators in Peru have found.") == []
+
+
+# -- 10. a negotiator by nationality speaks for the named country ------------------------------
+
+
+def test_a_negotiator_by_nationality_speaks_for_the_country() -> None:
+    text = (
+        "Kenya sent a team. A Kenyan negotiator said rich nations should "
+        '"pay what they owe". Peru agreed.'
+    )
+    assert quotes_of(text) == [
+        ['rich nations should "pay what they owe"', "reported", "kenya", "said"]
+    ]
+    # the country not named in the text: no speaker of the table
+    text = "A Chilean negotiator said rich nations should pay what they owe."
+    assert quotes_of(text) == []
