@@ -211,3 +211,22 @@ def test_a_negotiator_by_nationality_speaks_for_the_country() -> None:
     # the country not named in the text: no speaker of the table
     text = "A Chilean negotiator said rich nations should pay what they owe."
     assert quotes_of(text) == []
+
+
+# -- 11. an unnamed official of a tabled body, then a relative clause, then a second predicate --
+
+
+def test_an_official_of_a_body_before_a_relative_clause_and_a_second_predicate() -> None:
+    text = (
+        "An official of ACMA, which licenses the carriers, welcomed the ruling and said the "
+        "fees must fall."
+    )
+    assert quotes_of(text) == [["the fees must fall", "reported", "acma", "said"]]
+    text = (
+        "A spokesman for Kenya, which hosts the talks, praised the plan and said the "
+        "vote would come in May."
+    )
+    assert quotes_of(text) == [["the vote would come in May", "reported", "kenya", "said"]]
+    # a source of no tabled body: nothing
+    text = "A farmer, who owns the land, welcomed the plan and said the rain had come."
+    assert quotes_of(text) == []
