@@ -26,6 +26,7 @@ closing attribution whose speaker is a nationality adjective and a body noun), r
 
 from __future__ import annotations
 
+from analysis.cues import SPEECH_VERBS
 from analysis.speakers import BOUNDARY, Cue, Found, SpeakerDoc
 
 __all__ = [
@@ -166,3 +167,32 @@ def closing_finding(doc: SpeakerDoc, c: Cue) -> bool:
         return False
     lo = int(doc.s_lo[c.first])
     return any(norm[i] == "," for i in range(max(lo, c.first - 10), c.first - 1))
+
+
+_HAVE = frozenset({"has", "have", "had"})
+_VERB_WORDS = frozenset(w for w in SPEECH_VERBS if " " not in w) | {"is", "was", "so", "such"}
+
+
+def object_relative(doc: SpeakerDoc, c: Cue) -> bool:
+    """Cue ``c`` closes a relative clause whose object is the noun before it ("the protocol
+    that Beijing has proposed, and whether …", "the plan which Kenya proposed."): a speaker
+    right before the cue (after "has/have/had"), "that"/"which" before the speaker, a noun
+    before that, and a comma or the sentence end after the cue; nothing is said there."""
+    norm, n = doc.norm, len(doc.norm)
+    j = c.last + 1
+    if j < n and doc.s_lo[j] == doc.s_lo[c.first] and norm[j] not in (",", ".", ";"):
+        return False
+    e = c.first - 1
+    while e > 0 and norm[e] in _HAVE:
+        e -= 1
+    slot = doc.slot_ending_at(e)
+    if slot is None or slot.first < 2 or slot.mention < 0:
+        return False
+    rel, head = norm[slot.first - 1], norm[slot.first - 2]
+    # the noun before "that" ("the protocol that …"), not a verb ("said that", "says that")
+    return (
+        rel in ("that", "which")
+        and head.isalpha()
+        and not head.endswith("ed")
+        and head not in _VERB_WORDS
+    )

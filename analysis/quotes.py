@@ -91,7 +91,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.body_forms import described_bodies
-from analysis.charge_forms import CHARGE_CUES, charge_cue_allowed, closing_finding, passive_by
+from analysis.charge_forms import (
+    CHARGE_CUES,
+    charge_cue_allowed,
+    closing_finding,
+    object_relative,
+    passive_by,
+)
 from analysis.clause_forms import (
     aged_untabled,
     labelled_quotation,
@@ -387,6 +393,8 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             and not passive_by(doc, c)  # wave 11: "has been accused by X of …" is a charge
         ):
             continue  # "were promised jobs"; not "she was saying"
+        if c.kind == "verb" and object_relative(doc, c):
+            continue  # wave 11: "the protocol that Beijing has proposed, and whether …"
         if c.cue in CHARGE_CUES and not charge_cue_allowed(doc, c):
             continue  # wave 11: "ordered a review", "informed the police", "encouraged by"
         if c.cue in BASE_FORMS and c.cue != "say" and prev in NOT_A_CUE_AFTER_BASE:

@@ -230,3 +230,18 @@ def test_an_official_of_a_body_before_a_relative_clause_and_a_second_predicate()
     # a source of no tabled body: nothing
     text = "A farmer, who owns the land, welcomed the plan and said the rain had come."
     assert quotes_of(text) == []
+
+
+# -- 12. a cue closing a relative clause on its object says nothing -----------------------------
+
+
+def test_a_cue_closing_an_object_relative_clause_is_no_quote() -> None:
+    text = (
+        "Whether Peru and Kenya sign the protocol that Lima has proposed, and whether the "
+        "summit mentions the junta."
+    )
+    assert quotes_of(text) == []
+    assert quotes_of("Kenya backed the plan which Ana Diaz proposed.") == []
+    # a complement clause after a verb stays what is said
+    text = "Ana Diaz said that Kenya has proposed a new deal."
+    assert quotes_of(text) == [["Kenya has proposed a new deal", "reported", "ana_diaz", "said"]]
