@@ -196,3 +196,12 @@ def object_relative(doc: SpeakerDoc, c: Cue) -> bool:
         and not head.endswith("ed")
         and head not in _VERB_WORDS
     )
+
+
+def not_speech(doc: SpeakerDoc, c: Cue) -> bool:
+    """Cue ``c`` is not speech by a wave-11 form: a cue of :data:`CHARGE_CUES` outside its
+    forms (:func:`charge_cue_allowed`) or a verb closing an object relative clause
+    (:func:`object_relative`)."""
+    if c.cue in CHARGE_CUES and not charge_cue_allowed(doc, c):
+        return True
+    return c.kind == "verb" and object_relative(doc, c)

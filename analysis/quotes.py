@@ -90,14 +90,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from analysis import charge_forms as charges  # the wave-11 forms (held-out set 17)
 from analysis.body_forms import described_bodies
-from analysis.charge_forms import (
-    CHARGE_CUES,
-    charge_cue_allowed,
-    closing_finding,
-    object_relative,
-    passive_by,
-)
 from analysis.clause_forms import (
     aged_untabled,
     labelled_quotation,
@@ -390,13 +384,11 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             prev in PASSIVE_AFTER
             and nxt != "that"
             and not c.cue.endswith("ing")
-            and not passive_by(doc, c)  # wave 11: "has been accused by X of …" is a charge
+            and not charges.passive_by(doc, c)  # wave 11: "accused by X of …" is a charge
         ):
             continue  # "were promised jobs"; not "she was saying"
-        if c.kind == "verb" and object_relative(doc, c):
-            continue  # wave 11: "the protocol that Beijing has proposed, and whether …"
-        if c.cue in CHARGE_CUES and not charge_cue_allowed(doc, c):
-            continue  # wave 11: "ordered a review", "informed the police", "encouraged by"
+        if charges.not_speech(doc, c):
+            continue  # wave 11: "ordered a review", "the protocol that X has proposed, and"
         if c.cue in BASE_FORMS and c.cue != "say" and prev in NOT_A_CUE_AFTER_BASE:
             continue  # "agreed to pledge"; "say" keeps its old reading ("she would say, '…'")
         if (
@@ -422,7 +414,11 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # wave 8: "…, analysts agree."; not "agree to extend the deal"
         if c.cue in HEARD_CUES and not hearing_allowed(doc, c):
             continue  # wave 8: "…, a jury has heard."; not "he heard the news"
-        if c.cue in GUARDED_CUES and not cue_allowed(doc, c) and not closing_finding(doc, c):
+        if (
+            c.cue in GUARDED_CUES
+            and not cue_allowed(doc, c)
+            and not charges.closing_finding(doc, c)
+        ):
             continue  # wave 5: "ruled out", "over alleged corruption", "asked about"
         if (
             c.cue in ("accused", "accuses")
