@@ -95,6 +95,11 @@ SPEECH_VERBS: tuple[str, ...] = (
     "pressed for", "presses for", "pushed for", "pushes for", "admit", "admits",
     # "…, official results showed Friday." (wire ledes; guarded in analysis.quote_forms)
     "showed", "show", "shows",
+    # wave 11 (held-out set 17): "informed X that …", "raised concerns that …", "ordered X to
+    # …" (a directive like "urged … to"), "encouraged closer links …" (a request like "called
+    # for"), "accused by X of …"; each guarded in analysis.charge_forms
+    "informed", "informs", "raised concerns", "raises concerns", "ordered", "orders",
+    "encouraged", "encourages",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").
@@ -104,6 +109,7 @@ CONTINUATION_CUES: tuple[str, ...] = (
     "pointing out", "insisting", "asserting", "reiterating", "arguing", "recalling",
     "urging", "calling on", "calling for", "pledging", "vowing", "expressing", "describing",
     "reaffirming", "alleging",
+    "accusing",  # wave 11: "with each side accusing the other of starting it"
 )  # fmt: skip
 #: Phrases that name the source of reported speech ("According to the President, …").
 ATTRIBUTION_CUES: tuple[str, ...] = ("according to",)
@@ -218,6 +224,8 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     "engineer", "engineers", "doctor", "doctors", "nurse", "nurses", "teacher", "teachers",
     "farmer", "farmers", "volunteer", "volunteers", "employee", "employees", "manager",
     "managers", "technician", "technicians",
+    # wave 11 (set 17): "with each side accusing the other of …"
+    "side",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

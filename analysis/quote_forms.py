@@ -712,6 +712,7 @@ DEMONYM_HEADS: frozenset[str] = frozenset({
     "ministry", "government", "officials", "official", "authorities",
     "diplomats", "diplomat", "spokesman", "spokeswoman", "spokesperson", "military", "army",
     "navy", "foreign", "defence", "defense", "interior", "justice", "prosecutors", "cabinet",
+    "negotiator", "negotiators",  # wave 11: "A Chinese negotiator said …" (set 17)
 })  # fmt: skip
 # irregular adjectives of country names (the regular ones add -n, -an, -ian, -ese, -i)
 _IRREGULAR = {

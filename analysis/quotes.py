@@ -90,6 +90,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from analysis import charge_forms as charges  # the wave-11 forms (held-out set 17)
 from analysis.body_forms import described_bodies
 from analysis.clause_forms import (
     aged_untabled,
@@ -379,8 +380,15 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue
         if prev == "to" and c.first >= 2 and norm[c.first - 2] in NEGATIONS:
             continue  # "declined to say"
-        if prev in PASSIVE_AFTER and nxt != "that" and not c.cue.endswith("ing"):
+        if (
+            prev in PASSIVE_AFTER
+            and nxt != "that"
+            and not c.cue.endswith("ing")
+            and not charges.passive_by(doc, c)  # wave 11: "accused by X of …" is a charge
+        ):
             continue  # "were promised jobs"; not "she was saying"
+        if charges.not_speech(doc, c):
+            continue  # wave 11: "ordered a review", "the protocol that X has proposed, and"
         if c.cue in BASE_FORMS and c.cue != "say" and prev in NOT_A_CUE_AFTER_BASE:
             continue  # "agreed to pledge"; "say" keeps its old reading ("she would say, '…'")
         if (
@@ -406,11 +414,16 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # wave 8: "…, analysts agree."; not "agree to extend the deal"
         if c.cue in HEARD_CUES and not hearing_allowed(doc, c):
             continue  # wave 8: "…, a jury has heard."; not "he heard the news"
-        if c.cue in GUARDED_CUES and not cue_allowed(doc, c):
+        if (
+            c.cue in GUARDED_CUES
+            and not cue_allowed(doc, c)
+            and not charges.closing_finding(doc, c)
+        ):
             continue  # wave 5: "ruled out", "over alleged corruption", "asked about"
         if (
             c.cue in ("accused", "accuses")
             and nxt.isalpha()
+            and nxt != "by"
             and "of" not in norm[c.last + 2 : c.last + 10]
         ):
             continue  # "accused X of Y" only (set 8); not "accuses employers and unions alike"

@@ -29,6 +29,10 @@ from analysis.attribution import (
     phrase_start,
 )
 from analysis.body_forms import governing_body
+from analysis.charge_forms import (
+    demonym_after_comma,
+    passive_charge,
+)  # the wave-11 charges (held-out set 17)
 from analysis.cues import (
     BASE_FORMS,
     FINDING_BODIES,
@@ -102,7 +106,7 @@ HEADLINE_ROLES: frozenset[str] = _ROLE_NOUNS | frozenset(
     {"head", "boss", "envoy", "czar", "tsar", "pm", "fm"}
 )
 _WEEKDAYS = WEEKDAY_NAMES | {"today", "yesterday", "tonight"}
-_TOLD = frozenset({"told", "tells", "told reporters", "told journalists"})
+_TOLD = frozenset({"told", "tells", "told reporters", "told journalists", "informed", "informs"})
 # verbs with an addressee before "that": "warned China that …", "assured Kenya that …"
 _WARNED = frozenset({"warned", "warns", "warn", "assured", "assures", "reminded", "reminds"})
 # "said in a statement that …": an adverbial between a cue and "that" is not what is said
@@ -140,6 +144,8 @@ def reported_speech(found: Found) -> None:
         if cue.kind == "according":
             _according_to(found, ci)
             continue
+        if passive_charge(found, ci):
+            continue  # wave 11: "accused by X of Y"
         if clause.later_attribution(found, ci, _clause_ends):
             continue  # "…, which delegates had called for, the SFO said.": inside its content
         attributed = _content_cue_speaker(found, ci)
@@ -327,6 +333,8 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
             slot = forms.untabled_body_before(
                 doc, s_lo, c
             )  # "…, the Central Commission for … said"
+    if slot is None and (k := demonym_after_comma(doc, s_lo, c)) is not None:
+        slot = forms.demonym_body(doc, k, c)  # wave 11: "…, the Japanese government said"
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":
         slot = _it_after_organisation(found, s_lo)  # "…, it added." after "Falken said …"
         slot = Slot(slot.mention, "", c, c) if slot is not None else None
@@ -490,7 +498,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     seg = max([s_lo, *[i + 1 for i in range(s_lo, c0) if norm[i] in BOUNDARY]])
     unnamed = (
         slot is None
-        and cue.kind == "verb"
+        and (cue.kind == "verb" or cue.cue == "accusing")  # "with each side accusing …"
         and (
             (j <= s_hi and norm[j] == "that")
             or (b >= s_lo and (norm[b] in UNNAMED_SOURCES or norm[b] == "states"))
@@ -617,6 +625,11 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
         j += 1
     if j - lo >= 2:  # "Tuvalu's Prime Minister Feleti Teo welcomed … but called for …"
         return Slot(UNNAMED, "", lo, j - 1)
+    if norm[lo] in ("a", "an") and first_hi + 1 < c0 and norm[first_hi + 1] == ",":
+        # wave 11: "An official of Gavi, which …, welcomed … and said …": the first clause's
+        # source, read as before a cue
+        slot = subject(found, s_lo, first_hi + 1)
+        return slot if slot is not None and slot.mention >= 0 else None
     return None
 
 

@@ -468,6 +468,9 @@ WRAP_MIN_FULL = 0.7
 WRAP_MIN_WIDTH = 40
 #: ... and at least this many lines are followed by another one (a verdict needs evidence).
 WRAP_MIN_JOINABLE = 3
+#: Or, instead of the median and the width filled, at least this share of the lines followed by
+#: another line end without punctuation and the next goes on in lower case (ragged wrapping).
+WRAP_MIN_GOES_ON = 0.4
 # Last character of a line that ends a sentence (closing quotes and brackets included).
 _LINE_END_RE = r"[.!?:;…\"'”’»)\]]$"
 
@@ -517,12 +520,22 @@ def _line_stats(
     median[has] = (sorted_len[lo] + sorted_len[hi]) / 2
     safe = np.maximum(n_join, 1)
     unpunctuated = np.where(n_join > 0, open_end / safe, 0.0)
+    # Ragged wrapping (wave 11): lines cut mid-sentence at varying widths, the next line going
+    # on in lower case ("… of China reiterated" / "China's support …" does not, "… and the" /
+    # "ASEAN Senior …" neither, "… said the" / "work plan …" does).
+    starts = chunks.take(pa.array(f))
+    lower = pc.utf8_is_lower(pc.utf8_slice_codeunits(starts, 0, 1)).to_numpy(zero_copy_only=False)
+    goes_on = np.zeros(len(lines), bool)
+    goes_on[:-1] = joinable[:-1] & ~ended[:-1] & lower[1:]
+    n_goes_on = np.bincount(doc, weights=goes_on, minlength=n_docs)
     wrapped = (
         (n_join >= WRAP_MIN_JOINABLE)
         & (longest >= WRAP_MIN_WIDTH)
-        & (median <= WRAP_MAX_MEDIAN)
         & (unpunctuated >= WRAP_MIN_UNPUNCTUATED)
-        & (full / safe >= WRAP_MIN_FULL)
+        & (
+            ((median <= WRAP_MAX_MEDIAN) & (full / safe >= WRAP_MIN_FULL))
+            | (n_goes_on / safe >= WRAP_MIN_GOES_ON)
+        )
     )
     return {
         "wrapped": wrapped,
@@ -570,7 +583,9 @@ def wrapped_documents(docs: pd.DataFrame) -> pd.DataFrame:
     is at most :data:`WRAP_MAX_MEDIAN` (80) characters, at least half of the lines followed by
     another line end without sentence punctuation (``. ! ? : ; …`` or a closing quote or
     bracket), and at least 70 % of those lines reach 60 % of the longest line's length (wrapped
-    lines fill the width). News text with one paragraph per line is not wrapped: its lines are
+    lines fill the width); or, whatever the median and the width filled, at least 40 % of those
+    lines end without punctuation and the next line goes on in lower case (ragged wrapping,
+    :data:`WRAP_MIN_GOES_ON`). News text with one paragraph per line is not wrapped: its lines are
     long and end with a full stop. :func:`tokenize` (``line_breaks="auto"``) treats a single
     line break in a wrapped document as a space.
 
