@@ -557,7 +557,12 @@ _has_position = re.compile(
 _has_paren_photo = re.compile(r"\((?:Photo|Image|Source)").search
 _has_print = regex.compile(r"(?i)print|pdf").search
 _has_digit = regex.compile(r"\d").search
-_has_link = regex.compile(r"(?i)/|www\.").search
+
+
+def _has_link(s: str) -> bool:
+    return "/" in s or "www." in s.casefold()
+
+
 _has_paren = re.compile(r"\(").search
 _has_comma = re.compile(",").search
 _has_bar = re.compile(r"\|").search
@@ -573,21 +578,60 @@ def _has_credit_word(s: str) -> bool:
 
 
 _has_hash = re.compile("#").search
-_has_reaction = regex.compile(
-    r"(?i)\d|like|comment|share|repl|report|repost|retweet|send|save|follow"
-).search
-_has_superscript = re.compile(f"[{_SUPERSCRIPT}]").search
+# every item of a reaction bar holds a reaction or action word or an emoji (a count alone is no
+# item), and a whole bar of at most 11 items is shorter than 360 characters
+_REACTION_STEMS = ("like", "comment", "share", "view", "reaction", "repl", "report", "repost",
+                   "retweet", "send", "save", "follow")  # fmt: skip
+_has_emoji = regex.compile(r"[\p{So}\p{Sk}\uFE0F\u200D]").search
+_superscript = re.compile(f"[{_SUPERSCRIPT}]").search
+_has_space_run = re.compile(r"\s{5}").search  # one character class: a fast scan
 _has_gap = re.compile(r"\d\s{5}|\s{5}\d").search
-_has_slug = re.compile(r"\||SLUG").search
-_has_angle = re.compile("[>»›]").search
+# the broadcaster between two commas of a sign-off, within the last 200 characters (a name of
+# at most 7 characters, "News", then a place of at most 4 words end the line)
+_has_sign_off_tail = re.compile(r",\s{0,3}[A-Z][A-Z0-9]{1,6}(?:\s{1,3}News)?,").search
 
 
-_has_update = re.compile(r"(?i)updat|correct|amend").search
-_has_unsubscribe = re.compile(r"(?i)unsubscribe").search
+def _has_reaction(s: str) -> bool:
+    if len(s) > 360:
+        return False
+    low = s.casefold()
+    if any(w in low for w in _REACTION_STEMS):
+        return True
+    # "^" and "`" are the only ASCII characters of the emoji class (modifier symbols)
+    return ("^" in s or "`" in s) if s.isascii() else _has_emoji(s) is not None
+
+
+def _has_running_gap(s: str) -> bool:
+    # five whitespace characters in a row: in plain ASCII text without tabs or other control
+    # whitespace that is five spaces, which a substring test finds much faster than a regex
+    if s.isascii() and not any(c in s for c in "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"):
+        return "     " in s and _has_gap(s) is not None
+    return _has_space_run(s) is not None and _has_gap(s) is not None
+
+
+def _has_unsubscribe(s: str) -> bool:
+    return "unsubscribe" in s.casefold()
+
+
+def _has_superscript(s: str) -> bool:
+    return not s.isascii() and _superscript(s) is not None
+
+
+def _has_angle(s: str) -> bool:
+    return ">" in s or "»" in s or "›" in s
+
+
+def _has_slug(s: str) -> bool:
+    return "|" in s or "SLUG" in s
+
+
+def _has_update(s: str) -> bool:
+    # update_line opens with "this"/"the" (any case) or "Update"/"UPDATE"
+    return s[:4].lower().startswith(("this", "the", "upda"))
 
 
 def _has_sign_off(s: str) -> bool:
-    return s.endswith(".") and s.count(",") >= 2
+    return s.endswith(".") and s.count(",") >= 2 and _has_sign_off_tail(s[-200:]) is not None
 
 
 def _has_click(s: str) -> bool:
@@ -620,7 +664,7 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("reaction_bar", _has_reaction),
         ("post_stamp", _has_digit),
         ("footnote", _has_superscript),
-        ("running_head", _has_gap),
+        ("running_head", _has_running_gap),
         ("script_slug", _has_slug),
         ("section_bar", _has_angle),
         ("venue_line", _has_digit),
