@@ -1,5 +1,6 @@
 """Shared fixtures: the sample study and tiny hand-made corpora."""
 
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +46,15 @@ def quote_rows(text: str, actors) -> list[list]:
         [t, k, None if pd.isna(s) else s, c]
         for t, k, s, c in q[["text", "kind", "speaker_id", "cue"]].values.tolist()
     ]
+
+
+def boilerplate_removed(text: str) -> list[tuple[str, str]]:
+    """(rule, removed text) of one document cleaned with the default rules, in line order."""
+    docs = pd.DataFrame({"doc_id": ["d1"], "text": [text]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # short test texts: the share warning is expected
+        _, rows = clean_boilerplate(docs)
+    return [(r, t.strip()) for r, t in zip(rows["rule"], rows["text"], strict=True)]
 
 
 def mention_rows(

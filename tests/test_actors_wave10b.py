@@ -7,23 +7,9 @@ hand-computed values."""
 
 from __future__ import annotations
 
-import warnings
-
-import pandas as pd
-
 from analysis.actors import Actors
-from analysis.boilerplate import clean_boilerplate
+from tests.conftest import boilerplate_removed as removed
 from tests.conftest import mention_rows
-
-
-def removed(text: str) -> list[tuple[str, str]]:
-    """(rule, removed text) of one document, in line order."""
-    docs = pd.DataFrame({"doc_id": ["d1"], "text": [text]})
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # short test texts: the share warning is expected
-        _, rows = clean_boilerplate(docs)
-    return [(r, t.strip()) for r, t in zip(rows["rule"], rows["text"], strict=True)]
-
 
 BODY = "The ministers of Kenya and Ghana signed the treaty on Monday.\n\n"
 

@@ -218,7 +218,7 @@ def our_actor_mentions(tokens, actors, docs):
     from analysis.actors import actor_counts, find_mentions
 
     mentions = find_mentions(tokens, actors, docs=docs)
-    return mentions, actor_counts(mentions, docs, actors=actors)
+    return mentions, actor_counts(mentions, docs=docs, actors=actors)
 
 
 def our_edges(mentions, docs):
