@@ -178,7 +178,7 @@ def save_figure(
     base.parent.mkdir(parents=True, exist_ok=True)
     meta = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
     written: dict[str, Path] = {}
-    with style(), matplotlib.rc_context(_SAVE_RC):
+    with style(), matplotlib.rc_context(cast(Any, _SAVE_RC)):
         # bbox_inches="tight" would lay the figure out and measure it again for every file;
         # laid out and measured once, the one box is saved in every format.
         box = _tight_box(fig)
@@ -507,11 +507,11 @@ def _tick_marks(ax: Any, ticks: np.ndarray, axis: Literal["x", "y"] = "x") -> No
     else:
         ax.set_yticks([])
         xs, ys, marker, where = zeros, ticks, TICKLEFT, ax.get_yaxis_transform()
+    rc = cast(Any, matplotlib.rcParams)  # keys built from ``axis``: not the stubs' literals
     (marks,) = ax.plot(
         xs, ys, linestyle="none", marker=marker,
-        markersize=matplotlib.rcParams[f"{axis}tick.major.size"],
-        markeredgewidth=matplotlib.rcParams[f"{axis}tick.major.width"],
-        color=matplotlib.rcParams[f"{axis}tick.color"], transform=where, clip_on=False,
+        markersize=rc[f"{axis}tick.major.size"], markeredgewidth=rc[f"{axis}tick.major.width"],
+        color=rc[f"{axis}tick.color"], transform=where, clip_on=False,
     )  # fmt: skip
     marks.set_in_layout(False)
 

@@ -628,8 +628,8 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
     if norm[lo] in ("a", "an") and first_hi + 1 < c0 and norm[first_hi + 1] == ",":
         # wave 11: "An official of Gavi, which …, welcomed … and said …": the first clause's
         # source, read as before a cue
-        slot = subject(found, s_lo, first_hi + 1)
-        return slot if slot is not None and slot.mention >= 0 else None
+        first = subject(found, s_lo, first_hi + 1)
+        return first if first is not None and first.mention >= 0 else None
     return None
 
 
