@@ -356,6 +356,7 @@ def test_check_cues_names_the_source_key_and_item(values, problem) -> None:
         class_quotes("x", cues=[""])
 
 
+@pytest.mark.slow  # half a megabyte of quotes, three times over: CI's slow run
 def test_find_quotes_is_linear_in_document_length() -> None:
     import time
 
