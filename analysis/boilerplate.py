@@ -73,7 +73,7 @@ from analysis.cleaning_rules import (
     BoilerplateRule,
     boilerplate_rules,
 )
-from analysis.page_blocks import page_blocks
+from analysis.page_blocks import CAPTION_MAX, SENTENCE_END, furniture_line, page_blocks
 from analysis.schema import conform, empty_table
 
 __all__ = [
@@ -115,8 +115,6 @@ def _max_width(pattern: str) -> int | None:
 
 # quick tests that let a line skip a shipped rule's regex (see analysis.cleaning_rules)
 _NEEDS = PREFILTERS
-_SENTENCE_END = tuple('.!?:;"”’)')
-_CAPTION_MAX = 120  # a caption is one short line; a longer one is body text
 _MAX_NAMED = 5  # documents named in one warning
 _HELD_CHARS = 1 << 24  # characters of distinct lines whose outcome is remembered (~16 MB)
 
@@ -450,10 +448,7 @@ def _letterhead(lines: list[str], drop: dict[int, str]) -> None:
         if not _RELEASE_HEADING.fullmatch(lines[k].strip()):
             continue
         above = seen[:n]
-        if all(
-            len(lines[j].strip()) <= _CAPTION_MAX and not lines[j].strip().endswith(_SENTENCE_END)
-            for j in above
-        ):
+        if all(furniture_line(lines[j]) for j in above):
             for j in above:
                 drop.setdefault(j, "letterhead")
         _signature_block(lines, drop)
@@ -490,7 +485,7 @@ def _signature_block(lines: list[str], drop: dict[int, str]) -> None:
     texts = [lines[j].strip() for j in block]
     if (
         2 <= len(block) <= _SIGNATURE_LINES
-        and all(len(t) <= _CAPTION_MAX // 2 and not t.endswith(_SENTENCE_END) for t in texts)
+        and all(len(t) <= CAPTION_MAX // 2 and not t.endswith(SENTENCE_END) for t in texts)
         and any(t.isupper() for t in texts)
     ):
         for j in block:
@@ -508,12 +503,6 @@ def _upper_place(line: str) -> bool:
 _TOP_LINES = 12  # lines at the top of a page that may hold its banner or a byline block
 
 
-def _furniture(line: str) -> bool:
-    """A short line without sentence-final punctuation (a banner, a byline, a place)."""
-    line = line.strip()
-    return bool(line) and len(line) <= _CAPTION_MAX and not line.endswith(_SENTENCE_END)
-
-
 def _page_top(lines: list[str], drop: dict[int, str]) -> None:
     """The furniture at the top of a page that the line rules leave (held-out set 12):
 
@@ -529,7 +518,7 @@ def _page_top(lines: list[str], drop: dict[int, str]) -> None:
     for n, k in enumerate(top[:3]):
         if drop.get(k) in ("breadcrumb", "page_bar"):
             above = top[:n]
-            if all(_furniture(lines[j]) for j in above) and above == list(range(k - n, k)):
+            if all(furniture_line(lines[j]) for j in above) and above == list(range(k - n, k)):
                 for j in above:
                     drop.setdefault(j, "site_banner")
             break
@@ -544,7 +533,7 @@ def _page_top(lines: list[str], drop: dict[int, str]) -> None:
             hi += 1
         block = range(lo, hi + 1)
         if any(drop.get(j) == "timestamp" for j in block) and all(
-            _furniture(lines[j]) for j in block
+            furniture_line(lines[j]) for j in block
         ):
             drop[k] = "byline_block"
 
@@ -564,7 +553,7 @@ def _record_header(lines: list[str], drop: dict[int, str]) -> None:
             top.append(k)
         elif top:
             break
-    if not 3 <= len(top) <= _HEADER_LINES or any(not _furniture(lines[k]) for k in top):
+    if not 3 <= len(top) <= _HEADER_LINES or any(not furniture_line(lines[k]) for k in top):
         return
     upper = [k for k in top if lines[k].strip().isupper()]
     rest = [k for k in top if k not in upper]
@@ -590,8 +579,8 @@ def _caption_above(
         and not headline
         and prev not in drop
         and prev not in cuts
-        and len(lines[prev]) <= _CAPTION_MAX
-        and not lines[prev].rstrip().endswith(_SENTENCE_END)
+        and len(lines[prev]) <= CAPTION_MAX
+        and not lines[prev].rstrip().endswith(SENTENCE_END)
     ):
         drop[prev] = "photo_caption"
 
@@ -628,8 +617,8 @@ def _teasers_below(
             not line
             or k in drop
             or k in cuts
-            or len(line) > _CAPTION_MAX
-            or line.endswith(_SENTENCE_END)
+            or len(line) > CAPTION_MAX
+            or line.endswith(SENTENCE_END)
         ):
             return
         drop[k] = rule.name

@@ -31,7 +31,7 @@ import re
 
 import regex
 
-__all__ = ["page_blocks", "COMMENT_OPENERS"]
+__all__ = ["page_blocks", "furniture_line", "COMMENT_OPENERS", "CAPTION_MAX", "SENTENCE_END"]
 
 #: Rules whose removed line opens a block of reader comments below it.
 COMMENT_OPENERS = frozenset({"reaction_bar", "comment_counter"})
@@ -42,8 +42,10 @@ _COMMENTS_MAX = 60  # lines of one comment block
 _SEPARATOR = re.compile(r"[_＿‗—–-]{5,}")
 _NOTE = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}|\[\d{1,3}\]|\d{1,3}[.)]?)[ \t]{1,3}\S")
 _NOTES_MAX = 40
-_CAPTION_MAX = 120
-_SENTENCE_END = tuple('.!?:;"”’)')
+#: A caption or banner is one short line; a longer one is body text.
+CAPTION_MAX = 120
+#: Characters that end a sentence (or a quotation after it): a line ending so is text.
+SENTENCE_END = tuple('.!?:;"”’)')
 # a line that opens with the credit: "VNS Photo Đoàn Tùng", "— Photo: Jane Roe", "(Photo: AFP)"
 _CREDIT_START = regex.compile(
     r"[(\[]?(?:[-–—]\s{0,2})?(?:\p{Lu}{2,6}\s{1,3})?(?:Photo|PHOTO|Photograph|Picture|Image|Ảnh|ẢNH)s?\b"
@@ -74,6 +76,17 @@ def page_blocks(lines: list[str], drop: dict[int, str]) -> None:
         _footnotes(lines, drop)
 
 
+def furniture_line(line: str) -> bool:
+    """A short line without sentence-final punctuation (a banner, a byline, a place).
+
+    Example:
+        >>> furniture_line("Global Affairs Canada"), furniture_line("The talks opened.")
+        (True, False)
+    """
+    line = line.strip()
+    return bool(line) and len(line) <= CAPTION_MAX and not line.endswith(SENTENCE_END)
+
+
 def _comments_below(lines: list[str], i: int, drop: dict[int, str]) -> None:
     for k in range(i + 1, min(i + 1 + _COMMENTS_MAX, len(lines))):
         line = lines[k].strip()
@@ -88,10 +101,8 @@ def _post_author(lines: list[str], i: int, drop: dict[int, str]) -> None:
     above = [k for k in range(i) if lines[k].strip()]
     if len(above) != 1:
         return
-    k = above[0]
-    line = lines[k].strip()
-    if len(line) <= _CAPTION_MAX and not line.endswith(_SENTENCE_END):
-        drop.setdefault(k, "post_author")
+    if furniture_line(lines[above[0]]):
+        drop.setdefault(above[0], "post_author")
 
 
 def _caption_lines_above(lines: list[str], i: int, drop: dict[int, str]) -> None:
@@ -100,7 +111,7 @@ def _caption_lines_above(lines: list[str], i: int, drop: dict[int, str]) -> None
         line = lines[k].strip()
         if not line or k in drop:
             return
-        runs_on = not line.endswith(_SENTENCE_END) and not _CREDIT_START.match(below)
+        runs_on = not line.endswith(SENTENCE_END) and not _CREDIT_START.match(below)
         if not (line.endswith(_DASH) or runs_on):
             return
         drop[k] = "photo_caption"
