@@ -109,6 +109,9 @@ SET_DIRS = {
     "set16 (wave 10, 01-16; README)": HERE.parent / "actors_heldout16",
     "set17 (wave 10, 01-16; README)": HERE.parent / "actors_heldout17",
     "set18 (wave 11, 01-16; README)": HERE.parent / "actors_heldout18",
+    "set19 (wave 12, 01-16; README)": HERE.parent / "actors_heldout19",
+    "set20 (wave 12, 01-16; README)": HERE.parent / "actors_heldout20",
+    "set18b (set 18 coded by a second coder)": HERE.parent / "actors_heldout18_coderB",
 }
 
 
