@@ -112,6 +112,9 @@ SET_DIRS = {
     "set19 (wave 12, 01-16; README)": HERE.parent / "actors_heldout19",
     "set20 (wave 12, 01-16; README)": HERE.parent / "actors_heldout20",
     "set18b (set 18 coded by a second coder)": HERE.parent / "actors_heldout18_coderB",
+    "set19b (set 19 coded by a second coder)": HERE.parent / "actors_heldout19_coderB",
+    "set18adj (set 18, the two codings adjudicated)": HERE.parent / "actors_heldout18_adj",
+    "set19adj (set 19, the two codings adjudicated)": HERE.parent / "actors_heldout19_adj",
 }
 
 
