@@ -96,6 +96,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "actor_review": (
         "ActorGoldError", "export_mentions_for_review", "export_quotes_for_review",
         "load_review", "review_precision", "load_actor_gold", "score_mentions", "score_quotes",
+        "coding_agreement",
     ),
     "networks": ("comention_edges", "plot_comention_network", "actor_theme_matrix"),
     "stream": ("stream_analyze", "CorpusSummary"),

@@ -8,6 +8,8 @@ Two ways to check the actor layer by hand:
   ``yes``/``no`` into ``correct``. :func:`load_review` reads the file back and
   :func:`review_precision` gives the share of correct rows per actor (precision only: a
   review sees what was found, not what was missed).
+* **Agree** before you validate: :func:`coding_agreement` compares two coders' independent
+  codings of the same texts (mentions and quotes), the ceiling a tool can be held to.
 * **Validate** against a hand coding of the texts (a gold file): :func:`load_actor_gold` reads
   it, :func:`score_mentions` gives precision, recall and F1 per actor and overall, and
   :func:`score_quotes` the share of quotes found, with the right speaker and the right cue.
@@ -61,6 +63,7 @@ __all__ = [
     "load_actor_gold",
     "score_mentions",
     "score_quotes",
+    "coding_agreement",
 ]
 
 #: Columns of a gold file (``start``, ``end``, ``cue`` and ``note`` may be left out).
@@ -568,3 +571,71 @@ def score_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
             "cue_accuracy": [share(cue_right, matched)],
         }
     ).astype({c: np.int64 for c in ("found", "gold", "matched", "speaker_right", "cue_right")})
+
+
+def coding_agreement(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    """Agreement of two independent hand codings of the same documents (two gold files).
+
+    Span annotations have no fixed set of units to code, so Cohen's kappa is not defined for
+    them; the agreement measure used for such codings is the positive specific agreement
+    (Hripcsak & Rothschild 2005), the F1 of one coding against the other, symmetric in the
+    two. Units are paired exactly as :func:`score_mentions` and :func:`score_quotes` pair output
+    and gold (a mention: same actor, overlapping spans; a quote: overlap of at least half of
+    the shorter span), so the tool's scores and the coders' agreement can be set side by side.
+
+    Args:
+        first: one coding, from :func:`load_actor_gold`.
+        second: the other coding of the same texts, from :func:`load_actor_gold`.
+
+    Returns:
+        Two rows, ``kind`` ``mention`` then ``quote`` (str): ``first``, ``second`` (int64:
+        units each coder coded), ``matched`` (int64: pairs), ``agreement`` (float64:
+        2 * matched / (first + second)), ``first_in_second``, ``second_in_first`` (float64:
+        the share of one coder's units the other also coded), ``speaker_agreement``,
+        ``cue_agreement`` (float64: quotes only, the share of matched pairs with the same
+        speaker / the same folded cue; NaN for mentions). Only documents that both codings
+        contain count.
+
+    Example:
+        >>> a = pd.DataFrame({"doc_id": ["d"] * 3, "kind": ["mention", "mention", "quote"],
+        ...     "start": [0, 10, 30], "end": [5, 14, 60], "actor_id": ["cn", "vn", "li"],
+        ...     "cue": ["", "", "said"]})
+        >>> b = pd.DataFrame({"doc_id": ["d"] * 2, "kind": ["mention", "quote"],
+        ...     "start": [0, 32], "end": [5, 60], "actor_id": ["cn", ""], "cue": ["", "said"]})
+        >>> agreement = coding_agreement(a, b)
+        >>> agreement[["kind", "first", "second", "matched", "agreement"]].values.tolist()
+        [['mention', 2, 1, 1, 0.6666666666666666], ['quote', 1, 1, 1, 1.0]]
+        >>> float(agreement["speaker_agreement"][1])
+        0.0
+    """
+    both = set(first["doc_id"].astype(str)) & set(second["doc_id"].astype(str))
+    a = first[first["doc_id"].astype(str).isin(both)]
+    b = second[second["doc_id"].astype(str).isin(both)]
+    mention = score_mentions(
+        b[b["kind"] == "mention"].assign(doc_id=lambda t: t["doc_id"].astype(str)), a
+    ).iloc[-1]
+    qa = a[a["kind"] == "quote"]
+    qb = b[b["kind"] == "quote"].rename(columns={"actor_id": "speaker_id"})
+    quote = score_quotes(qb, qa).iloc[0]
+
+    def row(kind: str, n1: int, n2: int, m: int, spk: float, cue: float) -> dict[str, object]:
+        return {"kind": kind, "first": n1, "second": n2, "matched": m,
+                "agreement": 2 * m / (n1 + n2) if n1 + n2 else float("nan"),
+                "first_in_second": m / n1 if n1 else float("nan"),
+                "second_in_first": m / n2 if n2 else float("nan"),
+                "speaker_agreement": spk, "cue_agreement": cue}  # fmt: skip
+
+    n1, n2, m = (
+        int(mention["tp"] + mention["fn"]),
+        int(mention["tp"] + mention["fp"]),
+        int(mention["tp"]),
+    )
+    nan = float("nan")
+    rows = [row("mention", n1, n2, m, nan, nan)]
+    qm = int(quote["matched"])
+    rows.append(row(
+        "quote", int(quote["gold"]), int(quote["found"]), qm,
+        quote["speaker_right"] / qm if qm else nan, quote["cue_right"] / qm if qm else nan,
+    ))  # fmt: skip
+    out = pd.DataFrame(rows)
+    return out.astype({"first": np.int64, "second": np.int64, "matched": np.int64})

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -148,3 +149,30 @@ def test_heldout_benchmark_meets_the_targets() -> None:
     total = sm[sm["actor_id"] == "all"].iloc[0]
     assert total.precision >= 0.97 and total.recall >= 0.96
     assert sq.iloc[0].precision_speaker >= 0.9 and sq.iloc[0].recall_speaker >= 0.8
+
+
+def test_coding_agreement_two_coders_hand_computed():
+    from analysis import coding_agreement
+
+    a = pd.DataFrame({
+        "doc_id": ["d"] * 5,
+        "kind": ["mention"] * 3 + ["quote"] * 2,
+        "start": [0, 10, 20, 30, 100], "end": [5, 14, 28, 60, 120],
+        "actor_id": ["cn", "vn", "th", "li", ""], "cue": ["", "", "", "said", "told"],
+    })  # fmt: skip
+    b = pd.DataFrame({
+        "doc_id": ["d"] * 5 + ["e"],
+        "kind": ["mention"] * 3 + ["quote"] * 2 + ["mention"],
+        "start": [0, 11, 40, 35, 200, 0], "end": [5, 14, 44, 60, 210, 4],
+        "actor_id": ["cn", "vn", "la", "li", "", "cn"], "cue": ["", "", "", "Said", "", ""],
+    })  # fmt: skip
+    got = coding_agreement(a, b)
+    # mentions: cn and vn (overlapping spans) pair, th and la do not: 2 * 2 / (3 + 3);
+    # document "e" is coded by one coder only and does not count
+    assert got["kind"].tolist() == ["mention", "quote"]
+    assert got[["first", "second", "matched"]].values.tolist() == [[3, 3, 2], [2, 2, 1]]
+    assert got["agreement"].tolist() == pytest.approx([4 / 6, 0.5])
+    assert got["first_in_second"].tolist() == pytest.approx([2 / 3, 0.5])
+    # the paired quote has the same speaker and the same folded cue ("said" / "Said")
+    assert got["speaker_agreement"][1] == 1.0 and got["cue_agreement"][1] == 1.0
+    assert np.isnan(got["speaker_agreement"][0])
