@@ -115,6 +115,8 @@ SET_DIRS = {
     "set19b (set 19 coded by a second coder)": HERE.parent / "actors_heldout19_coderB",
     "set18adj (set 18, the two codings adjudicated)": HERE.parent / "actors_heldout18_adj",
     "set19adj (set 19, the two codings adjudicated)": HERE.parent / "actors_heldout19_adj",
+    "set20b (set 20 coded by a second coder)": HERE.parent / "actors_heldout20_coderB",
+    "set20adj (set 20, the two codings adjudicated)": HERE.parent / "actors_heldout20_adj",
 }
 
 
