@@ -1,0 +1,48 @@
+"""News forms of attribution added in wave 12 (held-out sets 18 and 19), kept out of the
+older rules.
+
+Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the quote layer
+(each rule is one news form checked on a few tokens around one cue). The forms:
+
+* a body named after a descriptor that names another actor (:func:`named_after_descriptor`):
+  "The EU border agency Frontex reported that …", "the UN refugee agency UNHCR said" → the body
+  named last (the descriptor says what it is; its actor does not speak);
+* a mission "in PLACE" after "according to" (:func:`mission_source`): "According to the Chinese
+  Embassy in Kuala Lumpur, …" speaks for China, as the mission does as a subject
+  (:func:`analysis.report_forms.located_mission`).
+"""
+
+from __future__ import annotations
+
+from analysis.speakers import Slot, SpeakerDoc
+
+__all__ = ["named_after_descriptor"]
+
+# words that join two actors rather than describe the second one ("the EU and Frontex")
+_JOINING = frozenset({
+    "and", "or", "of", "with", "for", "to", "in", "on", "at", "by", "from", "nor", "than",
+    "the", "a", "an", "its", "their",
+})  # fmt: skip
+_DESCRIPTOR_MAX = 3  # lower-case words between the two names ("border agency", "anti-graft body")
+
+
+def named_after_descriptor(doc: SpeakerDoc, slot: Slot, end: int) -> Slot | None:
+    """``[the] ACTOR descriptor ORGANISATION CUE`` ("The EU border agency Frontex reported"):
+    the organisation whose mention ends at ``end`` when only one to three lower-case words
+    (optionally after the first actor's possessive) stand between it and the mention ``slot``
+    that opens the clause; else None."""
+    k = doc.last_at.get(end)
+    if k is None or k == slot.mention or doc.a_type[doc.m_row[k]] != "organisation":
+        return None
+    a, b = slot.last + 1, int(doc.m_first[k]) - 1
+    if a <= b and doc.norm[a] in ("'s", "’s"):
+        a += 1
+    if not 1 <= b - a + 1 <= _DESCRIPTOR_MAX:
+        return None
+    for i in range(a, b + 1):
+        w = doc.norm[i]
+        if w in _JOINING or doc.in_mention[i] or not doc.text[doc.start[i]].islower():
+            return None
+        if not w.replace("-", "").isalpha():
+            return None
+    return Slot(k, "", int(doc.m_first[k]), end)
