@@ -9,14 +9,17 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
   named last (the descriptor says what it is; its actor does not speak);
 * a mission "in PLACE" after "according to" (:func:`mission_source`): "According to the Chinese
   Embassy in Kuala Lumpur, …" speaks for China, as the mission does as a subject
-  (:func:`analysis.report_forms.located_mission`).
+  (:func:`analysis.report_forms.located_mission`);
+* "they" in ", in which they agreed that …" after a sentence opening that names no actor
+  ("the delegations adopted the Declaration, …"): an NA speaker (:func:`unnamed_they`), not
+  the actor of an earlier sentence.
 """
 
 from __future__ import annotations
 
 from analysis.speakers import Slot, SpeakerDoc
 
-__all__ = ["named_after_descriptor"]
+__all__ = ["named_after_descriptor", "unnamed_they"]
 
 # words that join two actors rather than describe the second one ("the EU and Frontex")
 _JOINING = frozenset({
@@ -46,3 +49,19 @@ def named_after_descriptor(doc: SpeakerDoc, slot: Slot, end: int) -> Slot | None
         if not w.replace("-", "").isalpha():
             return None
     return Slot(k, "", int(doc.m_first[k]), end)
+
+
+_RELATIVE_PREPS = frozenset({"in", "under", "by", "with", "through"})
+
+
+def unnamed_they(doc: SpeakerDoc, s_lo: int, slot: Slot | None) -> bool:
+    """``slot`` is "they" in ", in|under|by which they …" and its sentence names no actor
+    before it ("the delegations adopted the Hanoi Declaration, in which they agreed that …"):
+    the pronoun refers to the unnamed group of its own sentence, not to an actor of an earlier
+    sentence (an NA speaker)."""
+    if slot is None or slot.mention != -1 or slot.pronoun != "they":
+        return False
+    p, norm = slot.first, doc.norm
+    if p - 3 < s_lo or norm[p - 1] != "which" or norm[p - 3] != ",":
+        return False
+    return norm[p - 2] in _RELATIVE_PREPS and doc.first_mention_in(s_lo, p - 1) is None

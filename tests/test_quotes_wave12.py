@@ -162,3 +162,72 @@ def test_it_after_a_mission_in_a_place() -> None:
         "It said Kenya would appeal."
     )
     assert quotes_of(text) == [["Kenya would appeal", "reported", "kenya", "said"]]
+
+
+# -- 7. 'X thanked Y for its "…", according to a statement': X's words, X's cue -----------------
+
+
+def test_quoted_words_of_thanks_before_a_closing_according_to() -> None:
+    text = 'Ana Diaz thanked Kenya for its "steady support" in the talks, according to a statement.'
+    assert quotes_of(text) == [["steady support", "direct", "ana_diaz", "thanked"]]
+    text = (
+        'Tom Berg praised Japan for its "generous help" during the floods, '
+        "according to a statement from his office."
+    )
+    assert quotes_of(text) == [["generous help", "direct", "tom_berg", "praised"]]
+    # a tabled source after "according to" keeps the quote; no cue before it: as before
+    text = 'Ana Diaz thanked Kenya for its "steady support" in the talks, according to Tom Berg.'
+    assert quotes_of(text) == [["steady support", "direct", "tom_berg", "according to"]]
+    text = 'Peru and Kenya met. Peru had "no choice", according to a statement.'
+    assert quotes_of(text) == [["no choice", "direct", None, "according to"]]
+
+
+# -- 8. "the delegations adopted the Declaration, in which they agreed that …": NA speaker ------
+
+
+def test_they_in_a_relative_clause_after_an_unnamed_group() -> None:
+    text = (
+        "Ana Diaz met Tom Berg. The delegations adopted the Lima Declaration, in which they "
+        "agreed that requests should be answered within 30 days."
+    )
+    assert quotes_of(text) == [
+        ["requests should be answered within 30 days", "reported", None, "agreed that"]
+    ]
+    text = (
+        "Ana Diaz met Tom Berg. Both sides issued a statement, under which they agreed that "
+        "visas would be waived."
+    )
+    assert quotes_of(text) == [["visas would be waived", "reported", None, "agreed that"]]
+    text = (
+        "Ole Lund arrived. The ministers signed a memorandum, in which they pledged to share "
+        "data on fraud."
+    )
+    assert quotes_of(text) == [["to share data on fraud", "reported", None, "pledged"]]
+    # "They" opening its own sentence still reaches back to the actors named before
+    text = "Ana Diaz met Tom Berg. They agreed that visas would be waived."
+    assert quotes_of(text) == [["visas would be waived", "reported", "ana_diaz", "agreed that"]]
+
+
+# -- 9. a quoted interview headline: "'…': Lao chief prosecutor", "Interview: '…'" --------------
+
+
+def test_a_quoted_interview_headline_is_a_quote_of_the_interviewee() -> None:
+    text = (
+        "Interview: 'We cannot wait for the next flood'\n\n"
+        "A court in Lima jailed five men.\n\n"
+        "Ana Diaz, Peru's chief prosecutor, spoke to us."
+    )
+    assert quotes_of(text) == [["We cannot wait for the next flood", "direct", "ana_diaz", ""]]
+    text = (
+        "'Fraud has no borders': Peruvian chief prosecutor\n\n"
+        "Ahead of a summit, Peru's top prosecutor talks about fraud.\n\n"
+        "By Jan Novak\n\n"
+        "Chief Prosecutor Ana Diaz has led the office since 2020."
+    )
+    assert quotes_of(text) == [["Fraud has no borders", "direct", "ana_diaz", ""]]
+    text = "INTERVIEW: 'The border is open again'\n\nCommissioner Tom Berg answered our questions."
+    assert quotes_of(text) == [["The border is open again", "direct", "tom_berg", ""]]
+    # nobody named after it, a title that is no role, or too short: no quote
+    assert quotes_of("'Fraud has no borders': Peruvian chief prosecutor\n\nNobody spoke.") == []
+    assert quotes_of("'Fraud has no borders': a new film\n\nAna Diaz spoke.") == []
+    assert quotes_of("Interview: 'Fine'\n\nAna Diaz spoke.") == []
