@@ -12,14 +12,17 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
   (:func:`analysis.report_forms.located_mission`);
 * "they" in ", in which they agreed that …" after a sentence opening that names no actor
   ("the delegations adopted the Declaration, …"): an NA speaker (:func:`unnamed_they`), not
-  the actor of an earlier sentence.
+  the actor of an earlier sentence;
+* ``ROLE says …`` in a headline line after the first one (:func:`standfirst_person`): the
+  first person named later with that role ("Foreign Minister says … / … Foreign Minister
+  Graham Whitaker said …").
 """
 
 from __future__ import annotations
 
 from analysis.speakers import Slot, SpeakerDoc
 
-__all__ = ["named_after_descriptor", "unnamed_they"]
+__all__ = ["named_after_descriptor", "standfirst_person", "unnamed_they"]
 
 # words that join two actors rather than describe the second one ("the EU and Frontex")
 _JOINING = frozenset({
@@ -65,3 +68,27 @@ def unnamed_they(doc: SpeakerDoc, s_lo: int, slot: Slot | None) -> bool:
     if p - 3 < s_lo or norm[p - 1] != "which" or norm[p - 3] != ",":
         return False
     return norm[p - 2] in _RELATIVE_PREPS and doc.first_mention_in(s_lo, p - 1) is None
+
+
+_STANDFIRST_REACH = 400  # tokens searched after a headline for the person of its role
+
+
+def standfirst_person(doc: SpeakerDoc, s_lo: int, s_hi: int, role: int) -> Slot | None:
+    """``ROLE says …`` in a headline line after the first one ("NZ pauses aid over China
+    deals / Foreign Minister says Wellington was not consulted"): no sentence has ended before
+    it; the speaker is the first person after it whose mention holds the role noun at token
+    ``role`` or follows it within three tokens ("Foreign Minister Graham Whitaker said"), else
+    None."""
+    norm = doc.norm
+    if s_lo == 0 or any(norm[i] in (".", "!", "?") for i in range(s_lo)):
+        return None
+    word = norm[role]
+    hi = min(len(norm), s_hi + _STANDFIRST_REACH)
+    for i in range(s_hi + 1, hi):
+        k = doc.first_at.get(i)
+        if k is None or doc.a_type[doc.m_row[k]] != "person":
+            continue
+        last = int(doc.m_last[k])
+        if word in norm[max(s_hi + 1, i - 3) : last + 1]:
+            return Slot(k, "", i, last)
+    return None

@@ -19,7 +19,7 @@ import numpy as np
 from analysis import clause_forms as clause  # the wave-9 news forms (held-out set 14)
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
 from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
-from analysis.apposed_forms import named_after_descriptor, unnamed_they
+from analysis.apposed_forms import named_after_descriptor, standfirst_person, unnamed_they
 from analysis.attribution import (
     after_time_words,
     before_abbreviation,
@@ -458,6 +458,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     if s_lo == 0 and c0 >= 1 and norm[c0 - 1] in HEADLINE_ROLES and norm[s_hi] not in SENT_END:
         # headline "DOJ chief urges …": the role is named in the lede
         slot = lede_person(doc, s_hi) or slot
+    elif c0 >= 1 and norm[c0 - 1] in HEADLINE_ROLES and norm[s_hi] not in SENT_END:
+        slot = standfirst_person(doc, s_lo, s_hi, c0 - 1) or slot  # wave 12: a second line
     a = cue.last + 1
     if slot is None and c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
         slot = _second_predicate(found, s_lo, c0)

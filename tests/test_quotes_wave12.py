@@ -231,3 +231,43 @@ def test_a_quoted_interview_headline_is_a_quote_of_the_interviewee() -> None:
     assert quotes_of("'Fraud has no borders': Peruvian chief prosecutor\n\nNobody spoke.") == []
     assert quotes_of("'Fraud has no borders': a new film\n\nAna Diaz spoke.") == []
     assert quotes_of("Interview: 'Fine'\n\nAna Diaz spoke.") == []
+
+
+# -- 10. "…, where agents say …": an unnamed source noun (NA speaker) ----------------------------
+
+
+def test_agents_and_inspectors_are_unnamed_sources() -> None:
+    text = "Crossings rose in Vermont, where agents say many migrants arrived by air from Peru."
+    assert quotes_of(text) == [["many migrants arrived by air from Peru", "reported", None, "say"]]
+    text = "Border agents say many migrants arrived by air from Peru."
+    assert quotes_of(text) == [["many migrants arrived by air from Peru", "reported", None, "say"]]
+    text = "Crossings rose sharply, customs inspectors said on Monday."
+    assert quotes_of(text) == [["Crossings rose sharply", "reported", None, "said"]]
+    # an act of agents is no speech
+    assert quotes_of("The agents arrested five men in Lima.") == []
+
+
+# -- 11. "Foreign Minister says …" in a headline's second line: the minister named later ------
+
+
+def test_a_role_says_in_a_second_headline_line() -> None:
+    text = (
+        "Peru halts aid to Kenya over fraud\n\n"
+        "Minister says Lima was not consulted\n\n"
+        "Radio Lima\n\n"
+        "Peru has halted aid to Kenya.\n\n"
+        "Foreign Minister Ana Diaz said the decision was final."
+    )
+    assert quotes_of(text) == [
+        ["Lima was not consulted", "reported", "ana_diaz", "says"],
+        ["the decision was final", "reported", "ana_diaz", "said"],
+    ]
+    text = (
+        "Peru halts aid to Kenya over fraud\n\n"
+        "Commissioner says the audit was clear\n\n"
+        "Peru has halted aid. Ole Lund spoke. Commissioner Tom Berg said the audit was clean."
+    )
+    assert quotes_of(text) == [
+        ["the audit was clear", "reported", "tom_berg", "says"],
+        ["the audit was clean", "reported", "tom_berg", "said"],
+    ]
