@@ -271,3 +271,44 @@ def test_a_role_says_in_a_second_headline_line() -> None:
         ["the audit was clear", "reported", "tom_berg", "says"],
         ["the audit was clean", "reported", "tom_berg", "said"],
     ]
+
+
+# -- 12. "Leak now works … . She keeps … . "…," she said": the untabled person, not an actor -----
+
+
+def test_a_pronoun_after_the_surname_of_someone_not_in_the_table() -> None:
+    text = (
+        "LIMA – Rosa Quispe, 31, lost her savings in 2020. Ana Diaz said Peru had asked Kenya "
+        'for help. Quispe now works in a bakery. She keeps the letters. "I want my money back," '
+        "she said."
+    )
+    assert quotes_of(text) == [
+        ["Peru had asked Kenya for help", "reported", "ana_diaz", "said"],
+        ["I want my money back,", "direct", None, "said"],
+    ]
+    # the surname right before the pronoun's sentence
+    text = (
+        "Rosa Quispe lost her savings. Ana Diaz said Peru had asked Kenya for help. "
+        'Quispe now works in a bakery. "I want my money back," she said.'
+    )
+    assert quotes_of(text) == [
+        ["Peru had asked Kenya for help", "reported", "ana_diaz", "said"],
+        ["I want my money back,", "direct", None, "said"],
+    ]
+    # a capitalised word that never ended an untabled name (a place) changes nothing
+    text = (
+        'Ana Diaz said Peru had asked Kenya for help. Lima now waits. "We are working," she said.'
+    )
+    assert quotes_of(text) == [
+        ["Peru had asked Kenya for help", "reported", "ana_diaz", "said"],
+        ["We are working,", "direct", "ana_diaz", "said"],
+    ]
+    # a chain of the actor's own pronoun reaches the actor
+    text = (
+        "Ms Ana Diaz spoke in Lima. She said Peru had asked Kenya for help. "
+        '"We are working," she said.'
+    )
+    assert quotes_of(text) == [
+        ["Peru had asked Kenya for help", "reported", "ana_diaz", "said"],
+        ["We are working,", "direct", "ana_diaz", "said"],
+    ]
