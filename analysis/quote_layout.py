@@ -87,10 +87,10 @@ def _quoted_headline(found: Found, h: int, last: int) -> None:
         if not (norm[o] in _MARKS and norm[close] in _MARKS):
             return
     elif norm[h] in _MARKS and norm[last] in HEADLINE_ROLES:
-        close = next((i for i in range(h + 2, last - 1) if norm[i] in _MARKS), None)
-        if close is None or norm[close + 1] != ":":
+        hit = next((i for i in range(h + 2, last - 1) if norm[i] in _MARKS), None)
+        if hit is None or norm[hit + 1] != ":":
             return
-        o = h
+        o, close = h, hit
     else:
         return
     if close - o < 3:
