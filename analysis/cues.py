@@ -226,6 +226,8 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     "managers", "technician", "technicians",
     # wave 11 (set 17): "with each side accusing the other of …"
     "side",
+    # wave 12 (set 18): "…, where agents say many migrants arrived by air"
+    "agent", "agents", "guards", "inspectors",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

@@ -713,6 +713,7 @@ DEMONYM_HEADS: frozenset[str] = frozenset({
     "diplomats", "diplomat", "spokesman", "spokeswoman", "spokesperson", "military", "army",
     "navy", "foreign", "defence", "defense", "interior", "justice", "prosecutors", "cabinet",
     "negotiator", "negotiators",  # wave 11: "A Chinese negotiator said …" (set 17)
+    "delegation",  # wave 12: "The Thai delegation, led by X, said …" (the delegation speaks)
 })  # fmt: skip
 # irregular adjectives of country names (the regular ones add -n, -an, -ian, -ese, -i)
 _IRREGULAR = {
@@ -724,10 +725,13 @@ _IRREGULAR = {
     "argentine": "argentina", "peruvian": "peru", "norwegian": "norway", "finnish": "finland",
 }  # fmt: skip
 _OTHER_NAMES = {"united kingdom": ("britain", "uk", "u.k."), "united states": ("us", "u.s.", "usa")}
+# official or local names whose adjective is the one of the older English name (wave 12)
+_NAME_FORMS = {"türkiye": "turkey", "turkiye": "turkey", "lao pdr": "laos", "czechia": "czech"}
 
 
 def _is_demonym(adj: str, name: str) -> bool:
     """``adj`` (folded) is the nationality adjective of the country named ``name``."""
+    name = _NAME_FORMS.get(name, name)
     if (
         _IRREGULAR.get(adj) == name
         or adj in ("british", "american")

@@ -3,7 +3,8 @@
 Part of :func:`analysis.quotes.find_quotes` (held-out set 4, issue 12), run after the direct
 quotes and the reported speech of a document are found:
 
-* :func:`headline_attribution`: ``SPEAKER: content`` and ``content - ROLE`` headlines;
+* :func:`headline_attribution`: ``SPEAKER: content`` and ``content - ROLE`` headlines, and
+  (wave 12) a quoted headline of an interview, ``'content': ROLE`` and ``Interview: 'content'``;
 * :func:`interview_answers`: the answers of a Q&A interview without speaker labels;
 * :func:`nested_quotes`: a quotation inside a quote, with its own cue ("He told her, 'We
   will not sign,'").
@@ -62,10 +63,46 @@ def headline_attribution(found: Found) -> None:
                 if slot is None:
                     continue
             else:
+                _quoted_headline(found, h, last)  # "Interview: '…'"
                 continue
             found.add(colon + 1, last, "reported", slot, ":")
         elif last - 2 > h and norm[last - 1] in HEADLINE_DASHES and norm[last] in HEADLINE_ROLES:
             found.add(h, last - 2, "reported", lede_person(doc, last), "-")
+        else:
+            _quoted_headline(found, h, last)
+
+
+_INTERVIEW_LABELS = frozenset({"interview"})
+_LEDE_PARAGRAPHS = 4  # paragraphs after a headline searched for the person it quotes
+
+
+def _quoted_headline(found: Found, h: int, last: int) -> None:
+    """Wave 12: a headline that is a quotation of the person interviewed, with an empty cue:
+    ``'content': ROLE`` ("'We cannot do it alone': Lao chief prosecutor") and ``Interview:
+    'content'``. The speaker is the first person named in the next
+    :data:`_LEDE_PARAGRAPHS` paragraphs (no quote when there is none)."""
+    doc, norm = found.doc, found.doc.norm
+    if norm[h] in _INTERVIEW_LABELS and h + 3 < last and norm[h + 1] == ":":
+        o, close = h + 2, last
+        if not (norm[o] in _MARKS and norm[close] in _MARKS):
+            return
+    elif norm[h] in _MARKS and norm[last] in HEADLINE_ROLES:
+        hit = next((i for i in range(h + 2, last - 1) if norm[i] in _MARKS), None)
+        if hit is None or norm[hit + 1] != ":":
+            return
+        o, close = h, hit
+    else:
+        return
+    if close - o < 3:
+        return
+    after, seen = last + 1, 0
+    while after < len(norm) and seen <= _LEDE_PARAGRAPHS:
+        k = doc.first_at.get(after)
+        if k is not None and doc.a_type[doc.m_row[k]] == "person":
+            found.add_span(o + 1, close - 1, "direct", Slot(k, "", after, int(doc.m_last[k])), "")
+            return
+        seen += bool(doc.para[after] != doc.para[after - 1])  # para numbers lines, not blocks
+        after += 1
 
 
 _CLOSERS = frozenset({"”", "’", "'", "»"})

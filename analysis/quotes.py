@@ -623,6 +623,12 @@ def _direct_quotes(found: Found) -> None:
         hit = _cue_after_quote(found, last + 1) if closed else None
         if hit is None:
             hit = _cue_before_quote(found, o)
+        elif hit[1] is None and found.cues[hit[0]].kind == "according":
+            # wave 12: 'X thanked Y for its "…" in …, according to a statement': X's words
+            before = _cue_before_quote(found, o)
+            if before is not None and "for" in doc.norm[found.cues[before[0]].last + 1 : o]:
+                found.consumed.add(hit[0])
+                hit = before
         if hit is None and closed:
             dash = _dash_attribution(found, last + 1)
             if dash is not None:

@@ -82,6 +82,7 @@ __all__ = [
     "it_after_subject",
     "MISSION_NOUNS",
     "located_mission",
+    "mission_at",
     "headline_single_pair",
     "answer_pronouns",
     "DENIAL_CUES",
@@ -314,6 +315,23 @@ def located_mission(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
     return None
 
 
+def mission_at(doc: SpeakerDoc, lo: int, hi: int) -> Slot | None:
+    """A noun phrase "[the] DEMONYM Embassy|Consulate|Mission in|at PLACE" opening at token
+    ``lo`` (not after ``hi``), its place one to three capitalised words: the country it speaks
+    for (:func:`located_mission`), else None. Wave 12: "According to the Chinese Embassy in
+    Kuala Lumpur, …" and "The Chinese Embassy in Manila welcomed the plan. In a statement, it
+    said …" speak for China."""
+    norm = doc.norm
+    for j in range(lo + 1, min(hi - 2, lo + 3) + 1):
+        if norm[j] in MISSION_NOUNS and norm[j + 1] in ("in", "at"):
+            e = j + 2
+            while e + 1 <= hi and e - j < 4 and doc.text[doc.start[e + 1]][:1].isupper():
+                e += 1
+            slot = located_mission(doc, lo, e) if e <= hi else None
+            return Slot(slot.mention, "", lo, e) if slot is not None else None
+    return None
+
+
 def reported_just_before(found: Found, s_lo: int) -> Slot | None:
     """The speaker (a mention) of the reported speech in the sentence right before the one
     starting at token ``s_lo``, or None: what "It said …" opening a sentence can refer to."""
@@ -352,7 +370,9 @@ def it_after_subject(found: Found, s_lo: int) -> Slot | None:
     k = doc.first_at.get(lo)
     if k is None and doc.norm[lo] == "the":
         k = doc.first_at.get(lo + 1)
-    if k is None or doc.a_type[doc.m_row[k]] != "organisation":
+    if k is None:
+        return mission_at(doc, lo, s_lo - 1)  # "The Chinese Embassy in Manila welcomed …"
+    if doc.a_type[doc.m_row[k]] != "organisation":
         return None
     return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
 

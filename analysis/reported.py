@@ -19,6 +19,7 @@ import numpy as np
 from analysis import clause_forms as clause  # the wave-9 news forms (held-out set 14)
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
 from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
+from analysis.apposed_forms import named_after_descriptor, standfirst_person, unnamed_they
 from analysis.attribution import (
     after_time_words,
     before_abbreviation,
@@ -53,6 +54,7 @@ from analysis.report_forms import (
     it_after_body,
     it_after_subject,
     located_mission,
+    mission_at,
     nominal_subject,
     owner_body,
     passive_clause,
@@ -177,7 +179,7 @@ def _according_to(found: Found, ci: int) -> None:
     if slot is not None and slot.mention >= 0:
         slot = head_of(doc, slot, cue.last + 1)  # "according to Indonesia's Energy Ministry"
     if slot is None:
-        slot = _source_of(doc, cue.last + 1, s_hi)
+        slot = _source_of(doc, cue.last + 1, s_hi) or mission_at(doc, cue.last + 1, s_hi)
     if slot is None and cue.last + 2 <= s_hi and norm[cue.last + 1] == "the":
         slot = doc.author_of(cue.last + 2) if norm[cue.last + 2] in DOCUMENT_NOUNS else None
     if slot is None:
@@ -456,6 +458,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     if s_lo == 0 and c0 >= 1 and norm[c0 - 1] in HEADLINE_ROLES and norm[s_hi] not in SENT_END:
         # headline "DOJ chief urges …": the role is named in the lede
         slot = lede_person(doc, s_hi) or slot
+    elif c0 >= 1 and norm[c0 - 1] in HEADLINE_ROLES and norm[s_hi] not in SENT_END:
+        slot = standfirst_person(doc, s_lo, s_hi, c0 - 1) or slot  # wave 12: a second line
     a = cue.last + 1
     if slot is None and c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
         slot = _second_predicate(found, s_lo, c0)
@@ -516,6 +520,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         )
     )
     if speech.joined_description(doc, s_lo, c0):  # "…, while the head of the X delegation urged"
+        slot, unnamed = None, True
+    if unnamed_they(doc, s_lo, slot):  # wave 12: "the delegations adopted …, in which they"
         slot, unnamed = None, True
     if cue.cue in HEARING_CUES:
         # "the court heard that …" (NA speaker, set in find_quotes); not "he heard that …"
@@ -614,6 +620,8 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
         if doc.a_type[doc.m_row[k]] != "person":  # "India's negotiator, Leela Menon, … and"
             slot = forms.apposed_name_after(doc, first_hi, c0) or slot
         return head_of(doc, slot, lo) if doc.a_type[doc.m_row[k]] in SPEAKER_TYPES else None
+    if norm[lo] in ("he", "she") and lo < first_hi:
+        return Slot(-1, norm[lo], lo, lo)  # wave 12: "He described A as "…", but noted B"
     if norm[lo] == "the":
         role = next(
             (i for i in range(lo + 1, min(lo + 4, first_hi + 1)) if norm[i] in _ROLE_NOUNS), None
@@ -724,7 +732,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     if slot is None:
         slot = doc.first_speaker_in(lo, end)
         if slot is not None and slot.mention >= 0:
-            slot = head_of(doc, slot, lo)
+            # "The EU border agency Frontex reported" → Frontex (wave 12)
+            slot = named_after_descriptor(doc, slot, end) or head_of(doc, slot, lo)
     if slot is None:
         slot = doc.role_ending_at(end)
     if slot is None:
@@ -786,6 +795,8 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
                 return Slot(UNNAMED, "", nxt_lo, nxt_hi)  # "Vietnam's Deputy Minister, Lt Gen X,"
         if slot is not None:
             return head_of(doc, slot, lo) if slot.mention >= 0 else slot
+        if lo == s_lo and (slot := forms.demonym_body(doc, lo, hi)) is not None:
+            return slot  # wave 12: "A Turkish diplomat, speaking on condition of …, said"
         if any(norm[i] in UNNAMED_SOURCES for i in range(lo, min(lo + 3, hi + 1))):
             return Slot(UNNAMED, "", lo, hi)  # "A senior official at …, who declined …, said"
         if at < len(los):  # "Albania's prime minister, Arben Hoxha, has defended …, saying"

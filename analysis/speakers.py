@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.dates import MONTH_NAMES
+from analysis.surname_forms import untabled_surname_opening
 
 __all__ = [
     "PRONOUNS",
@@ -535,7 +536,14 @@ class SpeakerDoc:
         if lo == 0:
             return False
         p = int(self.s_lo[lo - 1])
-        if self._appositive_opening(p, lo):
+        pronoun = self.norm[i]
+        for _ in range(2):  # wave 12: "Leak now works … . She keeps … . "…," she said"
+            if self.norm[p] != pronoun or p == 0:
+                break
+            lo, p = p, int(self.s_lo[p - 1])
+        if self._appositive_opening(p, lo) or untabled_surname_opening(
+            self.norm, self.text, self.start, self.in_mention, p, lo, _FUNCTION_WORDS
+        ):
             return True
         k = p
         while k < lo and k - p < 5 and self.text[self.start[k] : self.start[k] + 1].isupper():

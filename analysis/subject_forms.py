@@ -11,6 +11,7 @@ import numpy as np
 
 from analysis import quote_forms as forms
 from analysis.cues import UNNAMED_SOURCES
+from analysis.report_forms import passive_clause
 from analysis.speakers import UNNAMED, Found, Slot, SpeakerDoc
 
 __all__ = ["INTRO_WORDS", "appositive_name", "head_of", "untabled_name"]
@@ -43,6 +44,8 @@ def appositive_name(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
         owner = last if norm[last].endswith(("'s", "’s")) and norm[last + 1].islower() else None
     if b < a or (norm[head_lo] not in _DETERMINERS and owner is None):
         return None
+    if passive_clause(norm, a, b):
+        return None  # wave 12: "Myanmar's delegation, led by Deputy AG X, said": the delegation
     k = int(np.searchsorted(doc.m_first, head_lo))
     while k < len(doc.m_first) and doc.m_first[k] <= a - 2:
         if doc.a_type[doc.m_row[k]] == "person" or (owner is not None and doc.m_first[k] > owner):

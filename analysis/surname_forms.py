@@ -1,0 +1,51 @@
+"""The surname of someone the actor table does not know, opening a sentence (wave 12, held-out
+set 18): "PHNOM PENH – Srey Leak, 26, answered … . Leak now works … . She keeps … . "…," she
+said." A gendered pronoun after it is that person, not the last actor of the text
+(:meth:`analysis.speakers.SpeakerDoc.untabled_subject_before`). Kept free of the speaker
+classes so that :mod:`analysis.speakers` can use it."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+import numpy as np
+
+__all__ = ["untabled_surname_opening"]
+
+
+def untabled_surname_opening(
+    norm: Sequence[str],
+    text: str,
+    start: np.ndarray,
+    in_mention: np.ndarray,
+    p: int,
+    lo: int,
+    skip: Collection[str],
+) -> bool:
+    """The sentence of tokens ``p..lo-1`` opens with one capitalised word outside any mention
+    (not a word of ``skip``), then a lower-case word, and that word ended a name of two
+    capitalised words outside mentions earlier in the document.
+
+    Example:
+        >>> import numpy as np
+        >>> text = "Srey Leak left. Leak now works."
+        >>> norm = ["srey", "leak", "left", ".", "leak", "now", "works", "."]
+        >>> start = np.array([0, 5, 10, 14, 16, 21, 25, 30])
+        >>> untabled_surname_opening(norm, text, start, np.zeros(8, bool), 4, 8, ())
+        True
+        >>> untabled_surname_opening(norm, text, start, np.zeros(8, bool), 0, 4, ())
+        False
+    """
+    if p + 1 >= lo or in_mention[p] or not text[start[p + 1] : start[p + 1] + 1].islower():
+        return False
+    w = norm[p]
+    if not text[start[p] : start[p] + 1].isupper() or w in skip or not w.isalpha():
+        return False
+    return any(
+        norm[j] == w
+        and not in_mention[j]
+        and not in_mention[j - 1]
+        and text[start[j - 1] : start[j - 1] + 1].isupper()
+        and norm[j - 1].isalpha()
+        for j in range(1, p)
+    )
