@@ -6,7 +6,9 @@ a text on one of them that also names the other's people, a later bare "The AGC 
 sit nearer to the other's attorney-general than to anything of its own, although the writer
 means the body introduced first ("hosted by the Attorney-General's Chambers (AGC)", held-out
 set 10). :func:`first_sense` gives such later occurrences the actor of the first one, unless
-their own context is close by.
+their own context is close by. :func:`sentence_tie_sense` gives an occurrence whose own
+sentence names the countries of two candidates ("Việt Nam and China share a border, …
+according to the Ministry of Public Security") to the one the document names most (set 19).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pandas as pd
 from analysis.actor_table import Actors
 from analysis.text import fold
 
-__all__ = ["NEAR_CHARS", "first_sense", "other_body"]
+__all__ = ["NEAR_CHARS", "first_sense", "other_body", "sentence_tie_sense"]
 
 #: A later occurrence whose licensing context is named within this many characters keeps its
 #: own resolution ("In Vietnam, the SPP …" right after a text on China's SPP).
@@ -68,6 +70,69 @@ def first_sense(
     out.iloc[rows[ok], col] = new[ok]
     out.iloc[rows[ok], out.columns.get_loc("context_id")] = new[ok]
     return out
+
+
+# characters between a name and the alias it qualifies: "Malaysia's AGC", "China's the MPS"
+_ADJACENT = 5
+
+
+def sentence_tie_sense(
+    extra: pd.DataFrame, candidates: dict[str, list[tuple[str, str, str]]], act: Actors,
+    named: pd.DataFrame,
+) -> pd.DataFrame:  # fmt: skip
+    """``extra`` with a shared alias whose own sentence names the countries of two or more of
+    its candidates (and none of the candidate bodies, nor any name right before the alias)
+    given to the candidate whose country and body the document names most often (unchanged
+    on a tie): in "Việt Nam and China share a border, and … have risen, according to the
+    Ministry of Public Security" the country named last is no cue, while a Vietnamese agency's
+    report that names Việt Nam throughout means Việt Nam's ministry (held-out set 19). Later
+    cues (an adjective, "of <country>", a definition) still decide."""
+    if extra.empty or named.empty:
+        return extra
+    shared = {k: v for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
+    if not shared:
+        return extra
+    rows = np.flatnonzero(
+        (extra["via"] == "alias").to_numpy(bool) & extra["key"].isin(list(shared)).to_numpy(bool)
+    )
+    if not len(rows):
+        return extra
+    aff = dict(zip(act.table["id"], act.table["affiliation"], strict=True))
+    d_x = extra["doc_id"].array.codes.astype(np.int64)
+    d_n = named["doc_id"].array.codes.astype(np.int64)
+    near = named.loc[np.isin(d_n, d_x[rows]), ["sent", "actor_id", "end"]].assign(
+        d=d_n[np.isin(d_n, d_x[rows])]
+    )
+    if near.empty:
+        return extra
+    in_sent = near.groupby(["d", "sent"])["actor_id"].agg(set).to_dict()
+    counts = near.groupby(["d", "actor_id"]).size().to_dict()
+    sents = extra["sent"].to_numpy()
+    starts = extra["start"].to_numpy()
+    keys = extra["key"].to_numpy(object)
+    chosen = extra["actor_id"].to_numpy(object)
+    out = None
+    for r in rows:
+        d = int(d_x[r])
+        there = in_sent.get((d, sents[r]), set())
+        cands = {a for a, _, _ in shared[keys[r]]}
+        tied = {a for a in cands if aff.get(a) in there}
+        # a candidate body named in the sentence, or its country's name right before the
+        # alias ("Malaysia's Attorney General's Chambers"), decides (held-out sets 12, 16)
+        if len(tied) < 2 or chosen[r] not in tied or cands & there:
+            continue
+        lo = starts[r] - _ADJACENT
+        if ((near["d"] == d) & (near["end"] >= lo) & (near["end"] <= starts[r])).any():
+            continue
+        score = {a: counts.get((d, aff.get(a)), 0) + counts.get((d, a), 0) for a in tied}
+        best = max(score.values())
+        winners = [a for a in tied if score[a] == best]
+        if len(winners) == 1 and winners[0] != chosen[r]:
+            if out is None:
+                out = extra.copy()
+            out.iloc[r, out.columns.get_loc("actor_id")] = winners[0]
+            out.iloc[r, out.columns.get_loc("context_id")] = aff.get(winners[0]) or winners[0]
+    return extra if out is None else out
 
 
 #: A short form this early in a document (its first two sentences, within this many

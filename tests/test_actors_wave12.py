@@ -193,3 +193,49 @@ def test_a_meeting_named_by_its_city_is_a_place() -> None:
     assert mentions_of("Since the Lima summit, trade has grown.") == []
     # a capitalised name stays to the other rules; the state that hosts stays
     assert mentions_of("Chile hosted the meeting in Santiago.") == [["Chile", "chile"]]
+
+
+# -- shared aliases ---------------------------------------------------------------------------
+
+SHARED = Actors.from_records(
+    [
+        {"id": "chile", "name": "Chile", "type": "country"},
+        {"id": "peru", "name": "Peru", "type": "country"},
+        {"id": "moi_chile", "name": "Ministry of the Interior of Chile", "type": "organisation",
+         "affiliation": "chile", "aliases": ["Interior Ministry"]},
+        {"id": "moi_peru", "name": "Ministry of the Interior of Peru", "type": "organisation",
+         "affiliation": "peru", "aliases": ["Interior Ministry"]},
+    ]
+)  # fmt: skip
+
+
+def ministries(text: str) -> list[str]:
+    return [a for _, a in mention_rows(text, SHARED) if a.startswith("moi")]
+
+
+def test_a_shared_alias_in_a_sentence_naming_both_countries_goes_to_the_country_named_most() -> (
+    None
+):
+    lead = "Chile will fund new patrols, Chile's president said. Chile signed the plan. "
+    text = (
+        lead + "Chile and Peru share a long border, and arrests rose, the Interior Ministry said."
+    )
+    assert ministries(text) == ["moi_chile"]
+    lead = "Peru will fund new patrols, Peru's president said. Peru signed the plan. "
+    text = (
+        lead + "Peru and Chile share a long border, and arrests rose, the Interior Ministry said."
+    )
+    assert ministries(text) == ["moi_peru"]
+    text = (
+        "Lima (Andina) - Peru will fund new patrols, officials said.\n\nPeru signed the plan"
+        " with Chile.\n\nPeru and Chile share a 1,700km border, and arrests in the south have"
+        " risen, according to the Interior Ministry."
+    )
+    assert ministries(text) == ["moi_peru"]
+    # as many namings of each: the nearest stays
+    text = "Chile and Peru share a long border, and arrests rose, the Interior Ministry said."
+    assert ministries(text) == ["moi_peru"]
+    # a country's possessive right before the alias decides
+    lead = "Chile will fund new patrols. Chile signed the plan. "
+    text = lead + "Chile and Peru met, and Peru's Interior Ministry said arrests rose."
+    assert ministries(text) == ["moi_peru"]
