@@ -161,19 +161,30 @@ def _body_before_own_title(
     i = np.flatnonzero(nxt)
     if not len(i):
         return found
-    aff = dict(zip(act.table["id"], act.table["affiliation"], strict=True))
-    ids = named["actor_id"].to_numpy(object)
-    vias = named["via"].to_numpy(object)
-    matched = named["matched"].to_numpy(object)
+    aff = act._cache.get("affiliation of each actor")
+    if aff is None:
+        aff = act._cache["affiliation of each actor"] = dict(
+            zip(act.table["id"], act.table["affiliation"], strict=True)
+        )
+    col = named["actor_id"]
+    before, after = col.iloc[i].tolist(), col.iloc[i + 1].tolist()
+    i = i[[aff.get(b) == a for a, b in zip(before, after, strict=True)]]
+    if not len(i):
+        return found
+    ids = dict(zip(i + 1, col.iloc[i + 1].tolist(), strict=True))
+    vias = dict(zip(i + 1, named["via"].iloc[i + 1].tolist(), strict=True))
+    matched = dict(zip(i + 1, named["matched"].iloc[i + 1].tolist(), strict=True))
+
+    names = act.names if any(v != "title+name" for v in vias.values()) else {}
 
     def titled(k: int) -> bool:
         if vias[k] == "title+name":
             return True
-        name = fold(act.names.get(ids[k], ""), case=True, diacritics=True)
+        name = fold(names.get(ids[k], ""), case=True, diacritics=True)
         said = fold(str(matched[k]), case=True, diacritics=True)
         return bool(name) and said.endswith(" " + name) and str(matched[k])[:1].isupper()
 
-    found[i] = [aff.get(ids[k + 1]) == ids[k] and titled(k + 1) for k in i]
+    found[i] = [titled(k + 1) for k in i]
     return found
 
 
