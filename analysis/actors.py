@@ -37,6 +37,7 @@ from analysis.alias_sense import (
     headline_short_forms,
     lowercase_alias_mask,
     other_body,
+    sentence_tie_sense,
 )
 from analysis.compounds import bilateral_mask, compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
@@ -469,6 +470,7 @@ def find_mentions(
             if t == "person" and isinstance(f, str)
         }
         extra = _license(m2, named, cands, aff_of, headline_short_forms(m2, tokens))
+        extra = sentence_tie_sense(extra, cands, act, named)  # "A and B share … the MPS"
         extra = first_sense(extra, cands)  # "The AGC said" after "the AGC" it hosted
         extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"
         extra = resolve_by_of_country(m2, extra, cands, act, named, tokens)  # "SPP of Việt Nam"

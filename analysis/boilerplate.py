@@ -430,6 +430,8 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
 _RELEASE_HEADING = re.compile(
     r"(?i)(?:news|press|media)\s{1,3}(?:release|item|statement|advisory|notice)"
     r"(?:\s{0,3}[|/–—-]\s{0,3}[\d./ -]{6,12})?"
+    # a release's number: "PRESS RELEASE No. 47/2566", "Press release no 12/2024" (held-out set 18)
+    r"(?:\s{1,3}(?:No\.?|Nr\.?|Number|#)\s{0,3}\d[\d./-]{0,11})?"
 )
 
 
@@ -600,12 +602,14 @@ _TEASERS_MAX = 12  # lines of one list of teasers
 def _teasers_below(
     lines: list[str], i: int, rule: BoilerplateRule, drop: dict[int, str], cuts: dict
 ) -> None:
-    """After a bare "Related news" / "Read Next" heading removed by ``read_more``, the list of
+    """After a bare "Related news" / "Read Next" heading removed by any rule, the list of
     teaser headlines below it goes too ("• Vietnam, China boost procuracy cooperation";
     held-out set 7): from the first line after the heading (blank lines skipped) to the next
     blank line, each line short and without sentence-final punctuation (text ends the list);
     likewise the contact block under a bare "Contacts" heading (held-out set 8)."""
-    teasers = rule.name == "read_more" and _TEASER_HEADING.fullmatch(lines[i].strip())
+    # any rule may take the bare heading ("RELATED" is also an all-capitals credit; held-out
+    # set 19)
+    teasers = _TEASER_HEADING.fullmatch(lines[i].strip())
     if not teasers and rule.name not in ("contact_heading", "list_heading", "unsubscribe_line"):
         return
     j = i + 1

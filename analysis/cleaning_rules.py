@@ -127,7 +127,9 @@ _DATE = (
 )
 _TIME = r"(?:\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s{0,2}[ap]\.?m\.?)?|\d{1,2}\s{0,2}[ap]\.?m\.?)"
 _TZ = (
-    r"(?:\(?\s{0,2}(?:GMT|UTC|ICT|ET|EST|EDT|PST|PDT|CET|CEST|BST|JST|SGT)"
+    # (IST, WIB, PHT, MYT …: the zones of Asian and Pacific outlets' stamps; held-out set 18)
+    r"(?:\(?\s{0,2}(?:GMT|UTC|ICT|ET|EST|EDT|PST|PDT|CET|CEST|BST|JST|SGT|IST|WIB|WITA|PHT|MYT"
+    r"|HKT|KST|AEST|AEDT|AWST|NZST|NZDT|PKT|NPT)"
     r"(?:\s{0,2}[+-]\s{0,2}\d{1,2}(?::?\d{2})?)?\s{0,2}\)?)"
 )
 _AGO = r"(?:\d{1,3}\s{1,3}(?:second|minute|hour|day|week|month|year)s?\s{1,3}ago)"
@@ -462,6 +464,20 @@ _POSITION = (
 )
 
 _CAPTION_RULES = (
+    # a video or audio teaser under a story: "WATCH | Canada reimposes visa rules …:",
+    # "LISTEN | The Current …", "VIDEO: Ministers sign the pact" (held-out set 18); the label in
+    # capitals, so that "Watch: …" opening a sentence stays
+    BoilerplateRule(
+        "media_teaser",
+        r"(?:WATCH|LISTEN|VIDEO|AUDIO|PODCAST|PHOTOS|GALLERY|IN\s{1,3}PICTURES)\s{0,3}[|:]\s{0,3}"
+        r"\S[^\n]{0,200}",
+    ),
+    # a caption that says what the picture shows: "Photo shows Attorney General … delivering his
+    # opening remarks. – BAHYIAH BAKIR", "Picture shows the signing." (held-out set 19)
+    BoilerplateRule(
+        "shows_caption",
+        r"(?:Photo|Picture|Image)s?\s{1,3}(?:shows?|above|below)\s{1,3}\S[^\n]{0,300}",
+    ),
     # "Delegates at the conference. Photo: VNA", "... (VNS Photo Doan Tung)", "Photo: Viet Nam
     # News": a caption line with its credit inside or at its end
     BoilerplateRule(
@@ -564,6 +580,13 @@ def _has_link(s: str) -> bool:
 
 
 _has_paren = re.compile(r"\(").search
+_MEDIA_LABELS = ("WATCH", "LISTEN", "VIDEO", "AUDIO", "PODCAST", "PHOTOS", "GALLERY", "IN")
+
+
+def _has_media_label(s: str) -> bool:
+    return s.startswith(_MEDIA_LABELS) and ("|" in s or ":" in s)
+
+
 _has_comma = re.compile(",").search
 _has_bar = re.compile(r"\|").search
 
@@ -646,6 +669,8 @@ PREFILTERS: dict[tuple[str, str], Any] = {
     for r in DEFAULT_BOILERPLATE_RULES
     for name, need in (
         ("caption_credit", _has_photo_word),
+        ("shows_caption", _has_photo_word),
+        ("media_teaser", _has_media_label),
         ("position_caption", _has_position),
         ("fused_caption", _has_photo_word),
         ("click_here", _has_click),

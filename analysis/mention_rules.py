@@ -335,7 +335,7 @@ def more_place_rules(
         | (obj2 & ~np.isin(p[2], list(ADDRESSED_OBJECTS)) & np.isin(p[3], verbs))
     )
     # ("a Jakarta forum", "a Bangkok hotel"; not "a Vietnam government spokesperson")
-    modifier = np.isin(p[0], ["a", "an"]) & np.isin(nx[0], list(LOCATION_NOUNS))
+    modifier = np.isin(p[0], ["a", "an"]) & np.isin(nx[0], list(LOCATION_NOUNS | FIRM_NOUNS))
     # a business named by its place with one word between: "a London pathology provider", "a
     # Lagos law firm" (held-out set 16)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)[sel]

@@ -148,19 +148,43 @@ def _body_before_own_title(
 ) -> np.ndarray:  # fmt: skip
     """The person's own body right before a title+name mention of the person: "the briefing
     by OHCHR spokesperson Elena Vidović" is one mention, of the person (a title holding an
-    organisation; held-out set 11)."""
+    organisation; held-out set 11). A tabled alias that is a title and the person's full name
+    ("Water Resources Minister Haider al-Jabouri") is such a mention too, whatever the table's
+    form (held-out set 18)."""
     found = np.zeros(len(named), bool)
     if len(named) < 2 or "via" not in named:
         return found
     nxt = np.zeros(len(named), bool)
     nxt[:-1] = (doc[1:] == doc[:-1]) & (tok[1:] == end[:-1])
-    nxt[:-1] &= named["via"].to_numpy(object)[1:] == "title+name"
+    via = named["via"].to_numpy(object)[1:]
+    nxt[:-1] &= (via == "title+name") | (via == "alias")
     i = np.flatnonzero(nxt)
     if not len(i):
         return found
-    aff = dict(zip(act.table["id"], act.table["affiliation"], strict=True))
-    ids = named["actor_id"].to_numpy(object)
-    found[i] = [aff.get(ids[k + 1]) == ids[k] for k in i]
+    aff = act._cache.get("affiliation of each actor")
+    if aff is None:
+        aff = act._cache["affiliation of each actor"] = dict(
+            zip(act.table["id"], act.table["affiliation"], strict=True)
+        )
+    col = named["actor_id"]
+    before, after = col.iloc[i].tolist(), col.iloc[i + 1].tolist()
+    i = i[[aff.get(b) == a for a, b in zip(before, after, strict=True)]]
+    if not len(i):
+        return found
+    ids = dict(zip(i + 1, col.iloc[i + 1].tolist(), strict=True))
+    vias = dict(zip(i + 1, named["via"].iloc[i + 1].tolist(), strict=True))
+    matched = dict(zip(i + 1, named["matched"].iloc[i + 1].tolist(), strict=True))
+
+    names = act.names if any(v != "title+name" for v in vias.values()) else {}
+
+    def titled(k: int) -> bool:
+        if vias[k] == "title+name":
+            return True
+        name = fold(names.get(ids[k], ""), case=True, diacritics=True)
+        said = fold(str(matched[k]), case=True, diacritics=True)
+        return bool(name) and said.endswith(" " + name) and str(matched[k])[:1].isupper()
+
+    found[i] = [titled(k + 1) for k in i]
     return found
 
 

@@ -791,6 +791,9 @@ FIRM_NOUNS: frozenset[str] = frozenset({
     "laboratories", "lab", "labs", "clinic", "clinics", "supplier", "suppliers", "operator",
     "operators", "insurer", "insurers", "bank", "banks", "hospital", "hospitals", "hotel",
     "hotels", "restaurant", "school", "college", "university", "court", "startup", "start-up",
+    # untabled groups: "a Phnom Penh rights group", "a Lima charity" (held-out set 18)
+    "group", "groups", "ngo", "ngos", "charity", "charities", "organisation", "organization",
+    "watchdog", "tank", "think-tank",
 })  # fmt: skip
 #: Words after "a X" that make X the state acting: "a Berlin government spokesperson" stays.
 STATE_MODIFIERS: frozenset[str] = frozenset({

@@ -33,7 +33,13 @@ flows, weather, regions and the names of events:
   champion", "the Singapore Grand Prix" (:data:`EVENT_NAME_HEADS`; the lower-case "the
   Ukraine war" names a party);
 * a country at the end of an outlet's name or a social-media handle: "Follow The Star
-  Malaysia on Facebook".
+  Malaysia on Facebook";
+* held-out sets 18 and 19: the origin of a journey, "had crossed from China", "arrived by air
+  from Mexico", "travel from Mexico", "asylum claims from Mexico" (:data:`ARRIVAL_WORDS`,
+  :data:`TRAVEL_MODES`, :data:`CLAIM_NOUNS`); two countries that "share a border"; a person
+  handed over in the passive, "a businessman wanted for fraud has been handed over to China"
+  (:data:`PASSIVE_PEOPLE`); a meeting named by where it is held, "the Kuala Lumpur meeting"
+  (:data:`MEETING_NOUNS`).
 
 Lists go on: "were from Indonesia, Vietnam and the Philippines" drops each country. Every rule
 looks at the words around the candidate mentions only, as integer codes of the tokens table's
@@ -49,6 +55,7 @@ from analysis.noun_forms import PRODUCT_MODIFIED
 from analysis.place_forms import (
     BORDER_ACTORS,
     HANDED_PEOPLE,
+    HANDOVER_VERBS,
     MOVER_NOUNS,
     REGION_NOUNS,
     code_table,
@@ -88,6 +95,11 @@ __all__ = [
     "FORECAST_VERBS",
     "BRACE_VERBS",
     "LEAVE_ENTER_VERBS",
+    "ARRIVAL_WORDS",
+    "TRAVEL_MODES",
+    "CLAIM_NOUNS",
+    "MEETING_NOUNS",
+    "PASSIVE_PEOPLE",
     "route_forms_mask",
 ]
 
@@ -293,6 +305,39 @@ _CROSSED = frozenset({
     "over",
 })  # fmt: skip
 _TO = frozenset({"to", "into", "through", "via", "towards", "toward"})
+#: Words of arriving and travelling whose "from X" is an origin: "arrived from Mexico", "travel
+#: from Mexico", "visitors from Chile" (held-out set 18); with :data:`TRAVEL_MODES` after "by"
+#: ("by air from Mexico") and :data:`CLAIM_NOUNS` after "asylum" ("asylum claims from X").
+ARRIVAL_WORDS: frozenset[str] = frozenset({
+    "arrived", "arrive", "arrives", "arriving", "arrival", "flew", "fly", "flies", "flying",
+    "flights", "flight", "travel", "travels", "travelling", "traveling", "travellers",
+    "travelers", "visitors", "tourists", "tourism", "trips", "crossings",
+})  # fmt: skip
+#: Means of travel after "by": "by air from X", "by boat from X".
+TRAVEL_MODES: frozenset[str] = frozenset({
+    "air", "sea", "land", "road", "rail", "boat", "plane", "bus", "train", "ferry", "car", "foot",
+})  # fmt: skip
+#: Claims and claimants after "asylum"/"refugee"/"visa": "asylum claims from Mexico".
+CLAIM_NOUNS: frozenset[str] = frozenset({
+    "claims", "claim", "claimants", "applications", "applicants", "seekers", "requests",
+})  # fmt: skip
+_CLAIMED = frozenset({"asylum", "refugee", "visa", "protection"})
+_SHARE = frozenset({"share", "shares", "shared", "sharing"})
+#: Meetings that a place before them locates: "the Kuala Lumpur meeting" (held-out set 19).
+MEETING_NOUNS: frozenset[str] = frozenset({
+    "meeting", "meetings", "conference", "summit", "talks", "forum", "gathering", "session",
+    "workshop", "symposium", "seminar", "round",
+})  # fmt: skip
+#: People handed over, before a passive "handed over to X": those of
+#: :data:`analysis.place_forms.HANDED_PEOPLE` and :data:`ORIGIN_PEOPLE`, one person, a pronoun.
+PASSIVE_PEOPLE: frozenset[str] = HANDED_PEOPLE | ORIGIN_PEOPLE | frozenset({
+    "man", "woman", "boy", "girl", "teenager", "businessman", "businesswoman", "tycoon",
+    "executive", "banker", "citizen", "national", "convict", "he", "she", "they",
+})  # fmt: skip
+_BORDER_WORDS = frozenset({"border", "frontier", "boundary", "coastline"})
+_BORDER_END = frozenset({
+    ",", ".", ";", ":", "and", "with", "that", "which", "along", "of", "in", "where", "but", "",
+})  # fmt: skip
 _COPULA = frozenset({
     "were", "are", "was", "is", "be", "been", "being", "hail", "hails", "hailed", "hailing",
 })  # fmt: skip
@@ -432,6 +477,27 @@ def route_forms_mask(
         ctx, doc[i], tok[i] - 1 - sh[i], t_(CROSS_VERBS), t_(_CROSSED)
     ))  # fmt: skip
     within |= cross
+    # "suspects who had crossed from China", "arrived … by air from Mexico", "travel from
+    # Mexico", "asylum claims from Mexico": origins of a journey (held-out set 18)
+    q2b = np.where(sh, codes_before(ctx, doc, tok, 4, here), b[2])
+    within |= plain & from_ & (t_(CROSS_VERBS)[q1] | t_(ARRIVAL_WORDS)[q1])
+    within |= plain & from_ & t_(TRAVEL_MODES)[q1] & t_("by")[q2b]
+    within |= plain & from_ & t_(CLAIM_NOUNS)[q1] & t_(_CLAIMED)[q2b]
+    # "X and Y share a 1,400km border": geography (held-out set 19, as set 11's "which border
+    # X"); the first of the pair through the list rule
+    shares = plain & t_(_SHARE)[a0] & t_({"a", "an", "the", "their", "its"})[a1]
+    shares = narrow(shares, lambda i: _border_after(ctx, doc[i], end[i] + 2))
+    mask |= shares
+    # the passive hand-over, the people before the verb: "a fugitive wanted for fraud has been
+    # handed over to China" (held-out set 19; place_forms has the active "handed … to X")
+    over = t_({"over", "back"})[q1]
+    handed = plain & t_("to")[q0] & (t_(HANDOVER_VERBS)[q1] | (over & t_(HANDOVER_VERBS)[q2b]))
+    handed = narrow(handed, lambda i: _passive_people(ctx, doc[i], tok[i] - 2 - sh[i] - over[i]))
+    listable |= handed
+    # "the Kuala Lumpur meeting", "the Lima talks": a meeting named by where it is held
+    # (held-out set 19; a capitalised head, "the Vientiane Declaration", is a name)
+    meeting = plain & the[b[0]] & t_(MEETING_NOUNS)[a0]
+    mask |= narrow(meeting, lambda i: ~ctx.capitalised(doc[i], end[i]))
     # private people named by the country before them: "Myanmar refugees", "Cambodia workers"
     demonym = plain & t_(PEOPLE_FROM - {"them", "people"} | ORIGIN_PEOPLE)[a0]
     listable |= area | people | things | copula | tourism | toward | within
@@ -467,7 +533,7 @@ def route_forms_mask(
     )
     out[sel] = mask
     continue_lists(named, ctx, out, sel, listable & mask)
-    _continue_back(named, ctx, out, sel, brace & mask)
+    _continue_back(named, ctx, out, sel, (brace | shares) & mask)
     return out
 
 
@@ -478,6 +544,15 @@ def _disaster_after(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.nd
     found = np.zeros(len(doc), bool)
     for k in range(3):
         found |= nouns[ctx.codes(doc, at + k)]
+    return found
+
+
+def _border_after(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """A border noun among the three words from ``at`` that ends its phrase ("share a
+    1,400km border, and …"; not "shared their boundary data": parties sharing)."""
+    found = np.zeros(len(doc), bool)
+    for k in range(3):
+        found |= ctx.norm_in(doc, at + k, _BORDER_WORDS) & ctx.norm_in(doc, at + k + 1, _BORDER_END)
     return found
 
 
@@ -614,6 +689,24 @@ def _people_before(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.nda
         c = codes_before(ctx, doc, at, k, here)
         seen |= live & cop[c]
         found |= live & seen & who[c]
+        live &= (c >= 0) & ~stops[c] & ~found
+    return found
+
+
+def _passive_people(ctx: TokenContext, doc: np.ndarray, verb: np.ndarray) -> np.ndarray:
+    """A passive auxiliary right before the verb at ``verb`` and a word of
+    :data:`PASSIVE_PEOPLE` among the fourteen words before it, in the clause: "a fugitive
+    wanted for a $20m fraud has been handed"."""
+    aux = code_table(ctx, {"been", "was", "were", "is", "are", "be", "being"})
+    who, stops = code_table(ctx, PASSIVE_PEOPLE), code_table(ctx, _CLAUSE | {","})
+    here = ctx.rows(doc, verb)
+    live = aux[codes_before(ctx, doc, verb, 1, here)]
+    found = np.zeros(len(doc), bool)
+    for k in range(2, 16):
+        if not live.any():
+            break
+        c = codes_before(ctx, doc, verb, k, here)
+        found |= live & who[c]
         live &= (c >= 0) & ~stops[c] & ~found
     return found
 

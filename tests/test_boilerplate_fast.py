@@ -108,6 +108,12 @@ EDGE_LINES = [
     "The talks end today. Ana Ruiz, TVP, Lima.",
     "UPDATED 09:30 — adds comment from Peru",  # held-out set 17's update and newsletter lines
     "Unsubscribe | Manage preferences",
+    # held-out sets 18 and 19: media teasers and "shows" captions
+    "WATCH | Ministers sign the border pact in Lima:",
+    "VIDEO: Floods close the coastal highway",
+    "Watch: the ministers arrive in Quito",
+    "Photo shows delegates at the opening session. – ANA RUIZ",
+    "Pictures show the signing ceremony in Lima.",
 ]
 
 
