@@ -141,7 +141,7 @@ def sentence_tie_sense(
         # a candidate body named in the sentence decides (held-out set 16)
         if len(tied) < 2 or chosen[r] not in tied or cands & there:
             continue
-        score = {a: counts.get((d, aff.get(a)), 0) + counts.get((d, a), 0) for a in tied}
+        score = {a: counts.get((d, str(aff.get(a))), 0) + counts.get((d, a), 0) for a in tied}
         best = max(score.values())
         winners = [a for a in tied if score[a] == best]
         if len(winners) == 1 and winners[0] != chosen[r]:

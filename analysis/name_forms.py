@@ -184,7 +184,7 @@ def _body_before_own_title(
         said = fold(str(matched[k]), case=True, diacritics=True)
         return bool(name) and said.endswith(" " + name) and str(matched[k])[:1].isupper()
 
-    found[i] = [titled(k + 1) for k in i]
+    found[i] = [titled(int(k) + 1) for k in i]
     return found
 
 
