@@ -344,19 +344,23 @@ class CollocationCounts:
             return np.asarray(typ, np.int64)
         used = np.flatnonzero(np.bincount(typ, minlength=len(types)))
         local = np.full(len(types), -1, np.int64)
+        local[used] = self._type_ids(types[used])
+        return local[typ]
+
+    def _type_ids(self, types: pd.Index) -> np.ndarray:
+        """Global id of each of the distinct ``types`` (the unknown ones are appended to the
+        vocabulary in their order)."""
         n_old = len(self._names)
-        # A chunk's types are distinct: the unknown ones are appended in their order.
-        gid = self._names.get_indexer(types[used]).astype(np.int64)
+        gid = self._names.get_indexer(types).astype(np.int64)
         unknown = gid < 0
         gid[unknown] = n_old + np.arange(int(unknown.sum()))
-        local[used] = gid
         if unknown.any():
-            added = pd.Index(types[used][unknown], dtype=str)
+            added = pd.Index(types[unknown], dtype=str)
             self._names = self._names.append(added)
             drop = drop_types(added, remove_punct=self.remove_punct, stopwords=self.stopwords)
             self._drop = np.concatenate([self._drop, drop])
             self._grow_base(len(self._names))
-        return local[typ]
+        return gid
 
     def _grow_base(self, n_types: int) -> None:
         if n_types <= self._base:
@@ -423,10 +427,13 @@ class CollocationCounts:
         other._pairs.merge()
         if not len(other._names):
             return
-        # Their type ids -> ours, by text (new types join the vocabulary).
-        codes = pd.Categorical(other._names, categories=other._names)
-        frame = pd.DataFrame({"norm": codes})
-        ids = self._global_types(frame)
+        # Their type ids -> ours, by text (new types join the vocabulary). Their names are
+        # distinct and each is used: looked up as they are (no tokens-like table to build).
+        if len(self._names) == 0:
+            ids = self._global_types(pd.DataFrame({"norm": pd.Categorical.from_codes(
+                np.arange(len(other._names)), categories=other._names)}))  # fmt: skip
+        else:
+            ids = self._type_ids(other._names)
         if len(self._words) < len(self._names):
             self._words = np.concatenate(
                 [self._words, np.zeros(len(self._names) - len(self._words), np.int64)]

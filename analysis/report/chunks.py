@@ -17,6 +17,7 @@ import pandas as pd
 from analysis._aggregate import ALL, part
 from analysis._groups import group_docs
 from analysis._parallel import ForkPool, map_in_order
+from analysis._store import arrow_table
 
 __all__ = ["PREVIEW_CHARS", "ChunkResult", "Chunker", "documents_rows", "map_chunks",
            "process_vocabulary", "reset_vocabulary", "run_apart"]  # fmt: skip
@@ -30,7 +31,7 @@ class ChunkResult:
     """What one chunk gives (computed in a worker process, combined in order by the main)."""
 
     parts: pd.DataFrame
-    tables: dict[str, pd.DataFrame | None]  # rows for the Parquet sinks
+    tables: dict[str, Any]  # rows for the Parquet sinks, as Arrow tables (arrow_table)
     kwic_docs: pd.Series | None  # matches of the KWIC patterns per document
     dispersion: pd.DataFrame | None  # matches of the dispersion patterns (few documents)
     hits_head: pd.DataFrame | None  # the first hits of each theme and of the chunk
@@ -115,8 +116,11 @@ class Chunker:
             per_key = hits["key"].astype(str).value_counts(sort=False)
             extra.append(part("hk", per_key.index, [""] * len(per_key), np.zeros(len(per_key)),
                               per_key.to_numpy()))  # fmt: skip
-        return ChunkResult(pd.concat(extra, ignore_index=True), tables, kwic_docs, dispersion,
-                            head, unlisted, colloc)  # fmt: skip
+        # The per-row tables leave as Arrow tables: converted here, in the worker, the process
+        # that writes them to Parquet (one for all chunks) only encodes them.
+        rows = {name: None if t is None else arrow_table(t) for name, t in tables.items()}
+        return ChunkResult(pd.concat(extra, ignore_index=True), rows, kwic_docs, dispersion,
+                           head, unlisted, colloc)  # fmt: skip
 
     def _dispersion_counts(self, chunk: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
         if self.group:
@@ -131,12 +135,19 @@ class Chunker:
 
 
 def map_chunks(
-    chunker: Chunker, chunks: Iterator[tuple[int, pd.DataFrame]], workers: int
+    chunker: Chunker, docs: pd.DataFrame, size: int, workers: int
 ) -> Iterator[tuple[ChunkResult, int]]:
-    """``(result, documents)`` of every chunk, in chunk order: computed here, or by ``workers``
-    forked processes (each with its own vocabulary) with at most two chunks per worker in
-    flight, so memory stays bounded (:func:`analysis._parallel.map_in_order`)."""
-    return map_in_order(lambda i, chunk: (chunker(i, chunk), len(chunk)), chunks, workers)
+    """``(result, documents)`` of every chunk of ``size`` documents, in chunk order: computed
+    here, or by ``workers`` forked processes (each with its own vocabulary) with at most two
+    chunks per worker in flight, so memory stays bounded
+    (:func:`analysis._parallel.map_in_order`). Only a chunk's bounds go to a worker: forked,
+    it reads the documents from the memory it shares with this process (no pickled texts)."""
+
+    def task(i: int, start: int, stop: int) -> tuple[ChunkResult, int]:
+        return chunker(i, docs.iloc[start:stop].reset_index(drop=True)), stop - start
+
+    bounds = ((n, i, min(i + size, len(docs))) for n, i in enumerate(range(0, len(docs), size)))
+    return map_in_order(task, bounds, workers)
 
 
 def run_apart(jobs: Sequence[Callable[[], Any]], apart: bool) -> list[Callable[[], Any]]:
