@@ -615,7 +615,6 @@ class _Run:
             _write(folder, "actor_theme", conform(at_table.reset_index(drop=True),
                                                   "actor_theme_matrix") if len(at_table)
                    else empty_table("actor_theme_matrix"))  # fmt: skip
-            _write(folder, "unlisted_names", _merge_unlisted(self.unlisted))
             if self.study.actor_gold is not None:
                 from analysis.actor_review import load_actor_gold
 
@@ -720,13 +719,16 @@ class _Run:
         return pd.concat(contexts, ignore_index=True)
 
     def _document_jobs(self, first: pd.DataFrame) -> None:
-        """Write the collocations table, and with a codebook the review file of the corpus's
-        ``first`` hits and the theme contexts (about as long to make as the rest of the
-        finish, which runs beside them on a large corpus)."""
+        """Write the collocations table, with an actor table the unlisted names, and with a
+        codebook the review file of the corpus's ``first`` hits and the theme contexts (about
+        as long to make as the rest of the finish, which runs beside them on a large
+        corpus)."""
         from analysis._io import write_review_csv
 
         _write(self.folder, "collocations",
                self.colloc.table(min_count=self.options.collocation_min_count))  # fmt: skip
+        if self.actors is not None:
+            _write(self.folder, "unlisted_names", _merge_unlisted(self.unlisted))
         if self.codebook is None:
             return
         write_review_csv(self._review_rows(first), self.folder / "hits_for_review.csv")
