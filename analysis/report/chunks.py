@@ -6,9 +6,14 @@ chunk order.
 
 from __future__ import annotations
 
+import os
+import pickle
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -141,13 +146,50 @@ def map_chunks(
     here, or by ``workers`` forked processes (each with its own vocabulary) with at most two
     chunks per worker in flight, so memory stays bounded
     (:func:`analysis._parallel.map_in_order`). Only a chunk's bounds go to a worker: forked,
-    it reads the documents from the memory it shares with this process (no pickled texts)."""
+    it reads the documents from the memory it shares with this process (no pickled texts).
 
-    def task(i: int, start: int, stop: int) -> tuple[ChunkResult, int]:
-        return chunker(i, docs.iloc[start:stop].reset_index(drop=True)), stop - start
+    A worker leaves its result (tens of MB) in a file of a folder in memory (``/dev/shm``
+    where there is one) and sends its name: sent through the pool's pipe, the result could
+    only be read while this process was not combining the previous one (the reading thread
+    needs the interpreter, a pipe holds 64 KB), and the worker waited for it instead of
+    starting its next chunk. The folder is removed when the iteration ends.
+    """
+    here = os.getpid()
+    folder = Path(tempfile.mkdtemp(prefix="analysis-chunks-", dir=_SPILL_DIR if
+                                   os.path.isdir(_SPILL_DIR) else None))  # fmt: skip
+
+    def task(i: int, start: int, stop: int) -> tuple[Any, int]:
+        result = chunker(i, docs.iloc[start:stop].reset_index(drop=True))
+        if os.getpid() == here:  # computed in this process: nothing to send
+            return result, stop - start
+        path = folder / f"{i}.pickle"
+        with open(path, "wb") as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        return _Spilled(path), stop - start
 
     bounds = ((n, i, min(i + size, len(docs))) for n, i in enumerate(range(0, len(docs), size)))
-    return map_in_order(task, bounds, workers)
+    try:
+        for result, n in map_in_order(task, bounds, workers):
+            yield (result.load() if isinstance(result, _Spilled) else result), n
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+#: Where workers leave their chunk results (a folder in memory on Linux).
+_SPILL_DIR = "/dev/shm"
+
+
+@dataclass
+class _Spilled:
+    """A chunk result a worker left in a file."""
+
+    path: Path
+
+    def load(self) -> ChunkResult:
+        with open(self.path, "rb") as fh:
+            result = pickle.load(fh)
+        self.path.unlink()
+        return result
 
 
 def run_apart(jobs: Sequence[Callable[[], Any]], apart: bool) -> list[Callable[[], Any]]:
