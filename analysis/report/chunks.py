@@ -155,6 +155,11 @@ def map_chunks(
     starting its next chunk. The folder is removed when the iteration ends.
     """
     here = os.getpid()
+    if workers <= 1:
+        for n, start in enumerate(range(0, len(docs), size)):
+            stop = min(start + size, len(docs))
+            yield chunker(n, docs.iloc[start:stop].reset_index(drop=True)), stop - start
+        return
     folder = Path(tempfile.mkdtemp(prefix="analysis-chunks-", dir=_SPILL_DIR if
                                    os.path.isdir(_SPILL_DIR) else None))  # fmt: skip
 
