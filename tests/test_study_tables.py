@@ -282,6 +282,7 @@ def test_map_chunks_results_from_workers_come_through_files_removed_after(
     from analysis.report import chunks
 
     monkeypatch.setattr(chunks, "_SPILL_DIR", str(tmp_path))
+    monkeypatch.setattr(chunks, "_SPILL_MIN_FREE", 0)
     docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(7)], "text": ["x"] * 7})
     got = list(chunks.map_chunks(_chunk_sizes, docs, 3, workers))  # type: ignore[arg-type]
     assert [(r[0], r[1], n) for r, n in got] == [
@@ -292,6 +293,15 @@ def test_map_chunks_results_from_workers_come_through_files_removed_after(
     next(stopped)
     stopped.close()
     assert list(tmp_path.iterdir()) == []
+    # A spill folder without room: the temporary folder; a failed write: through the pipe.
+    monkeypatch.setattr(chunks, "_SPILL_MIN_FREE", 1 << 62)
+    assert chunks._spill_dir() is None
+    monkeypatch.setattr(chunks.pickle, "dump", _no_room)
+    assert [n for _, n in chunks.map_chunks(_chunk_sizes, docs, 3, workers)] == [3, 3, 1]
+
+
+def _no_room(*args, **kwargs):
+    raise OSError(28, "No space left on device")
 
 
 @pytest.mark.parametrize("workers", [1, 2])

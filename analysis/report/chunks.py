@@ -160,16 +160,19 @@ def map_chunks(
             stop = min(start + size, len(docs))
             yield chunker(n, docs.iloc[start:stop].reset_index(drop=True)), stop - start
         return
-    folder = Path(tempfile.mkdtemp(prefix="analysis-chunks-", dir=_SPILL_DIR if
-                                   os.path.isdir(_SPILL_DIR) else None))  # fmt: skip
+    folder = Path(tempfile.mkdtemp(prefix="analysis-chunks-", dir=_spill_dir()))
 
     def task(i: int, start: int, stop: int) -> tuple[Any, int]:
         result = chunker(i, docs.iloc[start:stop].reset_index(drop=True))
         if os.getpid() == here:  # computed in this process: nothing to send
             return result, stop - start
         path = folder / f"{i}.pickle"
-        with open(path, "wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with open(path, "wb") as fh:
+                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:  # e.g. the folder is full: through the pipe, as it would have gone
+            path.unlink(missing_ok=True)
+            return result, stop - start
         return _Spilled(path), stop - start
 
     bounds = ((n, i, min(i + size, len(docs))) for n, i in enumerate(range(0, len(docs), size)))
@@ -180,8 +183,19 @@ def map_chunks(
         shutil.rmtree(folder, ignore_errors=True)
 
 
-#: Where workers leave their chunk results (a folder in memory on Linux).
+#: Where workers leave their chunk results: a folder in memory on Linux, when it has room
+#: (a container's may have 64 MB); the temporary folder otherwise.
 _SPILL_DIR = "/dev/shm"
+_SPILL_MIN_FREE = 1 << 30
+
+
+def _spill_dir() -> str | None:
+    try:
+        if shutil.disk_usage(_SPILL_DIR).free >= _SPILL_MIN_FREE:
+            return _SPILL_DIR
+    except OSError:  # no such folder
+        pass
+    return None
 
 
 @dataclass
