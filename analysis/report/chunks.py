@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -177,8 +178,11 @@ def map_chunks(
 
     bounds = ((n, i, min(i + size, len(docs))) for n, i in enumerate(range(0, len(docs), size)))
     try:
-        for result, n in map_in_order(task, bounds, workers):
-            yield (result.load() if isinstance(result, _Spilled) else result), n
+        # Closed first: its pool stops (and its workers' last files are written) before the
+        # folder is removed.
+        with closing(map_in_order(task, bounds, workers)) as results:
+            for result, n in results:
+                yield (result.load() if isinstance(result, _Spilled) else result), n
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
