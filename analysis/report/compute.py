@@ -744,11 +744,25 @@ class _Run:
         return hits_review_table(first, docs, self.chunker.tokenize(docs, process_vocabulary()))
 
     def _corpus_term_frequency(self, combined: pd.DataFrame) -> pd.DataFrame:
-        from analysis._aggregate import combine_parts
+        """term_frequency over the corpus: the counts by group summed per term (one factorising
+        of the terms and sums on their codes, not another grouping of the partials by text;
+        the table is ordered by count and term, whatever the order of the rows summed)."""
+        from analysis._aggregate import combine_parts, finish_term_frequency
 
+        plan = self.chunker.plan
+        tf = combined[combined["table"] == "tf"]
+        if plan.scheme == "count" and len(tf):
+            term, types = pd.factorize(tf["k1"], sort=False)
+            sums = [np.rint(np.bincount(term, weights=tf[v].to_numpy(np.float64),
+                                        minlength=len(types))).astype(np.int64)
+                    for v in ("v0", "v1")]  # fmt: skip
+            return finish_term_frequency(
+                np.zeros(len(types), np.int64), [ALL], np.arange(len(types)),
+                pd.Index(types, dtype=str), sums[0], sums[1], min_count=plan.min_count,
+            )  # fmt: skip
         tf = combined[combined["table"].isin(["tf", "meta"])]
         tf = combine_parts(tf.assign(k0=np.where(tf["table"] == "tf", ALL, tf["k0"])))
-        plan = dataclasses.replace(self.chunker.plan, by=None, codebook=None, actors=None)
+        plan = dataclasses.replace(plan, by=None, codebook=None, actors=None)
         return plan.finalize(tf)["term_frequency"]
 
     def _period_keyness(self, combined: pd.DataFrame) -> None:
