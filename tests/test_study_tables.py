@@ -293,6 +293,14 @@ def test_map_chunks_results_from_workers_come_through_files_removed_after(
     next(stopped)
     stopped.close()
     assert list(tmp_path.iterdir()) == []
+    # The folder of a run whose process is gone is removed; a live one's stays.
+    stale, live = (
+        tmp_path / "analysis-chunks-999999999-x",
+        tmp_path / f"analysis-chunks-{os.getpid()}-y",
+    )
+    stale.mkdir(), live.mkdir()
+    list(chunks.map_chunks(_chunk_sizes, docs, 3, workers))  # type: ignore[arg-type]
+    assert sorted(tmp_path.iterdir()) == ([live] if workers > 1 else sorted([stale, live]))
     # A spill folder without room: the temporary folder; a failed write: through the pipe.
     monkeypatch.setattr(chunks, "_SPILL_MIN_FREE", 1 << 62)
     assert chunks._spill_dir() is None

@@ -161,7 +161,9 @@ def map_chunks(
             stop = min(start + size, len(docs))
             yield chunker(n, docs.iloc[start:stop].reset_index(drop=True)), stop - start
         return
-    folder = Path(tempfile.mkdtemp(prefix="analysis-chunks-", dir=_spill_dir()))
+    where = _spill_dir()
+    _remove_stale_spills(Path(where or tempfile.gettempdir()))
+    folder = Path(tempfile.mkdtemp(prefix=f"{_SPILL_PREFIX}{here}-", dir=where))
 
     def task(i: int, start: int, stop: int) -> tuple[Any, int]:
         result = chunker(i, docs.iloc[start:stop].reset_index(drop=True))
@@ -191,6 +193,23 @@ def map_chunks(
 #: (a container's may have 64 MB); the temporary folder otherwise.
 _SPILL_DIR = "/dev/shm"
 _SPILL_MIN_FREE = 1 << 30
+
+
+_SPILL_PREFIX = "analysis-chunks-"
+
+
+def _remove_stale_spills(where: Path) -> None:
+    """Remove the spill folders of runs whose process is gone (killed before it could)."""
+    for folder in where.glob(f"{_SPILL_PREFIX}*-*"):
+        pid = folder.name[len(_SPILL_PREFIX) :].split("-")[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's
+            pass
 
 
 def _spill_dir() -> str | None:
