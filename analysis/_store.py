@@ -34,6 +34,19 @@ def text_categoricals(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def arrow_table(table: pd.DataFrame) -> Any:
+    """``table`` as :class:`ParquetSink` writes it: an Arrow table, categoricals as text, no
+    index.
+
+    Example:
+        >>> arrow_table(pd.DataFrame({"a": pd.Categorical(["x"])})).column("a").to_pylist()
+        ['x']
+    """
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(text_categoricals(table), preserve_index=False)
+
+
 class ParquetSink:
     """Append tables to one Parquet file; the file appears (atomically) only when complete.
 
@@ -55,14 +68,16 @@ class ParquetSink:
         self._schema: Any = None
         self.rows = 0
 
-    def write(self, table: pd.DataFrame | None) -> None:
-        """Append ``table`` (nothing for None or without a path)."""
+    def write(self, table: Any) -> None:
+        """Append ``table`` (nothing for None or without a path): a DataFrame, or an Arrow
+        table made from one by :func:`arrow_table` (e.g. in a worker process, so that the
+        process writing the file only encodes it)."""
         if self.path is None or table is None:
             return
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        arrow = pa.Table.from_pandas(text_categoricals(table), preserve_index=False)
+        arrow = table if isinstance(table, pa.Table) else arrow_table(table)
         if self._writer is None:
             # A column with no value in the first table (e.g. duplicate_of) is text, not null.
             self._schema = pa.schema(

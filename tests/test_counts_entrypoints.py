@@ -356,3 +356,40 @@ def test_trend_bad_n_words_column(n_words, message: str) -> None:
     docs = make_docs("a", "b", "c", date=["2023-01-01", "2023-02-01", "2023-03-01"])
     with pytest.raises(ValueError, match=message):
         trend(docs.assign(n_words=n_words))
+
+
+@pytest.mark.parametrize("size", [2, 3])
+def test_collocation_counts_per_chunk_merged_equal_collocations(
+    chunk_corpus: pd.DataFrame, size: int
+) -> None:
+    """As the report's workers count: one object per chunk, tokenised with a vocabulary
+    carried across chunks (so most of a later chunk's categories are unused there; only the
+    used ones are kept), merged into one."""
+    chunks = one_doc_chunks(chunk_corpus, shared=True)
+    assert len(chunks[-1]["norm"].cat.categories) > chunks[-1]["norm"].nunique()
+    total = CollocationCounts(size)
+    for chunk in chunks:
+        own = CollocationCounts(size)
+        own.add(chunk)
+        assert len(own._names) == chunk["norm"].nunique()
+        total.merge(own)
+    for measure in COLLOCATION_MEASURES:
+        pd.testing.assert_frame_equal(
+            total.table(measure=measure, min_count=1),
+            collocations(tokenize(chunk_corpus), size=size, measure=measure, min_count=1),
+            check_exact=True,
+        )
+
+
+def test_collocation_table_order_is_pandas_sort() -> None:
+    """The table's lexsort order equals ``sort_values([measure, "collocation"])`` descending
+    then ascending, ties (many in ``count``) broken by the collocation in code-point order."""
+    docs = make_docs("Zeta alpha b. Zeta alpha b. Ωmega x. a b c d e f", "b a. Zeta alpha. x y")
+    tokens = tokenize(docs)
+    for measure in COLLOCATION_MEASURES:
+        got = collocations(tokens, min_count=1, measure=measure)
+        want = got.sort_values([measure, "collocation"], ascending=[False, True],
+                               kind="stable", na_position="last").reset_index(drop=True)  # fmt: skip
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert collocations(tokens, min_count=1, measure="count")["collocation"].tolist() == [
+        "zeta alpha", "alpha b", "a b", "b a", "b c", "c d", "d e", "e f", "x y", "ωmega x"]  # fmt: skip

@@ -269,6 +269,49 @@ def test_run_apart_gives_each_jobs_result_or_its_error_in_a_forked_process_or_he
             got[2]()
 
 
+def _chunk_sizes(i: int, chunk: pd.DataFrame) -> tuple[int, list[str], int]:
+    return i, chunk["doc_id"].tolist(), os.getpid()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_map_chunks_results_from_workers_come_through_files_removed_after(
+    tmp_path, monkeypatch, workers
+):
+    """Worker results travel through files in a spill folder (not the pool's pipe): the same
+    results, in order, and the folder is gone when the iteration ends or is stopped."""
+    from analysis.report import chunks
+
+    monkeypatch.setattr(chunks, "_SPILL_DIR", str(tmp_path))
+    monkeypatch.setattr(chunks, "_SPILL_MIN_FREE", 0)
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(7)], "text": ["x"] * 7})
+    got = list(chunks.map_chunks(_chunk_sizes, docs, 3, workers))  # type: ignore[arg-type]
+    assert [(r[0], r[1], n) for r, n in got] == [
+        (0, ["d0", "d1", "d2"], 3), (1, ["d3", "d4", "d5"], 3), (2, ["d6"], 1)]  # fmt: skip
+    assert {r[2] != os.getpid() for r, _ in got} == {workers > 1}
+    assert list(tmp_path.iterdir()) == []
+    stopped = chunks.map_chunks(_chunk_sizes, docs, 1, workers)  # type: ignore[arg-type]
+    next(stopped)
+    stopped.close()
+    assert list(tmp_path.iterdir()) == []
+    # The folder of a run whose process is gone is removed; a live one's stays.
+    stale, live = (
+        tmp_path / "analysis-chunks-999999999-x",
+        tmp_path / f"analysis-chunks-{os.getpid()}-y",
+    )
+    stale.mkdir(), live.mkdir()
+    list(chunks.map_chunks(_chunk_sizes, docs, 3, workers))  # type: ignore[arg-type]
+    assert sorted(tmp_path.iterdir()) == ([live] if workers > 1 else sorted([stale, live]))
+    # A spill folder without room: the temporary folder; a failed write: through the pipe.
+    monkeypatch.setattr(chunks, "_SPILL_MIN_FREE", 1 << 62)
+    assert chunks._spill_dir() is None
+    monkeypatch.setattr(chunks.pickle, "dump", _no_room)
+    assert [n for _, n in chunks.map_chunks(_chunk_sizes, docs, 3, workers)] == [3, 3, 1]
+
+
+def _no_room(*args, **kwargs):
+    raise OSError(28, "No space left on device")
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_default_kwic_lines_read_in_small_pieces_equal_kwic_on_the_corpus(
     sample, tmp_path, monkeypatch, workers

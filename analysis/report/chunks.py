@@ -6,9 +6,15 @@ chunk order.
 
 from __future__ import annotations
 
+import os
+import pickle
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
+from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,6 +23,7 @@ import pandas as pd
 from analysis._aggregate import ALL, part
 from analysis._groups import group_docs
 from analysis._parallel import ForkPool, map_in_order
+from analysis._store import arrow_table
 
 __all__ = ["PREVIEW_CHARS", "ChunkResult", "Chunker", "documents_rows", "map_chunks",
            "process_vocabulary", "reset_vocabulary", "run_apart"]  # fmt: skip
@@ -30,7 +37,7 @@ class ChunkResult:
     """What one chunk gives (computed in a worker process, combined in order by the main)."""
 
     parts: pd.DataFrame
-    tables: dict[str, pd.DataFrame | None]  # rows for the Parquet sinks
+    tables: dict[str, Any]  # rows for the Parquet sinks, as Arrow tables (arrow_table)
     kwic_docs: pd.Series | None  # matches of the KWIC patterns per document
     dispersion: pd.DataFrame | None  # matches of the dispersion patterns (few documents)
     hits_head: pd.DataFrame | None  # the first hits of each theme and of the chunk
@@ -115,8 +122,11 @@ class Chunker:
             per_key = hits["key"].astype(str).value_counts(sort=False)
             extra.append(part("hk", per_key.index, [""] * len(per_key), np.zeros(len(per_key)),
                               per_key.to_numpy()))  # fmt: skip
-        return ChunkResult(pd.concat(extra, ignore_index=True), tables, kwic_docs, dispersion,
-                            head, unlisted, colloc)  # fmt: skip
+        # The per-row tables leave as Arrow tables: converted here, in the worker, the process
+        # that writes them to Parquet (one for all chunks) only encodes them.
+        rows = {name: None if t is None else arrow_table(t) for name, t in tables.items()}
+        return ChunkResult(pd.concat(extra, ignore_index=True), rows, kwic_docs, dispersion,
+                           head, unlisted, colloc)  # fmt: skip
 
     def _dispersion_counts(self, chunk: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
         if self.group:
@@ -131,12 +141,97 @@ class Chunker:
 
 
 def map_chunks(
-    chunker: Chunker, chunks: Iterator[tuple[int, pd.DataFrame]], workers: int
+    chunker: Chunker, docs: pd.DataFrame, size: int, workers: int
 ) -> Iterator[tuple[ChunkResult, int]]:
-    """``(result, documents)`` of every chunk, in chunk order: computed here, or by ``workers``
-    forked processes (each with its own vocabulary) with at most two chunks per worker in
-    flight, so memory stays bounded (:func:`analysis._parallel.map_in_order`)."""
-    return map_in_order(lambda i, chunk: (chunker(i, chunk), len(chunk)), chunks, workers)
+    """``(result, documents)`` of every chunk of ``size`` documents, in chunk order: computed
+    here, or by ``workers`` forked processes (each with its own vocabulary) with at most two
+    chunks per worker in flight, so memory stays bounded
+    (:func:`analysis._parallel.map_in_order`). Only a chunk's bounds go to a worker: forked,
+    it reads the documents from the memory it shares with this process (no pickled texts).
+
+    A worker leaves its result (tens of MB) in a file of a folder in memory (``/dev/shm``
+    where there is one) and sends its name: sent through the pool's pipe, the result could
+    only be read while this process was not combining the previous one (the reading thread
+    needs the interpreter, a pipe holds 64 KB), and the worker waited for it instead of
+    starting its next chunk. The folder is removed when the iteration ends.
+    """
+    here = os.getpid()
+    if workers <= 1:
+        for n, start in enumerate(range(0, len(docs), size)):
+            stop = min(start + size, len(docs))
+            yield chunker(n, docs.iloc[start:stop].reset_index(drop=True)), stop - start
+        return
+    where = _spill_dir()
+    _remove_stale_spills(Path(where or tempfile.gettempdir()))
+    folder = Path(tempfile.mkdtemp(prefix=f"{_SPILL_PREFIX}{here}-", dir=where))
+
+    def task(i: int, start: int, stop: int) -> tuple[Any, int]:
+        result = chunker(i, docs.iloc[start:stop].reset_index(drop=True))
+        if os.getpid() == here:  # computed in this process: nothing to send
+            return result, stop - start
+        path = folder / f"{i}.pickle"
+        try:
+            with open(path, "wb") as fh:
+                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:  # e.g. the folder is full: through the pipe, as it would have gone
+            path.unlink(missing_ok=True)
+            return result, stop - start
+        return _Spilled(path), stop - start
+
+    bounds = ((n, i, min(i + size, len(docs))) for n, i in enumerate(range(0, len(docs), size)))
+    try:
+        # Closed first: its pool stops (and its workers' last files are written) before the
+        # folder is removed.
+        with closing(map_in_order(task, bounds, workers)) as results:
+            for result, n in results:
+                yield (result.load() if isinstance(result, _Spilled) else result), n
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+#: Where workers leave their chunk results: a folder in memory on Linux, when it has room
+#: (a container's may have 64 MB); the temporary folder otherwise.
+_SPILL_DIR = "/dev/shm"
+_SPILL_MIN_FREE = 1 << 30
+
+
+_SPILL_PREFIX = "analysis-chunks-"
+
+
+def _remove_stale_spills(where: Path) -> None:
+    """Remove the spill folders of runs whose process is gone (killed before it could)."""
+    for folder in where.glob(f"{_SPILL_PREFIX}*-*"):
+        pid = folder.name[len(_SPILL_PREFIX) :].split("-")[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's
+            pass
+
+
+def _spill_dir() -> str | None:
+    try:
+        if shutil.disk_usage(_SPILL_DIR).free >= _SPILL_MIN_FREE:
+            return _SPILL_DIR
+    except OSError:  # no such folder
+        pass
+    return None
+
+
+@dataclass
+class _Spilled:
+    """A chunk result a worker left in a file."""
+
+    path: Path
+
+    def load(self) -> ChunkResult:
+        with open(self.path, "rb") as fh:
+            result = pickle.load(fh)
+        self.path.unlink()
+        return result
 
 
 def run_apart(jobs: Sequence[Callable[[], Any]], apart: bool) -> list[Callable[[], Any]]:

@@ -484,7 +484,8 @@ class _Run:
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                for result, n in map_chunks(self.chunker, self._chunks(), workers):
+                for result, n in map_chunks(self.chunker, self.docs, self.options.chunksize,
+                                            workers):  # fmt: skip
                     self._combine(result)
                     bar.update(n)
             self.notes["actors"] = list(
@@ -537,11 +538,19 @@ class _Run:
     # -------------------------------------------------------------------------- the end
 
     def _finish(self) -> dict[str, Any]:
-        from analysis._io import write_review_csv
         from analysis.keyterms import keyness_from_counts
         from analysis.schema import conform, empty_table
 
         o, folder = self.options, self.folder
+        # What needs none of the counts (the collocations scored, the review file and the theme
+        # contexts: their documents tokenised again) starts first and runs beside the rest of
+        # the finish, each table written where it goes: in a forked process when the chunks had
+        # worker processes (a large corpus), here and now otherwise. One forked process for
+        # all (each fork counts the parent's pages once more in the process tree's RSS).
+        first = (pd.concat(self.first_hits, ignore_index=True) if self.first_hits
+                 else empty_table("hits"))  # fmt: skip
+        apart = run_apart([functools.partial(self._document_jobs, first)],
+                          apart=self.workers > 1)[0]  # fmt: skip
         combined = self.acc.result()
         tables = dict(self.chunker.plan.finalize(combined))
         by_group = tables["term_frequency"]
@@ -560,15 +569,9 @@ class _Run:
                                   mine["frequency"]))  # fmt: skip
                 combined = self.acc.result()
             positions = self.few_docs and not o.dispersion_terms
-        # What needs documents again (KWIC lines and the review file: tokenised again; theme
-        # contexts) runs beside the rest of the finish when the chunks had worker processes
-        # (a large corpus); in this process otherwise.
-        first = (pd.concat(self.first_hits, ignore_index=True) if self.first_hits
-                 else empty_table("hits"))  # fmt: skip
-        # One forked process for all (each fork counts the parent's pages once more in the
-        # process tree's RSS).
-        apart = run_apart([functools.partial(self._document_jobs, kwic_terms, positions, first)],
-                          apart=self.workers > 1 and not positions)[0]  # fmt: skip
+        # Here: it adds the matches to the dispersion rows when positions are kept.
+        lines, seen = self._kwic_lines(kwic_terms, positions)
+        _write(folder, "kwic", lines)
         # Every group of the documents, also one without a counted word.
         groups = sorted(self.docs[self.group].astype(str).unique()) if self.group else [ALL]
         present = set(by_group["group"].astype(str).unique())  # once: the table is long
@@ -612,7 +615,6 @@ class _Run:
             _write(folder, "actor_theme", conform(at_table.reset_index(drop=True),
                                                   "actor_theme_matrix") if len(at_table)
                    else empty_table("actor_theme_matrix"))  # fmt: skip
-            _write(folder, "unlisted_names", _merge_unlisted(self.unlisted))
             if self.study.actor_gold is not None:
                 from analysis.actor_review import load_actor_gold
 
@@ -620,14 +622,9 @@ class _Run:
 
         if self.chunker.periods is not None:
             self._period_keyness(combined)
-        (lines, seen), review, contexts, colloc = apart()
-        _write(folder, "collocations", colloc)
-        _write(folder, "kwic", lines)
         self._capped_note("kwic", seen, o.max_lines, "kwic", "KWIC lines")
-        if contexts is not None:
-            _write(folder, "theme_kwic", contexts)
-        if review is not None:
-            write_review_csv(review, folder / "hits_for_review.csv")
+        apart()  # written (or its error raised)
+        if self.codebook is not None:
             self._capped_note("hits_for_review", self.sinks["hits"].rows, o.max_lines, "themes",
                               "hits in the review file")  # fmt: skip
         meta = combined[combined["table"] == "meta"]
@@ -721,18 +718,21 @@ class _Run:
             return empty_table("theme_kwic").assign(theme=pd.Series([], dtype=str))
         return pd.concat(contexts, ignore_index=True)
 
-    def _document_jobs(
-        self, terms: list[str], positions: bool, first: pd.DataFrame
-    ) -> tuple[tuple[pd.DataFrame, int], pd.DataFrame | None, pd.DataFrame | None,
-               pd.DataFrame]:  # fmt: skip
-        """The KWIC lines (and matches), with a codebook the review rows and the theme
-        contexts, and the collocations table (scored here: it balances the two processes of
-        the finish)."""
-        colloc = self.colloc.table(min_count=self.options.collocation_min_count)
+    def _document_jobs(self, first: pd.DataFrame) -> None:
+        """Write the collocations table, with an actor table the unlisted names, and with a
+        codebook the review file of the corpus's ``first`` hits and the theme contexts (about
+        as long to make as the rest of the finish, which runs beside them on a large
+        corpus)."""
+        from analysis._io import write_review_csv
+
+        _write(self.folder, "collocations",
+               self.colloc.table(min_count=self.options.collocation_min_count))  # fmt: skip
+        if self.actors is not None:
+            _write(self.folder, "unlisted_names", _merge_unlisted(self.unlisted))
         if self.codebook is None:
-            return self._kwic_lines(terms, positions), None, None, colloc
-        return (self._kwic_lines(terms, positions), self._review_rows(first),
-                self._theme_contexts(), colloc)  # fmt: skip
+            return
+        write_review_csv(self._review_rows(first), self.folder / "hits_for_review.csv")
+        _write(self.folder, "theme_kwic", self._theme_contexts())
 
     def _review_rows(self, first: pd.DataFrame) -> pd.DataFrame:
         """The review file of the corpus's first hits (their documents tokenised again)."""
@@ -744,11 +744,25 @@ class _Run:
         return hits_review_table(first, docs, self.chunker.tokenize(docs, process_vocabulary()))
 
     def _corpus_term_frequency(self, combined: pd.DataFrame) -> pd.DataFrame:
-        from analysis._aggregate import combine_parts
+        """term_frequency over the corpus: the counts by group summed per term (one factorising
+        of the terms and sums on their codes, not another grouping of the partials by text;
+        the table is ordered by count and term, whatever the order of the rows summed)."""
+        from analysis._aggregate import combine_parts, finish_term_frequency
 
+        plan = self.chunker.plan
+        tf = combined[combined["table"] == "tf"]
+        if plan.scheme == "count" and len(tf):
+            term, types = pd.factorize(tf["k1"], sort=False)
+            sums = [np.rint(np.bincount(term, weights=tf[v].to_numpy(np.float64),
+                                        minlength=len(types))).astype(np.int64)
+                    for v in ("v0", "v1")]  # fmt: skip
+            return finish_term_frequency(
+                np.zeros(len(types), np.int64), [ALL], np.arange(len(types)),
+                pd.Index(types, dtype=str), sums[0], sums[1], min_count=plan.min_count,
+            )  # fmt: skip
         tf = combined[combined["table"].isin(["tf", "meta"])]
         tf = combine_parts(tf.assign(k0=np.where(tf["table"] == "tf", ALL, tf["k0"])))
-        plan = dataclasses.replace(self.chunker.plan, by=None, codebook=None, actors=None)
+        plan = dataclasses.replace(plan, by=None, codebook=None, actors=None)
         return plan.finalize(tf)["term_frequency"]
 
     def _period_keyness(self, combined: pd.DataFrame) -> None:
