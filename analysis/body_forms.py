@@ -156,7 +156,8 @@ def described_bodies(found: Found) -> None:
     """Give a quote whose speaker is a country's possessive before "[words] NOUN CUE" to the
     one organisation of the document whose name has that noun (see the module docstring)."""
     doc = found.doc
-    if not found.rows:
+    # every rule gives a quote to an organisation of the document (_body): none, nothing to do
+    if not found.rows or "organisation" not in doc.a_type.tolist():
         return
     _unnamed_officials(found)
     _headline_bodies(found)

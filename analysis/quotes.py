@@ -306,10 +306,8 @@ def find_quotes(
         doc = SpeakerDoc.build(name, texts[name], toks, d, ments.of(d), ments.in_mention)
         local = sorted(cues_found.get(d, []))
         local = _usable_cues(doc, local)
-        doc.mark_speaking(
-            np.array([c.first for c in local], np.int64),
-            np.array([c.last for c in local], np.int64),
-        )
+        # lists: made arrays on first use (most documents never resolve a pronoun)
+        doc.mark_speaking([c.first for c in local], [c.last for c in local])
         rows.extend(_quotes_in_doc(doc, local, transcript=bool(n_colons[d])))
     if not rows:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
@@ -569,7 +567,7 @@ def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
 
 def _para_last(doc: SpeakerDoc, i: int) -> int:
     """Last token of the paragraph of token ``i``."""
-    return int(np.searchsorted(doc.para, doc.para[i], side="right")) - 1
+    return int(doc.para.searchsorted(doc.para[i], side="right")) - 1
 
 
 def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:

@@ -316,6 +316,10 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     """``…, President Thuong said.`` / ``…, he said, noting …``: a comma, the speaker, the cue,
     then the end of the sentence or a comma. Returns the speaker and the token after it."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    if "," not in norm[s_lo + 1 : cue.first]:
+        # every form needs a comma after the sentence's first token and before the cue (it
+        # ends the content): most cues have none, and the finders below have no side effects
+        return None
     c = cue.first - 1
     while c > s_lo and norm[c] in ("has", "have", "had"):
         c -= 1  # "…, Climate Change Minister Amanda Ross has announced, …"
