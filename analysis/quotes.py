@@ -517,6 +517,8 @@ def _transcript_answers(found: Found) -> None:
     the end of the paragraph (cue ":"). "Q:" and unknown names are not quotes."""
     doc, norm = found.doc, found.doc.norm
     n = len(norm)
+    if not _names_person(doc):
+        return
     for h in found.paragraph_bounds()[0]:
         k = doc.first_at.get(h)
         if k is None or doc.a_type[doc.m_row[k]] != "person":
@@ -531,6 +533,13 @@ def _transcript_answers(found: Found) -> None:
             continue
         found.add_span(colon + 1, last, "direct", Slot(k, "", h, colon - 1), ":")
         found.answer[colon + 1 : last + 1] = True  # its reported speech is read (set 12)
+
+
+def _names_person(doc: SpeakerDoc) -> bool:
+    """A speaker-eligible mention of a person: only one labels a transcript answer, and most
+    documents name no person, so :func:`_transcript_answers` stops early (issue 14)."""
+    a_type = doc.a_type.tolist()
+    return any(a_type[j] == "person" for j in doc.m_row.tolist())
 
 
 def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
