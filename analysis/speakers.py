@@ -133,10 +133,7 @@ class SortedTokens:
         self.sent = sort(tokens["sent"].to_numpy())
         norm_cats = tokens["norm"].cat.categories
         norm_codes = sort(tokens["norm"].cat.codes.to_numpy())
-        # the folded words are gathered per document (SpeakerDoc.build): one object array
-        # over the whole chunk costs more than the documents' slices
-        self.norm_codes = norm_codes
-        self.vocabulary = np.asarray(norm_cats, dtype=object)
+        self.norm = np.asarray(norm_cats, dtype=object)[norm_codes]
         self.bounds = np.searchsorted(codes, np.arange(n_docs + 1))
         self.codes = codes
         # First and last token of each token's sentence, local to its document, for all
@@ -375,7 +372,7 @@ class SpeakerDoc:
             text=text,
             start=start,
             end=toks.end[lo:hi],
-            norm=toks.vocabulary[toks.norm_codes[lo:hi]].tolist(),
+            norm=toks.norm[lo:hi].tolist(),
             s_lo=toks.s_lo[lo:hi],
             s_hi=toks.s_hi[lo:hi],
             sent=toks.sent[lo:hi],
