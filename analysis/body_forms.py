@@ -152,11 +152,17 @@ def _headline_bodies(found: Found) -> None:
                            speaker_end=int(doc.end[h]), resolved_via="description")  # fmt: skip
 
 
+def _names_organisation(doc: SpeakerDoc) -> bool:
+    """The document mentions an organisation: every rule of :func:`described_bodies` gives a
+    quote to one (:func:`_body`), so without one there is nothing to do (issue 14)."""
+    return "organisation" in doc.a_type.tolist()
+
+
 def described_bodies(found: Found) -> None:
     """Give a quote whose speaker is a country's possessive before "[words] NOUN CUE" to the
     one organisation of the document whose name has that noun (see the module docstring)."""
     doc = found.doc
-    if not found.rows:
+    if not found.rows or not _names_organisation(doc):
         return
     _unnamed_officials(found)
     _headline_bodies(found)

@@ -236,6 +236,16 @@ OFFICIAL_NOUNS: frozenset[str] = frozenset(
 )
 
 
+def _official_cue(found: Found) -> bool:
+    """A cue right after "the NOUN" (:data:`OFFICIAL_NOUNS`): :func:`official_again` needs one,
+    and most documents have none, so it stops early (issue 14)."""
+    norm = found.doc.norm
+    return any(
+        c.first >= 2 and norm[c.first - 1] in OFFICIAL_NOUNS and norm[c.first - 2] == "the"
+        for c in found.cues
+    )
+
+
 def official_again(found: Found) -> None:
     """A quote with an NA speaker attributed to "the NOUN" (``"…," the official said`` /
     ``…, the official said.``; NOUN of :data:`OFFICIAL_NOUNS`) goes to the actor of the quote
@@ -243,6 +253,8 @@ def official_again(found: Found) -> None:
     SPP official, who …, told …")."""
     doc, norm, rows = found.doc, found.doc.norm, found.rows
     n = len(norm)
+    if not _official_cue(found):
+        return
     for row in rows:
         if row["speaker_id"] is not None and row["speaker_id"] is not pd.NA:
             continue

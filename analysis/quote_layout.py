@@ -130,7 +130,7 @@ def interview_answers(found: Found) -> None:
     stuck: '…'" keeps its own speaker)."""
     doc, norm = found.doc, found.doc.norm
     heads, lasts = _paragraphs(found)
-    if sum(norm[x] == "?" for x in lasts) < 2:
+    if [norm[x] for x in lasts].count("?") < 2:
         return
     answers = [
         (heads[i + 1], lasts[i + 1])

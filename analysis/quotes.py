@@ -306,10 +306,8 @@ def find_quotes(
         doc = SpeakerDoc.build(name, texts[name], toks, d, ments.of(d), ments.in_mention)
         local = sorted(cues_found.get(d, []))
         local = _usable_cues(doc, local)
-        doc.mark_speaking(
-            np.array([c.first for c in local], np.int64),
-            np.array([c.last for c in local], np.int64),
-        )
+        # lists: made arrays on first use (most documents never resolve a pronoun)
+        doc.mark_speaking([c.first for c in local], [c.last for c in local])
         rows.extend(_quotes_in_doc(doc, local, transcript=bool(n_colons[d])))
     if not rows:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
@@ -519,6 +517,8 @@ def _transcript_answers(found: Found) -> None:
     the end of the paragraph (cue ":"). "Q:" and unknown names are not quotes."""
     doc, norm = found.doc, found.doc.norm
     n = len(norm)
+    if not _names_person(doc):
+        return
     for h in found.paragraph_bounds()[0]:
         k = doc.first_at.get(h)
         if k is None or doc.a_type[doc.m_row[k]] != "person":
@@ -533,6 +533,13 @@ def _transcript_answers(found: Found) -> None:
             continue
         found.add_span(colon + 1, last, "direct", Slot(k, "", h, colon - 1), ":")
         found.answer[colon + 1 : last + 1] = True  # its reported speech is read (set 12)
+
+
+def _names_person(doc: SpeakerDoc) -> bool:
+    """A speaker-eligible mention of a person: only one labels a transcript answer, and most
+    documents name no person, so :func:`_transcript_answers` stops early (issue 14)."""
+    a_type = doc.a_type.tolist()
+    return any(a_type[j] == "person" for j in doc.m_row.tolist())
 
 
 def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
@@ -569,7 +576,7 @@ def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
 
 def _para_last(doc: SpeakerDoc, i: int) -> int:
     """Last token of the paragraph of token ``i``."""
-    return int(np.searchsorted(doc.para, doc.para[i], side="right")) - 1
+    return int(doc.para.searchsorted(doc.para[i], side="right")) - 1
 
 
 def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:

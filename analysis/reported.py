@@ -318,6 +318,8 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     """``…, President Thuong said.`` / ``…, he said, noting …``: a comma, the speaker, the cue,
     then the end of the sentence or a comma. Returns the speaker and the token after it."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
+    if not _comma_before(norm, s_lo, cue.first):
+        return None
     c = cue.first - 1
     while c > s_lo and norm[c] in ("has", "have", "had"):
         c -= 1  # "…, Climate Change Minister Amanda Ross has announced, …"
@@ -362,6 +364,13 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         return (slot, s_hi + 1) if found.add(*inner, "reported", slot, cue.cue) else None
     found.add(s_lo, comma - 1, "reported", slot, cue.cue)
     return slot, nxt
+
+
+def _comma_before(norm: Sequence[str], s_lo: int, c0: int) -> bool:
+    """A comma after the sentence's first token ``s_lo`` and before the cue at ``c0``: every
+    form of :func:`_content_speaker_cue` needs one (it ends the content). Most cues have none,
+    and the finders it calls have no side effects, so they are skipped (issue 14)."""
+    return "," in norm[s_lo + 1 : c0]
 
 
 def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, int] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -257,14 +258,14 @@ def paragraph_breaks(text: str) -> np.ndarray:
     newlines = np.array([m.start() for m in _NEWLINE.finditer(text)], np.int64)
     if len(newlines) < 2:
         return newlines
-    lines = text.split("\n")
+    # each line stripped once (b.strip() is empty exactly when b.rstrip() is)
+    lines = [line.rstrip() for line in text.split("\n")]
     pairs = soft = 0
     for a, b in zip(lines, lines[1:], strict=False):
-        a, b = a.rstrip(), b.strip()
         if not a or not b:
             continue
         pairs += 1
-        if not a.endswith(_TERMINAL) and (b[:1].islower() or len(a) >= 40):
+        if not a.endswith(_TERMINAL) and (b.lstrip()[:1].islower() or len(a) >= 40):
             soft += 1
     if soft < 2 or soft * 2 < pairs:
         return newlines
@@ -322,12 +323,12 @@ class SpeakerDoc:
     _gender: dict = field(default_factory=dict)  # actor id -> "m" | "f" | ""
     a_first: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # local tokens
     a_last: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # of all mentions
-    _speaking_cues: tuple[np.ndarray, np.ndarray] | None = None
+    _speaking_cues: tuple[Sequence[int], Sequence[int]] | None = None
     m_first_list: list[int] = field(default_factory=list)  # m_first, m_last as lists, for
     m_last_list: list[int] = field(default_factory=list)  # bisect and one-at-a-time reads
     _speaking: np.ndarray | None = None
 
-    def mark_speaking(self, cue_first: np.ndarray, cue_last: np.ndarray) -> None:
+    def mark_speaking(self, cue_first: Sequence[int], cue_last: Sequence[int]) -> None:
         """Note the mentions that stand right before a cue's first token or right after its
         last ("Vanna said", "said Vanna"): a pronoun prefers them within its antecedent
         sentence ("Speaking after a meeting with Zhao, Vanna said … . '…,' he said" → Vanna).
@@ -341,7 +342,7 @@ class SpeakerDoc:
         """Per mention (a_*): it stands right next to a speech cue; None before
         :meth:`mark_speaking`."""
         if self._speaking is None and self._speaking_cues is not None:
-            cue_first, cue_last = self._speaking_cues
+            cue_first, cue_last = (np.asarray(c, np.int64) for c in self._speaking_cues)
             self._speaking = _member(self.a_last + 1, cue_first) | _member(
                 self.a_first - 1, cue_last
             )
@@ -364,7 +365,7 @@ class SpeakerDoc:
         # Plain numpy calls only: this runs once per document, where np.r_, np.isin and
         # np.add.at cost more in overhead than in work; what does not depend on the text is
         # computed for all documents at once (SortedTokens, SortedMentions).
-        eligible = np.flatnonzero(mentions["eligible"])
+        eligible = mentions["eligible"].nonzero()[0]
         a_first, a_last = mentions["tok_first"], mentions["tok_last"]
         m_first, m_last = a_first[eligible], a_last[eligible]
         doc = cls(
@@ -376,7 +377,7 @@ class SpeakerDoc:
             s_lo=toks.s_lo[lo:hi],
             s_hi=toks.s_hi[lo:hi],
             sent=toks.sent[lo:hi],
-            para=np.searchsorted(paragraph_breaks(text), start),
+            para=paragraph_breaks(text).searchsorted(start),
             m_first=m_first,
             m_last=m_last,
             m_row=eligible,
@@ -761,8 +762,10 @@ class Found:
         document; shared by transcript answers and the layout rules)."""
         if self.paragraphs is None:
             para = self.doc.para
-            heads = [0, *(np.flatnonzero(para[1:] != para[:-1]) + 1).tolist()]
-            self.paragraphs = (heads, [*(h - 1 for h in heads[1:]), len(self.doc.norm) - 1])
+            heads = [0, *((para[1:] != para[:-1]).nonzero()[0] + 1).tolist()]
+            lasts = [h - 1 for h in heads[1:]]
+            lasts.append(len(self.doc.norm) - 1)
+            self.paragraphs = (heads, lasts)
         return self.paragraphs
 
     def in_quotation(self, i: int) -> bool:
