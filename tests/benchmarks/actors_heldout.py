@@ -111,12 +111,15 @@ SET_DIRS = {
     "set18 (wave 11, 01-16; README)": HERE.parent / "actors_heldout18",
     "set19 (wave 12, 01-16; README)": HERE.parent / "actors_heldout19",
     "set20 (wave 12, 01-16; README)": HERE.parent / "actors_heldout20",
+    "set21 (wave 13, 01-16; README)": HERE.parent / "actors_heldout21",
     "set18b (set 18 coded by a second coder)": HERE.parent / "actors_heldout18_coderB",
     "set19b (set 19 coded by a second coder)": HERE.parent / "actors_heldout19_coderB",
     "set18adj (set 18, the two codings adjudicated)": HERE.parent / "actors_heldout18_adj",
     "set19adj (set 19, the two codings adjudicated)": HERE.parent / "actors_heldout19_adj",
     "set20b (set 20 coded by a second coder)": HERE.parent / "actors_heldout20_coderB",
     "set20adj (set 20, the two codings adjudicated)": HERE.parent / "actors_heldout20_adj",
+    "set21b (set 21 coded by a second coder)": HERE.parent / "actors_heldout21_coderB",
+    "set21adj (set 21, the two codings adjudicated)": HERE.parent / "actors_heldout21_adj",
 }
 
 
