@@ -41,6 +41,7 @@ from analysis.alias_sense import (
     sentence_tie_sense,
 )
 from analysis.compounds import bilateral_mask, compound_mentions
+from analysis.destination_lists import destination_list_mask
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions, inside_heads
 from analysis.holder_forms import foreign_body_mask, holder_title_mask
@@ -554,6 +555,7 @@ def find_mentions(
                     | route_forms_mask(named, ctx, place_actors)
                     | affected_place_mask(named, ctx, place_actors)
                     | place_lines_mask(named, ctx, place_actors)
+                    | destination_list_mask(named, ctx, place_actors)
                 )
                 & ~bilateral_mask(named)
                 & ~recipient_mask(named, ctx, place_actors)

@@ -132,3 +132,30 @@ def test_a_shared_spelling_goes_to_the_candidate_named_by_it_of_the_place_beside
     ]
     # no place beside it: still unresolved, not counted
     assert mention_rows("The Department of Justice said it would appeal.", SHARED) == []
+
+
+DESTINATIONS = Actors.from_records(
+    [
+        {"id": "oman", "name": "Oman", "type": "country", "aliases": ["Muscat"]},
+        {"id": "qatar", "name": "Qatar", "type": "country", "aliases": ["Doha"]},
+        {"id": "norway", "name": "Norway", "type": "country"},
+    ]
+)  # fmt: skip
+
+
+def test_a_destination_list_that_opens_with_untabled_places_is_places() -> None:
+    assert (
+        mention_rows(
+            "Nine suspects had left the country since 2021, most of them for Dubai, Bahrain and "
+            "Oman.",
+            DESTINATIONS,
+        )
+        == []
+    )
+    assert mention_rows("Most of the brokers fled to Dubai, Bahrain and Qatar.", DESTINATIONS) == []
+    assert mention_rows("Two of them travelled to Dubai and Doha last week.", DESTINATIONS) == []
+    # no verb of travel before "to", none of leaving before "for": mentions
+    assert mention_rows("He sent notes to Dubai and Qatar.", DESTINATIONS) == [["Qatar", "qatar"]]
+    assert mention_rows("The fund paid for Dubai, Bahrain and Oman.", DESTINATIONS) == [
+        ["Oman", "oman"]
+    ]
