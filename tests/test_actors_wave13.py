@@ -159,3 +159,33 @@ def test_a_destination_list_that_opens_with_untabled_places_is_places() -> None:
     assert mention_rows("The fund paid for Dubai, Bahrain and Oman.", DESTINATIONS) == [
         ["Oman", "oman"]
     ]
+
+
+def test_countries_given_as_examples_of_where_people_come_from_are_places() -> None:
+    assert (
+        mention_rows(
+            "Workers come from at least 40 countries, including Norway, Oman and Qatar.",
+            DESTINATIONS,
+        )
+        == []
+    )
+    assert (
+        mention_rows(
+            "Victims were trafficked from 12 nations such as Oman and Qatar.", DESTINATIONS
+        )
+        == []
+    )
+    assert (
+        mention_rows("Most staff come from many countries, including Norway.", DESTINATIONS) == []
+    )
+    # the countries of the list act, or no verb of origin: mentions
+    assert mention_rows(
+        "Forty countries, including Norway and Qatar, signed the pact.", DESTINATIONS
+    ) == [
+        ["Norway", "norway"],
+        ["Qatar", "qatar"],
+    ]
+    assert mention_rows(
+        "Staff come from many countries, including Norway and Oman, and Qatar said so.",
+        DESTINATIONS,
+    ) == [["Qatar", "qatar"]]
