@@ -37,9 +37,11 @@ from analysis.alias_sense import (
     headline_short_forms,
     lowercase_alias_mask,
     other_body,
+    resolve_by_own_place,
     sentence_tie_sense,
 )
 from analysis.compounds import bilateral_mask, compound_mentions
+from analysis.destination_lists import destination_list_mask
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions, inside_heads
 from analysis.holder_forms import foreign_body_mask, holder_title_mask
@@ -474,6 +476,7 @@ def find_mentions(
         extra = first_sense(extra, cands)  # "The AGC said" after "the AGC" it hosted
         extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"
         extra = resolve_by_of_country(m2, extra, cands, act, named, tokens)  # "SPP of Việt Nam"
+        extra = resolve_by_own_place(m2, extra, cands, act, ctx0)  # "the Hong Kong DOJ"
         extra = other_body(extra, cands, act, tokens)  # "the SPP … with Vietnam's procuracy"
         extra = defined_sense(extra, cands, named, tokens, aff_of, ctx0)  # "… Procuratorate (SPP)"
         if return_ambiguous or len(m2):
@@ -552,6 +555,7 @@ def find_mentions(
                     | route_forms_mask(named, ctx, place_actors)
                     | affected_place_mask(named, ctx, place_actors)
                     | place_lines_mask(named, ctx, place_actors)
+                    | destination_list_mask(named, ctx, place_actors)
                 )
                 & ~bilateral_mask(named)
                 & ~recipient_mask(named, ctx, place_actors)

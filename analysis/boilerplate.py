@@ -435,6 +435,15 @@ _RELEASE_HEADING = re.compile(
 )
 
 
+# a research publication's label, "Research report | Summary", "Policy brief" (held-out set 20):
+# the publisher's name above it is a letterhead too
+_REPORT_HEADING = re.compile(
+    r"(?i)(?:research|policy|briefing|special|annual|situation|country)\s{1,3}"
+    r"(?:report|brief|paper|note|update)"
+    r"(?:\s{0,3}[|/–—-]\s{0,3}(?:summary|executive\s{1,3}summary|key\s{1,3}findings|overview))?"
+)
+
+
 #: Lines of a letterhead above a press release's heading: the state, the office, its address.
 _LETTERHEAD_LINES = 4
 
@@ -447,13 +456,15 @@ def _letterhead(lines: list[str], drop: dict[int, str]) -> None:
     without sentence-final punctuation. The heading itself stays (the mention rules read it)."""
     seen = [k for k, line in enumerate(lines[:12]) if line.strip()][: _LETTERHEAD_LINES + 1]
     for n, k in enumerate(seen):
-        if not _RELEASE_HEADING.fullmatch(lines[k].strip()):
+        report = _REPORT_HEADING.fullmatch(lines[k].strip()) is not None
+        if not report and not _RELEASE_HEADING.fullmatch(lines[k].strip()):
             continue
         above = seen[:n]
         if all(furniture_line(lines[j]) for j in above):
             for j in above:
                 drop.setdefault(j, "letterhead")
-        _signature_block(lines, drop)
+        if not report:  # a report has no signature block
+            _signature_block(lines, drop)
         return
 
 
