@@ -98,6 +98,7 @@ from analysis.clause_forms import (
     official_again,
     quote_after_reported,
 )
+from analysis.court_forms import court_rulings
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
@@ -507,6 +508,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
         untabled_pronouns(found, pronouns)
         aged_untabled(found, pronouns)  # "Among them was X, 29, who …. '…,' she said"
         titled_roles(found, pronouns)
+    court_rulings(found)  # "The court ruled that …": a ruling, no speaker (wave 13)
     for row in found.rows:
         if row["cue"] in HEARING_CUES or row["cue"] in HEARD_CUES:  # the court is told
             row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)

@@ -1,0 +1,134 @@
+"""Issue 12, wave 13: one regression test per class of quotes missed or wrong in held-out set 20
+(adjudicated): a court's ruling has an empty speaker, also when the court is in the table; a
+cease order "ordered X not to …" / "ordered X to immediately suspend …" is a quote. Sentences
+written for these tests (other names, countries and courts than the set's), with hand-computed
+values."""
+
+from __future__ import annotations
+
+from analysis.actors import Actors
+from analysis.court_forms import court_headed
+from tests.conftest import quote_rows
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "kenya", "name": "Kenya", "type": "country", "aliases": ["Nairobi"]},
+        {"id": "chile", "name": "Chile", "type": "country", "aliases": ["Santiago"]},
+        {"id": "norway", "name": "Norway", "type": "country", "aliases": ["Oslo"]},
+        {"id": "ecthr", "name": "European Court of Human Rights", "type": "organisation",
+         "aliases": ["ECHR", "Strasbourg court"]},
+        {"id": "iacthr", "name": "Inter-American Court of Human Rights", "type": "organisation",
+         "aliases": ["IACHR"]},
+        {"id": "itlos", "name": "International Tribunal for the Law of the Sea",
+         "type": "organisation", "aliases": ["ITLOS"]},
+        {"id": "kenya_sc", "name": "Supreme Court of Kenya", "type": "organisation"},
+        {"id": "npa_kenya", "name": "Office of the Prosecutor attached to the High Court",
+         "type": "organisation", "aliases": ["OPHC"]},
+        {"id": "ana_diaz", "name": "Ana Diaz", "type": "person", "short": ["Diaz"],
+         "titles": ["Minister"]},
+        {"id": "ole_lund", "name": "Ole Lund", "type": "person", "short": ["Lund"],
+         "titles": ["Police Chief"]},
+    ]
+)  # fmt: skip
+
+
+def quotes_of(text: str) -> list[list]:
+    return quote_rows(text, ACTORS)
+
+
+# -- 1. A court's ruling has an empty speaker, also when the court is tabled ---------------------
+
+
+def test_court_ruling_has_an_empty_speaker() -> None:
+    text = (
+        "The European Court of Human Rights on Tuesday ruled that Norway had breached the right "
+        "to a fair trial."
+    )
+    assert quotes_of(text) == [
+        ["Norway had breached the right to a fair trial", "reported", None, "ruled"]
+    ]
+    text = (
+        "The International Tribunal for the Law of the Sea found that Chile had not consulted "
+        "its neighbours."
+    )
+    assert quotes_of(text) == [
+        ["Chile had not consulted its neighbours", "reported", None, "found that"]
+    ]
+    # the court's possessor is not the speaker either
+    text = "Kenya's Supreme Court ruled last year that it could hear the appeal."
+    assert quotes_of(text) == [["it could hear the appeal", "reported", None, "ruled"]]
+    text = "Peru's Constitutional Tribunal ruled on Monday that the decree was void."
+    assert quotes_of(text) == [["the decree was void", "reported", None, "ruled"]]
+
+
+def test_the_court_said_in_its_ruling_has_an_empty_speaker() -> None:
+    text = (
+        "Judges read the order in San José. The court said both governments "
+        '"must refrain from any step that widens the dispute."'
+    )
+    assert quotes_of(text) == [
+        [
+            'both governments "must refrain from any step that widens the dispute."',
+            "reported",
+            None,
+            "said",
+        ]
+    ]
+
+
+def test_a_court_speaking_outside_a_ruling_keeps_its_speaker() -> None:
+    text = "The Supreme Court of Kenya said in a press release that it had hired 40 new clerks."
+    assert quotes_of(text) == [["it had hired 40 new clerks", "reported", "kenya_sc", "said"]]
+    text = "Kenya's Supreme Court said in a press release that it had hired 40 new clerks."
+    assert quotes_of(text) == [["it had hired 40 new clerks", "reported", "kenya", "said"]]
+    # an office attached to a court is not a court
+    text = "The OPHC found that the suspects had left the country."
+    assert quotes_of(text) == [
+        ["the suspects had left the country", "reported", "npa_kenya", "found that"]
+    ]
+    assert court_headed("Inter-American Court of Human Rights")
+    assert not court_headed("Office of the Prosecutor attached to the High Court")
+
+
+# -- 2. "ordered X not to …", "ordered X to immediately suspend …": cease orders -----------------
+
+
+def test_cease_order_with_not_or_an_adverb() -> None:
+    text = (
+        "The Strasbourg court has ordered Norway to immediately suspend the deportation of the "
+        "two men."
+    )
+    assert quotes_of(text) == [
+        [
+            "Norway to immediately suspend the deportation of the two men",
+            "reported",
+            None,
+            "ordered",
+        ]
+    ]
+    text = (
+        "The European Court of Human Rights (ECHR) yesterday ordered Norway not to deport the two "
+        "men until it rules on their case."
+    )
+    assert quotes_of(text) == [
+        [
+            "Norway not to deport the two men until it rules on their case",
+            "reported",
+            None,
+            "ordered",
+        ]
+    ]
+    text = (
+        "Police Chief Ole Lund ordered officers not to leave the station before the inquiry ended."
+    )
+    assert quotes_of(text) == [
+        [
+            "officers not to leave the station before the inquiry ended",
+            "reported",
+            "ole_lund",
+            "ordered",
+        ]
+    ]
+    # an order that is an act stays out
+    assert quotes_of("Minister Ana Diaz ordered the police to patrol the border every night.") == []
