@@ -28,7 +28,7 @@ __all__ = ["RULING_CUES", "court_rulings", "court_headed"]
 
 #: Cues that report what a court decides.
 RULING_CUES: frozenset[str] = frozenset({
-    "ruled", "rules", "ruling", "ordered", "orders", "found", "finds", "found that",
+    "ruled", "rules", "ruling", "ruling that", "ordered", "orders", "found", "finds", "found that",
     "finds that", "held", "holds",
 })  # fmt: skip
 _COURT_NOUNS = frozenset({"court", "tribunal"})

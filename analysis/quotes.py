@@ -744,8 +744,26 @@ def _cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None
                 # '"…," a U.S. State Department spokesperson said': the actor whose official
                 # speaks
                 slot = doc.first_mention_in(close + 1, cue.first - 1)
+            if _own_sentence(doc, close, cue):
+                return None  # '… "until they are gone." He vowed to …' (wave 13)
             return ci, slot
     return None
+
+
+def _own_sentence(doc: SpeakerDoc, close: int, cue: Cue) -> bool:
+    """A quotation closed by its own full stop at ``close``, then a capitalised sentence whose
+    ``cue`` (before the end of the sentence) has content of its own: '"…." He vowed to act' is
+    not the attribution of the quotation; '"…." Ole Lund said, adding …' is."""
+    norm, j, k = doc.norm, close + 1, cue.last + 1
+    return (
+        norm[close - 1] in SENT_END
+        and doc.s_lo[j] == j
+        and doc.text[doc.start[j]][:1].isupper()
+        and cue.first > j
+        and k < len(norm)
+        and doc.s_lo[k] == j
+        and norm[k][:1].isalnum()
+    )
 
 
 def earlier_subject(found: Found, c0: int) -> Slot | None:

@@ -42,6 +42,7 @@ from analysis.cues import (
     HEARING_CUES,
     SOURCE_NOUNS,
     UNNAMED_SOURCES,
+    issued_by,
 )
 from analysis.dates import WEEKDAY_NAMES
 from analysis.report_forms import (
@@ -171,6 +172,10 @@ def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, Sequence[str], Cue, in
     return doc, doc.norm, cue, s_lo, int(doc.s_hi[cue.first])
 
 
+#: Words opening an adjunct after the source of a closing "according to" (wave 13)
+_ADJUNCT_AFTER = frozenset({"after", "following", "during", "at", "on", "before", "last"})
+
+
 def _according_to(found: Found, ci: int) -> None:
     """``According to X, content`` / ``content, according to X.`` / ``intro, according to X,
     content``: the speaker follows the cue, which is used up once it has one."""
@@ -211,6 +216,8 @@ def _according_to(found: Found, ci: int) -> None:
             comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
             if comma is not None:
                 found.add(comma + 1, s_hi, "reported", slot, cue.cue)
+            elif norm[nxt] in _ADJUNCT_AFTER:  # "…, according to a statement by X after a …"
+                found.add(lo, cue.first - 2, "reported", slot, cue.cue)
     found.consumed.add(ci)
 
 
@@ -246,8 +253,9 @@ def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
     with a noun of :data:`SOURCE_NOUNS`."""
     norm = doc.norm
     j = i + 1 if i <= s_hi and norm[i] in _ARTICLES else i
-    if j + 1 <= s_hi and norm[j] in SOURCE_NOUNS and norm[j + 1] in ("by", "from", "of"):
-        slot = doc.slot_starting_at(j + 2)
+    b = issued_by(norm, j + 1) if j + 1 <= s_hi else j + 1  # "a report released today by"
+    if b <= s_hi and norm[j] in SOURCE_NOUNS and norm[b] in ("by", "from", "of"):
+        slot = doc.slot_starting_at(b + 1)
         if slot is not None and slot.mention >= 0:
             return Slot(slot.mention, "", i, slot.last)
     return None

@@ -25,6 +25,7 @@ ACTORS = Actors.from_records(
         {"id": "kenya_sc", "name": "Supreme Court of Kenya", "type": "organisation"},
         {"id": "npa_kenya", "name": "Office of the Prosecutor attached to the High Court",
          "type": "organisation", "aliases": ["OPHC"]},
+        {"id": "europol", "name": "Europol", "type": "organisation"},
         {"id": "ana_diaz", "name": "Ana Diaz", "type": "person", "short": ["Diaz"],
          "titles": ["Minister"]},
         {"id": "ole_lund", "name": "Ole Lund", "type": "person", "short": ["Lund"],
@@ -132,3 +133,81 @@ def test_cease_order_with_not_or_an_adverb() -> None:
     ]
     # an order that is an act stays out
     assert quotes_of("Minister Ana Diaz ordered the police to patrol the border every night.") == []
+
+
+def test_court_ruling_participle_has_an_empty_speaker() -> None:
+    text = (
+        "The Strasbourg court has ordered Norway to suspend the deportation, ruling that the men "
+        "face a real risk of torture."
+    )
+    assert quotes_of(text) == [
+        ["Norway to suspend the deportation", "reported", None, "ordered"],
+        ["the men face a real risk of torture", "reported", None, "ruling that"],
+    ]
+
+
+# -- 3. A report speaks for its author, also "a report released today by X" ---------------------
+
+
+def test_report_released_by_an_organisation_speaks_for_it() -> None:
+    text = "Prices rose by a third, according to a report released on Monday by Europol."
+    assert quotes_of(text) == [["Prices rose by a third", "reported", "europol", "according to"]]
+    text = (
+        "Fraud doubled in Chile, according to a report published today by Europol. The report "
+        "says most victims were over sixty."
+    )
+    assert quotes_of(text) == [
+        ["Fraud doubled in Chile", "reported", "europol", "according to"],
+        ["most victims were over sixty", "reported", "europol", "says"],
+    ]
+    # a closing source followed by an adjunct ("… by X after a meeting …")
+    text = (
+        "Prices rose by a third, according to a statement released by Europol after a meeting "
+        "in Oslo."
+    )
+    assert quotes_of(text) == [["Prices rose by a third", "reported", "europol", "according to"]]
+
+
+def test_recommends_that_is_a_cue() -> None:
+    text = (
+        "Europol released its annual report on Monday. It recommends that member states share "
+        "data on fraud within a day."
+    )
+    assert quotes_of(text) == [
+        [
+            "member states share data on fraud within a day",
+            "reported",
+            "europol",
+            "recommends that",
+        ]
+    ]
+    assert quotes_of("Ole Lund recommended that the minister resign.") == [
+        ["the minister resign", "reported", "ole_lund", "recommended that"]
+    ]
+
+
+# -- 4. '"… ." He vowed to …': a sentence of its own is not the quotation's attribution ----------
+
+
+def test_sentence_after_a_closed_quotation_is_its_own() -> None:
+    text = (
+        'Police Chief Ole Lund said the checks would stay in place "until the gangs are gone." '
+        "He vowed to prosecute any officer found helping them."
+    )
+    assert quotes_of(text) == [
+        [
+            'the checks would stay in place "until the gangs are gone."',
+            "reported",
+            "ole_lund",
+            "said",
+        ],
+        ["to prosecute any officer found helping them", "reported", "ole_lund", "vowed"],
+    ]
+    # an attribution after the full stop still attributes
+    assert quotes_of('"We will not stop." Ole Lund said.') == [
+        ["We will not stop.", "direct", "ole_lund", "said"]
+    ]
+    assert quotes_of('"We will not stop." Ole Lund said, adding that the talks would go on.') == [
+        ["We will not stop.", "direct", "ole_lund", "said"],
+        ["the talks would go on", "reported", "ole_lund", "adding"],
+    ]
