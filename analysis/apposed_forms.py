@@ -20,9 +20,10 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
 
 from __future__ import annotations
 
+from analysis.cues import UNNAMED_SOURCES
 from analysis.speakers import Slot, SpeakerDoc
 
-__all__ = ["named_after_descriptor", "standfirst_person", "unnamed_they"]
+__all__ = ["example_of_unnamed", "named_after_descriptor", "standfirst_person", "unnamed_they"]
 
 # words that join two actors rather than describe the second one ("the EU and Frontex")
 _JOINING = frozenset({
@@ -68,6 +69,20 @@ def unnamed_they(doc: SpeakerDoc, s_lo: int, slot: Slot | None) -> bool:
     if p - 3 < s_lo or norm[p - 1] != "which" or norm[p - 3] != ",":
         return False
     return norm[p - 2] in _RELATIVE_PREPS and doc.first_mention_in(s_lo, p - 1) is None
+
+
+def example_of_unnamed(doc: SpeakerDoc, s_lo: int, slot: Slot | None) -> bool:
+    """``slot`` is an example after ", including|among them [the]" of an unnamed source that
+    opens the sentence ("Critics, including the judges' association X, say …"): the critics
+    speak, an NA speaker (wave 13)."""
+    if slot is None or slot.mention < 0:
+        return False
+    norm, p = doc.norm, slot.first - 1
+    if p > s_lo and norm[p] in ("the", "a", "an"):
+        p -= 1
+    if p - 1 <= s_lo or norm[p] != "including" or norm[p - 1] != ",":
+        return False
+    return any(norm[i] in UNNAMED_SOURCES for i in range(s_lo, min(s_lo + 3, p - 1)))
 
 
 _STANDFIRST_REACH = 400  # tokens searched after a headline for the person of its role

@@ -363,6 +363,11 @@ def _cues_by_doc(
     return by_doc
 
 
+def _capitalised(doc: SpeakerDoc, i: int) -> bool:
+    """Token ``i`` is capitalised inside its sentence (a name's word, "Notes from Poland")."""
+    return doc.s_lo[i] != i and doc.text[doc.start[i]][:1].isupper()
+
+
 def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
     """The cues that are speech verbs here: not a noun ("member states", "the claims",
     "vulnerable states", "media reports said"), not negated ("did not say", "declined to
@@ -371,6 +376,7 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
     norm, n = doc.norm, len(doc.norm)
     firsts = {c.first for c in cues}
     longer = {c.first for c in cues if c.kind != "direct"}
+    lasts = {c.last for c in cues if c.kind == "verb"}
     out = []
     for c in cues:
         prev = norm[c.first - 1] if c.first else ""
@@ -405,8 +411,10 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # wave 6: a courtesy call ("called on Minister X"), "25 basis points to"
         if c.kind == "verb" and _hypothetical(doc, c.first):
             continue  # "When Borealis announced its writedown, …"
-        if c.kind == "verb" and c.last + 1 in firsts:
+        if c.kind == "verb" and c.last + 1 in firsts and not _capitalised(doc, c.last + 1):
             continue  # "media reports said", "the statement says": a noun before a cue
+        if c.kind == "verb" and c.first - 1 in lasts and _capitalised(doc, c.first):
+            continue  # wave 13: "told Notes from Poland": an outlet's name, not a cue
         if c.kind == "direct" and c.first in longer:
             continue
         if c.cue in DENIAL_CUES and not denial_allowed(doc, c):

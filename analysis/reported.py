@@ -19,7 +19,12 @@ import numpy as np
 from analysis import clause_forms as clause  # the wave-9 news forms (held-out set 14)
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
 from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
-from analysis.apposed_forms import named_after_descriptor, standfirst_person, unnamed_they
+from analysis.apposed_forms import (
+    example_of_unnamed,
+    named_after_descriptor,
+    standfirst_person,
+    unnamed_they,
+)
 from analysis.attribution import (
     after_time_words,
     before_abbreviation,
@@ -529,8 +534,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     )
     if speech.joined_description(doc, s_lo, c0):  # "…, while the head of the X delegation urged"
         slot, unnamed = None, True
-    if unnamed_they(doc, s_lo, slot):  # wave 12: "the delegations adopted …, in which they"
-        slot, unnamed = None, True
+    if unnamed_they(doc, s_lo, slot) or example_of_unnamed(doc, s_lo, slot):
+        slot, unnamed = None, True  # "…, in which they"; "Critics, including X, say" (wave 13)
     if cue.cue in HEARING_CUES:
         # "the court heard that …" (NA speaker, set in find_quotes); not "he heard that …"
         if not any(norm[i] in HEARING_BODIES for i in range(seg, c0)):

@@ -211,3 +211,38 @@ def test_sentence_after_a_closed_quotation_is_its_own() -> None:
         ["We will not stop.", "direct", "ole_lund", "said"],
         ["the talks would go on", "reported", "ole_lund", "adding"],
     ]
+
+
+# -- 5. An outlet whose name opens with a cue word ("told Notes from Poland") -------------------
+
+
+def test_outlet_name_with_a_cue_word_after_told() -> None:
+    text = (
+        '"This is a sad day for Kenyan judges," Ole Lund told Notes from Kenya. "Now we must act."'
+    )
+    assert quotes_of(text) == [
+        ["This is a sad day for Kenyan judges,", "direct", "ole_lund", "told"],
+        ["Now we must act.", "direct", "ole_lund", "told"],
+    ]
+    text = '"This is a sad day for Kenyan judges," Ole Lund told Reports Weekly.'
+    assert quotes_of(text) == [
+        ["This is a sad day for Kenyan judges,", "direct", "ole_lund", "told"]
+    ]
+    # a lower-case noun before a cue is still not a cue
+    assert quotes_of("Media reports said the talks had failed.") == [
+        ["the talks had failed", "reported", None, "said"]
+    ]
+
+
+# -- 6. "Critics, including X, say": the unnamed group speaks, X is an example -------------------
+
+
+def test_example_of_an_unnamed_source_is_not_the_speaker() -> None:
+    assert quotes_of("Critics, including Europol, say the plan will fail.") == [
+        ["the plan will fail", "reported", None, "say"]
+    ]
+    text = "Critics, including Police Chief Ole Lund, have said the plan will fail."
+    assert quotes_of(text) == [["the plan will fail", "reported", None, "said"]]
+    # "including" that is not an example of an unnamed source
+    text = "Ole Lund, including in his speech, said the plan would fail."
+    assert quotes_of(text) == [["the plan would fail", "reported", "ole_lund", "said"]]
