@@ -91,6 +91,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import charge_forms as charges  # the wave-11 forms (held-out set 17)
+from analysis.apposed_forms import relative_before_cue
 from analysis.body_forms import described_bodies
 from analysis.clause_forms import (
     aged_untabled,
@@ -99,6 +100,7 @@ from analysis.clause_forms import (
     quote_after_reported,
 )
 from analysis.court_forms import court_rulings
+from analysis.cue_bounds import capitalised_inside, own_sentence
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
@@ -363,11 +365,6 @@ def _cues_by_doc(
     return by_doc
 
 
-def _capitalised(doc: SpeakerDoc, i: int) -> bool:
-    """Token ``i`` is capitalised inside its sentence (a name's word, "Notes from Poland")."""
-    return doc.s_lo[i] != i and doc.text[doc.start[i]][:1].isupper()
-
-
 def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
     """The cues that are speech verbs here: not a noun ("member states", "the claims",
     "vulnerable states", "media reports said"), not negated ("did not say", "declined to
@@ -411,10 +408,12 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # wave 6: a courtesy call ("called on Minister X"), "25 basis points to"
         if c.kind == "verb" and _hypothetical(doc, c.first):
             continue  # "When Borealis announced its writedown, …"
-        if c.kind == "verb" and c.last + 1 in firsts and not _capitalised(doc, c.last + 1):
+        if c.kind == "verb" and c.last + 1 in firsts and not capitalised_inside(doc, c.last + 1):
             continue  # "media reports said", "the statement says": a noun before a cue
-        if c.kind == "verb" and c.first - 1 in lasts and _capitalised(doc, c.first):
+        if c.kind == "verb" and c.first - 1 in lasts and capitalised_inside(doc, c.first):
             continue  # wave 13: "told Notes from Poland": an outlet's name, not a cue
+        if c.kind == "verb" and relative_before_cue(norm, c.first, c.last, firsts):
+            continue  # wave 13: "X, which observed the vote, said …"
         if c.kind == "direct" and c.first in longer:
             continue
         if c.cue in DENIAL_CUES and not denial_allowed(doc, c):
@@ -752,26 +751,10 @@ def _cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None
                 # '"…," a U.S. State Department spokesperson said': the actor whose official
                 # speaks
                 slot = doc.first_mention_in(close + 1, cue.first - 1)
-            if _own_sentence(doc, close, cue):
+            if own_sentence(doc, close, cue):
                 return None  # '… "until they are gone." He vowed to …' (wave 13)
             return ci, slot
     return None
-
-
-def _own_sentence(doc: SpeakerDoc, close: int, cue: Cue) -> bool:
-    """A quotation closed by its own full stop at ``close``, then a capitalised sentence whose
-    ``cue`` (before the end of the sentence) has content of its own: '"…." He vowed to act' is
-    not the attribution of the quotation; '"…." Ole Lund said, adding …' is."""
-    norm, j, k = doc.norm, close + 1, cue.last + 1
-    return (
-        norm[close - 1] in SENT_END
-        and doc.s_lo[j] == j
-        and doc.text[doc.start[j]][:1].isupper()
-        and cue.first > j
-        and k < len(norm)
-        and doc.s_lo[k] == j
-        and norm[k][:1].isalnum()
-    )
 
 
 def earlier_subject(found: Found, c0: int) -> Slot | None:

@@ -246,3 +246,16 @@ def test_example_of_an_unnamed_source_is_not_the_speaker() -> None:
     # "including" that is not an example of an unnamed source
     text = "Ole Lund, including in his speech, said the plan would fail."
     assert quotes_of(text) == [["the plan would fail", "reported", "ole_lund", "said"]]
+
+
+# -- 7. "X, which observed the vote, said …": the relative clause's verb is not the cue ----------
+
+
+def test_relative_clause_verb_before_the_cue() -> None:
+    text = (
+        "The mission of Europol, which observed the vote, said in a statement that the election "
+        "was fair."
+    )
+    assert quotes_of(text) == [["the election was fair", "reported", "europol", "said"]]
+    text = "Europol, which monitored the talks, said the deal was fair."
+    assert quotes_of(text) == [["the deal was fair", "reported", "europol", "said"]]
