@@ -20,9 +20,16 @@ Part of :func:`analysis.quotes.find_quotes`; hand-written like the rest of the q
 
 from __future__ import annotations
 
+from analysis.cues import UNNAMED_SOURCES
 from analysis.speakers import Slot, SpeakerDoc
 
-__all__ = ["named_after_descriptor", "standfirst_person", "unnamed_they"]
+__all__ = [
+    "example_of_unnamed",
+    "relative_before_cue",
+    "named_after_descriptor",
+    "standfirst_person",
+    "unnamed_they",
+]
 
 # words that join two actors rather than describe the second one ("the EU and Frontex")
 _JOINING = frozenset({
@@ -68,6 +75,38 @@ def unnamed_they(doc: SpeakerDoc, s_lo: int, slot: Slot | None) -> bool:
     if p - 3 < s_lo or norm[p - 1] != "which" or norm[p - 3] != ",":
         return False
     return norm[p - 2] in _RELATIVE_PREPS and doc.first_mention_in(s_lo, p - 1) is None
+
+
+def example_of_unnamed(doc: SpeakerDoc, s_lo: int, slot: Slot | None) -> bool:
+    """``slot`` is an example after ", including|among them [the]" of an unnamed source that
+    opens the sentence ("Critics, including the judges' association X, say …"): the critics
+    speak, an NA speaker (wave 13)."""
+    if slot is None or slot.mention < 0:
+        return False
+    norm, p = doc.norm, slot.first - 1
+    if p > s_lo and norm[p] in ("the", "a", "an"):
+        p -= 1
+    if p - 1 <= s_lo or norm[p] != "including" or norm[p - 1] != ",":
+        return False
+    return any(norm[i] in UNNAMED_SOURCES for i in range(s_lo, min(s_lo + 3, p - 1)))
+
+
+def relative_before_cue(norm: list, first: int, last: int, firsts: set[int]) -> bool:
+    """The cue at ``first..last`` opens a short relative clause ", which|who CUE up to three
+    words ," right before another cue ("X, which observed the vote, said …"): the clause's
+    verb takes an object, the sentence's cue comes after it (wave 13).
+
+    Example:
+        >>> norm = ["x", ",", "which", "observed", "the", "vote", ",", "said", "it"]
+        >>> relative_before_cue(norm, 3, 3, {3, 7})
+        True
+        >>> relative_before_cue(norm, 7, 7, {3, 7})
+        False
+    """
+    if first < 2 or norm[first - 1] not in ("which", "who") or norm[first - 2] != ",":
+        return False
+    comma = next((i for i in range(last + 1, min(len(norm), last + 5)) if norm[i] == ","), None)
+    return comma is not None and comma + 1 in firsts and "that" not in norm[last + 1 : comma]
 
 
 _STANDFIRST_REACH = 400  # tokens searched after a headline for the person of its role

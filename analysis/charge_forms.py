@@ -10,7 +10,8 @@ have readings that are not speech; :func:`charge_cue_allowed` keeps them only in
 * "ordered X to stop …", a cease order of a regulator or a court, a directive like "urged …
   to" ("The commission also ordered the firm to stop …", :data:`CEASE_VERBS`); not "ordered a
   review", "ordered the release of" or orders that are acts ("ordered diplomats to leave",
-  "ordered him to repay");
+  "ordered him to repay"); "ordered X not to …" and "ordered X to immediately suspend …" are
+  cease orders too (wave 13);
 * "encouraged" + what is asked for ("encouraged closer links between …", a request like
   "called for"); not "encouraged by the results", "encouraged to apply" or "encouraged him
   to" (the person is not what is asked).
@@ -45,7 +46,8 @@ CHARGE_CUES: frozenset[str] = frozenset({
 })  # fmt: skip
 #: Verbs of a cease order: "ordered X to stop …" is what a regulator or court rules, while
 #: "ordered diplomats to leave", "ordered him to repay" and "ordered commanders to step up
-#: checks" are acts (not coded in held-out sets 3, 4, 10 and 13).
+#: checks" are acts (not coded in held-out sets 3, 4, 10 and 13). "ordered X not to …" and an
+#: adverb before the verb ("to immediately suspend") are cease orders too (set 20).
 CEASE_VERBS: frozenset[str] = frozenset({
     "stop", "cease", "halt", "end", "refrain", "desist", "discontinue", "suspend",
 })  # fmt: skip
@@ -101,7 +103,11 @@ def charge_cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
         ):
             return False
         to = _ahead(doc, c, "to")
-        return to is not None and to + 1 < n and norm[to + 1] in CEASE_VERBS
+        if to is None or to + 1 >= n:
+            return False
+        # wave 13: "ordered X not to act …" (a cease order), "ordered X to immediately suspend"
+        verb = to + 2 if norm[to + 1].endswith("ly") and to + 2 < n else to + 1
+        return norm[verb] in CEASE_VERBS or norm[to - 1] == "not"
     # "encouraged": what is asked for, not a person asked to act
     if nxt in ("by", "to", "that") or doc.slot_starting_at(c.last + 1) is not None:
         return False

@@ -32,6 +32,7 @@ __all__ = [
     "HYPOTHETICAL_OPENERS",
     "CueListError",
     "check_cues",
+    "issued_by",
 ]
 
 #: Speech verbs that attribute what follows or precedes them to a speaker. A verb form directly
@@ -100,6 +101,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     # for"), "accused by X of …"; each guarded in analysis.charge_forms
     "informed", "informs", "raised concerns", "raises concerns", "ordered", "orders",
     "encouraged", "encourages",
+    # wave 13 (held-out set 20): "It recommends that …" (a report's or body's proposal)
+    "recommends that", "recommended that",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").
@@ -110,6 +113,7 @@ CONTINUATION_CUES: tuple[str, ...] = (
     "urging", "calling on", "calling for", "pledging", "vowing", "expressing", "describing",
     "reaffirming", "alleging",
     "accusing",  # wave 11: "with each side accusing the other of starting it"
+    "ruling that",  # wave 13: "…, ruling that the chamber …" (a court's, no speaker)
 )  # fmt: skip
 #: Phrases that name the source of reported speech ("According to the President, …").
 ATTRIBUTION_CUES: tuple[str, ...] = ("according to",)
@@ -294,3 +298,22 @@ def check_cues(
             ) from None
         out.append(v.strip())
     return tuple(out)
+
+
+#: Participles between a document noun and its author ("a report released today by X")
+_ISSUED = frozenset({"released", "published", "issued", "compiled", "produced"})
+
+
+def issued_by(norm: list, i: int) -> int:
+    """Token ``i`` after a document noun, or the "by" of "released|published … [up to two
+    words] by" starting there (the author of "a report released today by X" stands after it).
+
+    Example:
+        >>> issued_by(["report", "released", "today", "by", "x"], 1)
+        3
+        >>> issued_by(["report", "by", "x"], 1)
+        1
+    """
+    if i < len(norm) and norm[i] in _ISSUED:
+        return next((x for x in range(i + 1, min(i + 4, len(norm))) if norm[x] == "by"), i)
+    return i

@@ -91,6 +91,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import charge_forms as charges  # the wave-11 forms (held-out set 17)
+from analysis.apposed_forms import relative_before_cue
 from analysis.body_forms import described_bodies
 from analysis.clause_forms import (
     aged_untabled,
@@ -98,6 +99,8 @@ from analysis.clause_forms import (
     official_again,
     quote_after_reported,
 )
+from analysis.court_forms import court_rulings
+from analysis.cue_bounds import capitalised_inside, own_sentence
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
@@ -368,6 +371,7 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
     norm, n = doc.norm, len(doc.norm)
     firsts = {c.first for c in cues}
     longer = {c.first for c in cues if c.kind != "direct"}
+    lasts = {c.last for c in cues if c.kind == "verb"}
     out = []
     for c in cues:
         prev = norm[c.first - 1] if c.first else ""
@@ -402,8 +406,12 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # wave 6: a courtesy call ("called on Minister X"), "25 basis points to"
         if c.kind == "verb" and _hypothetical(doc, c.first):
             continue  # "When Borealis announced its writedown, …"
-        if c.kind == "verb" and c.last + 1 in firsts:
+        if c.kind == "verb" and c.last + 1 in firsts and not capitalised_inside(doc, c.last + 1):
             continue  # "media reports said", "the statement says": a noun before a cue
+        if c.kind == "verb" and c.first - 1 in lasts and capitalised_inside(doc, c.first):
+            continue  # wave 13: "told Notes from Poland": an outlet's name, not a cue
+        if c.kind == "verb" and relative_before_cue(norm, c.first, c.last, firsts):
+            continue  # wave 13: "X, which observed the vote, said …"
         if c.kind == "direct" and c.first in longer:
             continue
         if c.cue in DENIAL_CUES and not denial_allowed(doc, c):
@@ -505,6 +513,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
         untabled_pronouns(found, pronouns)
         aged_untabled(found, pronouns)  # "Among them was X, 29, who …. '…,' she said"
         titled_roles(found, pronouns)
+    court_rulings(found)  # "The court ruled that …": a ruling, no speaker (wave 13)
     for row in found.rows:
         if row["cue"] in HEARING_CUES or row["cue"] in HEARD_CUES:  # the court is told
             row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
@@ -749,6 +758,8 @@ def _cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None
                 # '"…," a U.S. State Department spokesperson said': the actor whose official
                 # speaks
                 slot = doc.first_mention_in(close + 1, cue.first - 1)
+            if own_sentence(doc, close, cue):
+                return None  # '… "until they are gone." He vowed to …' (wave 13)
             return ci, slot
     return None
 

@@ -19,7 +19,12 @@ import numpy as np
 from analysis import clause_forms as clause  # the wave-9 news forms (held-out set 14)
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
 from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
-from analysis.apposed_forms import named_after_descriptor, standfirst_person, unnamed_they
+from analysis.apposed_forms import (
+    example_of_unnamed,
+    named_after_descriptor,
+    standfirst_person,
+    unnamed_they,
+)
 from analysis.attribution import (
     after_time_words,
     before_abbreviation,
@@ -42,6 +47,7 @@ from analysis.cues import (
     HEARING_CUES,
     SOURCE_NOUNS,
     UNNAMED_SOURCES,
+    issued_by,
 )
 from analysis.dates import WEEKDAY_NAMES
 from analysis.report_forms import (
@@ -171,6 +177,10 @@ def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, Sequence[str], Cue, in
     return doc, doc.norm, cue, s_lo, int(doc.s_hi[cue.first])
 
 
+#: Words opening an adjunct after the source of a closing "according to" (wave 13)
+_ADJUNCT_AFTER = frozenset({"after", "following", "during", "at", "on", "before", "last"})
+
+
 def _according_to(found: Found, ci: int) -> None:
     """``According to X, content`` / ``content, according to X.`` / ``intro, according to X,
     content``: the speaker follows the cue, which is used up once it has one."""
@@ -211,6 +221,8 @@ def _according_to(found: Found, ci: int) -> None:
             comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
             if comma is not None:
                 found.add(comma + 1, s_hi, "reported", slot, cue.cue)
+            elif norm[nxt] in _ADJUNCT_AFTER:  # "…, according to a statement by X after a …"
+                found.add(lo, cue.first - 2, "reported", slot, cue.cue)
     found.consumed.add(ci)
 
 
@@ -246,8 +258,9 @@ def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
     with a noun of :data:`SOURCE_NOUNS`."""
     norm = doc.norm
     j = i + 1 if i <= s_hi and norm[i] in _ARTICLES else i
-    if j + 1 <= s_hi and norm[j] in SOURCE_NOUNS and norm[j + 1] in ("by", "from", "of"):
-        slot = doc.slot_starting_at(j + 2)
+    b = issued_by(norm, j + 1) if j + 1 <= s_hi else j + 1  # "a report released today by"
+    if b <= s_hi and norm[j] in SOURCE_NOUNS and norm[b] in ("by", "from", "of"):
+        slot = doc.slot_starting_at(b + 1)
         if slot is not None and slot.mention >= 0:
             return Slot(slot.mention, "", i, slot.last)
     return None
@@ -530,8 +543,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     )
     if speech.joined_description(doc, s_lo, c0):  # "…, while the head of the X delegation urged"
         slot, unnamed = None, True
-    if unnamed_they(doc, s_lo, slot):  # wave 12: "the delegations adopted …, in which they"
-        slot, unnamed = None, True
+    if unnamed_they(doc, s_lo, slot) or example_of_unnamed(doc, s_lo, slot):
+        slot, unnamed = None, True  # "…, in which they"; "Critics, including X, say" (wave 13)
     if cue.cue in HEARING_CUES:
         # "the court heard that …" (NA speaker, set in find_quotes); not "he heard that …"
         if not any(norm[i] in HEARING_BODIES for i in range(seg, c0)):

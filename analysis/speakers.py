@@ -19,6 +19,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from analysis.cues import issued_by
 from analysis.dates import MONTH_NAMES
 from analysis.surname_forms import untabled_surname_opening
 
@@ -458,11 +459,12 @@ class SpeakerDoc:
         by|from|of [the] X" or "X's report" (X a mention), within :data:`_AUTHOR_REACH` tokens;
         the slot spans "the report"."""
         norm, w = self.norm, self.norm[i]
-        for j in range(i - 1, max(-1, i - _AUTHOR_REACH), -1):
+        for j in range(i, max(-1, i - _AUTHOR_REACH), -1):  # i: "a report by X" (wave 13)
             if norm[j] != w:
                 continue
-            k = j + 1 < len(norm) and norm[j + 1] in ("by", "from", "of")
-            at = j + 3 if k and j + 2 < len(norm) and norm[j + 2] in _ARTICLES else j + 2
+            b = issued_by(norm, j + 1)  # "a report released today by X" (wave 13)
+            k = b < len(norm) and norm[b] in ("by", "from", "of")
+            at = b + 2 if k and b + 1 < len(norm) and norm[b + 1] in _ARTICLES else b + 1
             m = self.first_at.get(at) if k else self.last_at.get(j - 1)
             if m is not None and (k or norm[j - 1].endswith("'s")):
                 return Slot(m, "", i - 1, i)
