@@ -379,7 +379,7 @@ def other_body(
 
 def resolve_by_own_place(
     m2: pd.DataFrame, extra: pd.DataFrame, candidates: dict[str, list[tuple[str, str, str]]],
-    act: Actors, ctx: TokenContext,
+    act: Actors, ctx: TokenContext | None,
 ) -> pd.DataFrame:  # fmt: skip
     """A spelling shared by several actors goes to the candidate whose table name is that
     spelling "of" a place, when the place's words stand right before the spelling or after it
