@@ -120,7 +120,9 @@ def _save_tight(fig, path, fmt):
     return path.read_bytes()
 
 
-@pytest.mark.parametrize("kind", ["constrained", "tight_layout"])
+@pytest.mark.parametrize(
+    "kind", [pytest.param("constrained", marks=pytest.mark.slow), "tight_layout"]
+)  # the constrained layout takes about 4 s: run by CI
 def test_save_figure_lays_out_once_and_writes_the_png_of_a_tight_save(tmp_path, kind):
     # save_figure measures the tight box once (on the PNG renderer) and saves every format
     # with it; the PNG is the one bbox_inches="tight" writes, byte for byte.

@@ -217,6 +217,7 @@ def test_format_parameters_writes_one_line_per_parameter():
     assert format_parameters(declared) == "a\n  n: int = 3  # how many\nb\n  s: str = 'x'\n"
 
 
+@pytest.mark.slow  # a subprocess start-up (about 3 s); run by CI
 def test_python_dash_m_analysis_runs_the_command_line():
     import subprocess
     import sys

@@ -237,6 +237,7 @@ def test_dask_progress_bar_counts_partitions(client, sample_docs, capsys):
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.slow  # a subprocess start-up (about 3 s); run by CI
 def test_dask_progress_bar_without_a_distributed_client_counts_tasks():
     code = (
         "import dask.dataframe as dd\n"
