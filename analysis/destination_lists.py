@@ -63,17 +63,26 @@ def destination_list_mask(
     )
 
 
+def _place_rows(
+    named: pd.DataFrame, ctx: TokenContext, place_actors: frozenset[str] | set[str],
+    doc: np.ndarray, tok: np.ndarray, end: np.ndarray, before: np.ndarray, ends: frozenset[str],
+) -> np.ndarray:  # fmt: skip
+    """Rows of mentions of ``place_actors`` with a word of the code table ``before`` right
+    before them and a word of ``ends`` right after them: the candidates of a list rule."""
+    i = np.flatnonzero(in_table(codes_at(ctx, doc, tok - 1), before))
+    if not len(i):
+        return i
+    i = i[named["actor_id"].iloc[i].isin(list(place_actors)).to_numpy(bool)]
+    return i[in_table(codes_at(ctx, doc[i], end[i]), code_table(ctx, ends))]
+
+
 def _destinations(
     named: pd.DataFrame, ctx: TokenContext, place_actors: frozenset[str] | set[str],
     doc: np.ndarray, tok: np.ndarray, end: np.ndarray,
 ) -> np.ndarray:  # fmt: skip
     out = np.zeros(len(named), bool)
     lst = code_table(ctx, _LIST)
-    i = np.flatnonzero(in_table(codes_at(ctx, doc, tok - 1), lst))
-    if not len(i):
-        return out
-    i = i[named["actor_id"].iloc[i].isin(list(place_actors)).to_numpy(bool)]
-    i = i[in_table(codes_at(ctx, doc[i], end[i]), code_table(ctx, _ENDS))]
+    i = _place_rows(named, ctx, place_actors, doc, tok, end, lst, _ENDS)
     if not len(i):
         return out
     d, t = doc[i], tok[i]
@@ -117,12 +126,7 @@ def _origin_examples(
     out = np.zeros(len(named), bool)
     intro = code_table(ctx, _EXAMPLE_INTROS)
     lst = code_table(ctx, _LIST)
-    b1 = codes_at(ctx, doc, tok - 1)
-    i = np.flatnonzero(in_table(b1, lst) | in_table(b1, intro))
-    if not len(i):
-        return out
-    i = i[named["actor_id"].iloc[i].isin(list(place_actors)).to_numpy(bool)]
-    i = i[in_table(codes_at(ctx, doc[i], end[i]), code_table(ctx, _ENDS | _LIST))]
+    i = _place_rows(named, ctx, place_actors, doc, tok, end, lst | intro, _ENDS | _LIST)
     # not "…, including Norway and Qatar, which pledged funds": the list acts
     i = i[~in_table(codes_at(ctx, doc[i], end[i] + 1), code_table(ctx, {"which", "who"}))]
     if not len(i):

@@ -659,16 +659,30 @@ def _linked(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
 def _noun_before(ctx: TokenContext, doc: np.ndarray, verb: np.ndarray) -> np.ndarray:
     """A word of :data:`DISASTER_NOUNS` within six words before the verb at ``verb``, in its
     clause: "Heavy rain hit", "Typhoon Rai struck", "when the storm hit"."""
-    found = np.zeros(len(doc), bool)
     nouns, stops = code_table(ctx, DISASTER_NOUNS), code_table(ctx, _CLAUSE | {","})
-    here = ctx.rows(doc, verb)
-    live = np.ones(len(doc), bool)
-    for k in range(1, 7):
+    return _word_back(ctx, doc, verb, nouns, stops, range(1, 7))
+
+
+def _word_back(
+    ctx: TokenContext, doc: np.ndarray, at: np.ndarray, words: np.ndarray, stops: np.ndarray,
+    ks: range, live: np.ndarray | None = None, after: np.ndarray | None = None,
+    here: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
+    """True where a word of the code table ``words`` stands ``k`` words before ``at`` for a
+    ``k`` of ``ks``, in the clause (a word of ``stops`` ends the search), on the rows still
+    ``live``; with ``after``, only once a word of that table has been seen on the way back."""
+    found = np.zeros(len(doc), bool)
+    here = ctx.rows(doc, at) if here is None else here
+    live = np.ones(len(doc), bool) if live is None else live
+    seen = np.ones(len(doc), bool) if after is None else np.zeros(len(doc), bool)
+    for k in ks:
         if not live.any():
             break
-        c = codes_before(ctx, doc, verb, k, here)
-        found |= live & nouns[c]
-        live &= (c >= 0) & ~stops[c]
+        c = codes_before(ctx, doc, at, k, here)
+        if after is not None:
+            seen |= live & after[c]
+        found |= live & seen & words[c]
+        live &= (c >= 0) & ~stops[c] & ~found
     return found
 
 
@@ -676,21 +690,10 @@ def _people_before(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.nda
     """ "were from X" (``at``: "from"): a people noun (:data:`analysis.place_rules.PEOPLE_FROM`,
     :data:`analysis.place_forms.HANDED_PEOPLE`, :data:`ORIGIN_PEOPLE`) within eight words
     before, in the clause, with a copula between: "Most of the victims were from"."""
-    found = np.zeros(len(doc), bool)
     who = code_table(ctx, PEOPLE_FROM | HANDED_PEOPLE | ORIGIN_PEOPLE | MOVER_NOUNS - {"flights"})
     cop = code_table(ctx, _COPULA)
     stops = code_table(ctx, _CLAUSE | {"from", "to", "in"})
-    here = ctx.rows(doc, at)
-    seen = np.zeros(len(doc), bool)
-    live = np.ones(len(doc), bool)
-    for k in range(1, 9):
-        if not live.any():
-            break
-        c = codes_before(ctx, doc, at, k, here)
-        seen |= live & cop[c]
-        found |= live & seen & who[c]
-        live &= (c >= 0) & ~stops[c] & ~found
-    return found
+    return _word_back(ctx, doc, at, who, stops, range(1, 9), after=cop)
 
 
 def _passive_people(ctx: TokenContext, doc: np.ndarray, verb: np.ndarray) -> np.ndarray:
@@ -701,14 +704,7 @@ def _passive_people(ctx: TokenContext, doc: np.ndarray, verb: np.ndarray) -> np.
     who, stops = code_table(ctx, PASSIVE_PEOPLE), code_table(ctx, _CLAUSE | {","})
     here = ctx.rows(doc, verb)
     live = aux[codes_before(ctx, doc, verb, 1, here)]
-    found = np.zeros(len(doc), bool)
-    for k in range(2, 16):
-        if not live.any():
-            break
-        c = codes_before(ctx, doc, verb, k, here)
-        found |= live & who[c]
-        live &= (c >= 0) & ~stops[c] & ~found
-    return found
+    return _word_back(ctx, doc, verb, who, stops, range(2, 16), live=live, here=here)
 
 
 def _owner(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray:
