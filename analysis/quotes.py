@@ -100,13 +100,12 @@ from analysis.clause_forms import (
     quote_after_reported,
 )
 from analysis.court_forms import court_rulings
-from analysis.cue_bounds import capitalised_inside, own_sentence
+from analysis.cue_bounds import capitalised_inside
 from analysis.cues import (
     ATTRIBUTION_CUES,
     BASE_FORMS,
     CONTINUATION_CUES,
     DIRECT_ONLY_CUES,
-    FINDING_CUES,
     HEARING_CUES,
     HYPOTHETICAL_OPENERS,
     NEGATIONS,
@@ -122,17 +121,22 @@ from analysis.cues import (
     check_cues,
 )
 from analysis.matching import PatternSet, compile_patterns, match
+from analysis.quote_cues import (
+    AS_CUES,
+    WINDOW_AFTER,
+    cue_after_quote,
+    cue_before_quote,
+    dash_attribution,
+    earlier_subject,
+)
 from analysis.quote_forms import (
     GUARDED_CUES,
     adverbial_then_that,
     cue_allowed,
     fragment_start,
-    it_speaker,
-    past_object_pronoun,
     pronoun_rows,
     single_quote_pairs,
     titled_roles,
-    untabled_person_after,
     untabled_pronouns,
 )
 from analysis.quote_layout import headline_attribution, interview_answers, nested_quotes
@@ -145,11 +149,10 @@ from analysis.report_forms import (
     denial_allowed,
     headline_single_pair,
     hearing_allowed,
-    person_of_body,
     quote_after_inverted,
     told_passive,
 )
-from analysis.reported import clause_subject, continue_with, reported_speech, subject
+from analysis.reported import continue_with, reported_speech
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.speakers import (
     BOUNDARY,
@@ -157,7 +160,6 @@ from analysis.speakers import (
     QUOTE_MARKS,
     SENT_END,
     SPEAKER_TYPES,
-    TRIM_LEFT,
     Cue,
     Found,
     Slot,
@@ -168,12 +170,10 @@ from analysis.speakers import (
 from analysis.speech_forms import (
     CALL_ON_CUES,
     POINT_CUES,
-    as_clause,
     data_sources,
     first_person_in_answers,
     names_a_thing,
     not_speech,
-    opens_next_quote,
 )
 from analysis.text import fold
 
@@ -190,19 +190,12 @@ __all__ = [
     "CueListError",
     "check_cues",
     "find_quotes",
+    # moved to analysis.quote_cues; re-exported for old imports
+    "earlier_subject",
 ]
 
 #: The columns of the quotes table, in order (see :data:`analysis.schema.SCHEMAS`).
 QUOTE_COLUMNS: list[str] = list(SCHEMAS["quotes"])
-
-_AS_CUES = frozenset({"described", "describes", "describe", "called", "calls", "hailed", "hails"})
-_DASHES = frozenset({"-", "–", "—", "--"})
-_TOLD_CUES = frozenset({"told", "tells"})
-_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col"})
-_WINDOW_AFTER = 12  # tokens after a closing mark searched for the cue
-_WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
-
-_MAX_CUE_TOKENS = 4  # the longest default cue ("told reporters", "called upon") is 2 tokens
 
 
 def find_quotes(
@@ -601,7 +594,7 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
     if j >= 0 and norm[j] in TITLE_WORDS:
         # "what it called '…'", "Santos called it '…'": a speaker before "called" quotes
         return not (
-            norm[j] in _AS_CUES
+            norm[j] in AS_CUES
             and j >= 1
             and (norm[j - 1] == "it" or doc.slot_ending_at(j - 1) is not None)
         )
@@ -617,8 +610,8 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
 def _direct_quotes(found: Found) -> None:
     """Every quotation with a cue next to it is a direct quote; the cue is used up.
 
-    The cue is looked for after the closing mark first (:func:`_cue_after_quote`), then
-    before the opening mark (:func:`_cue_before_quote`). The quote keeps the speaker's own
+    The cue is looked for after the closing mark first (:func:`cue_after_quote`), then
+    before the opening mark (:func:`cue_before_quote`). The quote keeps the speaker's own
     punctuation inside the marks. Titles and names in quotation marks (:func:`_is_title`)
     are not quotes.
 
@@ -636,17 +629,17 @@ def _direct_quotes(found: Found) -> None:
         if o + 1 > last or _is_title(doc, o, last):
             prev = None
             continue
-        hit = _cue_after_quote(found, last + 1) if closed else None
+        hit = cue_after_quote(found, last + 1) if closed else None
         if hit is None:
-            hit = _cue_before_quote(found, o)
+            hit = cue_before_quote(found, o)
         elif hit[1] is None and found.cues[hit[0]].kind == "according":
             # wave 12: 'X thanked Y for its "…" in …, according to a statement': X's words
-            before = _cue_before_quote(found, o)
+            before = cue_before_quote(found, o)
             if before is not None and "for" in doc.norm[found.cues[before[0]].last + 1 : o]:
                 found.consumed.add(hit[0])
                 hit = before
         if hit is None and closed:
-            dash = _dash_attribution(found, last + 1)
+            dash = dash_attribution(found, last + 1)
             if dash is not None:
                 found.add_span(o + 1, last, "direct", dash, "—")
                 prev = (last, closed, dash, "—")
@@ -683,25 +676,10 @@ def _direct_quotes(found: Found) -> None:
             continue_with(found, after, slot, int(doc.s_hi[cue.first]))
 
 
-def _dash_attribution(found: Found, close: int) -> Slot | None:
-    """``"…" — Secretary-General Rahim Osman``: a dash after the closing mark and a mention
-    that ends the paragraph (press releases, pull quotes). Its cue is "—"."""
-    doc, norm = found.doc, found.doc.norm
-    if close + 2 >= len(norm) or norm[close + 1] not in _DASHES:
-        return None
-    slot = doc.slot_starting_at(close + 2)
-    if slot is None or slot.mention < 0:
-        return None
-    after = slot.last + 1
-    if after < len(norm) and doc.para[after] == doc.para[close] and norm[after] not in SENT_END:
-        return None
-    return slot
-
-
 def _continues(found: Found, prev_last: int, prev_closed: bool, o: int, last: int) -> bool:
     """The quotation ``o..last`` continues the quote that ended at token ``prev_last``: it
     opens the paragraph after an unclosed quote, or it opens a sentence at most
-    :data:`_WINDOW_AFTER` + 4 tokens after a closed quote of the same paragraph; and it has
+    :data:`WINDOW_AFTER` + 4 tokens after a closed quote of the same paragraph; and it has
     at least three words."""
     doc, norm = found.doc, found.doc.norm
     if last - o < 3:
@@ -714,146 +692,5 @@ def _continues(found: Found, prev_last: int, prev_closed: bool, o: int, last: in
         end = last + 2
         return end >= len(norm) or doc.para[end] != doc.para[o]
     return (
-        doc.para[o] == doc.para[close]
-        and o - close <= _WINDOW_AFTER + 4
-        and norm[o - 1] in SENT_END
+        doc.para[o] == doc.para[close] and o - close <= WINDOW_AFTER + 4 and norm[o - 1] in SENT_END
     )
-
-
-def _cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
-    """``"…", the President emphasized`` / ``"…", said X``: the first cue after the closing
-    mark ``close``, before the end of the sentence, another quotation mark, the end of the
-    paragraph, or :data:`_WINDOW_AFTER` tokens. The speaker ends right before the cue or
-    starts right after it (NA if neither)."""
-    doc, norm = found.doc, found.doc.norm
-    if opens_next_quote(doc, close):
-        return None  # '"…." As she told X, "…"': that cue belongs to the next quotation
-    stop = min(len(norm), close + 1 + _WINDOW_AFTER)
-    for j in range(close + 1, stop):
-        if norm[j] in SENT_END and norm[j - 1] in _HONORIFICS:
-            continue  # '"…," Ms. Whitmore said'
-        # (not the marks of a nickname inside a tabled name: '"…," Senator Jose "Pepe" Reyes
-        # said')
-        mark = norm[j] in QUOTE_MARKS and not doc.in_mention[j]
-        if norm[j] in SENT_END or mark or doc.para[j] != doc.para[close]:
-            break
-    else:
-        j = stop
-    for ci in found.cues_from(close + 1):
-        cue = found.cues[ci]
-        if cue.first >= j:
-            break
-        if norm[cue.first - 1] in ("and", "but"):
-            break  # "… 'firm action' and pledged to …": a second predicate, not attribution
-        if cue.kind == "direct" or cue.cue in FINDING_CUES or cue.cue in HEARING_CUES:
-            continue  # "…", and that he had found that …: these open what follows
-        if cue.last < j:
-            slot = doc.slot_ending_at(cue.first - 1) if cue.first - 1 > close else None
-            if slot is None:  # "said CCG spokesperson Liu Dejun": the untabled person
-                slot = untabled_person_after(doc, doc.slot_starting_at(cue.last + 1))
-            if slot is None and cue.first - 2 > close and norm[cue.first - 1] == ",":
-                # '"…," the committee chair, Senator Fiona Grady, said': the appositive person
-                slot = _appositive_person(doc, close, cue.first - 2)
-            if slot is None and cue.first - 1 > close:
-                # '"…," a U.S. State Department spokesperson said': the actor whose official
-                # speaks
-                slot = doc.first_mention_in(close + 1, cue.first - 1)
-            if own_sentence(doc, close, cue):
-                return None  # '… "until they are gone." He vowed to …' (wave 13)
-            return ci, slot
-    return None
-
-
-def earlier_subject(found: Found, c0: int) -> Slot | None:
-    """The speaker of the first verb cue of the sentence of token ``c0``, before it (a cue
-    that continues a sentence: "Vendora, which has …, said A and described B as '…'")."""
-    doc = found.doc
-    s_lo = int(doc.s_lo[c0])
-    for ci in found.cues_from(s_lo):
-        cue = found.cues[ci]
-        if cue.first >= c0:
-            break
-        if cue.kind == "verb" and not found.in_quotation(cue.first):
-            return subject(found, s_lo, cue.first)
-    if c0 - 1 > s_lo and doc.norm[c0 - 1] == ",":
-        return subject(found, s_lo, c0)  # "Fiorito, who led the case early on, called …"
-    return None
-
-
-def _appositive_person(doc: SpeakerDoc, lo: int, i: int) -> Slot | None:
-    """A person mention ending at token ``i`` that follows "NOUN," (an appositive: "the
-    committee chair, Senator Fiona Grady"), after token ``lo``."""
-    k = doc.last_at.get(i)
-    if k is None or doc.a_type[doc.m_row[k]] != "person":
-        return None
-    f = int(doc.m_first[k])
-    if f - 2 <= lo or doc.norm[f - 1] != "," or doc.in_mention[f - 2]:
-        return None
-    return Slot(k, "", f, i) if doc.norm[f - 2][:1].isalpha() else None
-
-
-def _cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
-    """``X said: "…"`` / ``According to X, "…"``: a cue in the paragraph of the opening mark
-    ``o``, followed by the speaker (optional) and at most :data:`_WINDOW_BEFORE` tokens of
-    "that" or punctuation. Without a speaker after a verb, the speaker ends right before the
-    cue, else is the clause subject ("The President said: …")."""
-    doc, norm = found.doc, found.doc.norm
-    reach = _WINDOW_BEFORE + 6
-    for ci in found.cues_from(o - reach - _MAX_CUE_TOKENS):
-        cue = found.cues[ci]
-        if cue.first >= o:
-            break
-        if cue.last >= o or o - cue.last > reach or doc.para[cue.first] != doc.para[o]:
-            continue
-        gap = range(cue.last + 1, o)
-        if cue.cue in _TOLD_CUES and o - cue.last > 1:
-            gap = range(past_object_pronoun(doc, cue.last + 1, o), o)  # "told me yesterday, '…'"
-        if cue.kind == "direct":
-            # "Zhao praised the government for its '…'": a speaker must stand before the cue
-            if doc.s_lo[cue.first] != doc.s_lo[o] or any(norm[i] in SENT_END for i in gap):
-                continue
-            # "welcomed the decision, saying mortgage holders would "…"": a speech cue between
-            # them attributes the quotation (set 15)
-            if any(found.cues[k].kind != "direct" and cue.last < found.cues[k].first < o
-                   for k in range(ci + 1, min(ci + 4, len(found.cues)))):  # fmt: skip
-                continue
-            slot = person_of_body(doc, doc.slot_ending_at(cue.first - 1))  # "X of Y praised"
-            slot = slot or clause_subject(doc, cue.first)
-            if slot is None and cue.first >= 1:
-                slot = it_speaker(doc, cue.first - 1)  # "It thanked the Thai side for its '…'"
-            if slot is None or norm[cue.first - 1] in ("and", "but", ","):
-                # "Fiorito, who led the case, called the ruling '…'"; "X said … and described
-                # the fine as '…'": the subject of the sentence's first cue
-                slot = earlier_subject(found, cue.first) or slot
-            if slot is None and not as_clause(doc, cue, o):
-                continue  # 'As the judges put it, "…"' keeps its quote with an NA speaker
-            return ci, slot
-        # after "demanded that" the next mention opens what is said, it does not say it
-        slot = doc.slot_starting_at(cue.last + 1) if gap and norm[cue.last] != "that" else None
-        rest = [i for i in gap if slot is None or i > slot.last]
-        described_as = (
-            cue.cue in _AS_CUES
-            and 1 <= len(rest) <= _WINDOW_BEFORE + 2
-            and norm[o - 1] == "as"
-            and not any(norm[i] in BOUNDARY or norm[i] in SENT_END for i in rest)
-        )  # "described the proposal as '…'"
-        if described_as:
-            slot = None
-        elif as_clause(doc, cue, o):  # 'As I told the committee in May, "…"': the subject
-            slot = doc.slot_ending_at(cue.first - 1) or clause_subject(doc, cue.first)
-        elif len(rest) > _WINDOW_BEFORE or any(norm[i] not in TRIM_LEFT for i in rest):
-            continue
-        elif slot is not None and not rest and cue.kind == "verb" and cue.first - 1 >= 0:
-            # 'Reyes said Washington "strongly supports" …': the mention after the cue opens
-            # the reported clause; the cue's own subject speaks
-            slot = doc.slot_ending_at(cue.first - 1) or slot
-        if slot is None and cue.kind != "according" and norm[cue.first - 1] in ("and", "but"):
-            slot = earlier_subject(found, cue.first)  # "X said … and described it as '…'"
-        if slot is None and cue.kind != "according":
-            slot = doc.slot_ending_at(cue.first - 1)
-            if slot is None:
-                slot = clause_subject(doc, cue.first)
-            if slot is None:  # "Zhao, speaking through an interpreter, said: '…'"
-                slot = subject(found, int(doc.s_lo[cue.first]), cue.first)
-        return ci, slot
-    return None

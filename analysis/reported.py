@@ -21,7 +21,6 @@ from analysis import quote_forms as forms  # the wave-5 news forms (held-out set
 from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
 from analysis.apposed_forms import (
     example_of_unnamed,
-    named_after_descriptor,
     standfirst_person,
     unnamed_they,
 )
@@ -39,6 +38,7 @@ from analysis.charge_forms import (
     demonym_after_comma,
     passive_charge,
 )  # the wave-11 charges (held-out set 17)
+from analysis.cue_subjects import RELATIVES, TIME_WORDS, subject
 from analysis.cues import (
     BASE_FORMS,
     FINDING_BODIES,
@@ -59,18 +59,14 @@ from analysis.report_forms import (
     bracketed_alias,
     it_after_body,
     it_after_subject,
-    located_mission,
     mission_at,
     nominal_subject,
     owner_body,
-    passive_clause,
     reported_just_before,
     source_ends,
-    untabled_the_name,
 )
 from analysis.speakers import (
     BOUNDARY,
-    DEGREES,
     DOCUMENT_NOUNS,
     SENT_END,
     SPEAKER_TYPES,
@@ -80,11 +76,11 @@ from analysis.speakers import (
     Slot,
     SpeakerDoc,
 )
-from analysis.subject_forms import INTRO_WORDS, appositive_name, head_of, untabled_name
+from analysis.subject_forms import INTRO_WORDS, head_of, untabled_name
 
 __all__ = [
     "reported_speech",
-    "subject",
+    "subject",  # moved to analysis.cue_subjects; re-exported for old imports
     "clause_subject",
     "continue_with",
     "lede_person",
@@ -92,18 +88,12 @@ __all__ = [
 ]
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_RELATIVES = frozenset({"who", "whose", "which", "whom"})
 # "…, he said after a meeting …": words that start an adverbial after the cue, not content
 _ADVERBIAL = frozenset({
     "after", "during", "while", "when", "before", "following", "here", "today", "yesterday",
     "later", "earlier", "tonight", "in", "at",
 })  # fmt: skip
 _CLAUSE_JOINS = frozenset({"while", "whereas", "but", "and"})
-# "Malaysia, which chairs ASEAN, has called for …": words between an appositive and the cue
-_AUX = frozenset({
-    "has", "have", "had", "also", "will", "would", "then", "later", "further", "again",
-    "had also", "has also",
-})  # fmt: skip
 # "The minister proposed …": a definite role noun with no mention resolves like "he"
 _ROLE_NOUNS = frozenset({
     "minister", "secretary", "president", "chief", "spokesman", "spokeswoman", "ambassador",
@@ -291,7 +281,7 @@ def _content_cue_speaker(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     if cue.cue in ("accused", "accuses") and norm[min(slot.last + 1, s_hi)] == "of":
         return None  # "…, Senior Counsel X, accused the EACC of …": the EACC is the object
     if any(
-        norm[k] == "," and norm[k + 1] in _RELATIVES and not found.in_quotation(k)
+        norm[k] == "," and norm[k + 1] in RELATIVES and not found.in_quotation(k)
         for k in range(s_lo, cue.first - 2)
     ):
         return None  # "Santos, who opened the meeting, said the Philippines …": an appositive
@@ -416,13 +406,6 @@ def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, i
     return None
 
 
-_TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "on", "last", "this", "week", "month", "year", "earlier", "later",
-    "morning", "afternoon", "evening",
-})  # fmt: skip
-
-
 def _clause_ends(norm: Sequence[str], nxt: int, s_hi: int) -> bool:
     """After ``content, SPEAKER CUE`` the clause ends at token ``nxt``: the end of the
     sentence, a comma, an adverbial ("after", "in" …), or one "-ly" adverb before either
@@ -519,7 +502,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
                 a = addressee.last + 1
     j = _after_time_words(norm, a, s_hi)
     b = c0 - 1
-    while b > s_lo and norm[b] in _TIME_WORDS:
+    while b > s_lo and norm[b] in TIME_WORDS:
         b -= 1  # "Developing countries on Monday called for …"
     seg = max([s_lo, *[i + 1 for i in range(s_lo, c0) if norm[i] in BOUNDARY]])
     unnamed = (
@@ -677,157 +660,12 @@ def lede_person(doc: SpeakerDoc, s_hi: int) -> Slot | None:
     return None
 
 
-def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
-    """The speaker of a cue at token ``c0`` (see :func:`_segment_subject`); when only an
-    appositive or auxiliaries stand between the last comma and the cue ("X, Head of Y,
-    said", "Zhang, in a video message to …, said"), the first clause of the sentence naming a
-    speaker (:func:`_opening_subject`). ``mention == UNNAMED``: someone not in the table."""
-    doc, norm = found.doc, found.doc.norm
-    while c0 - 2 > s_lo and norm[c0 - 1] in DEGREES and norm[c0 - 2] == ",":
-        c0 -= 2  # "Bambang Sutrisno, S.H., M.H. told …" (wave 9)
-    bounds = [i for i in range(s_lo, c0) if norm[i] in BOUNDARY and not found.in_quotation(i)]
-    seg_lo = bounds[-1] + 1 if bounds else s_lo
-    while seg_lo < c0 and norm[seg_lo] in _AUX:
-        seg_lo += 1
-    if seg_lo <= c0 - 1 and norm[c0 - 1] in _RELATIVES and seg_lo == c0 - 1 and bounds:
-        return _relative_antecedent(found, bounds[-1])  # "…, who pledged …"
-    if seg_lo <= c0 - 1:
-        slot = _segment_subject(found, seg_lo, c0)
-        if slot is not None and slot.mention >= 0 and bounds:
-            # "Japan, Australia and the EU expressed …": the first of a list of actors
-            k = len(bounds) - 1
-            while k >= 0 and slot.first in (bounds[k] + 1, bounds[k] + 2):
-                lo = bounds[k - 1] + 1 if k >= 1 else s_lo
-                prev = doc.first_mention_in(lo, bounds[k] - 1)
-                if prev is None or prev.last != bounds[k] - 1 or prev.first > lo + 1:
-                    break
-                slot, k = prev, k - 1
-        return slot
-    if len(bounds) >= 2 and bounds[-1] == c0 - 1:
-        appositive = appositive_name(found, s_lo, bounds)
-        if appositive is not None:
-            return appositive
-    if bounds:
-        return _opening_subject(found, s_lo, bounds)
-    return None
-
-
 # "one of them said", "one of the officials said": the group a source comes from
 _OF_GROUP = UNNAMED_SOURCES | frozenset({"them", "those", "us"})
 
 
-_SUBORDINATORS = frozenset({
-    "as", "while", "whereas", "when", "after", "but", "because", "since", "although", "though",
-})  # fmt: skip
-
-
-def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
-    """The speaker of the clause ``lo..c0-1`` before a cue: the person whose mention ends
-    right before the cue, or the actor right before it after "as"/"while"/… ("… as Beijing
-    warns"), else the first speaker of the clause, read as the head of its noun phrase
-    ("Cambodia's Interior Ministry" → the ministry; "Residents on the Myanmar side",
-    "Analysts in Tokyo" → someone not in the table); a definite description ("The Deputy
-    Minister", "the police"); else capitalised words the table does not know right before the
-    cue ("Ambassador Tanaka expressed", "State broadcaster CCTV said") → UNNAMED."""
-    doc, norm = found.doc, found.doc.norm
-    end = c0 - 1
-    while end > lo and norm[end] in _TIME_WORDS:
-        end -= 1  # "Lan on Thursday urged", "Developing countries on Monday called for"
-    end = speech.before_place(doc, lo, end)  # "Israel's embassy in The Hague said"
-    slot = doc.person_ending_at(end)
-    if slot is None:
-        slot = forms.relative_source(doc, lo, end)  # "a reform that critics say would …"
-    if slot is None:
-        slot = forms.demonym_body(doc, lo, end)  # "Nigerian officials have accused …"
-    if slot is None:
-        slot = located_mission(doc, lo, end)  # "The Chinese Embassy in Manila said"
-    if slot is None:
-        k = doc.last_at.get(end)
-        if (
-            k is not None
-            and doc.m_first[k] - 1 >= lo
-            and norm[doc.m_first[k] - 1] in _SUBORDINATORS
-        ):
-            slot = Slot(k, "", int(doc.m_first[k]), end)
-    if slot is None:
-        slot = forms.untabled_person_before(doc, lo, end)  # "OA head Mariana Ledesma said"
-    if slot is None:
-        slot = doc.first_speaker_in(lo, end)
-        if slot is not None and slot.mention >= 0:
-            # "The EU border agency Frontex reported" → Frontex (wave 12)
-            slot = named_after_descriptor(doc, slot, end) or head_of(doc, slot, lo)
-    if slot is None:
-        slot = doc.role_ending_at(end)
-    if slot is None:
-        slot = untabled_name(doc, lo, end)
-    if slot is None:
-        slot = untabled_the_name(doc, lo, end)  # "The Israel Football Association said"
-    return slot
-
-
 # reported speech of someone the table does not know needs at least this many words
 _MIN_UNNAMED_WORDS = 3
-
-
-def _relative_antecedent(found: Found, comma: int) -> Slot | None:
-    """ "NP, who pledged …": the speaker is the noun phrase before the comma: a mention
-    ending there (for "X of the Y", X), else a lower-case noun the table does not know ("the
-    UNODC country manager, who …") → UNNAMED."""
-    doc, norm = found.doc, found.doc.norm
-    k = doc.last_at.get(comma - 1)
-    if k is None:
-        if comma >= 1 and norm[comma - 1][:1].isalpha():
-            return Slot(UNNAMED, "", comma - 1, comma - 1)
-        return None
-    first = int(doc.m_first[k])
-    p = first - 1
-    if p >= 0 and norm[p] == "the":
-        p -= 1
-    if p >= 1 and norm[p] == "of":
-        j = doc.last_at.get(p - 1)
-        if j is not None:
-            return Slot(j, "", int(doc.m_first[j]), p - 1)
-    return Slot(k, "", first, comma - 1)
-
-
-def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
-    """The cue right after a comma: the first clause of the sentence, after introductory
-    ones ("Meanwhile,", "In a statement,"), that names a speaker or an unknown name; else
-    the clause before the appositive ("X, Head of Y, said")."""
-    doc, norm = found.doc, found.doc.norm
-    los = [s_lo, *[b + 1 for b in bounds[:-1]]]
-    for lo, hi in zip(los, [b - 1 for b in bounds], strict=True):
-        if hi < lo:
-            continue
-        if hi == lo and norm[lo] in clause.DISCOURSE_OPENERS:
-            continue  # "Third, the UNODC, which …, has warned": not a name
-        if lo == s_lo and (name := forms.untabled_opening(doc, lo, hi, hi + 2)) is not None:
-            return name  # "Vendora, which has … users in the EU, said": not the EU
-        if norm[lo] in INTRO_WORDS or (hi == lo and doc.first_mention_in(lo, hi) is None):
-            continue
-        if passive_clause(norm, lo, hi):
-            continue  # "…, hosted by China's SPP, Dr X, Prosecutor General of Y, said"
-        name = forms.opening_untabled_name(doc, lo, hi) or forms.untabled_person_before(doc, lo, hi)
-        slot = name or doc.person_ending_at(hi) or doc.first_speaker_in(lo, hi)
-        at = los.index(lo) + 1
-        if slot is not None and slot.mention >= 0 and at < len(los):
-            nxt_lo, nxt_hi = los[at], bounds[at] - 1
-            person = doc.a_type[doc.m_row[slot.mention]] == "person"
-            if not person and forms.untabled_name_clause(doc, nxt_lo, nxt_hi):
-                return Slot(UNNAMED, "", nxt_lo, nxt_hi)  # "Vietnam's Deputy Minister, Lt Gen X,"
-        if slot is not None:
-            return head_of(doc, slot, lo) if slot.mention >= 0 else slot
-        if lo == s_lo and (slot := forms.demonym_body(doc, lo, hi)) is not None:
-            return slot  # wave 12: "A Turkish diplomat, speaking on condition of …, said"
-        if any(norm[i] in UNNAMED_SOURCES for i in range(lo, min(lo + 3, hi + 1))):
-            return Slot(UNNAMED, "", lo, hi)  # "A senior official at …, who declined …, said"
-        if at < len(los):  # "Albania's prime minister, Arben Hoxha, has defended …, saying"
-            slot = forms.apposed_person(doc, los[at], bounds[at] - 1)
-        return slot or untabled_name(doc, lo, hi)
-    if len(bounds) >= 2:
-        prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo
-        return doc.first_speaker_in(prev_lo, bounds[-2] - 1)
-    return None
 
 
 def _content_end(found: Found, ci: int, s_hi: int) -> int:
