@@ -11,7 +11,6 @@ so that quote finding stays linear in document length.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -21,6 +20,7 @@ import pandas as pd
 
 from analysis.cues import issued_by
 from analysis.dates import MONTH_NAMES
+from analysis.paragraphs import paragraph_breaks
 from analysis.surname_forms import untabled_surname_opening
 
 __all__ = [
@@ -40,7 +40,7 @@ __all__ = [
     "Found",
     "SortedTokens",
     "SortedMentions",
-    "paragraph_breaks",
+    "paragraph_breaks",  # moved to analysis.paragraphs; re-exported for old imports
     "Slot",
     "SpeakerDoc",
 ]
@@ -89,7 +89,6 @@ _MALE = frozenset({"mr", "his", "him", "himself", "he"})
 _FEMALE = frozenset({"ms", "mrs", "madam", "her", "herself", "she"})
 _GENDER_OF = {"he": "m", "she": "f"}
 
-_NEWLINE = re.compile("\n")
 _FUNCTION_WORDS = frozenset({
     "the", "a", "an", "in", "on", "at", "for", "but", "and", "as", "after", "before", "when",
     "while", "meanwhile", "however", "this", "that", "these", "those", "it", "its", "their",
@@ -249,31 +248,6 @@ class SortedMentions:
 
 #: Academic degrees after a name (abbreviations of analysis/resources/abbreviations_english.txt)
 DEGREES = frozenset({"s.h.", "m.h.", "s.e.", "m.m.", "m.t.", "ph.d.", "m.d.", "s.t."})
-
-_TERMINAL = tuple('.!?:;"”’»)')
-
-
-def paragraph_breaks(text: str) -> np.ndarray:
-    """Character offsets where a paragraph ends: every line break, or, in hard-wrapped text
-    (at least two lines, and half of the line pairs, broken mid-sentence), only blank lines."""
-    newlines = np.array([m.start() for m in _NEWLINE.finditer(text)], np.int64)
-    if len(newlines) < 2:
-        return newlines
-    # each line stripped once (b.strip() is empty exactly when b.rstrip() is)
-    lines = [line.rstrip() for line in text.split("\n")]
-    pairs = soft = 0
-    for a, b in zip(lines, lines[1:], strict=False):
-        if not a or not b:
-            continue
-        pairs += 1
-        if not a.endswith(_TERMINAL) and (b.lstrip()[:1].islower() or len(a) >= 40):
-            soft += 1
-    if soft < 2 or soft * 2 < pairs:
-        return newlines
-    return np.array([m.start() for m in _BLANK_LINE.finditer(text)], np.int64)
-
-
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def _member(values: np.ndarray, among: np.ndarray) -> np.ndarray:
