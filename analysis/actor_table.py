@@ -525,6 +525,17 @@ class Actors:
         """``id -> type``."""
         return dict(zip(self.table["id"], self.table["type"], strict=True))
 
+    @property
+    def affiliations(self) -> dict[str, Any]:
+        """``id -> affiliation`` (the affiliated actor's id; not a string where the table gives
+        none). Built once per table: the mention rules read it for every chunk."""
+        got = self._cache.get("affiliations")
+        if got is None:
+            got = self._cache["affiliations"] = dict(
+                zip(self.table["id"], self.table["affiliation"], strict=True)
+            )
+        return got
+
     def patterns(self, *, titles_alone: bool = False) -> pd.DataFrame:
         """Every spelling the matcher looks for, for audit.
 

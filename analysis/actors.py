@@ -649,7 +649,7 @@ def _with_context(
 ) -> dict[str, list[tuple[str, str, str]]]:
     """Stage-2 candidates with their context actors: each candidate licenses itself; for a
     spelling shared by several actors, a candidate's affiliation licenses it too."""
-    aff = dict(zip(act.table["id"], act.table["affiliation"], strict=True))
+    aff = act.affiliations
     members: dict[str, list[str]] = {}
     siblings: dict[str, list[str]] = {}
     for p, t, f in zip(act.table["id"], act.table["type"], act.table["affiliation"], strict=True):

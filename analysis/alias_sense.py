@@ -104,11 +104,7 @@ def sentence_tie_sense(
     )
     if not len(rows):
         return extra
-    aff = act._cache.get("affiliation of each actor")
-    if aff is None:
-        aff = act._cache["affiliation of each actor"] = dict(
-            zip(act.table["id"], act.table["affiliation"], strict=True)
-        )
+    aff = act.affiliations
     ids = {a for v in shared.values() for a, _, _ in v}
     ids |= {aff[a] for a in ids if isinstance(aff.get(a), str)}
     d_x = extra["doc_id"].array.codes.astype(np.int64)

@@ -195,7 +195,7 @@ def headline_title_mentions(
 def _country_name(act: Actors, actor_id: str) -> str | None:
     """The folded name of the country the actor belongs to (through at most three
     affiliations), or None."""
-    aff = dict(zip(act.table["id"], act.table["affiliation"], strict=True))
+    aff = act.affiliations
     a = actor_id
     for _ in range(4):
         if act.types.get(a) == "country":

@@ -161,11 +161,7 @@ def _body_before_own_title(
     i = np.flatnonzero(nxt)
     if not len(i):
         return found
-    aff = act._cache.get("affiliation of each actor")
-    if aff is None:
-        aff = act._cache["affiliation of each actor"] = dict(
-            zip(act.table["id"], act.table["affiliation"], strict=True)
-        )
+    aff = act.affiliations
     col = named["actor_id"]
     before, after = col.iloc[i].tolist(), col.iloc[i + 1].tolist()
     i = i[[aff.get(b) == a for a, b in zip(before, after, strict=True)]]
@@ -351,7 +347,7 @@ def _own_abbreviation(
     ok = ctx.upper(d, of_at - 1)
     if not ok.any():
         return ok
-    aff = dict(zip(act.table["id"], act.table["affiliation"], strict=True))
+    aff = act.affiliations
     od, _, oe = mention_frame(named)
     key = od * width + oe
     order = np.argsort(key, kind="stable")
@@ -633,7 +629,7 @@ def resolve_by_of_country(
     rows = m2[m2["key"].isin(list(shared))]
     if rows.empty:
         return extra
-    aff = dict(zip(act.table["id"], act.table["affiliation"], strict=True))
+    aff = act.affiliations
     owners = {aff[a] for v in shared.values() for a, _, _ in v if isinstance(aff.get(a), str)}
     cty = named[named["actor_id"].isin(list(owners)).to_numpy(bool)]
     if cty.empty:
