@@ -4,7 +4,6 @@ patched to always pass) equals the table with them, on crafted texts made to rea
 boundaries of each predicate and on held-out news texts (sets 9, 13, 14, 17, where each
 predicate, forced false, changes the table)."""
 
-import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +11,7 @@ import pytest
 
 from analysis import body_forms, clause_forms, quotes, reported
 from analysis.actor_table import Actors
-from analysis.actors import find_mentions, load_actors
+from analysis.actors import find_mentions
 from analysis.quotes import find_quotes
 from analysis.text import tokenize
 
@@ -53,19 +52,9 @@ def _crafted():
 
 
 def _heldout(name: str):
-    here = FIXTURES / name
-    files = sorted((here / "texts").glob("*.txt"))
-    docs = pd.DataFrame(
-        {"doc_id": [f.stem for f in files], "text": [f.read_text(encoding="utf-8") for f in files]}
-    )
-    try:
-        tokens = tokenize(docs, line_breaks="auto")
-    except ValueError:
-        tokens = tokenize(docs, line_breaks="paragraph")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        actors = load_actors(here / "actors.yml")
-    return docs, tokens, find_mentions(tokens, actors, docs=docs)
+    from tests.benchmarks.actors_heldout import heldout_inputs
+
+    return heldout_inputs(FIXTURES / name, raw=True)  # raw texts: more lines for the skips
 
 
 SOURCES = ["crafted", "actors_heldout9", "actors_heldout13", "actors_heldout14", "actors_heldout17"]

@@ -123,11 +123,12 @@ SET_DIRS = {
 }
 
 
-def run(verbose: bool = False, batch: str = "all") -> tuple[pd.DataFrame, pd.DataFrame]:
-    here = SET_DIRS.get(batch, HERE)
-    docs = load_docs(here)
-    global _DOCS
-    _DOCS = docs
+def heldout_inputs(
+    here: Path, raw: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """A held-out set's docs (cleaned unless ``raw``), tokens (wrapped lines joined where
+    detected) and mentions of its own actor table, as a user runs the pipeline."""
+    docs = load_docs(here, raw=raw)
     try:
         tokens = tokenize(docs, line_breaks="auto")
     except ValueError:
@@ -135,7 +136,14 @@ def run(verbose: bool = False, batch: str = "all") -> tuple[pd.DataFrame, pd.Dat
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         actors = load_actors(here / "actors.yml")
-    mentions = find_mentions(tokens, actors, docs=docs)
+    return docs, tokens, find_mentions(tokens, actors, docs=docs)
+
+
+def run(verbose: bool = False, batch: str = "all") -> tuple[pd.DataFrame, pd.DataFrame]:
+    here = SET_DIRS.get(batch, HERE)
+    docs, tokens, mentions = heldout_inputs(here)
+    global _DOCS
+    _DOCS = docs
     quotes = find_quotes(docs, tokens, mentions)
     # The gold is checked against the raw texts (same offsets): hand-coded spans inside lines
     # that clean_boilerplate removed wrongly (e.g. a headline) then count as misses.
