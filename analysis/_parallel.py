@@ -25,7 +25,7 @@ from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future
 from typing import Any
 
-__all__ = ["MAX_WORKERS", "PARALLEL_MIN_DOCS", "ForkPool", "can_fork", "fork_map",
+__all__ = ["MAX_WORKERS", "PARALLEL_MIN_DOCS", "ForkPool", "can_fork", "fork_map", "process_alive",
            "map_in_order", "split_ranges", "usable_workers", "worker_count"]  # fmt: skip
 
 #: Corpora with more documents than this are computed by worker processes.
@@ -52,6 +52,20 @@ def usable_workers() -> int:
     except AttributeError:  # not on Linux
         cpus = os.cpu_count() or 1
     return max(1, min(cpus, MAX_WORKERS))
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (this process does; another user's process, which
+    may not be signalled, counts as running): the test for files a killed run left."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. another user's process: alive
+        return True
+    return True
 
 
 def can_fork() -> bool:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis._aggregate import ALL, part
 from analysis._groups import group_docs
-from analysis._parallel import ForkPool, map_in_order
+from analysis._parallel import ForkPool, map_in_order, process_alive
 from analysis._store import arrow_table
 
 __all__ = ["PREVIEW_CHARS", "ChunkResult", "Chunker", "documents_rows", "map_chunks",
@@ -202,14 +202,8 @@ def _remove_stale_spills(where: Path) -> None:
     """Remove the spill folders of runs whose process is gone (killed before it could)."""
     for folder in where.glob(f"{_SPILL_PREFIX}*-*"):
         pid = folder.name[len(_SPILL_PREFIX) :].split("-")[0]
-        if not pid.isdigit():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-        except OSError:  # alive, another user's
-            pass
 
 
 def _spill_dir() -> str | None:

@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from analysis._aggregate import NO_PROGRESS_ENV
+from analysis._parallel import process_alive
 from analysis.report._common import relative_posix, report_module, swap_into_place
 from analysis.report.compute import compute_study_tables, table_options
 from analysis.report.html import (
@@ -380,18 +381,6 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # e.g. another user's process: alive
-        return True
-    return True
-
-
 def _remove_stale(out_dir: Path, name: str, since: float) -> list[str]:
     """Remove the temporary folders of ``name`` left by earlier runs that were killed; a
     previous report moved aside by a run killed during the swap is put back instead."""
@@ -408,7 +397,7 @@ def _remove_stale(out_dir: Path, name: str, since: float) -> list[str]:
         age = since - path.stat().st_mtime
         # The pid rule holds on this host only; elsewhere (and without a pid) age decides.
         pid = found[2] if found[3] in (None, host) else None
-        stale = (pid is not None and age > 0 and not _alive(int(pid))) or (
+        stale = (pid is not None and age > 0 and not process_alive(int(pid))) or (
             pid is None and age > _STALE_WITHOUT_PID
         )
         if not stale:
