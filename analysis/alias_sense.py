@@ -22,6 +22,7 @@ from analysis.token_context import TokenContext
 
 __all__ = [
     "NEAR_CHARS",
+    "shared_spellings",
     "first_sense",
     "other_body",
     "resolve_by_own_place",
@@ -33,6 +34,14 @@ __all__ = [
 NEAR_CHARS: int = 200
 
 
+def shared_spellings(
+    candidates: dict[str, list[tuple[str, str, str]]],
+) -> dict[str, list[tuple[str, str, str]]]:
+    """The entries of ``candidates`` (spelling key -> ``(actor, via, context)`` candidates)
+    whose spelling belongs to more than one actor: the ones context has to resolve."""
+    return {k: v for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
+
+
 def first_sense(
     extra: pd.DataFrame, candidates: dict[str, list[tuple[str, str, str]]]
 ) -> pd.DataFrame:
@@ -42,7 +51,7 @@ def first_sense(
     the first occurrence's actor is one of its candidates."""
     if extra.empty:
         return extra
-    shared = {k for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
+    shared = shared_spellings(candidates)
     if not shared:
         return extra
     cand = (extra["via"] == "alias").to_numpy(bool) & extra["key"].isin(list(shared)).to_numpy()
@@ -96,7 +105,7 @@ def sentence_tie_sense(
     cues (an adjective, "of <country>", a definition) still decide."""
     if extra.empty or named.empty:
         return extra
-    shared = {k: v for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
+    shared = shared_spellings(candidates)
     if not shared:
         return extra
     rows = np.flatnonzero(
@@ -276,7 +285,7 @@ def other_body(
     (held-out set 13: China's procuratorate asked about cooperation with Việt Nam's)."""
     if extra.empty:
         return extra
-    shared = {k: v for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
+    shared = shared_spellings(candidates)
     if not shared:
         return extra
     rows = np.flatnonzero(extra["key"].isin(list(shared)).to_numpy(bool))

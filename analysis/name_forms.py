@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actor_table import Actors
+from analysis.alias_sense import shared_spellings
 from analysis.place_forms import (
     code_table,
     codes_at,
@@ -560,7 +561,7 @@ def resolve_by_adjective(
     spellings, "Chinese" of "Chinese Ministry of Public Security"), whatever the context
     licensed (``extra``, from the licensing step, is returned with those rows changed or
     added)."""
-    shared = {k: v for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
+    shared = shared_spellings(candidates)
     if not shared or m2.empty:
         return extra
     rows = m2[m2["key"].isin(list(shared))]
@@ -623,7 +624,7 @@ def resolve_by_of_country(
     named right after it with "of" ("According to the SPP of Việt Nam", held-out set 13, as
     set 9's "Supreme People's Procuracy (SPP) of Việt Nam"), whatever the context licensed
     (the country itself is then no mention of its own: :func:`name_forms_mask`)."""
-    shared = {k: v for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
+    shared = shared_spellings(candidates)
     if not shared or m2.empty or named.empty:
         return extra
     rows = m2[m2["key"].isin(list(shared))]

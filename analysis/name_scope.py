@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.alias_sense import shared_spellings
 from analysis.token_context import TokenContext, covered_keys, in_sorted
 
 __all__ = [
@@ -115,7 +116,7 @@ def defined_sense(
     ``actor_id``)."""
     if extra.empty or named.empty:
         return extra
-    shared = {k for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
+    shared = set(shared_spellings(candidates))
     cand = (extra["via"] == "alias").to_numpy(bool) & extra["key"].isin(list(shared)).to_numpy()
     if cand.sum() < 2:
         return extra
