@@ -57,7 +57,6 @@ from analysis.mention_rules import (
     place_mask,
     possessive_mentions,
     release_block_mask,
-    title_org_mask,
     wire_agency_mask,
 )
 from analysis.name_forms import (
@@ -82,6 +81,7 @@ from analysis.recipient_forms import recipient_mask
 from analysis.route_forms import route_forms_mask
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import is_punct
+from analysis.title_chains import title_chain_mask, title_org_mask
 from analysis.token_context import TokenContext
 
 __all__ = [
@@ -598,6 +598,7 @@ def find_mentions(
                 | inside_name_mask(named, ctx, place_actors)
                 | org_name_mask(named, ctx, place_actors)
                 | title_org_mask(named, ctx, persons_of)
+                | title_chain_mask(named, ctx, persons)
                 | news_form_mask(named, ctx, place_actors, persons)
                 | release_block_mask(named, ctx, tokens)
                 | noun_forms_mask(named, ctx, place_actors, persons, act.names)

@@ -72,7 +72,6 @@ __all__ = [
     "inside_name_mask",
     "release_block_mask",
     "HONORIFICS",
-    "title_org_mask",
 ]
 
 #: Place rules (see :func:`analysis.actors.find_mentions`): verbs and participles after which "in X" locates
@@ -776,27 +775,3 @@ def _contact_lines(ctx: TokenContext, starts: np.ndarray, ends: np.ndarray, d: i
 HONORIFICS: frozenset[str] = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "mdm", "sir", "dame",
 })  # fmt: skip
-
-
-def title_org_mask(named: pd.DataFrame, ctx: TokenContext, aff_of: dict[str, str]) -> np.ndarray:
-    """True for an organisation named inside the title before one of its people's name, "… of
-    (the) ORG [Mr] NAME" ("Prosecutor General of the Office of the Supreme People's Prosecutor
-    Mr Khamsouk Vongsa", held-out set 7): one reference, to the person (``aff_of``: person ->
-    affiliation, organisations only: set 4 coded "Minister … of the Republic of Korea Park
-    Ji-hoon" as two mentions; ``named`` sorted by document and start)."""
-    out = np.zeros(len(named), bool)
-    if len(named) < 2 or not aff_of:
-        return out
-    actor = named["actor_id"].to_numpy(object)
-    nxt = pd.Series(actor[1:], dtype=object).map(aff_of).to_numpy(object)
-    codes = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
-    cand = np.flatnonzero((nxt == actor[:-1]) & (codes[1:] == codes[:-1]))
-    if not len(cand):
-        return out
-    tok = named["tok"].to_numpy().astype(np.int64)
-    end = tok + named["n_tok"].to_numpy().astype(np.int64)
-    d, t, e, t1 = codes[cand], tok[cand], end[cand], tok[cand + 1]
-    gap_ok = (t1 == e) | ((t1 == e + 1) & np.isin(ctx.norm(d, e), list(HONORIFICS)))
-    p1, p2 = ctx.norm(d, t - 1), ctx.norm(d, t - 2)
-    out[cand] = gap_ok & ((p1 == "of") | ((p1 == "the") & (p2 == "of")))
-    return out

@@ -120,6 +120,12 @@ SET_DIRS = {
     "set20adj (set 20, the two codings adjudicated)": HERE.parent / "actors_heldout20_adj",
     "set21b (set 21 coded by a second coder)": HERE.parent / "actors_heldout21_coderB",
     "set21adj (set 21, the two codings adjudicated)": HERE.parent / "actors_heldout21_adj",
+    "set22 (wave 14, 01-16; README)": HERE.parent / "actors_heldout22",
+    "set23 (wave 14, 01-16; README)": HERE.parent / "actors_heldout23",
+    "set22b (set 22 coded by a second coder)": HERE.parent / "actors_heldout22_coderB",
+    "set22adj (set 22, the two codings adjudicated)": HERE.parent / "actors_heldout22_adj",
+    "set23b (set 23 coded by a second coder)": HERE.parent / "actors_heldout23_coderB",
+    "set23adj (set 23, the two codings adjudicated)": HERE.parent / "actors_heldout23_adj",
 }
 
 

@@ -1,0 +1,77 @@
+"""Issue 12, wave 14: one regression test per class of false mentions left on held-out sets
+17-21 against their references: a body or country inside the capitalised title that stands
+before a person's name ("Attorney General of Ruritania, Dato Seri Adam Tan", "Deputy
+Procurator-General of the Supreme Procuratorate of the Republic of Ruritania Mr Lin Bo") is
+part of one mention of the person. Sentences written for these tests (not taken from the sets),
+with hand-computed values."""
+
+from __future__ import annotations
+
+from analysis.actors import Actors
+from tests.conftest import mention_rows
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "ruritania", "name": "Ruritania", "type": "country",
+         "aliases": ["Republic of Ruritania", "Strelsau"]},
+        {"id": "elbonia", "name": "Elbonia", "type": "country", "aliases": []},
+        {"id": "korea", "name": "South Korea", "type": "country", "aliases": ["Republic of Korea"]},
+        {"id": "sp", "name": "Supreme Procuratorate", "type": "organisation",
+         "affiliation": "ruritania", "aliases": ["SP"]},
+        {"id": "ago", "name": "Attorney General's Office", "type": "organisation",
+         "affiliation": "elbonia", "aliases": []},
+        {"id": "lin", "name": "Lin Bo", "type": "person", "affiliation": "sp",
+         "short": ["Lin"]},
+        {"id": "tan", "name": "Adam Tan", "type": "person", "affiliation": "ruritania",
+         "short": ["Tan"]},
+        {"id": "vera", "name": "Vera Kos", "type": "person", "affiliation": "ago",
+         "titles": ["the Prosecutor General"], "short": ["Kos"]},
+        {"id": "park", "name": "Park Min-jun", "type": "person", "affiliation": "korea"},
+    ]
+)  # fmt: skip
+
+
+def test_a_body_and_country_inside_a_title_before_a_name_are_the_persons_mention() -> None:
+    text = (
+        "Officials met Deputy Procurator-General of the Supreme Procuratorate of the Republic "
+        "of Ruritania Mr Lin Bo in Strelsau on Monday."
+    )
+    assert mention_rows(text, ACTORS) == [["Lin Bo", "lin"]]
+
+
+def test_a_comma_and_regional_honorifics_may_stand_between_title_and_name() -> None:
+    text = (
+        "The deal was signed by the Attorney General of Ruritania, Dato Seri Paduka Adam Tan, "
+        "and by Elbonia."
+    )
+    assert mention_rows(text, ACTORS) == [["Adam Tan", "tan"], ["Elbonia", "elbonia"]]
+    text = "It went to the Deputy Prosecutor General of the Attorney General's Office, Ms Vera Kos."
+    assert mention_rows(text, ACTORS) == [["Vera Kos", "vera"]]
+
+
+def test_a_persons_role_before_the_title_chain_keeps_the_chain_inside_it() -> None:
+    # "the Prosecutor General" is Vera Kos's tabled role; "of Elbonia" belongs to her title
+    text = "The file goes to the Prosecutor General of Elbonia, Mrs Vera Kos, for approval."
+    assert ["Elbonia", "elbonia"] not in mention_rows(text, ACTORS)
+
+
+def test_bodies_in_an_apposition_after_the_name_or_a_plain_title_stay_mentions() -> None:
+    # after the name: an apposition, coded on its own
+    text = "Mr Lin Bo, Deputy Procurator-General of the Supreme Procuratorate, spoke first."
+    assert mention_rows(text, ACTORS) == [
+        ["Lin Bo", "lin"], ["Supreme Procuratorate", "sp"],
+    ]  # fmt: skip
+    # the title does not end in a title word before "of" (held-out set 4's coding)
+    text = "He met Minister of Trade, Industry and Energy of the Republic of Korea Park Min-jun."
+    assert mention_rows(text, ACTORS) == [
+        ["Republic of Korea", "korea"], ["Park Min-jun", "park"],
+    ]  # fmt: skip
+    # the word before "of" ends a body's name, and the next sentence names a person
+    text = "Ruritania signed with the Supreme Procuratorate of Elbonia. Adam Tan spoke."
+    assert mention_rows(text, ACTORS) == [
+        ["Ruritania", "ruritania"], ["Supreme Procuratorate", "sp"], ["Elbonia", "elbonia"],
+        ["Adam Tan", "tan"],
+    ]  # fmt: skip
+    # lower case: a description, not a title
+    text = "The talks with the prosecutor general of Elbonia, Vera Kos, ended."
+    assert ["Elbonia", "elbonia"] in mention_rows(text, ACTORS)
