@@ -70,6 +70,7 @@ from analysis.name_scope import defined_sense, owned_brand_mask, web_address_mas
 from analysis.noun_forms import noun_forms_mask
 from analysis.phrase_forms import phrase_forms_mask, place_lines_mask
 from analysis.place_forms import place_forms_mask
+from analysis.place_lists import list_place_mask
 from analysis.place_rules import (
     byline_mask,
     dateline_mask,
@@ -548,18 +549,23 @@ def find_mentions(
             orgs = {a for a, t in types.items() if t == "organisation"}
             # "a Singapore-Malaysia operation": a relation of two actors, not a place
             persons = {a for a, t in act.types.items() if t == "person"}
-            placed = (
-                (
-                    place_mask(named, ctx, place_actors, orgs)
-                    | place_forms_mask(named, ctx, place_actors, orgs - place_actors, persons)
-                    | route_forms_mask(named, ctx, place_actors)
-                    | affected_place_mask(named, ctx, place_actors)
-                    | place_lines_mask(named, ctx, place_actors)
-                    | destination_list_mask(named, ctx, place_actors)
+
+            def judge(rows: pd.DataFrame) -> np.ndarray:
+                return (
+                    (
+                        place_mask(rows, ctx, place_actors, orgs)
+                        | place_forms_mask(rows, ctx, place_actors, orgs - place_actors, persons)
+                        | route_forms_mask(rows, ctx, place_actors)
+                        | affected_place_mask(rows, ctx, place_actors)
+                        | place_lines_mask(rows, ctx, place_actors)
+                        | destination_list_mask(rows, ctx, place_actors)
+                    )
+                    & ~bilateral_mask(rows)
+                    & ~recipient_mask(rows, ctx, place_actors)
                 )
-                & ~bilateral_mask(named)
-                & ~recipient_mask(named, ctx, place_actors)
-            )
+
+            # "from Laos and Cambodia through Việt Nam to China": a list read as one phrase
+            placed = list_place_mask(named, ctx, place_actors, judge(named), judge)
             named = named.loc[~placed].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
         named = named.loc[

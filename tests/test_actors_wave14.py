@@ -75,3 +75,46 @@ def test_bodies_in_an_apposition_after_the_name_or_a_plain_title_stay_mentions()
     # lower case: a description, not a title
     text = "The talks with the prosecutor general of Elbonia, Vera Kos, ended."
     assert ["Elbonia", "elbonia"] in mention_rows(text, ACTORS)
+
+
+PLACES = Actors.from_records(
+    [
+        {"id": "ruritania", "name": "Ruritania", "type": "country", "aliases": ["Strelsau"]},
+        {"id": "elbonia", "name": "Elbonia", "type": "country", "aliases": []},
+        {"id": "freedonia", "name": "Freedonia", "type": "country", "aliases": []},
+        {"id": "sylvania", "name": "Sylvania", "type": "country", "aliases": []},
+    ]
+)  # fmt: skip
+
+
+def test_a_list_of_places_in_a_route_is_read_as_one_phrase() -> None:
+    # "from A to C" is a route; so is "from A and B (through C) to D"
+    for text in (
+        "They discussed the transport of wildlife from Ruritania and Elbonia through "
+        "Freedonia to Sylvania.",
+        "Gangs move funds from Ruritania and Elbonia to Sylvania.",
+        "Rights groups said deportations from Ruritania, Elbonia and Freedonia to Sylvania "
+        "bypass courts.",
+    ):
+        assert mention_rows(text, PLACES) == [], text
+    # a list that acts stays a list of actors
+    text = "Ruritania, Elbonia and Freedonia signed the pact with Sylvania."
+    assert [r[1] for r in mention_rows(text, PLACES)] == [
+        "ruritania", "elbonia", "freedonia", "sylvania",
+    ]  # fmt: skip
+    # a list that goes on to the left with an untabled name: each item as before
+    text = "Sylvania will donate doses to Taiwan, Ruritania and Elbonia, officials said."
+    assert [r[1] for r in mention_rows(text, PLACES)] == ["sylvania", "ruritania", "elbonia"]
+
+
+def test_a_title_case_dateline_before_a_persons_title_is_no_mention() -> None:
+    text = (
+        "Talks held\n\nStrelsau – Deputy Procurator-General Lin Bo yesterday received a "
+        "delegation from Elbonia at the Supreme Procuratorate."
+    )
+    assert mention_rows(text, ACTORS) == [
+        ["Lin Bo", "lin"], ["Elbonia", "elbonia"], ["Supreme Procuratorate", "sp"],
+    ]  # fmt: skip
+    # a country after the dash: a pair of actors, both kept
+    text = "Talks held\n\nRuritania – Elbonia ties were the theme of the day at the meeting."
+    assert [r[1] for r in mention_rows(text, ACTORS)] == ["ruritania", "elbonia"]

@@ -1,0 +1,122 @@
+"""A coordinated list of places is judged as one phrase (issue 12).
+
+The place rules read the words around a mention: "from Laos to China", "take them to
+Cambodia", "will visit Nay Pyi Taw". A list puts its own words between the rule's words and
+most of its items: in "the transport of wildlife from Laos and Cambodia through Việt Nam to
+China" no item but the first follows "from" and none but the last precedes "through"; "The
+trail leads to China, Cambodia and Hong Kong", "deportations from Cambodia and Laos to China",
+"take them to Cambodia or Myanmar" (held-out set 22). A reader takes "Laos and Cambodia" as one
+phrase in the sentence, so :func:`list_place_mask` hands the rules each list as one mention
+that spans it, with the list's left and right neighbours, and a list judged a place makes
+every item a place; the mentions beside a list are judged again with the list as one phrase
+("to China" after "from Laos and Cambodia"). A list is only ever added to the places, never
+taken out: a rule that already finds an item a place keeps it.
+
+Hand-written: the lists are read from the mentions found, not from a parse (no parser
+available offline gives the coordination).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from analysis.token_context import TokenContext
+
+__all__ = ["LIST_JOINS", "list_runs", "list_place_mask"]
+
+#: Words that may stand between two items of a list: "A, B and C", "A or B", "A and the B".
+LIST_JOINS: tuple[tuple[str, ...], ...] = (
+    (",",), ("and",), ("or",), (",", "and"), (",", "or"), ("and", "the"), ("or", "the"),
+    (",", "the"), (",", "and", "the"), (",", "or", "the"),
+)  # fmt: skip
+
+
+def list_runs(named: pd.DataFrame, ctx: TokenContext, members: np.ndarray) -> np.ndarray:
+    """The list each mention belongs to: a run id per row, -1 for a mention in no list of two
+    or more ``members`` (bool per row) joined by :data:`LIST_JOINS` within one sentence
+    (``named`` sorted by document and start)."""
+    n = len(named)
+    run = np.full(n, -1, np.int64)
+    if n < 2:
+        return run
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    end = tok + named["n_tok"].to_numpy().astype(np.int64)
+    sent = named["sent"].to_numpy()
+    pair = np.flatnonzero(
+        members[:-1] & members[1:] & (doc[:-1] == doc[1:]) & (sent[:-1] == sent[1:])
+        & (tok[1:] - end[:-1] >= 1) & (tok[1:] - end[:-1] <= 3)
+    )  # fmt: skip
+    joined = np.zeros(n - 1, bool)
+    if len(pair):
+        gaps = tok[pair + 1] - end[pair]
+        words = [ctx.norm(doc[pair], end[pair] + k) for k in range(3)]
+        joins = set(LIST_JOINS)
+        joined[pair] = [
+            tuple(str(words[k][j]) for k in range(int(g))) in joins for j, g in enumerate(gaps)
+        ]
+        # "held in Hanoi, Vietnam and China agreed": a city and its country, then the list
+        via = named["via"].to_numpy(object)
+        city = (gaps == 1) & (via[pair] != "name") & (via[pair + 1] == "name")
+        joined[pair[city]] &= np.asarray(words[0][city] != ",", bool)
+    starts = np.r_[True, ~joined]
+    ids = np.cumsum(starts) - 1
+    sizes = np.bincount(ids)
+    return np.where(sizes[ids] >= 2, ids, -1)
+
+
+def list_place_mask(
+    named: pd.DataFrame,
+    ctx: TokenContext,
+    place_actors: set[str],
+    placed: np.ndarray,
+    judge: Callable[[pd.DataFrame], np.ndarray],
+) -> np.ndarray:
+    """``placed`` with every item of a list of place actors set when the list, read as one
+    mention spanning it, is a place by ``judge`` (the place rules, called on the mentions
+    with each list collapsed to its first row). ``named`` sorted by document and start."""
+    members = named["actor_id"].isin(place_actors).to_numpy()
+    run = list_runs(named, ctx, members)
+    if (run < 0).all():
+        return placed
+    in_list = run >= 0
+    first = in_list & np.r_[True, run[1:] != run[:-1]]
+    # a list that goes on to the left with an untabled name ("to Taiwan, Thailand and
+    # Malaysia") is not read as one phrase: its left edge is not known
+    d = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    t = named["tok"].to_numpy().astype(np.int64)
+    open_left = (ctx.norm(d, t - 1) == ",") & ctx.capitalised(d, t - 2)
+    drop = np.isin(run, run[first & open_left])
+    run = np.where(drop, -1, run)
+    if (run < 0).all():
+        return placed
+    in_list = run >= 0
+    first = in_list & np.r_[True, run[1:] != run[:-1]]
+    last = in_list & np.r_[run[:-1] != run[1:], True]
+    # only the documents with a list are judged again
+    docs = np.unique(named["doc_id"].cat.codes.to_numpy()[in_list])
+    keep = np.isin(named["doc_id"].cat.codes.to_numpy(), docs) & (~in_list | first)
+    collapsed = named.loc[keep].copy()
+    tok = named["tok"].to_numpy().astype(np.int64)
+    n_tok = named["n_tok"].to_numpy().astype(np.int64)
+    span_end = np.zeros(len(named), np.int64)
+    span_end[first] = (tok + n_tok)[last]
+    end_chars = np.zeros(len(named), np.int64)
+    end_chars[first] = named["end"].to_numpy()[last]
+    is_first = first[keep]
+    collapsed.loc[is_first, "n_tok"] = span_end[keep][is_first] - tok[keep][is_first]
+    collapsed.loc[is_first, "end"] = end_chars[keep][is_first]
+    collapsed = collapsed.reset_index(drop=True)
+    verdict = judge(collapsed)
+    out = placed.copy()
+    hit_runs = set(run[keep][is_first & verdict].tolist())
+    if hit_runs:
+        out |= np.isin(run, list(hit_runs))
+    # a mention beside a list is read with the list as one phrase too: the "to Sylvania" of
+    # "from Ruritania and Elbonia to Sylvania"
+    alone = np.flatnonzero(keep)[~is_first & verdict]
+    out[alone] = True
+    return out

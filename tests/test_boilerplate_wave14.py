@@ -1,0 +1,54 @@
+"""Issue 12, wave 14: page furniture that named actors in held-out set 23: a credit line of
+initials and who lent the picture ("– BB/Courtesy of AGC") and a long source line at the end
+of a speech ("Source: … (English edition). Translated from Chinese."). Lines written for these
+tests, with hand-checked values."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.boilerplate import clean_boilerplate
+
+
+def removed(text: str) -> list[list[str]]:
+    _, out = clean_boilerplate(pd.DataFrame({"doc_id": ["d1"], "text": [text]}))
+    return out[["text", "rule"]].values.tolist()
+
+
+def test_a_courtesy_credit_line_is_boilerplate() -> None:
+    text = "Ruritania hosted the talks last year.\n\n– RT/Courtesy of the Supreme Court\n"
+    assert removed(text) == [["– RT/Courtesy of the Supreme Court", "courtesy_credit"]]
+    assert removed("The talks went on.\n\nPhoto courtesy of AGO\n") != []
+    # inside a sentence: text
+    text = "The talks went ahead courtesy of the government, which paid for the hall.\n"
+    assert removed(text) == []
+
+
+def test_a_long_source_line_is_boilerplate() -> None:
+    line = (
+        "Source: Supreme Procuratorate of the Republic of Ruritania (English edition). "
+        "Translated from Ruritanian by the conference secretariat."
+    )
+    assert len(line) > 80
+    body = "Thank you all for coming to this conference and for your work in the region. " * 3
+    text = body.strip() + "\n\n" + line + "\n"
+    assert removed(text) == [[line, "source_line"]]
+
+
+BODY = "Ruritania will host the next meeting in 2027, officials said on Friday. " * 3
+
+
+def test_other_news_heads_a_list_of_headlines() -> None:
+    text = BODY + "\n\nOther News:\nAGO eyes witness protection\nRuritania, Elbonia sign deal\n"
+    assert removed(text) == [
+        ["Other News:", "list_heading"],
+        ["AGO eyes witness protection", "list_heading"],
+        ["Ruritania, Elbonia sign deal", "list_heading"],
+    ]
+    # a sentence that opens with the words is text
+    assert removed(BODY + "\n\nOther news reports said the deal was close.\n") == []
+
+
+def test_stacked_tag_labels_are_a_tags_line() -> None:
+    line = "Tags / Keywords: Crime, AGO, Trafficking, Ruritania"
+    assert removed(BODY + "\n\n" + line + "\n") == [[line, "tags_line"]]
