@@ -84,6 +84,7 @@ from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import is_punct
 from analysis.title_chains import title_chain_mask, title_org_mask
 from analysis.token_context import TokenContext
+from analysis.visit_forms import visit_forms_mask
 
 __all__ = [
     "MENTION_COLUMNS",
@@ -559,6 +560,7 @@ def find_mentions(
                         | affected_place_mask(rows, ctx, place_actors)
                         | place_lines_mask(rows, ctx, place_actors)
                         | destination_list_mask(rows, ctx, place_actors)
+                        | visit_forms_mask(rows, ctx, place_actors)
                     )
                     & ~bilateral_mask(rows)
                     & ~recipient_mask(rows, ctx, place_actors)

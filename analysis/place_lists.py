@@ -58,9 +58,9 @@ def list_runs(named: pd.DataFrame, ctx: TokenContext, members: np.ndarray) -> np
         joined[pair] = [
             tuple(str(words[k][j]) for k in range(int(g))) in joins for j, g in enumerate(gaps)
         ]
-        # "held in Hanoi, Vietnam and China agreed": a city and its country, then the list
-        via = named["via"].to_numpy(object)
-        city = (gaps == 1) & (via[pair] != "name") & (via[pair + 1] == "name")
+        # "held in Hanoi, Vietnam and China agreed": a city and its own country, then the list
+        actor = named["actor_id"].to_numpy(object)
+        city = (gaps == 1) & (actor[pair] == actor[pair + 1])
         joined[pair[city]] &= np.asarray(words[0][city] != ",", bool)
     starts = np.r_[True, ~joined]
     ids = np.cumsum(starts) - 1

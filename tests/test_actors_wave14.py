@@ -118,3 +118,17 @@ def test_a_title_case_dateline_before_a_persons_title_is_no_mention() -> None:
     # a country after the dash: a pair of actors, both kept
     text = "Talks held\n\nRuritania – Elbonia ties were the theme of the day at the meeting."
     assert [r[1] for r in mention_rows(text, ACTORS)] == ["ruritania", "elbonia"]
+
+
+def test_the_place_of_a_visit_a_link_or_a_move_is_no_mention() -> None:
+    for text in (
+        "The delegation will visit Strelsau and Zenda before returning to Sylvania.",
+        "The minister joined the meeting by video link from Strelsau.",
+        "Fraud rings take them to Elbonia or Freedonia and use them to call victims.",
+        "The victims were taken to Elbonia.",
+    ):
+        assert [r[1] for r in mention_rows(text, PLACES)] in ([], ["sylvania"]), text
+    assert mention_rows("The delegation will visit Strelsau.", PLACES) == []
+    # the visitor, and a possessive opening a title after "visiting", are mentions
+    assert mention_rows("Elbonia will visit the plant.", PLACES) == [["Elbonia", "elbonia"]]
+    assert mention_rows("He met visiting Elbonia's minister.", PLACES) == [["Elbonia's", "elbonia"]]
