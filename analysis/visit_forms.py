@@ -3,9 +3,9 @@
 Three forms the coders of held-out sets 3-23 code as places and the other place rules did not
 read:
 
-* the object of the verb *visit* (or *tour*): "The delegation will visit Nay Pyi Taw and
-  Mandalay", "SPP delegation visits China" (13 places to 1 mention in the references of sets
-  3-23; "a visit to X" is :mod:`analysis.place_rules`');
+* a capital or other alias as the object of the verb *visit* (or *tour*): "The delegation
+  will visit Nay Pyi Taw and Mandalay" (a country's own name visited is the host: "will visit
+  Ghana next week"; "a visit to X" is :mod:`analysis.place_rules`');
 * the far end of a video or phone link: "joined by video link from Jakarta", "spoke by phone
   from Beijing";
 * where people are taken: "take them to Cambodia", "were taken to Myanmar", "lured them to
@@ -67,7 +67,10 @@ def visit_forms_mask(
         np.isin(q1, list(TAKE_VERBS) + ["taken"])
         | (np.isin(q1, list(_PEOPLE)) & np.isin(q2, list(TAKE_VERBS)))
     )
-    # "met visiting China's procurator-general": a possessive opens the person's title
+    # "met visiting China's procurator-general": a possessive opens the person's title; and
+    # a country's own name visited is the host ("The president will visit Ghana next week",
+    # held-out set 3), its capital or another alias the place
     own = named["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()[sel]
-    out[sel] = (visit & ~own) | link | taken
+    host = (named["via"] == "name").to_numpy()[sel]
+    out[sel] = (visit & ~own & ~host) | link | taken
     return out

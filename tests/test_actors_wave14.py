@@ -129,6 +129,8 @@ def test_the_place_of_a_visit_a_link_or_a_move_is_no_mention() -> None:
     ):
         assert [r[1] for r in mention_rows(text, PLACES)] in ([], ["sylvania"]), text
     assert mention_rows("The delegation will visit Strelsau.", PLACES) == []
-    # the visitor, and a possessive opening a title after "visiting", are mentions
+    # the visitor, the host named by its own name, and a possessive opening a title after
+    # "visiting" are mentions
     assert mention_rows("Elbonia will visit the plant.", PLACES) == [["Elbonia", "elbonia"]]
+    assert mention_rows("The minister will visit Elbonia.", PLACES) == [["Elbonia", "elbonia"]]
     assert mention_rows("He met visiting Elbonia's minister.", PLACES) == [["Elbonia's", "elbonia"]]

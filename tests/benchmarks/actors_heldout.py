@@ -126,6 +126,12 @@ SET_DIRS = {
     "set22adj (set 22, the two codings adjudicated)": HERE.parent / "actors_heldout22_adj",
     "set23b (set 23 coded by a second coder)": HERE.parent / "actors_heldout23_coderB",
     "set23adj (set 23, the two codings adjudicated)": HERE.parent / "actors_heldout23_adj",
+    "set24 (wave 14, 01-16; README)": HERE.parent / "actors_heldout24",
+    "set25 (wave 14, 01-16; README)": HERE.parent / "actors_heldout25",
+    "set24b (set 24 coded by a second coder)": HERE.parent / "actors_heldout24_coderB",
+    "set24adj (set 24, the two codings adjudicated)": HERE.parent / "actors_heldout24_adj",
+    "set25b (set 25 coded by a second coder)": HERE.parent / "actors_heldout25_coderB",
+    "set25adj (set 25, the two codings adjudicated)": HERE.parent / "actors_heldout25_adj",
 }
 
 
