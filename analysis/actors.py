@@ -45,6 +45,7 @@ from analysis.destination_lists import destination_list_mask
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions, inside_heads
 from analysis.holder_forms import foreign_body_mask, holder_title_mask
+from analysis.link_places import link_places_mask
 from analysis.matching import match, take_str
 from analysis.mention_rules import (
     LOCATION_NOUNS,
@@ -84,7 +85,6 @@ from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import is_punct
 from analysis.title_chains import title_chain_mask, title_org_mask
 from analysis.token_context import TokenContext
-from analysis.visit_forms import visit_forms_mask
 
 __all__ = [
     "MENTION_COLUMNS",
@@ -560,7 +560,7 @@ def find_mentions(
                         | affected_place_mask(rows, ctx, place_actors)
                         | place_lines_mask(rows, ctx, place_actors)
                         | destination_list_mask(rows, ctx, place_actors)
-                        | visit_forms_mask(rows, ctx, place_actors)
+                        | link_places_mask(rows, ctx, place_actors)
                     )
                     & ~bilateral_mask(rows)
                     & ~recipient_mask(rows, ctx, place_actors)
