@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis._aggregate import finish_term_frequency
+from analysis._aggregate_finish import finish_term_frequency
 from analysis._checks import check_choice, check_int, require_columns
 from analysis._groups import By, group_docs
 from analysis.text import fold, is_punct, tokens_ngrams

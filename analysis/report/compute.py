@@ -747,7 +747,8 @@ class _Run:
         """term_frequency over the corpus: the counts by group summed per term (one factorising
         of the terms and sums on their codes, not another grouping of the partials by text;
         the table is ordered by count and term, whatever the order of the rows summed)."""
-        from analysis._aggregate import combine_parts, finish_term_frequency
+        from analysis._aggregate import combine_parts
+        from analysis._aggregate_finish import finish_term_frequency
 
         plan = self.chunker.plan
         tf = combined[combined["table"] == "tf"]
