@@ -19,7 +19,7 @@ from typing import Literal, get_args
 import numpy as np
 import pandas as pd
 
-from analysis._aggregate import finish_actor_counts
+from analysis._aggregate_finish import finish_actor_counts
 from analysis._checks import check_choice, positional_docs, require_columns
 from analysis._groups import By, corpus_ids, group_docs
 from analysis.actor_table import (

@@ -38,7 +38,7 @@ def _segments(tokens: pd.DataFrame, keep: np.ndarray) -> np.ndarray:
 
     A segment is a run of kept tokens that are adjacent in the document within one sentence:
     a sentence boundary, a dropped token (punctuation, stopword) or a gap in ``tok`` left by an
-    earlier :func:`analysis.text.tokens_remove` ends it, as quanteda's padding does.
+    earlier :func:`analysis.token_transforms.tokens_remove` ends it, as quanteda's padding does.
     """
     doc = column_codes(tokens, "doc_id")[0][keep]
     sent = tokens["sent"].to_numpy()[keep]

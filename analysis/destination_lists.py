@@ -17,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.place_forms import TRAVEL_VERBS, code_table, codes_at, in_table, mention_frame
-from analysis.token_context import TokenContext
+from analysis.place_forms import TRAVEL_VERBS
+from analysis.token_context import TokenContext, code_table, codes_at, in_table, mention_frame
 
 __all__ = ["LEAVE_VERBS", "COME_FROM_VERBS", "SET_NOUNS", "destination_list_mask"]
 

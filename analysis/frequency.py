@@ -21,10 +21,11 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis._aggregate import finish_term_frequency
+from analysis._aggregate_finish import finish_term_frequency
 from analysis._checks import check_choice, check_int, require_columns
 from analysis._groups import By, group_docs
-from analysis.text import fold, is_punct, tokens_ngrams
+from analysis.text import fold, is_punct
+from analysis.token_transforms import tokens_ngrams
 
 # Functions that moved to their own modules; ``from analysis.frequency import kwic`` still works.
 # Resolved lazily because those modules import the helpers below.
@@ -211,7 +212,8 @@ def term_frequency(
 
     Args:
         tokens: the tokens table (:func:`analysis.text.tokenize`; may be filtered by
-            :func:`analysis.text.tokens_remove` or stemmed by :func:`analysis.text.tokens_stem`).
+            :func:`analysis.token_transforms.tokens_remove` or stemmed by
+            :func:`analysis.token_transforms.tokens_stem`).
         by: ``None`` (one group, labelled ``"all"``), ``"doc_id"`` (per document), the name
             of a document variable in ``docs`` such as ``"outlet"``, or a Series/mapping
             doc_id → group. Groups are sorted (category order for a categorical variable,
@@ -219,7 +221,8 @@ def term_frequency(
         docs: the docs table, joined on ``doc_id``; needed when ``by`` is a document variable.
         dropna: leave out the documents whose group value is missing (otherwise an error).
         n: term length in tokens; ``n > 1`` counts n-grams built by
-            :func:`analysis.text.tokens_ngrams` (within sentences; words joined by a space).
+            :func:`analysis.token_transforms.tokens_ngrams` (within sentences; words joined by a
+            space).
         remove_punct: drop punctuation tokens (for n-grams: before n-grams are formed, as
             quanteda's ``tokens(remove_punct = TRUE) |> tokens_ngrams()``).
         stopwords: words to drop (compared folded, e.g. :func:`analysis.text.load_stopwords`);

@@ -17,7 +17,7 @@ import pandas as pd
 from scipy import stats
 from scipy.special import xlogy
 
-from analysis._aggregate import alpha_rank
+from analysis._aggregate_finish import alpha_rank
 from analysis._checks import check_choice, require_columns
 from analysis._groups import By, group_docs
 from analysis.frequency import column_codes, drop_types

@@ -24,15 +24,17 @@ import pandas as pd
 
 from analysis.actor_table import Actors
 from analysis.alias_sense import shared_spellings
-from analysis.place_forms import (
+from analysis.text import fold
+from analysis.token_context import (
+    TokenContext,
     code_table,
     codes_at,
+    covered_keys,
+    in_sorted,
     in_table,
     mention_frame,
     narrow,
 )
-from analysis.text import fold
-from analysis.token_context import TokenContext, covered_keys, in_sorted
 
 __all__ = [
     "THEME_WORDS",

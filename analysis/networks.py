@@ -15,7 +15,8 @@ from typing import Literal, get_args
 import numpy as np
 import pandas as pd
 
-from analysis._aggregate import distinct, finish_comention_edges
+from analysis._aggregate import distinct
+from analysis._aggregate_finish import finish_comention_edges
 from analysis._checks import check_choice, require_columns
 from analysis._groups import By, corpus_ids, group_docs
 from analysis.schema import conform, empty_table

@@ -40,10 +40,18 @@ from analysis.actor_table import Actors
 from analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from analysis.mention_rules import HONORIFICS
 from analysis.name_forms import DEMONYMS
-from analysis.place_forms import code_table, codes_at, codes_before, in_table, mention_frame
 from analysis.place_rules import ENVOY_NOUNS
 from analysis.text import fold
-from analysis.token_context import TokenContext, covered_keys, in_sorted
+from analysis.token_context import (
+    TokenContext,
+    code_table,
+    codes_at,
+    codes_before,
+    covered_keys,
+    in_sorted,
+    in_table,
+    mention_frame,
+)
 
 __all__ = [
     "LIST_BULLETS",

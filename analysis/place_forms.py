@@ -15,18 +15,28 @@ transcript labels, shared spellings after an adjective) are in :mod:`analysis.na
 
 Every rule looks at the words around the candidate mentions only, as integer codes of the
 tokens table's ``norm`` column; strings are built for the few rows left after the cheap tests.
+Those look-ups (:func:`code_table`, :func:`codes_at`, ...) are in :mod:`analysis.token_context`
+and re-exported here.
 """
 
 from __future__ import annotations
-
-import weakref
 
 import numpy as np
 import pandas as pd
 
 from analysis.dates import MONTH_NAMES
 from analysis.place_words import NAME_HEADS_BEFORE_OF
-from analysis.token_context import TokenContext, covered_keys, in_sorted
+from analysis.token_context import (  # the look-ups by code moved there; re-exported here
+    TokenContext,
+    code_table,
+    codes_at,
+    codes_before,
+    covered_keys,
+    in_sorted,
+    in_table,
+    mention_frame,
+    narrow,
+)
 
 __all__ = [
     "ADMIN_NOUNS",
@@ -215,75 +225,7 @@ _STOPS = frozenset({".", "!", "?", ";", ":", '"', "“", "”", "(", ")", "that"
 _TIME_AFTER_THE = frozenset({"same", "next", "following", "previous", "day", "week", "morning"})
 
 
-# -- look-ups by integer code ------------------------------------------------------------------
-
-
-def code_table(ctx: TokenContext, words) -> np.ndarray:
-    """A look-up table over the ``norm`` codes (two more slots, False, for the codes -1 and -2
-    of :func:`_at` and :func:`_back`): ``code_table(ctx, words)[codes]`` tests membership."""
-    key = frozenset(words)
-    ref, tables = _TABLES
-    if ref() is not ctx:  # the tables of the last tokens table looked at (a weak reference)
-        tables = {}
-        _TABLES[:] = [weakref.ref(ctx), tables]
-    lut = tables.get(key)
-    if lut is None:
-        codes = ctx.norm_types.get_indexer(sorted(words))
-        lut = np.zeros(len(ctx.norm_types) + 2, bool)
-        lut[codes[codes >= 0]] = True
-        tables[key] = lut
-    return lut
-
-
-_TABLES: list = [lambda: None, {}]
-
-
-def codes_at(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
-    """``norm`` code of token ``tok`` of each document; -1 where there is none."""
-    r = ctx.rows(doc, tok)
-    out = np.full(len(r), -1, np.int64)
-    ok = r >= 0
-    out[ok] = ctx.norm_codes[r[ok]]
-    return out
-
-
-def codes_before(
-    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, k: int, here: np.ndarray | None = None
-) -> np.ndarray:
-    """``norm`` code of the token ``k`` before ``tok`` in its sentence; -2 across a sentence
-    start, -1 before the document (``here``: the rows of ``tok``, if known)."""
-    if here is None:
-        here = ctx.rows(doc, tok)
-    if ctx.bounds is not None:
-        there = np.where((here >= 0) & (tok >= k), here - k, -1)
-    else:
-        there = ctx.rows(doc, tok - k)
-    out = np.full(len(tok), -1, np.int64)
-    ok = (here >= 0) & (there >= 0)
-    same = np.zeros(len(tok), bool)
-    same[ok] = ctx.sent[here[ok]] == ctx.sent[there[ok]]
-    out[ok & ~same] = -2
-    out[same] = ctx.norm_codes[there[same]]
-    return out
-
-
-def in_table(codes: np.ndarray, lut: np.ndarray) -> np.ndarray:
-    return lut[codes]
-
-
-def narrow(mask: np.ndarray, test) -> np.ndarray:
-    """``mask`` narrowed by ``test(index array)``, computed on its True rows only."""
-    out = mask.copy()
-    if out.any():
-        idx = np.flatnonzero(out)
-        out[idx] = test(idx)
-    return out
-
-
-def mention_frame(named: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
-    tok = named["tok"].to_numpy().astype(np.int64)
-    return doc, tok, tok + named["n_tok"].to_numpy().astype(np.int64)
+# -- places ------------------------------------------------------------------------------------
 
 
 def place_rows(
@@ -299,9 +241,6 @@ def place_rows(
         return None
     doc, tok, end = mention_frame(named)
     return sel, doc[sel], tok[sel], end[sel]
-
-
-# -- places ------------------------------------------------------------------------------------
 
 
 def place_forms_mask(

@@ -58,16 +58,18 @@ from analysis.place_forms import (
     HANDOVER_VERBS,
     MOVER_NOUNS,
     REGION_NOUNS,
-    code_table,
-    codes_at,
-    codes_before,
     continue_lists,
-    mention_frame,
-    narrow,
     place_rows,
 )
 from analysis.place_rules import PEOPLE_FROM
-from analysis.token_context import TokenContext
+from analysis.token_context import (
+    TokenContext,
+    code_table,
+    codes_at,
+    codes_before,
+    mention_frame,
+    narrow,
+)
 
 __all__ = [
     "SENT_NOUNS",

@@ -46,7 +46,8 @@ from analysis._aggregate import (
     progress_enabled,
 )
 from analysis._groups import By
-from analysis.corpus import CorpusError, docs_from_table
+from analysis.corpus import docs_from_table
+from analysis.corpus_files import CorpusError
 from analysis.stream import CorpusSummary
 from analysis.text import Vocabulary
 

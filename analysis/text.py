@@ -43,7 +43,7 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -62,6 +62,10 @@ from analysis.punkt import (
 )
 from analysis.schema import conform, empty_table
 
+# Moved to analysis.token_transforms; ``from analysis.text import tokens_remove`` still works.
+# Resolved lazily because that module imports fold and is_punct from here.
+_MOVED = ("tokens_remove", "tokens_stem", "tokens_ngrams")
+
 __all__ = [
     "TOKEN_PATTERN",
     "fold",
@@ -74,9 +78,7 @@ __all__ = [
     "Vocabulary",
     "sentences",
     "is_punct",
-    "tokens_remove",
-    "tokens_stem",
-    "tokens_ngrams",
+    *_MOVED,
 ]
 
 LineBreaks = Literal["auto", "line", "paragraph", "none"]
@@ -711,13 +713,6 @@ def tokenize_text(text: str, **options: object) -> pd.DataFrame:
     return tokenize(pd.DataFrame({"doc_id": ["text"], "text": [text]}), **options)  # type: ignore[arg-type]
 
 
-def _category_mask(col: pd.Series, predicate) -> np.ndarray:
-    cats = col.cat.categories.tolist()
-    per_type = np.fromiter((bool(predicate(c)) for c in cats), bool, count=len(cats))
-    codes = col.array.codes
-    return per_type[codes] if len(codes) else np.zeros(0, bool)
-
-
 #: The last categories seen and their punctuation flags: a vocabulary carried across chunks
 #: only grows, so the flags of the types it already had are reused.
 _PUNCT_TYPES: list[tuple[pd.Index, np.ndarray]] = []
@@ -742,110 +737,12 @@ def is_punct(tokens: pd.DataFrame) -> np.ndarray:
     return per_type[codes] if len(codes) else np.zeros(0, bool)
 
 
-def tokens_remove(
-    tokens: pd.DataFrame,
-    words: Iterable[str] = (),
-    *,
-    punct: bool = False,
-    numbers: bool = False,
-) -> pd.DataFrame:
-    """Drop tokens whose ``norm`` is in ``words`` (e.g. :func:`load_stopwords`), optionally also
-    punctuation and numbers. Returns a filtered copy with the same columns; ``tok`` keeps the
-    original positions so KWIC and offsets stay traceable."""
-    stop = {fold(w) for w in words}
-    drop = _category_mask(tokens["norm"], lambda s: s in stop)
-    if punct:
-        drop |= is_punct(tokens)
-    if numbers:
-        drop |= _category_mask(tokens["norm"], lambda s: bool(re.fullmatch(r"[\d.,:/-]+", s)))
-    return tokens.loc[~drop].reset_index(drop=True)
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        from analysis import token_transforms
 
-
-_STEMMERS = ("porter", "snowball", "lancaster")
-
-
-def tokens_stem(
-    tokens: pd.DataFrame, *, stemmer: Literal["porter", "snowball", "lancaster"] = "snowball"
-) -> pd.DataFrame:
-    """Replace ``norm`` with its stem using an NLTK stemmer (data-free); returns a copy.
-
-    Stems are computed once per vocabulary type. ``snowball`` is NLTK's English Snowball
-    (Porter2) stemmer, the one quanteda's ``tokens_wordstem`` uses.
-    """
-    from nltk.stem import LancasterStemmer, PorterStemmer, SnowballStemmer
-
-    check_choice("stemmer", stemmer, _STEMMERS)
-    stem = {
-        "porter": PorterStemmer().stem,
-        "snowball": SnowballStemmer("english").stem,
-        "lancaster": LancasterStemmer().stem,
-    }[stemmer]
-    out = tokens.copy()
-    cats = tokens["norm"].cat.categories.tolist()
-    stems = [stem(c) if _WORD_RE.search(c) else c for c in cats]
-    codes, uniques = pd.factorize(pd.Index(stems, dtype=object))
-    out["norm"] = pd.Categorical.from_codes(
-        np.asarray(codes)[tokens["norm"].array.codes],
-        categories=pd.Index(list(uniques), dtype=str),
-    )
-    return out
-
-
-def tokens_ngrams(
-    tokens: pd.DataFrame, n: int = 2, *, sep: str = " ", skip_punct: bool = True
-) -> pd.DataFrame:
-    """Contiguous n-grams within sentences.
-
-    Args:
-        tokens: a tokens table (possibly already filtered with :func:`tokens_remove`).
-        n: n-gram size (≥ 1).
-        sep: joins the parts of ``token`` and ``norm``.
-        skip_punct: drop punctuation first (then an n-gram never contains a punctuation mark,
-            but may span one, as in quanteda after ``remove_punct``).
-
-    Returns:
-        A tokens-like table, one row per n-gram: ``doc_id, sent, tok`` (position of the first
-        token), ``start`` (of the first), ``end`` (of the last), ``token``, ``norm`` (joined with
-        ``sep``; plain string columns).
-    """
-    if n < 1:
-        raise ValueError(f"n={n} must be at least 1")
-    base = tokens.loc[~is_punct(tokens)] if skip_punct else tokens
-    base = base.reset_index(drop=True)
-    m = len(base) - n + 1
-    if m <= 0:
-        return pd.DataFrame(
-            {c: pd.Series(dtype=t) for c, t in [("doc_id", str), ("sent", "int32"), ("tok", "int32"),
-                                                 ("start", "int64"), ("end", "int64"), ("token", str), ("norm", str)]}
-        )  # fmt: skip
-    doc = (
-        base["doc_id"].array.codes
-        if hasattr(base["doc_id"], "cat")
-        else pd.factorize(base["doc_id"])[0]
-    )
-    snt = base["sent"].to_numpy()
-    ok = np.ones(m, bool)
-    for k in range(1, n):
-        ok &= (doc[k : k + m] == doc[:m]) & (snt[k : k + m] == snt[:m])
-    idx = np.flatnonzero(ok)
-    tok_s = base["token"].astype(str).to_numpy()
-    norm_s = base["norm"].astype(str).to_numpy()
-
-    def join(arr: np.ndarray) -> list[str]:
-        parts = [arr[idx + k] for k in range(n)]
-        return [sep.join(p) for p in zip(*parts, strict=True)] if n > 1 else list(parts[0])
-
-    return pd.DataFrame(
-        {
-            "doc_id": base["doc_id"].to_numpy()[idx],
-            "sent": snt[idx],
-            "tok": base["tok"].to_numpy()[idx],
-            "start": base["start"].to_numpy()[idx],
-            "end": base["end"].to_numpy()[idx + n - 1],
-            "token": join(tok_s),
-            "norm": join(norm_s),
-        }
-    )
+        return getattr(token_transforms, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def sentences(tokens: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:

@@ -39,7 +39,8 @@ from typing import Literal, get_args
 import numpy as np
 import pandas as pd
 
-from analysis._aggregate import distinct, doc_positions, finish_theme_matrix
+from analysis._aggregate import distinct, doc_positions
+from analysis._aggregate_finish import finish_theme_matrix
 from analysis._checks import check_choice, check_int, positional_docs, require_columns
 from analysis._groups import By, corpus_ids, group_docs
 from analysis._io import write_review_csv

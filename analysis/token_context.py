@@ -1,9 +1,12 @@
 """The tokens table indexed by (document, position), for rules that look at the words around a
-match (:mod:`analysis.mention_rules`, :mod:`analysis.place_rules`), and a per-type cache of
-what such a rule found."""
+match (:mod:`analysis.mention_rules`, :mod:`analysis.place_rules`), the look-ups by integer
+``norm`` code those rules share (:func:`code_table`, :func:`codes_at`, :func:`codes_before`,
+:func:`narrow`, :func:`mention_frame`; moved here from :mod:`analysis.place_forms`, which
+re-exports them), and a per-type cache of what such a rule found."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +21,12 @@ __all__ = [
     "covered_keys",
     "type_strings",
     "rows_with",
+    "code_table",
+    "codes_at",
+    "codes_before",
+    "in_table",
+    "narrow",
+    "mention_frame",
 ]
 
 
@@ -198,6 +207,77 @@ def covered_keys(named: pd.DataFrame, width: int) -> np.ndarray:
     n = named["n_tok"].to_numpy().astype(np.int64)
     base = named["doc_id"].cat.codes.to_numpy().astype(np.int64) * width + named["tok"].to_numpy()
     return np.sort(np.repeat(base, n) + np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+
+
+# -- look-ups by integer code ------------------------------------------------------------------
+
+
+def code_table(ctx: TokenContext, words) -> np.ndarray:
+    """A look-up table over the ``norm`` codes (two more slots, False, for the codes -1 and -2
+    of :func:`_at` and :func:`_back`): ``code_table(ctx, words)[codes]`` tests membership."""
+    key = frozenset(words)
+    ref, tables = _TABLES
+    if ref() is not ctx:  # the tables of the last tokens table looked at (a weak reference)
+        tables = {}
+        _TABLES[:] = [weakref.ref(ctx), tables]
+    lut = tables.get(key)
+    if lut is None:
+        codes = ctx.norm_types.get_indexer(sorted(words))
+        lut = np.zeros(len(ctx.norm_types) + 2, bool)
+        lut[codes[codes >= 0]] = True
+        tables[key] = lut
+    return lut
+
+
+_TABLES: list = [lambda: None, {}]
+
+
+def codes_at(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+    """``norm`` code of token ``tok`` of each document; -1 where there is none."""
+    r = ctx.rows(doc, tok)
+    out = np.full(len(r), -1, np.int64)
+    ok = r >= 0
+    out[ok] = ctx.norm_codes[r[ok]]
+    return out
+
+
+def codes_before(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, k: int, here: np.ndarray | None = None
+) -> np.ndarray:
+    """``norm`` code of the token ``k`` before ``tok`` in its sentence; -2 across a sentence
+    start, -1 before the document (``here``: the rows of ``tok``, if known)."""
+    if here is None:
+        here = ctx.rows(doc, tok)
+    if ctx.bounds is not None:
+        there = np.where((here >= 0) & (tok >= k), here - k, -1)
+    else:
+        there = ctx.rows(doc, tok - k)
+    out = np.full(len(tok), -1, np.int64)
+    ok = (here >= 0) & (there >= 0)
+    same = np.zeros(len(tok), bool)
+    same[ok] = ctx.sent[here[ok]] == ctx.sent[there[ok]]
+    out[ok & ~same] = -2
+    out[same] = ctx.norm_codes[there[same]]
+    return out
+
+
+def in_table(codes: np.ndarray, lut: np.ndarray) -> np.ndarray:
+    return lut[codes]
+
+
+def narrow(mask: np.ndarray, test) -> np.ndarray:
+    """``mask`` narrowed by ``test(index array)``, computed on its True rows only."""
+    out = mask.copy()
+    if out.any():
+        idx = np.flatnonzero(out)
+        out[idx] = test(idx)
+    return out
+
+
+def mention_frame(named: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    return doc, tok, tok + named["n_tok"].to_numpy().astype(np.int64)
 
 
 class TypeCache:

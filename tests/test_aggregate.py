@@ -12,16 +12,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis._aggregate import (
-    PART_COLUMNS,
-    combine_parts,
-    empty_parts,
+from analysis._aggregate import PART_COLUMNS, combine_parts, empty_parts, part
+from analysis._aggregate_finish import (
     finish_actor_counts,
     finish_comention_edges,
     finish_term_frequency,
     finish_theme_matrix,
     min_rank_sorted,
-    part,
 )
 from analysis.schema import check_table
 

@@ -360,7 +360,7 @@ def test_wrapped_flag_of_the_documents_table_equals_wrapped_documents():
 
 
 def test_study_tables_columns_reads_the_schema_only(tmp_path):
-    from analysis.report.compute import StudyTables
+    from analysis.report.tables_folder import StudyTables
 
     pd.DataFrame({"doc_id": ["d1"], "preview": ["long text"], "n_words": [3]}).to_parquet(
         tmp_path / "documents.parquet", index=False

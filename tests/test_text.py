@@ -17,11 +17,9 @@ from analysis.text import (
     sentences,
     tokenize,
     tokenize_text,
-    tokens_ngrams,
-    tokens_remove,
-    tokens_stem,
     wrapped_documents,
 )
+from analysis.token_transforms import tokens_ngrams, tokens_remove, tokens_stem
 from tests.conftest import make_docs
 
 

@@ -1,18 +1,19 @@
 """Reproducible reports: the study file, notebook parameters, tables, the papermill runner.
 
-========== ==================================================================================
-study      Study, load_study, load_study_docs, notebook_study, StudyError
-inputs     check_study_inputs, StudyInputs, study_inputs, file_sha256
-params     NotebookParameter, notebook_parameters, resolve_parameters, check_parameter_values,
-           parse_cli_parameters, ParameterError
-tables     save_table, display_table, table_html, corpus_overview (used inside notebooks)
-compute    study_tables, compute_study_tables, StudyTables, TableOptions: every table of a
-           study computed once, chunk by chunk; the notebooks read them
-runner     run_report, ReportError, ReportInterrupted: the notebooks run, the report written
-           atomically
-html       the exported pages, provenance footer and index page
-cli        ``python -m analysis report|params``
-========== ==================================================================================
+============== ==============================================================================
+study          Study, load_study, load_study_docs, notebook_study, StudyError
+inputs         check_study_inputs, StudyInputs, study_inputs, file_sha256
+params         NotebookParameter, notebook_parameters, resolve_parameters,
+               check_parameter_values, parse_cli_parameters, ParameterError
+tables         save_table, display_table, table_html, corpus_overview (used inside notebooks)
+compute        study_tables, compute_study_tables, TableOptions: every table of a study
+               computed once, chunk by chunk; the notebooks read them
+tables_folder  StudyTables, TABLE_FILES: the tables folder of a run, read on demand
+runner         run_report, ReportError, ReportInterrupted: the notebooks run, the report
+               written atomically
+html           the exported pages, provenance footer and index page
+cli            ``python -m analysis report|params``
+============== ==============================================================================
 
 Example:
     >>> from analysis.report import load_study, run_report
@@ -23,8 +24,6 @@ Example:
 from __future__ import annotations
 
 from analysis.report.compute import (
-    TABLE_FILES,
-    StudyTables,
     TableOptions,
     compute_study_tables,
     study_tables,
@@ -56,6 +55,7 @@ from analysis.report.tables import (
     table_html,
     warnings_as_notes,
 )
+from analysis.report.tables_folder import TABLE_FILES, StudyTables
 
 __all__ = [
     "StudyError",
