@@ -5,12 +5,14 @@ and from its module (``analysis.text.tokenize``); the module names say what they
 
 ============ =================================================================
 corpus       load_corpus, iter_corpus, docs_from_table: the docs table
+corpus_files read_text_file, read_html_file, normalize_text: one file in, CorpusError
 webpages     extract_page: main text and metadata of a saved news page (trafilatura)
 dates        parse_date, period_of: dates on load and periods for by="month"
 language     detect_language: each document's language, offline
 boilerplate  clean_boilerplate and its rule sets (audited removals)
 duplicates   find_duplicates: republished and near-identical copies (shingles, MinHash)
-text         tokenize, sentences, fold, stopwords, stems, n-grams: the tokens table
+text         tokenize, sentences, fold, stopwords: the tokens table
+token_transforms tokens_remove, tokens_stem, tokens_ngrams: filtered, stemmed, n-gram tokens
 punkt        sentence boundaries: Punkt's rules per vocabulary type (punkt_parameters)
 matching     compile_patterns, match: the one pattern engine
 frequency    term_frequency
@@ -50,10 +52,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
-    "corpus": (
-        "CorpusError", "load_corpus", "iter_corpus", "docs_from_table", "read_text_file",
-        "read_html_file", "normalize_text",
-    ),
+    "corpus": ("load_corpus", "iter_corpus", "docs_from_table"),
+    "corpus_files": ("CorpusError", "read_text_file", "read_html_file", "normalize_text"),
     "webpages": ("extract_page", "WebPage", "WebPageError"),
     "dates": ("parse_date", "period_of", "auto_period", "PERIODS"),
     "language": ("detect_language", "detect_languages", "preload_model"),
@@ -64,9 +64,9 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "duplicates": ("find_duplicates", "duplicate_pairs", "apply_duplicates"),
     "text": (
         "TOKEN_PATTERN", "fold", "load_stopwords", "tokenize", "tokenize_text", "sentences",
-        "is_punct", "tokens_remove", "tokens_stem", "tokens_ngrams", "wrapped_documents",
-        "Vocabulary",
+        "is_punct", "wrapped_documents", "Vocabulary",
     ),
+    "token_transforms": ("tokens_remove", "tokens_stem", "tokens_ngrams"),
     "punkt": ("load_abbreviations", "punkt_parameters"),
     "matching": (
         "PatternError", "PatternSet", "compile_patterns", "match", "match_entries", "MATCH_COLUMNS",

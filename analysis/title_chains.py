@@ -44,8 +44,8 @@ def _is_head(word: str) -> bool:
 
 def title_chain_mask(named: pd.DataFrame, ctx: TokenContext, persons: set[str]) -> np.ndarray:
     """True for a non-person mention inside a capitalised title before a tabled person's name:
-    "TITLE of (the) X [of (the) Y …][,] [honorifics] PERSON" marks X, Y, … (``named`` sorted by
-    document and start; ``persons``: the person actor ids)."""
+    ``TITLE of (the) X (of (the) Y …) (,) (honorifics) PERSON`` marks X, Y, … (``named``
+    sorted by document and start; ``persons``: the person actor ids)."""
     out = np.zeros(len(named), bool)
     if len(named) < 2 or not persons:
         return out
