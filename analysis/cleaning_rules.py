@@ -506,6 +506,14 @@ _CAPTION_RULES = (
         rf"(?:[-–—]{{1,2}}\s{{0,3}})?(?:{_ACRONYM}\s{{0,2}}/\s{{0,2}})?(?:(?i:photos?)\s{{1,3}})?"
         rf"(?i:courtesy)\s{{1,3}}(?i:of)\s{{1,3}}(?:the\s{{1,3}})?{_CREDIT}\.?",
     ),
+    # who released a release: "Released by the SPP press office", "Issued by the Public
+    # Relations Division" (held-out set 25), a line of its own
+    BoilerplateRule(
+        "release_credit",
+        rf"(?:Released|Issued|Distributed)\s{{1,3}}by\s{{1,3}}(?:the\s{{1,3}})?{_CREDIT}"
+        r"(?:\s{1,3}(?:press|media|news|information|public\s{1,3}relations)"
+        r"\s{1,3}(?:office|bureau|department|division|section|unit|centre|center))?\.?",
+    ),
     # a lone credit naming a newspaper, e.g. "Viet Nam News" or "VNS/Viet Nam News"
     BoilerplateRule("credit_outlet", rf"(?:{_ACRONYM}/)?{_MEDIA_NAME}", caption_before=True),
     # "Delegates at the conference. Photo: VNA The 13th conference ...": caption fused to text
@@ -521,7 +529,9 @@ _DATELINE_RULES = (
     # "HANOI (VNA) – ", "Hanoi, Dec 6 (VNA/VNS) - ", "BEIJING, Dec. 6 (Xinhua) -- "
     BoilerplateRule(
         "agency_dateline",
-        rf"{_PLACE}(?:\s{{0,3}},\s{{0,3}}{_DAY_MONTH})?\s{{0,3}}\(\s{{0,2}}{_AGENCY_LIST}\s{{0,2}}\)"
+        # (with the country in brackets: "LIJIANG (China), Oct 15 (Bernama) --", set 24)
+        rf"{_PLACE}(?:\s{{0,3}}\(\s{{0,2}}{_PLACE}\s{{0,2}}\))?(?:\s{{0,3}},\s{{0,3}}{_DAY_MONTH})?"
+        rf"\s{{0,3}}\(\s{{0,2}}{_AGENCY_LIST}\s{{0,2}}\)"
         r"\s{0,3}[-–—:]{1,3}\s{0,3}",
         where="leading",
     ),

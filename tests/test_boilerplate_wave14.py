@@ -52,3 +52,12 @@ def test_other_news_heads_a_list_of_headlines() -> None:
 def test_stacked_tag_labels_are_a_tags_line() -> None:
     line = "Tags / Keywords: Crime, AGO, Trafficking, Ruritania"
     assert removed(BODY + "\n\n" + line + "\n") == [[line, "tags_line"]]
+
+
+def test_a_dateline_with_the_country_in_brackets_and_a_release_credit() -> None:
+    text = "STRELSAU (Ruritania), Oct 15 (Bernama) -- Elbonia proposed common rules.\n\n" + BODY
+    assert removed(text) == [["STRELSAU (Ruritania), Oct 15 (Bernama) -- ", "agency_dateline"]]
+    assert removed(BODY + "\n\nReleased by the AGO press office\n") == [
+        ["Released by the AGO press office", "release_credit"]
+    ]
+    assert removed(BODY + "\n\nReleased by the police on Monday, he went home.\n") == []
