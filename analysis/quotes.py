@@ -85,7 +85,6 @@ mentions at a token, pronoun antecedents) is a binary search or an array index.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -294,30 +293,19 @@ def find_quotes(
     ments = SortedMentions(mentions, doc_cats, toks)
     bounds, m_bounds = toks.bounds.tolist(), ments.bounds.tolist()
     n_marks, n_colons = toks.marks_per_doc.tolist(), toks.colons_per_doc.tolist()
-    # The loop allocates many small objects that all stay alive until it ends (rows, slots,
-    # per-document arrays): the cyclic collector, run every few hundred allocations, would
-    # scan them (and everything else the process holds) again and again for nothing to free.
-    # Paused here, it runs as before once the loop is done; results do not depend on it.
-    pause = gc.isenabled()
-    if pause:
-        gc.disable()
-    try:
-        for d, name in enumerate(doc_cats.tolist()):
-            if bounds[d + 1] == bounds[d] or (
-                d not in cues_found
-                and not n_marks[d]
-                and not (n_colons[d] and m_bounds[d + 1] > m_bounds[d])
-            ):
-                continue
-            doc = SpeakerDoc.build(name, texts[name], toks, d, ments.of(d), ments.in_mention)
-            local = sorted(cues_found.get(d, []))
-            local = _usable_cues(doc, local)
-            # lists: made arrays on first use (most documents never resolve a pronoun)
-            doc.mark_speaking([c.first for c in local], [c.last for c in local])
-            rows.extend(_quotes_in_doc(doc, local, transcript=bool(n_colons[d])))
-    finally:
-        if pause:
-            gc.enable()
+    for d, name in enumerate(doc_cats.tolist()):
+        if bounds[d + 1] == bounds[d] or (
+            d not in cues_found
+            and not n_marks[d]
+            and not (n_colons[d] and m_bounds[d + 1] > m_bounds[d])
+        ):
+            continue
+        doc = SpeakerDoc.build(name, texts[name], toks, d, ments.of(d), ments.in_mention)
+        local = sorted(cues_found.get(d, []))
+        local = _usable_cues(doc, local)
+        # lists: made arrays on first use (most documents never resolve a pronoun)
+        doc.mark_speaking([c.first for c in local], [c.last for c in local])
+        rows.extend(_quotes_in_doc(doc, local, transcript=bool(n_colons[d])))
     if not rows:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
     out = pd.DataFrame(rows)

@@ -18,6 +18,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from analysis._quote_index import doc_codes
 from analysis.cues import issued_by
 from analysis.dates import MONTH_NAMES
 from analysis.paragraphs import paragraph_breaks
@@ -189,7 +190,7 @@ class SortedMentions:
 
     def __init__(self, mentions: pd.DataFrame, doc_cats: pd.Index, toks: SortedTokens) -> None:
         if len(mentions):
-            codes = pd.Categorical(mentions["doc_id"].astype(str), categories=doc_cats).codes
+            codes = doc_codes(mentions["doc_id"], doc_cats)
             order = np.lexsort((mentions["start"].to_numpy(), codes))
             codes = codes[order].astype(np.int64)
             self.cols = {
