@@ -352,8 +352,12 @@ def _cues_by_doc(
     firsts = toks.locate(codes, found["start"].to_numpy(np.int64)).tolist()
     lasts = toks.locate(codes, found["end"].to_numpy(np.int64), end=True).tolist()
     keys = found["key"].astype(str).tolist()
+    # tuple.__new__ builds the same Cue as Cue(a, b, kind, cue) without the Python-level
+    # __new__ of a named tuple: one per cue, tens of thousands per chunk
+    new = tuple.__new__
     for c, a, b, k in zip(codes.tolist(), firsts, lasts, keys, strict=True):
-        by_doc.setdefault(c, []).append(Cue(a, b, *meta[k]))
+        kind, cue = meta[k]
+        by_doc.setdefault(c, []).append(new(Cue, (a, b, kind, cue)))
     return by_doc
 
 
