@@ -65,8 +65,7 @@ def cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
     if opens_next_quote(doc, close):
         return None  # '"…." As she told X, "…"': that cue belongs to the next quotation
     stop = min(len(norm), close + 1 + WINDOW_AFTER)
-    # (the window's paragraph numbers read once, as a list: this runs for every quotation)
-    para = doc.para[close:stop].tolist()
+    para = doc.para
     for j in range(close + 1, stop):
         w = norm[j]
         if w in SENT_END:
@@ -75,7 +74,7 @@ def cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
             break
         # (not the marks of a nickname inside a tabled name: '"…," Senator Jose "Pepe" Reyes
         # said')
-        if (w in QUOTE_MARKS and not doc.in_mention[j]) or para[j - close] != para[0]:
+        if (w in QUOTE_MARKS and not doc.in_mention[j]) or para[j] != para[close]:
             break
     else:
         j = stop

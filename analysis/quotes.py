@@ -602,14 +602,7 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
         )
     if not 1 <= last - o <= 8:  # one word per token after the mark: too few or too many
         return False
-    # offsets read as two short lists (this runs for every quotation of up to nine tokens)
-    text, lo = doc.text, o + 1
-    words = [
-        text[a:b]
-        for a, b in zip(
-            doc.start[lo : last + 1].tolist(), doc.end[lo : last + 1].tolist(), strict=True
-        )
-    ]
+    words = [doc.text[doc.start[i] : doc.end[i]] for i in range(o + 1, last + 1)]
     if not _SENTENCE_PUNCT.isdisjoint(words):
         return False
     long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
