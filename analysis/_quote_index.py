@@ -1,7 +1,7 @@
 """Chunk-wide look-ups of :func:`analysis.quotes.find_quotes`, built once per call.
 
-Private: shared by :mod:`analysis.speakers` and :mod:`analysis.quotes`, which hold the rules;
-what is here only makes their inputs cheaper to build, never changes them (issue 14).
+Private, used by :mod:`analysis.speakers` (which is at its size limit): what is here only
+makes the inputs of the quote rules cheaper to build, never changes them (issue 14).
 """
 
 from __future__ import annotations
