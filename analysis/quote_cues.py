@@ -65,13 +65,16 @@ def cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
     if opens_next_quote(doc, close):
         return None  # '"…." As she told X, "…"': that cue belongs to the next quotation
     stop = min(len(norm), close + 1 + WINDOW_AFTER)
+    para = doc.para
     for j in range(close + 1, stop):
-        if norm[j] in SENT_END and norm[j - 1] in _HONORIFICS:
-            continue  # '"…," Ms. Whitmore said'
+        w = norm[j]
+        if w in SENT_END:
+            if norm[j - 1] in _HONORIFICS:
+                continue  # '"…," Ms. Whitmore said'
+            break
         # (not the marks of a nickname inside a tabled name: '"…," Senator Jose "Pepe" Reyes
         # said')
-        mark = norm[j] in QUOTE_MARKS and not doc.in_mention[j]
-        if norm[j] in SENT_END or mark or doc.para[j] != doc.para[close]:
+        if (w in QUOTE_MARKS and not doc.in_mention[j]) or para[j] != para[close]:
             break
     else:
         j = stop

@@ -279,15 +279,16 @@ def find_quotes(
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
     texts = dict(zip(docs["doc_id"].astype(str).tolist(), docs["text"].tolist(), strict=True))
     doc_cats = tokens["doc_id"].cat.categories.astype(str)
-    codes = tokens["doc_id"].cat.codes.to_numpy()
-    present = np.bincount(codes[codes >= 0], minlength=len(doc_cats)) > 0
+    toks = SortedTokens(tokens)
+    # the documents with tokens, from the bounds SortedTokens computes anyway (no second pass
+    # over every token's code; issue 14)
+    present = np.diff(toks.bounds) > 0
     missing = sorted(set(doc_cats[present]) - set(texts))
     if missing:
         raise ValueError(f"tokens of document(s) not in docs: {', '.join(missing[:10])}")
     cue_lists = {"verb": (*verbs, *extra), "participle": tuple(participles),
                  "according": tuple(according), "direct": DIRECT_ONLY_CUES}  # fmt: skip
     rows: list[dict] = []
-    toks = SortedTokens(tokens)
     cues_found = _cues_by_doc(tokens, cue_lists, drop, toks)
     ments = SortedMentions(mentions, doc_cats, toks)
     bounds, m_bounds = toks.bounds.tolist(), ments.bounds.tolist()
@@ -351,8 +352,12 @@ def _cues_by_doc(
     firsts = toks.locate(codes, found["start"].to_numpy(np.int64)).tolist()
     lasts = toks.locate(codes, found["end"].to_numpy(np.int64), end=True).tolist()
     keys = found["key"].astype(str).tolist()
+    # tuple.__new__ builds the same Cue as Cue(a, b, kind, cue) without the Python-level
+    # __new__ of a named tuple: one per cue, tens of thousands per chunk
+    new = tuple.__new__
     for c, a, b, k in zip(codes.tolist(), firsts, lasts, keys, strict=True):
-        by_doc.setdefault(c, []).append(Cue(a, b, *meta[k]))
+        kind, cue = meta[k]
+        by_doc.setdefault(c, []).append(new(Cue, (a, b, kind, cue)))
     return by_doc
 
 
@@ -367,70 +372,67 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
     lasts = {c.last for c in cues if c.kind == "verb"}
     out = []
     for c in cues:
-        prev = norm[c.first - 1] if c.first else ""
-        nxt = norm[c.last + 1] if c.last + 1 < n else ""
-        if prev in NOT_A_CUE_AFTER and (prev in _DETERMINERS or c.cue in NOUN_FORMS):
+        first, last, kind, cue = c  # read once: each is tested several times below
+        prev = norm[first - 1] if first else ""
+        nxt = norm[last + 1] if last + 1 < n else ""
+        if prev in NOT_A_CUE_AFTER and (prev in _DETERMINERS or cue in NOUN_FORMS):
             continue  # "ten ASEAN member states", "the claims"; not "two crew members said"
         if prev in NEGATIONS or prev.endswith("n't"):
             continue
-        if prev == "to" and c.first >= 2 and norm[c.first - 2] in NEGATIONS:
+        if prev == "to" and first >= 2 and norm[first - 2] in NEGATIONS:
             continue  # "declined to say"
         if (
             prev in PASSIVE_AFTER
             and nxt != "that"
-            and not c.cue.endswith("ing")
+            and not cue.endswith("ing")
             and not charges.passive_by(doc, c)  # wave 11: "accused by X of …" is a charge
         ):
             continue  # "were promised jobs"; not "she was saying"
         if charges.not_speech(doc, c):
             continue  # wave 11: "ordered a review", "the protocol that X has proposed, and"
-        if c.cue in BASE_FORMS and c.cue != "say" and prev in NOT_A_CUE_AFTER_BASE:
+        if cue in BASE_FORMS and cue != "say" and prev in NOT_A_CUE_AFTER_BASE:
             continue  # "agreed to pledge"; "say" keeps its old reading ("she would say, '…'")
         if (
-            c.cue == "say"
+            cue == "say"
             and prev in _MODALS
             and nxt not in (",", ":", "that")
             and nxt not in QUOTE_MARKS
         ):
             continue  # "Critics will say this means …": what someone may say, not speech
-        if c.cue in OBJECT_CUES and not _speech_after(doc, c) and not adverbial_then_that(doc, c):
+        if cue in OBJECT_CUES and not _speech_after(doc, c) and not adverbial_then_that(doc, c):
             continue  # "Canberra added nickel to its list", "reported a 41% rise"
-        if (c.cue in CALL_ON_CUES or c.cue in POINT_CUES) and not_speech(doc, c):
+        if (cue in CALL_ON_CUES or cue in POINT_CUES) and not_speech(doc, c):
             continue  # wave 6: a courtesy call ("called on Minister X"), "25 basis points to"
-        if c.kind == "verb" and _hypothetical(doc, c.first):
+        if kind == "verb" and _hypothetical(doc, first):
             continue  # "When Borealis announced its writedown, …"
-        if c.kind == "verb" and c.last + 1 in firsts and not capitalised_inside(doc, c.last + 1):
+        if kind == "verb" and last + 1 in firsts and not capitalised_inside(doc, last + 1):
             continue  # "media reports said", "the statement says": a noun before a cue
-        if c.kind == "verb" and c.first - 1 in lasts and capitalised_inside(doc, c.first):
+        if kind == "verb" and first - 1 in lasts and capitalised_inside(doc, first):
             continue  # wave 13: "told Notes from Poland": an outlet's name, not a cue
-        if c.kind == "verb" and relative_before_cue(norm, c.first, c.last, firsts):
+        if kind == "verb" and relative_before_cue(norm, first, last, firsts):
             continue  # wave 13: "X, which observed the vote, said …"
-        if c.kind == "direct" and c.first in longer:
+        if kind == "direct" and first in longer:
             continue
-        if c.cue in DENIAL_CUES and not denial_allowed(doc, c):
+        if cue in DENIAL_CUES and not denial_allowed(doc, c):
             continue  # wave 8: "denies six counts of …"; not "was denied bail"
-        if c.cue in AGREE_CUES and not agree_allowed(doc, c):
+        if cue in AGREE_CUES and not agree_allowed(doc, c):
             continue  # wave 8: "…, analysts agree."; not "agree to extend the deal"
-        if c.cue in HEARD_CUES and not hearing_allowed(doc, c):
+        if cue in HEARD_CUES and not hearing_allowed(doc, c):
             continue  # wave 8: "…, a jury has heard."; not "he heard the news"
-        if (
-            c.cue in GUARDED_CUES
-            and not cue_allowed(doc, c)
-            and not charges.closing_finding(doc, c)
-        ):
+        if cue in GUARDED_CUES and not cue_allowed(doc, c) and not charges.closing_finding(doc, c):
             continue  # wave 5: "ruled out", "over alleged corruption", "asked about"
         if (
-            c.cue in ("accused", "accuses")
+            cue in ("accused", "accuses")
             and nxt.isalpha()
             and nxt != "by"
-            and "of" not in norm[c.last + 2 : c.last + 10]
+            and "of" not in norm[last + 2 : last + 10]
         ):
             continue  # "accused X of Y" only (set 8); not "accuses employers and unions alike"
         if (
-            c.cue in NOUN_FORMS
+            cue in NOUN_FORMS
             and nxt not in ("that", ",", ":")
             and prev not in UNNAMED_SOURCES
-            and doc.slot_ending_at(c.first - 1) is None
+            and doc.slot_ending_at(first - 1) is None
         ):
             continue
         out.append(c)
@@ -601,10 +603,13 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
     if not 1 <= last - o <= 8:  # one word per token after the mark: too few or too many
         return False
     words = [doc.text[doc.start[i] : doc.end[i]] for i in range(o + 1, last + 1)]
-    if any(w in (".", "!", "?", ",") for w in words):
+    if not _SENTENCE_PUNCT.isdisjoint(words):
         return False
     long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
     return len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)
+
+
+_SENTENCE_PUNCT = frozenset({".", "!", "?", ","})
 
 
 def _direct_quotes(found: Found) -> None:

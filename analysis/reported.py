@@ -114,8 +114,16 @@ _ADVERBIAL_THAT = frozenset({"in", "after", "at", "during", "on", "last", "later
 def clause_subject(doc: SpeakerDoc, c0: int) -> Slot | None:
     """The first eligible mention of the clause that ends before token ``c0``."""
     lo = int(doc.s_lo[c0])
-    bounds = [i for i in range(lo, c0) if doc.norm[i] in BOUNDARY]
-    return doc.first_mention_in(bounds[-1] + 1 if bounds else lo, c0 - 1)
+    return doc.first_mention_in(_clause_start(doc.norm, lo, c0), c0 - 1)
+
+
+def _clause_start(norm: Sequence[str], s_lo: int, c0: int) -> int:
+    """The token after the last clause boundary in ``s_lo..c0-1``, else ``s_lo``: scanned
+    back from the cue, which stops at the first boundary met instead of listing them all."""
+    for i in range(c0 - 1, s_lo - 1, -1):
+        if norm[i] in BOUNDARY:
+            return i + 1
+    return s_lo
 
 
 def reported_speech(found: Found) -> None:
@@ -504,7 +512,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     b = c0 - 1
     while b > s_lo and norm[b] in TIME_WORDS:
         b -= 1  # "Developing countries on Monday called for …"
-    seg = max([s_lo, *[i + 1 for i in range(s_lo, c0) if norm[i] in BOUNDARY]])
+    seg = _clause_start(norm, s_lo, c0)
     unnamed = (
         slot is None
         and (cue.kind == "verb" or cue.cue == "accusing")  # "with each side accusing …"

@@ -18,6 +18,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from analysis._quote_index import doc_codes
 from analysis.cues import issued_by
 from analysis.dates import MONTH_NAMES
 from analysis.paragraphs import paragraph_breaks
@@ -139,21 +140,21 @@ class SortedTokens:
         self.codes = codes
         # First and last token of each token's sentence, local to its document, for all
         # documents at once: a sentence never spans two documents.
-        lo_of = self.bounds[codes]  # first row of each token's document
         brk = np.ones(n, bool)
         np.not_equal(self.sent[1:], self.sent[:-1], out=brk[1:])
         brk[self.bounds[:-1][self.bounds[:-1] < n]] = True  # a document's first token
         first = np.flatnonzero(brk)
-        # each sentence's first and last row repeated over its tokens (no cumulative sum and
-        # gather over all tokens)
+        # each sentence's first and last token, made local per sentence (its document's first
+        # row is the same for all its tokens), repeated over its tokens
         size = np.diff(np.append(first, n))
-        self.s_lo = np.repeat(first, size) - lo_of
-        self.s_hi = np.repeat(first + size - 1, size) - lo_of
+        first_local = first - self.bounds[codes[first]]
+        self.s_lo = np.repeat(first_local, size)
+        self.s_hi = np.repeat(first_local + size - 1, size)
         # One hash lookup per type (a carried vocabulary holds every type seen so far).
         is_mark_type = np.asarray(norm_cats.isin([*QUOTE_MARKS, *QUOTE_MARKS.values()]), bool)
         is_mark = is_mark_type[norm_codes]
         mark_rows = np.flatnonzero(is_mark)
-        self.marks = mark_rows - lo_of[mark_rows]  # local index of every quotation mark
+        self.marks = mark_rows - self.bounds[codes[mark_rows]]  # local index of every mark
         self.mark_bounds = np.searchsorted(mark_rows, self.bounds)
         self.marks_per_doc = np.diff(self.mark_bounds)
         # colons and question marks, for transcript answers ("Lin Wei: …"), headlines and
@@ -189,7 +190,7 @@ class SortedMentions:
 
     def __init__(self, mentions: pd.DataFrame, doc_cats: pd.Index, toks: SortedTokens) -> None:
         if len(mentions):
-            codes = pd.Categorical(mentions["doc_id"].astype(str), categories=doc_cats).codes
+            codes = doc_codes(mentions["doc_id"], doc_cats)
             order = np.lexsort((mentions["start"].to_numpy(), codes))
             codes = codes[order].astype(np.int64)
             self.cols = {

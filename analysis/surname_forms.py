@@ -41,11 +41,19 @@ def untabled_surname_opening(
     w = norm[p]
     if not text[start[p] : start[p] + 1].isupper() or w in skip or not w.isalpha():
         return False
-    return any(
-        norm[j] == w
-        and not in_mention[j]
-        and not in_mention[j - 1]
-        and text[start[j - 1] : start[j - 1] + 1].isupper()
-        and norm[j - 1].isalpha()
-        for j in range(1, p)
-    )
+    # the earlier tokens equal to the word, found by the sequence's own search (it runs in C
+    # on a list) instead of a Python test of every token before the sentence (issue 14)
+    j = 0
+    while j + 1 < p:
+        try:
+            j = norm.index(w, j + 1, p)
+        except ValueError:
+            return False
+        if (
+            not in_mention[j]
+            and not in_mention[j - 1]
+            and text[start[j - 1] : start[j - 1] + 1].isupper()
+            and norm[j - 1].isalpha()
+        ):
+            return True
+    return False
