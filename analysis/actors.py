@@ -31,7 +31,6 @@ from analysis.actor_table import (
     CompiledActors,
     load_actors,
 )
-from analysis.affected_places import affected_place_mask
 from analysis.alias_sense import (
     first_sense,
     headline_short_forms,
@@ -40,12 +39,10 @@ from analysis.alias_sense import (
     resolve_by_own_place,
     sentence_tie_sense,
 )
-from analysis.compounds import bilateral_mask, compound_mentions
-from analysis.destination_lists import destination_list_mask
+from analysis.compounds import compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions, inside_heads
 from analysis.holder_forms import foreign_body_mask, holder_title_mask
-from analysis.link_places import link_places_mask
 from analysis.matching import match, take_str
 from analysis.mention_rules import (
     LOCATION_NOUNS,
@@ -55,7 +52,6 @@ from analysis.mention_rules import (
     drop_repeated_abbreviations,
     inside_name_mask,
     not_actor_mask,
-    place_mask,
     possessive_mentions,
     release_block_mask,
     wire_agency_mask,
@@ -69,9 +65,8 @@ from analysis.name_forms import (
 )
 from analysis.name_scope import defined_sense, owned_brand_mask, web_address_mask
 from analysis.noun_forms import noun_forms_mask
-from analysis.phrase_forms import phrase_forms_mask, place_lines_mask
-from analysis.place_forms import place_forms_mask
-from analysis.place_lists import list_place_mask
+from analysis.phrase_forms import phrase_forms_mask
+from analysis.place_lists import places_mask
 from analysis.place_rules import (
     byline_mask,
     dateline_mask,
@@ -79,8 +74,6 @@ from analysis.place_rules import (
     org_name_mask,
     reporters_place_mask,
 )
-from analysis.recipient_forms import recipient_mask
-from analysis.route_forms import route_forms_mask
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.text import is_punct
 from analysis.title_chains import title_chain_mask, title_org_mask
@@ -547,27 +540,8 @@ def find_mentions(
         # "Congress" for India's party in a text on Argentina (before places drop "In India,")
         named = named.loc[~generic_alias_mask(named, act)].reset_index(drop=True)
         if place_actors:
-            orgs = {a for a, t in types.items() if t == "organisation"}
-            # "a Singapore-Malaysia operation": a relation of two actors, not a place
-            persons = {a for a, t in act.types.items() if t == "person"}
-
-            def judge(rows: pd.DataFrame) -> np.ndarray:
-                return (
-                    (
-                        place_mask(rows, ctx, place_actors, orgs)
-                        | place_forms_mask(rows, ctx, place_actors, orgs - place_actors, persons)
-                        | route_forms_mask(rows, ctx, place_actors)
-                        | affected_place_mask(rows, ctx, place_actors)
-                        | place_lines_mask(rows, ctx, place_actors)
-                        | destination_list_mask(rows, ctx, place_actors)
-                        | link_places_mask(rows, ctx, place_actors)
-                    )
-                    & ~bilateral_mask(rows)
-                    & ~recipient_mask(rows, ctx, place_actors)
-                )
-
             # "from Laos and Cambodia through Việt Nam to China": a list read as one phrase
-            placed = list_place_mask(named, ctx, place_actors, judge(named), judge)
+            placed = places_mask(named, ctx, place_actors, types)
             named = named.loc[~placed].reset_index(drop=True)
         named = named.loc[~not_actor_mask(named, ctx)].reset_index(drop=True)
         named = named.loc[

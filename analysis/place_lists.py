@@ -23,9 +23,18 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from analysis.affected_places import affected_place_mask
+from analysis.compounds import bilateral_mask
+from analysis.destination_lists import destination_list_mask
+from analysis.link_places import link_places_mask
+from analysis.mention_rules import place_mask
+from analysis.phrase_forms import place_lines_mask
+from analysis.place_forms import place_forms_mask
+from analysis.recipient_forms import recipient_mask
+from analysis.route_forms import route_forms_mask
 from analysis.token_context import TokenContext
 
-__all__ = ["LIST_JOINS", "list_runs", "list_place_mask"]
+__all__ = ["LIST_JOINS", "list_runs", "list_place_mask", "places_mask"]
 
 #: Words that may stand between two items of a list: "A, B and C", "A or B", "A and the B".
 LIST_JOINS: tuple[tuple[str, ...], ...] = (
@@ -120,3 +129,32 @@ def list_place_mask(
     alone = np.flatnonzero(keep)[~is_first & verdict]
     out[alone] = True
     return out
+
+
+def places_mask(
+    named: pd.DataFrame, ctx: TokenContext, place_actors: set[str], types: dict[str, str]
+) -> np.ndarray:
+    """True for mentions of ``place_actors`` that only locate something: the place rules of
+    :func:`analysis.actors.find_mentions` (a relation of two actors, "a Singapore-Malaysia
+    operation", and a recipient are not places), with every list read as one phrase
+    (:func:`list_place_mask`). ``named`` sorted by document and start; ``types``: actor id ->
+    type."""
+    orgs = {a for a, t in types.items() if t == "organisation"}
+    persons = {a for a, t in types.items() if t == "person"}
+
+    def judge(rows: pd.DataFrame) -> np.ndarray:
+        return (
+            (
+                place_mask(rows, ctx, place_actors, orgs)
+                | place_forms_mask(rows, ctx, place_actors, orgs - place_actors, persons)
+                | route_forms_mask(rows, ctx, place_actors)
+                | affected_place_mask(rows, ctx, place_actors)
+                | place_lines_mask(rows, ctx, place_actors)
+                | destination_list_mask(rows, ctx, place_actors)
+                | link_places_mask(rows, ctx, place_actors)
+            )
+            & ~bilateral_mask(rows)
+            & ~recipient_mask(rows, ctx, place_actors)
+        )
+
+    return list_place_mask(named, ctx, place_actors, judge(named), judge)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
+from analysis.place_words import FIRM_NOUNS
 from analysis.token_context import (
     TokenContext,
     covered_keys,
@@ -784,17 +785,6 @@ def _possessive_title(
 #: Endings of a group of countries' spelling ("ASEAN countries"): a list may start there, as at
 #: a country's name (no capital city ends so).
 GROUP_ENDS: tuple[str, ...] = ("countries", "states", "nations", "economies", "members")
-#: Nouns of businesses that a place name before them locates, one word between: "a London
-#: pathology provider", "a Lagos law firm".
-FIRM_NOUNS: frozenset[str] = frozenset({
-    "provider", "providers", "firm", "firms", "company", "companies", "laboratory",
-    "laboratories", "lab", "labs", "clinic", "clinics", "supplier", "suppliers", "operator",
-    "operators", "insurer", "insurers", "bank", "banks", "hospital", "hospitals", "hotel",
-    "hotels", "restaurant", "school", "college", "university", "court", "startup", "start-up",
-    # untabled groups: "a Phnom Penh rights group", "a Lima charity" (held-out set 18)
-    "group", "groups", "ngo", "ngos", "charity", "charities", "organisation", "organization",
-    "watchdog", "tank", "think-tank",
-})  # fmt: skip
 #: Words after "a X" that make X the state acting: "a Berlin government spokesperson" stays.
 STATE_MODIFIERS: frozenset[str] = frozenset({
     "government", "state", "state-owned", "ministry", "official", "officials", "delegation",

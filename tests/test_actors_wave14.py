@@ -166,3 +166,24 @@ def test_a_units_name_may_stand_between_the_title_and_the_body() -> None:
     # a person's name is no unit: "Lin Bo of Ruritania, Deputy Procurator-General Adam Tan"
     text = "He met Lin Bo of Ruritania, Prosecutor General Adam Tan and others."
     assert ["Ruritania", "ruritania"] in mention_rows(text, ACTORS)
+
+
+def test_people_sent_back_or_out_go_to_a_place() -> None:
+    for text in (
+        "Sylvania deports 86 Elbonian and Freedonian fraud suspects to Ruritania",
+        "Sylvania forced a group of asylum seekers back to Elbonia.",
+        "He swam back to Elbonia in October.",
+        '"They committed crimes there, so they go to Elbonia," the prosecutor said.',
+    ):
+        assert "elbonia" not in [r[1] for r in mention_rows(text, PLACES)], text
+        assert "ruritania" not in [r[1] for r in mention_rows(text, PLACES)], text
+    # documents returned name a party; a verb after "and" is another clause
+    text = "Ruritania returned the documents to Elbonia, which thanked it."
+    assert [r[1] for r in mention_rows(text, PLACES)] == ["ruritania", "elbonia"]
+    text = "They expelled foreign troops and turned to Elbonia for support."
+    assert [r[1] for r in mention_rows(text, PLACES)] == ["elbonia"]
+
+
+def test_a_city_before_a_profession_is_a_place() -> None:
+    text = '"It is fast," said a Strelsau lawyer who has represented clients.'
+    assert mention_rows(text, PLACES) == []

@@ -61,3 +61,18 @@ def test_a_dateline_with_the_country_in_brackets_and_a_release_credit() -> None:
         ["Released by the AGO press office", "release_credit"]
     ]
     assert removed(BODY + "\n\nReleased by the police on Monday, he went home.\n") == []
+
+
+def test_captions_corrections_datelines_and_topic_lists_of_foreign_outlets() -> None:
+    caption = "Image caption, Police in Strelsau escort workers freed from a compound"
+    assert removed("Headline\n\n" + caption + "\n\n" + BODY) == [[caption, "labelled_caption"]]
+    note = "Editor's note: A previous version of this story misspelled the name of Lin Bo."
+    assert removed(BODY + "\n\n" + note + "\n") == [[note, "correction_note"]]
+    text = "Workers freed\n\nZenda, Ruritania - Kyaw Zin, 27, spent five months there.\n\n" + BODY
+    assert removed(text) == [["Zenda, Ruritania - ", "place_dateline"]]
+    text = BODY + "\n\nRelated Topics\n\nRuritania\n\nElbonia\n\nScams\n"
+    assert [r[0] for r in removed(text)] == ["Related Topics", "Ruritania", "Elbonia", "Scams"]
+    text = BODY + "\n\nDW recommends\nRuritania's prosecutors step up hunt for fugitives\n"
+    assert [r[1] for r in removed(text)] == ["list_heading", "list_heading"]
+    # a sentence about a correction is text
+    assert removed(BODY + "\n\nThe correction was made by the court on Monday, he said.\n") == []
