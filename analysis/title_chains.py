@@ -50,20 +50,21 @@ def title_chain_mask(named: pd.DataFrame, ctx: TokenContext, persons: set[str]) 
     out = np.zeros(len(named), bool)
     if len(named) < 2 or not persons:
         return out
-    actor = named["actor_id"].to_numpy(object)
-    is_person = np.fromiter((a in persons for a in actor), bool, len(actor))
+    is_person = named["actor_id"].isin(persons).to_numpy()
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
-    # a chain starts right after "TITLE of" or "TITLE of the"
-    p1, p2, p3 = ctx.norm(doc, tok - 1), ctx.norm(doc, tok - 2), ctx.norm(doc, tok - 3)
-    after_of = (p1 == "of") & (tok >= 2)
-    after_of_the = (p1 == "the") & (p2 == "of") & (tok >= 3)
-    head_at = np.where(after_of_the, tok - 3, tok - 2)
-    head = np.where(after_of_the, p3, p2)
-    starts = np.flatnonzero(~is_person & (after_of | after_of_the))
+    # a chain starts right after "TITLE of" or "TITLE of the" (codes first: most mentions
+    # follow neither)
+    of1, the1 = ctx.norm_in(doc, tok - 1, "of"), ctx.norm_in(doc, tok - 1, "the")
+    starts = np.flatnonzero(~is_person & (of1 | (the1 & ctx.norm_in(doc, tok - 2, "of"))))
     if not len(starts):
         return out
+    after_of_the = ~of1[starts]
+    head_at = np.zeros(len(named), np.int64)
+    head_at[starts] = np.where(after_of_the, tok[starts] - 3, tok[starts] - 2)
+    head = np.empty(len(named), object)
+    head[starts] = ctx.norm(doc[starts], head_at[starts])
     heads = np.fromiter((_is_head(str(w)) for w in head[starts]), bool, len(starts))
     # the title's own word, not the last word of a body's name ("… Prosecutor of Laos")
     width = int(ctx.tok.max(initial=0)) + 8
@@ -73,12 +74,11 @@ def title_chain_mask(named: pd.DataFrame, ctx: TokenContext, persons: set[str]) 
     # or a unit's name between the title and "of X": "Head of the Legal Information Centre of
     # the Kejaksaan Agung, Ketut Arsana" (held-out set 24); a comma ends the walk ("Minister
     # of Trade, Industry and Energy of the Republic of Korea Park Ji-hoon" keeps its country)
-    named_tokens = covered_keys(named, width)  # the walk stays out of every mention
-    for k in np.flatnonzero(~direct & ~inside).tolist():
-        d, at = int(doc[starts[k]]), int(head_at[starts[k]])
-        span = d * width + np.arange(at - _MAX_UNIT, at + 1)
-        if not in_sorted(span, named_tokens).any():
-            direct[k] = _unit_then_head(ctx, d, at)
+    # (only where the word before "of" is capitalised and no title word: a few candidates)
+    walk = np.flatnonzero(~direct & ~inside & ctx.capitalised(doc[starts], head_at[starts]))
+    if len(walk):
+        d, at = doc[starts[walk]], head_at[starts[walk]]
+        direct[walk] = _unit_then_head(ctx, d, at, covered_keys(named, width), width)
     starts = starts[direct]
     sent = named["sent"].to_numpy()
     for i in starts.tolist():
@@ -108,19 +108,32 @@ def title_chain_mask(named: pd.DataFrame, ctx: TokenContext, persons: set[str]) 
     return out
 
 
-def _unit_then_head(ctx: TokenContext, d: int, at: int) -> bool:
-    """Capitalised words (and "of", "the", "and") from ``at`` back to a capitalised title word
-    at most :data:`_MAX_UNIT` tokens before: the unit's name inside a title."""
-    words = ctx.norm(np.full(_MAX_UNIT + 1, d), np.arange(at, at - _MAX_UNIT - 1, -1))
-    caps = ctx.capitalised(np.full(_MAX_UNIT + 1, d), np.arange(at, at - _MAX_UNIT - 1, -1))
-    if not caps[0] or _is_head(str(words[0])):
-        return False
-    for w, cap in zip(words[1:], caps[1:], strict=True):
-        if cap and _is_head(str(w)):
-            return True
-        if not (cap or w in ("of", "the", "and", "&")):
-            return False
-    return False
+def _unit_then_head(
+    ctx: TokenContext, d: np.ndarray, at: np.ndarray, named_keys: np.ndarray, width: int
+) -> np.ndarray:
+    """For each (document, token ``at``): capitalised words (and "of", "the", "and") from
+    ``at`` back to a capitalised title word at most :data:`_MAX_UNIT` tokens before, outside
+    every mention (``named_keys``: their sorted document * ``width`` + token keys): the unit's
+    name inside a title. ``at`` itself is capitalised."""
+    steps = np.arange(_MAX_UNIT + 1)
+    dd = np.repeat(d, len(steps)).reshape(len(d), -1)
+    tt = at[:, None] - steps[None, :]
+    words = ctx.norm(dd.ravel(), tt.ravel()).reshape(tt.shape)
+    caps = ctx.capitalised(dd.ravel(), tt.ravel()).reshape(tt.shape)
+    named = in_sorted((dd * width + tt).ravel(), named_keys).reshape(tt.shape)
+    head = caps & np.vectorize(_is_head, otypes=[bool])(words.astype(str))
+    joiner = np.isin(words, ["of", "the", "and", "&"])
+    out = np.zeros(len(d), bool)
+    for r in range(len(d)):
+        if head[r, 0] or named[r].any():
+            continue
+        for k in range(1, len(steps)):
+            if head[r, k]:
+                out[r] = True
+                break
+            if not (caps[r, k] or joiner[r, k]):
+                break
+    return out
 
 
 def title_org_mask(named: pd.DataFrame, ctx: TokenContext, aff_of: dict[str, str]) -> np.ndarray:
