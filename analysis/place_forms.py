@@ -15,8 +15,8 @@ transcript labels, shared spellings after an adjective) are in :mod:`analysis.na
 
 Every rule looks at the words around the candidate mentions only, as integer codes of the
 tokens table's ``norm`` column; strings are built for the few rows left after the cheap tests.
-Those look-ups (:func:`code_table`, :func:`codes_at`, ...) are in :mod:`analysis.token_context`
-and re-exported here.
+Those look-ups (:func:`analysis.token_context.code_table`,
+:func:`analysis.token_context.codes_at`, ...) are in :mod:`analysis.token_context`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.dates import MONTH_NAMES
 from analysis.place_words import NAME_HEADS_BEFORE_OF
-from analysis.token_context import (  # the look-ups by code moved there; re-exported here
+from analysis.token_context import (
     TokenContext,
     code_table,
     codes_at,
@@ -56,12 +56,6 @@ __all__ = [
     "VENUE_HEADS",
     "REGION_NOUNS",
     "place_forms_mask",
-    "code_table",
-    "codes_at",
-    "codes_before",
-    "in_table",
-    "narrow",
-    "mention_frame",
     "place_rows",
     "continue_lists",
 ]
