@@ -134,6 +134,8 @@ SET_DIRS = {
     "set25adj (set 25, the two codings adjudicated)": HERE.parent / "actors_heldout25_adj",
     "set26 (wave 14, 01-16; README)": HERE.parent / "actors_heldout26",
     "set27 (wave 14, 01-16; README)": HERE.parent / "actors_heldout27",
+    "set26b (set 26 coded by a second coder)": HERE.parent / "actors_heldout26_coderB",
+    "set26adj (set 26, the two codings adjudicated)": HERE.parent / "actors_heldout26_adj",
     "set27b (set 27 coded by a second coder)": HERE.parent / "actors_heldout27_coderB",
     "set27adj (set 27, the two codings adjudicated)": HERE.parent / "actors_heldout27_adj",
 }
