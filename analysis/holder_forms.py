@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.token_context import TokenContext
+from analysis.token_context import TokenContext, possessive_mask
 
 __all__ = ["holder_title_mask", "foreign_body_mask"]
 
@@ -47,7 +47,7 @@ def holder_title_mask(
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
     person = named["actor_id"].isin(list(persons)).to_numpy()
     country = named["actor_id"].isin(list(countries)).to_numpy()
-    poss = named["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()
+    poss = possessive_mask(named)
     same = doc[1:] == doc[:-1]
     # COUNTRY title PERSON: the person's mention opens with a lower-case title word
     i = np.flatnonzero(same & country[:-1] & ~poss[:-1] & person[1:] & (tok[1:] == end[:-1]))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.token_context import TokenContext
+from analysis.token_context import TokenContext, possessive_mask
 
 __all__ = ["DEPORT_VERBS", "LINK_WORDS", "TAKE_VERBS", "link_places_mask"]
 
@@ -45,6 +45,7 @@ DEPORT_VERBS: frozenset[str] = frozenset({
     "expelled", "expelling", "forced", "forcing",
 })  # fmt: skip
 _OBJECT_WORDS = 7  # tokens between such a verb and "to X"
+_BACK_WORDS = frozenset({"back", "go", "goes", "went", "gone", "going"})
 # the object ends at a clause: "expelled French troops and turned to Russia" (set 6)
 _CLAUSE_BREAKS = frozenset({
     ".", "!", "?", ";", ":", "that", "who", "which", "said", "says", "and", "or", "but",
@@ -62,28 +63,32 @@ def link_places_mask(
         return out
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)[sel]
     tok = named["tok"].to_numpy().astype(np.int64)[sel]
-    p = [ctx.norm(doc, tok - k) for k in (1, 2, 3, 4)]
-    link = (p[0] == "from") & np.isin(p[1], list(LINK_WORDS))
-    to = (p[0] == "to") | ((p[0] == "the") & (p[1] == "to"))
+    # on the tokens' codes: most place mentions follow none of these words
+    c = [ctx.codes(doc, tok - k) for k in (1, 2, 3, 4)]
+
+    def is_(words: frozenset[str] | set[str] | str, codes: np.ndarray) -> np.ndarray:
+        return ctx.word_table(words)[codes]
+
+    the = is_("the", c[0])
+    link = is_("from", c[0]) & is_(LINK_WORDS, c[1])
+    to = is_("to", c[0]) | (the & is_("to", c[1]))
     # the look-back moves past "the": "taken to the Philippines"
-    q1 = np.where(p[0] == "the", p[2], p[1])
-    q2 = np.where(p[0] == "the", p[3], p[2])
-    taken = to & (
-        np.isin(q1, list(TAKE_VERBS)) | (np.isin(q1, list(_PEOPLE)) & np.isin(q2, list(TAKE_VERBS)))
-    )
+    q1 = np.where(the, c[2], c[1])
+    q2 = np.where(the, c[3], c[2])
+    taken = to & (is_(TAKE_VERBS, q1) | (is_(_PEOPLE, q1) & is_(TAKE_VERBS, q2)))
     # "swam back to Thailand", "forced … back to Laos", "so they go to China"
-    back = to & ((q1 == "back") | np.isin(q1, ["go", "goes", "went", "gone", "going"]))
+    back = to & is_(_BACK_WORDS, q1)
     # a deporting verb a few words before: its object between
     far = np.flatnonzero(to & ~taken & ~back)
     if len(far):
         deport = np.zeros(len(far), bool)
         live = np.ones(len(far), bool)
-        shift = np.where(p[0][far] == "the", 2, 1)
+        shift = np.where(the[far], 2, 1)
         for k in range(1, _OBJECT_WORDS + 1):
-            w = ctx.norm(doc[far], tok[far] - shift - k)
-            deport |= live & np.isin(w, list(DEPORT_VERBS))
-            live &= ~np.isin(w, list(_CLAUSE_BREAKS)) & (w != "")
+            w = ctx.codes(doc[far], tok[far] - shift - k)
+            deport |= live & is_(DEPORT_VERBS, w)
+            live &= ~is_(_CLAUSE_BREAKS, w) & (w >= 0)
         taken[far] = deport
-    own = named["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()[sel]
+    own = possessive_mask(named)[sel]
     out[sel] = link | taken | (back & ~own)
     return out

@@ -34,6 +34,7 @@ from analysis.token_context import (
     in_table,
     mention_frame,
     narrow,
+    possessive_mask,
 )
 
 __all__ = [
@@ -171,7 +172,7 @@ def _body_before_own_title(
     # the person's body, or in the possessive that body's own country ("Vietnam's Prosecutor
     # General Trần Quốc Bảo", the procuracy's country; held-out set 24; "Kenya President …"
     # keeps both, set 2)
-    poss = named["matched"].iloc[i].astype(str).str.endswith(("'s", "’s", "'", "’")).tolist()
+    poss = possessive_mask(named)[i].tolist()
     i = i[
         [
             a == aff.get(b) or (p and a == aff.get(aff.get(b, "")))

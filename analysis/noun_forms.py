@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.text import fold
-from analysis.token_context import TokenContext
+from analysis.token_context import TokenContext, possessive_mask
 
 __all__ = [
     "CLUB_NOUNS",
@@ -220,7 +220,7 @@ def _city_alias(
         return out
     i = i[ctx.capitalised(doc[i], tok[i]) & ~ctx.upper(doc[i], tok[i])]
     i = i[~named["actor_id"].iloc[i].isin(list(persons)).to_numpy(bool)]
-    i = i[~named["matched"].iloc[i].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()]
+    i = i[~possessive_mask(named)[i]]
     if len(i):
         pat = named["pattern"].iloc[i].tolist()
         act = named["actor_id"].iloc[i].tolist()

@@ -51,6 +51,7 @@ from analysis.token_context import (
     in_sorted,
     in_table,
     mention_frame,
+    possessive_mask,
 )
 
 __all__ = [
@@ -126,7 +127,7 @@ def place_lines_mask(
     if named.empty:
         return out
     doc, tok, end = mention_frame(named)
-    poss = named["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()
+    poss = possessive_mask(named)
     cty = named["actor_id"].isin(list(place_actors)).to_numpy() & ~poss
     if cty.any():
         sel = np.flatnonzero(cty)
@@ -216,7 +217,7 @@ def phrase_forms_mask(named: pd.DataFrame, ctx: TokenContext, act: Actors) -> np
     i = np.flatnonzero(law | post)
     if len(i):  # not a possessive, not a person: looked at on these few rows only
         who = named.iloc[i]
-        law[i] &= ~who["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()
+        law[i] &= ~possessive_mask(who)
         not_person = ~who["actor_id"].isin(people).to_numpy(bool)
         law[i] &= not_person
         post[i] &= not_person
@@ -225,10 +226,7 @@ def phrase_forms_mask(named: pd.DataFrame, ctx: TokenContext, act: Actors) -> np
     towns = np.flatnonzero(in_table(codes_at(ctx, doc, end), code_table(ctx, PLACE_PLURALS)))
     if len(towns):
         who = named.iloc[towns]
-        out[towns] |= (
-            ~who["actor_id"].isin(people).to_numpy(bool)
-            & ~who["matched"].astype(str).str.endswith(("'s", "’s", "'", "’")).to_numpy()
-        )
+        out[towns] |= ~who["actor_id"].isin(people).to_numpy(bool) & ~possessive_mask(who)
     short = np.flatnonzero((named["via"] == "short").to_numpy(bool) & (end - tok == 1))
     if len(short):
         short = short[named["actor_id"].iloc[short].isin(people).to_numpy(bool)]

@@ -27,7 +27,19 @@ __all__ = [
     "in_table",
     "narrow",
     "mention_frame",
+    "POSSESSIVE_ENDS",
+    "possessive_mask",
 ]
+
+#: How a mention in the possessive ends: "China's", "the Philippines'" (the tokenizer keeps the
+#: apostrophe with the name).
+POSSESSIVE_ENDS: tuple[str, ...] = ("'s", "’s", "'", "’")
+
+
+def possessive_mask(named: pd.DataFrame) -> np.ndarray:
+    """True for the mentions written in the possessive (``named["matched"]`` ends with one of
+    :data:`POSSESSIVE_ENDS`)."""
+    return named["matched"].astype(str).str.endswith(POSSESSIVE_ENDS).to_numpy(bool)
 
 
 class TokenContext:
