@@ -111,6 +111,18 @@ _LIST_HEADING = (
     r"|(?i:more\s{1,3}(?:from|in)\s{1,3}(?:the\s{1,3})?)"
     r"[\p{Lu}\d][\w&'’-]{0,25}(?:\s{1,3}[\p{Lu}\d&][\w&'’-]{0,25}){0,4}"
 )
+#: The same heading with the headlines on its own line: "More from SCMP: China, Myanmar sign
+#: pact on border crime | Thailand cuts power to scam towns" (held-out set 26); a heading that
+#: only lists sources is not one of these.
+_LIST_HEADING_INLINE = (
+    r"(?:(?i:most\s{1,3}(?:read|popular|viewed|shared)|trending|popular\s{1,3}now"
+    r"|top\s{1,3}(?:stories|news|reads)|(?:other|more|latest)\s{1,3}(?:news|stories|articles"
+    r"|headlines)|more\s{1,3}(?:from|in)\s{1,3}(?:the\s{1,3})?)"
+    r"[\p{Lu}\d][\w&'’-]{0,25}(?:\s{1,3}[\p{Lu}\d&][\w&'’-]{0,25}){0,4}"
+    r"|(?i:most\s{1,3}(?:read|popular|viewed|shared)|trending|top\s{1,3}(?:stories|news)"
+    r"|(?:other|more|latest)\s{1,3}(?:news|stories|headlines)))"
+    r"\s{0,3}[:|>»›]\s{0,3}\p{Lu}[^\n]{1,400}"
+)
 _LIST_HEADING = rf"(?:{_LIST_HEADING})\s{{0,3}}[:>»›|-]{{0,2}}"
 # a word of a credit: a capitalised name or acronym, or a small word between names; words
 # are separated by spaces, with a comma, semicolon, "&" or "/" after one (no empty splits, so
@@ -209,6 +221,7 @@ _WEB_RULES = (
     # "MOST POPULAR", "Trending", "Popular now", "More from Asia", "Top stories" (the list
     # below goes with it, as the teasers under "Related news"; held-out set 15)
     BoilerplateRule("list_heading", _LIST_HEADING),
+    BoilerplateRule("list_heading_inline", _LIST_HEADING_INLINE),
     # an agency's credit for a story: "Yonhap contributed to this report.", "With reporting by
     # AFP", "Additional reporting by Reuters and dpa" (held-out set 15)
     BoilerplateRule("reporting_credit", _REPORTING_CREDIT),
@@ -301,7 +314,11 @@ _WEB_RULES = (
         r"(?:\s{0,3}\|\s{0,3}[^|\n]{1,80}){1,3}"
         # "Our Bureau | New Delhi | Updated - March 12, 2024 at 09:15 PM." (held-out set 16)
         rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?i:{_STAMP_LABEL})(?:[-–—]\s{{0,3}})?"
-        rf"(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}(?i:{_SEP}(?:at\s{{1,3}})?(?:{_TIME}|{_TZ})){{0,3}}\.?",
+        rf"(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}(?i:{_SEP}(?:at\s{{1,3}})?(?:{_TIME}|{_TZ})){{0,3}}\.?"
+        # the outlet and its city, the section and the date with the time: "The Jakarta Post,
+        # Jakarta | Headlines | Thu, April 8 2010, 10:12 AM" (held-out set 26)
+        r"|(?:[^|\n]{1,60}\|\s{0,3}){2,5}"
+        rf"(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}(?i:{_SEP}(?:at\s{{1,3}})?(?:{_TIME}|{_TZ})){{1,3}}\.?",
     ),
     # a commentary's author note: "*Jane Roe is Senior Fellow at the Lowy Institute. The views
     # expressed are the author's own.", or a line with the disclaimer (held-out set 14)

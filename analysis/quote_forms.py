@@ -374,7 +374,8 @@ def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
     k = end
     while k > lo and end - k < 5 and not doc.in_mention[k - 1]:
         if _cap(doc, k - 1) or (
-            norm[k - 1] in _NAME_PARTICLES and k - 2 >= lo and _cap(doc, k - 2)
+            # "van der", and the stop of an abbreviated name: "Ma. Lourdes Galang" (set 26)
+            norm[k - 1] in (*_NAME_PARTICLES, ".") and k - 2 >= lo and _cap(doc, k - 2)
         ):
             k -= 1
         else:

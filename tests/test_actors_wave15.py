@@ -1,0 +1,80 @@
+"""Issue 12, wave 15: one regression test per class of false mentions left on held-out set 26
+against its adjudicated reference: a city, its province and ", the <country>" that only locate
+a venue; a country's possessive before a rank in capitals in apposition after a person's name;
+a body's bracketed abbreviation inside the title before a name; a list of places that opens
+with a possessive region ("in X's border areas, A and B"); the origin of fugitives and
+suspects "from X". Sentences written for these tests (other names and places than the set's),
+with hand-computed values."""
+
+from __future__ import annotations
+
+from analysis.actors import Actors
+from tests.conftest import mention_rows
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "ruritania", "name": "Ruritania", "type": "country",
+         "aliases": ["Republic of Ruritania", "Strelsau"]},
+        {"id": "elbonia", "name": "Elbonia", "type": "country", "aliases": []},
+        {"id": "borduria", "name": "Borduria", "type": "country", "aliases": []},
+        {"id": "syldavia", "name": "Syldavia", "type": "country", "aliases": []},
+        {"id": "members", "name": "Union member states", "type": "group",
+         "aliases": ["Union countries"]},
+        {"id": "hpo", "name": "High Prosecution Office", "type": "organisation",
+         "affiliation": "elbonia", "aliases": ["HPO"]},
+        {"id": "rina", "name": "Rina Dobrev", "type": "person", "affiliation": "ruritania",
+         "short": ["Dobrev"]},
+        {"id": "ivo", "name": "Ivo Marek", "type": "person", "affiliation": "hpo",
+         "short": ["Marek"]},
+    ]
+)  # fmt: skip
+
+
+def test_a_city_its_province_and_the_country_only_locate_the_venue() -> None:
+    text = (
+        "The talks opened at the Harbour Hall in Klow, Lake Province, the Republic of Ruritania "
+        "yesterday, and Elbonia sent a delegation."
+    )
+    assert mention_rows(text, ACTORS) == [["Elbonia", "elbonia"]]
+    # a list of countries after "in" is not a city with its country: Syldavia still counts
+    text = "Prosecutors from Borduria, Elbonia, the Republic of Ruritania and Syldavia met."
+    assert ["Syldavia", "syldavia"] in mention_rows(text, ACTORS)
+
+
+def test_a_countrys_possessive_before_a_rank_in_capitals_after_the_name_is_the_persons() -> None:
+    text = "Rina Dobrev, Ruritania's Deputy Prosecutor-General, said the file was complete."
+    assert mention_rows(text, ACTORS) == [["Rina Dobrev", "rina"]]
+    # an office "of" a body keeps the country (held-out set 2's coding)
+    text = "Rina Dobrev, Ruritania's Minister of Home Affairs, said the file was complete."
+    assert mention_rows(text, ACTORS) == [["Rina Dobrev", "rina"], ["Ruritania's", "ruritania"]]
+    # not a title: a country's possessive before a noun of its own
+    text = "Rina Dobrev met Borduria, Ruritania's neighbour, on Monday."
+    assert ["Ruritania's", "ruritania"] in mention_rows(text, ACTORS)
+
+
+def test_a_bodys_bracketed_abbreviation_inside_the_title_before_a_name() -> None:
+    text = "Chief Prosecutor of the High Prosecution Office (HPO) Ivo Marek opened the session."
+    assert mention_rows(text, ACTORS) == [["Ivo Marek", "ivo"]]
+    # without the title the body is named on its own
+    text = "The High Prosecution Office (HPO) and Ivo Marek opened the session."
+    assert mention_rows(text, ACTORS) == [["High Prosecution Office", "hpo"], ["Ivo Marek", "ivo"]]
+
+
+def test_a_list_of_places_opening_with_a_possessive_region() -> None:
+    text = "The camps, mostly in Borduria's border areas, Elbonia and Syldavia, hold thousands."
+    assert mention_rows(text, ACTORS) == []
+    text = "Camps in Elbonia, Syldavia and Borduria's southern provinces hold thousands."
+    assert mention_rows(text, ACTORS) == []
+    # the region does not make an actor that acts a place
+    text = "Borduria's southern provinces and Syldavia agreed to share data."
+    assert mention_rows(text, ACTORS) == [["Syldavia", "syldavia"]]
+
+
+def test_fugitives_and_suspects_from_a_group_of_countries_is_their_origin() -> None:
+    text = "Police brought back 40 fugitives from Union member states last year."
+    assert mention_rows(text, ACTORS) == []
+    text = "Elbonia questioned suspects from Union countries."
+    assert mention_rows(text, ACTORS) == [["Elbonia", "elbonia"]]
+    # a request from a group is sent by it
+    text = "A request from Union member states reached Strelsau."
+    assert ["Union member states", "members"] in mention_rows(text, ACTORS)

@@ -1,0 +1,38 @@
+"""Issue 12, wave 15: page furniture that named actors in held-out set 26: an outlet's line with
+its city, section, date and time between bars ("The Strelsau Post, Strelsau | National | Mon,
+May 4 2015, 09:30 AM") and a "More from <outlet>:" heading with its headlines on the same line.
+Lines written for these tests, with hand-checked values."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.boilerplate import clean_boilerplate
+
+
+def removed(text: str) -> list[list[str]]:
+    _, out = clean_boilerplate(pd.DataFrame({"doc_id": ["d1"], "text": [text]}))
+    return out[["text", "rule"]].values.tolist()
+
+
+BODY = "Ruritania will host the next meeting in 2027, officials said on Friday. " * 3
+
+
+def test_an_outlet_city_section_and_date_with_time_between_bars() -> None:
+    line = "The Strelsau Post, Strelsau | National | Mon, May 4 2015, 09:30 AM"
+    assert removed(line + "\n\n" + BODY.strip() + "\n") == [[line, "page_bar"]]
+    line = "Elbonia Daily, Klow | World | 12 March 2024 | 14:05"
+    assert removed(line + "\n\n" + BODY.strip() + "\n") == [[line, "page_bar"]]
+    # a sentence with a bar but no closing date and time stays
+    line = "Trade rose | the ministry said it would publish the figures on May 4 2015."
+    assert removed(line + "\n\n" + BODY.strip() + "\n") == []
+
+
+def test_more_from_an_outlet_with_its_headlines_on_the_line() -> None:
+    line = "More from SRT: Ruritania, Elbonia sign border pact | Klow cuts power to casinos"
+    assert removed(BODY.strip() + "\n\n" + line + "\n") == [[line, "list_heading_inline"]]
+    line = "Most read: Elbonia extradites two suspects"
+    assert removed(BODY.strip() + "\n\n" + line + "\n") == [[line, "list_heading_inline"]]
+    # a sentence that opens with the same words is text
+    line = "More from Ruritania was expected, the minister said at the meeting in Klow."
+    assert removed(BODY.strip() + "\n\n" + line + "\n") == []
