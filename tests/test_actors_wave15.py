@@ -78,3 +78,55 @@ def test_fugitives_and_suspects_from_a_group_of_countries_is_their_origin() -> N
     # a request from a group is sent by it
     text = "A request from Union member states reached Strelsau."
     assert ["Union member states", "members"] in mention_rows(text, ACTORS)
+
+
+# -- held-out set 29 ------------------------------------------------------------------------------
+
+ACTORS29 = Actors.from_records(
+    [
+        {"id": "ruritania", "name": "Ruritania", "type": "country", "aliases": ["Strelsau"]},
+        {"id": "elbonia", "name": "Elbonia", "type": "country", "aliases": ["Klow"]},
+        {"id": "agc_r", "name": "Attorney General's Chambers of Ruritania", "type": "organisation",
+         "affiliation": "ruritania", "aliases": ["Attorney General's Chambers", "AGC"]},
+        {"id": "agc_e", "name": "Attorney General's Chambers of Elbonia", "type": "organisation",
+         "affiliation": "elbonia", "aliases": ["Attorney General's Chambers", "AGC"]},
+        {"id": "rpf", "name": "Royal Ruritanian Police", "type": "organisation",
+         "affiliation": "ruritania"},
+        {"id": "somchai", "name": "Somchai Dee", "type": "person", "affiliation": "rpf",
+         "titles": ["Pol. Gen."]},
+    ]
+)  # fmt: skip
+
+
+def test_a_dateline_with_the_weekday_between_city_and_date() -> None:
+    text = "Strelsau, Thursday, 14 December 2023 – The AGC of Ruritania handed over a fugitive."
+    assert ["Strelsau", "ruritania"] not in mention_rows(text, ACTORS29)
+
+
+def test_a_capital_opening_an_item_of_a_round_up_is_a_place() -> None:
+    text = (
+        "Here is where they met.\n\nStrelsau: Ruritania said it would host.\n\n"
+        "Klow: Elbonia said it would attend."
+    )
+    assert mention_rows(text, ACTORS29) == [["Ruritania", "ruritania"], ["Elbonia", "elbonia"]]
+
+
+def test_a_rank_with_stops_between_a_title_chain_and_the_name() -> None:
+    text = "Deputy Commissioner of the Royal Ruritanian Police Pol. Gen. Somchai Dee spoke."
+    assert mention_rows(text, ACTORS29) == [["Pol. Gen. Somchai Dee", "somchai"]]
+
+
+def test_a_shared_name_with_its_bracketed_abbreviation_before_of_country() -> None:
+    text = (
+        "Strelsau, the capital, hosted the signing.\n\n"
+        "The Attorney General's Chambers (AGC) of Elbonia and Ruritania's police signed a "
+        "memorandum on data. "
+        + "The text runs to twelve pages and covers requests. " * 6
+        + "\n\nIn a statement, the AGC said the memorandum provides a framework."
+    )
+    rows = mention_rows(text, ACTORS29)
+    # (the name and its abbreviation in brackets are one reference)
+    assert [r for r in rows if r[1].startswith("agc")] == [
+        ["Attorney General's Chambers", "agc_e"],
+        ["AGC", "agc_e"],
+    ]

@@ -36,3 +36,13 @@ def test_more_from_an_outlet_with_its_headlines_on_the_line() -> None:
     # a sentence that opens with the same words is text
     line = "More from Ruritania was expected, the minister said at the meeting in Klow."
     assert removed(BODY.strip() + "\n\n" + line + "\n") == []
+
+
+def test_a_postal_address_line_under_a_release() -> None:
+    line = "Jl. Raya Klow No. 12, Kebayoran Lama, Strelsau Selatan"
+    assert removed(BODY.strip() + "\n\n" + line + "\n") == [[line, "address_line"]]
+    line = "12 Harbour Road, Old Town, Strelsau"
+    assert removed(BODY.strip() + "\n\n" + line + "\n") == [[line, "address_line"]]
+    # a hard-wrapped line of counts is text
+    line = "15 Elbonian nationals, 3 Ruritanians, 2 others were held"
+    assert removed(BODY.strip() + "\n\n" + line + "\n") == []

@@ -38,8 +38,7 @@ def quotes_of(text: str) -> list[list]:
 def test_a_document_according_to_which_a_person_speaks_with_a_cue_of_their_own() -> None:
     # (a short form names the person after the full name: the first mention is the full one)
     text = (
-        "According to a statement from the HPO, Ivo Marek said Elbonia would extradite the "
-        "two men."
+        "According to a statement from the HPO, Ivo Marek said Elbonia would extradite the two men."
     )
     assert quotes_of(text) == [["Elbonia would extradite the two men", "reported", "ivo", "said"]]
     text = (
@@ -113,3 +112,33 @@ def test_an_untabled_person_after_a_bodys_role_speaks_not_the_body() -> None:
     # a role without a name: the body whose official speaks
     text = '"This closes the gap," an ACC spokesperson said.'
     assert quotes_of(text) == [["This closes the gap,", "direct", "acc", "said"]]
+
+
+# -- held-out set 29 ------------------------------------------------------------------------------
+
+
+def test_a_date_in_brackets_after_said_on_a_weekday() -> None:
+    text = "Elbonia will join the system, Chief Prosecutor Ivo Marek said on Wednesday (Nov 27)."
+    assert quotes_of(text) == [["Elbonia will join the system", "reported", "ivo", "said"]]
+
+
+def test_a_tabled_person_ends_the_opening_clause_before_who() -> None:
+    text = (
+        "Head of the High Prosecution Office Chief Prosecutor Ivo Marek, who led the "
+        "delegation, said 40 suspects had been arrested."
+    )
+    assert quotes_of(text) == [["40 suspects had been arrested", "reported", "ivo", "said"]]
+    # an untabled name after a title in capitals: not the country before it
+    text = (
+        "Ruritania's Deputy Prosecutor General Ana Petrov, who signed for Ruritania, told "
+        "reporters that the list was ready."
+    )
+    assert quotes_of(text) == [["the list was ready", "reported", None, "told reporters"]]
+
+
+def test_guaranteed_that_is_a_cue_and_recalls_an_envoy_is_not() -> None:
+    text = "Elbonia thanked the HPO and guaranteed that the rights of suspects would be protected."
+    assert quotes_of(text) == [
+        ["the rights of suspects would be protected", "reported", "elbonia", "guaranteed that"]
+    ]
+    assert quotes_of("Elbonia expels two diplomats and recalls ambassador to Ruritania.") == []
