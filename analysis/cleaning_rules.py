@@ -239,14 +239,18 @@ _WEB_RULES = (
         r"(?i)(?:media\s{1,3})?contacts?\s{0,3}:?"
         # "For media enquiries:" alone over the block (held-out set 17)
         r"|(?:for\s{1,3})?(?:(?:media|press|news|public|general)\s{1,3})?(?:enquiries|inquiries)"
-        r"\s{0,3}:",
+        r"\s{0,3}:"
+        # "Issued by:" over the issuing office's name and address (a release; held-out set 28)
+        r"|issued\s{1,3}by\s{0,3}:",
     ),
     # a page's tags or topics: "Tags: Online scams, Sihanoukville, Indonesia", "Topics: …",
     # "Filed under: …" (held-out set 9)
     BoilerplateRule(
         "tags_line",
         # (labels may be stacked: "Tags / Keywords: Crime, AGC, …", held-out set 22)
-        r"(?i:tags?|topics?|keywords?|filed\s{1,3}under|categor(?:y|ies))"
+        # ("Related search: ASEAN, China, …", held-out set 28)
+        r"(?i:tags?|topics?|keywords?|filed\s{1,3}under|categor(?:y|ies)"
+        r"|related\s{1,3}(?:search(?:es)?|keywords?|tags?))"
         r"(?:\s{0,3}[/&|]\s{0,3}(?i:tags?|topics?|keywords?|categor(?:y|ies))){0,2}"
         r"\s{0,3}:\s{0,3}[^\n]{1,300}",
     ),
@@ -501,7 +505,9 @@ _DATELINE_RULES = (
     BoilerplateRule(
         "bracket_dateline",
         rf"{_PLACE}\s{{0,3}}\(\s{{0,2}}{_PLACE}\s{{0,2}}\)\s{{0,3}},\s{{0,3}}(?:{_DATE}|{_DAY_MONTH})"
-        r"\s{0,3}[-–—]{1,3}\s{0,3}",
+        r"\s{0,3}[-–—]{1,3}\s{0,3}"
+        # a city in capitals and its country, no date: "HEFEI (China): Malaysia has …" (set 28)
+        rf"|{_UPPER_PLACE}\s{{0,3}}\(\s{{0,2}}{_PLACE}\s{{0,2}}\)\s{{0,3}}[:–—-]{{1,3}}\s{{0,3}}",
         where="leading",
     ),
     # a city and its country in title case before a dash, opening the story: "Mae Sot,

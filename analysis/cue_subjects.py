@@ -153,6 +153,18 @@ def _people_of_several(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
     return Slot(UNNAMED, "", lo, end)
 
 
+_TITLE_GLUE = frozenset({"of", "the", "and", ".", "(", ")", "'s", "’s", "-", "–"})
+
+
+def _title_only(doc: SpeakerDoc, lo: int, first: int) -> bool:
+    """Tokens ``lo..first-1`` are a title in capitals (and its glue words), no verb: "Deputy
+    Commissioner-General of the Royal Thai Police Pol. Gen."."""
+    return all(
+        doc.norm[i] in _TITLE_GLUE or doc.text[int(doc.start[i]) : int(doc.start[i]) + 1].isupper()
+        for i in range(lo, first)
+    )
+
+
 def _relative_antecedent(found: Found, comma: int) -> Slot | None:
     """ "NP, who pledged …": the speaker is the noun phrase before the comma: a mention
     ending there (for "X of the Y", X), else a lower-case noun the table does not know ("the
@@ -194,6 +206,8 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
         # a tabled person ending the clause first: "Deputy Commissioner-General of the Royal
         # Thai Police Pol. Gen. Anek Sriwongsa, who joined …, said" (held-out set 29)
         name = doc.person_ending_at(hi)
+        if name is not None and not _title_only(doc, lo, name.first):
+            name = None  # "X rejected a motion by former minister Y, saying": Y is an object
         if name is None:
             name = forms.opening_untabled_name(doc, lo, hi) or forms.untabled_person_before(
                 doc, lo, hi

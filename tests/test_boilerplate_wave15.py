@@ -46,3 +46,16 @@ def test_a_postal_address_line_under_a_release() -> None:
     # a hard-wrapped line of counts is text
     line = "15 Elbonian nationals, 3 Ruritanians, 2 others were held"
     assert removed(BODY.strip() + "\n\n" + line + "\n") == []
+
+
+def test_related_search_tags_and_an_issued_by_block() -> None:
+    line = "Related search: Ruritania, Elbonia, call-centre gangs, High Prosecution Office"
+    assert removed(BODY.strip() + "\n\n" + line + "\n") == [[line, "tags_line"]]
+    block = "Issued by:\nCorporate Communications Unit\nHigh Prosecution Office\nTel: +1 555 0100"
+    got = removed(BODY.strip() + "\n\n- END -\n\n" + block + "\n")
+    assert [r[0] for r in got if r[1] == "contact_heading"] == block.split("\n")
+
+
+def test_a_city_in_capitals_with_its_country_in_brackets_before_a_colon() -> None:
+    text = "STRELSAU (Ruritania): Elbonia has proposed a permanent secretariat, officials said."
+    assert removed(text) == [["STRELSAU (Ruritania): ", "bracket_dateline"]]

@@ -142,3 +142,13 @@ def test_guaranteed_that_is_a_cue_and_recalls_an_envoy_is_not() -> None:
         ["the rights of suspects would be protected", "reported", "elbonia", "guaranteed that"]
     ]
     assert quotes_of("Elbonia expels two diplomats and recalls ambassador to Ruritania.") == []
+
+
+# -- held-out set 28 ------------------------------------------------------------------------------
+
+
+def test_organisers_are_an_unnamed_source() -> None:
+    text = "The next meeting will be held in Elbonia in 2027, organisers said."
+    assert quotes_of(text) == [
+        ["The next meeting will be held in Elbonia in 2027", "reported", None, "said"]
+    ]
