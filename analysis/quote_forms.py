@@ -361,7 +361,10 @@ def _cap(doc: SpeakerDoc, i: int) -> bool:
     return doc.text[doc.start[i] : doc.start[i] + 1].isupper()
 
 
-#: Capitalised words that end a title before a name ("Deputy Prosecutor General Tran Van Hoa").
+#: Capitalised words that end a prosecutor's or minister's title before an untabled name
+#: ("Viet Nam's Deputy Prosecutor General Tran Van Hoa", held-out set 29). Fewer than
+#: :data:`analysis.title_chains.TITLE_HEADS`: set 3 gives "Assistant U.S. Trade Representative
+#: Mark Ellison, who led the delegation, said" to the country.
 _TITLE_HEADS = frozenset({
     "general", "prosecutor", "procurator", "minister", "director", "secretary", "ambassador",
     "commissioner", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman",

@@ -35,10 +35,7 @@ NAME_PREFIXES: frozenset[str] = HONORIFICS | TITLE_WORDS | frozenset({
     "h.e.", "h.e", "his", "her", "seri", "paduka", "dayang", "hajah", "pengiran", "awang",
     "samdech", "puan", "encik", "datin", "toh", "dr", "'", "’",
 })  # fmt: skip
-#: Ranks written with a stop before a name: "Pol. Gen. Anek" (held-out set 29), "Lt. Gen.".
-_RANKS = frozenset({
-    "pol", "gen", "lt", "col", "maj", "brig", "adm", "capt", "cmdr", "supt", "insp", "comr",
-})  # fmt: skip
+
 _MAX_PREFIX = 8  # tokens of honorifics between a title and the name
 _MAX_UNIT = 6  # tokens of a unit's name between a title word and "of X"
 
@@ -103,8 +100,9 @@ def title_chain_mask(named: pd.DataFrame, ctx: TokenContext, persons: set[str]) 
                 dots = [k for k, w in enumerate(lead) if w == "."]
                 if (
                     len(lead) <= _MAX_PREFIX
-                    and all(w in NAME_PREFIXES or w in _RANKS for w in lead if w != ".")
-                    and all(k > 0 and lead[k - 1] in HONORIFICS | _RANKS for k in dots)
+                    and all(w in NAME_PREFIXES for w in lead if w != ".")
+                    # (also a rank's stop: "Pol. Gen. Anek Sriwongsa", held-out set 29)
+                    and all(k > 0 and lead[k - 1] in NAME_PREFIXES for k in dots)
                 ):
                     out[chain] = True
                 break

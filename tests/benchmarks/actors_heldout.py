@@ -144,6 +144,12 @@ SET_DIRS = {
     "set28adj (set 28, the two codings adjudicated)": HERE.parent / "actors_heldout28_adj",
     "set29b (set 29 coded by a second coder)": HERE.parent / "actors_heldout29_coderB",
     "set29adj (set 29, the two codings adjudicated)": HERE.parent / "actors_heldout29_adj",
+    "set30 (wave 15, 01-16; README)": HERE.parent / "actors_heldout30",
+    "set31 (wave 15, 01-16; README)": HERE.parent / "actors_heldout31",
+    "set30b (set 30 coded by a second coder)": HERE.parent / "actors_heldout30_coderB",
+    "set30adj (set 30, the two codings adjudicated)": HERE.parent / "actors_heldout30_adj",
+    "set31b (set 31 coded by a second coder)": HERE.parent / "actors_heldout31_coderB",
+    "set31adj (set 31, the two codings adjudicated)": HERE.parent / "actors_heldout31_adj",
 }
 
 
