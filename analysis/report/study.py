@@ -590,6 +590,9 @@ def load_study(path: str | os.PathLike[str]) -> Study:
 LAB_STUDY_ENV = "ANALYSIS_LAB_STUDY"
 
 
+_FROZEN = False  # whether notebook_study has frozen the objects of this process
+
+
 def notebook_study(study_path: str | os.PathLike[str]) -> Study:
     """The study a report notebook works on.
 
@@ -600,7 +603,10 @@ def notebook_study(study_path: str | os.PathLike[str]) -> Study:
     Called once the notebook's imports are done, it also takes the objects alive then out of
     the garbage collector's full collections (:func:`gc.freeze`): the libraries' ~190,000
     objects live as long as the kernel, and each full collection (one every few hundred
-    thousand new objects, e.g. a few 12-panel figures) would go through them all again.
+    thousand new objects, e.g. a few 12-panel figures) would go through them all again. Only
+    at the first call in a process: a later call (the setup cell run again in JupyterLab)
+    would also freeze the notebook's own objects, and frozen reference cycles (a figure and
+    its axes) are never freed.
 
     Args:
         study_path: the notebook's ``study_path`` parameter.
@@ -612,7 +618,10 @@ def notebook_study(study_path: str | os.PathLike[str]) -> Study:
         >>> notebook_study("data/study.yml").name
         'asean_china_sample'
     """
-    gc.freeze()
+    global _FROZEN
+    if not _FROZEN:
+        _FROZEN = True
+        gc.freeze()
     return load_study(os.environ.get(LAB_STUDY_ENV) or study_path)
 
 
