@@ -158,6 +158,21 @@ def test_save_figure_lays_out_once_and_writes_the_png_of_a_tight_save(tmp_path, 
     )
 
 
+def test_png_encoded_beside_the_svg_is_the_png_savefig_writes(tmp_path):
+    # With a format after it, the PNG's pixels are compressed in a thread while the SVG is
+    # drawn; the file is the one savefig writes directly (PNG alone), byte for byte.
+    from analysis.plots import save_figure, trend_chart
+
+    t = pd.DataFrame({"period": ["2023-01", "2023-02", "2023-03"] * 2,
+                      "key": np.repeat(["a", "b"], 3), "share": [0.1, 0.5, 0.2, 0.0, 1.0, 0.4]})  # fmt: skip
+    both = save_figure(trend_chart(t), tmp_path / "both")
+    alone = save_figure(trend_chart(t), tmp_path / "alone", formats=["png"])
+    svg_first = save_figure(trend_chart(t), tmp_path / "svg_first", formats=["svg", "png"])
+    assert both["png"].read_bytes() == alone["png"].read_bytes()
+    assert svg_first["png"].read_bytes() == alone["png"].read_bytes()
+    assert svg_first["svg"].read_bytes() == both["svg"].read_bytes()
+
+
 def test_trend_chart_draws_unlabelled_tick_marks_as_ticks_would(tmp_path):
     # Panels above the lowest of each column have no x ticks, panels right of the first
     # column no y ticks (a tick is several artists, laid out and drawn in each of 12 panels),

@@ -352,3 +352,23 @@ def test_make_lab_study_opens_that_study_and_the_runner_ignores_it(tmp_path, mon
     assert notebook_study("data/study.yml").name == "asean_china_sample"
     monkeypatch.setenv(LAB_STUDY_ENV, str(other))
     assert notebook_study("data/study.yml").name == "other"
+
+
+def test_notebook_study_freezes_the_objects_alive_after_the_imports_once(monkeypatch):
+    # The first call in a kernel takes the imported libraries' objects out of the full garbage
+    # collections; a second one (setup cell run again) freezes nothing more.
+    import gc
+
+    import analysis.report.study as study_module
+
+    monkeypatch.setattr(study_module, "_FROZEN", False)
+    gc.unfreeze()
+    try:
+        assert gc.get_freeze_count() == 0
+        study_module.notebook_study("data/study.yml")
+        frozen = gc.get_freeze_count()
+        assert frozen > 1000
+        study_module.notebook_study("data/study.yml")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
