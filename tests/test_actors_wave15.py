@@ -155,3 +155,18 @@ def test_a_capital_inside_a_quoted_statements_name_and_a_transfer_from_a_country
     assert mention_rows(text, ACTORS29) == []
     text = "Every transfer from Elbonia had gone through a court."
     assert mention_rows(text, ACTORS29) == []
+
+
+# -- held-out set 30 ------------------------------------------------------------------------------
+
+
+def test_a_policys_name_a_trades_places_and_the_far_side_of_a_border() -> None:
+    text = "Ruritania adheres to the One-Elbonia policy."
+    assert mention_rows(text, ACTORS29) == [["Ruritania", "ruritania"]]
+    text = "Ruritania charges 300 over Elbonia scam compounds."
+    assert mention_rows(text, ACTORS29) == [["Ruritania", "ruritania"]]
+    text = "Files came from the Klow border crossing with Elbonia."
+    assert mention_rows(text, ACTORS29) == []
+    # a treaty "with" a country names a party
+    text = "Ruritania signed a treaty with Elbonia."
+    assert mention_rows(text, ACTORS29) == [["Ruritania", "ruritania"], ["Elbonia", "elbonia"]]

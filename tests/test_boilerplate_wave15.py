@@ -59,3 +59,12 @@ def test_related_search_tags_and_an_issued_by_block() -> None:
 def test_a_city_in_capitals_with_its_country_in_brackets_before_a_colon() -> None:
     text = "STRELSAU (Ruritania): Elbonia has proposed a permanent secretariat, officials said."
     assert removed(text) == [["STRELSAU (Ruritania): ", "bracket_dateline"]]
+
+
+def test_one_double_chevron_and_an_outlet_with_its_date() -> None:
+    line = "Strelsau Daily Online >> Elbonia"
+    assert removed(line + "\n\n" + BODY.strip() + "\n") == [[line, "breadcrumb"]]
+    line = "Strelsau Standard | October 8, 2019"
+    assert removed(line + "\n\n" + BODY.strip() + "\n") == [[line, "page_bar"]]
+    # a place alone before the date stays for the dateline rules of the mentions
+    assert removed("Strelsau | Mon, July 17, 2017\n\n" + BODY.strip() + "\n") == []

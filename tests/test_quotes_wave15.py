@@ -152,3 +152,39 @@ def test_organisers_are_an_unnamed_source() -> None:
     assert quotes_of(text) == [
         ["The next meeting will be held in Elbonia in 2027", "reported", None, "said"]
     ]
+
+
+# -- held-out set 30 ------------------------------------------------------------------------------
+
+
+def test_unnamed_groups_warn_that_and_a_perfect_before_the_cue() -> None:
+    text = "Ruritania met Elbonia. Rights groups warn that some of the men may be victims."
+    assert quotes_of(text) == [["some of the men may be victims", "reported", None, "warn"]]
+    text = "Ruritania met Elbonia. Senator Ana Petrov has urged the government to close the hubs."
+    assert quotes_of(text) == [["the government to close the hubs", "reported", None, "urged"]]
+    # a headline commitment of no one in the table is still no quote
+    assert quotes_of("Prosecutors pledge joint action on scams") == []
+
+
+def test_a_bodys_spokeswoman_told_a_press_briefing() -> None:
+    text = (
+        "Most suspects were handed over in Elbonia, Anti-Crime Commission spokeswoman "
+        "Rina Dobrev told a press briefing."
+    )
+    assert quotes_of(text) == [
+        ["Most suspects were handed over in Elbonia", "reported", "rina", "told"]
+    ]
+
+
+def test_he_after_a_title_chain_opening_the_sentence_is_the_person() -> None:
+    text = (
+        "Ruritania met Elbonia. Chief Prosecutor of the High Prosecution Office Tomas Vell "
+        "welcomed the proposals. He said the office valued its ties."
+    )
+    assert quotes_of(text) == [["the office valued its ties", "reported", "tom", "said"]]
+    # a person of an untabled body: "he" is that person, not a tabled one
+    text = (
+        "Tomas Vell met the press. But Ana Petrov of Elbonia Watch said the office had failed. "
+        '"They have the tools," he said.'
+    )
+    assert quotes_of(text)[-1] == ["They have the tools,", "direct", None, "said"]
