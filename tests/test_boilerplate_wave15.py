@@ -68,3 +68,18 @@ def test_one_double_chevron_and_an_outlet_with_its_date() -> None:
     assert removed(line + "\n\n" + BODY.strip() + "\n") == [[line, "page_bar"]]
     # a place alone before the date stays for the dateline rules of the mentions
     assert removed("Strelsau | Mon, July 17, 2017\n\n" + BODY.strip() + "\n") == []
+
+
+def test_a_newsletters_contents_list() -> None:
+    text = (
+        "Prosecution news from the region\n\nIN THIS ISSUE\n1. Ruritania joins evidence network"
+        "\n2. Elbonia AGC on asset recovery\n\n1. RURITANIA JOINS EVIDENCE NETWORK\n\n"
+        + BODY.strip()
+        + "\n"
+    )
+    got = removed(text)
+    assert [r[0] for r in got] == [
+        "IN THIS ISSUE",
+        "1. Ruritania joins evidence network",
+        "2. Elbonia AGC on asset recovery",
+    ]
