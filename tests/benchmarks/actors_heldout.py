@@ -150,6 +150,12 @@ SET_DIRS = {
     "set30adj (set 30, the two codings adjudicated)": HERE.parent / "actors_heldout30_adj",
     "set31b (set 31 coded by a second coder)": HERE.parent / "actors_heldout31_coderB",
     "set31adj (set 31, the two codings adjudicated)": HERE.parent / "actors_heldout31_adj",
+    "set32 (wave 15, 01-13; README)": HERE.parent / "actors_heldout32",
+    "set33 (wave 15, 01-16; README)": HERE.parent / "actors_heldout33",
+    "set32b (set 32 coded by a second coder)": HERE.parent / "actors_heldout32_coderB",
+    "set32adj (set 32, the two codings adjudicated)": HERE.parent / "actors_heldout32_adj",
+    "set33b (set 33 coded by a second coder)": HERE.parent / "actors_heldout33_coderB",
+    "set33adj (set 33, the two codings adjudicated)": HERE.parent / "actors_heldout33_adj",
 }
 
 
