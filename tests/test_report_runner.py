@@ -222,6 +222,7 @@ def test_pages_escape_article_text_and_study_values(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------- a real kernel
 
 
+@pytest.mark.slow  # (a real Jupyter kernel: 4 s; make test-all and CI run it)
 def test_smoke_a_tiny_notebook_runs_in_a_real_kernel(tmp_path):
     nbdir = tmp_path / "nbs"
     write_notebook(nbdir / "tiny.ipynb", TINY_PARAMS, TINY_SAVE, TINY_FAIL)
@@ -614,6 +615,7 @@ def test_a_report_moved_aside_by_a_run_killed_during_the_swap_is_put_back(tmp_pa
     assert sorted(p.name for p in out.iterdir()) == ["tiny", "tiny.failed"]
 
 
+@pytest.mark.slow  # (three report runs at once; make test-all and CI run it)
 def test_concurrent_runs_of_one_study_all_succeed(tmp_path, fake_papermill):
     from concurrent.futures import ThreadPoolExecutor
 

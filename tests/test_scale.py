@@ -77,6 +77,7 @@ def synchronous():
         yield
 
 
+@pytest.mark.slow  # (Dask; make test-all and CI run it)
 @pytest.mark.parametrize("by", [None, "outlet"])
 def test_dask_with_the_synchronous_scheduler_equals_single_process(
     synchronous, sample_docs, codebook, actors, by
@@ -86,6 +87,7 @@ def test_dask_with_the_synchronous_scheduler_equals_single_process(
     _check(res, _expected(sample_docs, codebook, actors, by), 2)
 
 
+@pytest.mark.slow  # (Dask; make test-all and CI run it)
 def test_dask_groups_by_a_mapping_and_drops_missing_groups_on_request(
     synchronous, codebook, actors
 ):
@@ -260,6 +262,7 @@ def test_dask_names_a_missing_column(client):
         dask_analyze(ddf)
 
 
+@pytest.mark.slow  # (a fresh interpreter; make test-all and CI run it)
 def test_import_analysis_does_not_import_dask():
     code = "import sys, analysis, analysis.stream, analysis.scale; print('dask' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

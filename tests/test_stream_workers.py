@@ -63,6 +63,7 @@ def assert_same(one, two) -> None:
         pd.testing.assert_frame_equal(first, second, obj=name)
 
 
+@pytest.mark.slow  # (worker processes; make test-all and CI run it)
 @needs_fork
 @pytest.mark.parametrize(
     "options",
@@ -86,6 +87,7 @@ def test_two_workers_give_the_tables_and_files_of_one(
     assert hit_docs.is_monotonic_increasing
 
 
+@pytest.mark.slow  # (worker processes; make test-all and CI run it)
 @needs_fork
 def test_workers_on_a_path_and_on_an_iterable_equal_one_process(
     tmp_path, paragraphs, codebook, actors
