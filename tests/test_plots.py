@@ -36,6 +36,7 @@ def _outlets(n: int = 20) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@pytest.mark.slow  # (a 20-panel figure saved: 2 s; make test-all and CI run it)
 def test_a_20_outlet_bar_chart_keeps_12_panels_in_a_shared_grid_of_bounded_size(tmp_path):
     from analysis.plots import MAX_FIGSIZE, MAX_GROUPS
 

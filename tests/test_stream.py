@@ -252,6 +252,7 @@ def four_docs() -> pd.DataFrame:
     )
 
 
+@pytest.mark.slow  # (the streaming pipeline twice per chunk size; make test-all and CI run it)
 @pytest.mark.parametrize("chunksize", [1, 3])
 def test_stream_groups_by_a_series_or_a_mapping_like_the_in_memory_functions(
     four_docs, codebook, actors, chunksize
