@@ -33,6 +33,21 @@ __all__ = ["holder_title_mask", "foreign_body_mask", "possessive_title_mask"]
 _TITLE_WORDS = 4  # lower-case words of a title in apposition
 
 
+def _title_run(ctx: TokenContext, doc: np.ndarray, at: np.ndarray, capitals: bool) -> np.ndarray:
+    """The words of a title from token ``at`` on, per row: alphabetic words (hyphens inside
+    allowed), all in lower case ("ecology minister") or all capitalised ("Deputy
+    Procurator-General"), counted up to ``_TITLE_WORDS + 1``."""
+    k = np.zeros(len(doc), np.int64)
+    run = np.ones(len(doc), bool)
+    for m in range(_TITLE_WORDS + 1):
+        w = ctx.norm(doc, at + m).astype(str)
+        run &= np.char.isalpha(np.char.replace(w, "-", "")) & (
+            ctx.capitalised(doc, at + m) == capitals
+        )
+        k += run
+    return k
+
+
 def holder_title_mask(
     named: pd.DataFrame,
     ctx: TokenContext,
@@ -66,13 +81,7 @@ def holder_title_mask(
         the = ctx.norm(d, end[j] + 1) == "the"
         ok = comma & ((gap == 1) | ((gap == 2) & the))
         e = end[j + 1]
-        k = np.zeros(len(j), np.int64)
-        run = np.ones(len(j), bool)
-        for m in range(_TITLE_WORDS + 1):
-            w = ctx.norm(d, e + m).astype(str)
-            run &= np.char.isalpha(np.char.replace(w, "-", "")) & (w != "")
-            run &= ~ctx.capitalised(d, e + m)
-            k += run
+        k = _title_run(ctx, d, e, capitals=False)
         closed = np.isin(ctx.norm(d, e + k).astype(str), [",", ".", ";", ""])
         out[j + 1] = ok & (k >= 1) & (k <= _TITLE_WORDS) & closed
     return out
@@ -147,23 +156,12 @@ def possessive_title_mask(
         d, e = doc[j], end[j + 1]
         ok = ctx.norm(d, end[j]) == ","
         # the title: alphabetic words up to the first non-word
-        k = np.zeros(len(j), np.int64)
-        run = np.ones(len(j), bool)
-        for m in range(5):
-            w = ctx.norm(d, e + m).astype(str)
-            run &= np.char.isalpha(np.char.replace(w, "-", "")) & (w != "")
-            run &= ~ctx.capitalised(d, e + m)
-            k += run
-        out[j + 1] = ok & (k >= 1) & (k <= 4)
+        k = _title_run(ctx, d, e, capitals=False)
+        out[j + 1] = ok & (k >= 1) & (k <= _TITLE_WORDS)
         # a rank in capitals closed by a comma: "Qiao Lirong, China's Deputy Procurator-General,
         # said" (held-out sets 18, 23, 26); not an office "of" a body, which set 2 coded twice
         # ("Nguyen Van Long, Vietnam's Minister of Public Security")
-        k = np.zeros(len(j), np.int64)
-        run = np.ones(len(j), bool)
-        for m in range(5):
-            w = ctx.norm(d, e + m).astype(str)
-            run &= np.char.isalpha(np.char.replace(w, "-", "")) & ctx.capitalised(d, e + m)
-            k += run
+        k = _title_run(ctx, d, e, capitals=True)
         closed = ctx.norm(d, e + k) == ","
-        out[j + 1] |= ok & (k >= 1) & (k <= 4) & closed
+        out[j + 1] |= ok & (k >= 1) & (k <= _TITLE_WORDS) & closed
     return out

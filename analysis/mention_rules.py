@@ -38,7 +38,14 @@ from analysis.place_rules import (
     origin_place_rules,
     wire_place_mask,
 )
-from analysis.place_words import COUNT_WORDS, PLACE_NOUNS_AFTER
+from analysis.place_words import (
+    BORDER_POINTS,
+    CAME_WORDS,
+    COUNT_WORDS,
+    MAINLY_WORDS,
+    PLACE_NOUNS_AFTER,
+    TRADE_WORDS,
+)
 from analysis.text import fold
 from analysis.token_context import (
     TokenContext,
@@ -271,14 +278,6 @@ NOT_ACTOR_AFTER: frozenset[str] = frozenset({
 TRANSIT_PREPS: frozenset[str] = frozenset({"through", "via"})
 
 
-_TRADE_WORDS = frozenset({"scam", "fraud", "casino", "gambling", "trafficking", "smuggling"})
-_MAINLY = frozenset({"mainly", "mostly", "largely", "chiefly", "primarily", "predominantly"})
-_CAME = frozenset({"came", "come", "comes", "coming"})
-_BORDER_POINTS = frozenset({
-    "border", "borders", "frontier", "crossing", "checkpoint", "gate", "bridge", "boundary",
-})  # fmt: skip
-
-
 def more_place_rules(
     named: pd.DataFrame, ctx: TokenContext, sel: np.ndarray, doc: np.ndarray, tok: np.ndarray,
     p: list[np.ndarray], nx: list[np.ndarray], poss: np.ndarray, in_mention: list[np.ndarray],
@@ -300,11 +299,12 @@ def more_place_rules(
     is_sel[sel] = True
     prev = np.clip(sel - 1, 0, None)
     name1 &= ~((sel > 0) & is_sel[prev] & (codes[prev] == doc) & (ends[prev] == tok - 1))
-    # "its counterparts in ASEAN member countries and China": the states' bodies, parties of the
-    # cooperation (held-out set 2), not "the authorities in X" that locate them (set 3)
-    # (a capital there locates them: "call their counterparts in Beijing", held-out sets 28, 29)
-    group = named["matched"].iloc[sel].astype(str).str.lower().str.endswith(GROUP_ENDS).to_numpy()
-    counterparts = np.isin(p[1], ["counterpart", "counterparts"]) & ((via != "alias") | group)
+    # "its counterparts in ASEAN member countries and China": the states' bodies, parties (set
+    # 2); not in a capital, "their counterparts in Beijing" (sets 28, 29), or "the authorities in X"
+    counterparts = np.isin(p[1], ["counterpart", "counterparts"])
+    i = np.flatnonzero(counterparts & (via == "alias"))  # (few rows: their spellings read)
+    matched = named["matched"].iloc[sel[i]].astype(str).str.lower()
+    counterparts[i] = matched.str.endswith(GROUP_ENDS).to_numpy(bool)
     r_in = (
         (
             ((p[0] == "in") & ~name1 & ~counterparts)
@@ -357,14 +357,15 @@ def more_place_rules(
     )
     # places of a trade: "over Myanmar scam compounds", "Cambodia fraud hubs" (held-out set
     # 30); the far side of a border: "the Dongxing border crossing with Vietnam"
-    modifier |= np.isin(nx[0], list(_TRADE_WORDS)) & np.isin(nx[1], list(LOCATION_NOUNS))
-    modifier |= (p[0] == "with") & np.isin(p[1], list(_BORDER_POINTS)) & ~poss
+    modifier |= np.isin(nx[0], list(TRADE_WORDS)) & np.isin(nx[1], list(LOCATION_NOUNS))
+    modifier |= (p[0] == "with") & np.isin(p[1], list(BORDER_POINTS)) & ~poss
     # a clock: "Updated 16:40 Beijing time" (held-out set 31)
     modifier |= (nx[0] == "time") & (via == "alias")
     # where people came from: "came mainly from China, Vietnam and Indonesia" (set 31)
-    modifier |= (p[0] == "from") & np.isin(p[1], list(_MAINLY)) & np.isin(p[2], list(_CAME))
-    # a language named by its country: "in both the Myanmar and Chinese languages" (held-out
-    # set 28), "the Lao language"
+    modifier |= (
+        (p[0] == "from") & np.isin(p[1], list(MAINLY_WORDS)) & np.isin(p[2], list(CAME_WORDS))
+    )
+    # a language named by its country: "in both the Myanmar and Chinese languages" (set 28)
     tongue = ["language", "languages"]
     language = np.isin(nx[0], tongue) | (np.isin(nx[0], ["and", "or"]) & np.isin(nx[2], tongue))
     return r_in | dl | alone | transit | modifier | (language & ~poss), r_in | transit

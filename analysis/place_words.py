@@ -14,7 +14,10 @@ True
 
 from __future__ import annotations
 
-__all__ = ["PLACE_NOUNS_AFTER", "NAME_HEADS_BEFORE_OF", "COUNT_WORDS", "FIRM_NOUNS"]
+__all__ = [
+    "PLACE_NOUNS_AFTER", "NAME_HEADS_BEFORE_OF", "COUNT_WORDS", "FIRM_NOUNS", "TRADE_WORDS",
+    "MAINLY_WORDS", "CAME_WORDS", "BORDER_POINTS",
+]  # fmt: skip
 
 #: Nouns after "X's [Name]": "China's Guangdong province", "Vietnam's capital".
 PLACE_NOUNS_AFTER: frozenset[str] = frozenset({
@@ -56,4 +59,18 @@ FIRM_NOUNS: frozenset[str] = frozenset({
     # people named by where they work: "a Kuala Lumpur lawyer" (held-out set 27)
     "lawyer", "lawyers", "businessman", "businesswoman", "activist", "activists", "journalist",
     "analyst", "academic", "resident", "residents",
+})  # fmt: skip
+#: Words of a trade between a place and where it is carried on: "Myanmar scam compounds",
+#: "Cambodia fraud hubs" (held-out set 30).
+TRADE_WORDS: frozenset[str] = frozenset({
+    "scam", "fraud", "casino", "gambling", "trafficking", "smuggling",
+})  # fmt: skip
+#: "came mainly from X, Y and Z": where people came from (held-out set 31).
+MAINLY_WORDS: frozenset[str] = frozenset({
+    "mainly", "mostly", "largely", "chiefly", "primarily", "predominantly",
+})  # fmt: skip
+CAME_WORDS: frozenset[str] = frozenset({"came", "come", "comes", "coming"})
+#: Points of a border whose "with X" is its far side: "the border crossing with Vietnam".
+BORDER_POINTS: frozenset[str] = frozenset({
+    "border", "borders", "frontier", "crossing", "checkpoint", "gate", "bridge", "boundary",
 })  # fmt: skip

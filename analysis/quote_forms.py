@@ -36,13 +36,13 @@ from analysis.dates import MONTH_NAMES
 from analysis.speakers import (
     BOUNDARY,
     SENT_END,
-    TITLE_END_WORDS,
     UNNAMED,
     Cue,
     Found,
     Slot,
     SpeakerDoc,
 )
+from analysis.surname_forms import TITLE_END_WORDS, title_goes_on
 
 __all__ = [
     "SUBJECT_PRONOUNS",
@@ -347,8 +347,7 @@ def _untabled_person_in(doc: SpeakerDoc, p: int, lo: int) -> bool:
             2 <= j - k <= 4
             and j < lo
             and doc.text[doc.start[j] : doc.start[j] + 1].islower()
-            # not a title going on: "Chief Procurator of the … Fu Jiaming" (set 30)
-            and not (doc.norm[j] == "of" and doc.norm[j - 1] in TITLE_END_WORDS)
+            and not title_goes_on(doc.norm, j)
         ):
             return k > p or doc.norm[k] not in _LEAD_TIME
         k = max(j, k + 1)

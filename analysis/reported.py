@@ -250,14 +250,16 @@ def _speaker_speaks(found: Found, a: int, s_hi: int) -> bool:
     named = doc.slot_starting_at(a) is not None or norm[a] in forms.SUBJECT_PRONOUNS
     if not named and not doc.text[int(doc.start[a]) : int(doc.start[a]) + 1].isupper():
         return False
-    for cj in found.cues_from(a + 1):
-        c = found.cues[cj]
-        if c.first > min(s_hi, a + _SPEAKER_TOKENS) or c.kind in ("according", "direct"):
-            return False
-        if any(norm[i] in BOUNDARY for i in range(a, c.first)):
-            return False
-        return not found.in_quotation(c.first)
-    return False
+    following = found.cues_from(a + 1)  # the first cue after the speaker decides
+    if not following:
+        return False
+    c = found.cues[following[0]]
+    return (
+        c.first <= min(s_hi, a + _SPEAKER_TOKENS)
+        and c.kind not in ("according", "direct")
+        and not any(norm[i] in BOUNDARY for i in range(a, c.first))
+        and not found.in_quotation(c.first)
+    )
 
 
 def _noun_phrase_to_end(doc: SpeakerDoc, i: int, s_hi: int) -> bool:

@@ -22,11 +22,10 @@ from analysis._quote_index import doc_codes
 from analysis.cues import issued_by
 from analysis.dates import MONTH_NAMES
 from analysis.paragraphs import paragraph_breaks
-from analysis.surname_forms import untabled_surname_opening
+from analysis.surname_forms import title_goes_on, untabled_surname_opening
 
 __all__ = [
     "PRONOUNS",
-    "TITLE_END_WORDS",
     "DEGREES",
     "SPEAKER_TYPES",
     "QUOTE_MARKS",
@@ -534,10 +533,7 @@ class SpeakerDoc:
             and k < lo
             and self.norm[p] not in _FUNCTION_WORDS
             and self.text[self.start[k] : self.start[k] + 1].islower()
-            # not a title going on before a tabled name: "Chief Procurator of the Hainan
-            # procuratorate Fu Jiaming welcomed …" (held-out set 30); "Emerson Yuntho of
-            # Indonesia Corruption Watch said" is a person
-            and not (self.norm[k] == "of" and self.norm[k - 1] in TITLE_END_WORDS)
+            and not title_goes_on(self.norm, k)  # not "Emerson Yuntho of ICW" (a person)
         )
 
     def _appositive_opening(self, p: int, lo: int) -> bool:
@@ -656,14 +652,8 @@ class SpeakerDoc:
 #: Token classes of the quote rules: clause boundaries, sentence ends, and what a quote's
 #: words are trimmed of (a leading "that", punctuation).
 BOUNDARY: frozenset[str] = frozenset({",", ";", ":"})
-#: Words that end an official's title before a name or "of" ("Deputy Prosecutor General Tran
-#: Van Hoa", sets 29-30); fewer than ``title_chains.TITLE_HEADS`` (set 3's "U.S. Trade
-#: Representative Mark Ellison, who …, said" is the country's).
-TITLE_END_WORDS: frozenset[str] = frozenset({
-    "general", "prosecutor", "procurator", "minister", "director", "secretary", "ambassador",
-    "commissioner", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman",
-})  # fmt: skip
 SENT_END: frozenset[str] = frozenset({".", "!", "?"})
+
 TRIM_LEFT: frozenset[str] = frozenset({"that", ",", ":", ";"})
 TRIM_RIGHT: frozenset[str] = frozenset({",", ".", ";", ":", "!", "?"})
 

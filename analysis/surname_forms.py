@@ -2,7 +2,8 @@
 set 18): "PHNOM PENH – Srey Leak, 26, answered … . Leak now works … . She keeps … . "…," she
 said." A gendered pronoun after it is that person, not the last actor of the text
 (:meth:`analysis.speakers.SpeakerDoc.untabled_subject_before`). Kept free of the speaker
-classes so that :mod:`analysis.speakers` can use it."""
+classes so that :mod:`analysis.speakers` can use it. :func:`title_goes_on` tells such a name
+from a title that goes on with "of" (:data:`TITLE_END_WORDS`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,21 @@ from collections.abc import Collection, Sequence
 
 import numpy as np
 
-__all__ = ["untabled_surname_opening"]
+__all__ = ["TITLE_END_WORDS", "title_goes_on", "untabled_surname_opening"]
+
+#: Words that end an official's title before a name or "of" ("Deputy Prosecutor General Tran
+#: Van Hoa", sets 29-30); fewer than ``title_chains.TITLE_HEADS`` (set 3's "U.S. Trade
+#: Representative Mark Ellison, who …, said" is the country's).
+TITLE_END_WORDS: frozenset[str] = frozenset({
+    "general", "prosecutor", "procurator", "minister", "director", "secretary", "ambassador",
+    "commissioner", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman",
+})  # fmt: skip
+
+
+def title_goes_on(norm: Sequence[str], k: int) -> bool:
+    """Token ``k`` is "of" after a title word: "Chief Procurator of the Hainan procuratorate
+    Fu Jiaming welcomed …" (set 30) opens with a title that goes on, not an untabled name."""
+    return norm[k] == "of" and norm[k - 1] in TITLE_END_WORDS
 
 
 def untabled_surname_opening(
