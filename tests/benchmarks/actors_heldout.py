@@ -156,6 +156,15 @@ SET_DIRS = {
     "set32adj (set 32, the two codings adjudicated)": HERE.parent / "actors_heldout32_adj",
     "set33b (set 33 coded by a second coder)": HERE.parent / "actors_heldout33_coderB",
     "set33adj (set 33, the two codings adjudicated)": HERE.parent / "actors_heldout33_adj",
+    "set34 (wave 16, 01-12; README)": HERE.parent / "actors_heldout34",
+    "set34b (set 34 coded by a second coder)": HERE.parent / "actors_heldout34_coderB",
+    "set34adj (set 34, the two codings adjudicated)": HERE.parent / "actors_heldout34_adj",
+    "set35 (wave 16, 01-12; README)": HERE.parent / "actors_heldout35",
+    "set35b (set 35 coded by a second coder)": HERE.parent / "actors_heldout35_coderB",
+    "set35adj (set 35, the two codings adjudicated)": HERE.parent / "actors_heldout35_adj",
+    "set36 (wave 16, 01-12; README)": HERE.parent / "actors_heldout36",
+    "set36b (set 36 coded by a second coder)": HERE.parent / "actors_heldout36_coderB",
+    "set36adj (set 36, the two codings adjudicated)": HERE.parent / "actors_heldout36_adj",
 }
 
 
