@@ -483,7 +483,10 @@ _CAPTION_RULES = (
     # …", "Image source, Getty Images" (held-out set 27)
     BoilerplateRule(
         "labelled_caption",
-        r"(?i:image|photo|picture|video|media)\s{1,3}(?i:caption|source|credit)\s{0,3}[,:]\s{0,3}.{1,300}",
+        r"(?i:image|photo|picture|video|media)\s{1,3}(?i:caption|source|credit)\s{0,3}[,:]\s{0,3}.{1,300}"
+        # "Photo: Procurator General X receives Y." (held-out set 35): what the picture shows,
+        # on a line of its own after the label
+        r"|(?:Photo|PHOTO|Caption|CAPTION|Pictured|PICTURED)\s{0,3}:\s{0,3}\p{Lu}[^\n]{1,200}",
     ),
     # a lone credit naming a newspaper, e.g. "Viet Nam News" or "VNS/Viet Nam News"
     BoilerplateRule("credit_outlet", rf"(?:{_ACRONYM}/)?{_MEDIA_NAME}", caption_before=True),
@@ -542,7 +545,11 @@ _DATELINE_RULES = (
     # this story misspelled …", "Correction: …", "This story has been updated." (set 27)
     BoilerplateRule(
         "correction_note",
-        r"(?i:editor[’']?s\s{1,3}note|correction|clarification)\s{0,3}:\s{0,3}.{1,400}"
+        r"(?i:correction|clarification)\s{0,3}:\s{0,3}.{1,400}"
+        # not an editor's note that introduces the story ("Editor's note: Ahead of the
+        # conference, China Daily spoke with …", held-out set 34): one that corrects it
+        r"|(?i:editor[’']?s\s{1,3}note)\s{0,3}:(?=.{0,300}?(?i:version|misspel|correct|updat"
+        r"|error|mistak|misidentif|misstat|clarif|amend|wrong)).{1,400}"
         r"|(?i:an?\s{1,3}(?:previous|earlier)\s{1,3}version\s{1,3}of\s{1,3}this"
         r"\s{1,3}(?:story|article|report|piece))\b.{1,300}"
         r"|(?i:this\s{1,3}(?:story|article|report)\s{1,3}has\s{1,3}been"

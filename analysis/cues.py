@@ -57,7 +57,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "describe",  # 'Officials … describe the list as "…"' (set 14; a base form, see BASE_FORMS)
     "voiced", "reaffirmed", "reaffirms", "told reporters", "told journalists",
     "asked for", "asks for", "denied that", "denies that", "demanded that", "demands that",
-    "estimates that", "estimated that",
+    "estimates that", "estimated that", "estimate that",  # "Chinese officials estimate that"
     # wave 6 (set 10): "the Attorney General conveyed that …" (not "conveyed his greetings")
     "conveyed that", "conveys that",
     # "raised its rate …, and signalled that it would now pause" (set 5; "that" only: not

@@ -25,6 +25,7 @@ from analysis.agency_names import (
 )
 from analysis.compounds import ACTOR_SUFFIXES, compound_mentions
 from analysis.dates import MONTH_NAMES
+from analysis.headlines import bracketed_dateline
 from analysis.place_forms import BORDER_ACTORS
 from analysis.place_rules import (
     ADDRESSED_OBJECTS,
@@ -331,6 +332,7 @@ def more_place_rules(
         & ctx.sentence_start(doc, tok)
         & (np.isin(nx[0], dashes) | ((nx[0] == ",") & np.isin(nx[2], dashes)))
     )
+    alone |= bracketed_dateline(ctx, doc, tok, tok + named["n_tok"].to_numpy()[sel], _DASHES)
     # "through Indonesia"; "a Jakarta forum" (a place name modifying a common noun)
     transit = np.isin(p[0], list(TRANSIT_PREPS))
     # "sent police teams to Myanmar", "supply seafood to Japan": a destination after an object

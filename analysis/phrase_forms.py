@@ -112,6 +112,7 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "constable", "agent", "brig", "pol", "excellency", "dato", "datuk", "tan", "sri", "haji",
     "u", "daw", "khun", "pak", "ibu", "bapak", "madame", "monsieur", "señor", "herr", "frau",
     "mp", "mep", "kc", "qc", "st", "saint", "emir", "sultan", "minister-president",
+    "comrade",  # Vietnamese and Lao state media: "Comrade Thắng" (held-out set 35)
 })  # fmt: skip
 _NOT_GIVEN = TITLE_WORDS | HONORIFICS | frozenset(DEMONYMS) | MONTH_NAMES | WEEKDAY_NAMES
 

@@ -740,6 +740,10 @@ DEMONYM_HEADS: frozenset[str] = frozenset({
     "navy", "foreign", "defence", "defense", "interior", "justice", "prosecutors", "cabinet",
     "negotiator", "negotiators",  # wave 11: "A Chinese negotiator said …" (set 17)
     "delegation",  # wave 12: "The Thai delegation, led by X, said …" (the delegation speaks)
+    # wave 16 (sets 33-36): "…, Thai police said", "A Singaporean delegate said", "According
+    # to the Chinese embassy" (set 2's NA "Chinese Embassy" is outvoted by sets 9 and 33-36)
+    "police", "delegate", "delegates", "embassy", "immigration", "prosecutor", "procuracy",
+    "procuratorate",
 })  # fmt: skip
 # irregular adjectives of country names (the regular ones add -n, -an, -ian, -ese, -i)
 _IRREGULAR = {

@@ -361,6 +361,18 @@ def _cues_by_doc(
     return by_doc
 
 
+def _states_noun(doc: SpeakerDoc, first: int, nxt: str) -> bool:
+    """ "states" after a capitalised word is a noun ("several Asean states still rely on …",
+    "in Shan and Karen states, according to …"), unless a clause, a quotation or the end of
+    the sentence follows ("…, the AGC states.") or, before a comma, a subject does ("…, the
+    AGC states, adding …")."""
+    if not capitalised_inside(doc, first - 1) or nxt in (":", "that", ".", "!", "?"):
+        return False
+    if nxt in QUOTE_MARKS:
+        return False
+    return nxt != "," or (first >= 2 and doc.norm[first - 2] in ("and", "in", "of", "or"))
+
+
 def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
     """The cues that are speech verbs here: not a noun ("member states", "the claims",
     "vulnerable states", "media reports said"), not negated ("did not say", "declined to
@@ -377,6 +389,8 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
         nxt = norm[last + 1] if last + 1 < n else ""
         if prev in NOT_A_CUE_AFTER and (prev in _DETERMINERS or cue in NOUN_FORMS):
             continue  # "ten ASEAN member states", "the claims"; not "two crew members said"
+        if cue == "states" and first and _states_noun(doc, first, nxt):
+            continue  # "several Asean states still rely on …", "in Shan and Karen states,"
         if prev in NEGATIONS or prev.endswith("n't"):
             continue
         if prev == "to" and first >= 2 and norm[first - 2] in NEGATIONS:

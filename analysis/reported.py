@@ -187,6 +187,10 @@ def _according_to(found: Found, ci: int) -> None:
     slot = doc.slot_starting_at(cue.last + 1)
     if slot is not None and slot.mention >= 0:
         slot = head_of(doc, slot, cue.last + 1)  # "according to Indonesia's Energy Ministry"
+    if slot is None:  # "According to the Chinese embassy, …", "a Cambodian police statement"
+        k = cue.last + 1
+        end = next((i for i in range(k, min(s_hi, k + 4) + 1) if norm[i] in BOUNDARY), None)
+        slot = forms.demonym_body(doc, k, min(s_hi, k + 4) if end is None else end - 1)
     # the source is a document ("a statement from the SPP"), which may record someone else's
     # words with their own cue; a person named as the source tells them ("According to
     # Anang, Sutanto asked China to …" is Anang's; held-out set 23)
@@ -465,8 +469,10 @@ def _clause_ends(norm: Sequence[str], nxt: int, s_hi: int) -> bool:
     """After ``content, SPEAKER CUE`` the clause ends at token ``nxt``: the end of the
     sentence, a comma, an adverbial ("after", "in" …), or one "-ly" adverb before either
     ("…, two crew members told reporters separately.")."""
-    if nxt > s_hi or norm[nxt] in SENT_END or norm[nxt] == "," or norm[nxt] in _ADVERBIAL:
+    if nxt > s_hi or norm[nxt] in SENT_END or norm[nxt] == ",":
         return True
+    if norm[nxt] in _ADVERBIAL:
+        return not speech.at_least(norm, nxt, s_hi)  # not "…, X said at least 17 …"
     w = norm[nxt]
     return len(w) > 3 and w.endswith("ly") and (nxt + 1 > s_hi or norm[nxt + 1] in (*SENT_END, ","))
 
@@ -704,6 +710,12 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
         return head_of(doc, slot, lo) if doc.a_type[doc.m_row[k]] in SPEAKER_TYPES else None
     if norm[lo] in ("he", "she") and lo < first_hi:
         return Slot(-1, norm[lo], lo, lo)  # wave 12: "He described A as "…", but noted B"
+    # "Chinese officials thanked Laos … and said", "A representative of the Chinese Embassy
+    # thanked Laos for … and said …" (held-out set 35): the demonym's country, not the object
+    of = next((i for i in range(lo, min(first_hi, lo + 4)) if norm[i] == "of"), None)
+    demonym = forms.demonym_body(doc, lo if of is None else of + 1, min(first_hi, lo + 7))
+    if demonym is not None:
+        return demonym
     if norm[lo] == "the":
         role = next(
             (i for i in range(lo + 1, min(lo + 4, first_hi + 1)) if norm[i] in _ROLE_NOUNS), None

@@ -136,6 +136,8 @@ def past_adverbial(norm, nxt: int, s_hi: int) -> int:
         and norm[nxt + 1] in SENT_END
     ):
         return nxt + 1  # "…, most analysts agree on that."
+    if at_least(norm, nxt, s_hi):
+        return nxt  # "…, X said at least 17 suspects …": a number, not where or when
     opened = norm[nxt] in _ADVERBIAL_OPENERS or (nxt >= 1 and norm[nxt - 1] == "on")
     if not opened:
         return nxt
@@ -153,6 +155,11 @@ def past_adverbial(norm, nxt: int, s_hi: int) -> int:
         if w in _CLAUSE_WORDS or w in QUOTE_MARKS or w in BOUNDARY:
             return nxt
     return s_hi + 1 if s_hi - nxt < longest else nxt
+
+
+def at_least(norm, i: int, s_hi: int) -> bool:
+    """Tokens ``i, i+1`` are "at least" / "at most" (a quantity, not a place or a time)."""
+    return i + 1 <= s_hi and norm[i] == "at" and norm[i + 1] in ("least", "most")
 
 
 def names_a_thing(doc: SpeakerDoc, last: int) -> bool:

@@ -83,7 +83,8 @@ def test_what_a_court_or_jury_heard_has_no_speaker() -> None:
 def test_a_country_body_speaks_for_its_country() -> None:
     # an embassy located in a capital (also through its spokesperson) and a ministry named
     # with the country's possessive speak for the country; "It said" after the embassy's
-    # statement too. Without the place, set 2's older coding keeps an NA speaker.
+    # statement too; without the place as well since wave 16 (sets 9 and 33-36 code "the
+    # Chinese embassy" as China; set 2's older coding kept an NA speaker).
     assert quotes(
         "The Peruvian Embassy in Santiago said in a statement that Peru supports the plan. "
         "It said Peruvian police had arrested 12 suspects. "
@@ -97,7 +98,7 @@ def test_a_country_body_speaks_for_its_country() -> None:
         ["respects the ruling", "direct", "peru", "said"],
         ["a misunderstanding", "direct", "peru", "called"],
         ['it mourned "a great friend"', "reported", "chile", "said"],
-        ["historic", "direct", None, "described"],
+        ["historic", "direct", "peru", "described"],
     ]
 
 

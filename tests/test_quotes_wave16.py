@@ -1,0 +1,88 @@
+"""Issue 12, wave 16: one regression test per class of quotes missed or wrong in held-out sets
+34-36 (adjudicated): "states" after a capitalised word as a noun ("Union states still rely",
+"in Shan and Karen states,"); a nationality adjective
+before a state's body, police, embassy or delegate ("…, Thai police said", "According to the
+Chinese embassy"); "said at least …" after an opening participle; "X thanked Y … and said" with
+a demonym subject. Sentences written for these tests (other names, countries and bodies than
+the sets'), with hand-computed values."""
+
+from __future__ import annotations
+
+from analysis.actors import Actors
+from tests.conftest import quote_rows
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "ruritania", "name": "Ruritania", "type": "country", "aliases": ["Strelsau"]},
+        {"id": "elbonia", "name": "Elbonia", "type": "country", "aliases": []},
+        {"id": "borduria", "name": "Borduria", "type": "country", "aliases": []},
+        {"id": "union", "name": "Northern Union", "type": "organisation", "aliases": ["NU"]},
+        {"id": "hpo", "name": "High Prosecution Office", "type": "organisation",
+         "affiliation": "elbonia", "aliases": ["HPO"]},
+        {"id": "rina", "name": "Rina Dobrev", "type": "person", "affiliation": "ruritania",
+         "short": ["Dobrev"], "titles": ["Minister"]},
+    ]
+)  # fmt: skip
+
+
+def quotes_of(text: str) -> list[list]:
+    return quote_rows(text, ACTORS)
+
+
+def test_states_after_a_capitalised_word_is_a_noun_not_a_cue() -> None:
+    text = "The treaty dates from 2015, but several NU states still rely on deportation."
+    assert quotes_of(text) == []
+    text = (
+        "Ruritania met Elbonia. The compounds sit in the Lake and Hill states, according to two "
+        "sources familiar with the talks."
+    )
+    assert quotes_of(text) == [
+        ["The compounds sit in the Lake and Hill states", "reported", None, "according to"]
+    ]
+    # the cue ends the sentence: the body states what comes before it
+    text = "The money was returned under the treaty, the HPO states."
+    assert quotes_of(text) == [
+        ["The money was returned under the treaty", "reported", "hpo", "states"]
+    ]
+
+
+def test_a_nationality_adjective_before_a_body_speaks_for_the_country() -> None:
+    intro = "Ruritania and Elbonia signed the deal. "
+    assert quotes_of(intro + "The suspects were flown home on Friday, Ruritanian police said.")[
+        -1
+    ] == ["The suspects were flown home on Friday", "reported", "ruritania", "said"]
+    assert quotes_of(intro + "According to the Elbonian embassy, the flights will continue.")[
+        -1
+    ] == ["the flights will continue", "reported", "elbonia", "according to"]
+    assert quotes_of(intro + "Most were freed, according to a Ruritanian police statement.")[
+        -1
+    ] == ["Most were freed", "reported", "ruritania", "according to"]
+    text = (
+        intro + "An Elbonian delegate, speaking on condition of anonymity, said his country "
+        "remained open to talks."
+    )
+    assert quotes_of(text)[-1] == [
+        "his country remained open to talks", "reported", "elbonia", "said"
+    ]  # fmt: skip
+    text = intro + "Ruritanian officials estimate that 2,000 people were trafficked."
+    assert quotes_of(text)[-1] == [
+        "2,000 people were trafficked", "reported", "ruritania", "estimate that"
+    ]  # fmt: skip
+
+
+def test_said_at_least_after_an_opening_participle_reports_what_follows() -> None:
+    text = (
+        "Opening the three-day meeting in Strelsau, Minister Rina Dobrev said at least 17 "
+        "suspects were living abroad."
+    )
+    assert quotes_of(text) == [
+        ["at least 17 suspects were living abroad", "reported", "rina", "said"]
+    ]
+
+
+def test_the_demonym_subject_of_a_first_predicate_speaks_in_the_second() -> None:
+    text = (
+        "Ruritania and Elbonia met. A representative of the Ruritanian Embassy thanked "
+        'Elbonia for its "close coordination" and said more groups would follow.'
+    )
+    assert quotes_of(text)[-1] == ["more groups would follow", "reported", "ruritania", "said"]
