@@ -208,7 +208,9 @@ _WEB_RULES = (
         "read_more",
         r"(?i)(?:(?:>>|»|›|▶|►)\s{0,3})?(?:read\s{1,3}more(?:\s{1,3}(?:on|about))?|read\s{1,3}also|also\s{1,3}read"
         r"|read\s{1,3}next|see\s{1,3}also|see\s{1,3}more|related(?:\s{1,3}(?:news|articles?"
-        r"|stories|posts?|content|coverage|links?|topics?|reading))?|associated\s{1,3}links?|more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}"
+        r"|stories|posts?|content|coverage|links?|topics?|reading|reports?))?"
+        r"|associated\s{1,3}links?|explore\s{1,3}more(?:\s{1,3}on\s{1,3}(?:these|this)\s{1,3}topics?)?"
+        r"|search\s{1,3}trends|more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}"
         r"(?:story|topic)|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}(?:like|be\s{1,3}interested"
         r"\s{1,3}in)|recommended(?:\s{1,3}(?:for\s{1,3}you|stories|articles))?|đọc\s{1,3}thêm"
         r"|xem\s{1,3}thêm|tin\s{1,3}liên\s{1,3}quan"

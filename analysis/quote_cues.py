@@ -41,7 +41,7 @@ AS_CUES = frozenset({"described", "describes", "describe", "called", "calls", "h
 _DASHES = frozenset({"-", "–", "—", "--"})
 _TOLD_CUES = frozenset({"told", "tells"})
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col"})
-WINDOW_AFTER = 12  # tokens after a closing mark searched for the cue
+WINDOW_AFTER = 16  # tokens after a closing mark searched for the cue ("…," X of the Y (Z) told)
 _WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
 
 _MAX_CUE_TOKENS = 4  # the longest default cue ("told reporters", "called upon") is 2 tokens

@@ -86,3 +86,11 @@ def test_the_demonym_subject_of_a_first_predicate_speaks_in_the_second() -> None
         'Elbonia for its "close coordination" and said more groups would follow.'
     )
     assert quotes_of(text)[-1] == ["more groups would follow", "reported", "ruritania", "said"]
+
+
+def test_a_long_attribution_with_a_body_and_its_abbreviation_after_a_quotation() -> None:
+    text = (
+        '"Our courts come first," Minister Rina Dobrev of the national High Prosecution Office '
+        "(HPO) told the Strelsau Herald."
+    )
+    assert quotes_of(text) == [["Our courts come first,", "direct", "rina", "told"]]

@@ -165,6 +165,15 @@ SET_DIRS = {
     "set36 (wave 16, 01-12; README)": HERE.parent / "actors_heldout36",
     "set36b (set 36 coded by a second coder)": HERE.parent / "actors_heldout36_coderB",
     "set36adj (set 36, the two codings adjudicated)": HERE.parent / "actors_heldout36_adj",
+    "set37 (wave 16, 01-12; README)": HERE.parent / "actors_heldout37",
+    "set37b (set 37 coded by a second coder)": HERE.parent / "actors_heldout37_coderB",
+    "set37adj (set 37, the two codings adjudicated)": HERE.parent / "actors_heldout37_adj",
+    "set38 (wave 16, 01-12; README)": HERE.parent / "actors_heldout38",
+    "set38b (set 38 coded by a second coder)": HERE.parent / "actors_heldout38_coderB",
+    "set38adj (set 38, the two codings adjudicated)": HERE.parent / "actors_heldout38_adj",
+    "set39 (wave 16, 01-12; README)": HERE.parent / "actors_heldout39",
+    "set39b (set 39 coded by a second coder)": HERE.parent / "actors_heldout39_coderB",
+    "set39adj (set 39, the two codings adjudicated)": HERE.parent / "actors_heldout39_adj",
 }
 
 
