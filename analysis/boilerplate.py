@@ -401,6 +401,7 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
             cuts[i] = [(lo + start, lo + end, name) for start, end, name in outcome]
     if lines_of.letterhead:
         _letterhead(lines, drop)
+        _end_mark(lines, drop)
     if drop:
         _page_top(lines, drop)
     _record_header(lines, drop)
@@ -428,7 +429,9 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
 
 # "News release", "Press statement", "News item | 25-09-2025" (held-out set 11)
 _RELEASE_HEADING = re.compile(
-    r"(?i)(?:news|press|media)\s{1,3}(?:release|item|statement|advisory|notice)"
+    # (after the same heading in another language: "KENYATAAN MEDIA / MEDIA STATEMENT", set 38)
+    r"(?i)(?:[^\W\d_][\w ]{2,30}\s{0,3}/\s{0,3})?"
+    r"(?:news|press|media)\s{1,3}(?:release|item|statement|advisory|notice)"
     r"(?:\s{0,3}[|/–—-]\s{0,3}[\d./ -]{6,12})?"
     # a release's number: "PRESS RELEASE No. 47/2566", "Press release no 12/2024" (held-out set 18)
     r"(?:\s{1,3}(?:No\.?|Nr\.?|Number|#)\s{0,3}\d[\d./-]{0,11})?"
@@ -471,6 +474,38 @@ def _letterhead(lines: list[str], drop: dict[int, str]) -> None:
 # a contact block's lines below a release's signature: "For media queries, please contact:"
 _CONTACT_LINE = re.compile(r"(?i)\b(?:contact|enquiries|inquiries|e-?mail|tel|phone|fax)\b")
 _SIGNATURE_LINES = 4
+# "Please note that this media release is current as at the date of publication." (set 38)
+_DISCLAIMER = re.compile(r"(?i)please\s{1,3}note\s{1,3}that\s{1,3}this\s{1,3}(?:media|press|news)")
+#: The end mark of a press release: "-30-", "###", "– ENDS –" on a line of its own; what
+#: follows it is the issuer's footer (held-out set 38: "-30- ¶ DOJ Public Information Office |
+#: doj.gov.ph | Follow us on …").
+_END_MARK = re.compile(r"[-–—\s]{0,4}(?:30|#\s?#\s?#|(?i:ends?))[-–—\s]{0,4}")
+_AFTER_END_LINES = 8
+
+
+def _end_mark(lines: list[str], drop: dict[int, str]) -> None:
+    """The last end mark of a press release (:data:`_END_MARK`) after some text, and at most
+    :data:`_AFTER_END_LINES` short lines after it: all removed."""
+    marks = [
+        k for k, line in enumerate(lines) if line.strip() and _END_MARK.fullmatch(line.strip())
+    ]
+    if not marks or marks[-1] < 2:
+        return
+    k = marks[-1]
+    after = [j for j in range(k + 1, len(lines)) if lines[j].strip()]
+    if len(after) > _AFTER_END_LINES or any(len(lines[j]) > CAPTION_MAX for j in after):
+        return
+    for j in [k, *after]:
+        drop.setdefault(j, "end_mark")
+
+
+def _title_case(line: str) -> bool:
+    """Every word of ``line`` capitalised but the small ones: "Attorney-General's Chambers",
+    "Singapore" (a signature in title case; held-out set 38)."""
+    return all(w[:1].isupper() or w in _SMALL_WORDS for w in line.split())
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "&"})
 
 
 def _signature_block(lines: list[str], drop: dict[int, str]) -> None:
@@ -490,7 +525,10 @@ def _signature_block(lines: list[str], drop: dict[int, str]) -> None:
         paras[-1].append(k)
     paras = [p for p in paras if p]
     n = len(paras)
-    while n and all(j in drop or _CONTACT_LINE.search(lines[j]) for j in paras[n - 1][:1]):
+    while n and all(
+        j in drop or _CONTACT_LINE.search(lines[j]) or _DISCLAIMER.match(lines[j].strip())
+        for j in paras[n - 1][:1]
+    ):
         n -= 1
     if n < 3:  # a heading and a body paragraph at least before it
         return
@@ -499,7 +537,7 @@ def _signature_block(lines: list[str], drop: dict[int, str]) -> None:
     if (
         2 <= len(block) <= _SIGNATURE_LINES
         and all(len(t) <= CAPTION_MAX // 2 and not t.endswith(SENTENCE_END) for t in texts)
-        and any(t.isupper() for t in texts)
+        and (any(t.isupper() for t in texts) or all(_title_case(t) for t in texts))
     ):
         for j in block:
             drop.setdefault(j, "signature")
