@@ -77,7 +77,7 @@ from analysis.speakers import (
     Slot,
     SpeakerDoc,
 )
-from analysis.subject_forms import INTRO_WORDS, head_of, untabled_name
+from analysis.subject_forms import INTRO_WORDS, head_of, role_named_later, untabled_name
 
 __all__ = [
     "reported_speech",
@@ -536,6 +536,11 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
             return
     if slot is None:
         slot = subject(found, s_lo, c0)
+        if slot is not None and c0 - 1 > slot.last:
+            b = c0 - 1
+            while b > slot.last and norm[b] in TIME_WORDS:
+                b -= 1  # "China's top prosecutor on Thursday urged …"
+            slot = role_named_later(doc, slot, b) or slot
     if s_lo == 0 and c0 >= 1 and norm[c0 - 1] in HEADLINE_ROLES and norm[s_hi] not in SENT_END:
         # headline "DOJ chief urges …": the role is named in the lede
         slot = lede_person(doc, s_hi) or slot

@@ -94,3 +94,23 @@ def test_a_long_attribution_with_a_body_and_its_abbreviation_after_a_quotation()
         "(HPO) told the Strelsau Herald."
     )
     assert quotes_of(text) == [["Our courts come first,", "direct", "rina", "told"]]
+
+
+def test_a_wire_lede_role_is_the_person_the_next_paragraph_names() -> None:
+    text = (
+        "STRELSAU, Nov 14 (Reuters) - Ruritania's top minister on Thursday urged neighbours to "
+        "close the compounds.\n\nSpeaking at the opening, Minister Rina Dobrev said 500 "
+        "suspects had been returned."
+    )
+    assert quotes_of(text) == [
+        ["neighbours to close the compounds", "reported", "rina", "urged"],
+        ["500 suspects had been returned", "reported", "rina", "said"],
+    ]
+    # unnamed in the next paragraph, the country speaks (set 11's "Fiji's prime minister")
+    text = (
+        "Ruritania's top minister on Thursday urged neighbours to close the compounds.\n\n"
+        "The talks end on Friday."
+    )
+    assert quotes_of(text) == [
+        ["neighbours to close the compounds", "reported", "ruritania", "urged"]
+    ]
