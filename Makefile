@@ -40,8 +40,10 @@ test: setup lint typecheck ## ruff + mypy + the fast tests and every docstring e
 test-all: setup ## Every test, slow ones included (notebooks, reports, Dask cluster)
 	$(PY) -m pytest -m ""
 
-test-slow: setup ## Only the tests marked slow
-	$(PY) -m pytest -m slow || test $$? -eq 5  # 5: no test is marked slow
+# -n 0: in one process. The slow tests start kernels, worker processes and a Dask cluster of
+# their own; on 2 cores two pytest-xdist workers made them slower (82 s serial, 90 s on 2).
+test-slow: setup ## Only the tests marked slow (in one process)
+	$(PY) -m pytest -m slow -n 0 || test $$? -eq 5  # 5: no test is marked slow
 
 test-min: ## The fast tests on the oldest declared versions (.venv-min; downloads from PyPI)
 	@test -x $(VENV_MIN)/bin/python || $(PYTHON) -m venv $(VENV_MIN)

@@ -149,9 +149,9 @@ def role_named_later(doc: SpeakerDoc, slot: Slot, end: int) -> Slot | None:
     norm = doc.norm
     if slot.mention < 0 or doc.a_type[doc.m_row[slot.mention]] != "country":
         return None
-    if not doc.text[doc.start[slot.last] : doc.end[slot.last]].endswith(("'s", "’s")):
-        if not (slot.last + 1 <= end and norm[slot.last + 1] in ("'s", "’s")):
-            return None
+    possessive = doc.text[doc.start[slot.last] : doc.end[slot.last]].endswith(("'s", "’s"))
+    if not possessive and not (slot.last + 1 <= end and norm[slot.last + 1] in ("'s", "’s")):
+        return None
     words = [w for w in norm[slot.last + 1 : end + 1] if w not in ("'s", "’s")]
     if not words or words[-1] not in _LEDE_ROLE_HEADS:
         return None
