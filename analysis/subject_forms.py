@@ -166,4 +166,3 @@ def role_named_later(doc: SpeakerDoc, slot: Slot, end: int) -> Slot | None:
             return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
         k += 1
     return None
-
