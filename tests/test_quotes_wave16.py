@@ -114,3 +114,17 @@ def test_a_wire_lede_role_is_the_person_the_next_paragraph_names() -> None:
     assert quotes_of(text) == [
         ["neighbours to close the compounds", "reported", "ruritania", "urged"]
     ]
+
+
+def test_an_untabled_speaker_described_by_a_body_after_said() -> None:
+    text = (
+        "The deal was reached on the sidelines of the talks last week, said Assistant Secretary "
+        "Ivo Marek of the HPO."
+    )
+    assert quotes_of(text) == [
+        ["The deal was reached on the sidelines of the talks last week", "reported", None, "said"]
+    ]
+    # the body alone speaks
+    assert quotes_of("The deal was reached last week, said the HPO.") == [
+        ["The deal was reached last week", "reported", "hpo", "said"]
+    ]
