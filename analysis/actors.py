@@ -42,7 +42,7 @@ from analysis.alias_sense import (
 from analysis.compounds import compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions, inside_heads
-from analysis.holder_forms import foreign_body_mask, holder_title_mask, own_country_of_body_mask
+from analysis.holder_forms import foreign_body_mask, holder_title_mask
 from analysis.matching import match, take_str
 from analysis.mention_rules import (
     LOCATION_NOUNS,
@@ -588,7 +588,6 @@ def find_mentions(
                 | phrase_forms_mask(named, ctx, act)
                 | holder_title_mask(named, ctx, countries, persons)
                 | foreign_body_mask(named, org_countries, countries)
-                | own_country_of_body_mask(named, ctx, org_countries)
             )
         ].reset_index(drop=True)
         named = named.loc[~appositive_role_mask(named, ctx)].reset_index(drop=True)

@@ -28,9 +28,7 @@ import pandas as pd
 
 from analysis.token_context import TokenContext, possessive_mask
 
-__all__ = [
-    "holder_title_mask", "foreign_body_mask", "own_country_of_body_mask", "possessive_title_mask"
-]  # fmt: skip
+__all__ = ["holder_title_mask", "foreign_body_mask", "possessive_title_mask"]
 
 _TITLE_WORDS = 4  # lower-case words of a title in apposition
 
@@ -117,39 +115,6 @@ def foreign_body_mask(
     if len(i):
         own = np.array([body_country[a] for a in actor[i + 1]], dtype=object)
         out[i + 1] = own != actor[i]
-    return out
-
-
-def own_country_of_body_mask(
-    named: pd.DataFrame, ctx: TokenContext, body_country: dict[str, str]
-) -> np.ndarray:
-    """True for a country right after "of" (or "of the") that ends the name of one of its own
-    tabled bodies: "the Supreme People's Procuratorate of China", "the Attorney General's
-    Office of the Republic of Indonesia" are one reference, of the body (held-out sets 17, 31,
-    35 and 38, adjudicated; sets 24 and 25 coded both).
-
-    Example:
-        >>> from analysis.text import tokenize
-        >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["The AGO of Indonesia met."]})
-        >>> named = pd.DataFrame({"doc_id": pd.Categorical(["d", "d"]), "tok": [1, 3],
-        ...     "n_tok": [1, 1], "actor_id": ["ago", "indonesia"]})
-        >>> own_country_of_body_mask(named, TokenContext(tokenize(docs)),
-        ...     {"ago": "indonesia"}).tolist()
-        [False, True]
-    """
-    out = np.zeros(len(named), bool)
-    if len(named) < 2 or not body_country:
-        return out
-    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
-    tok = named["tok"].to_numpy().astype(np.int64)
-    end = tok + named["n_tok"].to_numpy().astype(np.int64)
-    actor = named["actor_id"].astype(str).to_numpy(object)
-    owner = np.array([body_country.get(a, "") for a in actor[:-1]], dtype=object)
-    i = np.flatnonzero((doc[1:] == doc[:-1]) & (owner == actor[1:]) & (tok[1:] > end[:-1]))
-    if len(i):
-        d, e, t = doc[i], end[i], tok[i + 1]
-        of = ctx.norm(d, e) == "of"
-        out[i + 1] = of & ((t == e + 1) | ((t == e + 2) & (ctx.norm(d, e + 1) == "the")))
     return out
 
 

@@ -174,6 +174,15 @@ SET_DIRS = {
     "set39 (wave 16, 01-12; README)": HERE.parent / "actors_heldout39",
     "set39b (set 39 coded by a second coder)": HERE.parent / "actors_heldout39_coderB",
     "set39adj (set 39, the two codings adjudicated)": HERE.parent / "actors_heldout39_adj",
+    "set40 (wave 16, 01-12; README)": HERE.parent / "actors_heldout40",
+    "set40b (set 40 coded by a second coder)": HERE.parent / "actors_heldout40_coderB",
+    "set40adj (set 40, the two codings adjudicated)": HERE.parent / "actors_heldout40_adj",
+    "set41 (wave 16, 01-12; README)": HERE.parent / "actors_heldout41",
+    "set41b (set 41 coded by a second coder)": HERE.parent / "actors_heldout41_coderB",
+    "set41adj (set 41, the two codings adjudicated)": HERE.parent / "actors_heldout41_adj",
+    "set42 (wave 16, 01-12; README)": HERE.parent / "actors_heldout42",
+    "set42b (set 42 coded by a second coder)": HERE.parent / "actors_heldout42_coderB",
+    "set42adj (set 42, the two codings adjudicated)": HERE.parent / "actors_heldout42_adj",
 }
 
 
