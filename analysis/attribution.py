@@ -108,10 +108,12 @@ def past_addressee(doc: SpeakerDoc, i: int, s_hi: int) -> int:
     k = j
     while k <= s_hi and k - j < 4 and doc.text[doc.start[k] : doc.start[k] + 1].isupper():
         k += 1
-    if k > j and (k > s_hi or norm[k] in SENT_END):
-        return k  # "…, he told AFP."
     if k > j and tuple(norm[k : k + 4]) == ("on", "condition", "of", "anonymity"):
         return k + 4  # "…, an officer told The Nation on condition of anonymity."
+    if k > j:
+        k = after_time_words(norm, k, s_hi)  # "…, he told the Global Times on Thursday."
+    if k > j and (k > s_hi or norm[k] in SENT_END):
+        return k  # "…, he told AFP."
     return i
 
 

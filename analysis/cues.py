@@ -109,6 +109,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "queried whether", "queried why",
     # (held-out set 29) '"…," recalls Mr X'; "and guaranteed that the suspect's rights …"
     "recalls", "guaranteed that", "guarantees that",
+    # wave 16 (set 42): Chinese state media's "Zhou Mingyuan introduced that from 2014 …"
+    "introduced that", "introduces that",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").

