@@ -303,7 +303,11 @@ _WEB_RULES = (
         r"(?i:home|homepage|trang\s{1,3}chủ)\s{0,3}[>»›/|].{0,250}"
         r"|(?:[^>»›\n]{1,40}[>»›]){2,8}[^>»›\n]{1,40}"
         # one double chevron is enough: "People's Daily Online >> China" (held-out set 30)
-        r"|[^>»›\n]{1,40}(?:>>|»)\s{0,3}[^>»›\n.!?]{1,40}",
+        r"|[^>»›\n]{1,40}(?:>>|»)\s{0,3}[^>»›\n.!?]{1,40}"
+        # a section path of capitalised words: "China / Diplomacy", "World / Asia / Politics"
+        # (held-out set 42; a line of its own, each part at most three words)
+        r"|\p{Lu}\p{Ll}[\w&'’-]{0,20}(?:\s\p{Lu}\p{Ll}[\w&'’-]{0,20}){0,2}"
+        r"(?:\s/\s\p{Lu}\p{Ll}[\w&'’-]{0,20}(?:\s\p{Lu}\p{Ll}[\w&'’-]{0,20}){0,2}){1,3}",
     ),
     # a byline bar: "By ZHANG YAN | China Daily | Updated: 2016-04-11 07:43", "By: Jane Doe -
     # Reporter / @janedoe" (the outlet's name may hold a country's; held-out set 7)
@@ -556,6 +560,13 @@ _DATELINE_RULES = (
         r"\s{1,3}(?:story|article|report|piece))\b.{1,300}"
         r"|(?i:this\s{1,3}(?:story|article|report)\s{1,3}has\s{1,3}been"
         r"\s{1,3}(?:updated|corrected|amended))\b.{0,300}",
+    ),
+    # the print edition's headline at the foot of a web copy: "This article appeared in the
+    # South China Morning Post print edition as: …" (held-out set 42)
+    BoilerplateRule(
+        "print_edition",
+        r"(?i:this\s{1,3}(?:article|story)\s{1,3}(?:first\s{1,3})?appeared\s{1,3}in)\s{1,3}"
+        r"[^\n]{1,80}?(?i:print\s{1,3}edition|newspaper)[^\n]{0,300}",
     ),
     # "Source: VNA", "Source: Viet Nam News Agency"
     # (up to 200 characters: "Source: Supreme People's Procuratorate of the People's Republic of

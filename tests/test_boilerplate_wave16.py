@@ -1,8 +1,9 @@
 """Issue 12, wave 16 (held-out set 38): a press release's furniture that mentions must not come
 from — a bilingual heading ("KENYATAAN MEDIA / MEDIA STATEMENT") with the letterhead above it
 and the signature block at the end; a signature in title case above a disclaimer ("Please note
-that this media release …"); the end mark "-30-" and the issuer's footer after it. Pages
-written for these tests, with hand-computed values."""
+that this media release …"); the end mark "-30-" and the issuer's footer after it; (set 42) a
+section path over a story ("China / Diplomacy") and the print edition's headline at its foot.
+Pages written for these tests, with hand-computed values."""
 
 from __future__ import annotations
 
@@ -58,3 +59,19 @@ def test_the_end_mark_of_a_release_and_the_footer_after_it() -> None:
         ("end_mark", "-30-"),
         ("end_mark", "Public Information Office | hpo.gov.el | Follow us on Facebook"),
     ]
+
+
+def test_a_section_path_and_the_print_edition_line() -> None:
+    page = (
+        "Elbonia / Diplomacy\n\nHow Strelsau turned a forum into a tool\n\n"
+        + BODY
+        + "This article appeared in the Strelsau Morning Post print edition as: Forum powers hunt"
+    )
+    assert boilerplate_removed(page) == [
+        ("breadcrumb", "Elbonia / Diplomacy"),
+        ("print_edition",
+         "This article appeared in the Strelsau Morning Post print edition as: Forum powers hunt"),
+    ]  # fmt: skip
+    # a heading in capitals with a slash, and a sentence, stay
+    page = "MEDIA / PRESS\n\nThe Elbonia / Ruritania talks resumed on Monday.\n\n" + BODY
+    assert boilerplate_removed(page) == []
