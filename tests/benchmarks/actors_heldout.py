@@ -183,6 +183,15 @@ SET_DIRS = {
     "set42 (wave 16, 01-12; README)": HERE.parent / "actors_heldout42",
     "set42b (set 42 coded by a second coder)": HERE.parent / "actors_heldout42_coderB",
     "set42adj (set 42, the two codings adjudicated)": HERE.parent / "actors_heldout42_adj",
+    "set43 (wave 16, 01-12; README)": HERE.parent / "actors_heldout43",
+    "set43b (set 43 coded by a second coder)": HERE.parent / "actors_heldout43_coderB",
+    "set43adj (set 43, the two codings adjudicated)": HERE.parent / "actors_heldout43_adj",
+    "set44 (wave 16, 01-12; README)": HERE.parent / "actors_heldout44",
+    "set44b (set 44 coded by a second coder)": HERE.parent / "actors_heldout44_coderB",
+    "set44adj (set 44, the two codings adjudicated)": HERE.parent / "actors_heldout44_adj",
+    "set45 (wave 16, 01-12; README)": HERE.parent / "actors_heldout45",
+    "set45b (set 45 coded by a second coder)": HERE.parent / "actors_heldout45_coderB",
+    "set45adj (set 45, the two codings adjudicated)": HERE.parent / "actors_heldout45_adj",
 }
 
 
