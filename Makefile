@@ -34,7 +34,13 @@ lint: setup ## Run ruff (lint and format check)
 typecheck: setup ## Run mypy on analysis/ (settings in pyproject.toml)
 	$(VENV)/bin/mypy
 
+# Debian's chromium for the browser checks (make test-browser; and make test under CI, where the
+# browser tests fail rather than skip without it)
+CHROMIUM_INSTALL = command -v chromium >/dev/null || (apt-get update && \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
 test: setup lint typecheck ## ruff + mypy + the fast tests and every docstring example (no slow tests)
+	@if [ -n "$$CI" ]; then $(CHROMIUM_INSTALL); fi
 	$(PY) -m pytest
 
 test-all: setup ## Every test, slow ones included (notebooks, reports, Dask cluster)
@@ -72,7 +78,7 @@ lab: setup ## Open JupyterLab on notebooks/ with the analysis-news kernel; the n
 		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_FLAGS) notebooks/00_overview.ipynb
 
 test-browser: setup ## Open every report in headless Chromium; fail on console errors, broken images, empty tables
-	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+	@$(CHROMIUM_INSTALL)
 	$(PY) tests/browser/check_reports.py reports
 
 clean: ## Remove generated reports, the docs site and caches (keeps .venv and .venv-min)

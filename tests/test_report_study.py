@@ -369,6 +369,8 @@ def test_notebook_study_freezes_the_objects_alive_after_the_imports_once(monkeyp
         frozen = gc.get_freeze_count()
         assert frozen > 1000
         study_module.notebook_study("data/study.yml")
-        assert gc.get_freeze_count() == frozen
+        # (frozen objects freed since, by this or another thread, leave the count: it may
+        # only fall; a second freeze would add the objects the second call made)
+        assert gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
