@@ -42,8 +42,14 @@ __all__ = [
 #: The wave-11 cues :func:`charge_cue_allowed` checks.
 CHARGE_CUES: frozenset[str] = frozenset({
     "informed", "informs", "raised concerns", "raises concerns", "ordered", "orders",
-    "encouraged", "encourages",
+    "encouraged", "encourages", *("pressed", "presses", "pressing", "press"),
 })  # fmt: skip
+#: Wave 16 (held-out sets 36, 43-45): "Beijing has pressed Bangkok and Naypyitaw to shut the
+#: compounds" is a demand like "urged … to"; not "pressed charges", "pressed ahead", "pressed
+#: for" (a cue of its own) or a press without an addressee and "to".
+_PRESS = frozenset({"pressed", "presses", "pressing", "press"})
+_WILL = frozenset({"will", "would", "shall", "to", "may", "might", "could", "can", "must"})
+_NOT_PRESSED = frozenset({"by", "to", "for", "ahead", "on", "charges", "home", "into", "upon"})
 #: Verbs of a cease order: "ordered X to stop …" is what a regulator or court rules, while
 #: "ordered diplomats to leave", "ordered him to repay" and "ordered commanders to step up
 #: checks" are acts (not coded in held-out sets 3, 4, 10 and 13). "ordered X not to …" and an
@@ -108,6 +114,17 @@ def charge_cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
         # wave 13: "ordered X not to act …" (a cease order), "ordered X to immediately suspend"
         verb = to + 2 if norm[to + 1].endswith("ly") and to + 2 < n else to + 1
         return norm[verb] in CEASE_VERBS or norm[to - 1] == "not"
+    if c.cue in _PRESS:
+        to = _ahead(doc, c, "to")
+        prev = norm[c.first - 1] if c.first else ""
+        return (
+            nxt not in _NOT_PRESSED
+            and prev not in _WILL  # "The OAG will press Malaysia to …": an intention (set 41)
+            and doc.s_lo[c.first] != c.first
+            and to is not None
+            and to + 1 < n
+            and norm[to + 1].isalpha()
+        )
     # "encouraged": what is asked for, not a person asked to act
     if nxt in ("by", "to", "that") or doc.slot_starting_at(c.last + 1) is not None:
         return False

@@ -111,6 +111,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "recalls", "guaranteed that", "guarantees that",
     # wave 16 (set 42): Chinese state media's "Zhou Mingyuan introduced that from 2014 …"
     "introduced that", "introduces that",
+    # wave 16 (sets 36, 43-45): "Beijing has pressed X to …" (guarded in analysis.charge_forms)
+    "pressed", "presses", "pressing", "press",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").

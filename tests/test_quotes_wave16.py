@@ -163,3 +163,17 @@ def test_introduced_that_in_state_media_english() -> None:
     assert quotes_of(text) == [
         ["the HPO had handled 286 cases since 2014", "reported", "ivo", "introduced that"]
     ]
+
+
+def test_pressed_an_addressee_to_act_is_a_demand() -> None:
+    text = "Ruritania met Elbonia. Strelsau has pressed Elbonia and the NU to shut the compounds."
+    assert quotes_of(text)[-1] == [
+        "Elbonia and the NU to shut the compounds", "reported", "ruritania", "pressed"
+    ]  # fmt: skip
+    # not charges, not going ahead, not an intention
+    for text in (
+        "Police pressed charges against the two men.",
+        "The HPO pressed ahead with the case.",
+        "The HPO will press Elbonia to speed up the returns.",
+    ):
+        assert quotes_of(text) == []
