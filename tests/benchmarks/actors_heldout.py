@@ -192,6 +192,15 @@ SET_DIRS = {
     "set45 (wave 16, 01-12; README)": HERE.parent / "actors_heldout45",
     "set45b (set 45 coded by a second coder)": HERE.parent / "actors_heldout45_coderB",
     "set45adj (set 45, the two codings adjudicated)": HERE.parent / "actors_heldout45_adj",
+    "set46 (wave 16, 01-10; README)": HERE.parent / "actors_heldout46",
+    "set46b (set 46 coded by a second coder)": HERE.parent / "actors_heldout46_coderB",
+    "set46adj (set 46, the two codings adjudicated)": HERE.parent / "actors_heldout46_adj",
+    "set47 (wave 16, 01-10; README)": HERE.parent / "actors_heldout47",
+    "set47b (set 47 coded by a second coder)": HERE.parent / "actors_heldout47_coderB",
+    "set47adj (set 47, the two codings adjudicated)": HERE.parent / "actors_heldout47_adj",
+    "set48 (wave 16, 01-10; README)": HERE.parent / "actors_heldout48",
+    "set48b (set 48 coded by a second coder)": HERE.parent / "actors_heldout48_coderB",
+    "set48adj (set 48, the two codings adjudicated)": HERE.parent / "actors_heldout48_adj",
 }
 
 
