@@ -69,6 +69,8 @@ from analysis.cleaning_rules import (
     BOILERPLATE_RULE_SETS,
     DEFAULT_BOILERPLATE_RULES,
     PREFILTERS,
+    RELATED_HEADING,
+    STORY_LIST_HEADING,
     BoilerplateError,
     BoilerplateRule,
     boilerplate_rules,
@@ -638,12 +640,8 @@ def _caption_above(
 
 # a bare heading over a list of teasers: "Related news", "Read Next", "See also:"
 _TEASER_HEADING = re.compile(
-    r"(?i)(?:[>»›▶►]\s{0,3})?(?:related(?:\s{1,3}(?:news|articles?|stories|posts?|content"
-    r"|coverage|links?|topics?|reading|reports?))?|associated\s{1,3}links?|read\s{1,3}(?:more|next|also)"
-    # "More on this story", "Explore more on these topics", "Search Trends" (held-out sets
-    # 37-39: the Guardian's and CGTN's lists under a story)
-    r"|more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}(?:story|topic)"
-    r"|explore\s{1,3}more(?:\s{1,3}on\s{1,3}(?:these|this)\s{1,3}topics?)?|search\s{1,3}trends"
+    rf"(?i)(?:[>»›▶►]\s{{0,3}})?(?:{RELATED_HEADING}|associated\s{{1,3}}links?"
+    rf"|read\s{{1,3}}(?:more|next|also)|{STORY_LIST_HEADING}"
     r"|also\s{1,3}read|see\s{1,3}(?:also|more)"
     r"|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}like"
     r"|recommended(?:\s{1,3}(?:for\s{1,3}you|stories|articles))?|tin\s{1,3}liên\s{1,3}quan)"

@@ -27,7 +27,7 @@ closing attribution whose speaker is a nationality adjective and a body noun), r
 
 from __future__ import annotations
 
-from analysis.cues import SPEECH_VERBS
+from analysis.cues import NOT_A_CUE_AFTER_BASE, SPEECH_VERBS
 from analysis.speakers import BOUNDARY, Cue, Found, SpeakerDoc
 
 __all__ = [
@@ -40,15 +40,14 @@ __all__ = [
 ]
 
 #: The wave-11 cues :func:`charge_cue_allowed` checks.
-CHARGE_CUES: frozenset[str] = frozenset({
-    "informed", "informs", "raised concerns", "raises concerns", "ordered", "orders",
-    "encouraged", "encourages", *("pressed", "presses", "pressing", "press"),
-})  # fmt: skip
 #: Wave 16 (held-out sets 36, 43-45): "Beijing has pressed Bangkok and Naypyitaw to shut the
 #: compounds" is a demand like "urged … to"; not "pressed charges", "pressed ahead", "pressed
-#: for" (a cue of its own) or a press without an addressee and "to".
+#: for" (a cue of its own), "will press" or a press without an addressee and "to".
 _PRESS = frozenset({"pressed", "presses", "pressing", "press"})
-_WILL = frozenset({"will", "would", "shall", "to", "may", "might", "could", "can", "must"})
+CHARGE_CUES: frozenset[str] = _PRESS | frozenset({
+    "informed", "informs", "raised concerns", "raises concerns", "ordered", "orders",
+    "encouraged", "encourages",
+})  # fmt: skip
 _NOT_PRESSED = frozenset({"by", "to", "for", "ahead", "on", "charges", "home", "into", "upon"})
 #: Verbs of a cease order: "ordered X to stop …" is what a regulator or court rules, while
 #: "ordered diplomats to leave", "ordered him to repay" and "ordered commanders to step up
@@ -119,7 +118,8 @@ def charge_cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
         prev = norm[c.first - 1] if c.first else ""
         return (
             nxt not in _NOT_PRESSED
-            and prev not in _WILL  # "The OAG will press Malaysia to …": an intention (set 41)
+            # "The OAG will press Malaysia to …": an intention, as a base form after a modal
+            and prev not in NOT_A_CUE_AFTER_BASE
             and doc.s_lo[c.first] != c.first
             and to is not None
             and to + 1 < n

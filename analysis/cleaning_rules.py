@@ -78,6 +78,18 @@ _PRINT = (
     r"|(?:download|view|save|open|export)(?:\s{1,3}(?:as|to))?\s{1,3}pdf"
     r"|pdf(?:\s{1,3}(?:version|file|download))?)"
 )
+#: "Related news", "Related reports" …: a heading over teasers (the read_more rule and the list
+#: below a bare heading in :mod:`analysis.boilerplate` share it).
+RELATED_HEADING = (
+    r"related(?:\s{1,3}(?:news|articles?|stories|posts?|content|coverage|links?|topics?|reading"
+    r"|reports?))?"
+)
+#: "More on this story", "Explore more on these topics", "Search Trends": the lists under a
+#: story on the Guardian's and CGTN's pages (held-out sets 37-39).
+STORY_LIST_HEADING = (
+    r"more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}(?:story|topic)"
+    r"|explore\s{1,3}more(?:\s{1,3}on\s{1,3}(?:these|this)\s{1,3}topics?)?|search\s{1,3}trends"
+)
 _TOOL = rf"(?:{_PRINT}|{_SHARE}|font\s{{1,3}}size|text\s{{1,3}}size|a\+|a-|save|bookmark)"
 _TOOL_SEP = r"[\s:|•·/,()\[\]-]{1,6}"
 _AGENCIES = (
@@ -207,11 +219,9 @@ _WEB_RULES = (
     BoilerplateRule(
         "read_more",
         r"(?i)(?:(?:>>|»|›|▶|►)\s{0,3})?(?:read\s{1,3}more(?:\s{1,3}(?:on|about))?|read\s{1,3}also|also\s{1,3}read"
-        r"|read\s{1,3}next|see\s{1,3}also|see\s{1,3}more|related(?:\s{1,3}(?:news|articles?"
-        r"|stories|posts?|content|coverage|links?|topics?|reading|reports?))?"
-        r"|associated\s{1,3}links?|explore\s{1,3}more(?:\s{1,3}on\s{1,3}(?:these|this)\s{1,3}topics?)?"
-        r"|search\s{1,3}trends|more\s{1,3}on\s{1,3}(?:this|the)\s{1,3}"
-        r"(?:story|topic)|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}(?:like|be\s{1,3}interested"
+        rf"|read\s{{1,3}}next|see\s{{1,3}}also|see\s{{1,3}}more|{RELATED_HEADING}"
+        rf"|associated\s{{1,3}}links?|{STORY_LIST_HEADING}"
+        r"|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}(?:like|be\s{1,3}interested"
         r"\s{1,3}in)|recommended(?:\s{1,3}(?:for\s{1,3}you|stories|articles))?|đọc\s{1,3}thêm"
         r"|xem\s{1,3}thêm|tin\s{1,3}liên\s{1,3}quan"
         # "READ: DOJ to deport 300 workers", a link between paragraphs (held-out set 17);

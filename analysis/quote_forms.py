@@ -33,15 +33,7 @@ import pandas as pd
 
 from analysis.cues import UNNAMED_SOURCES
 from analysis.dates import MONTH_NAMES
-from analysis.speakers import (
-    BOUNDARY,
-    SENT_END,
-    UNNAMED,
-    Cue,
-    Found,
-    Slot,
-    SpeakerDoc,
-)
+from analysis.speakers import BOUNDARY, SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
 from analysis.surname_forms import TITLE_END_WORDS, title_goes_on
 
 __all__ = [

@@ -653,7 +653,6 @@ class SpeakerDoc:
 #: words are trimmed of (a leading "that", punctuation).
 BOUNDARY: frozenset[str] = frozenset({",", ";", ":"})
 SENT_END: frozenset[str] = frozenset({".", "!", "?"})
-
 TRIM_LEFT: frozenset[str] = frozenset({"that", ",", ":", ";"})
 TRIM_RIGHT: frozenset[str] = frozenset({",", ".", ";", ":", "!", "?"})
 

@@ -35,6 +35,7 @@ NAME_PREFIXES: frozenset[str] = HONORIFICS | TITLE_WORDS | frozenset({
     "h.e.", "h.e", "his", "her", "seri", "paduka", "dayang", "hajah", "pengiran", "awang",
     "samdech", "puan", "encik", "datin", "toh", "dr", "'", "’",
 })  # fmt: skip
+
 _MAX_PREFIX = 8  # tokens of honorifics between a title and the name
 _MAX_UNIT = 6  # tokens of a unit's name between a title word and "of X"
 
