@@ -201,6 +201,18 @@ SET_DIRS = {
     "set48 (wave 16, 01-10; README)": HERE.parent / "actors_heldout48",
     "set48b (set 48 coded by a second coder)": HERE.parent / "actors_heldout48_coderB",
     "set48adj (set 48, the two codings adjudicated)": HERE.parent / "actors_heldout48_adj",
+    "set49 (wave 17, 01-10; README)": HERE.parent / "actors_heldout49",
+    "set49b (set 49 coded by a second coder)": HERE.parent / "actors_heldout49_coderB",
+    "set49adj (set 49, the two codings adjudicated)": HERE.parent / "actors_heldout49_adj",
+    "set50 (wave 17, 01-10; README)": HERE.parent / "actors_heldout50",
+    "set50b (set 50 coded by a second coder)": HERE.parent / "actors_heldout50_coderB",
+    "set50adj (set 50, the two codings adjudicated)": HERE.parent / "actors_heldout50_adj",
+    "set51 (wave 17, 01-10; README)": HERE.parent / "actors_heldout51",
+    "set51b (set 51 coded by a second coder)": HERE.parent / "actors_heldout51_coderB",
+    "set51adj (set 51, the two codings adjudicated)": HERE.parent / "actors_heldout51_adj",
+    "set52 (wave 17, 01-10; README)": HERE.parent / "actors_heldout52",
+    "set52b (set 52 coded by a second coder)": HERE.parent / "actors_heldout52_coderB",
+    "set52adj (set 52, the two codings adjudicated)": HERE.parent / "actors_heldout52_adj",
 }
 
 
