@@ -22,8 +22,6 @@ hand-written, each one news form checked on a few tokens around one cue or one q
 * a quotation standing alone after reported speech (:func:`quote_after_reported`): 'Gurung
   says she never planned to walk so far. "I wanted to walk to Kathmandu …"' continues her
   quote (same speaker and cue), like a quotation after an inverted attribution;
-* "the official said" after "A senior SPP official … told" (:func:`official_again`): the
-  body whose official spoke before (an NA speaker otherwise);
 * "she said" after a sentence naming an untabled person with an age (:func:`aged_untabled`):
   "Among them was Bimala Thapa, 29, who … . "…," she said." is not the tabled person named
   earlier (an NA speaker);
@@ -231,55 +229,6 @@ def quote_after_reported(found: Found) -> None:
 
 
 #: Nouns of an official speaking for a body: "A senior SPP official … the official said".
-OFFICIAL_NOUNS: frozenset[str] = frozenset(
-    {"official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "officer"}
-)
-
-
-def _official_cue(found: Found) -> bool:
-    """A cue right after "the NOUN" (:data:`OFFICIAL_NOUNS`): :func:`official_again` needs one,
-    and most documents have none, so it stops early (issue 14)."""
-    norm = found.doc.norm
-    return any(
-        c.first >= 2 and norm[c.first - 1] in OFFICIAL_NOUNS and norm[c.first - 2] == "the"
-        for c in found.cues
-    )
-
-
-def official_again(found: Found) -> None:
-    """A quote with an NA speaker attributed to "the NOUN" (``"…," the official said`` /
-    ``…, the official said.``; NOUN of :data:`OFFICIAL_NOUNS`) goes to the actor of the quote
-    right before it when that quote's speaker mention is followed by the same noun ("A senior
-    SPP official, who …, told …")."""
-    doc, norm, rows = found.doc, found.doc.norm, found.rows
-    n = len(norm)
-    if not _official_cue(found):
-        return
-    for row in rows:
-        if row["speaker_id"] is not None and row["speaker_id"] is not pd.NA:
-            continue
-        b = int(doc.end.searchsorted(row["end"]))
-        k = b + 1
-        while k < n and k <= b + 2 and (norm[k] in QUOTE_MARKS.values() or norm[k] == ","):
-            k += 1
-        if k + 2 >= n or norm[k] != "the" or norm[k + 1] not in OFFICIAL_NOUNS:
-            continue
-        if not any(c.first == k + 2 for c in found.cues):
-            continue
-        earlier = [r for r in rows if r["start"] < row["start"]]
-        if not earlier:
-            continue
-        best = max(earlier, key=lambda r: r["start"])
-        sp = best["speaker_end"]
-        if sp is None or sp is pd.NA:
-            continue
-        j = int(doc.end.searchsorted(sp)) + 1
-        if j >= n or norm[j] != norm[k + 1]:
-            continue
-        for key in ("speaker_id", "speaker_start", "speaker_end", "resolved_via"):
-            row[key] = best[key]
-
-
 def _aged_name_in(doc: SpeakerDoc, p: int, lo: int) -> bool:
     """The sentence ``p..lo-1`` names no person of the table and has two to four capitalised
     words outside mentions followed by ", AGE," ("Bimala Thapa, 29,")."""

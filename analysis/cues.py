@@ -313,7 +313,10 @@ def check_cues(
 
 
 #: Participles between a document noun and its author ("a report released today by X")
-_ISSUED = frozenset({"released", "published", "issued", "compiled", "produced"})
+_ISSUED = frozenset({
+    "released", "published", "issued", "compiled", "produced", "circulated", "distributed",
+    "prepared",
+})  # fmt: skip
 
 
 def issued_by(norm: list, i: int) -> int:

@@ -120,6 +120,9 @@ def cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
                 # '"…," a Thai prosecutor involved in the screening told AFP': the country of
                 # the official (held-out set 28)
                 slot = demonym_body(doc, close + 1, cue.first - 1)
+            if slot is None and cue.last + 2 < len(norm) and norm[cue.last + 1] in ("a", "an"):
+                # '"…," said a Lao prosecutor who attended …' (wave 17, set 49)
+                slot = demonym_body(doc, cue.last + 1, min(len(norm) - 1, cue.last + 4))
             if own_sentence(doc, close, cue):
                 return None  # '… "until they are gone." He vowed to …' (wave 13)
             return ci, slot

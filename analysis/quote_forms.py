@@ -786,6 +786,8 @@ def demonym_body(
         name = doc.text[doc.a_start[row] : doc.a_end[row]].lower()
         if name.endswith(("'s", "’s")):
             name = name[:-2]
-        if _is_demonym(adj, name):
+        name = name.removeprefix("the ")  # "the Philippines" (wave 17, set 51)
+        # the actor id too: a capital ("Manila") may be the document's only mention
+        if _is_demonym(adj, name) or _is_demonym(adj, str(doc.a_actor[row]).replace("_", " ")):
             return Slot(k, "", lo, end)
     return None

@@ -93,12 +93,7 @@ import pandas as pd
 from analysis import charge_forms as charges  # the wave-11 forms (held-out set 17)
 from analysis.apposed_forms import relative_before_cue
 from analysis.body_forms import described_bodies
-from analysis.clause_forms import (
-    aged_untabled,
-    labelled_quotation,
-    official_again,
-    quote_after_reported,
-)
+from analysis.clause_forms import aged_untabled, labelled_quotation, quote_after_reported
 from analysis.court_forms import court_rulings
 from analysis.cue_bounds import capitalised_inside
 from analysis.cues import (
@@ -154,6 +149,7 @@ from analysis.report_forms import (
 )
 from analysis.reported import continue_with, reported_speech
 from analysis.schema import SCHEMAS, conform, empty_table
+from analysis.source_anaphora import official_again
 from analysis.speakers import (
     BOUNDARY,
     PRONOUNS,
@@ -516,7 +512,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer
     data_sources(found)  # "according to figures from the ministry": nobody speaks
     described_bodies(found)  # "China's top procuratorate said": the tabled body (wave 9)
-    official_again(found)  # '"…," the official said' after "A senior SPP official told"
+    official_again(found)  # '"…," the official said' after "a senior official of the SPP"
     pronouns = pronoun_rows(found)
     if pronouns:
         untabled_pronouns(found, pronouns)

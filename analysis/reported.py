@@ -38,7 +38,7 @@ from analysis.charge_forms import (
     demonym_after_comma,
     passive_charge,
 )  # the wave-11 charges (held-out set 17)
-from analysis.cue_subjects import RELATIVES, TIME_WORDS, subject
+from analysis.cue_subjects import RELATIVES, TIME_WORDS, joint_subject, subject
 from analysis.cues import (
     BASE_FORMS,
     FINDING_BODIES,
@@ -229,7 +229,8 @@ def _according_to(found: Found, ci: int) -> None:
                 and slot.mention >= 0
                 and doc.a_type[doc.m_row[slot.mention]] == "organisation"
             )
-            found.add(lo, cue.first - 2, "reported", slot if body else None, cue.cue)
+            # a document's author ("a press release issued by the SPP after the meeting")
+            found.add(lo, cue.first - 2, "reported", slot if body or document else None, cue.cue)
         else:
             comma = next((i for i in range(nxt, s_hi + 1) if norm[i] == ","), None)
             if comma is not None:
@@ -299,15 +300,33 @@ def _according_to_unnamed(found: Found, ci: int) -> None:
         found.consumed.add(ci)
 
 
+#: Words before a document noun: "press release", "press statement", "briefing paper".
+_DOCUMENT_KINDS = frozenset({"press", "news", "briefing", "official", "written", "joint"})
+#: Document nouns a source issues, besides :data:`SOURCE_NOUNS` (wave 17, sets 49-51).
+_ISSUED_DOCUMENTS = frozenset({"release", "readout", "paper", "document", "list", "notice"})
+
+
 def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
     """ "according to a report by the UNODC": the speaker after ``[a|an|the] NOUN by|from|of``
     with a noun of :data:`SOURCE_NOUNS`."""
     norm = doc.norm
     j = i + 1 if i <= s_hi and norm[i] in _ARTICLES else i
+    if j < s_hi and norm[j].isdigit() and len(norm[j]) == 4:
+        j += 1  # "according to a 2019 report by the UNODC" (held-out set 37)
+    if j < s_hi and norm[j] in _DOCUMENT_KINDS:
+        j += 1  # "a press release issued by the SPP", "a briefing paper circulated by" (wave 17)
+    noun = norm[j] if j <= s_hi else ""
+    if noun == "list" and j + 2 < s_hi and norm[j + 1] == "of":
+        j += 2  # "according to a list of participants released by China's SPP" (set 42)
     b = issued_by(norm, j + 1) if j + 1 <= s_hi else j + 1  # "a report released today by"
-    if b <= s_hi and norm[j] in SOURCE_NOUNS and norm[b] in ("by", "from", "of"):
+    if (
+        b <= s_hi
+        and (noun in SOURCE_NOUNS or noun in _ISSUED_DOCUMENTS)
+        and norm[b] in ("by", "from", "of")
+    ):
         slot = doc.slot_starting_at(b + 1)
         if slot is not None and slot.mention >= 0:
+            slot = head_of(doc, slot, b + 1)  # "released by China's SPP" → the SPP
             return Slot(slot.mention, "", i, slot.last)
     return None
 
@@ -329,6 +348,9 @@ def _content_cue_speaker(found: Found, ci: int) -> tuple[Slot | None, int] | Non
             if slot is not None and slot.mention >= 0:
                 break
             slot = None
+    if slot is None and cue.last + 2 <= s_hi:
+        # "…," said a Lao prosecutor who attended …: the country of the adjective (wave 17)
+        slot = forms.demonym_body(doc, cue.last + 1, min(s_hi, cue.last + 4))
     if slot is None:
         # "…, said Ruth Adeyemi, an analyst …": a name the table does not know
         slot = _untabled_after(doc, cue.last + 1, s_hi)
@@ -637,9 +659,11 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         and cue.cue != "say"
         and (slot is None or slot.mention == UNNAMED)
         and not (j <= s_hi and norm[j] == "that")
+        and not (slot is not None and joint_subject(doc, slot.first, slot.last))
     ):
         # "Prosecutors pledge joint action": a headline commitment of no one in the table; not
-        # "Rights groups warn that …" (held-out sets 28 and 30)
+        # "Rights groups warn that …" (held-out sets 28 and 30), nor "China, Laos prosecutors
+        # pledge closer cooperation" (two parties of the table, speaking jointly)
         return
     if cue.cue in ("answered", "replied") and not (a <= s_hi and norm[a] in ("that", ":")):
         return  # "she answered an advertisement": an object, not speech

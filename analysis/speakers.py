@@ -461,7 +461,10 @@ class SpeakerDoc:
         ):
             j -= 1
         if j > 0 and self.norm[j - 1] in _CONJUNCTS:
-            return None
+            # a comma joins a list of actors, not an opening word ("Earlier, Philippine
+            # Justice Secretary X told …"; wave 17)
+            if self.norm[j - 1] != "," or (j >= 2 and self.in_mention[j - 2]):
+                return None
         return Slot(k, "", first, i)
 
     def slot_starting_at(self, i: int) -> Slot | None:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.cues import issued_by
 from analysis.quote_forms import BODY_WORDS
 from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, Cue, Found, SpeakerDoc
 
@@ -292,7 +293,20 @@ def data_source(doc: SpeakerDoc, c: Cue) -> bool:
     if "(" in words:  # "… data (ACLED)": the abbreviation after the name
         words = words[: words.index("(")]
     first = next((w for w in words if w not in _DATA_SKIP), "")
-    return first in DATA_NOUNS or (bool(words) and words[-1] in DATA_NOUNS)
+    if first in DATA_NOUNS:
+        # "according to figures released by the SPP", "data from the AGO": an actor of the
+        # table gives them, and speaks (the adjudicated references of sets 17, 34, 46); "figures
+        # from the Ministry of Investment" (not tabled) stay NA
+        at = c.last + 1 + words.index(first) + 1
+        b = issued_by(norm, at) if at <= hi else at
+        if b <= hi and norm[b] in ("by", "from"):
+            slot = doc.slot_starting_at(b + 1)
+            if slot is None and b + 2 <= hi and norm[b + 1] == "the":
+                slot = doc.slot_starting_at(b + 2)
+            if slot is not None and slot.mention >= 0:
+                return False
+        return True
+    return bool(words) and words[-1] in DATA_NOUNS
 
 
 def data_sources(found: Found) -> None:

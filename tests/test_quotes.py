@@ -164,9 +164,13 @@ def test_pronouns_resolve_to_the_subject_of_the_previous_sentence() -> None:
 
 
 def test_events_do_not_speak_and_the_clause_subject_does() -> None:
+    assert quotes_of("At the Hanoi Summit, the Ministry of Justice stressed that laws matter.") == [
+        ("d1", "laws matter", "reported", "moj", "stressed", "name")
+    ]
+    # two actors joined speak jointly, for neither alone (wave 17)
     assert quotes_of(
         "At the Hanoi Summit, the Ministry of Justice and Nguyen Thi Lan stressed that laws matter."
-    ) == [("d1", "laws matter", "reported", "moj", "stressed", "name")]
+    ) == [("d1", "laws matter", "reported", None, "stressed", None)]
 
 
 def test_appositive_between_speaker_and_cue_is_skipped() -> None:

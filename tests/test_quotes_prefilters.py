@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import body_forms, clause_forms, quotes, reported
+from analysis import body_forms, quotes, reported, source_anaphora
 from analysis.actor_table import Actors
 from analysis.actors import find_mentions
 from analysis.quotes import find_quotes
@@ -41,7 +41,7 @@ PREDICATES = [
     (reported, "_comma_before"),
     (body_forms, "_names_organisation"),
     (quotes, "_names_person"),
-    (clause_forms, "_official_cue"),
+    (source_anaphora, "_official_cue"),
 ]
 
 

@@ -149,13 +149,14 @@ def test_her_ministry_speaks_for_the_minister() -> None:
 
 
 def test_figures_according_to_a_source_have_no_speaker() -> None:
-    # data and figures say nothing; a report by a tabled body and the body itself do
+    # data and figures say nothing; a report by a tabled body, figures from it (wave 17: the
+    # adjudicated sets 34 and 46) and the body itself do
     assert quotes(
         "Chile has been Peru's largest trading partner for 14 years, according to figures from "
         "the OAS. According to OAS data, exports rose by 4%. Imports fell by 2%, according to "
         "a report by the OAS."
     ) == [
-        ["Chile has been Peru's largest trading partner for 14 years", "reported", None,
+        ["Chile has been Peru's largest trading partner for 14 years", "reported", "oas",
          "according to"],
         ["exports rose by 4%", "reported", None, "according to"],
         ["Imports fell by 2%", "reported", "oas", "according to"],
