@@ -173,9 +173,9 @@ def other_country_body_mask(
     d, t, e = doc[body], tok[body], end[body]
     # before: "the Thai AGO", "the Union Attorney General's Office"
     marked = np.zeros(len(body), bool)
-    for i in np.flatnonzero(ctx.norm_in(d, t - 1, frozenset(demonyms) | {"union"})):
-        w = str(ctx.norm(d[i : i + 1], t[i : i + 1] - 1)[0])
-        marked[i] = not (own(i) & UNION_BODIES) if w == "union" else demonyms[w] not in own(i)
+    for r in np.flatnonzero(ctx.norm_in(d, t - 1, frozenset(demonyms) | {"union"})).tolist():
+        w = str(ctx.norm(d[r : r + 1], t[r : r + 1] - 1)[0])
+        marked[r] = not (own(r) & UNION_BODIES) if w == "union" else demonyms[w] not in own(r)
     # after: past an abbreviation in brackets, "of", an optional "the"
     at = e.copy()
     opened = ctx.norm_in(d, at, "(")
