@@ -195,9 +195,9 @@ def other_country_body_mask(
         q = d[i] * width + at[i]
         j = np.clip(np.searchsorted(keys[order], q), 0, max(len(order) - 1, 0))
         hit = (keys[order][j] == q) if len(order) else np.zeros(len(i), bool)
-        for k in np.flatnonzero(hit):
-            c = actor[cty[order[j[k]]]]
-            marked[i[k]] |= c != body_country[actor[body[i[k]]]]
+        for h in np.flatnonzero(hit).tolist():
+            c = actor[cty[order[j[h]]]]
+            marked[i[h]] |= c != body_country[actor[body[i[h]]]]
         rest = i[~hit & ctx.norm_in(d[i], at[i], frozenset(demonyms.values()))]
         words = ctx.norm(d[rest], at[rest]).astype(str).tolist()
         for k, w in zip(rest.tolist(), words, strict=True):
