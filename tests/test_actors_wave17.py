@@ -30,3 +30,20 @@ def test_a_tabled_body_written_as_another_countrys() -> None:
     # the body's own country keeps it
     text = "The Chilean Public Prosecutor's Office and the PPO of Chile sent letters."
     assert mention_rows(text, ACTORS) == [["Public Prosecutor's Office", "pgo"], ["PPO", "pgo"]]
+
+
+def test_datelines_and_section_labels() -> None:
+    texts = [
+        "(KPA) Strelsau, 15 September 2022 — The Chile delegation arrived.",
+        "Santiago, Tuesday 9 October 2018 – The Peru delegation arrived.",
+        "SAN JOSE/LIMA, Aug 14 (Reuters) - Chile has turned down the request.",
+    ]
+    assert [mention_rows(t, ACTORS) for t in texts] == [
+        [["Chile", "chile"]], [["Peru", "peru"]], [["Chile", "chile"]]
+    ]  # fmt: skip
+    text = "Peru\n\nLima ready to extradite suspects\n\nPeru will extradite them, he said."
+    assert mention_rows(text, ACTORS) == [["Lima", "peru"], ["Peru", "peru"]]
+    # a country opening the first line of a headline acts
+    assert mention_rows("Peru ready to extradite suspects\n\nThe talks ended.", ACTORS) == [
+        ["Peru", "peru"]
+    ]  # fmt: skip
