@@ -47,3 +47,14 @@ def test_datelines_and_section_labels() -> None:
     assert mention_rows("Peru ready to extradite suspects\n\nThe talks ended.", ACTORS) == [
         ["Peru", "peru"]
     ]  # fmt: skip
+
+
+def test_a_list_after_a_place_preposition_that_opens_with_an_untabled_place() -> None:
+    texts = [
+        "The funds sat in accounts in Macau, Ruritania and Elbonia since 2019.",
+        "Cash moved through Macau, Taipei and Peru before reaching Chile.",
+    ]
+    assert [mention_rows(t, ACTORS) for t in texts] == [[], []]
+    # people from across a region and a country act
+    text = "Prosecutors from across Patagonia and Chile met in Lima."
+    assert mention_rows(text, ACTORS) == [["Chile", "chile"]]
