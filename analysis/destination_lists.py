@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.name_forms import DEMONYMS
 from analysis.place_forms import TRAVEL_VERBS
 from analysis.token_context import (
     TokenContext,
@@ -83,14 +84,18 @@ def destination_list_mask(
 
 def _place_rows(
     named: pd.DataFrame, ctx: TokenContext, place_actors: frozenset[str] | set[str],
-    doc: np.ndarray, tok: np.ndarray, end: np.ndarray, before: np.ndarray, ends: frozenset[str],
+    doc: np.ndarray, tok: np.ndarray, end: np.ndarray, before: np.ndarray,
+    ends: frozenset[str] | None,
 ) -> np.ndarray:  # fmt: skip
     """Rows of mentions of ``place_actors`` with a word of the code table ``before`` right
-    before them and a word of ``ends`` right after them: the candidates of a list rule."""
+    before them and a word of ``ends`` right after them (any word for None): the candidates
+    of a list rule."""
     i = np.flatnonzero(in_table(codes_at(ctx, doc, tok - 1), before))
     if not len(i):
         return i
     i = i[named["actor_id"].iloc[i].isin(list(place_actors)).to_numpy(bool)]
+    if ends is None:
+        return i
     return i[in_table(codes_at(ctx, doc[i], end[i]), code_table(ctx, ends))]
 
 
@@ -100,10 +105,11 @@ def _destinations(
 ) -> np.ndarray:  # fmt: skip
     out = np.zeros(len(named), bool)
     lst = code_table(ctx, _LIST)
-    i = _place_rows(named, ctx, place_actors, doc, tok, end, lst, _ENDS)
+    i = _place_rows(named, ctx, place_actors, doc, tok, end, lst, None)
     if not len(i):
         return out
     d, t = doc[i], tok[i]
+    ends = in_table(codes_at(ctx, d, end[i]), code_table(ctx, _ENDS))
     # back over the run of capitalised words and list words to the word before its head
     at = np.zeros(len(i), np.int64)
     live = np.ones(len(i), bool)
@@ -124,7 +130,10 @@ def _destinations(
         before, code_table(ctx, TRAVEL_VERBS | _FLED)
     )
     # a place preposition before a list whose head is untabled, not right after a name
-    # ("Vo Van Thuong in Hanoi, Vietnam and …" stays for the other rules)
+    # ("Vo Van Thuong in Hanoi, Vietnam and …" stays for the other rules); a list that is
+    # not closed by a word of _ENDS only when its head is a country's name ("operations in
+    # Myanmar, Cambodia and Laos have lured"; not "held in Da Nang, Vietnam and China agreed",
+    # a city and its country, then the list that acts)
     loc = np.flatnonzero(head_cap & in_table(prep, locative))
     if len(loc):
         width = 2**21
@@ -135,7 +144,8 @@ def _destinations(
         untabled = ~in_sorted(dl * width + hl, keys)
         after_name = ctx.capitalised(dl, hl - 2) & ~ctx.sentence_start(dl, hl - 1)
         from_ = in_table(codes_at(ctx, dl, hl - 2), code_table(ctx, {"from"}))
-        out[i[loc]] = untabled & ~after_name & ~from_
+        country = ctx.norm_in(dl, hl, frozenset(DEMONYMS.values())) & ~ctx.capitalised(dl, hl + 1)
+        out[i[loc]] = untabled & ~after_name & ~from_ & (ends[loc] | country)
     leave = np.zeros(len(i), bool)
     fr = np.flatnonzero(head_cap & in_table(prep, code_table(ctx, {"for"})))
     if len(fr):  # a verb of leaving earlier in the clause, looked for on these rows only
@@ -145,7 +155,7 @@ def _destinations(
             c = codes_at(ctx, d[fr], t[fr] - at[fr] - k)
             open_ &= (c >= 0) & ~in_table(c, stops)
             leave[fr] |= open_ & in_table(c, verbs)
-    out[i] |= head_cap & (to | leave)
+    out[i] |= head_cap & (to | leave) & ends
     return out
 
 

@@ -58,3 +58,17 @@ def test_a_list_after_a_place_preposition_that_opens_with_an_untabled_place() ->
     # people from across a region and a country act
     text = "Prosecutors from across Patagonia and Chile met in Lima."
     assert mention_rows(text, ACTORS) == [["Chile", "chile"]]
+
+
+def test_a_list_of_countries_after_a_place_preposition_with_untabled_items() -> None:
+    texts = [
+        # an untabled country opens the list, which is the subject's complement
+        "Scam compounds in Myanmar, Ruritania and Elbonia have grown.",
+        "Guards from compounds in Myanmar and Peru would be tried.",
+        # an untabled item inside a list opened by a tabled place
+        "Cases rose, mostly in Bolivia, Macau, Ruritania and Elbonia.",
+    ]
+    assert [mention_rows(t, ACTORS) for t in texts] == [[], [], []]
+    # a city and its country, then a list that acts
+    text = "The talks held in Arica, Chile and Peru agreed on a plan."
+    assert mention_rows(text, ACTORS) == [["Peru", "peru"]]
