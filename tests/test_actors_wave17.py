@@ -72,3 +72,15 @@ def test_a_list_of_countries_after_a_place_preposition_with_untabled_items() -> 
     # a city and its country, then a list that acts
     text = "The talks held in Arica, Chile and Peru agreed on a plan."
     assert mention_rows(text, ACTORS) == [["Peru", "peru"]]
+
+
+def test_a_list_across_a_border_or_where_borders_meet() -> None:
+    texts = [
+        "Raids drove the gangs across the border into Peru and Bolivia.",
+        "The casino sits on a river where Chile, Peru and Bolivia meet.",
+    ]
+    assert [mention_rows(t, ACTORS) for t in texts] == [[], []]
+    # the countries meeting as parties still count
+    assert mention_rows("Chile and Peru meet on Monday.", ACTORS) == [
+        ["Chile", "chile"], ["Peru", "peru"]
+    ]  # fmt: skip
