@@ -401,7 +401,7 @@ def dateline_mask(
         first = np.flatnonzero((tok == 0) & named["actor_id"].isin(list(places)).to_numpy(bool))
         if len(first):
             d, e = doc[first], end[first]
-            out[first] = (ctx.rows(d, e) >= 0) & ctx.sentence_start(d, e)
+            out[first] |= (ctx.rows(d, e) >= 0) & ctx.sentence_start(d, e)
     cand = np.flatnonzero(ctx.word_table({",", "/"})[n0])
     if not len(cand):
         return out
