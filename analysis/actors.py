@@ -42,7 +42,7 @@ from analysis.alias_sense import (
 from analysis.compounds import compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions, inside_heads
-from analysis.holder_forms import foreign_body_mask, holder_title_mask
+from analysis.holder_forms import foreign_body_mask, holder_title_mask, other_country_body_mask
 from analysis.matching import match, take_str
 from analysis.mention_rules import (
     LOCATION_NOUNS,
@@ -57,6 +57,7 @@ from analysis.mention_rules import (
     wire_agency_mask,
 )
 from analysis.name_forms import (
+    DEMONYMS,
     generic_alias_mask,
     name_forms_mask,
     resolve_by_adjective,
@@ -75,7 +76,7 @@ from analysis.place_rules import (
     reporters_place_mask,
 )
 from analysis.schema import SCHEMAS, conform, empty_table
-from analysis.text import is_punct
+from analysis.text import fold, is_punct
 from analysis.title_chains import title_chain_mask, title_org_mask
 from analysis.token_context import TokenContext
 
@@ -571,6 +572,16 @@ def find_mentions(
             if t == "organisation" and types.get(f) == "country"
         }
         countries = {a for a, t in types.items() if t == "country"}
+        # a country's spellings, folded, also without spaces ("Viet Nam" is "vietnam")
+        country_names = {
+            c: frozenset(
+                v for x in [n, *al] for v in (fold(x).lower(), fold(x).lower().replace(" ", ""))
+            )
+            for c, n, al in zip(
+                act.table["id"], act.table["name"], act.table["aliases"], strict=True
+            )
+            if c in countries
+        }
         named = named.loc[
             ~(
                 (dateline_mask(named, ctx, place_actors) & ~speaker_label_mask(named, ctx, persons))
@@ -588,6 +599,7 @@ def find_mentions(
                 | phrase_forms_mask(named, ctx, act)
                 | holder_title_mask(named, ctx, countries, persons)
                 | foreign_body_mask(named, org_countries, countries)
+                | other_country_body_mask(named, ctx, org_countries, country_names, DEMONYMS)
             )
         ].reset_index(drop=True)
         named = named.loc[~appositive_role_mask(named, ctx)].reset_index(drop=True)

