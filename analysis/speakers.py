@@ -460,11 +460,14 @@ class SpeakerDoc:
             and self.text[self.start[j - 1] : self.start[j - 1] + 1].isupper()
         ):
             j -= 1
-        if j > 0 and self.norm[j - 1] in _CONJUNCTS:
-            # a comma joins a list of actors, not an opening word ("Earlier, Philippine
-            # Justice Secretary X told …"; wave 17)
-            if self.norm[j - 1] != "," or (j >= 2 and self.in_mention[j - 2]):
-                return None
+        # a comma joins a list of actors, not an opening word ("Earlier, Philippine Justice
+        # Secretary X told …"; wave 17)
+        if (
+            j > 0
+            and self.norm[j - 1] in _CONJUNCTS
+            and (self.norm[j - 1] != "," or (j >= 2 and self.in_mention[j - 2]))
+        ):
+            return None
         return Slot(k, "", first, i)
 
     def slot_starting_at(self, i: int) -> Slot | None:
