@@ -213,6 +213,18 @@ SET_DIRS = {
     "set52 (wave 17, 01-10; README)": HERE.parent / "actors_heldout52",
     "set52b (set 52 coded by a second coder)": HERE.parent / "actors_heldout52_coderB",
     "set52adj (set 52, the two codings adjudicated)": HERE.parent / "actors_heldout52_adj",
+    "set53 (wave 17, 01-10; README)": HERE.parent / "actors_heldout53",
+    "set53b (set 53 coded by a second coder)": HERE.parent / "actors_heldout53_coderB",
+    "set53adj (set 53, the two codings adjudicated)": HERE.parent / "actors_heldout53_adj",
+    "set54 (wave 17, 01-10; README)": HERE.parent / "actors_heldout54",
+    "set54b (set 54 coded by a second coder)": HERE.parent / "actors_heldout54_coderB",
+    "set54adj (set 54, the two codings adjudicated)": HERE.parent / "actors_heldout54_adj",
+    "set55 (wave 17, 01-10; README)": HERE.parent / "actors_heldout55",
+    "set55b (set 55 coded by a second coder)": HERE.parent / "actors_heldout55_coderB",
+    "set55adj (set 55, the two codings adjudicated)": HERE.parent / "actors_heldout55_adj",
+    "set56 (wave 17, 01-10; README)": HERE.parent / "actors_heldout56",
+    "set56b (set 56 coded by a second coder)": HERE.parent / "actors_heldout56_coderB",
+    "set56adj (set 56, the two codings adjudicated)": HERE.parent / "actors_heldout56_adj",
 }
 
 
