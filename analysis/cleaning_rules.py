@@ -82,7 +82,7 @@ _PRINT = (
 #: below a bare heading in :mod:`analysis.boilerplate` share it).
 RELATED_HEADING = (
     r"related(?:\s{1,3}(?:news|articles?|stories|posts?|content|coverage|links?|topics?|reading"
-    r"|reports?))?"
+    r"|reports?|insights?|resources|analysis|updates))?"
 )
 #: "More on this story", "Explore more on these topics", "Search Trends": the lists under a
 #: story on the Guardian's and CGTN's pages (held-out sets 37-39).
@@ -116,6 +116,8 @@ _LIST_HEADING = (
     r"|(?:other|more|latest)\s{1,3}(?:news|stories|articles|headlines)"
     # an outlet's "DW recommends" (held-out set 27); a newsletter's "IN THIS ISSUE" (set 31)
     r"|(?-i:[A-Z]{2,6})\s{1,3}recommends|in\s{1,3}this\s{1,3}(?:issue|edition)"
+    # a podcast page's "Segments" / "Chapters" over its timestamps (wave 17, set 56)
+    r"|segments|chapters|in\s{1,3}this\s{1,3}episode"
     # a fact check's "Sources", a newsletter's "3. WHAT WE'RE READING" (held-out set 17)
     r"|sources|(?:\d{1,2}[.)]\s{1,3})?(?:what\s{1,3}(?:we[’']?re|i[’']?m|we\s{1,3}are)"
     r"\s{1,3}reading|further\s{1,3}reading|reading\s{1,3}list))"
@@ -132,7 +134,9 @@ _LIST_HEADING_INLINE = (
     r"|headlines)|more\s{1,3}(?:from|in)\s{1,3}(?:the\s{1,3})?)"
     r"[\p{Lu}\d][\w&'’-]{0,25}(?:\s{1,3}[\p{Lu}\d&][\w&'’-]{0,25}){0,4}"
     r"|(?i:most\s{1,3}(?:read|popular|viewed|shared)|trending|top\s{1,3}(?:stories|news)"
-    r"|(?:other|more|latest)\s{1,3}(?:news|stories|headlines)))"
+    r"|(?:other|more|latest)\s{1,3}(?:news|stories|headlines)"
+    # a newsletter's contents on one line: "In this issue: Kunming conference | …" (set 55)
+    r"|in\s{1,3}this\s{1,3}(?:issue|edition)))"
     r"\s{0,3}[:|>»›]\s{0,3}\p{Lu}[^\n]{1,400}"
 )
 _LIST_HEADING = rf"(?:{_LIST_HEADING})\s{{0,3}}[:>»›|-]{{0,2}}"
@@ -196,6 +200,29 @@ _WEB_RULES = (
     ),
     # "Share", "Share this article: Facebook | Twitter | Zalo", "Tweet", "Copy link"
     BoilerplateRule("share_line", rf"(?i){_SHARE_WORD}(?:{_TOOL_SEP}{_TOOL}){{0,10}}[\s:|]{{0,3}}"),
+    # links to the neighbouring stories: "<< Previous: ASEAN ministers meet on drugs | Next:
+    # Trade fair opens", "Next article: …", "« Prev" (wave 17, set 56)
+    BoilerplateRule(
+        "page_nav",
+        # (a bare "Next: Vietnam play Laos in March." is content: "next" needs an arrow or a
+        # noun such as "article")
+        r"(?:(?:<<|«|‹|←)\s{0,3}(?i:previous|prev|next|older|newer)"
+        r"|(?i:previous|prev|older|newer)(?:\s{1,3}(?i:article|story|post|page|item))?"
+        r"|(?i:next)\s{1,3}(?i:article|story|post|page|item)|(?i:next)(?=\s{0,3}(?:>>|»|›|→)))"
+        r"\s{0,3}(?::|>>|»|›|→)[^\n]{0,300}",
+    ),
+    # "Subscribe to ASEAN Legal Review | © 2014 ALR Media", "Subscribe now for …" (set 55)
+    BoilerplateRule(
+        "subscribe_line",
+        r"(?:Subscribe|SUBSCRIBE|Sign\s{1,3}up|SIGN\s{1,3}UP)(?:\s{1,3}(?i:to|now|for|today|here)"
+        r")\b[^\n]{0,200}",
+    ),
+    # a media marker and its caption: "[Video 03:12] Opening ceremony of …", "[Photo] …"
+    # (sets 49, 55)
+    BoilerplateRule(
+        "media_caption",
+        r"\[(?i:video|photo|image|audio|graphic|watch|gallery)[^\]\n]{0,20}\][^\n]{0,400}",
+    ),
     # "Short link: https://...", a bare URL line, "bit.ly/3xYz"
     BoilerplateRule(
         "short_link",
@@ -218,7 +245,7 @@ _WEB_RULES = (
     # "Read more: Vietnam, China agree ...", "Related news", ">> ASEAN leaders meet ..."
     BoilerplateRule(
         "read_more",
-        r"(?i)(?:(?:>>|»|›|▶|►)\s{0,3})?(?:read\s{1,3}more(?:\s{1,3}(?:on|about))?|read\s{1,3}also|also\s{1,3}read"
+        r"(?i)(?:(?:>>|»|›|▶|►|•|·|\*)\s{0,3})?(?:read\s{1,3}more(?:\s{1,3}(?:on|about))?|read\s{1,3}also|also\s{1,3}read"
         rf"|read\s{{1,3}}next|see\s{{1,3}}also|see\s{{1,3}}more|{RELATED_HEADING}"
         rf"|associated\s{{1,3}}links?|{STORY_LIST_HEADING}"
         r"|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}(?:like|be\s{1,3}interested"

@@ -13,6 +13,8 @@ search or an array index over the clause, so quote finding stays linear in docum
 
 from __future__ import annotations
 
+import bisect
+
 from analysis import clause_forms as clause  # the wave-9 news forms (held-out set 14)
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
 from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
@@ -168,7 +170,13 @@ def joint_subject(doc: SpeakerDoc, lo: int, end: int) -> bool:
             after = int(doc.m_last[k]) + 1
             if not rows and after <= end and norm[after] in ("from", "of"):
                 return False  # "Delegates from ASEAN countries and China": the head speaks
-            rows.add(doc.a_actor[doc.m_row[k]])
+            # every mention starting here: a compound token holds several ("China-ASEAN")
+            lo_k = bisect.bisect_left(doc.m_first_list, i)
+            hi_k = bisect.bisect_right(doc.m_first_list, i)
+            here = {doc.a_actor[doc.m_row[j]] for j in range(lo_k, hi_k)}
+            # the second part of a compound token is located after it, ending before it starts
+            joined = joined or len(here) > 1 or (bool(rows) and int(doc.m_last[k]) < i)
+            rows |= here
             i = max(i, int(doc.m_last[k])) + 1
             continue
         w = norm[i]

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from analysis.cue_subjects import joint_subject
+from analysis.cues import UNNAMED_SOURCES
 from analysis.reported import HEADLINE_ROLES, lede_person
-from analysis.speakers import QUOTE_MARKS, SENT_END, SPEAKER_TYPES, Found, Slot
+from analysis.speakers import QUOTE_MARKS, SENT_END, SPEAKER_TYPES, UNNAMED, Found, Slot
 
 __all__ = [
     "headline_attribution",
@@ -62,6 +64,10 @@ def headline_attribution(found: Found) -> None:
                 slot = lede_person(doc, last)
                 if slot is None:
                     continue
+            elif joint_subject(doc, h, colon - 1):
+                # "China-ASEAN prosecutors: '…'", "Cambodia, China: …": several parties speak
+                # together, none alone (wave 17, set 49)
+                slot = Slot(UNNAMED, "", h, colon - 1)
             else:
                 _quoted_headline(found, h, last)  # "Interview: '…'"
                 continue
@@ -86,11 +92,28 @@ def _quoted_headline(found: Found, h: int, last: int) -> None:
         o, close = h + 2, last
         if not (norm[o] in _MARKS and norm[close] in _MARKS):
             return
-    elif norm[h] in _MARKS and norm[last] in HEADLINE_ROLES:
+    elif norm[h] in _MARKS:
         hit = next((i for i in range(h + 2, last - 1) if norm[i] in _MARKS), None)
         if hit is None or norm[hit + 1] != ":":
             return
         o, close = h, hit
+        if close - o < 3:
+            return
+        # wave 17 (sets 37, 51, 52): after the colon, a person ("'…': Zhou on …"), a role in
+        # the first words ("'…': Vietnam's top prosecutor on scams", "… : Singapore AG's
+        # keynote"), or an unnamed source ("'…': Rights groups fault …", no speaker)
+        rest = range(hit + 2, min(hit + 2 + _ROLE_REACH, last + 1))
+        k = doc.first_at.get(hit + 2)
+        if k is not None and doc.a_type[doc.m_row[k]] == "person":
+            found.add_span(o + 1, close - 1, "direct", Slot(k, "", hit + 2, int(doc.m_last[k])), "")
+            return
+        if hit + 2 <= last and norm[hit + 2] in UNNAMED_SOURCES | _GROUPS:
+            found.add_span(o + 1, close - 1, "direct", Slot(UNNAMED, "", hit + 2, hit + 2), "")
+            return
+        if norm[last] not in HEADLINE_ROLES and not any(
+            norm[i] in HEADLINE_ROLES or norm[i] in _HEADLINE_TITLES for i in rest
+        ):
+            return
     else:
         return
     if close - o < 3:
@@ -105,6 +128,11 @@ def _quoted_headline(found: Found, h: int, last: int) -> None:
         after += 1
 
 
+_ROLE_REACH = 5  # words after a quoted headline's colon that may hold its speaker's role
+#: Abbreviated titles of a headline's speaker ("Singapore AG's keynote").
+_HEADLINE_TITLES = frozenset({"ag", "a-g", "ag's", "attorney-general", "procurator-general"})
+#: Plural sources opening what follows a quoted headline's colon ("Rights groups fault …").
+_GROUPS = frozenset({"rights", "activists", "campaigners", "families", "victims", "lawyers"})
 _CLOSERS = frozenset({"”", "’", "'", "»"})
 _MARKS = frozenset({*QUOTE_MARKS, *_CLOSERS})
 

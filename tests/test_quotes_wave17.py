@@ -100,3 +100,25 @@ def test_a_nationality_adjective_after_an_inverted_cue_or_before_an_article_name
     assert quotes_of("Banjul attended. A Gambian official said the talks went well.") == [
         ["the talks went well", "reported", "gambia", "said"]
     ]
+
+
+def test_a_quoted_headline_before_a_colon_names_its_speaker_after_it() -> None:
+    body = "\n\nBy a reporter\n\nMinister Rina Dobrev of Ruritania said on Monday the net would tighten."
+    # a role in the first words after the colon: the person the article names
+    got = quotes_of("'No hiding place for fraud bosses': Ruritania's top minister on fraud" + body)
+    assert got[0] == ["No hiding place for fraud bosses", "direct", "rina", ""]
+    # an unnamed source after the colon: no speaker
+    got = quotes_of("'Sent back in the dark': Rights groups fault the Elbonia deal" + body)
+    assert got[0] == ["Sent back in the dark", "direct", None, ""]
+    # neither: a title, not a quote
+    got = quotes_of("'Sent back in the dark': the story of a deal" + body)
+    assert [r[0] for r in got] == ["the net would tighten"]
+
+
+def test_parties_joined_before_a_headline_colon_speak_jointly() -> None:
+    got = quotes_of(
+        "Ruritania-Elbonia prosecutors: fraud money must have nowhere to hide\n\nThey met."
+    )
+    assert got == [["fraud money must have nowhere to hide", "reported", None, ":"]]
+    got = quotes_of("Ruritania, Elbonia: fraud bosses will be tried at home\n\nThey met.")
+    assert got == [["fraud bosses will be tried at home", "reported", None, ":"]]
