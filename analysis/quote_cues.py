@@ -215,7 +215,8 @@ def cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
         if slot is None and cue.kind != "according" and norm[cue.first - 1] in ("and", "but"):
             slot = earlier_subject(found, cue.first)  # "X said … and described it as '…'"
         if slot is None and cue.kind != "according":
-            slot = doc.slot_ending_at(cue.first - 1)
+            # 'X of Human Rights Watch described the deal as "…"': the person (wave 17)
+            slot = person_of_body(doc, doc.slot_ending_at(cue.first - 1))
             if slot is None:
                 slot = clause_subject(doc, cue.first)
             if slot is None:  # "Zhao, speaking through an interpreter, said: '…'"

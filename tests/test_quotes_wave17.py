@@ -122,3 +122,11 @@ def test_parties_joined_before_a_headline_colon_speak_jointly() -> None:
     assert got == [["fraud money must have nowhere to hide", "reported", None, ":"]]
     got = quotes_of("Ruritania, Elbonia: fraud bosses will be tried at home\n\nThey met.")
     assert got == [["fraud bosses will be tried at home", "reported", None, ":"]]
+
+
+def test_the_person_before_of_body_describes_not_the_body() -> None:
+    text = 'Ruritania signed. Rina Dobrev of Justice Watch described the deal as "a conveyor belt".'
+    assert quotes_of(text)[-1] == ["a conveyor belt", "direct", "rina", "described"]
+    # the body alone still describes
+    text = 'Ruritania signed. Justice Watch described the deal as "a conveyor belt".'
+    assert quotes_of(text)[-1] == ["a conveyor belt", "direct", "watch", "described"]
