@@ -161,31 +161,31 @@ def joint_subject(doc: SpeakerDoc, lo: int, end: int) -> bool:
     first conjunct). Only mentions, numbers and the plain nouns of :data:`_JOINT_FILLER` may
     stand in the subject, so "Zhou met Hanh and Sophal and said" keeps its speaker."""
     norm = doc.norm
-    rows: set[str] = set()  # the actors of the subject
+    actors: set[str] = set()  # the actors of the subject
     joined = False
     i = lo
     while i <= end:
         k = doc.first_at.get(i)
         if k is not None and doc.m_last[k] <= end:
             after = int(doc.m_last[k]) + 1
-            if not rows and after <= end and norm[after] in ("from", "of"):
+            if not actors and after <= end and norm[after] in ("from", "of"):
                 return False  # "Delegates from ASEAN countries and China": the head speaks
             # every mention starting here: a compound token holds several ("China-ASEAN")
             lo_k = bisect.bisect_left(doc.m_first_list, i)
             hi_k = bisect.bisect_right(doc.m_first_list, i)
             here = {doc.a_actor[doc.m_row[j]] for j in range(lo_k, hi_k)}
             # the second part of a compound token is located after it, ending before it starts
-            joined = joined or len(here) > 1 or (bool(rows) and int(doc.m_last[k]) < i)
-            rows |= here
+            joined = joined or len(here) > 1 or (bool(actors) and int(doc.m_last[k]) < i)
+            actors |= here
             i = max(i, int(doc.m_last[k])) + 1
             continue
         w = norm[i]
-        if w in _JOINERS and rows:
+        if w in _JOINERS and actors:
             joined = True
         elif w not in _JOINT_FILLER and not w.isdigit():
             return False
         i += 1
-    return joined and len(rows) >= 2
+    return joined and len(actors) >= 2
 
 
 #: People in the plural whose "of A and B" names several parties: no one of them speaks.

@@ -47,7 +47,6 @@ from analysis.cues import (
     HEARING_CUES,
     SOURCE_NOUNS,
     UNNAMED_SOURCES,
-    issued_by,
 )
 from analysis.dates import WEEKDAY_NAMES
 from analysis.report_forms import (
@@ -318,17 +317,13 @@ def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
     noun = norm[j] if j <= s_hi else ""
     if noun == "list" and j + 2 < s_hi and norm[j + 1] == "of":
         j += 2  # "according to a list of participants released by China's SPP" (set 42)
-    b = issued_by(norm, j + 1) if j + 1 <= s_hi else j + 1  # "a report released today by"
-    if (
-        b <= s_hi
-        and (noun in SOURCE_NOUNS or noun in _ISSUED_DOCUMENTS)
-        and norm[b] in ("by", "from", "of")
-    ):
-        slot = doc.slot_starting_at(b + 1)
-        if slot is not None and slot.mention >= 0:
-            slot = head_of(doc, slot, b + 1)  # "released by China's SPP" → the SPP
-            return Slot(slot.mention, "", i, slot.last)
-    return None
+    if noun not in SOURCE_NOUNS and noun not in _ISSUED_DOCUMENTS:
+        return None
+    slot = speech.issuer_after(doc, j + 1, s_hi)  # "a report released today by"
+    if slot is None:
+        return None
+    slot = head_of(doc, slot, slot.first)  # "released by China's SPP" → the SPP
+    return Slot(slot.mention, "", i, slot.last)
 
 
 def _content_cue_speaker(found: Found, ci: int) -> tuple[Slot | None, int] | None:

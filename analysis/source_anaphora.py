@@ -40,7 +40,6 @@ def official_again(found: Found) -> None:
     ``According to the official, …``, ``The official added that …``: the speaker is what the
     source's introduction earlier in the document speaks for (see the module docstring)."""
     doc, rows = found.doc, found.rows
-    starts = {c.first for c in found.cues}
     if not _official_cue(found):
         return
     for row in rows:
@@ -48,7 +47,7 @@ def official_again(found: Found) -> None:
             continue
         a = int(doc.start.searchsorted(row["start"]))
         b = int(doc.end.searchsorted(row["end"]))
-        the = _attribution(found, a, b, starts)
+        the = _attribution(found, a, b)
         slot = None if the is None else _introduced(doc, the)
         if slot is not None:
             speaker_id, s0, e0, via = doc.resolve(slot, row["start"])
@@ -75,17 +74,18 @@ def _noun_after(norm, k: int) -> int | None:
     return None
 
 
-def _attribution(found: Found, a: int, b: int, starts: set) -> int | None:
+def _attribution(found: Found, a: int, b: int) -> int | None:
     """The "the" of a "the [ADJ] NOUN" that attributes the quote ``a..b``: after it, before or
     after its cue, or after "according to" before it; else None."""
     norm, n = found.doc.norm, len(found.doc.norm)
+    starts = found.cue_at  # first token of each cue -> its index
     k = b + 1
     while k < n and k <= b + 2 and (norm[k] in QUOTE_MARKS.values() or norm[k] == ","):
         k += 1
     if k < n and norm[k] == "the" and (j := _noun_after(norm, k)) is not None and j + 1 in starts:
         return k  # '"…," the official said'
     if k < n and k in starts:
-        c = next(c for c in found.cues if c.first == k)
+        c = found.cues[starts[k]]
         if c.last + 1 < n and norm[c.last + 1] == "the" and _noun_after(norm, c.last + 1):
             return c.last + 1  # '"…," said the official, who …'
     lo = max(0, a - 8)

@@ -39,7 +39,7 @@ import pandas as pd
 
 from analysis.cues import issued_by
 from analysis.quote_forms import BODY_WORDS
-from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, Cue, Found, SpeakerDoc
+from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, Cue, Found, Slot, SpeakerDoc
 
 #: "called on X" is a request only with "to" + a verb after X; otherwise a courtesy call.
 CALL_ON_CUES: frozenset[str] = frozenset({
@@ -297,16 +297,22 @@ def data_source(doc: SpeakerDoc, c: Cue) -> bool:
         # "according to figures released by the SPP", "data from the AGO": an actor of the
         # table gives them, and speaks (the adjudicated references of sets 17, 34, 46); "figures
         # from the Ministry of Investment" (not tabled) stay NA
-        at = c.last + 1 + words.index(first) + 1
-        b = issued_by(norm, at) if at <= hi else at
-        if b <= hi and norm[b] in ("by", "from"):
-            slot = doc.slot_starting_at(b + 1)
-            if slot is None and b + 2 <= hi and norm[b + 1] == "the":
-                slot = doc.slot_starting_at(b + 2)
-            if slot is not None and slot.mention >= 0:
-                return False
-        return True
+        return issuer_after(doc, c.last + 1 + words.index(first) + 1, hi, ("by", "from")) is None
     return bool(words) and words[-1] in DATA_NOUNS
+
+
+def issuer_after(
+    doc: SpeakerDoc, i: int, hi: int, links: tuple[str, ...] = ("by", "from", "of")
+) -> Slot | None:
+    """The tabled actor that issues a document, named after the document's noun (token ``i``
+    follows it): "[released today] by|from|of [the] X" up to token ``hi``, else None. Shared by
+    "according to figures released by X" (:func:`data_source`) and "according to a report by
+    X" (:mod:`analysis.reported`)."""
+    b = issued_by(doc.norm, i) if i <= hi else i
+    if b > hi or doc.norm[b] not in links:
+        return None
+    slot = doc.slot_starting_at(b + 1)  # (after an article too)
+    return slot if slot is not None and slot.mention >= 0 else None
 
 
 def data_sources(found: Found) -> None:
