@@ -75,6 +75,7 @@ from analysis.cleaning_rules import (
     BoilerplateRule,
     boilerplate_rules,
 )
+from analysis.end_matter import end_matter
 from analysis.page_blocks import CAPTION_MAX, SENTENCE_END, furniture_line, page_blocks
 from analysis.schema import conform, empty_table
 
@@ -401,6 +402,7 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
         elif outcome:
             lo = len(line) - len(line.lstrip())
             cuts[i] = [(lo + start, lo + end, name) for start, end, name in outcome]
+    end_matter(lines, drop)  # before the signature block: it may stand above an "About" section
     if lines_of.letterhead:
         _letterhead(lines, drop)
         _end_mark(lines, drop)
@@ -436,7 +438,10 @@ _RELEASE_HEADING = re.compile(
     r"(?:news|press|media)\s{1,3}(?:release|item|statement|advisory|notice)"
     r"(?:\s{0,3}[|/–—-]\s{0,3}[\d./ -]{6,12})?"
     # a release's number: "PRESS RELEASE No. 47/2566", "Press release no 12/2024" (held-out set 18)
-    r"(?:\s{1,3}(?:No\.?|Nr\.?|Number|#)\s{0,3}\d[\d./-]{0,11})?"
+    r"(?:\s{1,3}(?:No\.?|Nr\.?|Number|#)\s{0,3}\d[\d./-]{0,11}"
+    # "Press Release Number: PR-512/K.3/Kph.3/08/2024", "PRESS STATEMENT No. 41/SP/LBH/X/2025"
+    # (wave 18)
+    r"|\s{1,3}(?:No\.?|Nr\.?|Number|#)\s{0,3}:?\s{0,3}(?=[\w./-]{0,30}\d)[A-Za-z\d][\w./-]{0,30})?"
 )
 
 

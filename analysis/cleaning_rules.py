@@ -161,6 +161,7 @@ _REPORTING_CREDIT = (
 )
 # one item of a short section bar: one to three capitalised words ("Climate", "Middle East")
 _CAP_ITEM = r"(?:\p{Lu}[\p{L}\d'’-]{0,24}(?:\s{1,3}(?:\p{Lu}[\p{L}\d'’-]{0,24}|&)){0,2})"
+_CAP_LIST = rf"(?:{_CAP_ITEM}(?:,\s{{1,3}}{_CAP_ITEM}){{0,3}})"
 # one item of a menu bar: at most four short words, no sentence punctuation
 _BAR_ITEM = r"(?:[\p{L}\d&'’-]{1,25}(?:\s{1,3}[\p{L}\d&'’-]{1,25}){0,3})"
 _MEDIA_NAME = (
@@ -314,7 +315,17 @@ _WEB_RULES = (
     BoilerplateRule(
         "contact_line",
         r"(?i:(?:for\s{1,3})?(?:(?:media|press|news|public|general)\s{1,3})?(?:enquiries|inquiries)"
-        r"|(?:media|press)\s{1,3}contacts?)\s{0,3}:\s{0,3}[^\n]{1,300}",
+        r"|(?:media|press)\s{1,3}contacts?)\s{0,3}:\s{0,3}[^\n]{1,300}"
+        # "For more information please call Amnesty International's press office …" (wave 18)
+        r"|(?i:for\s{1,3}(?:more|further)\s{1,3}(?:information|details)\s{0,3},?\s{1,3}"
+        # (a bare "For more information, please contact:" is contact_heading's, with the block)
+        r"(?:please\s{1,3})?(?:call|contact|e-?mail|visit|write\s{1,3}to|reach))\s[^\n]{3,300}",
+    ),
+    # a social-media line: "Follow us: Instagram @kejaksaan.ri | X @KejaksaanRI" (wave 18)
+    BoilerplateRule(
+        "follow_line",
+        r"(?i:(?:follow|connect\s{1,3}with)\s{1,3}us(?:\s{1,3}on|\s{0,3}:|\s{1,3}at)?"
+        r"|find\s{1,3}us\s{1,3}on)(?:\s[^\n]{0,200})?",
     ),
     # a postal address of its own under a release: "Jl. Sultan Hasanuddin No. 1, Kebayoran
     # Baru, Jakarta Selatan" (held-out set 29), "12 Harbour Road, Wan Chai, Hong Kong": a street
@@ -324,6 +335,12 @@ _WEB_RULES = (
         r"(?:(?i:jl|jln|jalan|lorong|soi|đường)\.?\s{1,3}\p{Lu}[^\n,]{0,50}"
         r"|\d{1,5}[A-Za-z]?\s{1,3}(?:\p{Lu}[\w'’-]{1,20}\s{1,3}){1,3}"
         r"(?:Road|Street|St|Avenue|Ave|Lane|Rd|Boulevard|Blvd|Drive|Highway)\.?)"
+        r"(?:,\s{0,3}[\p{Lu}\d][^\n,.]{0,40}){1,5}"
+        # the issuer and its building before the street: "Amnesty International, Peter
+        # Benenson House, 1 Easton Street, London WC1X 0DW, UK" (wave 18)
+        r"|(?:\p{Lu}[^\n,.\d]{1,50},\s{0,3}){1,2}\d{1,5}[A-Za-z]?\s{1,3}"
+        r"(?:\p{Lu}[\w'’-]{1,20}\s{1,3}){1,3}"
+        r"(?:Road|Street|St|Avenue|Ave|Lane|Rd|Boulevard|Blvd|Drive|Highway)\.?"
         r"(?:,\s{0,3}[\p{Lu}\d][^\n,.]{0,40}){1,5}",
     ),
     # "© 2026 Accra Daily Online. All rights reserved." (an outlet's name may hold a place)
@@ -365,7 +382,8 @@ _WEB_RULES = (
         rf"|(?:{_BAR_ITEM}\s{{0,3}}\|\s{{0,3}}){{2,6}}(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}"
         # (not an action bar "Reply | Like | Report": reaction_bar's, with the comments below)
         r"|(?!(?i:like|comment|share|reply|report|repost|retweet|send|save|follow)\s{0,3}\|)"
-        rf"{_CAP_ITEM}(?:\s{{0,3}}\|\s{{0,3}}{_CAP_ITEM}){{1,2}}"
+        # (an item may list topics: "Law, Politics | ASEAN, China"; wave 18)
+        rf"{_CAP_LIST}(?:\s{{0,3}}\|\s{{0,3}}{_CAP_LIST}){{1,2}}"
         rf"|(?i:{_STAMP_LABEL})?{_PIECE}(?:{_SEP}(?:{_PIECE}|{_TZ})){{0,6}}"
         r"(?:\s{0,3}\|\s{0,3}[^|\n]{1,80}){1,5}"
         # an author, a date and the topics: "JANE ROE | 4 September 2025 | Asia, Crime" (set 17)
@@ -382,6 +400,27 @@ _WEB_RULES = (
         # Jakarta | Headlines | Thu, April 8 2010, 10:12 AM" (held-out set 26)
         r"|(?:[^|\n]{1,60}\|\s{0,3}){2,5}"
         rf"(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}(?i:{_SEP}(?:at\s{{1,3}})?(?:{_TIME}|{_TZ})){{1,3}}\.?",
+    ),
+    # a note on where the piece belongs or first ran: "This article is part of an EAF special
+    # feature series on …", "This story was originally published by …", "This article first
+    # appeared in …", and the publisher's line "EAF is published by the Crawford School …"
+    # (wave 18)
+    BoilerplateRule(
+        "publication_note",
+        r"(?i:this\s{1,3}(?:article|story|piece|commentary|essay|post|column|op-ed)"
+        r"\s{1,3}(?:(?:is|was|forms)\s{1,3}(?:part|one)\s{1,3}of"
+        r"|(?:was\s{1,3}|is\s{1,3})?(?:originally|first)\s{1,3}(?:published|appeared|ran)"
+        r"|(?:is|was)\s{1,3}(?:re)?published\s{1,3}(?:with|by|under|from)"
+        r"|appeared\s{1,3}(?:first|originally)))\b[^\n]{0,300}"
+        r"|(?:\p{Lu}{2,8}|\p{Lu}[\w'’-]{1,20}(?:\s{1,3}\p{Lu}[\w'’-]{1,20}){1,3})"
+        r"\s{1,3}is\s{1,3}published\s{1,3}by\s[^\n]{1,200}",
+    ),
+    # a byline of its own: "By Helena Vos", "By Atty. Ramon T. Villanueva", "By Jane Roe and
+    # John Doe" (the author of an op-ed may be a tabled person; wave 18)
+    BoilerplateRule(
+        "byline",
+        r"(?i:by)\s{1,3}(?:(?:Dr|Atty|Prof|Mr|Ms|Mrs|Dato|Datuk)\.?\s{1,3})?"
+        r"\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}(?:\p{Lu}[\w.'’-]{0,30}|and|&)){1,6}",
     ),
     # a commentary's author note: "*Jane Roe is Senior Fellow at the Lowy Institute. The views
     # expressed are the author's own.", or a line with the disclaimer (held-out set 14)
@@ -520,7 +559,10 @@ _CAPTION_RULES = (
         "release_credit",
         rf"(?:Released|Issued|Distributed)\s{{1,3}}by\s{{1,3}}(?:the\s{{1,3}})?{_CREDIT}"
         r"(?:\s{1,3}(?:press|media|news|information|public\s{1,3}relations)"
-        r"\s{1,3}(?:office|bureau|department|division|section|unit|centre|center))?\.?",
+        r"\s{1,3}(?:office|bureau|department|division|section|unit|centre|center))?\.?"
+        # with a colon, the issuing unit and its office: "Issued by: International Affairs
+        # Department, Office of the Attorney General" (wave 18)
+        r"|(?i:released|issued|distributed)\s{1,3}(?i:by)\s{0,3}:\s{0,3}[^\n.!?]{1,200}",
     ),
     # a picture's caption or source with its label: "Image caption, Police in Myawaddy escort
     # …", "Image source, Getty Images" (held-out set 27)
@@ -560,6 +602,16 @@ _DATELINE_RULES = (
         r"\s{0,3}[-–—]{1,3}\s{0,3}"
         # a city in capitals and its country, no date: "HEFEI (China): Malaysia has …" (set 28)
         rf"|{_UPPER_PLACE}\s{{0,3}}\(\s{{0,2}}{_PLACE}\s{{0,2}}\)\s{{0,3}}[:–—-]{{1,3}}\s{{0,3}}",
+        where="leading",
+    ),
+    # a release's dateline in brackets: "(Bangkok, October 13, 2025) – Prosecutors …" (Human
+    # Rights Watch; wave 18), "(Jakarta, 5 May 2024) -"; and an issuer's initials in brackets
+    # before the first sentence: "(MOFA) - On 3 October …" (wave 18)
+    BoilerplateRule(
+        "bracket_release_dateline",
+        rf"\(\s{{0,2}}{_PLACE}(?:\s{{0,3}},\s{{0,3}}{_PLACE})?\s{{0,3}},\s{{0,3}}(?:{_DATE}|{_DAY_MONTH})"
+        r"\s{0,2}\)\s{0,3}[-–—]{1,3}\s{0,3}"
+        r"|\(\s{0,2}[A-Z][A-Za-z]{0,2}[A-Z]{1,6}\s{0,2}\)\s{0,3}[-–—]{1,3}\s{1,3}(?=[A-Z])",
         where="leading",
     ),
     # a city and its country in title case before a dash, opening the story: "Mae Sot,

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import bisect
 
+import numpy as np
+
 from analysis import clause_forms as clause  # the wave-9 news forms (held-out set 14)
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
 from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
@@ -84,7 +86,9 @@ _SUBORDINATORS = frozenset({
 })  # fmt: skip
 
 
-_PERFECT = frozenset({"has", "have", "had", "also"})
+# (and "both": "Human Rights Watch and Amnesty International have both warned", a joint subject;
+# wave 18, set 64)
+_PERFECT = frozenset({"has", "have", "had", "also", "both", "jointly"})
 
 
 def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
@@ -134,7 +138,34 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         slot = untabled_name(doc, lo, end)
     if slot is None:
         slot = untabled_the_name(doc, lo, end)  # "The Israel Football Association said"
+    if slot is None:
+        slot = class_noun_body(doc, lo, end)  # "… (IJM). The organisation urged …"
     return slot
+
+
+#: Nouns for the kind of body just named, as a clause subject after "the": "The organisation
+#: urged both governments to …" after "the International Justice Mission (IJM)".
+CLASS_NOUNS: frozenset[str] = frozenset({
+    "organisation", "organization", "group", "ngo", "charity", "watchdog", "institute",
+    "foundation", "coalition", "network",
+})  # fmt: skip
+_CLASS_REACH = 2  # sentences back to the body
+
+
+def class_noun_body(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
+    """``The organisation CUE`` (``lo..end`` is "the" and a word of :data:`CLASS_NOUNS`): the
+    organisation named last in this or the two sentences before (wave 18, held-out sets 59 and
+    64: "The organisation urged …", "The institute noted that …")."""
+    norm = doc.norm
+    if end != lo + 1 or norm[lo] not in ("the", "this") or norm[end] not in CLASS_NOUNS:
+        return None
+    sent = int(doc.sent[lo])
+    for k in range(int(np.searchsorted(doc.m_first, lo)) - 1, -1, -1):
+        if int(doc.sent[doc.m_first[k]]) < sent - _CLASS_REACH:
+            break
+        if doc.a_type[doc.m_row[k]] == "organisation":
+            return Slot(k, "", lo, end)
+    return None
 
 
 #: Words a coordinated subject may hold besides its actors: "China and the ten ASEAN member

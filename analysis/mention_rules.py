@@ -131,16 +131,26 @@ def drop_repeated_abbreviations(named: pd.DataFrame, ctx: TokenContext) -> pd.Da
     tok = named["tok"].to_numpy().astype(np.int64)
     n = named["n_tok"].to_numpy().astype(np.int64)
     actor = pd.factorize(named["actor_id"])[0]  # codes: only equality of neighbours matters
-    same = (doc[1:] == doc[:-1]) & (actor[1:] == actor[:-1]) & (tok[1:] == tok[:-1] + n[:-1] + 1)
+    gap = tok[1:] - (tok[:-1] + n[:-1])
+    same = (doc[1:] == doc[:-1]) & (actor[1:] == actor[:-1]) & ((gap == 1) | (gap == 2))
     cand = np.flatnonzero(same) + 1
     if not len(cand):
         return named
-    ok = ctx.norm_in(doc[cand], tok[cand] - 1, "(") & ctx.norm_in(
-        doc[cand], tok[cand] + n[cand], ")"
+    d, t, e, g = doc[cand], tok[cand], tok[cand] + n[cand], gap[cand - 1]
+    # 'The Attorney-General\'s Chambers ("AGC")': the short name in quotation marks (wave 18)
+    marks = list(_DEFINED_MARKS)
+    quoted = (g == 2) & ctx.norm_in(d, t - 1, marks) & ctx.norm_in(d, e, marks)
+    ok = np.where(
+        quoted,
+        ctx.norm_in(d, t - 2, "(") & ctx.norm_in(d, e + 1, ")"),
+        (g == 1) & ctx.norm_in(d, t - 1, "(") & ctx.norm_in(d, e, ")"),
     )
     drop = np.zeros(len(named), bool)
     drop[cand[ok]] = True
     return named.loc[~drop]
+
+
+_DEFINED_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 def place_mask(

@@ -160,6 +160,10 @@ HANDED_PEOPLE: frozenset[str] = frozenset({
     "children", "refugees", "deportees", "defectors", "individuals", "members", "fishermen",
     "fishers", "sailors", "crew", "tourists", "students", "captives", "hostages", "illegals",
     "immigrants", "asylum-seekers", "returnees", "trafficking", "smugglers", "traffickers",
+    # "hand over alleged fraud boss to China", "handed over a Chinese activist to China" (wave 18)
+    "boss", "bosses", "activist", "activists", "dissident", "dissidents", "businessman",
+    "businessmen", "kingpin", "kingpins", "ringleader", "ringleaders", "mastermind",
+    "masterminds", "scammers", "fraudsters", "gangsters", "national", "man", "woman",
 })  # fmt: skip
 # not "borders": "Peru borders Chile" is the verb (tests/test_actors_wave4b.py)
 _BORDER = frozenset({"border", "frontier", "borderland", "borderlands"})

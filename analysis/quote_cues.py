@@ -168,15 +168,26 @@ def cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
         cue = found.cues[ci]
         if cue.first >= o:
             break
-        if cue.last >= o or o - cue.last > reach or doc.para[cue.first] != doc.para[o]:
+        if cue.last >= o or o - cue.last > reach:
+            continue
+        if doc.para[cue.first] != doc.para[o] and not (
+            # 'Attorney-General X said:' closing a paragraph, the quotation opening the next
+            # (a release's numbered paragraphs; wave 18, held-out set 59)
+            o >= 1
+            and norm[o - 1] == ":"
+            and doc.para[o - 1] == doc.para[cue.first]
+            and doc.para[o - 1] != doc.para[o]
+        ):
             continue
         gap = range(cue.last + 1, o)
         if cue.cue in _TOLD_CUES and o - cue.last > 1:
             gap = range(past_object_pronoun(doc, cue.last + 1, o), o)  # "told me yesterday, '…'"
         if cue.kind == "direct":
             # "Zhao praised the government for its '…'": a speaker must stand before the cue
-            if doc.s_lo[cue.first] != doc.s_lo[o] or any(norm[i] in SENT_END for i in gap):
-                continue
+            if (doc.s_lo[cue.first] != doc.s_lo[o] and gap != range(o - 1, o)) or any(
+                norm[i] in SENT_END for i in gap
+            ):
+                continue  # (the quotation may open the paragraph after "He went on:")
             # "welcomed the decision, saying mortgage holders would "…"": a speech cue between
             # them attributes the quotation (set 15)
             if any(found.cues[k].kind != "direct" and cue.last < found.cues[k].first < o

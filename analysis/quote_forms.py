@@ -99,6 +99,7 @@ _TIME = frozenset({
 _NOT_ASKED_OBJECT = frozenset({
     "to", "for", "about", "whether", "if", "why", "how", "what", "not",
 })  # fmt: skip
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»"})
 _RELATIVE_OR_DET = frozenset({"which", "who", "whose", "the", "a", "an"})
 _NOT_A_NAME = frozenset({
     "meanwhile", "however", "separately", "earlier", "later", "still", "yet", "also",
@@ -159,6 +160,10 @@ def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
             return True
         return c.first >= 1 and doc.slot_ending_at(c.first - 1) is not None
     if c.cue in ("asked", "asks"):
+        # a question quoted: '"Speed up for whom?" asked Arif Nugroho', 'He asked: "…?"'
+        # (wave 18, held-out set 64)
+        if nxt == ":" or (c.first >= 1 and norm[c.first - 1] in _CLOSING_MARKS):
+            return True
         # "asked X to VERB": a request; not "asked for" (a cue of its own), "asked about",
         # "asked to speak"
         if not same or nxt in _NOT_ASKED_OBJECT:
@@ -736,6 +741,8 @@ DEMONYM_HEADS: frozenset[str] = frozenset({
     # to the Chinese embassy" (set 2's NA "Chinese Embassy" is outvoted by sets 9 and 33-36)
     "police", "delegate", "delegates", "embassy", "immigration", "prosecutor", "procuracy",
     "procuratorate",
+    # wave 18 (sets 50 and 59): "The Lao side thanked …", "The Cambodian side pledged to …"
+    "side",
 })  # fmt: skip
 # irregular adjectives of country names (the regular ones add -n, -an, -ian, -ese, -i)
 _IRREGULAR = {

@@ -20,7 +20,15 @@ import numpy as np
 from analysis.cue_subjects import joint_subject
 from analysis.cues import UNNAMED_SOURCES
 from analysis.reported import HEADLINE_ROLES, lede_person
-from analysis.speakers import QUOTE_MARKS, SENT_END, SPEAKER_TYPES, UNNAMED, Found, Slot
+from analysis.speakers import (
+    QUOTE_MARKS,
+    SENT_END,
+    SPEAKER_TYPES,
+    UNNAMED,
+    Found,
+    Slot,
+    SpeakerDoc,
+)  # fmt: skip
 
 __all__ = [
     "headline_attribution",
@@ -33,6 +41,20 @@ __all__ = [
 #: Dashes that attach a headline's attribution: "… talks to conclude by 2024 - minister".
 HEADLINE_DASHES: frozenset[str] = frozenset({"-", "–", "—", "--"})
 _HEADLINE_MAX_TOKENS = 30
+
+
+def _bodies_only(doc: SpeakerDoc, a: int, b: int) -> bool:
+    """Tokens ``a..b-1`` hold no mention but of an organisation ("DOJ chief")."""
+    i = a
+    while i < b:
+        if not doc.in_mention[i]:
+            i += 1
+            continue
+        k = doc.first_at.get(i)
+        if k is None or doc.a_type[doc.m_row[k]] != "organisation":
+            return False
+        i = int(doc.m_last[k]) + 1
+    return True
 
 
 def headline_attribution(found: Found) -> None:
@@ -54,13 +76,24 @@ def headline_attribution(found: Found) -> None:
         if doc.s_lo[last] != doc.s_lo[h] or found.taken[h : last + 1].any():
             continue
         colon = next((i for i in range(h + 1, min(h + 6, last)) if norm[i] == ":"), None)
+        seg = h
+        if colon is None:
+            # the speaker after a semicolon: "Cambodia deports 212 scam suspects; General
+            # Prosecutor: 'No safe haven here'" (wave 18, set 58)
+            semi = next((i for i in range(h + 1, last) if norm[i] in (";", "|")), None)
+            if semi is not None:
+                seg = semi + 1
+                colon = next(
+                    (i for i in range(seg + 1, min(seg + 6, last)) if norm[i] == ":"), None
+                )
         if colon is not None:
-            k = doc.first_at.get(h)
+            k = doc.first_at.get(seg)
             if k is not None and int(doc.m_last[k]) == colon - 1:
                 if doc.a_type[doc.m_row[k]] not in SPEAKER_TYPES:
                     continue
-                slot: Slot | None = Slot(k, "", h, colon - 1)
-            elif norm[colon - 1] in HEADLINE_ROLES and not doc.in_mention[h:colon].any():
+                slot: Slot | None = Slot(k, "", seg, colon - 1)
+            elif norm[colon - 1] in HEADLINE_ROLES and _bodies_only(doc, seg, colon):
+                # "minister: …", "DOJ chief: …" (the body's mention names whose chief; set 63)
                 slot = lede_person(doc, last)
                 if slot is None:
                     continue
@@ -184,7 +217,10 @@ def interview_answers(found: Found) -> None:
             a += 2  # "A: Since 2019, …" (held-out set 34): the label is not what is said
         used = np.flatnonzero(found.taken[a : b + 1] | _long_runs(found.quoted[a : b + 1]))
         end = a + int(used[0]) - 1 if len(used) else b
-        if end - a >= 2 and norm[end] != ":":  # not "Lin Wei: …" (a transcript answer)
+        label_end = end
+        while label_end > a and norm[label_end] in ("*", "**", "__"):
+            label_end -= 1  # "**Reyes:**", a label in bold (wave 18)
+        if end - a >= 2 and norm[label_end] != ":":  # not "Lin Wei: …" (a transcript answer)
             found.add(a, end, "direct", who, "")
 
 

@@ -533,20 +533,46 @@ def _transcript_answers(found: Found) -> None:
     n = len(norm)
     if not _names_person(doc):
         return
-    for h in found.paragraph_bounds()[0]:
+    heads, lasts = found.paragraph_bounds()
+    starts = set(heads)
+    for h in heads:
+        while h < n - 1 and norm[h] in _BOLD and doc.para[h + 1] == doc.para[h]:
+            h += 1  # a label in bold: "**Reyes:** That was true …" (wave 18, set 60)
         k = doc.first_at.get(h)
         if k is None or doc.a_type[doc.m_row[k]] != "person":
             continue
         if doc.a_via[doc.m_row[k]] == "title":
             continue  # "Energy minister: …" is a headline (analysis.headlines), not a label
         colon = int(doc.m_last[k]) + 1
-        if colon + 1 >= n or norm[colon] != ":" or doc.para[colon + 1] != doc.para[h]:
+        if colon + 1 >= n or norm[colon] != ":":
             continue
-        last = _para_last(doc, h)
-        if found.taken[colon + 1 : last + 1].any() or found.quoted[colon + 1 : last + 1].any():
+        first = colon + 1
+        while first < n - 1 and norm[first] in _BOLD and doc.para[first + 1] == doc.para[first]:
+            first += 1
+        # the label alone on its line, the answer in the next paragraph (set 49's "Wei
+        # Jingyi:" over her answer), unless that paragraph is itself labelled
+        if doc.para[first] != doc.para[h] and (first not in starts or _labelled(doc, first)):
             continue
-        found.add_span(colon + 1, last, "direct", Slot(k, "", h, colon - 1), ":")
-        found.answer[colon + 1 : last + 1] = True  # its reported speech is read (set 12)
+        last = _para_last(doc, first)
+        if found.taken[first : last + 1].any() or found.quoted[first : last + 1].any():
+            continue
+        found.add_span(first, last, "direct", Slot(k, "", h, colon - 1), ":")
+        found.answer[first : last + 1] = True  # its reported speech is read (set 12)
+
+
+_BOLD = frozenset({"*", "**", "__"})
+
+
+def _labelled(doc: SpeakerDoc, h: int) -> bool:
+    """The paragraph starting at token ``h`` opens with a label: up to four capitalised words
+    and a colon ("CGTN:", "Lin Haoran:", "Q:")."""
+    norm = doc.norm
+    for j in range(h, min(h + 5, len(norm))):
+        if norm[j] == ":":
+            return j > h
+        if not doc.text[doc.start[j] : doc.start[j] + 1].isupper():
+            return False
+    return False
 
 
 def _names_person(doc: SpeakerDoc) -> bool:
@@ -565,8 +591,13 @@ def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
     norm = doc.norm
     pairs: list[tuple[int, int, bool]] = []
     open_i: int | None = None
-    for i in doc.marks.tolist():
+    marks = doc.marks.tolist()
+    for n_mark, i in enumerate(marks):
         if open_i is not None and doc.para[i] != doc.para[open_i]:
+            if _closes_run_on(doc, marks, n_mark, open_i):
+                pairs.append((open_i, i - 1, True))
+                open_i = None
+                continue
             pairs.append((open_i, _para_last(doc, open_i), False))
             open_i = None
         if open_i is None:
@@ -588,6 +619,24 @@ def _quotations(doc: SpeakerDoc) -> list[tuple[int, int, bool]]:
     return [p for p in pairs if not (inside[p[0]] and p[1] + 1 < len(inside) and inside[p[1] + 1])]
 
 
+def _closes_run_on(doc: SpeakerDoc, marks: list[int], n_mark: int, open_i: int) -> bool:
+    """The mark ``marks[n_mark]``, the first of the paragraph right after the one of the
+    quotation left open at ``open_i``, closes that quotation: the paragraph does not open with
+    a mark and holds an odd number of them ('Koh said: ¶ "Scam syndicates … ¶ This case shows
+    that hope is misplaced."', a quote over two paragraphs whose second lacks its opening
+    mark; wave 18, held-out set 59)."""
+    i = marks[n_mark]
+    para = doc.para[i]
+    if doc.para[_para_last(doc, open_i) + 1] != para or doc.para[i - 1] != para:
+        return False  # (the paragraph opening with the mark: a new quotation)
+    count = 0
+    for j in marks[n_mark:]:
+        if doc.para[j] != para:
+            break
+        count += 1
+    return count % 2 == 1 and doc.norm[i] == QUOTE_MARKS.get(doc.norm[open_i], "")
+
+
 def _para_last(doc: SpeakerDoc, i: int) -> int:
     """Last token of the paragraph of token ``i``."""
     return int(doc.para.searchsorted(doc.para[i], side="right")) - 1
@@ -600,6 +649,14 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
     norm = doc.norm
     if names_a_thing(doc, last):
         return True  # 'under the "Sky Net" campaign'
+    if (
+        o >= 1
+        and norm[o - 1] == "("
+        and last - o <= 3
+        and last + 2 < len(norm)
+        and norm[last + 2] == ")"
+    ):
+        return True  # 'The Attorney-General\'s Chambers ("AGC") said …': a short name defined
     j = o - 1
     while j >= 0 and norm[j] in (",", ":") and j >= o - 2:
         j -= 1
@@ -666,7 +723,15 @@ def _direct_quotes(found: Found) -> None:
             continue
         if hit is None:
             if prev is not None and _continues(found, prev[0], prev[1], o, last):
-                found.add_span(o + 1, last, "direct", prev[2], prev[3])
+                row = found.rows[-1] if found.rows else None
+                if not prev[1] and row is not None and row["end"] == int(doc.end[prev[0]]):
+                    # a quote over several paragraphs, each opening with a mark: one quote,
+                    # as the references code it (wave 18, sets 57-64)
+                    row["end"] = int(doc.end[last])
+                    row["text"] = doc.text[row["start"] : row["end"]]
+                    found.taken[o : last + 1] = True
+                else:
+                    found.add_span(o + 1, last, "direct", prev[2], prev[3])
                 prev = (last, closed, prev[2], prev[3])
             else:
                 prev = None

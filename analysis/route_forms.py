@@ -707,12 +707,14 @@ def _people_before(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.nda
 def _passive_people(ctx: TokenContext, doc: np.ndarray, verb: np.ndarray) -> np.ndarray:
     """A passive auxiliary right before the verb at ``verb`` and a word of
     :data:`PASSIVE_PEOPLE` among the fourteen words before it, in the clause: "a fugitive
-    wanted for a $20m fraud has been handed"."""
+    wanted for a $20m fraud has been handed"; or the people right before it, without the
+    auxiliary ("more than 1,000 suspects handed over to China by Cambodia"; wave 18)."""
     aux = code_table(ctx, {"been", "was", "were", "is", "are", "be", "being"})
     who, stops = code_table(ctx, PASSIVE_PEOPLE), code_table(ctx, _CLAUSE | {","})
     here = ctx.rows(doc, verb)
-    live = aux[codes_before(ctx, doc, verb, 1, here)]
-    return _word_back(ctx, doc, verb, who, stops, range(2, 16), live=live, here=here)
+    before = codes_before(ctx, doc, verb, 1, here)
+    live = aux[before]
+    return who[before] | _word_back(ctx, doc, verb, who, stops, range(2, 16), live=live, here=here)
 
 
 def _owner(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray:

@@ -24,6 +24,11 @@ INTRO_WORDS = frozenset({
     "still", "according", "under", "with", "for", "from", "to", "by", "as", "since",
 })  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "on", "from", "at", "near", "across", "inside"})
+#: Who works at a body and speaks for it ("an official at the AGO", "a source at the OSPP").
+_BODY_AGENTS = frozenset({
+    "official", "officials", "source", "sources", "spokesperson", "spokesman", "spokeswoman",
+    "officer", "officers", "prosecutor", "prosecutors", "representative", "representatives",
+})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 
 
@@ -102,6 +107,14 @@ def head_of(doc: SpeakerDoc, slot: Slot, lo: int) -> Slot:
         ):
             # "Observers from the OAS said": the body's people speak for it (held-out set
             # 16); not "a diplomat from an ASEAN member state" (set 4)
+            return slot
+        if (
+            norm[p] in ("at", "in")
+            and norm[p - 1] in _BODY_AGENTS
+            and doc.a_type[doc.m_row[slot.mention]] == "organisation"
+        ):
+            # "An official at the AGO said", "a source at the OSPP", "a senior official in
+            # the DOJ" (wave 18); not "officials in Phnom Penh" (a place)
             return slot
         return Slot(UNNAMED, "", lo, slot.last)
     return slot

@@ -427,11 +427,13 @@ def test_continued_quotes_keep_the_speaker() -> None:
         ["We act now,", "direct", "doe", "said"],
         ["The rest must follow soon.", "direct", "doe", "said"],
     ]
+    # a quote over two paragraphs is one quote (wave 18: the adjudicated references of sets
+    # 57-64 code it as one span; it was two quotes before)
     text = 'John Doe said: "Scams keep growing in the region.\n\n"We need one shared platform."'
     assert class_quotes(text) == [
-        ["Scams keep growing in the region.", "direct", "doe", "said"],
-        ["We need one shared platform.", "direct", "doe", "said"],
-    ]
+        ['Scams keep growing in the region.\n\n"We need one shared platform.', "direct", "doe",
+         "said"],
+    ]  # fmt: skip
     # not a continuation: a quoted name, or a quote far from the attribution
     assert class_quotes('"We act now," John Doe said. The plan is "Safe Net".') == [
         ["We act now,", "direct", "doe", "said"]
