@@ -38,14 +38,14 @@ _ABOUT = regex.compile(
 # "Helena Vos is an associate professor of …", "Datuk Ahmad Hafiz Hamid is a former deputy
 # public prosecutor in …", "Jane Roe was until 2020 a senior fellow at …"
 _AUTHOR_NOTE = regex.compile(
-    r"\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){1,4}\s{1,3}(?:is|was)\s{1,3}"
+    r"(?!(?:The|This|That|These|Those|Its|It|Our|Their|His|Her)\s)\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){1,4}\s{1,3}(?:is|was)\s{1,3}"
     r"[^\n.]{0,100}?\b(?i:professor|fellow|lecturer|researcher|director|analyst|editor"
     r"|correspondent|journalist|writer|author|founder|chair|student|candidate|consultant"
     r"|partner|adviser|advisor|lawyer|prosecutor|scholar|economist|diplomat|ambassador"
     r"|dean|head|coordinator|commentator|columnist)s?\b"
 )
 
-_MIN_BODY = 4  # non-blank lines before the end matter: a headline and a body at least
+_MIN_BODY = 3  # non-blank lines before the end matter: a headline and a body at least
 
 
 def end_matter(lines: list[str], drop: dict[int, str]) -> None:

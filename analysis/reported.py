@@ -488,6 +488,24 @@ def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, i
     return None
 
 
+def _untabled_addressee_end(doc: SpeakerDoc, a: int, s_hi: int) -> int:
+    """After "told": the end of an addressee the table does not know ("the BBC", "AFP",
+    "RFA's Vietnamese Service"), capitalised words before a clause in lower case ("told the BBC
+    her son had phoned …"); ``a`` itself when there is none."""
+    norm = doc.norm
+    k = a + 1 if a <= s_hi and norm[a] == "the" else a
+    start = k
+    while k <= s_hi and k - start < 5 and not doc.in_mention[k]:
+        w = doc.text[doc.start[k] : doc.end[k]]
+        if not (w[:1].isupper() or w in ("'s", "’s")):
+            break
+        k += 1
+    if k == start or k > s_hi:
+        return a
+    nxt = doc.text[doc.start[k] : doc.end[k]]
+    return k if nxt[:1].islower() and nxt not in ("and", "or", "about", "of") else a
+
+
 def _clause_ends(norm: Sequence[str], nxt: int, s_hi: int) -> bool:
     """After ``content, SPEAKER CUE`` the clause ends at token ``nxt``: the end of the
     sentence, a comma, an adverbial ("after", "in" …), or one "-ly" adverb before either
@@ -604,6 +622,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
             addressee = doc.slot_starting_at(a + 1 if norm[a] in _ARTICLES else a)
             if addressee is not None and addressee.mention >= 0:
                 a = addressee.last + 1
+            else:
+                a = _untabled_addressee_end(doc, a, s_hi)  # "told the BBC her son …" (wave 18)
     j = _after_time_words(norm, a, s_hi)
     b = c0 - 1
     while b > s_lo and norm[b] in TIME_WORDS:
