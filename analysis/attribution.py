@@ -54,7 +54,12 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset({
     "conference", "briefing", "meeting", "hearing", "summit", "forum", "session", "committee",
     "parliament", "congress", "senate", "assembly", "reporters", "journalists", "audience",
     "interview", "gathering", "rally", "lawmakers", "delegates", "media", "press", "crowd",
+    # wave 18: "told a seminar", "told the national legislature on Sunday", "told the plenary"
+    "seminar", "workshop", "legislature", "plenary", "symposium", "webinar", "panel",
+    "lecture", "ceremony", "participants", "correspondents", "students",
 })  # fmt: skip
+# a participle clause after the addressee: "…, an officer told AFP, asking not to be named"
+_ASIDE_PARTICIPLES = frozenset({"asking", "speaking", "declining", "requesting"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVE = ("'s", "’s")
 _RELATIVES = frozenset({"who", "which", "that"})
@@ -114,6 +119,8 @@ def past_addressee(doc: SpeakerDoc, i: int, s_hi: int) -> int:
         k = after_time_words(norm, k, s_hi)  # "…, he told the Global Times on Thursday."
     if k > j and (k > s_hi or norm[k] in SENT_END):
         return k  # "…, he told AFP."
+    if k > j and k < s_hi and norm[k] == "," and norm[k + 1] in _ASIDE_PARTICIPLES:
+        return k  # "…, an officer told AFP, asking not to be named …" (wave 18)
     return i
 
 

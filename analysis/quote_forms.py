@@ -33,7 +33,16 @@ import pandas as pd
 
 from analysis.cues import UNNAMED_SOURCES
 from analysis.dates import MONTH_NAMES
-from analysis.speakers import BOUNDARY, SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
+from analysis.speakers import (
+    BOUNDARY,
+    QUOTE_MARKS,
+    SENT_END,
+    UNNAMED,
+    Cue,
+    Found,
+    Slot,
+    SpeakerDoc,
+)  # fmt: skip
 from analysis.surname_forms import TITLE_END_WORDS, title_goes_on
 
 __all__ = [
@@ -68,6 +77,8 @@ __all__ = [
     "SAYING_CUES",
     "last_word",
     "GUARDED_CUES",
+    "COURTESY_NOUNS",
+    "courtesy",
     "pronoun_rows",
     "DEMONYM_HEADS",
     "demonym_body",
@@ -117,6 +128,37 @@ def _month_or_year(w: str) -> bool:
 GUARDED_CUES: frozenset[str] = frozenset(
     {"ruled", "found", "alleged", "asked", "asks", "showed", "show", "shows"}
 )
+#: Nouns after "expressed" that thank or greet rather than say something: "Zhao expressed
+#: appreciation for the arrangements" is courtesy, not speech (the references of sets 1-64 leave
+#: 29 of 35 such phrases uncoded; wave 18). A quotation in the rest of the sentence is still
+#: quoted ('expressed appreciation for the "decisive action" of …').
+COURTESY_NOUNS: frozenset[str] = frozenset({
+    "appreciation", "thanks", "gratitude", "delight", "condolences", "congratulations",
+    "sympathy", "pleasure",
+})  # fmt: skip
+_COURTESY_FILL = frozenset({
+    "his", "her", "its", "their", "the", "deep", "deepest", "sincere", "profound", "warm",
+    "heartfelt", "great", "high", "special", "particular",
+})  # fmt: skip
+_EXPRESSED = frozenset({"expressed", "expresses", "expressing", "express"})
+
+
+def courtesy(row: dict) -> bool:
+    """The quote ``row`` (a found quote's fields) only thanks or greets: its cue is
+    "expressed" and its words open with a word of :data:`COURTESY_NOUNS` (after at most three
+    of "his", "deep", "sincere" …), without a quotation mark ("expressed his sincere thanks
+    for the arrangements")."""
+    if row["cue"] not in _EXPRESSED:
+        return False
+    words = str(row["text"]).lower().split()
+    k = 0
+    while k < len(words) and k < 3 and words[k] in _COURTESY_FILL:
+        k += 1
+    if k >= len(words) or words[k].strip(",.;:") not in COURTESY_NOUNS:
+        return False
+    return not any(m in str(row["text"]) for m in QUOTE_MARKS)
+
+
 #: "…, official results showed Friday." (wave 9): figures that close a wire lede
 RESULT_NOUNS: frozenset[str] = frozenset(
     {"results", "figures", "data", "polls", "statistics", "count"}

@@ -127,6 +127,7 @@ from analysis.quote_cues import (
 from analysis.quote_forms import (
     GUARDED_CUES,
     adverbial_then_that,
+    courtesy,
     cue_allowed,
     fragment_start,
     pronoun_rows,
@@ -522,7 +523,7 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
     for row in found.rows:
         if row["cue"] in HEARING_CUES or row["cue"] in HEARD_CUES:  # the court is told
             row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
-    return found.rows
+    return [row for row in found.rows if not courtesy(row)]  # "expressed thanks for …" (wave 18)
 
 
 def _transcript_answers(found: Found) -> None:

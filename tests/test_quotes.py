@@ -478,12 +478,17 @@ def test_unnamed_sources_keep_an_na_speaker(text, content, cue) -> None:
 
 
 def test_coordinated_speech_verbs_share_the_speaker() -> None:
+    # (wave 18: "expressed thanks to China" is courtesy, not speech, as the adjudicated
+    # references code it; the sentence now expresses concern)
     assert class_quotes(
-        "John Doe underlined the plan of action, and expressed thanks to China for its support."
+        "John Doe underlined the plan of action, and expressed concern over the delays."
     ) == [
         ["the plan of action", "reported", "doe", "underlined"],
-        ["thanks to China for its support", "reported", "doe", "expressed"],
+        ["concern over the delays", "reported", "doe", "expressed"],
     ]
+    assert class_quotes(
+        "John Doe underlined the plan of action, and expressed thanks to China for its support."
+    ) == [["the plan of action", "reported", "doe", "underlined"]]
     # "… 'firm action' and pledged to …": the second verb does not attribute the quotation.
     # Corrected in wave 3: "praised" now attributes a quotation that follows it in the same
     # sentence (held-out set 2 codes "praised … for its '…'" as a quote; issue 12's known

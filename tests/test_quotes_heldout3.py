@@ -83,8 +83,9 @@ def test_relative_clause_speaker() -> None:
 
 
 def test_unknown_name_before_the_cue_is_an_na_speaker() -> None:
-    assert quotes("Ambassador Hiroshi Tanaka expressed thanks to China for its support.") == [
-        ["thanks to China for its support", "reported", None, "expressed"]
+    # (wave 18: "expressed thanks" is courtesy, no quote; the form is kept with "concern")
+    assert quotes("Ambassador Hiroshi Tanaka expressed concern over the delays.") == [
+        ["concern over the delays", "reported", None, "expressed"]
     ]
     assert quotes("State broadcaster CCTV said the drills were routine.") == [
         ["the drills were routine", "reported", None, "said"]
@@ -213,10 +214,10 @@ def test_pronoun_gender() -> None:
 def test_pronoun_after_an_unknown_named_subject() -> None:
     text = (
         "Deputy Minister John Doe received Ambassador Hiroshi Tanaka. "
-        "Ambassador Tanaka expressed thanks to Vietnam. He stated that ties are strong."
+        "Ambassador Tanaka expressed concern over the delays. He stated that ties are strong."
     )
     assert quotes(text) == [
-        ["thanks to Vietnam", "reported", None, "expressed"],
+        ["concern over the delays", "reported", None, "expressed"],
         ["ties are strong", "reported", None, "stated"],
     ]
 

@@ -140,3 +140,28 @@ def test_disclosed_countered_and_joint_subjects_with_both() -> None:
     assert quotes_of(
         "Justice Watch and the Rights League have both warned that handovers are routine."
     ) == [["handovers are routine", "reported", None, "warned"]]
+
+
+def test_thanks_expressed_is_courtesy_not_speech() -> None:
+    # the adjudicated references leave 29 of 35 such phrases uncoded
+    assert quotes_of("Rina Dobrev expressed her sincere thanks for the warm hospitality.") == []
+    assert quotes_of("Rina Dobrev expressed concern over the delays.") == [
+        ["concern over the delays", "reported", "dobrev", "expressed"]
+    ]
+    # a quotation in it is still quoted
+    assert (
+        quotes_of('Rina Dobrev expressed appreciation for the "decisive action" of Elbonia.')[0][2]
+        == "dobrev"
+    )
+
+
+def test_told_an_audience_after_the_content() -> None:
+    assert quotes_of("Requests rose 41 percent, Rina Dobrev told a seminar on Sunday.") == [
+        ["Requests rose 41 percent", "reported", "dobrev", "told"]
+    ]
+    assert quotes_of(
+        "The files were sent, an official told Elbonia Daily, asking not to be named."
+    ) == [["The files were sent", "reported", None, "told"]]
+    assert quotes_of("Anna Kessler told the ELR her office had closed 12 cases.") == [
+        ["her office had closed 12 cases", "reported", "kessler", "told"]
+    ]
