@@ -36,8 +36,11 @@ __all__ = [
     "nested_quotes",
     "HEADLINE_DASHES",
     "SINGLE_QUOTES",
+    "BOLD_MARKS",
 ]
 
+#: Tokens of bold or underlined text in pasted markdown ("**Reyes:** …", a label in bold).
+BOLD_MARKS: frozenset[str] = frozenset({"*", "**", "__"})
 #: Dashes that attach a headline's attribution: "… talks to conclude by 2024 - minister".
 HEADLINE_DASHES: frozenset[str] = frozenset({"-", "–", "—", "--"})
 _HEADLINE_MAX_TOKENS = 30
@@ -218,7 +221,7 @@ def interview_answers(found: Found) -> None:
         used = np.flatnonzero(found.taken[a : b + 1] | _long_runs(found.quoted[a : b + 1]))
         end = a + int(used[0]) - 1 if len(used) else b
         label_end = end
-        while label_end > a and norm[label_end] in ("*", "**", "__"):
+        while label_end > a and norm[label_end] in BOLD_MARKS:
             label_end -= 1  # "**Reyes:**", a label in bold (wave 18)
         if end - a >= 2 and norm[label_end] != ":":  # not "Lin Wei: …" (a transcript answer)
             found.add(a, end, "direct", who, "")

@@ -135,7 +135,12 @@ from analysis.quote_forms import (
     titled_roles,
     untabled_pronouns,
 )
-from analysis.quote_layout import headline_attribution, interview_answers, nested_quotes
+from analysis.quote_layout import (
+    BOLD_MARKS,
+    headline_attribution,
+    interview_answers,
+    nested_quotes,
+)
 from analysis.report_forms import (
     AGREE_CUES,
     DENIAL_CUES,
@@ -534,10 +539,10 @@ def _transcript_answers(found: Found) -> None:
     n = len(norm)
     if not _names_person(doc):
         return
-    heads, lasts = found.paragraph_bounds()
+    heads = found.paragraph_bounds()[0]
     starts = set(heads)
     for h in heads:
-        while h < n - 1 and norm[h] in _BOLD and doc.para[h + 1] == doc.para[h]:
+        while h < n - 1 and norm[h] in BOLD_MARKS and doc.para[h + 1] == doc.para[h]:
             h += 1  # a label in bold: "**Reyes:** That was true …" (wave 18, set 60)
         k = doc.first_at.get(h)
         if k is None or doc.a_type[doc.m_row[k]] != "person":
@@ -548,7 +553,9 @@ def _transcript_answers(found: Found) -> None:
         if colon + 1 >= n or norm[colon] != ":":
             continue
         first = colon + 1
-        while first < n - 1 and norm[first] in _BOLD and doc.para[first + 1] == doc.para[first]:
+        while (
+            first < n - 1 and norm[first] in BOLD_MARKS and doc.para[first + 1] == doc.para[first]
+        ):
             first += 1
         # the label alone on its line, the answer in the next paragraph (set 49's "Wei
         # Jingyi:" over her answer), unless that paragraph is itself labelled
@@ -559,9 +566,6 @@ def _transcript_answers(found: Found) -> None:
             continue
         found.add_span(first, last, "direct", Slot(k, "", h, colon - 1), ":")
         found.answer[first : last + 1] = True  # its reported speech is read (set 12)
-
-
-_BOLD = frozenset({"*", "**", "__"})
 
 
 def _labelled(doc: SpeakerDoc, h: int) -> bool:
