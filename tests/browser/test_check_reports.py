@@ -35,6 +35,9 @@ def page(body: str) -> str:
     return f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>{body}</body></html>'
 
 
+# a headless browser over several pages (4-8 s): run with the slow tests, to keep the
+# default run under three minutes on 2 cores
+@pytest.mark.slow
 def test_browser_check_passes_good_pages_and_names_every_fault(tmp_path, capsys):
     study = tmp_path / "reports" / "s"
     study.mkdir(parents=True)
@@ -77,6 +80,9 @@ def test_browser_check_without_reports_says_to_run_make_report(tmp_path, capsys)
     assert "run `make report` first" in capsys.readouterr().out
 
 
+# a headless browser over several pages (4-8 s): run with the slow tests, to keep the
+# default run under three minutes on 2 cores
+@pytest.mark.slow
 def test_browser_check_types_into_tables_follows_count_links_and_bounds_pages(tmp_path, capsys):
     from analysis.report.tables import interactive_tables_init_html, table_html
 
