@@ -31,7 +31,7 @@ import pandas as pd
 
 from analysis.speakers import Found, Slot, SpeakerDoc
 
-__all__ = ["described_bodies", "governing_body"]
+__all__ = ["BODY_AGENTS", "described_bodies", "governing_body"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -65,7 +65,8 @@ def _head(found: Found, k: int) -> int | None:
     return None
 
 
-_AGENTS = frozenset({
+#: Who speaks for a body: "an official at the Ministry of Justice", "a spokesman for the office".
+BODY_AGENTS: frozenset[str] = frozenset({
     "official", "officials", "officer", "officers", "spokesman", "spokeswoman", "spokesperson",
     "representative", "source", "sources",
 })  # fmt: skip
@@ -84,7 +85,7 @@ def _official_of(found: Found, c: int) -> tuple[int, int] | None:
         k -= 1
     if k < 2 or k == h or norm[k] != "the" or norm[k - 1] not in _OF:
         return None
-    if not any(norm[x] in _AGENTS for x in range(max(int(doc.s_lo[c]), k - 5), k - 1)):
+    if not any(norm[x] in BODY_AGENTS for x in range(max(int(doc.s_lo[c]), k - 5), k - 1)):
         return None
     return k + 1, h
 

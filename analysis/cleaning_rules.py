@@ -333,14 +333,11 @@ _WEB_RULES = (
     BoilerplateRule(
         "address_line",
         r"(?:(?i:jl|jln|jalan|lorong|soi|đường)\.?\s{1,3}\p{Lu}[^\n,]{0,50}"
-        r"|\d{1,5}[A-Za-z]?\s{1,3}(?:\p{Lu}[\w'’-]{1,20}\s{1,3}){1,3}"
-        r"(?:Road|Street|St|Avenue|Ave|Lane|Rd|Boulevard|Blvd|Drive|Highway)\.?)"
-        r"(?:,\s{0,3}[\p{Lu}\d][^\n,.]{0,40}){1,5}"
-        # the issuer and its building before the street: "Amnesty International, Peter
-        # Benenson House, 1 Easton Street, London WC1X 0DW, UK" (wave 18)
-        r"|(?:\p{Lu}[^\n,.\d]{1,50},\s{0,3}){1,2}\d{1,5}[A-Za-z]?\s{1,3}"
+        # (the issuer and its building may stand before the street: "Amnesty International,
+        # Peter Benenson House, 1 Easton Street, London WC1X 0DW, UK"; wave 18)
+        r"|(?:\p{Lu}[^\n,.\d]{1,50},\s{0,3}){0,2}\d{1,5}[A-Za-z]?\s{1,3}"
         r"(?:\p{Lu}[\w'’-]{1,20}\s{1,3}){1,3}"
-        r"(?:Road|Street|St|Avenue|Ave|Lane|Rd|Boulevard|Blvd|Drive|Highway)\.?"
+        r"(?:Road|Street|St|Avenue|Ave|Lane|Rd|Boulevard|Blvd|Drive|Highway)\.?)"
         r"(?:,\s{0,3}[\p{Lu}\d][^\n,.]{0,40}){1,5}",
     ),
     # "© 2026 Accra Daily Online. All rights reserved." (an outlet's name may hold a place)

@@ -123,9 +123,8 @@ APPOSED_POSTS: frozenset[str] = frozenset({
 _BODY_CLOSERS = frozenset({",", ".", ";", ":", ")", "in", "and", "who", "which", "", "said"})
 
 
-_POST_WORDS = (
-    6  # words of a post in apposition ("a senior research fellow", "deputy Asia director")
-)
+# words of a post in apposition ("a senior research fellow", "deputy Asia director")
+_POST_WORDS = 6
 
 
 def _apposed_body(

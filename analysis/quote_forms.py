@@ -35,6 +35,7 @@ from analysis.cues import UNNAMED_SOURCES
 from analysis.dates import MONTH_NAMES
 from analysis.speakers import (
     BOUNDARY,
+    CLOSING_MARKS,
     QUOTE_MARKS,
     SENT_END,
     UNNAMED,
@@ -110,7 +111,6 @@ _TIME = frozenset({
 _NOT_ASKED_OBJECT = frozenset({
     "to", "for", "about", "whether", "if", "why", "how", "what", "not",
 })  # fmt: skip
-_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»"})
 _RELATIVE_OR_DET = frozenset({"which", "who", "whose", "the", "a", "an"})
 _NOT_A_NAME = frozenset({
     "meanwhile", "however", "separately", "earlier", "later", "still", "yet", "also",
@@ -204,7 +204,7 @@ def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
     if c.cue in ("asked", "asks"):
         # a question quoted: '"Speed up for whom?" asked Arif Nugroho', 'He asked: "…?"'
         # (wave 18, held-out set 64)
-        if nxt == ":" or (c.first >= 1 and norm[c.first - 1] in _CLOSING_MARKS):
+        if nxt == ":" or (c.first >= 1 and norm[c.first - 1] in CLOSING_MARKS):
             return True
         # "asked X to VERB": a request; not "asked for" (a cue of its own), "asked about",
         # "asked to speak"

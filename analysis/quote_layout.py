@@ -21,6 +21,7 @@ from analysis.cue_subjects import joint_subject
 from analysis.cues import UNNAMED_SOURCES
 from analysis.reported import HEADLINE_ROLES, lede_person
 from analysis.speakers import (
+    CLOSING_MARKS,
     QUOTE_MARKS,
     SENT_END,
     SPEAKER_TYPES,
@@ -169,8 +170,7 @@ _ROLE_REACH = 5  # words after a quoted headline's colon that may hold its speak
 _HEADLINE_TITLES = frozenset({"ag", "a-g", "ag's", "attorney-general", "procurator-general"})
 #: Plural sources opening what follows a quoted headline's colon ("Rights groups fault …").
 _GROUPS = frozenset({"rights", "activists", "campaigners", "families", "victims", "lawyers"})
-_CLOSERS = frozenset({"”", "’", "'", "»"})
-_MARKS = frozenset({*QUOTE_MARKS, *_CLOSERS})
+_MARKS = frozenset({*QUOTE_MARKS, *CLOSING_MARKS})
 
 
 def _paragraphs(found: Found) -> tuple[list[int], list[int]]:

@@ -25,6 +25,7 @@ from analysis.paragraphs import paragraph_breaks
 from analysis.surname_forms import title_goes_on, untabled_surname_opening
 
 __all__ = [
+    "CLOSING_MARKS",
     "PRONOUNS",
     "DEGREES",
     "SPEAKER_TYPES",
@@ -57,6 +58,8 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
 SPEAKER_TYPES: tuple[str, ...] = ("person", "organisation", "country", "group", "other")
 #: Opening quotation mark -> closing mark.
 QUOTE_MARKS: dict[str, str] = {'"': '"', "“": "”", "«": "»"}
+#: Marks that close a quotation: the closing double marks and the single ones.
+CLOSING_MARKS: frozenset[str] = frozenset({*QUOTE_MARKS.values(), "’", "'"})
 #: "the [Deputy] minister said", "the police chief said": a definite description of a person
 #: with no mention resolves like a pronoun (to the subject of the nearest earlier sentence
 #: that names a person).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from analysis import quote_forms as forms
+from analysis.body_forms import BODY_AGENTS
 from analysis.cues import UNNAMED_SOURCES
 from analysis.report_forms import passive_clause
 from analysis.speakers import UNNAMED, Found, Slot, SpeakerDoc
@@ -25,10 +26,7 @@ INTRO_WORDS = frozenset({
 })  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "on", "from", "at", "near", "across", "inside"})
 #: Who works at a body and speaks for it ("an official at the AGO", "a source at the OSPP").
-_BODY_AGENTS = frozenset({
-    "official", "officials", "source", "sources", "spokesperson", "spokesman", "spokeswoman",
-    "officer", "officers", "prosecutor", "prosecutors", "representative", "representatives",
-})  # fmt: skip
+_BODY_AGENTS = BODY_AGENTS | {"prosecutor", "prosecutors", "representatives"}
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 
 
