@@ -55,7 +55,10 @@ def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
     seg_lo = bounds[-1] + 1 if bounds else s_lo
     while seg_lo < c0 and norm[seg_lo] in _AUX:
         seg_lo += 1
-    if seg_lo <= c0 - 1 and norm[c0 - 1] in RELATIVES and seg_lo == c0 - 1 and bounds:
+    r = c0 - 1
+    while r > seg_lo and norm[r] in _PERFECT:
+        r -= 1  # "…, which has asked for …" (wave 19, set 78)
+    if seg_lo <= r and norm[r] in RELATIVES and seg_lo == r and bounds:
         return _relative_antecedent(found, bounds[-1])  # "…, who pledged …"
     if seg_lo <= c0 - 1:
         slot = _segment_subject(found, seg_lo, c0)
@@ -112,7 +115,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     if slot is None:
         slot = forms.relative_source(doc, lo, end)  # "a reform that critics say would …"
     if slot is None:
-        slot = forms.demonym_body(doc, lo, end)  # "Nigerian officials have accused …"
+        # "Nigerian officials have accused …"; "…, with the Philippine hosts insisting that …"
+        slot = forms.demonym_body(doc, lo + 1 if norm[lo] == "with" else lo, end)
     if slot is None:
         slot = located_mission(doc, lo, end)  # "The Chinese Embassy in Manila said"
     if slot is None:

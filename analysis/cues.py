@@ -323,7 +323,7 @@ def check_cues(
 #: Participles between a document noun and its author ("a report released today by X")
 _ISSUED = frozenset({
     "released", "published", "issued", "compiled", "produced", "circulated", "distributed",
-    "prepared",
+    "prepared", "filed", "lodged", "submitted",
 })  # fmt: skip
 
 

@@ -151,6 +151,14 @@ def drop_repeated_abbreviations(named: pd.DataFrame, ctx: TokenContext) -> pd.Da
 
 
 _DEFINED_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+#: Words after a body's name that make it a group of countries ("ASEAN member states").
+_GROUP_WORDS = frozenset({*GROUP_ENDS, "member"})
+#: Verbs of people moved whose "from" a group of countries is an origin (not "requests came
+#: from ASEAN members": a sender).
+_MOVED_PEOPLE = frozenset({
+    "returned", "repatriated", "deported", "extradited", "rescued", "freed", "released",
+    "escaped", "fled", "back", "home", "trafficked", "smuggled", "them",  # "many of them from"
+})  # fmt: skip
 
 
 def place_mask(
@@ -163,7 +171,17 @@ def place_mask(
     :func:`analysis.actors.find_mentions`); "in X" right after a mention of one of
     ``organisations`` locates it ("the Office of the U.S. Trade Representative in Hanoi")."""
     mask = np.zeros(len(named), bool)
-    sel = np.flatnonzero(named["actor_id"].isin(place_actors).to_numpy())
+    placed = named["actor_id"].isin(place_actors).to_numpy()
+    group = np.zeros(len(named), bool)
+    if len(named) and not placed.all():
+        # a body's group of countries as the origin of people: "suspects returned from ASEAN
+        # countries", "many of them from ASEAN countries" (wave 19, sets 43, 54, 74); the
+        # references code it after "in" ("identified in ASEAN countries"), so only the
+        # origin rules read it
+        d_all = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+        e_all = (named["tok"].to_numpy() + named["n_tok"].to_numpy()).astype(np.int64)
+        group = ~placed & np.isin(ctx.norm(d_all, e_all), list(_GROUP_WORDS))
+    sel = np.flatnonzero(placed | group)
     if not len(sel):
         return mask
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)[sel]
@@ -269,6 +287,9 @@ def place_mask(
     listable |= origin_list | news_list
     mask[sel] = r1 | r2 | r5 | city1 | city2 | r4 | lead | dateline | more
     continue_place_lists(named, ctx, mask, sel, listable | r1 | r2 | r5)
+    if group.any():
+        moved = (p[0] == "from") & np.isin(p[1], list(_MOVED_PEOPLE))
+        mask[sel] &= ~group[sel] | moved | news
     return mask
 
 

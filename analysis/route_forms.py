@@ -708,12 +708,21 @@ def _passive_people(ctx: TokenContext, doc: np.ndarray, verb: np.ndarray) -> np.
     """A passive auxiliary right before the verb at ``verb`` and a word of
     :data:`PASSIVE_PEOPLE` among the fourteen words before it, in the clause: "a fugitive
     wanted for a $20m fraud has been handed"; or the people right before it, without the
-    auxiliary ("more than 1,000 suspects handed over to China by Cambodia"; wave 18)."""
+    auxiliary ("more than 1,000 suspects handed over to China by Cambodia"; wave 18), or "and"
+    after a first participle."""
     aux = code_table(ctx, {"been", "was", "were", "is", "are", "be", "being"})
+    and_ = code_table(ctx, {"and"})
     who, stops = code_table(ctx, PASSIVE_PEOPLE), code_table(ctx, _CLAUSE | {","})
     here = ctx.rows(doc, verb)
     before = codes_before(ctx, doc, verb, 1, here)
-    live = aux[before]
+    # "were arrested in Bokeo in March and handed over to China" (wave 19): the second of two
+    # coordinated participles shares the first one's auxiliary
+    coordinated = and_[before]
+    if coordinated.any():  # an auxiliary before the first participle: "were arrested … and"
+        coordinated = _word_back(
+            ctx, doc, verb, aux, stops, range(2, 12), live=coordinated, here=here
+        )
+    live = aux[before] | coordinated
     return who[before] | _word_back(ctx, doc, verb, who, stops, range(2, 16), live=live, here=here)
 
 
