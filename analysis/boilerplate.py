@@ -18,8 +18,11 @@ rules of the sample's news agencies: photo captions, lone credit lines, comment 
 outlet datelines), ``"web"`` (share and print bars, short links, page ids, time stamps,
 "read more" teasers and the list of teasers under a bare "Related news" heading, "click here"
 lines, breadcrumb trails, byline bars, outlet lines under a byline), ``"captions"`` (photo
-credits in or after a caption, a caption fused to the first sentence), ``"datelines"`` (agency and
-upper-case datelines, trailing agency credits, "Source:" lines) and ``"default"``, all four.
+credits in or after a caption, a caption fused to the first sentence), ``"copies"`` (the furniture
+of the copies a corpus is built from: encyclopedia chrome, monitoring services' and translators'
+notes, news databases' and feeds' fields, mail and clipping headers, gallery captions; wave 19),
+``"datelines"`` (agency and upper-case datelines, trailing agency credits, "Source:" lines) and
+``"default"``, all five.
 A study adds its own rules as mappings ``{name, pattern, where}`` (see
 :func:`boilerplate_rules`), e.g. in the study file::
 
@@ -62,6 +65,7 @@ import warnings
 from typing import Any
 
 import pandas as pd
+import regex
 
 from analysis._checks import require_columns
 from analysis._parallel import fork_map, split_ranges, worker_count
@@ -411,6 +415,8 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
     _record_header(lines, drop)
     if drop or "_____" in text or "-----" in text:
         page_blocks(lines, drop)
+    # last: a line that a block above names (a social post's author line) keeps that name
+    _issuer_header(lines, drop)
     if not drop and not cuts:
         return text, []
     rows: list[dict] = []
@@ -596,6 +602,33 @@ def _page_top(lines: list[str], drop: dict[int, str]) -> None:
             drop[k] = "byline_block"
 
 
+# an issuing office's name in title case: "Ministry of Foreign Affairs of the People's Republic of
+# China", "Office of the Attorney General of Thailand", "Embassy of Japan in Malaysia"
+_ISSUER = regex.compile(
+    r"(?:Ministry|Embassy|Consulate(?:-General)?|Permanent\s{1,3}Mission|Department|Office"
+    r"|Government|State\s{1,3}Council)\s{1,3}(?:of|for)\s{1,3}[^\n.!?:;]{2,100}"
+)
+
+
+def _issuer_header(lines: list[str], drop: dict[int, str]) -> None:
+    """The issuing office's name as the first line of its own page, a site's header above the
+    page's title ("Ministry of Foreign Affairs of the People's Republic of China" over
+    "Foreign Ministry Spokesperson's Regular Press Conference on …"; held-out set 79): a name
+    in title case over more lines. A headline naming a ministry has a verb in lower case
+    ("Ministry of Public Security hosts …") and stays; so does an issuer signing at the end."""
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None or first in drop:
+        return
+    line = lines[first].strip()
+    if (
+        len(line) <= CAPTION_MAX
+        and _ISSUER.fullmatch(line)
+        and _title_case(line)
+        and any(other.strip() for other in lines[first + 1 :])
+    ):
+        drop[first] = "page_header"
+
+
 _HEADER_LINES = 6  # lines of an official record's header
 
 
@@ -648,11 +681,20 @@ _TEASER_HEADING = re.compile(
     rf"(?i)(?:[>»›▶►]\s{{0,3}})?(?:{RELATED_HEADING}|associated\s{{1,3}}links?"
     rf"|read\s{{1,3}}(?:more|next|also)|{STORY_LIST_HEADING}"
     r"|also\s{1,3}read|see\s{1,3}(?:also|more)"
+    # a bare "READ:" over the headlines after a story's sign-off (held-out set 79)
+    r"|(?-i:READ|Read)(?=\s{0,3}:)"
     r"|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}like"
     r"|recommended(?:\s{1,3}(?:for\s{1,3}you|stories|articles))?|tin\s{1,3}liên\s{1,3}quan)"
     r"\s{0,3}[:>»›|-]{0,2}\s{0,3}"
 )
 _TEASERS_MAX = 12  # lines of one list of teasers
+# a teaser's outlet and age under its headline: "The Independent · 5 days ago", "BBC · 1 week ago"
+_ITEM_STAMP = regex.compile(
+    r"\p{Lu}[\w.&'’-]{0,30}(?:\s{1,3}[\p{Lu}\d&][\w.&'’-]{0,30}){0,4}\s{1,3}[·•|]\s{1,3}"
+    r"(?:\d{1,3}\s{1,3}(?:second|minute|min|hour|hr|day|week|month|year)s?\s{1,3}ago"
+    r"|\p{Lu}\p{Ll}{2,8}\.?\s{1,3}\d{1,2}(?:,\s{1,3}\d{4})?|\d{1,2}\s{1,3}\p{Lu}\p{Ll}{2,8}"
+    r"(?:\s{1,3}\d{4})?|yesterday|today)"
+)
 _TAG_WORDS = 3  # words of a topic tag
 
 
@@ -675,9 +717,10 @@ def _teasers_below(
     # a list of topic tags, one to three words each, may have blank lines between its items
     # ("Related Topics ¶ Myanmar ¶ China ¶ Scams"; held-out set 27)
     tags = bool(teasers)  # not a contact block: "About the Community" after it is text
+    stamped = False  # the last item ended with its outlet and age: "Reuters · 2 days ago"
     for k in range(j, min(j + 2 * _TEASERS_MAX, len(lines))):
         line = lines[k].strip()
-        if not line and tags:
+        if not line and (tags or stamped):
             continue
         if (
             not line
@@ -688,6 +731,9 @@ def _teasers_below(
         ):
             return
         tags &= len(line.split()) <= _TAG_WORDS
+        # an aggregator's teasers are two lines each, a headline over its outlet and age, with a
+        # blank line between them (Yahoo's "Recommended stories", MSN's "More from"; set 77)
+        stamped = bool(teasers) and _ITEM_STAMP.fullmatch(line) is not None
         drop[k] = rule.name
 
 

@@ -21,6 +21,19 @@ block around it, reading only the lines and the rule names of the removed ones:
   into it ("Tuấn and Deputy Procurator-General … sign the handover"), or a line ending in the
   dash before a credit on a line of its own (a photo essay's captions; held-out set 17).
 
+* **the header block of a mail** (wave 19, held-out set 77): around a line that can only be a
+  mail header ("From: Jane Roe <j.roe@example.org>", "Subject: FW: …", "-----Original
+  Message-----"), the other header lines of the same paragraph ("To: project team", "Sent: …",
+  "Date: …"), and a forwarded newsletter's masthead under it, a line in capitals that repeats
+  the subject's words ("MEKONG & ASEAN JUSTICE DIGEST" under "Subject: Mekong & ASEAN Justice
+  Digest – No. 48/2022");
+* **a clipping service's header**: the short lines under its reference line ("ISENTIA MEDIA
+  MONITORING   Ref: 84217735" over "The Phnom Penh Post, Phnom Penh / 12 Sep 2017, by …"),
+  the outlet, the date and the page of the clipping;
+* **a database's citation**: the paragraph under "Citation (aglc Style)";
+* **a monitoring header wrapped over two lines**: "Text of report in English by official
+  Chinese news agency Xinhua (New" over "China News Agency)".
+
 Each pass looks at the lines after a removed line only, so a document without such a line
 costs nothing.
 """
@@ -72,6 +85,14 @@ def page_blocks(lines: list[str], drop: dict[int, str]) -> None:
             _post_author(lines, i, drop)
         elif rule == "caption_credit":
             _caption_lines_above(lines, i, drop)
+        elif rule == "mail_header":
+            _mail_block(lines, i, drop)
+        elif rule == "clipping_ref":
+            _lines_below(lines, i, drop, rule, furniture_only=True)
+        elif rule == "citation_heading":
+            _lines_below(lines, i, drop, rule, furniture_only=False)
+        elif rule == "monitoring_header" and lines[i].count("(") > lines[i].count(")"):
+            _wrapped_header(lines, i, drop)
     if any(_SEPARATOR.fullmatch(line.strip()) for line in lines):
         _footnotes(lines, drop)
 
@@ -116,6 +137,53 @@ def _caption_lines_above(lines: list[str], i: int, drop: dict[int, str]) -> None
             return
         drop[k] = "photo_caption"
         below = line
+
+
+# a mail header's field: "To: project team", "Date: Fri, 2 Dec 2022", "Cc: …"
+_MAIL_FIELD = re.compile(r"(?:From|Sent|Date|To|Cc|Bcc|Subject|Reply-To|Importance)\s{0,3}:")
+_HEADER_LINES = 8  # lines of one mail header or clipping header
+
+
+def _mail_block(lines: list[str], i: int, drop: dict[int, str]) -> None:
+    lo = i
+    while lo > 0 and i - lo < _HEADER_LINES and _MAIL_FIELD.match(lines[lo - 1].strip()):
+        lo -= 1
+    hi = i
+    while (
+        hi + 1 < len(lines) and hi - i < _HEADER_LINES and _MAIL_FIELD.match(lines[hi + 1].strip())
+    ):
+        hi += 1
+    for k in range(lo, hi + 1):
+        drop.setdefault(k, "mail_header")
+    subjects = [
+        lines[k].strip() for k in range(lo, hi + 1) if lines[k].strip().startswith("Subject")
+    ]
+    words = {w for s in subjects for w in s.casefold().split()}
+    k = hi + 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    if k < len(lines) and k not in drop and words:
+        line = lines[k].strip()
+        if line.isupper() and furniture_line(line) and set(line.casefold().split()) <= words:
+            drop[k] = "newsletter_masthead"
+
+
+def _lines_below(
+    lines: list[str], i: int, drop: dict[int, str], rule: str, *, furniture_only: bool
+) -> None:
+    for k in range(i + 1, min(i + 1 + _HEADER_LINES, len(lines))):
+        line = lines[k].strip()
+        if not line or (furniture_only and not furniture_line(line)):
+            return
+        drop.setdefault(k, rule)
+
+
+def _wrapped_header(lines: list[str], i: int, drop: dict[int, str]) -> None:
+    k = i + 1
+    if k < len(lines) and k not in drop:
+        line = lines[k].strip()
+        if line.endswith(")") and "(" not in line and len(line) <= CAPTION_MAX // 2:
+            drop[k] = "monitoring_header"
 
 
 def _footnotes(lines: list[str], drop: dict[int, str]) -> None:
