@@ -9,6 +9,8 @@ Brussels; Editing by …)".
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -444,7 +446,10 @@ def dateline_mask(
     month = ctx.norm_in(d, after + 1, DATELINE_MONTHS)
     # "14 May 2026": a number, then the month (the digits looked at only before a month)
     num = np.flatnonzero(~month & ctx.norm_in(d, after + 2, DATELINE_MONTHS))
-    month[num] = np.char.isdigit(ctx.norm(d[num], after[num] + 1).astype(str))
+    # (or a range of days: "Kuala Lumpur, 9-10 September 2025"; wave 19)
+    if len(num):
+        days = np.char.replace(ctx.norm(d[num], after[num] + 1).astype(str), "-", "")
+        month[num] = np.char.isdigit(days)
     out[cand] = start & comma & month
     return out
 
@@ -670,6 +675,34 @@ EVENT_NOUNS: frozenset[str] = frozenset({
     "summit", "summits", "talks", "meeting", "meetings", "conference", "conferences",
     "negotiations", "forum", "session", "ceremony",
 })  # fmt: skip
+#: An ordinal's "conference" in a timeline line: "2010 — 6th conference, Hanoi.".
+_ORDINAL_EVENTS = frozenset({"conferences", "session", "sessions", "meeting", "edition"})
+
+
+def _year_at(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The token at ``at`` is a year (four digits from 1900 to 2099)."""
+    w = ctx.norm(doc, at).astype(str)
+    century = np.char.startswith(w, "19") | np.char.startswith(w, "20")
+    return (np.char.str_len(w) == 4) & np.char.isdigit(w) & century
+
+
+_ORDINAL = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+)
+
+
+def _ordinal_at(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The token at ``at`` is an ordinal ("6th", "first") or a year."""
+    words = ctx.norm(doc, at).astype(str)
+    return _year_at(ctx, doc, at) | np.array([bool(_ORDINAL.fullmatch(w)) for w in words], bool)
+
+
+def _line_ends(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The token at ``at`` opens the next sentence, or the document has ended: a name with no
+    full stop after it stands alone on its line (not "… signed. Nairobi. Kenya agreed.")."""
+    return (ctx.rows(doc, at) < 0) | ctx.sentence_start(doc, at)
+
+
 #: Nouns after a city's name that say it is a city: "Vientiane Capital", "Hanoi City".
 _CITY_WORDS = frozenset({"capital", "city", "municipality", "prefecture", "province"})
 #: Nouns of the press after a place of publication: "the Jakarta daily Kompas".
@@ -752,6 +785,26 @@ def news_form_mask(
     # a country's city before a meeting's noun names the venue wherever it stands: "open Hanoi
     # conference", "the Vientiane meeting" (uncoded 7 times of 7 in the references, wave 19)
     out |= cty & alias & ~poss & isin(n0, EVENT_NOUNS)
+    # a meeting's venue in a timeline or a fact box (wave 19, set 76): "2010 — 6th conference,
+    # Hanoi.", "including Hanoi (2010), Bali (2012)", "Việt Nam as host: 2010 (Hà Nội)", and
+    # the country after such a city, "5th conference, Nanning, China."
+    # (an ordinal before the meeting's noun: not "After the meeting, Hanoi said …")
+    out |= where(cty & alias & ~poss & isin(p0, ",") & isin(p1, EVENT_NOUNS | _ORDINAL_EVENTS),
+                 lambda r: _ordinal_at(ctx, doc[r], tok[r] - 3))  # fmt: skip
+    out |= where(cty & alias & ~poss & isin(n0, "("),
+                 lambda r: _year_at(ctx, doc[r], end[r] + 1) & ctx.norm_in(doc[r], end[r] + 2, ")"))  # fmt: skip
+    out |= where(cty & alias & ~poss & isin(p0, "(") & isin(n0, ")"),
+                 lambda r: _year_at(ctx, doc[r], tok[r] - 2))  # fmt: skip
+    out |= where(
+        cty & ~poss & isin(p0, ","),
+        lambda r: ctx.capitalised(doc[r], tok[r] - 2) & ~ctx.sentence_start(doc[r], tok[r] - 2)
+        & ctx.norm_in(doc[r], tok[r] - 3, ",") & ctx.norm_in(doc[r], tok[r] - 4, EVENT_NOUNS)
+        & _ordinal_at(ctx, doc[r], tok[r] - 5),
+    )  # fmt: skip
+    # a capital alone on its line: a statement's place line or signature ("Kuala Lumpur" over
+    # the date, or closing it); a country's name alone may be a member in a list, and stays
+    out |= where(cty & alias & ~poss,
+                 lambda r: ctx.sentence_start(doc[r], tok[r]) & _line_ends(ctx, doc[r], end[r]))  # fmt: skip
     # a court or procuracy named after its city: "The People's Court of Vientiane Capital"
     # (set 74); not "the Supreme People's Procuracy of Việt Nam", a country's spelling (an
     # alias too: the city says so by the noun after it)

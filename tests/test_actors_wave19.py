@@ -56,7 +56,7 @@ def test_people_handed_over_in_the_passive() -> None:
 
 def test_a_court_named_after_its_city() -> None:
     text = (
-        "The People's Court of Tokar City sentenced 12 people. The court of Tokar agreed, "
+        "The People's Court of Tokar Capital sentenced 12 people. The court of Tokar agreed, "
         "the government of Tokar appealed, and the High Court of Elbonia ruled."
     )
     assert mention_rows(text, ACTORS) == [
@@ -83,4 +83,20 @@ def test_a_bodys_group_of_countries_as_an_origin() -> None:
     # the senders of requests and the parties stay; the references code "in NU countries"
     assert mention_rows(text, ACTORS) == [
         ["NU", "union"], ["NU", "union"], ["Elbonia", "elbonia"], ["NU", "union"]
+    ]  # fmt: skip
+
+
+def test_a_meetings_venue_in_a_timeline_and_a_statements_place_line() -> None:
+    text = (
+        "Strelsau, 9-10 September 2025\n\n"
+        "2009 — 5th forum, Lakeport, Ruritania. Ruritania proposed a network.\n\n"
+        "2010 — 6th forum, Tokar. Elbonia hosted for the first time.\n\n"
+        "The forum met in several capitals, including Tokar (2010) and Strelsau (2016); "
+        "Elbonia as host: 2010 (Tokar).\n\n"
+        "Members:\nRuritania\nElbonia\n\n"
+        "Strelsau"
+    )
+    assert mention_rows(text, ACTORS) == [
+        ["Ruritania", "ruritania"], ["Elbonia", "elbonia"], ["Elbonia", "elbonia"],
+        ["Ruritania", "ruritania"], ["Elbonia", "elbonia"],
     ]  # fmt: skip
