@@ -791,8 +791,10 @@ def news_form_mask(
     # (an ordinal before the meeting's noun: not "After the meeting, Hanoi said …")
     out |= where(cty & alias & ~poss & isin(p0, ",") & isin(p1, EVENT_NOUNS | _ORDINAL_EVENTS),
                  lambda r: _ordinal_at(ctx, doc[r], tok[r] - 3))  # fmt: skip
-    out |= where(cty & alias & ~poss & isin(n0, "("),
-                 lambda r: _year_at(ctx, doc[r], end[r] + 1) & ctx.norm_in(doc[r], end[r] + 2, ")"))  # fmt: skip
+    out |= where(
+        cty & alias & ~poss & isin(n0, "("),
+        lambda r: _year_at(ctx, doc[r], end[r] + 1) & ctx.norm_in(doc[r], end[r] + 2, ")"),
+    )
     out |= where(cty & alias & ~poss & isin(p0, "(") & isin(n0, ")"),
                  lambda r: _year_at(ctx, doc[r], tok[r] - 2))  # fmt: skip
     out |= where(
@@ -803,13 +805,17 @@ def news_form_mask(
     )  # fmt: skip
     # a capital alone on its line: a statement's place line or signature ("Kuala Lumpur" over
     # the date, or closing it); a country's name alone may be a member in a list, and stays
-    out |= where(cty & alias & ~poss,
-                 lambda r: ctx.sentence_start(doc[r], tok[r]) & _line_ends(ctx, doc[r], end[r]))  # fmt: skip
+    out |= where(
+        cty & alias & ~poss,
+        lambda r: ctx.sentence_start(doc[r], tok[r]) & _line_ends(ctx, doc[r], end[r]),
+    )
     # a court or procuracy named after its city: "The People's Court of Vientiane Capital"
     # (set 74); not "the Supreme People's Procuracy of Việt Nam", a country's spelling (an
     # alias too: the city says so by the noun after it)
-    out |= where(cty & alias & ~poss & isin(p0, "of") & isin(p1, ORG_HEADS) & isin(n0, _CITY_WORDS),
-                 lambda r: ctx.capitalised(doc[r], tok[r] - 2))  # fmt: skip
+    out |= where(
+        cty & alias & ~poss & isin(p0, "of") & isin(p1, ORG_HEADS) & isin(n0, _CITY_WORDS),
+        lambda r: ctx.capitalised(doc[r], tok[r] - 2),
+    )
     # a newspaper or the media by where they are published: "The Jakarta daily Kompas says",
     # "spoke to Singapore media" (uncoded 6 of 6)
     out |= cty & ~poss & isin(n0, PRESS_NOUNS)

@@ -188,7 +188,8 @@ def interview_answers(found: Found) -> None:
     paragraphs (ending with "?", at most :data:`_QUESTION_MAX_TOKENS` tokens) are each followed
     by an answer paragraph (not ending with "?"), and at least half of the answers speak in
     the first person ("I", "we", "our" …), and the introduction says it is an interview
-    ("interview", "spoke to" …) — or at least two answers are labelled "A:" — each answer is a direct quote of the first person the
+    ("interview", "spoke to" …) — or at least two answers are labelled "A:", as in a press
+    conference's transcript (wave 19) — each answer is a direct quote of the first person the
     document names (the interviewee, in the headline or the introduction), cue "" — up
     to the first words already in a quote or a quotation ("… said something to me that
     stuck: '…'" keeps its own speaker)."""

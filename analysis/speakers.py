@@ -78,7 +78,8 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "police", "ministry", "department", "agency", "force", "office", "commission", "bureau",
     "embassy", "council", "procuracy", "procuratorate", "court", "guard", "bloc",
 })  # fmt: skip
-#: The prosecution as a subject with no name: "Prosecutors said …" (:meth:`SpeakerDoc.prosecution_body`).
+#: The prosecution as a subject with no name: "Prosecutors said …"
+#: (:meth:`SpeakerDoc.prosecution_body`).
 PROSECUTION_NOUNS: frozenset[str] = frozenset({"prosecutors", "procurators", "prosecution"})
 _PROSECUTION_NAME = re.compile(r"(?i)prosecut|procura|attorney|\bjustice\b")
 #: "the report says", "according to the report": a definite description of a document resolves
