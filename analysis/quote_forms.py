@@ -57,6 +57,7 @@ __all__ = [
     "agent_of_person",
     "event_owner",
     "event_decisions",
+    "DECISION_VERBS",
     "impersonal_decisions",
     "single_quote_pairs",
     "untabled_pronouns",
@@ -698,7 +699,7 @@ def event_subject(doc: SpeakerDoc, s_lo: int, c0: int) -> Slot | None:
 
 #: What a meeting decides or records in its own statement: "8. The Conference agreed that …",
 #: "The Conference noted with concern that …" (chairman's statements and joint communiqués).
-_DECISION_VERBS = frozenset({
+DECISION_VERBS: frozenset[str] = frozenset({
     "agreed", "noted", "decided", "resolved", "reaffirmed", "affirmed", "recognised",
     "recognized", "acknowledged", "stressed", "emphasised", "emphasized", "underlined",
     "underscored", "reiterated", "welcomed", "expressed",
@@ -709,7 +710,7 @@ _DECISION_MANNER = frozenset({"concern", "satisfaction", "appreciation", "regret
 
 def event_decisions(found: Found) -> None:
     """A tabled meeting (an actor of type ``event``) opening its sentence as the subject of a
-    verb of :data:`_DECISION_VERBS` and "that": "3. The Conference noted with concern that
+    verb of :data:`DECISION_VERBS` and "that": "3. The Conference noted with concern that
     online scams had grown." is the meeting's reported quote (cue: the verb), over the rest of
     the sentence. Events do not otherwise speak (:data:`analysis.speakers.SPEAKER_TYPES`):
     "told the conference", "on the sidelines of the summit" name them as audiences and
@@ -726,7 +727,7 @@ def event_decisions(found: Found) -> None:
         c = last + 1
         while c < n and norm[c] in _AUX_WORDS:
             c += 1
-        if c >= n or norm[c] not in _DECISION_VERBS:
+        if c >= n or norm[c] not in DECISION_VERBS:
             continue
         t = c + 1
         if t + 1 < n and norm[t] == "with" and norm[t + 1] in _DECISION_MANNER:
@@ -752,7 +753,7 @@ _IMPERSONAL_AUX = frozenset({"was", "is", "has", "had", "been", "also"})
 def impersonal_decisions(found: Found) -> None:
     """ "It was agreed that the next conference would be held in 2021." (a meeting's record
     in the passive): the clause after "that" is a reported quote with an NA speaker (cue: the
-    verb of :data:`_DECISION_VERBS`), as the references code it (held-out set 78)."""
+    verb of :data:`DECISION_VERBS`), as the references code it (held-out set 78)."""
     doc, norm = found.doc, found.doc.norm
     n = len(norm)
     for i in np.flatnonzero(doc.s_lo == np.arange(n)).tolist():  # sentence starts
@@ -761,7 +762,7 @@ def impersonal_decisions(found: Found) -> None:
         c = i + 1
         while c < n and c - i <= 3 and norm[c] in _IMPERSONAL_AUX:
             c += 1
-        if c == i + 1 or c >= n - 1 or norm[c] not in _DECISION_VERBS or norm[c + 1] != "that":
+        if c == i + 1 or c >= n - 1 or norm[c] not in DECISION_VERBS or norm[c + 1] != "that":
             continue
         a, b = c + 2, int(doc.s_hi[i])
         while b > a and norm[b] in SENT_END:

@@ -125,6 +125,7 @@ from analysis.quote_cues import (
     earlier_subject,
 )
 from analysis.quote_forms import (
+    DECISION_VERBS,
     GUARDED_CUES,
     adverbial_then_that,
     courtesy,
@@ -297,6 +298,7 @@ def find_quotes(
     ments = SortedMentions(mentions, doc_cats, toks)
     bounds, m_bounds = toks.bounds.tolist(), ments.bounds.tolist()
     n_marks, n_colons = toks.marks_per_doc.tolist(), toks.colons_per_doc.tolist()
+    n_decisions = toks.count_per_doc(DECISION_VERBS).tolist()
     for d, name in enumerate(doc_cats.tolist()):
         if bounds[d + 1] == bounds[d] or (
             d not in cues_found
@@ -309,7 +311,9 @@ def find_quotes(
         local = _usable_cues(doc, local)
         # lists: made arrays on first use (most documents never resolve a pronoun)
         doc.mark_speaking([c.first for c in local], [c.last for c in local])
-        rows.extend(_quotes_in_doc(doc, local, transcript=bool(n_colons[d])))
+        rows.extend(
+            _quotes_in_doc(doc, local, transcript=bool(n_colons[d]), decisions=bool(n_decisions[d]))
+        )
     if not rows:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
     out = pd.DataFrame(rows)
@@ -533,7 +537,9 @@ def _hypothetical(doc: SpeakerDoc, first: int) -> bool:
 # the rules
 
 
-def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) -> list[dict]:
+def _quotes_in_doc(
+    doc: SpeakerDoc, cues: list[Cue], transcript: bool = True, decisions: bool = True
+) -> list[dict]:
     """The quotes of one document: first the direct quotes (:func:`_direct_quotes`), then
     transcript answers (:func:`_transcript_answers`), then reported speech at the cues they
     left (:func:`reported_speech`)."""
@@ -543,8 +549,9 @@ def _quotes_in_doc(doc: SpeakerDoc, cues: list[Cue], transcript: bool = True) ->
         _transcript_answers(found)
     reported_speech(found)
     told_passive(found)  # "We are told that …" (wave 9)
-    event_decisions(found)  # "The Conference agreed that …": the tabled meeting (wave 19)
-    impersonal_decisions(found)  # "It was agreed that …": nobody named (wave 19)
+    if decisions:  # the document has a verb of DECISION_VERBS
+        event_decisions(found)  # "The Conference agreed that …": the tabled meeting (wave 19)
+        impersonal_decisions(found)  # "It was agreed that …": nobody named (wave 19)
     if transcript:
         answer_pronouns(found)  # "they told me" in an answer is not the person answering
     if found.quoted.any():

@@ -175,6 +175,13 @@ class SortedTokens:
         # Q&A interviews in documents with no cue or mark
         is_colon_type = np.asarray((norm_cats == ":") | (norm_cats == "?"), dtype=bool)
         self.colons_per_doc = np.bincount(codes[is_colon_type[norm_codes]], minlength=n_docs)
+        self._norm_cats, self._norm_codes, self._n_docs = norm_cats, norm_codes, n_docs
+
+    def count_per_doc(self, words: frozenset[str]) -> np.ndarray:
+        """How many tokens of each document have a norm among ``words`` (one look-up per
+        type): lets a rule skip the documents it cannot apply to."""
+        is_type = np.asarray(self._norm_cats.isin(list(words)), dtype=bool)
+        return np.bincount(self.codes[is_type[self._norm_codes]], minlength=self._n_docs)
 
     def doc_marks(self, d: int) -> np.ndarray:
         """Local indices of the quotation marks of document ``d``."""
