@@ -57,6 +57,7 @@ __all__ = [
     "agent_of_person",
     "event_owner",
     "event_decisions",
+    "capitalised",
     "DECISION_VERBS",
     "impersonal_decisions",
     "single_quote_pairs",
@@ -414,7 +415,8 @@ BODY_WORDS: frozenset[str] = frozenset({
 _NAME_PARTICLES = frozenset({"bin", "binti", "de", "da", "do", "dos", "del", "la", "van", "von"})
 
 
-def _cap(doc: SpeakerDoc, i: int) -> bool:
+def capitalised(doc: SpeakerDoc, i: int) -> bool:
+    """Token ``i`` is written with a capital first letter."""
     return doc.text[doc.start[i] : doc.start[i] + 1].isupper()
 
 
@@ -430,15 +432,15 @@ def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
     untabled person the organisation in the description is a mention and the speaker is
     empty"); not when the last word names a body ("Cambodia's Interior Ministry said")."""
     norm = doc.norm
-    if end < lo or doc.in_mention[end] or norm[end] in BODY_WORDS or not _cap(doc, end):
+    if end < lo or doc.in_mention[end] or norm[end] in BODY_WORDS or not capitalised(doc, end):
         return None
     k = end
     while k > lo and end - k < 5 and not doc.in_mention[k - 1]:
         if _is_title_head(norm[k - 1]):
             break  # "Viet Nam's Deputy Prosecutor General Tran Van Hoa" (held-out set 29)
-        if _cap(doc, k - 1) or (
+        if capitalised(doc, k - 1) or (
             # "van der", and the stop of an abbreviated name: "Ma. Lourdes Galang" (set 26)
-            norm[k - 1] in (*_NAME_PARTICLES, ".") and k - 2 >= lo and _cap(doc, k - 2)
+            norm[k - 1] in (*_NAME_PARTICLES, ".") and k - 2 >= lo and capitalised(doc, k - 2)
         ):
             k -= 1
         else:
@@ -452,7 +454,7 @@ def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
         end - k < 1
         or t < lo
         or not norm[t].isalpha()
-        or (_cap(doc, t) and not _is_title_head(norm[t]))
+        or (capitalised(doc, t) and not _is_title_head(norm[t]))
     ):
         return None
     if norm[t] == "of" and t - 1 >= lo and norm[t - 1] in BODY_WORDS:
@@ -469,7 +471,7 @@ def untabled_name_clause(doc: SpeakerDoc, lo: int, hi: int) -> bool:
         return False
     return (
         all(
-            not doc.in_mention[i] and (_cap(doc, i) or doc.norm[i] in _NAME_PARTICLES)
+            not doc.in_mention[i] and (capitalised(doc, i) or doc.norm[i] in _NAME_PARTICLES)
             for i in range(lo, hi + 1)
         )
         and doc.norm[hi] not in BODY_WORDS
@@ -482,7 +484,7 @@ def opening_untabled_name(doc: SpeakerDoc, lo: int, hi: int) -> Slot | None:
     former Governor X …, saying …"): its subject is someone the table does not know (UNNAMED),
     not the tabled person named later in the clause."""
     k = lo
-    while k <= hi and k - lo < 7 and not doc.in_mention[k] and _cap(doc, k):
+    while k <= hi and k - lo < 7 and not doc.in_mention[k] and capitalised(doc, k):
         k += 1
     if not 2 <= k - lo <= 6 or k > hi or doc.in_mention[k] or not doc.norm[k][:1].islower():
         return None
@@ -735,12 +737,8 @@ def event_decisions(found: Found) -> None:
         hi = int(doc.s_hi[first])
         if t >= hi or norm[t] != "that":
             continue
-        a, b = t + 1, hi
-        while b > a and norm[b] in SENT_END:
-            b -= 1
-        if b - a < 2 or found.taken[a : b + 1].any():
+        if not _decision_quote(found, t + 1, hi, str(norm[c])):
             continue
-        found.add_span(a, b, "reported", None, str(norm[c]))
         found.rows[-1].update(
             speaker_id=doc.a_actor[j], speaker_start=int(doc.a_start[j]),
             speaker_end=int(doc.a_end[j]), resolved_via=doc.a_via[j],
@@ -764,11 +762,20 @@ def impersonal_decisions(found: Found) -> None:
             c += 1
         if c == i + 1 or c >= n - 1 or norm[c] not in DECISION_VERBS or norm[c + 1] != "that":
             continue
-        a, b = c + 2, int(doc.s_hi[i])
-        while b > a and norm[b] in SENT_END:
-            b -= 1
-        if b - a >= 2 and not found.taken[a : b + 1].any():
-            found.add_span(a, b, "reported", None, str(norm[c]))
+        _decision_quote(found, c + 2, int(doc.s_hi[i]), str(norm[c]))
+
+
+def _decision_quote(found: Found, a: int, hi: int, cue: str) -> bool:
+    """Tokens ``a..hi`` (after a decision's "that", to the sentence's end, without its end
+    marks) as a reported quote with no speaker yet, when they hold three tokens or more and no
+    quote has them; True when it was added (the last of ``found.rows``)."""
+    norm, b = found.doc.norm, hi
+    while b > a and norm[b] in SENT_END:
+        b -= 1
+    if b - a < 2 or found.taken[a : b + 1].any():
+        return False
+    found.add_span(a, b, "reported", None, cue)
+    return True
 
 
 _ORG_JOINERS = frozenset({"of", "for", "and", "on", "&"})
@@ -781,7 +788,7 @@ def untabled_body_before(doc: SpeakerDoc, s_lo: int, c: int) -> Slot | None:
     k = c
     while k > s_lo and c - k < 10:
         w = doc.norm[k]
-        if doc.in_mention[k] or not (_cap(doc, k) or (w in _ORG_JOINERS and k < c)):
+        if doc.in_mention[k] or not (capitalised(doc, k) or (w in _ORG_JOINERS and k < c)):
             break
         k -= 1
     first = k + 1
@@ -813,12 +820,12 @@ def untabled_person_after(doc: SpeakerDoc, slot: Slot | None) -> Slot | None:
         return slot
     norm, n = doc.norm, len(doc.norm)
     j = slot.last + 1
-    while j < n and j - slot.last <= 3 and norm[j].isalpha() and not _cap(doc, j):
+    while j < n and j - slot.last <= 3 and norm[j].isalpha() and not capitalised(doc, j):
         j += 1
     if j == slot.last + 1 or j >= n:
         return slot
     k = j
-    while k < n and k - j < 5 and not doc.in_mention[k] and _cap(doc, k):
+    while k < n and k - j < 5 and not doc.in_mention[k] and capitalised(doc, k):
         k += 1
     if 2 <= k - j <= 4 and norm[k - 1] not in BODY_WORDS:
         return Slot(UNNAMED, "", slot.first, k - 1)
@@ -921,7 +928,7 @@ def demonym_body(
     document names it (its first eligible mention), else None."""
     norm = doc.norm
     j = lo + 1 if norm[lo] in ("the", "a", "an") else lo
-    if j > end or doc.in_mention[j] or not _cap(doc, j) or not norm[j].isalpha():
+    if j > end or doc.in_mention[j] or not capitalised(doc, j) or not norm[j].isalpha():
         return None
     if not any(norm[i] in heads for i in range(j + 1, min(end, j + 3) + 1)):
         return None

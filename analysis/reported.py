@@ -482,20 +482,21 @@ def _titled_untabled(doc: SpeakerDoc, s_lo: int, name: Slot) -> Slot | None:
     None."""
     norm = doc.norm
     k = name.first - 1
-    while k > s_lo and name.first - k <= 3 and norm[k] in _POST_WORDS and not _upper(doc, k):
+    while (
+        k > s_lo
+        and name.first - k <= 3
+        and norm[k] in _POST_WORDS
+        and not forms.capitalised(doc, k)
+    ):
         k -= 1
     if k == name.first - 1:
         return None
     body_last = k
-    while k > s_lo and body_last - k < 4 and (doc.in_mention[k] or _upper(doc, k)):
+    while k > s_lo and body_last - k < 4 and (doc.in_mention[k] or forms.capitalised(doc, k)):
         k -= 1
     if k == body_last or norm[k] != ",":
         return None
     return Slot(UNNAMED, "", k + 1, name.last)
-
-
-def _upper(doc: SpeakerDoc, i: int) -> bool:
-    return doc.text[doc.start[i] : doc.start[i] + 1].isupper()
 
 
 def _opening_only(norm: Sequence[str], a: int, b: int, after: int, s_hi: int) -> bool:

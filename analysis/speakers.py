@@ -173,9 +173,8 @@ class SortedTokens:
         self.marks_per_doc = np.diff(self.mark_bounds)
         # colons and question marks, for transcript answers ("Lin Wei: …"), headlines and
         # Q&A interviews in documents with no cue or mark
-        is_colon_type = np.asarray((norm_cats == ":") | (norm_cats == "?"), dtype=bool)
-        self.colons_per_doc = np.bincount(codes[is_colon_type[norm_codes]], minlength=n_docs)
         self._norm_cats, self._norm_codes, self._n_docs = norm_cats, norm_codes, n_docs
+        self.colons_per_doc = self.count_per_doc(frozenset({":", "?"}))
 
     def count_per_doc(self, words: frozenset[str]) -> np.ndarray:
         """How many tokens of each document have a norm among ``words`` (one look-up per
