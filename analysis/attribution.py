@@ -57,10 +57,18 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset({
     # wave 18: "told a seminar", "told the national legislature on Sunday", "told the plenary"
     "seminar", "workshop", "legislature", "plenary", "symposium", "webinar", "panel",
     "lecture", "ceremony", "participants", "correspondents", "students",
+    # wave 20: "told his regional counterparts", "told her guests"
+    "counterparts", "colleagues", "guests", "visitors", "delegations",
 })  # fmt: skip
 # a participle clause after the addressee: "…, an officer told AFP, asking not to be named"
 _ASIDE_PARTICIPLES = frozenset({"asking", "speaking", "declining", "requesting"})
+# what may follow ", told OUTLET,": when the telling happened, not what was told
+_AFTER_OUTLET = frozenset({
+    "days", "hours", "weeks", "months", "a", "after", "as", "while", "when", "ahead", "amid",
+    "following", "before", "shortly", "just",
+})  # fmt: skip
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our"})
 _POSSESSIVE = ("'s", "’s")
 _RELATIVES = frozenset({"who", "which", "that"})
 # "the ministry said": a noun that names a body of a country (an untabled speaker for it)
@@ -102,7 +110,8 @@ def past_addressee(doc: SpeakerDoc, i: int, s_hi: int) -> int:
     """After "told" at token ``i - 1``: the token after an audience ("a news conference", "the
     briefing", "parliament") or a name ("AFP", "Reuters") that ends the clause, else ``i``."""
     norm = doc.norm
-    j = i + 1 if i <= s_hi and norm[i] in _ARTICLES else i
+    # "…, X told his regional counterparts yesterday as …" (wave 20, set 85)
+    j = i + 1 if i <= s_hi and (norm[i] in _ARTICLES or norm[i] in _POSSESSIVE_DETS) else i
     for k in range(j, min(s_hi, j + 3) + 1):
         if norm[k] in AUDIENCE_NOUNS:
             while k + 1 <= s_hi and norm[k + 1] in AUDIENCE_NOUNS:
@@ -121,6 +130,8 @@ def past_addressee(doc: SpeakerDoc, i: int, s_hi: int) -> int:
         return k  # "…, he told AFP."
     if k > j and k < s_hi and norm[k] == "," and norm[k + 1] in _ASIDE_PARTICIPLES:
         return k  # "…, an officer told AFP, asking not to be named …" (wave 18)
+    if k > j and k < s_hi and norm[k] == "," and norm[k + 1] in _AFTER_OUTLET:
+        return k  # "…, officials told Radio Free Asia, days after Laos joined …" (wave 20)
     return i
 
 

@@ -739,6 +739,13 @@ _CAPTION_RULES = (
     # caption line without a credit, known by the position of a person in the picture (not
     # "(R)" or "(L)" alone: a party after a US legislator's name)
     BoilerplateRule("position_caption", rf"(?=.{{0,300}}?\({_POSITION}\)).{{1,400}}"),
+    # "Prosecutors from ASEAN and China pose for a group photo at the Peace Palace yesterday.
+    # Jane Doe": a caption in the present tense, with or without its credit (wave 20, set 85)
+    BoilerplateRule(
+        "posing_caption",
+        r"[^\n]{0,200}?\b(?:pose|poses|posing)\s{1,3}for\s{1,3}(?:a\s{1,3})?(?:group\s{1,3})?"
+        r"(?:photo|photograph|picture|portrait)s?\b[^\n]{0,200}",
+    ),
     # a credit line of the agency's or outlet's initials and who lent the picture: "– BB/Courtesy
     # of AGC", "Courtesy of the Ministry of Justice" (held-out set 23)
     BoilerplateRule(
@@ -1058,6 +1065,10 @@ def _has_monitoring_word(s: str) -> bool:
     return any(w in low for w in ("of", "from", "(", "gmt", "utc", "bbc", "listed"))
 
 
+def _has_pose(s: str) -> bool:
+    return "pos" in s.casefold()
+
+
 def _has_click(s: str) -> bool:
     low = s.casefold()
     return "click" in low or "tap" in low
@@ -1073,6 +1084,7 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("shows_caption", _has_photo_word),
         ("media_teaser", _has_media_label),
         ("position_caption", _has_position),
+        ("posing_caption", _has_pose),
         ("fused_caption", _has_photo_word),
         ("click_here", _has_click),
         ("breadcrumb", _has_crumb),

@@ -116,7 +116,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         slot = forms.relative_source(doc, lo, end)  # "a reform that critics say would …"
     if slot is None:
         # "Nigerian officials have accused …"; "…, with the Philippine hosts insisting that …"
-        slot = forms.demonym_body(doc, lo + 1 if norm[lo] == "with" else lo, end)
+        # "…, and the Chinese embassy said …" (wave 20, set 85)
+        slot = forms.demonym_body(doc, lo + 1 if norm[lo] in ("with", "and", "but") else lo, end)
     if slot is None:
         slot = located_mission(doc, lo, end)  # "The Chinese Embassy in Manila said"
     if slot is None:
@@ -217,6 +218,8 @@ def joint_subject(doc: SpeakerDoc, lo: int, end: int) -> bool:
         w = norm[i]
         if w in _JOINERS and actors:
             joined = True
+        elif w in ("i", "we") and joined and i == end:
+            actors.add(w)  # "Procurator-General Zhao and I have agreed that …" (wave 20)
         elif w not in _JOINT_FILLER and not w.isdigit():
             return False
         i += 1
@@ -289,15 +292,33 @@ def _relative_antecedent(found: Found, comma: int) -> Slot | None:
     return Slot(k, "", first, comma - 1)
 
 
+def _apposed_actor(doc: SpeakerDoc, lo: int, hi: int) -> Slot | None:
+    """The clause ``lo..hi`` is one mention, after "the" at most ("The host, the Philippines,
+    pushed for …", "The host, Vietnam, promised …"; wave 20, set 88): that actor."""
+    k = doc.first_at.get(lo + 1 if doc.norm[lo] == "the" else lo)
+    if k is None or int(doc.m_last[k]) != hi:
+        k = doc.first_at.get(lo)
+        if k is None or int(doc.m_last[k]) != hi:
+            return None
+    return Slot(k, "", lo, hi)
+
+
 def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
     """The cue right after a comma: the first clause of the sentence, after introductory
     ones ("Meanwhile,", "In a statement,"), that names a speaker or an unknown name; else
     the clause before the appositive ("X, Head of Y, said")."""
     doc, norm = found.doc, found.doc.norm
     los = [s_lo, *[b + 1 for b in bounds[:-1]]]
-    for lo, hi in zip(los, [b - 1 for b in bounds], strict=True):
-        if hi < lo:
+    # "…, ASEAN has barred X, and an official from the Lao prosecutor's office, speaking on
+    # condition of anonymity, said …": the clause after ", and" is the cue's (wave 20, set 86)
+    joined = [i for i, lo in enumerate(los) if lo > s_lo and norm[lo] in ("and", "but")]
+    first = joined[-1] if joined else 0
+    for at, (lo, hi) in enumerate(zip(los, [b - 1 for b in bounds], strict=True), start=1):
+        if hi < lo or at <= first:
             continue
+        opens = lo == s_lo  # the sentence's or the coordinated clause's first words
+        if at > 1 and norm[lo] in ("and", "but") and lo < hi:
+            lo, opens = lo + 1, True
         if hi == lo and norm[lo] in clause.DISCOURSE_OPENERS:
             continue  # "Third, the UNODC, which …, has warned": not a name
         if lo == s_lo and (name := forms.untabled_opening(doc, lo, hi, hi + 2)) is not None:
@@ -318,7 +339,6 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
                 doc, lo, hi
             )
         slot = name or doc.first_speaker_in(lo, hi)
-        at = los.index(lo) + 1
         if slot is not None and slot.mention >= 0 and at < len(los):
             nxt_lo, nxt_hi = los[at], bounds[at] - 1
             person = doc.a_type[doc.m_row[slot.mention]] == "person"
@@ -326,12 +346,15 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
                 return Slot(UNNAMED, "", nxt_lo, nxt_hi)  # "Vietnam's Deputy Minister, Lt Gen X,"
         if slot is not None:
             return head_of(doc, slot, lo) if slot.mention >= 0 else slot
-        if lo == s_lo and (slot := forms.demonym_body(doc, lo, hi)) is not None:
+        if opens and (slot := forms.demonym_body(doc, lo, hi)) is not None:
             return slot  # wave 12: "A Turkish diplomat, speaking on condition of …, said"
-        if any(norm[i] in UNNAMED_SOURCES for i in range(lo, min(lo + 3, hi + 1))):
-            return Slot(UNNAMED, "", lo, hi)  # "A senior official at …, who declined …, said"
+        # "A senior official at …, who declined …, said"; "A Southeast Asian diplomat, …"
+        if any(norm[i] in UNNAMED_SOURCES for i in range(lo, min(lo + 4, hi + 1))):
+            return Slot(UNNAMED, "", lo, hi)
         if at < len(los):  # "Albania's prime minister, Arben Hoxha, has defended …, saying"
             slot = forms.apposed_person(doc, los[at], bounds[at] - 1)
+            if slot is None and hi - lo <= 2 and norm[lo] in ("the", "its", "their"):
+                slot = _apposed_actor(doc, los[at], bounds[at] - 1)
         return slot or untabled_name(doc, lo, hi)
     if len(bounds) >= 2:
         prev_lo = bounds[-3] + 1 if len(bounds) >= 3 else s_lo

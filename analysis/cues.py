@@ -33,6 +33,7 @@ __all__ = [
     "CueListError",
     "check_cues",
     "issued_by",
+    "AS_CUES",
 ]
 
 #: Speech verbs that attribute what follows or precedes them to a speaker. A verb form directly
@@ -118,6 +119,13 @@ SPEECH_VERBS: tuple[str, ...] = (
     # "The accused has indicated that …", a release's "The AGC wishes to inform that …"
     "disclosed that", "discloses that", "revealed that", "reveals that", "indicated that",
     "indicates that", "countered that", "counters that", "wishes to inform that",
+    # wave 20 (sets 88): "Some lawyers argue that …", "Beijing has made clear that …", "used
+    # his speech to propose …" (a base form, see BASE_FORMS)
+    "argue that", "made clear that", "made it clear that", "makes clear that",
+    "makes it clear that", "propose",
+    # "agreed Thursday that …" (guarded in analysis.report_forms: a time, then "that");
+    # "Delegates joked that …"
+    "agreed", "joked that",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").
@@ -129,6 +137,7 @@ CONTINUATION_CUES: tuple[str, ...] = (
     "reaffirming", "alleging",
     "accusing",  # wave 11: "with each side accusing the other of starting it"
     "ruling that",  # wave 13: "…, ruling that the chamber …" (a court's, no speaker)
+    "promising",  # wave 20: "a declaration promising to …" (set 86)
 )  # fmt: skip
 #: Phrases that name the source of reported speech ("According to the President, …").
 ATTRIBUTION_CUES: tuple[str, ...] = ("according to",)
@@ -255,7 +264,11 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).
-BASE_FORMS: frozenset[str] = frozenset({"say", "pledge", "urge", "warn", "describe"})
+#: Cues that take an object and "as" before a quotation ("described the proposal as '…'").
+AS_CUES: frozenset[str] = frozenset({
+    "described", "describes", "describe", "called", "calls", "hailed", "hails",
+})  # fmt: skip
+BASE_FORMS: frozenset[str] = frozenset({"say", "pledge", "urge", "warn", "describe", "propose"})
 #: Words that, right before a quotation, make it a title or a name rather than a quote: the
 #: theme "Joining Hands Against Fraud", a campaign called "Safe Net", the slogan, "…".
 TITLE_WORDS: frozenset[str] = frozenset({

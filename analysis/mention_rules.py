@@ -122,6 +122,13 @@ _COMPASS = frozenset({
 _CITY_PREPS = frozenset({"in", "at", "from", "to", "near"})
 
 
+#: Words after "City, Country" that make the country a subject, not the city's country.
+_COUNTRY_VERBS = frozenset({
+    "says", "said", "say", "has", "have", "had", "will", "confirmed", "announced", "added",
+    "told", "stated", "noted", "agreed",
+})  # fmt: skip
+
+
 def drop_repeated_abbreviations(named: pd.DataFrame, ctx: TokenContext) -> pd.DataFrame:
     """ "Association of Southeast Asian Nations (ASEAN)": the parenthesised mention of the
     actor just named is dropped (one reference)."""
@@ -226,7 +233,8 @@ def place_mask(
         & np.isin(p[3], list(_CITY_PREPS))
     )
     # "… talks in Jeddah, Saudi Arabia says": the country after the city speaks (set 5)
-    speaks = np.isin(nx[0], ["says", "said", "say"])
+    # and "…, in Kuala Lumpur, Malaysia has confirmed." (wave 20, set 85)
+    speaks = np.isin(nx[0], list(_COUNTRY_VERBS))
     city1 &= ~speaks
     city2 &= ~speaks
     # a venue or dateline line, "Ha Long City, Quang Ninh Province, Viet Nam, 17-19 October
@@ -401,6 +409,7 @@ def more_place_rules(
     # a language named by its country: "in both the Myanmar and Chinese languages" (set 28)
     tongue = ["language", "languages"]
     language = np.isin(nx[0], tongue) | (np.isin(nx[0], ["and", "or"]) & np.isin(nx[2], tongue))
+    language |= p[0] == "bahasa"  # "in Bahasa Malaysia, English and Tamil" (wave 20, set 88)
     return r_in | dl | alone | transit | modifier | (language & ~poss), r_in | transit
 
 
@@ -440,7 +449,12 @@ def continue_place_lists(
             continue
         gap = toks[i] - toks[i - 1] - n_tok[i - 1]
         if gap == 1 and p1[k] == "," and not chain[i - 1]:
-            mask[i] = True  # "in Hanoi, Vietnam": a capital (an alias) and its country
+            # "in Hanoi, Vietnam": a capital (an alias) and its country; not "… in Kuala
+            # Lumpur, Malaysia has confirmed." (the country speaks; wave 20, set 85)
+            mask[i] = (
+                ctx.norm(codes[i : i + 1], toks[i : i + 1] + n_tok[i : i + 1])[0]
+                not in _COUNTRY_VERBS
+            )
             continue
         words = [p1[k], p2[k]][: max(gap, 0)]
         if (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from analysis.cue_bounds import own_sentence
 from analysis.cue_subjects import subject
-from analysis.cues import FINDING_CUES, HEARING_CUES
+from analysis.cues import AS_CUES, FINDING_CUES, HEARING_CUES
 from analysis.quote_forms import (
     demonym_body,
     it_speaker,
@@ -36,11 +36,11 @@ __all__ = [
     "earlier_subject",
 ]
 
-#: Cues that take an object and "as" before a quotation ("described the proposal as '…'").
-AS_CUES = frozenset({"described", "describes", "describe", "called", "calls", "hailed", "hails"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 _TOLD_CUES = frozenset({"told", "tells"})
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col"})
+# styles of address that may stand before a tabled title and name: "H.E. Prosecutor General X"
+_STYLES = frozenset({"h.e.", "hon.", "excellency", "samdech", "dato'", "datuk", "tan"})
 WINDOW_AFTER = 16  # tokens after a closing mark searched for the cue ("…," X of the Y (Z) told)
 _WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
 
@@ -105,6 +105,10 @@ def cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
             slot = person_of_body(doc, slot)
             if slot is None:  # "said CCG spokesperson Liu Dejun": the untabled person
                 slot = untabled_person_after(doc, doc.slot_starting_at(cue.last + 1))
+            if slot is None and cue.last + 2 < len(norm) and norm[cue.last + 1] in _STYLES:
+                # '"…," said H.E. Prosecutor General Dr. X, who …' (wave 20, set 85)
+                slot = doc.slot_starting_at(cue.last + 2)
+                slot = slot if slot is not None and slot.mention >= 0 else None
             if slot is None and cue.first - 2 > close and norm[cue.first - 1] == ",":
                 # '"…," the committee chair, Senator Fiona Grady, said': the appositive person
                 slot = _appositive_person(doc, close, cue.first - 2)
@@ -155,6 +159,13 @@ def _appositive_person(doc: SpeakerDoc, lo: int, i: int) -> Slot | None:
     if f - 2 <= lo or doc.norm[f - 1] != "," or doc.in_mention[f - 2]:
         return None
     return Slot(k, "", f, i) if doc.norm[f - 2][:1].isalpha() else None
+
+
+def _possessive(doc: SpeakerDoc, i: int) -> bool:
+    """Token ``i`` is a possessive ("Malaysia's") or is followed by one."""
+    w = doc.text[doc.start[i] : doc.end[i]]
+    nxt = doc.norm[i + 1] if i + 1 < len(doc.norm) else ""
+    return w.endswith(("'s", "’s")) or nxt in ("'s", "’s")
 
 
 def cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
@@ -222,7 +233,12 @@ def cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
         elif slot is not None and not rest and cue.kind == "verb" and cue.first - 1 >= 0:
             # 'Reyes said Washington "strongly supports" …': the mention after the cue opens
             # the reported clause; the cue's own subject speaks
-            slot = doc.slot_ending_at(cue.first - 1) or slot
+            own = doc.slot_ending_at(cue.first - 1)
+            if own is None and _possessive(doc, slot.last):
+                # 'X, who was in Singapore for …, pledged Malaysia's "full support"': the
+                # owner of what is pledged does not speak (wave 20, set 83)
+                own = subject(found, int(doc.s_lo[cue.first]), cue.first)
+            slot = own or slot
         if slot is None and cue.kind != "according" and norm[cue.first - 1] in ("and", "but"):
             slot = earlier_subject(found, cue.first)  # "X said … and described it as '…'"
         if slot is None and cue.kind != "according":

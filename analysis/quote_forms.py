@@ -492,6 +492,8 @@ def opening_untabled_name(doc: SpeakerDoc, lo: int, hi: int) -> Slot | None:
         return None
     if doc.norm[lo] in ("the", "a", "an", "in", "on", "at", "after", "last", "this"):
         return None
+    if doc.norm[lo] in _SOURCE_DETERMINERS:
+        return None  # "One Malaysian official, who spoke …, said" (wave 20, set 86)
     return Slot(UNNAMED, "", lo, k - 1)
 
 
@@ -737,9 +739,10 @@ def event_decisions(found: Found) -> None:
         hi = int(doc.s_hi[first])
         if t >= hi or norm[t] != "that":
             continue
-        if not _decision_quote(found, t + 1, hi, str(norm[c])):
+        row = _decision_quote(found, t + 1, hi, str(norm[c]))
+        if row is None:
             continue
-        found.rows[-1].update(
+        row.update(
             speaker_id=doc.a_actor[j], speaker_start=int(doc.a_start[j]),
             speaker_end=int(doc.a_end[j]), resolved_via=doc.a_via[j],
         )  # fmt: skip
@@ -765,17 +768,25 @@ def impersonal_decisions(found: Found) -> None:
         _decision_quote(found, c + 2, int(doc.s_hi[i]), str(norm[c]))
 
 
-def _decision_quote(found: Found, a: int, hi: int, cue: str) -> bool:
+def _decision_quote(found: Found, a: int, hi: int, cue: str) -> dict | None:
     """Tokens ``a..hi`` (after a decision's "that", to the sentence's end, without its end
     marks) as a reported quote with no speaker yet, when they hold three tokens or more and no
-    quote has them; True when it was added (the last of ``found.rows``)."""
-    norm, b = found.doc.norm, hi
+    quote has them; or the quote already read there with no speaker ("4. The Conference noted
+    that …" read as a reported quote of nobody; wave 20, set 87). Returns that quote's row, else
+    None."""
+    doc, norm, b = found.doc, found.doc.norm, hi
     while b > a and norm[b] in SENT_END:
         b -= 1
-    if b - a < 2 or found.taken[a : b + 1].any():
-        return False
+    if b - a < 2:
+        return None
+    if found.taken[a : b + 1].any():
+        start = int(doc.start[a])
+        for row in reversed(found.rows):
+            if row["start"] == start and pd.isna(row["speaker_id"]) and row["cue"] == cue:
+                return row
+        return None
     found.add_span(a, b, "reported", None, cue)
-    return True
+    return found.rows[-1]
 
 
 _ORG_JOINERS = frozenset({"of", "for", "and", "on", "&"})
@@ -891,6 +902,16 @@ DEMONYM_HEADS: frozenset[str] = frozenset({
     # wave 19 (set 77): "with the Philippine hosts insisting that …"
     "host", "hosts",
 })  # fmt: skip
+# words before the adjective of an official source: articles, numbers, rank
+_SOURCE_DETERMINERS = frozenset({
+    "the", "a", "an", "one", "two", "three", "four", "several", "some", "other", "senior",
+    "top", "high-ranking", "junior", "another",
+})  # fmt: skip
+# a person of a body: "an official from the Lao prosecutor's office"
+_MEMBER_NOUNS = frozenset({
+    "official", "officials", "representative", "representatives", "member", "members",
+    "source", "sources",
+})  # fmt: skip
 # irregular adjectives of country names (the regular ones add -n, -an, -ian, -ese, -i)
 _IRREGULAR = {
     "thai": "thailand", "lao": "laos", "laotian": "laos", "philippine": "philippines",
@@ -927,10 +948,21 @@ def demonym_body(
     words a noun of ``heads`` (:data:`DEMONYM_HEADS`): the country of that adjective, when the
     document names it (its first eligible mention), else None."""
     norm = doc.norm
-    j = lo + 1 if norm[lo] in ("the", "a", "an") else lo
+    j = lo
+    # "One Malaysian official", "two senior Thai officials", "a senior Vietnamese
+    # diplomat" (wave 20, sets 86 and 88); not "a former Thai prosecutor" (set 16: NA)
+    while j < min(end, lo + 3) and norm[j] in _SOURCE_DETERMINERS:
+        j += 1
+    if j + 2 < end and norm[j] in _MEMBER_NOUNS and norm[j + 1] in ("from", "of", "at"):
+        # "an official from the Lao prosecutor's office", "officials from the Thai side"
+        # (wave 20, sets 85 and 86)
+        j += 3 if norm[j + 2] == "the" else 2
     if j > end or doc.in_mention[j] or not capitalised(doc, j) or not norm[j].isalpha():
         return None
-    if not any(norm[i] in heads for i in range(j + 1, min(end, j + 3) + 1)):
+    if not any(  # "the Lao prosecutor's office"
+        norm[i] in heads or norm[i].removesuffix("'s").removesuffix("’s") in heads
+        for i in range(j + 1, min(end, j + 3) + 1)
+    ):
         return None
     adj = norm[j]
     for k in range(len(doc.m_first)):

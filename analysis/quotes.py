@@ -378,7 +378,29 @@ def _states_noun(doc: SpeakerDoc, first: int, nxt: str) -> bool:
         return False
     if nxt in QUOTE_MARKS:
         return False
-    return nxt != "," or (first >= 2 and doc.norm[first - 2] in ("and", "in", "of", "or"))
+    if nxt != ",":
+        return True
+    norm = doc.norm
+    before = norm[first - 2] if first >= 2 else ""
+    after = norm[first + 2] if first + 2 < len(norm) else ""
+    # "from eight Asean states, including the Philippines" (wave 20, set 83)
+    return (
+        before in ("and", "in", "of", "or")
+        or before in _COUNT_WORDS
+        or before.isdigit()
+        or after in ("including", "such", "especially", "notably", "mainly")
+    )
+
+
+#: Nouns after "this" for the writer or the outlet itself ("This newspaper believes …").
+_OWN_VOICE = frozenset({
+    "newspaper", "paper", "editorial", "column", "columnist", "writer", "page", "board",
+    "magazine", "website", "publication",
+})  # fmt: skip
+_COUNT_WORDS = frozenset({
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "several", "many", "all", "other", "some", "most", "few", "member",
+})  # fmt: skip
 
 
 def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
@@ -397,6 +419,8 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
         nxt = norm[last + 1] if last + 1 < n else ""
         if prev in NOT_A_CUE_AFTER and (prev in _DETERMINERS or cue in NOUN_FORMS):
             continue  # "ten ASEAN member states", "the claims"; not "two crew members said"
+        if prev in _OWN_VOICE and first >= 2 and norm[first - 2] == "this":
+            continue  # "This newspaper believes …": the outlet's own view (wave 20, set 88)
         if cue == "states" and first and _states_noun(doc, first, nxt):
             continue  # "several Asean states still rely on …", "in Shan and Karen states,"
         if prev in NEGATIONS or prev.endswith("n't"):
@@ -478,6 +502,7 @@ _MODALS = frozenset({"will", "would", "shall", "should", "must", "can", "could",
 _OCCASIONS = frozenset({
     "speech", "address", "remarks", "opportunity", "occasion", "platform", "keynote",
     "statement", "appearance", "interview", "briefing", "session", "visit", "meeting",
+    "conference", "forum", "summit",  # wave 20: "has used the conference to press …"
 })  # fmt: skip
 _USE_VERBS = frozenset({"used", "uses", "use", "using", "took", "takes", "take", "taking"})
 _OCCASION_REACH = 12  # tokens searched back from "to" for "used … speech"

@@ -57,6 +57,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from analysis.attribution import after_time_words
 from analysis.cues import HEARING_BODIES, PASSIVE_AFTER, UNNAMED_SOURCES
 from analysis.quote_forms import demonym_body
 from analysis.speakers import SENT_END, UNNAMED, Cue, Found, Slot, SpeakerDoc
@@ -372,6 +373,17 @@ def it_after_subject(found: Found, s_lo: int) -> Slot | None:
         k = doc.first_at.get(lo + 1)
     if k is None:
         return mission_at(doc, lo, s_lo - 1)  # "The Chinese Embassy in Manila welcomed …"
+    after = int(doc.m_last[k]) + 1
+    if (
+        doc.a_type[doc.m_row[k]] == "country"
+        and after < s_lo
+        and str(doc.norm[after - 1]).endswith(("'s", "’s"))
+    ):
+        # "China's Ministry of Public Security (MPS) welcomed the decision. It said …"
+        # (wave 20, set 86): the body after its country's possessive
+        k = doc.first_at.get(after + 1 if doc.norm[after] in ("'s", "’s") else after)
+        if k is None:
+            return None
     if doc.a_type[doc.m_row[k]] != "organisation":
         return None
     return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
@@ -607,7 +619,7 @@ def bracketed_alias(doc: SpeakerDoc, c: int, cue_first: int) -> Slot | None:
 
 
 #: "agree"/"agrees" as speech (:func:`agree_allowed`).
-AGREE_CUES: frozenset[str] = frozenset({"agree", "agrees"})
+AGREE_CUES: frozenset[str] = frozenset({"agree", "agrees", "agreed"})
 
 
 def agree_allowed(doc: SpeakerDoc, c: Cue) -> bool:
@@ -626,6 +638,11 @@ def agree_allowed(doc: SpeakerDoc, c: Cue) -> bool:
     """
     norm, n = doc.norm, len(doc.norm)
     j = c.last + 1
+    if c.cue == "agreed":
+        # "Top prosecutors … agreed Thursday that …" (wave 20, set 86): "agreed" and "that"
+        # with a time between ("agreed that" is a cue of its own)
+        k = after_time_words(norm, j, int(doc.s_hi[c.first]))
+        return j < k < n and norm[k] == "that"
     if j >= n or norm[j] in SENT_END:
         return True
     return (

@@ -25,6 +25,7 @@ from analysis.apposed_forms import (
     unnamed_they,
 )
 from analysis.attribution import (
+    AUDIENCE_NOUNS,
     after_time_words,
     before_abbreviation,
     body_country,
@@ -40,6 +41,7 @@ from analysis.charge_forms import (
 )  # the wave-11 charges (held-out set 17)
 from analysis.cue_subjects import RELATIVES, TIME_WORDS, joint_subject, subject
 from analysis.cues import (
+    AS_CUES,
     BASE_FORMS,
     FINDING_BODIES,
     FINDING_CUES,
@@ -76,7 +78,13 @@ from analysis.speakers import (
     Slot,
     SpeakerDoc,
 )
-from analysis.subject_forms import INTRO_WORDS, head_of, role_named_later, untabled_name
+from analysis.subject_forms import (
+    INTRO_WORDS,
+    head_of,
+    lede_role_after_content,
+    role_named_later,
+    untabled_name,
+)
 
 __all__ = [
     "reported_speech",
@@ -108,13 +116,30 @@ _TOLD = frozenset({"told", "tells", "told reporters", "told journalists", "infor
 # verbs with an addressee before "that": "warned China that …", "assured Kenya that …"
 _WARNED = frozenset({"warned", "warns", "warn", "assured", "assures", "reminded", "reminds"})
 # "said in a statement that …": an adverbial between a cue and "that" is not what is said
+#: A meeting's texts whose participle reports their content ("a declaration promising to …").
+_ADOPTED_TEXTS = frozenset({
+    "statement", "declaration", "communique", "communiqué", "resolution", "memorandum",
+})  # fmt: skip
+# "noted with appreciation the offer …": what is noted is a thing, not a statement
+_NOTED_MANNER = frozenset({
+    "concern", "satisfaction", "appreciation", "regret", "interest", "pleasure", "gratitude",
+})  # fmt: skip
 _ADVERBIAL_THAT = frozenset({"in", "after", "at", "during", "on", "last", "later", "before"})
+# "said in a statement …", "said in her speech …": the form of what was said
+_OPENING_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
+_SPOKEN_FORMS = frozenset({
+    "statement", "interview", "speech", "address", "message", "letter", "reply", "post",
+    "remarks", "email", "e-mail",
+})  # fmt: skip
 
 
 def clause_subject(doc: SpeakerDoc, c0: int) -> Slot | None:
-    """The first eligible mention of the clause that ends before token ``c0``."""
-    lo = int(doc.s_lo[c0])
-    return doc.first_mention_in(_clause_start(doc.norm, lo, c0), c0 - 1)
+    """The first eligible mention of the clause that ends before token ``c0``, read as the
+    head of its noun phrase ("China's Ministry of Public Security (MPS) … described it as
+    '…'" → the ministry; wave 20, set 86)."""
+    lo = _clause_start(doc.norm, int(doc.s_lo[c0]), c0)
+    slot = doc.first_mention_in(lo, c0 - 1)
+    return head_of(doc, slot, lo) if slot is not None else None
 
 
 def _clause_start(norm: Sequence[str], s_lo: int, c0: int) -> int:
@@ -175,6 +200,10 @@ def _sentence(found: Found, ci: int) -> tuple[SpeakerDoc, Sequence[str], Cue, in
     return doc, doc.norm, cue, s_lo, int(doc.s_hi[cue.first])
 
 
+#: Words opening what describes the source of a closing "according to": "a Chinese official
+#: who asked not to be named", "officials familiar with the talks" (wave 20, sets 23 and 86)
+_SOURCE_MODIFIERS = frozenset({"who", "familiar", "involved", "briefed", "speaking"})
+
 #: Words opening an adjunct after the source of a closing "according to" (wave 13)
 _ADJUNCT_AFTER = frozenset({"after", "following", "during", "at", "on", "before", "last"})
 
@@ -188,7 +217,8 @@ def _according_to(found: Found, ci: int) -> None:
         slot = head_of(doc, slot, cue.last + 1)  # "according to Indonesia's Energy Ministry"
     if slot is None:  # "According to the Chinese embassy, …", "a Cambodian police statement"
         k = cue.last + 1
-        end = next((i for i in range(k, min(s_hi, k + 4) + 1) if norm[i] in BOUNDARY), None)
+        stop = BOUNDARY | _SOURCE_MODIFIERS  # "a Chinese official who asked not to be named"
+        end = next((i for i in range(k, min(s_hi, k + 4) + 1) if norm[i] in stop), None)
         slot = forms.demonym_body(doc, k, min(s_hi, k + 4) if end is None else end - 1)
     # the source is a document ("a statement from the SPP"), which may record someone else's
     # words with their own cue; a person named as the source tells them ("According to
@@ -217,7 +247,8 @@ def _according_to(found: Found, ci: int) -> None:
         if nxt <= s_hi and norm[nxt] == "(":  # "the UNODC (UNODC)."
             close = next((i for i in range(nxt, min(s_hi, nxt + 8) + 1) if norm[i] == ")"), None)
             nxt = close + 1 if close is not None else nxt
-        if nxt > s_hi or norm[nxt] in SENT_END:
+        if nxt > s_hi or norm[nxt] in SENT_END or norm[nxt] in _SOURCE_MODIFIERS:
+            # "…, according to two Thai officials familiar with the talks." (wave 20)
             found.add(lo, cue.first - 2, "reported", slot, cue.cue)
         elif _noun_phrase_to_end(doc, nxt, s_hi):
             # "…, according to U.S. census data.": the actor names the source, it is not it;
@@ -420,12 +451,26 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
         c -= 1  # "…, Climate Change Minister Amanda Ross has announced, …"
     c = before_abbreviation(norm, c, s_lo)  # "…, the National Crime Agency (NCA) said"
     slot = doc.slot_ending_at(c) or bracketed_alias(doc, c, cue.first)  # shared name (AGC)
+    if slot is not None and slot.mention >= 0:
+        # "…, Deputy Spokesperson X of the Ministry of Foreign Affairs (MOFA) said": the
+        # person, not the body of their post (wave 20, set 87)
+        of = slot.first - (2 if norm[slot.first - 1] == "the" else 1)
+        k = doc.last_at.get(of - 1) if of - 1 > s_lo and norm[of] == "of" else None
+        if k is not None and doc.a_type[doc.m_row[k]] == "person":
+            slot = Slot(k, "", int(doc.m_first[k]), of - 1)
     if slot is None and norm[c] == ",":  # "…, the CAD, the police's fraud unit, said"
         slot = clause.body_with_appositive(doc, s_lo, c)
     nxt = _after_time_words(norm, cue.last + 1, s_hi)
     if cue.cue in _TOLD:
         nxt = past_addressee(doc, nxt, s_hi)  # "…, X told a news conference in Abuja."
     nxt = speech.past_adverbial(norm, nxt, s_hi)  # "…, X said late on Sunday", "wrote on X."
+    if slot is None and (lede := lede_role_after_content(doc, s_lo, c)) is not None:
+        # "…, the country's top prosecutor said Wednesday." (wave 20, set 86)
+        if not _clause_ends(norm, nxt, s_hi):
+            return None
+        return (
+            (lede[0], nxt) if found.add(s_lo, lede[1] - 1, "reported", lede[0], cue.cue) else None
+        )
     if slot is None:
         slot = untabled_name(doc, max(s_lo + 1, c - 6), c)  # "…, Mohamed Adow said."
         if slot is not None and norm[slot.first - 1] != ",":
@@ -546,6 +591,25 @@ def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, i
     return None
 
 
+def _audience_end(norm: Sequence[str], a: int, s_hi: int) -> int | None:
+    """After "told": the token after an audience of up to three words that opens with an
+    article ("a news conference", "the press briefing") and is followed by a clause, not by
+    "of" or a time word ("told a news conference the money came back …"), else None."""
+    if a + 1 > s_hi or norm[a] not in _ARTICLES:
+        return None
+    for k in range(a + 1, min(s_hi, a + 3) + 1):
+        if norm[k] in AUDIENCE_NOUNS:
+            while k + 1 <= s_hi and norm[k + 1] in AUDIENCE_NOUNS:
+                k += 1
+            nxt = k + 1
+            if nxt > s_hi or not norm[nxt][:1].isalpha() or norm[nxt] in ("of", "in", "on"):
+                return None
+            return nxt
+        if not norm[k][:1].isalpha():
+            return None
+    return None
+
+
 def _untabled_addressee_end(doc: SpeakerDoc, a: int, s_hi: int) -> int:
     """After "told": the end of an addressee the table does not know ("the BBC", "AFP",
     "RFA's Vietnamese Service"), capitalised words before a clause in lower case ("told the BBC
@@ -572,6 +636,13 @@ def _clause_ends(norm: Sequence[str], nxt: int, s_hi: int) -> bool:
         return True
     if norm[nxt] in _ADVERBIAL:
         return not speech.at_least(norm, nxt, s_hi)  # not "…, X said at least 17 …"
+    if (
+        norm[nxt] in ("as", "amid")
+        and nxt + 1 <= s_hi
+        and norm[nxt + 1] in _ARTICLES
+        and norm[nxt - 1] not in AS_CUES  # not "…, in a move officials described as a '…'"
+    ):
+        return True  # "…, X told his counterparts yesterday as the conference opened" (wave 20)
     w = norm[nxt]
     return len(w) > 3 and w.endswith("ly") and (nxt + 1 > s_hi or norm[nxt + 1] in (*SENT_END, ","))
 
@@ -680,6 +751,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
             addressee = doc.slot_starting_at(a + 1 if norm[a] in _ARTICLES else a)
             if addressee is not None and addressee.mention >= 0:
                 a = addressee.last + 1
+            elif (k := _audience_end(norm, a, s_hi)) is not None:
+                a = k  # "told a news conference the money came back …" (wave 20, set 86)
             else:
                 a = _untabled_addressee_end(doc, a, s_hi)  # "told the BBC her son …" (wave 18)
     j = _after_time_words(norm, a, s_hi)
@@ -687,7 +760,10 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     while b > s_lo and norm[b] in TIME_WORDS:
         b -= 1  # "Developing countries on Monday called for …"
     seg = _clause_start(norm, s_lo, c0)
-    unnamed = (
+    # "adopted a statement calling on member services to …", "a declaration promising to"
+    # (wave 20, set 86): a document's content, no one the table knows speaks
+    adopted = slot is None and cue.kind == "participle" and norm[c0 - 1] in _ADOPTED_TEXTS
+    unnamed = adopted or (
         slot is None
         and (cue.kind == "verb" or cue.cue == "accusing")  # "with each side accusing …"
         and (
@@ -740,6 +816,10 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         return
     if cue.cue in ("answered", "replied") and not (a <= s_hi and norm[a] in ("that", ":")):
         return  # "she answered an advertisement": an object, not speech
+    if a + 2 <= s_hi and norm[a] == "with" and norm[a + 1] in _NOTED_MANNER:
+        if norm[a + 2] != "that":
+            return  # "The Parties noted with appreciation the offer of …" (wave 20, set 87)
+        a += 3  # "noted with concern that …"
     if (slot is None or slot.mention == UNNAMED) and sum(
         norm[i][:1].isalnum() for i in range(a, min(s_hi, a + _MIN_UNNAMED_WORDS + 2) + 1)
     ) < _MIN_UNNAMED_WORDS:
@@ -753,6 +833,16 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         )
         if that is not None and norm[that] == "that":
             a = that + 1
+        elif (
+            norm[a] == "in"
+            and a + 3 <= s_hi
+            and norm[a + 1] in _OPENING_DETERMINERS
+            and norm[a + 2] in _SPOKEN_FORMS
+            and (past := _after_time_words(norm, a + 3, s_hi)) <= s_hi
+            and norm[past][:1].isalpha()
+            and norm[past] not in ("on", "to", "at", "issued", "posted", "published", "that")
+        ):
+            a = past  # "said in a statement [on Monday] the official had moved …" (wave 20)
     if (slot is None or slot.mention == UNNAMED) and closing_attribution(found, ci, s_hi):
         return  # "… that rich nations have promised …, delegates said.": inside that quote
     if _no_content_after(norm, a, s_hi, cue.cue) or clause.np_object(norm, a, s_hi, cue.cue):
@@ -888,4 +978,22 @@ def _content_end(found: Found, ci: int, s_hi: int) -> int:
                 if speech.other_subject(doc, k + 2, nxt.first - 1):  # "…, while the head of …"
                     return k - 1
                 break
+    if cue.cue in _THING_CUES:
+        # "proposed a liaison desk in every capital, and the SPP has trained …": what is
+        # proposed is a thing; a new clause after ", and" is the writer's (wave 20, set 88)
+        for k in range(cue.last + 2, s_hi - 1):
+            if (
+                norm[k] == ","
+                and norm[k + 1] in ("and", "but")
+                and any(norm[i] in _FINITE_AUX for i in range(k + 2, min(s_hi, k + 8) + 1))
+            ):
+                return k - 1
     return s_hi
+
+
+#: Cues whose content is a thing asked for or offered, not a clause.
+_THING_CUES = frozenset({
+    "proposed", "proposes", "propose", "called for", "calls for", "pushed for", "pushes for",
+    "pressed for", "presses for", "asked for", "asks for",
+})  # fmt: skip
+_FINITE_AUX = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})

