@@ -67,10 +67,20 @@ def first_sense(
     actor = extra["actor_id"].to_numpy(object)[sorted_rows]
     opens = np.ones(len(order), bool)
     opens[1:] = (doc[1:] != doc[:-1]) | (key[1:] != key[:-1])
-    group_first = np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))
-    first_actor = actor[group_first]
     dist = extra["distance"].to_numpy()[sorted_rows]
-    change = (first_actor != actor) & (dist > NEAR_CHARS)
+    # an occurrence qualified by the name right before it ("Singapore's AGC") sets no sense
+    # for the bare ones after it: the writer names the other body in passing (wave 20, set 83)
+    context = extra["context_id"].to_numpy(object)[sorted_rows]
+    leads = (dist > _QUALIFIED) | (context == actor)
+    group_first = np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))
+    first_lead = np.where(leads, np.arange(len(order)), len(order))
+    for i in range(len(order) - 2, -1, -1):  # the first leading row at or after each row
+        if not opens[i + 1]:
+            first_lead[i] = min(first_lead[i], first_lead[i + 1])
+    leader = first_lead[group_first]
+    leader = np.where(leader < len(order), leader, group_first)
+    first_actor = actor[leader]
+    change = (first_actor != actor) & (dist > NEAR_CHARS) & (np.arange(len(order)) > leader)
     if not change.any():
         return extra
     rows = sorted_rows[change]
@@ -90,6 +100,8 @@ def first_sense(
 
 # characters between a name and the alias it qualifies: "Malaysia's AGC", "China's the MPS"
 _ADJACENT = 5
+# characters from the start of a qualifying name to the alias ("Singapore's AGC": 12)
+_QUALIFIED = 20
 
 
 def sentence_tie_sense(

@@ -44,7 +44,10 @@ __all__ = [
 #: compounds" is a demand like "urged … to"; not "pressed charges", "pressed ahead", "pressed
 #: for" (a cue of its own), "will press" or a press without an addressee and "to".
 _PRESS = frozenset({"pressed", "presses", "pressing", "press"})
-CHARGE_CUES: frozenset[str] = _PRESS | frozenset({
+#: Wave 20 (held-out set 85): "has instructed provincial prosecutors to bring suspects to
+#: trial" is a directive like "urged … to"; not "instructed by", nor without "to".
+_INSTRUCTED = frozenset({"instructed", "instructs", "directed", "directs"})
+CHARGE_CUES: frozenset[str] = _PRESS | _INSTRUCTED | frozenset({
     "informed", "informs", "raised concerns", "raises concerns", "ordered", "orders",
     "encouraged", "encourages",
 })  # fmt: skip
@@ -113,6 +116,9 @@ def charge_cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
         # wave 13: "ordered X not to act …" (a cease order), "ordered X to immediately suspend"
         verb = to + 2 if norm[to + 1].endswith("ly") and to + 2 < n else to + 1
         return norm[verb] in CEASE_VERBS or norm[to - 1] == "not"
+    if c.cue in _INSTRUCTED:
+        to = _ahead(doc, c, "to")
+        return nxt not in ("by", "to") and to is not None and to + 1 < n and norm[to + 1].isalpha()
     if c.cue in _PRESS:
         to = _ahead(doc, c, "to")
         prev = norm[c.first - 1] if c.first else ""

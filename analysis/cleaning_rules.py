@@ -861,6 +861,19 @@ _DATELINE_RULES = (
     # (up to 200 characters: "Source: Supreme People's Procuratorate of the People's Republic of
     # China (English edition). Translated from Chinese.", held-out set 23)
     BoilerplateRule("source_line", r"(?i:source|nguồn|theo)\s{0,3}:\s{0,3}.{1,200}"),
+    # "Published by the Lowy Institute", "Republished from the news page of the Attorney
+    # General's Office" (wave 20, sets 87 and 88): who published the copy, a line of its own
+    # without a clause after it
+    BoilerplateRule(
+        "published_by", r"(?:Re-?)?(?i:published)\s{1,3}(?:by|from)\s{1,3}[^\n,;:]{1,90}"
+    ),
+    # "BERNAMA provides up-to-date authentic and comprehensive news … (Klang Valley,
+    # Malaysia)." (set 87): an agency's description of itself at the foot of its copy
+    BoilerplateRule(
+        "agency_blurb",
+        r"\p{Lu}{3,}(?:\s{1,3}\p{Lu}{2,}){0,2}\s{1,3}(?:provides|delivers)\s{1,3}[^\n]{0,300}?"
+        r"\b(?i:news|channels|radio)\b[^\n]{0,300}",
+    ),
 )
 
 #: Named rule sets; ``"default"`` is all of them. ``clean_boilerplate(docs, rules="web")``.

@@ -126,6 +126,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     # "agreed Thursday that …" (guarded in analysis.report_forms: a time, then "that");
     # "Delegates joked that …"
     "agreed", "joked that",
+    # "has instructed provincial prosecutors to …" (guarded in analysis.charge_forms)
+    "instructed", "instructs", "directed", "directs",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").
@@ -261,6 +263,8 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     "agent", "agents", "guards", "inspectors",
     # wave 15 (set 28): "The next edition will be held in Indonesia, organisers said."
     "organisers", "organizers",
+    # wave 20 (set 85): "A consultant who attended as an observer said …"
+    "consultant", "consultants", "observer", "adviser", "advisers", "advisor", "advisors",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

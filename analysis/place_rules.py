@@ -71,7 +71,7 @@ DESTINATION_VERBS: frozenset[str] = frozenset({
     "exported", "exporting", "ship", "ships", "shipped", "shipping", "moved", "move", "moves",
     "smuggled", "trafficked", "transferred", "flew", "brought", "bring", "brings",
     # a host greeting its guests: "welcomed chief prosecutors … to Bangkok" (held-out set 12)
-    "welcomed", "welcomes", "welcoming",
+    "welcomed", "welcomes", "welcoming", "welcome",  # wave 20: "to welcome you to Kuala Lumpur"
 })  # fmt: skip
 #: Objects that make "sent X to COUNTRY" an address, not a destination.
 ADDRESSED_OBJECTS: frozenset[str] = frozenset(
@@ -489,7 +489,7 @@ ORIGIN_VERBS: frozenset[str] = frozenset({
     "worked", "work", "works", "working", "speaking", "spoke", "speaks",
 })  # fmt: skip
 # the particle between such a verb and "from": "sent back from", "flown home from"
-_PARTICLES = frozenset({"back", "home", "away", "out", "over"})
+_PARTICLES = frozenset({"back", "home", "away", "out", "over", "in"})  # "brought in from" (wave 20)
 # what is sent, before "comes from X": "a request comes from Beijing" names the sender (set
 # 14, as set 11's "a request from Beijing"; route_forms.SENT_NOUNS has the longer list)
 #: Verbs of coming: "a request comes from X" names a sender (:data:`SENT_THINGS`).

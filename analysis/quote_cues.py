@@ -26,6 +26,7 @@ from analysis.report_forms import person_of_body
 from analysis.reported import clause_subject
 from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, TRIM_LEFT, Found, Slot, SpeakerDoc
 from analysis.speech_forms import as_clause, opens_next_quote
+from analysis.title_chains import NAME_PREFIXES
 
 __all__ = [
     "AS_CUES",
@@ -40,7 +41,7 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 _TOLD_CUES = frozenset({"told", "tells"})
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col"})
 # styles of address that may stand before a tabled title and name: "H.E. Prosecutor General X"
-_STYLES = frozenset({"h.e.", "hon.", "excellency", "samdech", "dato'", "datuk", "tan"})
+_STYLES = NAME_PREFIXES - {"his", "her", "'", "’"}
 WINDOW_AFTER = 16  # tokens after a closing mark searched for the cue ("…," X of the Y (Z) told)
 _WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
 

@@ -87,6 +87,7 @@ __all__ = [
     "courtesy",
     "pronoun_rows",
     "DEMONYM_HEADS",
+    "DECISION_MANNER",
     "demonym_body",
 ]
 
@@ -709,7 +710,10 @@ DECISION_VERBS: frozenset[str] = frozenset({
     "underscored", "reiterated", "welcomed", "expressed",
 })  # fmt: skip
 #: "noted with concern / satisfaction that …"
-_DECISION_MANNER = frozenset({"concern", "satisfaction", "appreciation", "regret", "interest"})
+#: Manners of noting: "noted with concern that …", "noted with appreciation the offer …".
+DECISION_MANNER: frozenset[str] = frozenset({
+    "concern", "satisfaction", "appreciation", "regret", "interest", "pleasure", "gratitude",
+})  # fmt: skip
 
 
 def event_decisions(found: Found) -> None:
@@ -725,8 +729,8 @@ def event_decisions(found: Found) -> None:
     for j in np.flatnonzero(doc.a_type == "event"):
         first, last = int(doc.a_first[j]), int(doc.a_last[j])
         lo = int(doc.s_lo[first])
-        # the mention opens the sentence, after at most a paragraph number ("8.")
-        if any(str(norm[i])[:1].isalpha() for i in range(lo, first)):
+        # the mention opens the sentence, after at most a paragraph number ("8.") and "the"
+        if any(str(norm[i])[:1].isalpha() and norm[i] != "the" for i in range(lo, first)):
             continue
         c = last + 1
         while c < n and norm[c] in _AUX_WORDS:
@@ -734,7 +738,7 @@ def event_decisions(found: Found) -> None:
         if c >= n or norm[c] not in DECISION_VERBS:
             continue
         t = c + 1
-        if t + 1 < n and norm[t] == "with" and norm[t + 1] in _DECISION_MANNER:
+        if t + 1 < n and norm[t] == "with" and norm[t + 1] in DECISION_MANNER:
             t += 2
         hi = int(doc.s_hi[first])
         if t >= hi or norm[t] != "that":

@@ -546,7 +546,17 @@ def _speech_after(doc: SpeakerDoc, c: Cue) -> bool:
     if c.cue.startswith("describ"):
         hi = min(int(doc.s_hi[c.first]), c.last + 12)
         return any(norm[i] in ("as", "how") for i in range(c.last + 1, hi + 1))
-    return False
+    # "She recalled Thailand deported 109 men …" (wave 20, set 86): an actor, then a finite
+    # verb, opens a clause; not "recalled its ambassador"
+    return slot is not None and (norm[j] in _FINITE_AFTER or _past_verb(norm[j]))
+
+
+_FINITE_AFTER = frozenset({"had", "has", "have", "was", "were", "is", "are", "would", "could"})
+
+
+def _past_verb(w: str) -> bool:
+    """A word that reads as a past-tense verb ("deported", "signed"), not a participle noun."""
+    return len(w) > 4 and w.isalpha() and w.endswith("ed")
 
 
 def _hypothetical(doc: SpeakerDoc, first: int) -> bool:

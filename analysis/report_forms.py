@@ -368,6 +368,10 @@ def it_after_subject(found: Found, s_lo: int) -> Slot | None:
     if s_lo == 0:
         return None
     lo = int(doc.s_lo[s_lo - 1])
+    if doc.norm[lo] in ("in", "meanwhile", "separately", "earlier", "later"):
+        # "In Beijing, the Ministry of Public Security (MPS) welcomed …" (wave 20, set 86)
+        comma = next((i for i in range(lo, min(s_lo - 1, lo + 5)) if doc.norm[i] == ","), None)
+        lo = comma + 1 if comma is not None else lo
     k = doc.first_at.get(lo)
     if k is None and doc.norm[lo] == "the":
         k = doc.first_at.get(lo + 1)

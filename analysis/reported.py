@@ -115,15 +115,24 @@ _WEEKDAYS = WEEKDAY_NAMES | {"today", "yesterday", "tonight"}
 _TOLD = frozenset({"told", "tells", "told reporters", "told journalists", "informed", "informs"})
 # verbs with an addressee before "that": "warned China that …", "assured Kenya that …"
 _WARNED = frozenset({"warned", "warns", "warn", "assured", "assures", "reminded", "reminds"})
-# "said in a statement that …": an adverbial between a cue and "that" is not what is said
+# cues of an agreement, whose subject may be several parties ("They agreed that …")
+_AGREEMENT_CUES = frozenset({"agreed that", "agreed", "agree that", "agrees that", "agree"})
+
+
+def _joint_agents(norm: Sequence[str], seg: int, slot: Slot | None) -> bool:
+    """The subject of an agreement is "they"/"we" or "the two …"/"both …" (opening the clause
+    at ``seg``): several parties."""
+    if slot is not None and slot.mention == -1 and slot.pronoun in ("they", "we"):
+        return True
+    k = seg + 1 if norm[seg] == "the" else seg
+    return norm[k] in ("two", "three", "both")
+
+
 #: A meeting's texts whose participle reports their content ("a declaration promising to …").
 _ADOPTED_TEXTS = frozenset({
     "statement", "declaration", "communique", "communiqué", "resolution", "memorandum",
 })  # fmt: skip
-# "noted with appreciation the offer …": what is noted is a thing, not a statement
-_NOTED_MANNER = frozenset({
-    "concern", "satisfaction", "appreciation", "regret", "interest", "pleasure", "gratitude",
-})  # fmt: skip
+# "said in a statement that …": an adverbial between a cue and "that" is not what is said
 _ADVERBIAL_THAT = frozenset({"in", "after", "at", "during", "on", "last", "later", "before"})
 # "said in a statement …", "said in her speech …": the form of what was said
 _OPENING_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
@@ -782,7 +791,15 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
             )
         )
     )
-    if speech.joined_description(doc, s_lo, c0):  # "…, while the head of the X delegation urged"
+    if cue.cue in _AGREEMENT_CUES and _joint_agents(norm, seg, slot):
+        # "They also agreed that …", "The two prosecutors general agreed that …" (wave 20,
+        # set 85): the parties agree together, for none of them alone
+        slot, unnamed = None, True
+    if speech.joined_description(doc, s_lo, c0) and (
+        slot is None or slot.mention < 0 or slot.first < c0 - 10
+    ):
+        # "…, while the head of the X delegation urged"; not "…, and the Chinese embassy said"
+        # (the country of the embassy found in that subject; wave 20, set 85)
         slot, unnamed = None, True
     if unnamed_they(doc, s_lo, slot) or example_of_unnamed(doc, s_lo, slot):
         slot, unnamed = None, True  # "…, in which they"; "Critics, including X, say" (wave 13)
@@ -816,7 +833,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         return
     if cue.cue in ("answered", "replied") and not (a <= s_hi and norm[a] in ("that", ":")):
         return  # "she answered an advertisement": an object, not speech
-    if a + 2 <= s_hi and norm[a] == "with" and norm[a + 1] in _NOTED_MANNER:
+    if a + 2 <= s_hi and norm[a] == "with" and norm[a + 1] in forms.DECISION_MANNER:
         if norm[a + 2] != "that":
             return  # "The Parties noted with appreciation the offer of …" (wave 20, set 87)
         a += 3  # "noted with concern that …"

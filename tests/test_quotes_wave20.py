@@ -216,3 +216,120 @@ def test_an_unnamed_source_of_four_words_before_a_comma() -> None:
         ["some governments feared being pressed to hand over their own nationals", "reported",
          None, "said"]
     ]  # fmt: skip
+
+
+def test_agreed_with_a_time_before_that_and_joked_that() -> None:
+    text = (
+        "Top prosecutors from Ruritania and Elbonia agreed Thursday that cooperation must move "
+        "from words to cases.\n\n"
+        "Elbonia agreed to send a team.\n\n"
+        "Delegates joked that the two offices would have to sign their letters carefully."
+    )
+    assert quotes_of(text) == [
+        ["cooperation must move from words to cases", "reported", None, "agreed"],
+        ["the two offices would have to sign their letters carefully", "reported", None,
+         "joked that"],
+    ]  # fmt: skip
+
+
+def test_it_said_after_a_body_named_with_its_countrys_possessive() -> None:
+    text = (
+        "Elbonia's High Prosecution Office (HPO) welcomed the decision and described it as "
+        '"a model of cooperation". It said the suspect had been wanted since 2016.'
+    )
+    assert quotes_of(text) == [
+        ["a model of cooperation", "direct", "hpo", "described"],
+        ["the suspect had been wanted since 2016", "reported", "hpo", "said"],
+    ]
+
+
+def test_a_declarations_participle_reports_its_content() -> None:
+    text = (
+        "The forum adopted a statement calling on member prosecution services to treat forced "
+        "criminality as trafficking.\n\n"
+        "It was a promising start for the new office."
+    )
+    assert quotes_of(text) == [
+        ["member prosecution services to treat forced criminality as trafficking", "reported",
+         None, "calling on"]
+    ]  # fmt: skip
+
+
+def test_noted_with_appreciation_a_thing_or_with_concern_that() -> None:
+    text = (
+        "The Parties noted with appreciation the offer of the HPO to host the next forum.\n\n"
+        "Elbonia noted with concern that scams had grown.\n\n"
+        "4. The Lakes Prosecutors Forum noted that seizures had tripled since 2008."
+    )
+    assert quotes_of(text) == [
+        ["scams had grown", "reported", "elbonia", "noted"],
+        ["seizures had tripled since 2008", "reported", "forum", "noted"],
+    ]
+
+
+def test_a_style_of_address_before_a_tabled_title_and_name() -> None:
+    text = (
+        '"Fraud knows no borders," said H.E. Attorney-General Rina Dobrev, who chairs the '
+        "forum this year."
+    )
+    assert quotes_of(text) == [["Fraud knows no borders,", "direct", "dobrev", "said"]]
+
+
+def test_instructed_someone_to_act() -> None:
+    text = (
+        "Attorney-General Rina Dobrev has instructed provincial prosecutors to bring the "
+        "suspects to trial without delay.\n\n"
+        "The inquiry was directed by a retired judge."
+    )
+    assert quotes_of(text) == [
+        ["provincial prosecutors to bring the suspects to trial without delay", "reported",
+         "dobrev", "instructed"]
+    ]  # fmt: skip
+
+
+def test_parties_that_agree_together() -> None:
+    text = (
+        "Attorney-General Rina Dobrev met Anna Kessler in Tokar. They also agreed that the "
+        "convention should be applied more fully.\n\n"
+        "The two prosecutors general agreed that cross-border cases would be given priority."
+    )
+    assert quotes_of(text) == [
+        ["the convention should be applied more fully", "reported", None, "agreed that"],
+        ["cross-border cases would be given priority", "reported", None, "agreed that"],
+    ]
+
+
+def test_an_embassy_in_the_clause_after_and() -> None:
+    text = (
+        "Ruritania has sent flights to Tokar to collect its nationals, and the Ruritanian "
+        "embassy said more flights would follow this week."
+    )
+    assert quotes_of(text) == [
+        ["more flights would follow this week", "reported", "ruritania", "said"]
+    ]
+
+
+def test_a_consultant_who_attended_speaks_for_no_one_in_the_table() -> None:
+    text = "A consultant who attended as an observer said most of the victims were young."
+    assert quotes_of(text) == [["most of the victims were young", "reported", None, "said"]]
+
+
+def test_it_said_after_an_opening_place() -> None:
+    text = (
+        "In Tokar, the High Prosecution Office welcomed the decision. It said the suspect had "
+        "been wanted since 2016."
+    )
+    assert quotes_of(text) == [
+        ["the suspect had been wanted since 2016", "reported", "hpo", "said"]
+    ]
+
+
+def test_recalled_an_actor_and_a_finite_verb() -> None:
+    text = (
+        "Anna Kessler spoke in Strelsau. She recalled Elbonia deported 109 men in 2015 despite "
+        "appeals.\n\n"
+        "Ruritania recalled its ambassador to Elbonia."
+    )
+    assert quotes_of(text) == [
+        ["Elbonia deported 109 men in 2015 despite appeals", "reported", "kessler", "recalled"]
+    ]
