@@ -23,7 +23,7 @@ from analysis import speech_forms as speech  # the wave-6 news forms (held-out s
 from analysis.apposed_forms import named_after_descriptor
 from analysis.cues import UNNAMED_SOURCES
 from analysis.report_forms import located_mission, passive_clause, untabled_the_name
-from analysis.speakers import BOUNDARY, DEGREES, UNNAMED, Found, Slot, SpeakerDoc
+from analysis.speakers import BOUNDARY, DEGREES, UNNAMED, Found, Slot, SpeakerDoc, dateline_end
 from analysis.subject_forms import INTRO_WORDS, appositive_name, head_of, untabled_name
 
 __all__ = ["subject", "joint_subject", "RELATIVES", "TIME_WORDS"]
@@ -109,7 +109,8 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         # Watch has urged" (held-out set 30)
         end -= 1
     end = speech.before_place(doc, lo, end)  # "Israel's embassy in The Hague said"
-    if joint_subject(doc, lo, end):
+    # "SINGAPORE - Singapore and Brunei have agreed that …": past a dateline (wave 20, set 83)
+    if joint_subject(doc, dateline_end(doc, lo, end), end):
         return Slot(UNNAMED, "", lo, end)
     slot = doc.person_ending_at(end)
     if slot is None:

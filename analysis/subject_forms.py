@@ -130,8 +130,17 @@ def untabled_name(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
             break
         k -= 1
     first = k + 1
+    if first < end and norm[first] == "the" and first == doc.s_lo[first]:
+        first += 1  # "The Attorney-General's Chambers said …" (a body not resolved; wave 20)
     if first > end or norm[first] in _FUNCTION_WORDS_SUBJ or norm[end] in _FUNCTION_WORDS_SUBJ:
         return None
+    if (
+        first == end
+        and first - 1 >= 0
+        and first - 1 == doc.s_lo[first]
+        and norm[first - 1] == "the"
+    ):
+        return None  # "The Chambers said": one word after "The" is no name
     if first == end and first == doc.s_lo[first]:
         return None
     return Slot(UNNAMED, "", first, end)

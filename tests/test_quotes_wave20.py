@@ -333,3 +333,22 @@ def test_recalled_an_actor_and_a_finite_verb() -> None:
     assert quotes_of(text) == [
         ["Elbonia deported 109 men in 2015 despite appeals", "reported", "kessler", "recalled"]
     ]
+
+
+def test_a_joint_subject_after_a_dateline() -> None:
+    text = (
+        "STRELSAU - Ruritania and Elbonia have agreed that urgent requests will be handled "
+        "within 14 working days."
+    )
+    assert quotes_of(text) == [
+        ["urgent requests will be handled within 14 working days", "reported", None,
+         "agreed that"]
+    ]  # fmt: skip
+
+
+def test_a_body_the_table_does_not_resolve_after_the() -> None:
+    text = (
+        "The Attorney-General's Chambers said the man would be charged in court.\n\n"
+        "The Chambers said the man would be charged on Thursday."
+    )
+    assert quotes_of(text) == [["the man would be charged in court", "reported", None, "said"]]
