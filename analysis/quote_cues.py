@@ -22,7 +22,7 @@ from analysis.quote_forms import (
     untabled_person_after,
     untabled_person_before,
 )
-from analysis.report_forms import person_of_body
+from analysis.report_forms import located_mission, person_of_body
 from analysis.reported import clause_subject
 from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, TRIM_LEFT, Found, Slot, SpeakerDoc
 from analysis.speech_forms import as_clause, opens_next_quote
@@ -162,6 +162,16 @@ def _appositive_person(doc: SpeakerDoc, lo: int, i: int) -> Slot | None:
     return Slot(k, "", f, i) if doc.norm[f - 2][:1].isalpha() else None
 
 
+def _clause_lo(doc: SpeakerDoc, c0: int) -> int:
+    """The first token of the clause that ends before token ``c0`` (after its sentence's last
+    comma, semicolon or colon before ``c0``)."""
+    lo = int(doc.s_lo[c0])
+    for i in range(c0 - 1, lo - 1, -1):
+        if doc.norm[i] in BOUNDARY:
+            return i + 1
+    return lo
+
+
 def _possessive(doc: SpeakerDoc, i: int) -> bool:
     """Token ``i`` is a possessive ("Malaysia's") or is followed by one."""
     w = doc.text[doc.start[i] : doc.end[i]]
@@ -213,6 +223,14 @@ def cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
                 # "Fiorito, who led the case, called the ruling '…'"; "X said … and described
                 # the fine as '…'": the subject of the sentence's first cue
                 slot = earlier_subject(found, cue.first) or slot
+            if slot is None:
+                # "A spokesperson for the Chinese Embassy in Jakarta thanked Indonesia for its
+                # '…'", "The Chinese embassy thanked Phnom Penh for its '…'" (wave 20): the
+                # country of the embassy or official
+                lo = _clause_lo(doc, cue.first)
+                slot = located_mission(doc, lo, cue.first - 1) or demonym_body(
+                    doc, lo, cue.first - 1
+                )
             if slot is None and not as_clause(doc, cue, o):
                 continue  # 'As the judges put it, "…"' keeps its quote with an NA speaker
             return ci, slot

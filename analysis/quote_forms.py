@@ -914,7 +914,7 @@ _SOURCE_DETERMINERS = frozenset({
 # a person of a body: "an official from the Lao prosecutor's office"
 _MEMBER_NOUNS = frozenset({
     "official", "officials", "representative", "representatives", "member", "members",
-    "source", "sources",
+    "source", "sources", "spokesman", "spokeswoman", "spokesperson",
 })  # fmt: skip
 # irregular adjectives of country names (the regular ones add -n, -an, -ian, -ese, -i)
 _IRREGULAR = {
@@ -957,7 +957,7 @@ def demonym_body(
     # diplomat" (wave 20, sets 86 and 88); not "a former Thai prosecutor" (set 16: NA)
     while j < min(end, lo + 3) and norm[j] in _SOURCE_DETERMINERS:
         j += 1
-    if j + 2 < end and norm[j] in _MEMBER_NOUNS and norm[j + 1] in ("from", "of", "at"):
+    if j + 2 < end and norm[j] in _MEMBER_NOUNS and norm[j + 1] in ("from", "of", "at", "for"):
         # "an official from the Lao prosecutor's office", "officials from the Thai side"
         # (wave 20, sets 85 and 86)
         j += 3 if norm[j + 2] == "the" else 2

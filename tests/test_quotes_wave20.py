@@ -352,3 +352,30 @@ def test_a_body_the_table_does_not_resolve_after_the() -> None:
         "The Chambers said the man would be charged on Thursday."
     )
     assert quotes_of(text) == [["the man would be charged in court", "reported", None, "said"]]
+
+
+def test_an_embassy_thanking_for_a_quoted_word() -> None:
+    text = (
+        "Elbonia handed 30 suspects to Ruritania on Friday.\n\n"
+        'A spokesperson for the Ruritanian Embassy in Tokar thanked Elbonia for its "strong '
+        'support".\n\n'
+        'A spokesman for the Ruritanian embassy thanked Elbonia for its "quick action".'
+    )
+    assert quotes_of(text) == [
+        ["strong support", "direct", "ruritania", "thanked"],
+        ["quick action", "direct", "ruritania", "thanked"],
+    ]
+
+
+def test_explains_how_and_a_quoted_topic_are_not_quotes() -> None:
+    text = (
+        "Rina Dobrev explains how the evidence was gathered.\n\n"
+        'Rina Dobrev said the HPO had proposed "asset recovery in fraud cases" as the main '
+        "topic of the forum.\n\n"
+        '"The evidence came from abroad," Rina Dobrev explained.'
+    )
+    assert quotes_of(text) == [
+        ['the HPO had proposed "asset recovery in fraud cases" as the main topic of the forum',
+         "reported", "dobrev", "said"],
+        ["The evidence came from abroad,", "direct", "dobrev", "explained"],
+    ]  # fmt: skip
