@@ -23,7 +23,7 @@ from analysis.quote_forms import (
     untabled_person_before,
 )
 from analysis.report_forms import located_mission, person_of_body
-from analysis.reported import clause_subject
+from analysis.reported import clause_start, clause_subject
 from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, TRIM_LEFT, Found, Slot, SpeakerDoc
 from analysis.speech_forms import as_clause, opens_next_quote
 from analysis.title_chains import NAME_PREFIXES
@@ -162,16 +162,6 @@ def _appositive_person(doc: SpeakerDoc, lo: int, i: int) -> Slot | None:
     return Slot(k, "", f, i) if doc.norm[f - 2][:1].isalpha() else None
 
 
-def _clause_lo(doc: SpeakerDoc, c0: int) -> int:
-    """The first token of the clause that ends before token ``c0`` (after its sentence's last
-    comma, semicolon or colon before ``c0``)."""
-    lo = int(doc.s_lo[c0])
-    for i in range(c0 - 1, lo - 1, -1):
-        if doc.norm[i] in BOUNDARY:
-            return i + 1
-    return lo
-
-
 def _possessive(doc: SpeakerDoc, i: int) -> bool:
     """Token ``i`` is a possessive ("Malaysia's") or is followed by one."""
     w = doc.text[doc.start[i] : doc.end[i]]
@@ -227,7 +217,7 @@ def cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
                 # "A spokesperson for the Chinese Embassy in Jakarta thanked Indonesia for its
                 # '…'", "The Chinese embassy thanked Phnom Penh for its '…'" (wave 20): the
                 # country of the embassy or official
-                lo = _clause_lo(doc, cue.first)
+                lo = clause_start(norm, int(doc.s_lo[cue.first]), cue.first)
                 slot = located_mission(doc, lo, cue.first - 1) or demonym_body(
                     doc, lo, cue.first - 1
                 )

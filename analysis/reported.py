@@ -90,6 +90,7 @@ __all__ = [
     "reported_speech",
     "subject",  # moved to analysis.cue_subjects; re-exported for old imports
     "clause_subject",
+    "clause_start",
     "continue_with",
     "lede_person",
     "HEADLINE_ROLES",
@@ -146,14 +147,20 @@ def clause_subject(doc: SpeakerDoc, c0: int) -> Slot | None:
     """The first eligible mention of the clause that ends before token ``c0``, read as the
     head of its noun phrase ("China's Ministry of Public Security (MPS) … described it as
     '…'" → the ministry; wave 20, set 86)."""
-    lo = _clause_start(doc.norm, int(doc.s_lo[c0]), c0)
+    lo = clause_start(doc.norm, int(doc.s_lo[c0]), c0)
     slot = doc.first_mention_in(lo, c0 - 1)
     return head_of(doc, slot, lo) if slot is not None else None
 
 
-def _clause_start(norm: Sequence[str], s_lo: int, c0: int) -> int:
+def clause_start(norm: Sequence[str], s_lo: int, c0: int) -> int:
     """The token after the last clause boundary in ``s_lo..c0-1``, else ``s_lo``: scanned
-    back from the cue, which stops at the first boundary met instead of listing them all."""
+    back from the cue, which stops at the first boundary met instead of listing them all.
+
+    Example:
+        >>> from analysis.reported import clause_start
+        >>> clause_start(["in", "2019", ",", "the", "hpo", "said"], 0, 5)
+        3
+    """
     for i in range(c0 - 1, s_lo - 1, -1):
         if norm[i] in BOUNDARY:
             return i + 1
@@ -768,7 +775,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
     b = c0 - 1
     while b > s_lo and norm[b] in TIME_WORDS:
         b -= 1  # "Developing countries on Monday called for …"
-    seg = _clause_start(norm, s_lo, c0)
+    seg = clause_start(norm, s_lo, c0)
     # "adopted a statement calling on member services to …", "a declaration promising to"
     # (wave 20, set 86): a document's content, no one the table knows speaks
     adopted = slot is None and cue.kind == "participle" and norm[c0 - 1] in _ADOPTED_TEXTS
