@@ -34,6 +34,7 @@ __all__ = [
     "check_cues",
     "issued_by",
     "AS_CUES",
+    "FINITE_AUXILIARIES",
 ]
 
 #: Speech verbs that attribute what follows or precedes them to a speaker. A verb form directly
@@ -268,6 +269,11 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).
+#: Finite auxiliaries that open a clause's predicate: "She recalled Thailand had …", "…, and
+#: the SPP has trained …".
+FINITE_AUXILIARIES: frozenset[str] = frozenset({
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
+})  # fmt: skip
 #: Cues that take an object and "as" before a quotation ("described the proposal as '…'").
 AS_CUES: frozenset[str] = frozenset({
     "described", "describes", "describe", "called", "calls", "hailed", "hails",

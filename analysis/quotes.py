@@ -101,6 +101,7 @@ from analysis.cues import (
     BASE_FORMS,
     CONTINUATION_CUES,
     DIRECT_ONLY_CUES,
+    FINITE_AUXILIARIES,
     HEARING_CUES,
     HYPOTHETICAL_OPENERS,
     NEGATIONS,
@@ -553,10 +554,7 @@ def _speech_after(doc: SpeakerDoc, c: Cue) -> bool:
         return any(norm[i] in ("as", "how") for i in range(c.last + 1, hi + 1))
     # "She recalled Thailand deported 109 men …" (wave 20, set 86): an actor, then a finite
     # verb, opens a clause; not "recalled its ambassador"
-    return slot is not None and (norm[j] in _FINITE_AFTER or _past_verb(norm[j]))
-
-
-_FINITE_AFTER = frozenset({"had", "has", "have", "was", "were", "is", "are", "would", "could"})
+    return slot is not None and (norm[j] in FINITE_AUXILIARIES or _past_verb(norm[j]))
 
 
 def _past_verb(w: str) -> bool:

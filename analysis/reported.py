@@ -45,6 +45,7 @@ from analysis.cues import (
     BASE_FORMS,
     FINDING_BODIES,
     FINDING_CUES,
+    FINITE_AUXILIARIES,
     HEARING_BODIES,
     HEARING_CUES,
     SOURCE_NOUNS,
@@ -1009,7 +1010,7 @@ def _content_end(found: Found, ci: int, s_hi: int) -> int:
             if (
                 norm[k] == ","
                 and norm[k + 1] in ("and", "but")
-                and any(norm[i] in _FINITE_AUX for i in range(k + 2, min(s_hi, k + 8) + 1))
+                and any(norm[i] in FINITE_AUXILIARIES for i in range(k + 2, min(s_hi, k + 8) + 1))
             ):
                 return k - 1
     return s_hi
@@ -1020,4 +1021,3 @@ _THING_CUES = frozenset({
     "proposed", "proposes", "propose", "called for", "calls for", "pushed for", "pushes for",
     "pressed for", "presses for", "asked for", "asks for",
 })  # fmt: skip
-_FINITE_AUX = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
