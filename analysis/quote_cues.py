@@ -162,13 +162,6 @@ def _appositive_person(doc: SpeakerDoc, lo: int, i: int) -> Slot | None:
     return Slot(k, "", f, i) if doc.norm[f - 2][:1].isalpha() else None
 
 
-def _possessive(doc: SpeakerDoc, i: int) -> bool:
-    """Token ``i`` is a possessive ("Malaysia's") or is followed by one."""
-    w = doc.text[doc.start[i] : doc.end[i]]
-    nxt = doc.norm[i + 1] if i + 1 < len(doc.norm) else ""
-    return w.endswith(("'s", "’s")) or nxt in ("'s", "’s")
-
-
 def cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
     """``X said: "…"`` / ``According to X, "…"``: a cue in the paragraph of the opening mark
     ``o``, followed by the speaker (optional) and at most :data:`_WINDOW_BEFORE` tokens of
@@ -243,7 +236,7 @@ def cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
             # 'Reyes said Washington "strongly supports" …': the mention after the cue opens
             # the reported clause; the cue's own subject speaks
             own = doc.slot_ending_at(cue.first - 1)
-            if own is None and _possessive(doc, slot.last):
+            if own is None and doc.possessive(slot.last):
                 # 'X, who was in Singapore for …, pledged Malaysia's "full support"': the
                 # owner of what is pledged does not speak (wave 20, set 83)
                 own = subject(found, int(doc.s_lo[cue.first]), cue.first)

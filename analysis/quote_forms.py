@@ -709,7 +709,6 @@ DECISION_VERBS: frozenset[str] = frozenset({
     "recognized", "acknowledged", "stressed", "emphasised", "emphasized", "underlined",
     "underscored", "reiterated", "welcomed", "expressed",
 })  # fmt: skip
-#: "noted with concern / satisfaction that …"
 #: Manners of noting: "noted with concern that …", "noted with appreciation the offer …".
 DECISION_MANNER: frozenset[str] = frozenset({
     "concern", "satisfaction", "appreciation", "regret", "interest", "pleasure", "gratitude",

@@ -385,7 +385,7 @@ def it_after_subject(found: Found, s_lo: int) -> Slot | None:
     ):
         # "China's Ministry of Public Security (MPS) welcomed the decision. It said …"
         # (wave 20, set 86): the body after its country's possessive
-        k = doc.first_at.get(after + 1 if doc.norm[after] in ("'s", "’s") else after)
+        k = doc.first_at.get(after)
         if k is None:
             return None
     if doc.a_type[doc.m_row[k]] != "organisation":

@@ -496,6 +496,12 @@ class SpeakerDoc:
                 return None  # the nearest statement before is someone else's ("a joint …")
         return None
 
+    def possessive(self, i: int) -> bool:
+        """Token ``i`` is a possessive ("Malaysia's") or is followed by a possessive "'s"."""
+        if self.text[self.start[i] : self.end[i]].endswith(("'s", "’s")):
+            return True
+        return i + 1 < len(self.norm) and self.norm[i + 1] in ("'s", "’s")
+
     def person_ending_at(self, i: int) -> Slot | None:
         """The mention of a person whose last token is ``i``, unless it is a later conjunct
         ("the Ministry and Nguyen Thi Lan": the clause subject starts with the Ministry)."""

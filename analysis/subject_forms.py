@@ -173,8 +173,7 @@ def role_named_later(doc: SpeakerDoc, slot: Slot, end: int) -> Slot | None:
     norm = doc.norm
     if slot.mention < 0 or doc.a_type[doc.m_row[slot.mention]] != "country":
         return None
-    possessive = doc.text[doc.start[slot.last] : doc.end[slot.last]].endswith(("'s", "’s"))
-    if not possessive and not (slot.last + 1 <= end and norm[slot.last + 1] in ("'s", "’s")):
+    if not doc.possessive(slot.last):
         return None
     words = [w for w in norm[slot.last + 1 : end + 1] if w not in ("'s", "’s")]
     if not words or words[-1] not in _LEDE_ROLE_HEADS:
@@ -215,8 +214,7 @@ def lede_role_after_content(doc: SpeakerDoc, s_lo: int, c: int) -> tuple[Slot | 
     k = doc.first_at.get(i)
     if k is not None and doc.a_type[doc.m_row[k]] == "country":
         owner, i = Slot(k, "", i, int(doc.m_last[k])), int(doc.m_last[k]) + 1
-        last = doc.text[doc.start[owner.last] : doc.end[owner.last]]
-        if not last.endswith(("'s", "’s")) and not (i <= c and norm[i] in ("'s", "’s")):
+        if not doc.possessive(owner.last):
             return None
     elif i + 1 <= c and norm[i] == "the" and norm[i + 1] in _LEDE_OWNERS:
         i += 2
