@@ -18,9 +18,9 @@ field            meaning
 ``aliases``      other spellings, transliterations, acronyms: ``Võ Văn Thưởng``, ``SPP``
 ``titles``       words that may stand directly before a name: ``President``,
                  ``Vietnamese Prosecutor General``
-``short``        short forms (surname style, ``Thuong``) that count only after a title
-                 (``President Thuong``) or after the actor has been named earlier in the
-                 same document
+``short``        short forms (surname style, ``Thuong``) that count after a title
+                 (``President Thuong``) or in a document that names the actor (before or
+                 after the short form)
 ``roles``        definite descriptions (``the State leader``, ``the President``) that count
                  only in documents where the actor is named
 ``places``       ``true``/``false``: whether the place rules of
@@ -548,8 +548,8 @@ class Actors:
             One row per (actor, spelling): ``actor_id``, ``via`` (name, alias, title+name, short,
             role), ``pattern`` (as it will be matched; title+name rows combine each title with
             the name, each alias and each short form), ``condition`` (``none``: counts wherever
-            it occurs; ``named before``: only after the actor has been named earlier in the
-            document; ``named in doc``: only in documents where the actor is named;
+            it occurs; ``named in doc``: only in documents where the actor is named (short
+            forms and roles, before or after the naming);
             ``ambiguous``: the spelling belongs to several actors and goes to the one named
             nearest before it, else nearest after it, else nowhere). A spelling listed twice
             for one actor keeps its first ``via`` (name, alias, title+name, short, role).
@@ -562,7 +562,7 @@ class Actors:
             >>> p["pattern"].tolist()
             ['Vo Van Thuong', 'President Vo Van Thuong', 'President Thuong', 'Thuong']
             >>> p["condition"].tolist()
-            ['none', 'none', 'none', 'named before']
+            ['none', 'none', 'none', 'named in doc']
         """
         rows: list[tuple[str, str, str, str]] = []
         for r in self.table.itertuples(index=False):
@@ -615,12 +615,8 @@ class Actors:
             )
         )
         condition = np.select(
-            [
-                owners.to_numpy() > 1,
-                df["via"].eq("short").to_numpy(),
-                df["via"].eq("role").to_numpy(),
-            ],
-            ["ambiguous", "named before", "named in doc"],
+            [owners.to_numpy() > 1, df["via"].isin(["short", "role"]).to_numpy()],
+            ["ambiguous", "named in doc"],
             default="none",
         )
         df["condition"] = condition

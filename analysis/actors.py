@@ -33,7 +33,6 @@ from analysis.actor_table import (
 )
 from analysis.alias_sense import (
     first_sense,
-    headline_short_forms,
     lowercase_alias_mask,
     other_body,
     resolve_by_own_place,
@@ -117,7 +116,6 @@ def _license(
     named: pd.DataFrame,
     candidates: dict[str, list[tuple[str, str, str]]],
     aff_of: dict[str, str] | None = None,
-    head_rows: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """Resolve conditional matches (short forms, roles, shared spellings) to actors.
 
@@ -126,9 +124,8 @@ def _license(
     by several actors also the actor's affiliation) is named in the same document. For each
     match and candidate, the nearest naming mention of the context actor before the match and
     after it are looked up with one binary search over the (document, actor, start) keys of
-    the naming mentions. A short form needs a naming before it (or after it, for the rows
-    ``head_rows`` marks: a headline's); a role or a shared spelling
-    needs one anywhere in the document. A role or short form shared by several actors counts
+    the naming mentions. A short form, a role or a shared spelling needs a naming anywhere in
+    the document (a short form before the full name: a headline's, a live page entry's). A role or short form shared by several actors counts
     only for an actor that the document names itself or through one of its people (a person
     whose affiliation it is, ``aff_of``: person -> affiliation); the affiliation of a candidate
     only ranks. Among licensed candidates the one whose context is named nearest before wins,
@@ -197,9 +194,14 @@ def _license(
         )
     else:
         dist_prev = dist_next = np.zeros(len(key_q), np.int64)
-    # a short form in the headline may name the person the article names later
-    head = head_rows[row] if head_rows is not None else np.zeros(len(row), bool)
-    licensed = np.where(via == "short", has_prev | (has_next & head), has_prev | has_next)
+    # a short form may come before the full name: in a headline ("… to reinstate Maiga"), a
+    # live page's entry ("15:05 — Gao: …") or a fact box (wave 21, set 71)
+    licensed = has_prev | has_next
+    # a short form written in lower case is a word ("He said no" is not President Omar Said)
+    shorts = np.flatnonzero(via == "short")
+    if len(shorts):
+        upper = cond["matched"].astype(str).str[:1].str.isupper().to_numpy(bool)
+        licensed[shorts] &= upper[row[shorts]]
     # a role or short form shared by several actors: the affiliation named nearby only picks
     # among actors that the document names themselves ("the company" is not Tianhe in a text
     # that names China but not Tianhe; held-out set 4)
@@ -346,8 +348,9 @@ def find_mentions(
 
     * ``name``, ``alias``, ``title+name`` (a title directly before the name, an alias or a
       short form: "President Vo Van Thuong", "President Thuong") count wherever they occur;
-    * ``short`` ("Thuong") counts only after the actor was named (name, alias or
-      title+name) earlier in the same document;
+    * ``short`` ("Thuong") counts only in documents where the actor is named (name, alias
+      or title+name), before or after the short form (a headline's, a fact box's; not a word
+      of another person's name, "Brian Wong" on a byline line);
     * ``role`` ("the President") counts only in documents where the actor is named, before or
       after the role;
     * a spelling that several actors share (e.g. "SPP" for Vietnam's procuracy and China's
@@ -433,7 +436,7 @@ def find_mentions(
         >>> m = find_mentions(tokenize_text("Thuong came. President Võ Văn Thưởng spoke. "
         ...     "Thuong and the President left."), a)
         >>> m[["surface", "via"]].values.tolist()
-        [['President Võ Văn Thưởng', 'title+name'], ['Thuong', 'short'], ['the President', 'role']]
+        [['Thuong', 'short'], ['President Võ Văn Thưởng', 'title+name'], ['Thuong', 'short'], ['the President', 'role']]
         >>> b = Actors.from_records([{"id": "cn", "name": "China", "type": "country"},
         ...     {"id": "vn", "name": "Vietnam", "type": "country"}])
         >>> find_mentions(tokenize_text("Vietnam-China talks were held in Hanoi, Vietnam."),
@@ -467,7 +470,7 @@ def find_mentions(
             )
             if t == "person" and isinstance(f, str)
         }
-        extra = _license(m2, named, cands, aff_of, headline_short_forms(m2, tokens))
+        extra = _license(m2, named, cands, aff_of)
         extra = sentence_tie_sense(extra, cands, act, named)  # "A and B share … the MPS"
         extra = first_sense(extra, cands)  # "The AGC said" after "the AGC" it hosted
         extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"

@@ -191,50 +191,6 @@ def sentence_tie_sense(
     return out
 
 
-#: A short form this early in a document (its first two sentences, within this many
-#: characters) may be in the headline, which names a person before the article does:
-#: "… gives junta one week to reinstate Maiga", "Adebayo-Ross's £80m move collapses".
-HEADLINE_CHARS: int = 160
-_HEADLINE_TOKENS = 60
-
-
-def headline_short_forms(cond: pd.DataFrame, tokens: pd.DataFrame) -> np.ndarray:
-    """True for the stage-2 matches ``cond`` written capitalised in a document's headline: its
-    first two sentences, within :data:`HEADLINE_CHARS` characters, in a sentence that does not
-    end with a full stop ("Thuong arrived. Vo Van Thuong spoke." is no headline). A short
-    form there may be licensed by the full name later in the document (held-out sets 8, 10)."""
-    out = np.zeros(len(cond), bool)
-    if cond.empty or tokens.empty:
-        return out
-    early = (cond["sent"].to_numpy() <= 2) & (cond["start"].to_numpy() < HEADLINE_CHARS)
-    idx = np.flatnonzero(early)
-    if not len(idx):
-        return out
-    first = cond["matched"].astype(str).str[:1].to_numpy(object)[idx]
-    idx = idx[np.array([c.isupper() for c in first], bool)]
-    codes = tokens["doc_id"].array.codes
-    if not len(idx) or np.any(codes[1:] < codes[:-1]):
-        return out
-    sent = tokens["sent"].to_numpy()
-    tok = tokens["tok"].to_numpy()
-    d = cond["doc_id"].array.codes[idx]
-    row = np.searchsorted(codes, d) + cond["tok"].to_numpy()[idx]
-    ok = (row < len(codes)) & (codes[np.clip(row, 0, len(codes) - 1)] == d)
-    row = np.clip(row, 0, len(codes) - 1)
-    ok &= tok[row] == cond["tok"].to_numpy()[idx]  # the tokens table in its usual layout
-    s = sent[row]
-    last = row.copy()
-    for k in range(1, _HEADLINE_TOKENS):
-        r = np.clip(row + k, 0, len(codes) - 1)
-        more = (row + k < len(codes)) & (codes[r] == d) & (sent[r] == s) & (last == r - 1)
-        if not more.any():
-            break
-        last = np.where(more, r, last)
-    stop = tokens["norm"].cat.categories.get_indexer(["."])[0]
-    out[idx] = ok & (tokens["norm"].array.codes[last] != stop)
-    return out
-
-
 def lowercase_alias_mask(
     named: pd.DataFrame, affiliation: dict[str, str], countries: frozenset[str] | set[str]
 ) -> np.ndarray:

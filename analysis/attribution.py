@@ -47,6 +47,8 @@ _TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "on", "last", "this", "week", "month", "year", "earlier", "later",
     "morning", "afternoon", "evening",
+    # "he said afterwards that …" (wave 21, set 71)
+    "afterwards", "afterward", "subsequently", "again",
 })  # fmt: skip
 #: Nouns of an audience after "told": "told a news conference", "told the briefing",
 #: "told parliament" (what follows is not what is said).

@@ -406,6 +406,8 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
         elif outcome:
             lo = len(line) - len(line.lstrip())
             cuts[i] = [(lo + start, lo + end, name) for start, end, name in outcome]
+    if "page_bar" in drop.values():
+        _table_rows(lines, drop)
     end_matter(lines, drop)  # before the signature block: it may stand above an "About" section
     if lines_of.letterhead:
         _letterhead(lines, drop)
@@ -462,6 +464,32 @@ _REPORT_HEADING = re.compile(
 
 #: Lines of a letterhead above a press release's heading: the state, the office, its address.
 _LETTERHEAD_LINES = 4
+
+
+_NUMBER_CELL = re.compile(r"[\d.,%$€£¥-]{1,20}")
+
+
+def _table_rows(lines: list[str], drop: dict[int, str]) -> None:
+    """Keep the rows of a table written with bars that ``page_bar`` took for a menu: three
+    lines or more in a row with the same number of cells, at least half of them holding a
+    cell that is a number ("Supreme People's Procuracy | Vietnam | 148 | China", held-out set
+    71). A footer menu's lines ("About | Contact | Careers") hold no numbers."""
+    i = 0
+    while i < len(lines):
+        cells = lines[i].count("|")
+        j = i
+        while j < len(lines) and cells >= 2 and lines[j].count("|") == cells:
+            j += 1
+        if j - i >= 3:
+            numeric = sum(
+                any(_NUMBER_CELL.fullmatch(c.strip()) for c in lines[k].split("|"))
+                for k in range(i, j)
+            )
+            if 2 * numeric >= j - i:
+                for k in range(i, j):
+                    if drop.get(k) == "page_bar":
+                        del drop[k]
+        i = max(j, i + 1)
 
 
 def _letterhead(lines: list[str], drop: dict[int, str]) -> None:

@@ -122,7 +122,7 @@ _LIST_HEADING = (
     r"|sources|(?:\d{1,2}[.)]\s{1,3})?(?:what\s{1,3}(?:we[’']?re|i[’']?m|we\s{1,3}are)"
     r"\s{1,3}reading|further\s{1,3}reading|reading\s{1,3}list))"
     # "More from Asia", "MORE FROM MALAY MAIL": capitalised words only, no sentence
-    r"|(?i:more\s{1,3}(?:from|in)\s{1,3}(?:the\s{1,3})?)"
+    r"|(?i:(?:read\s{1,3})?more\s{1,3}(?:from|in)\s{1,3}(?:the\s{1,3})?)"
     r"[\p{Lu}\d][\w&'’-]{0,25}(?:\s{1,3}[\p{Lu}\d&][\w&'’-]{0,25}){0,4}"
 )
 #: The same heading with the headlines on its own line: "More from SCMP: China, Myanmar sign
@@ -311,7 +311,9 @@ _WEB_RULES = (
     # friend" (the lines below it, the sender's address, go with it; held-out set 17)
     BoilerplateRule(
         "unsubscribe_line",
-        r"[^\n]{0,120}\b(?i:unsubscribe)\b(?:\s{0,3}\|\s{0,3}[^|\n]{1,40}){0,4}\s{0,3}[.|]?",
+        r"[^\n]{0,120}\b(?i:unsubscribe)\b(?:\s{0,3}\|\s{0,3}[^|\n]{1,40}){0,4}\s{0,3}[.|]?"
+        # 'To unsubscribe, reply with "STOP". © 2022 …' (wave 21, set 96)
+        r"|(?i:to\s{1,3}unsubscribe)\b[^\n]{0,200}",
     ),
     # a contact line: "Media enquiries: (03) 9280 3000 | ASIC Media Unit", "Press inquiries: …"
     # (held-out set 9), "For inquiries: Public Information Office, …" (set 12)
@@ -358,6 +360,9 @@ _WEB_RULES = (
         r"|(?:[^>»›\n]{1,40}[>»›]){2,8}[^>»›\n]{1,40}"
         # one double chevron is enough: "People's Daily Online >> China" (held-out set 30)
         r"|[^>»›\n]{1,40}(?:>>|»)\s{0,3}[^>»›\n.!?]{1,40}"
+        # an outlet's bar before one chevron: "Rappler | Philippines > Nation", "The Jakarta
+        # Post | Indonesia > Law" (wave 21, set 62)
+        r"|[^|>»›\n]{1,40}\|\s{0,3}[^|>»›\n]{1,40}\s[>›]\s{1,3}[^|>»›\n.!?]{1,40}"
         # a section path of capitalised words: "China / Diplomacy", "World / Asia / Politics"
         # (held-out set 42; a line of its own, each part at most three words)
         r"|\p{Lu}\p{Ll}[\w&'’-]{0,20}(?:\s\p{Lu}\p{Ll}[\w&'’-]{0,20}){0,2}"
@@ -472,8 +477,13 @@ _POST_RULES = (
         rf"\s{{0,3}}(?:{_EMOJI}{{1,3}}|(?i:public|edited|friends|sponsored))"
         rf"(?:\s{{0,3}}[·•]?\s{{0,3}}(?:{_EMOJI}{{1,3}}|(?i:public|edited|friends))){{0,2}}",
     ),
-    # a footnote of a converted PDF page: "¹⁴ Joint Declaration of …, Vientiane, 2016."
-    BoilerplateRule("footnote", rf"[{_SUPERSCRIPT}]{{1,4}}\s{{0,3}}\S[^\n]{{0,600}}"),
+    # a footnote of a converted PDF page: "¹⁴ Joint Declaration of …, Vientiane, 2016."; at the
+    # foot of a blog post or a client alert: "[1] Joint Press Statement of the Conference,
+    # Vientiane, 20 February 2014.", "[2] Ibid., para. 4." (wave 21, set 96)
+    BoilerplateRule(
+        "footnote",
+        rf"[{_SUPERSCRIPT}]{{1,4}}\s{{0,3}}\S[^\n]{{0,600}}|\[\d{{1,3}}\]\s{{0,3}}\p{{Lu}}[^\n]{{0,400}}",
+    ),
     # a PDF page's running header or footer: a title and the page number far apart
     # ("PROSECUTING ACROSS BORDERS: …      27", "28      GLOBAL INITIATIVE …")
     BoilerplateRule(
@@ -715,7 +725,9 @@ _CAPTION_RULES = (
     BoilerplateRule(
         "media_teaser",
         r"(?:WATCH|LISTEN|VIDEO|AUDIO|PODCAST|PHOTOS|GALLERY|IN\s{1,3}PICTURES)\s{0,3}[|:]\s{0,3}"
-        r"\S[^\n]{0,200}",
+        r"\S[^\n]{0,200}"
+        # in title case with the clip's length: "Watch: Highlights of the conference (2:14)"
+        r"|(?:Watch|Listen|Video|Audio)\s{0,3}:\s{0,3}\S[^\n]{0,200}\(\d{1,2}:\d{2}\)",
     ),
     # a caption that says what the picture shows: "Photo shows Attorney General … delivering his
     # opening remarks. – BAHYIAH BAKIR", "Picture shows the signing." (held-out set 19)
@@ -811,7 +823,9 @@ _DATELINE_RULES = (
         "bracket_release_dateline",
         rf"\(\s{{0,2}}{_PLACE}(?:\s{{0,3}},\s{{0,3}}{_PLACE})?\s{{0,3}},\s{{0,3}}(?:{_DATE}|{_DAY_MONTH})"
         r"\s{0,2}\)\s{0,3}[-–—]{1,3}\s{0,3}"
-        r"|\(\s{0,2}[A-Z][A-Za-z]{0,2}[A-Z]{1,6}\s{0,2}\)\s{0,3}[-–—]{1,3}\s{1,3}(?=[A-Z])",
+        r"|\(\s{0,2}[A-Z][A-Za-z]{0,2}[A-Z]{1,6}\s{0,2}\)\s{0,3}[-–—]{1,3}\s{1,3}(?=[A-Z])"
+        # a city alone in brackets: "(Beijing) — China and Indonesia have agreed …" (wave 21)
+        rf"|\(\s{{0,2}}{_PLACE}\s{{0,2}}\)\s{{0,3}}[–—]{{1,2}}\s{{1,3}}(?=[A-Z])",
         where="leading",
     ),
     # a city and its country in title case before a dash, opening the story: "Mae Sot,
@@ -860,7 +874,24 @@ _DATELINE_RULES = (
     # "Source: VNA", "Source: Viet Nam News Agency"
     # (up to 200 characters: "Source: Supreme People's Procuratorate of the People's Republic of
     # China (English edition). Translated from Chinese.", held-out set 23)
-    BoilerplateRule("source_line", r"(?i:source|nguồn|theo)\s{0,3}:\s{0,3}.{1,200}"),
+    # (and "Sources: SPP; ASEAN Secretariat; Xinhua" under a timeline, wave 21)
+    BoilerplateRule("source_line", r"(?i:sources?|nguồn|theo)\s{0,3}:\s{0,3}.{1,200}"),
+    # the web editors' credit under a People's Daily Online story: "(Web editor: Zhang
+    # Tianrui, Bianji)" (wave 21, set 66)
+    BoilerplateRule(
+        "editor_credit", r"\(\s{0,2}(?i:web\s{1,3})?(?i:editors?)\s{0,3}:[^\n()]{1,120}\)"
+    ),
+    # a publication's description of itself: "The ASEAN Justice Digest is an independent
+    # publication. It is not affiliated with …", "Mizzima is Myanmar's independent news
+    # service. Support …" (wave 21, sets 89-96): a line of its own
+    BoilerplateRule(
+        "outlet_blurb",
+        r"(?:The\s{1,3})?\p{Lu}[\w'’&.-]{1,30}(?:\s{1,3}\p{Lu}[\w'’&.-]{1,30}){0,4}\s{1,3}is"
+        r"\s{1,3}(?:an?|the|\p{Lu}[\w.-]{1,30}(?:'s|’s))\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}"
+        r"(?i:news\s{1,3}(?:service|agency|site|website|outlet|organi[sz]ation|portal)"
+        r"|publication|newsletter|newspaper|magazine|media\s{1,3}(?:outlet|organi[sz]ation))"
+        r"\b[^\n]{0,300}",
+    ),
     # "Published by the Lowy Institute", "Republished from the news page of the Attorney
     # General's Office" (wave 20, sets 87 and 88): who published the copy, a line of its own
     # without a clause after it
@@ -923,7 +954,10 @@ def _has_link(s: str) -> bool:
 
 
 _has_paren = re.compile(r"\(").search
-_MEDIA_LABELS = ("WATCH", "LISTEN", "VIDEO", "AUDIO", "PODCAST", "PHOTOS", "GALLERY", "IN")
+_MEDIA_LABELS = (
+    "WATCH", "LISTEN", "VIDEO", "AUDIO", "PODCAST", "PHOTOS", "GALLERY", "IN", "Watch",
+    "Listen", "Video", "Audio",
+)  # fmt: skip
 
 
 def _has_media_label(s: str) -> bool:
@@ -980,7 +1014,7 @@ def _has_unsubscribe(s: str) -> bool:
 
 
 def _has_superscript(s: str) -> bool:
-    return not s.isascii() and _superscript(s) is not None
+    return s.startswith("[") or (not s.isascii() and _superscript(s) is not None)
 
 
 def _has_angle(s: str) -> bool:

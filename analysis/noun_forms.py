@@ -87,8 +87,11 @@ _SAID_IN = frozenset({
 })  # fmt: skip
 #: Nouns after a capital that make it a sports club's city: "the Lisbon club" (set 14).
 CLUB_NOUNS: frozenset[str] = frozenset({"club", "clubs", "outfit"})
-# a title's time: "Indonesia's then Attorney General …" (held-out set 24)
-_TITLE_TIMES = frozenset({"then", "former", "acting", "now"})
+# a title's time: "Indonesia's then Attorney General …" (held-out set 24), "Thailand's new
+# Attorney General …" (wave 21, set 95)
+_TITLE_TIMES = frozenset(
+    {"then", "former", "acting", "now", "new", "incoming", "outgoing", "interim"}
+)
 #: Small words inside a capitalised title: "Minister of Justice", "Minister for Law", "then
 #: Attorney General".
 TITLE_JOINERS: frozenset[str] = frozenset({"of", "for", "the", "and", "&", "-"}) | _TITLE_TIMES

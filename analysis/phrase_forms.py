@@ -137,6 +137,7 @@ def place_lines_mask(
         # dateline's sentence ("Bandar Seri Begawan – Attorney General … received", set 22)
         out[sel] |= _dash_dateline(named.loc[cty], ctx, doc[sel], tok[sel], end[sel])
         out[sel] |= _stamped_place(ctx, doc[sel], tok[sel], end[sel])
+        out[sel] |= _labelled_place(named, ctx, doc[sel], tok[sel], end[sel])
         out |= _city_before_country(named, ctx, doc, tok, end, cty)
     return out
 
@@ -341,6 +342,71 @@ def _list_line(ctx: TokenContext, d: np.ndarray, t: np.ndarray, e: np.ndarray) -
     return out
 
 
+def _labelled_place(
+    named: pd.DataFrame, ctx: TokenContext, d: np.ndarray, t: np.ndarray, e: np.ndarray
+) -> np.ndarray:  # fmt: skip
+    """ "Place, Country" after the label of a timeline entry or a fact box, ending its line or
+    followed by the entry's colon: "• 2018: Siem Reap, Cambodia: telecom fraud becomes …",
+    "• October 2014 – Nay Pyi Taw, Myanmar: …", "Founded: 2004, Kunming, China", "Next
+    meeting: 13th, 2023, Manila, Philippines", "Venue: National Convention Centre, Vientiane"
+    (wave 21, set 89). The label ends in a colon or a dash, or in a number and a comma; the
+    place before the comma is no mention ("Speakers: Ms Siti, Indonesia" names a party)."""
+    out = np.zeros(len(t), bool)
+    comma = code_table(ctx, {","})
+    i = np.flatnonzero(in_table(codes_before(ctx, d, t, 1), comma))
+    if not len(i):
+        return out
+    di, ti, ei = d[i], t[i], e[i]
+    colon = code_table(ctx, {":"})
+    ends = _line_tail(ctx, di, ei) | in_table(codes_at(ctx, di, ei), colon)
+    # the next line's label may share the sentence: "…, Port Lis, Elbonia\nNext meeting: …"
+    k = np.flatnonzero(~ends & ctx.capitalised(di, ei))
+    for n in (1, 2):
+        if len(k):
+            hit = in_table(codes_at(ctx, di[k], ei[k] + n), colon)
+            ends[k[hit]] = True
+            k = k[~hit & (codes_at(ctx, di[k], ei[k] + n) >= 0)]
+            k = k[np.char.isalpha(ctx.norm(di[k], ei[k] + n).astype(str))]
+    s = _chunk_start(ctx, di, ti - 1)
+    ok = ends & (s < ti - 1)
+    # (the country's own capital may be the place: "Nay Pyi Taw, Myanmar:")
+    width = int(ctx.tok.max(initial=0)) + 8
+    k = np.flatnonzero(ok & in_sorted(di * width + ti - 2, covered_keys(named, width)))
+    if len(k):
+        owner = _covering_actor(named, di[k], ti[k] - 2)
+        ok[k] = owner == named["actor_id"].to_numpy(object)[_row_at(named, di[k], ti[k])]
+    label = codes_at(ctx, di, s - 1)
+    marks = in_table(label, code_table(ctx, {":", "–", "—", "-"}))
+    numbered = in_table(label, comma)
+    k = np.flatnonzero(ok & numbered)
+    if len(k):
+        numbered[k] = [w[:1].isdigit() for w in ctx.norm(di[k], s[k] - 2)]
+    out[i] = ok & (marks | numbered)
+    return out
+
+
+def _row_at(named: pd.DataFrame, d: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Row of ``named`` (sorted by document and start) whose mention starts at token ``t``."""
+    key = (named["doc_id"].cat.codes.to_numpy().astype(np.int64) * (1 << 32)
+           + named["tok"].to_numpy().astype(np.int64))  # fmt: skip
+    return np.searchsorted(key, d.astype(np.int64) * (1 << 32) + t)
+
+
+def _covering_actor(named: pd.DataFrame, d: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Actor of the mention of ``named`` (sorted by document and start) covering token ``t``
+    of document ``d``; None where none does."""
+    key = (named["doc_id"].cat.codes.to_numpy().astype(np.int64) * (1 << 32)
+           + named["tok"].to_numpy().astype(np.int64))  # fmt: skip
+    i = np.searchsorted(key, d.astype(np.int64) * (1 << 32) + t, side="right") - 1
+    ok = i >= 0
+    j = np.clip(i, 0, None)
+    ok &= named["doc_id"].cat.codes.to_numpy()[j] == d
+    ok &= (named["tok"].to_numpy() + named["n_tok"].to_numpy())[j] > t
+    out = named["actor_id"].to_numpy(object)[j]
+    out[~ok] = None
+    return out
+
+
 def _city_before_country(
     named: pd.DataFrame, ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray,
     cty: np.ndarray,
@@ -485,7 +551,10 @@ def _other_given_name(
     d, t = doc[rows], tok[rows]
     prev = t - 1
     ok = (codes_before(ctx, d, t, 1) >= 0) & ctx.capitalised(d, prev) & ~ctx.upper(d, prev)
-    ok &= ~ctx.sentence_start(d, prev)
+    # a sentence's first word is a given name only when the two words are the whole
+    # sentence: a byline's "Brian Wong" (held-out set 74), not "Yesterday Wong said"
+    whole = ctx.sentence_start(d, t + 1) | (ctx.rows(d, t + 1) < 0)
+    ok &= ~ctx.sentence_start(d, prev) | whole
     width = int(ctx.tok.max(initial=0)) + 8
     ok &= ~in_sorted(d * width + prev, covered_keys(named, width))
     if not ok.any():

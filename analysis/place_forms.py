@@ -359,7 +359,9 @@ def place_forms_mask(
         in_table(b[0], code_table(ctx, NAME_PREFIXES)) & ~poss,
         lambda i: ctx.capitalised(doc[i], tok[i] - 1),
     )
-    mask |= _venue_name(ctx, doc, end, a0, poss)
+    # (a capital's possessive too: "met at Hanoi's National Convention Centre", wave 21)
+    capital = named["via"].to_numpy(object)[sel] == "alias"
+    mask |= _venue_name(ctx, doc, end, a0, poss & ~capital)
     if persons:
         mask |= _meeting_place(named, ctx, doc, tok, b[0], ids["in"], persons, width) & ~poss
     # "the National Prosecutors College of China's Supreme People's Procuratorate": the

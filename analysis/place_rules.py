@@ -55,6 +55,7 @@ __all__ = [
     "INFLOW_VERBS",
     "EVENT_NOUNS",
     "PRESS_NOUNS",
+    "ADMIN_AREAS",
     "TREATY_HEADS",
     "news_origin_rules",
     "news_form_mask",
@@ -705,10 +706,17 @@ def _line_ends(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray
 
 #: Nouns after a city's name that say it is a city: "Vientiane Capital", "Hanoi City".
 _CITY_WORDS = frozenset({"capital", "city", "municipality", "prefecture", "province"})
+#: Nouns after a capital that make it a unit of administration, not the state: "Vientiane
+#: provinces", "Hanoi City", "Phnom Penh municipality".
+ADMIN_AREAS: frozenset[str] = _CITY_WORDS | frozenset({
+    "provinces", "prefectures", "municipalities", "district", "districts", "region", "regions",
+})  # fmt: skip
 #: Nouns of the press after a place of publication: "the Jakarta daily Kompas".
 PRESS_NOUNS: frozenset[str] = frozenset({
     "daily", "dailies", "newspaper", "newspapers", "paper", "papers", "weekly", "tabloid",
     "broadsheet", "media", "outlet", "outlets",  # not "press": "China and Laos press ahead"
+    # a reporter's post: "Our Vietnam correspondent", "the Hanoi bureau" (wave 21)
+    "correspondent", "correspondents", "bureau", "bureaus",
 })  # fmt: skip
 #: Capitalised nouns that end the proper name of a treaty or a body named after a city: "the
 #: Paris Agreement", "the Minsk Accords" (not the country whose capital it is).
@@ -819,6 +827,9 @@ def news_form_mask(
     # a newspaper or the media by where they are published: "The Jakarta daily Kompas says",
     # "spoke to Singapore media" (uncoded 6 of 6)
     out |= cty & ~poss & isin(n0, PRESS_NOUNS)
+    # a capital as a unit of administration: "Savannakhet and Vientiane provinces", "Hanoi
+    # City" (wave 21, set 91): the city, not its country
+    out |= cty & alias & ~poss & isin(n0, ADMIN_AREAS)
     out |= alias & ~poss & isin(p0, "in") & isin(p1, EVENT_NOUNS)
     # a country's city: not "the United Nations Charter" (an organisation's document)
     out |= where(cty & alias & ~poss & isin(n0, TREATY_HEADS),
@@ -838,7 +849,10 @@ def news_form_mask(
     out |= where(
         cty & isin(p0, "(") & isin(n0, ")"),
         lambda r: ctx.capitalised(doc[r], tok[r] - 2) & ctx.capitalised(doc[r], end[r] + 1)
-        & ~ctx.sentence_start(doc[r], tok[r] - 2) & ~ctx.norm_in(doc[r], end[r] + 2, ":"),
+        & ~ctx.sentence_start(doc[r], tok[r] - 2) & ~ctx.norm_in(doc[r], end[r] + 2, ":")
+        # nor a person's country closing a line of a who's who, "Tan Sri Azlan Hamid
+        # (Malaysia)" over "Attorney General since 2024 …" (wave 21, set 71)
+        & ~ctx.sentence_start(doc[r], end[r] + 1),
     )  # fmt: skip
     # "the AU Peace and Security Council": a name of two words or more after "Word and"
     width = int(ctx.tok.max(initial=0)) + 8

@@ -647,7 +647,9 @@ def _transcript_answers(found: Found) -> None:
         if doc.para[first] != doc.para[h] and (first not in starts or _labelled(doc, first)):
             continue
         last = _para_last(doc, first)
-        if found.taken[first : last + 1].any() or found.quoted[first : last + 1].any():
+        # (a quotation inside the answer that is no quote, a theme or a title, does not stop it:
+        # 'MR TAN: … under the theme "Partners in Justice". We agreed …', wave 21, set 95)
+        if found.taken[first : last + 1].any():
             continue
         found.add_span(first, last, "direct", Slot(k, "", h, colon - 1), ":")
         found.answer[first : last + 1] = True  # its reported speech is read (set 12)
@@ -664,20 +666,41 @@ def _label_colon(doc: SpeakerDoc, i: int, closer: str = ":") -> int | None:
     transcripts; wave 19), else None. A caption's label ("[Captioned: Lan, deputy prosecutor
     general]") closes with its bracket and may name the post in lower case."""
     norm, n = doc.norm, len(doc.norm)
+    i = _past_aside(doc, i)
     if i < n and norm[i] == closer:
         return i
     if i >= n or norm[i] != ",":
         return None
     reach = i + 2 + (2 * _LABEL_POST_TOKENS if closer == "]" else _LABEL_POST_TOKENS)
     for j in range(i + 1, min(n, reach)):
+        if norm[j] == "(" and (past := _past_aside(doc, j)) > j:
+            return past if past < n and norm[past] == closer else None
         if norm[j] == closer:
             return j if j > i + 1 and doc.para[j] == doc.para[i] else None
         w = doc.text[doc.start[j] : doc.end[j]]
         if closer == "]" and w.isalpha():
             continue
-        if not (doc.in_mention[j] or w[:1].isupper() or w in ("of", "the", "and", "'s", "-")):
+        # (a post of two parts: "NGUYỄN VĂN THÀNH, Prosecutor General, Viet Nam:", set 95)
+        if not (doc.in_mention[j] or w[:1].isupper() or w in ("of", "the", "and", "'s", "-", ",")):
             return None
     return None
+
+
+def _past_aside(doc: SpeakerDoc, i: int) -> int:
+    """Past a short bracketed aside of words that opens at token ``i`` in its paragraph,
+    "(through interpreter)", "(in Vietnamese)" (wave 21, set 95); ``i`` itself when there is
+    none (not years, "(1941-2024)")."""
+    norm, n = doc.norm, len(doc.norm)
+    if i >= n or norm[i] != "(":
+        return i
+    for j in range(i + 1, min(n, i + 6)):
+        if doc.para[j] != doc.para[i]:
+            return i
+        if norm[j] == ")":
+            return j + 1
+        if not norm[j].isalpha():  # "Ama Boateng (1941-2024): the Ghanaian who …" (set 12)
+            return i
+    return i
 
 
 def _labelled(doc: SpeakerDoc, h: int) -> bool:
@@ -888,7 +911,7 @@ def _direct_quotes(found: Found) -> None:
             # "…," he said, adding that …: the participle continues with the same speaker
             cue = found.cues[ci]
             after = slot.last + 1 if slot is not None and slot.first > cue.last else cue.last + 1
-            continue_with(found, after, slot, int(doc.s_hi[cue.first]))
+            continue_with(found, after, slot, int(doc.s_hi[cue.first]), cue.cue)
 
 
 def _continues(found: Found, prev_last: int, prev_closed: bool, o: int, last: int) -> bool:

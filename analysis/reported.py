@@ -610,11 +610,16 @@ def _content_source_cue(found: Found, ci: int, nxt: int) -> tuple[Slot | None, i
 
 def _audience_end(norm: Sequence[str], a: int, s_hi: int) -> int | None:
     """After "told": the token after an audience of up to three words that opens with an
-    article ("a news conference", "the press briefing") and is followed by a clause, not by
-    "of" or a time word ("told a news conference the money came back …"), else None."""
-    if a + 1 > s_hi or norm[a] not in _ARTICLES:
+    article ("a news conference", "the press briefing") or is a bare plural ("delegates") and
+    is followed by a clause, not by "of" or a time word ("told a news conference the money
+    came back …"), else None."""
+    if a + 1 > s_hi:
         return None
-    for k in range(a + 1, min(s_hi, a + 3) + 1):
+    # a bare plural: "told delegates syndicates in the region had laundered …" (wave 21)
+    bare = norm[a] in AUDIENCE_NOUNS and norm[a].endswith("s")
+    if norm[a] not in _ARTICLES and not bare:
+        return None
+    for k in range(a + int(not bare), min(s_hi, a + 3) + 1):
         if norm[k] in AUDIENCE_NOUNS:
             while k + 1 <= s_hi and norm[k + 1] in AUDIENCE_NOUNS:
                 k += 1
@@ -672,20 +677,47 @@ def _after_time_words(norm: Sequence[str], i: int, s_hi: int) -> int:
 def _continuation(found: Found, ci: int, slot: Slot, after: int) -> None:
     """``…, he said, noting that …``: a comma at ``after`` and a participle or verb cue right
     behind it continue with the same speaker up to the end of cue ``ci``'s sentence."""
-    continue_with(found, after, slot, found.doc.s_hi[found.cues[ci].first])
+    cue = found.cues[ci].cue
+    continue_with(found, after, slot, found.doc.s_hi[found.cues[ci].first], cue)
 
 
-def continue_with(found: Found, after: int, slot: Slot | None, s_hi: int) -> None:
+def continue_with(
+    found: Found, after: int, slot: Slot | None, s_hi: int, cue: str | None = None
+) -> None:
     """A comma at ``after`` and a participle or verb cue right behind it: reported speech of
-    ``slot`` up to ``s_hi``."""
+    ``slot`` up to ``s_hi``. With the ``cue`` of an attribution that closed what was said,
+    also a clause after ", and" (:func:`_clause_after_and`)."""
     norm = found.doc.norm
     if after + 1 > s_hi or norm[after] != ",":
         return
     cj = found.cue_at.get(after + 1)
+    if cj is None and cue is not None and slot is not None and norm[after + 1] in ("and", "but"):
+        _clause_after_and(found, after + 1, slot, s_hi, cue)
+        return
     if cj is None or found.cues[cj].kind not in ("participle", "verb"):
         return
     found.consumed.add(cj)
     found.add(found.cues[cj].last + 1, s_hi, "reported", slot, found.cues[cj].cue)
+
+
+_MODALS = FINITE_AUXILIARIES | frozenset({"should", "must", "might", "can", "may", "shall"})
+
+
+def _clause_after_and(found: Found, at: int, slot: Slot, s_hi: int, cue: str) -> None:
+    """ "The four would be deported to China, he said, and Thai prosecutors would seek
+    evidence …" (wave 21, set 91): a clause after the attribution's ", and" with a subject of
+    its own and a finite auxiliary within eight words, but no cue, goes on with what is said
+    (the attribution's speaker and cue). "she said, and she called for …" is the cue's own."""
+    norm = found.doc.norm
+    lo = at + 1
+    if lo > s_hi or norm[lo] in _MODALS:
+        return
+    span = range(lo + 1, min(s_hi, lo + 8) + 1)
+    if not any(norm[i] in _MODALS for i in span):
+        return
+    if any(i in found.cue_at for i in range(lo, s_hi + 1)):
+        return
+    found.add(lo, s_hi, "reported", slot, cue)
 
 
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them"})

@@ -67,6 +67,9 @@ from analysis.token_context import (
     code_table,
     codes_at,
     codes_before,
+    covered_keys,
+    in_sorted,
+    in_table,
     mention_frame,
     narrow,
 )
@@ -86,6 +89,7 @@ __all__ = [
     "TOWARD_VERBS",
     "SMUGGLE_VERBS",
     "REMOTE_VERBS",
+    "ENVOY_PEOPLE",
     "PART_NOUNS",
     "UNIT_NOUNS",
     "EVENT_NAME_HEADS",
@@ -189,6 +193,8 @@ ORIGIN_PEOPLE: frozenset[str] = frozenset({
     "investors", "businessmen", "businesspeople", "businesswomen", "traders", "buyers",
     "shoppers", "fans", "pilgrims", "holidaymakers", "backpackers", "expatriates", "expats",
     "immigrants", "emigrants", "evacuees", "survivors", "nurses", "maids", "seafarers",
+    # "A 24-year-old survivor from Indonesia" (wave 21, set 96)
+    "survivor", "victim", "victims",
     # not players or teams: a national side stands for its country (set 10)
 })  # fmt: skip
 #: Things named by their origin ("from X"): goods, trade flows and news ("rice exports from
@@ -220,6 +226,13 @@ SMUGGLE_VERBS: frozenset[str] = frozenset({
 REMOTE_VERBS: frozenset[str] = frozenset({
     "chairing", "chaired", "presiding", "presided", "joining", "joined", "attending",
     "attended", "participating", "participated", "dialling", "dialing", "dialled", "dialed",
+})  # fmt: skip
+#: People who come "from X" for its state, after a verb of :data:`REMOTE_VERBS`: "Also
+#: attending: representatives from Brunei" names a party, not where someone dials in from.
+ENVOY_PEOPLE: frozenset[str] = frozenset({
+    "representative", "representatives", "delegate", "delegates", "delegation", "delegations",
+    "official", "officials", "envoy", "envoys", "minister", "ministers", "prosecutors",
+    "counterparts",
 })  # fmt: skip
 #: Verbs of moving whose "towards X" (also after a compass word: "moved west towards") is a
 #: direction, not an attitude ("hostility towards China" names a party).
@@ -465,9 +478,13 @@ def route_forms_mask(
     # not the agent of a passive, whose "from X" names a party: "attended by officials from
     # Thailand" (held-out set 36)
     by = t_("by")
+    # nor the people who come for the state: "Also attending: representatives from Brunei"
+    # (wave 21, set 71)
+    envoys = t_(ENVOY_PEOPLE)[q1]
     tourism |= (
-        plain & from_ & (remote[q1] | (remote[q2] & ~by[q1]) | (remote[q3] & ~by[q1] & ~by[q2]))
-    )
+        plain & from_ & ~envoys
+        & (remote[q1] | (remote[q2] & ~by[q1]) | (remote[q3] & ~by[q1] & ~by[q2]))
+    )  # fmt: skip
     within = plain & t_({"within"})[q0]
     # "The boat sank off Indonesia"; "He left Vietnam", "They entered Thailand"
     within |= plain & t_({"off"})[q0] & t_(OFF_WORDS)[q1]
@@ -488,6 +505,17 @@ def route_forms_mask(
     # Mexico", "asylum claims from Mexico": origins of a journey (held-out set 18)
     q2b = np.where(sh, codes_before(ctx, doc, tok, 4, here), b[2])
     within |= plain & from_ & (t_(CROSS_VERBS)[q1] | t_(ARRIVAL_WORDS)[q1])
+    # the second of two places after "in" whose first is no actor: "Prosecutors in Southeast
+    # Asia and China must keep working together" (wave 21, set 95)
+    # ("its counterparts in ASEAN and China" lists two parties: the first is tabled)
+    width = int(ctx.tok.max(initial=0)) + 8
+    untabled = ~in_sorted(doc * width + tok - 2, covered_keys(named, width))
+    mask |= narrow(plain & t_("and")[b[0]] & untabled, lambda i: _untabled_place_before(
+        ctx, doc[i], tok[i], t_("in")
+    ))  # fmt: skip
+    # a return's origin: "vows to bring graft fugitives home from China", "came back from
+    # Cambodia" (wave 21, sets 95 and 96)
+    within |= plain & from_ & t_({"home", "back"})[q1]
     within |= plain & from_ & t_(TRAVEL_MODES)[q1] & t_("by")[q2b]
     within |= plain & from_ & t_(CLAIM_NOUNS)[q1] & t_(_CLAIMED)[q2b]
     # "X and Y share a 1,400km border": geography (held-out set 19, as set 11's "which border
@@ -724,6 +752,26 @@ def _passive_people(ctx: TokenContext, doc: np.ndarray, verb: np.ndarray) -> np.
         )
     live = aux[before] | coordinated
     return who[before] | _word_back(ctx, doc, verb, who, stops, range(2, 16), live=live, here=here)
+
+
+def _untabled_place_before(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, in_: np.ndarray
+) -> np.ndarray:  # fmt: skip
+    """ "in" and one to three capitalised words before the "and" at ``tok - 1``, after a word
+    in lower case or a sentence's first: "Prosecutors in Southeast Asia and [China]" (a place
+    listed with a place, not "Vo Van Thuong in Hanoi and …", whose "in" follows a name)."""
+    found = np.zeros(len(tok), bool)
+    live = np.ones(len(tok), bool)
+    for k in range(2, 5):
+        at = tok - k
+        cap = ctx.capitalised(doc, at) & ~ctx.sentence_start(doc, at)
+        hit = live & (k > 2) & in_table(codes_at(ctx, doc, at), in_)
+        hit &= (codes_at(ctx, doc, at - 1) >= 0) & (
+            ~ctx.capitalised(doc, at - 1) | ctx.sentence_start(doc, at - 1)
+        )
+        found |= hit
+        live &= cap
+    return found
 
 
 def _owner(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray:

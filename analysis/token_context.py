@@ -83,6 +83,7 @@ class TokenContext:
         self._case = np.full(len(self.tok_types) + 1, -1, np.int8)  # bit 1 capitalised, 2 upper
         self._case[-1] = 0
         self._tables: dict[frozenset[str], np.ndarray] = {}
+        self._code_of: dict[str, int] | None = None
 
     # The whole vocabulary as Python strings is built only on request: the look-ups take the
     # few types they need (a chunk's categories are the vocabulary of every chunk so far).
@@ -140,11 +141,23 @@ class TokenContext:
         table = self._tables.get(key)
         if table is None:
             table = np.zeros(len(self.norm_types) + 1, bool)
-            found = self.norm_types.get_indexer(sorted(key))
+            found = self.indexer(key)
             table[found[found >= 0]] = True
             table[-1] = "" in key
             self._tables[key] = table
         return table
+
+    def indexer(self, words: frozenset[str] | set[str] | list[str]) -> np.ndarray:
+        """Code (in ``norm_types``) of each of ``words``, -1 for a word not there. Why not
+        ``Index.get_indexer`` alone: on the small vocabulary of a few documents its fixed cost
+        (an Index built per call) is most of a rule's time, so a dictionary of the types is
+        built once per tokens table up to :data:`_DICT_TYPES` types."""
+        if len(self.norm_types) > _DICT_TYPES:
+            return np.asarray(self.norm_types.get_indexer(sorted(words)), np.int64)
+        if self._code_of is None:
+            self._code_of = {w: i for i, w in enumerate(self.norm_types.tolist())}
+        get = self._code_of.get
+        return np.array([get(w, -1) for w in words], np.int64)
 
     def norm_in(
         self, doc: np.ndarray, tok: np.ndarray, words: str | frozenset[str] | set[str] | list[str]
@@ -234,7 +247,7 @@ def code_table(ctx: TokenContext, words) -> np.ndarray:
         _TABLES[:] = [weakref.ref(ctx), tables]
     lut = tables.get(key)
     if lut is None:
-        codes = ctx.norm_types.get_indexer(sorted(words))
+        codes = ctx.indexer(key)
         lut = np.zeros(len(ctx.norm_types) + 2, bool)
         lut[codes[codes >= 0]] = True
         tables[key] = lut
@@ -242,6 +255,8 @@ def code_table(ctx: TokenContext, words) -> np.ndarray:
 
 
 _TABLES: list = [lambda: None, {}]
+#: Vocabulary size up to which :meth:`TokenContext.indexer` looks words up in a dictionary.
+_DICT_TYPES = 20_000
 
 
 def codes_at(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:

@@ -226,7 +226,7 @@ def test_patterns_lists_every_spelling_with_its_condition() -> None:
         ["title+name", "President Thuong", "none"],
         ["title+name", "Vietnamese President Vo Van Thuong", "none"],
         ["title+name", "Vietnamese President Thuong", "none"],
-        ["short", "Thuong", "named before"],
+        ["short", "Thuong", "named in doc"],
         ["role", "the President", "named in doc"],
         ["role", "the President of Vietnam", "named in doc"],
         ["role", "the State leader", "named in doc"],

@@ -266,13 +266,16 @@ def test_diacritic_and_transliteration_aliases() -> None:
     ]
 
 
-def test_short_forms_count_only_after_the_name_or_with_a_title() -> None:
+def test_short_forms_count_only_where_the_document_names_the_actor_or_with_a_title() -> None:
+    # (until wave 21 a short form counted only after the naming; the held-out references code
+    # "Thuong arrived" before the full name as a mention, sets 8, 37 and 71)
     got = mentions_of(
-        "Thuong arrived. Vo Van Thuong spoke. Thuong left.",  # 1st Thuong: not yet named
+        "Thuong arrived. Vo Van Thuong spoke. Thuong left.",  # named later: both count
         "Thuong spoke alone.",  # never named in this document
         "President Thuong spoke. Then Thuong left.",  # title licenses; it also names
     )
     assert got == [
+        ("d1", "Thuong", "vvt", "short"),
         ("d1", "Vo Van Thuong", "vvt", "name"),
         ("d1", "Thuong", "vvt", "short"),
         ("d3", "President Thuong", "vvt", "title+name"),

@@ -191,10 +191,12 @@ def test_short_form_in_the_headline_is_licensed_by_the_full_name_later() -> None
         ["Vega's", "rosa_vega"],
         ["Rosa Vega", "rosa_vega"],
     ]
-    # later in the article a short form before the full name is still not licensed
+    # later in the article a short form before the full name counts too (since wave 21: the
+    # held-out references code it, sets 8, 37 and 71)
     body = "Peru signed. " + "The deal was long in the making. " * 6
     assert mentions_of(body + "Vega spoke before Rosa Vega arrived.") == [
         ["Peru", "peru"],
+        ["Vega", "rosa_vega"],
         ["Rosa Vega", "rosa_vega"],
     ]
     # a lower-case word in the headline is no short form

@@ -188,7 +188,8 @@ def one_doc_chunks(docs: pd.DataFrame, shared: bool) -> list[pd.DataFrame]:
 
 
 @pytest.mark.parametrize("shared", [True, False], ids=["one_vocabulary", "own_categories"])
-@pytest.mark.parametrize("size", [2, 3])
+# (trigrams in the slow run: the fast run's 3-minute budget, wave 21)
+@pytest.mark.parametrize("size", [2, pytest.param(3, marks=pytest.mark.slow)])
 @pytest.mark.parametrize(
     "options", [{}, {"stopwords": ["the", "of", "a", "and"]}, {"remove_punct": False}]
 )

@@ -72,7 +72,8 @@ def test_stream_analyze_term_frequency_counted_by_hand():
 
 
 @pytest.mark.parametrize("by", [None, "outlet"])
-@pytest.mark.parametrize("chunksize", [1, 2])
+# (chunks of two documents in the slow run: the fast run's 3-minute budget, wave 21)
+@pytest.mark.parametrize("chunksize", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_stream_analyze_equals_single_process_functions_on_the_sample(
     sample_docs, sample_tokens, codebook, actors, by, chunksize
 ):

@@ -58,7 +58,8 @@ def sample():
 
 @pytest.fixture(
     scope="module",
-    params=[(2000, 1), (1, 1), (1, 2)],
+    # (a chunk per document in the slow run: the fast run's 3-minute budget, wave 21)
+    params=[(2000, 1), pytest.param((1, 1), marks=pytest.mark.slow), (1, 2)],
     ids=["one chunk", "a chunk per document", "two worker processes"],
 )
 def tables(request, sample, tmp_path_factory):
@@ -216,7 +217,7 @@ def test_a_failed_run_leaves_the_old_tables(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("._tables.tmp")]
 
 
-@pytest.mark.parametrize("size", [2, 3])
+@pytest.mark.parametrize("size", [2, pytest.param(3, marks=pytest.mark.slow)])
 def test_collocation_counts_merge_equals_one_count(sample, size):
     """Counts made apart (another process, another vocabulary) add up to the whole table."""
     from analysis.collocation import CollocationCounts

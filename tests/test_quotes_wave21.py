@@ -1,0 +1,90 @@
+"""Issue 12, wave 21: a regression test per class of quotes wrong in the held-out sets 71 and
+89-96 (explainers, court reports, outlets outside the region, transcripts, newsletters; read
+after their blind scores): an adverb of time between the cue and "that". Sentences written for
+these tests (other names, countries and bodies than the sets'), with hand-computed values."""
+
+from __future__ import annotations
+
+from analysis.actors import Actors
+from tests.conftest import quote_rows
+
+ACTORS = Actors.from_records(
+    [
+        {"id": "ruritania", "name": "Ruritania", "type": "country", "aliases": ["Strelsau"]},
+        {"id": "dobrev", "name": "Rina Dobrev", "type": "person", "affiliation": "ruritania",
+         "short": ["Dobrev"], "titles": ["Attorney-General"]},
+    ]
+)  # fmt: skip
+
+
+def test_an_adverb_of_time_before_that_is_not_what_is_said() -> None:
+    text = (
+        "Attorney-General Rina Dobrev hosted the talks in Strelsau last month. She said "
+        'afterwards that Ruritania had "nothing to hide". Dobrev said subsequently that the '
+        "register would open in May."
+    )
+    assert quote_rows(text, ACTORS) == [
+        ['Ruritania had "nothing to hide"', "reported", "dobrev", "said"],
+        ["the register would open in May", "reported", "dobrev", "said"],
+    ]
+
+
+def test_a_clause_after_the_attributions_and_goes_on_with_what_is_said() -> None:
+    text = (
+        "Attorney-General Rina Dobrev met the delegates on Monday. The four suspects would be "
+        "deported, she said, and Ruritanian prosecutors would seek evidence from them. "
+        '"We are ready," Dobrev said, and the register would open in May. '
+        "The talks had gone well, she said, and left for the airport. "
+        "The files were complete, she said, and she called for faster replies."
+    )
+    assert quote_rows(text, ACTORS) == [
+        ["The four suspects would be deported", "reported", "dobrev", "said"],
+        ["Ruritanian prosecutors would seek evidence from them", "reported", "dobrev", "said"],
+        ["We are ready,", "direct", "dobrev", "said"],
+        ["the register would open in May", "reported", "dobrev", "said"],
+        ["The talks had gone well", "reported", "dobrev", "said"],
+        ["The files were complete", "reported", "dobrev", "said"],
+        ["faster replies", "reported", "dobrev", "called for"],
+    ]
+
+
+TRANSCRIPT = Actors.from_records(
+    [
+        {"id": "ruritania", "name": "Ruritania", "type": "country", "aliases": ["Strelsau"]},
+        {"id": "dobrev", "name": "Rina Dobrev", "type": "person", "affiliation": "ruritania",
+         "short": ["Dobrev"], "titles": ["Attorney-General", "Ms"]},
+        {"id": "holm", "name": "Per Holm", "type": "person", "affiliation": "ruritania",
+         "short": ["Holm"], "titles": ["Mr"]},
+    ]
+)  # fmt: skip
+
+
+def test_transcript_labels_with_an_aside_or_a_post_and_answers_holding_a_theme() -> None:
+    text = (
+        "Transcript of the press conference\n\n"
+        "Attorney-General Rina Dobrev and Per Holm spoke to reporters in Strelsau.\n\n"
+        'MS DOBREV: Good afternoon. We met under the theme "Justice Without Borders". We '
+        "agreed on a network.\n\n"
+        "QUESTION (Daily Star): Will the network start this year?\n\n"
+        "Mr Holm (through interpreter): Yes, in March.\n\n"
+        "PER HOLM, Deputy Head, Ruritania (in Elbonian): The rest will follow."
+    )
+    assert quote_rows(text, TRANSCRIPT) == [
+        [
+            'Good afternoon. We met under the theme "Justice Without Borders". We agreed on a '
+            "network.", "direct", "dobrev", ":",
+        ],
+        ["Yes, in March.", "direct", "holm", ":"],
+        ["The rest will follow.", "direct", "holm", ":"],
+    ]  # fmt: skip
+
+
+def test_told_a_bare_plural_audience_is_not_what_is_said() -> None:
+    text = (
+        "Attorney-General Rina Dobrev told delegates syndicates had laundered billions through "
+        "casinos. She told reporters the register would open in May."
+    )
+    assert quote_rows(text, ACTORS) == [
+        ["syndicates had laundered billions through casinos", "reported", "dobrev", "told"],
+        ["the register would open in May", "reported", "dobrev", "told reporters"],
+    ]
