@@ -372,6 +372,9 @@ _WEB_RULES = (
     # Reporter / @janedoe" (the outlet's name may hold a country's; held-out set 7)
     BoilerplateRule(
         "byline_bar",
+        # (after a section label: "CHINA | By Zhang Yue | chinadaily.com.cn | Updated: …",
+        # wave 21, set 70)
+        r"(?:\p{Lu}[\p{L}&'’ -]{0,30}\|\s{0,3})?"
         r"(?i:by)\s{0,3}:?\s{0,3}[A-Z][\w.'’-]{0,30}(?:\s{1,3}[A-Z][\w.'’-]{0,30}){0,4}"
         r"(?:\s{0,3}[-–—]\s{0,3}[A-Za-z][\w .'’-]{0,40})?"
         r"(?:\s{0,3}(?:\||\s/\s)\s{0,3}[^|\n]{0,80}){1,5}",

@@ -817,6 +817,13 @@ def news_form_mask(
         cty & alias & ~poss,
         lambda r: ctx.sentence_start(doc[r], tok[r]) & _line_ends(ctx, doc[r], end[r]),
     )
+    # … and a country's name in capitals alone on its line: a roundup's section label,
+    # "INDONESIA" over its briefs (wave 21, set 72)
+    out |= where(
+        cty & ~alias & ~poss & (end - tok == 1),
+        lambda r: ctx.upper(doc[r], tok[r]) & ctx.sentence_start(doc[r], tok[r])
+        & _line_ends(ctx, doc[r], end[r]),
+    )  # fmt: skip
     # a court or procuracy named after its city: "The People's Court of Vientiane Capital"
     # (set 74); not "the Supreme People's Procuracy of Việt Nam", a country's spelling (an
     # alias too: the city says so by the noun after it)

@@ -19,6 +19,7 @@ import numpy as np
 
 from analysis.cue_subjects import joint_subject
 from analysis.cues import UNNAMED_SOURCES
+from analysis.phrase_forms import LIST_BULLETS
 from analysis.reported import HEADLINE_ROLES, lede_person
 from analysis.speakers import (
     CLOSING_MARKS,
@@ -105,14 +106,35 @@ def headline_attribution(found: Found) -> None:
                 # "China-ASEAN prosecutors: '…'", "Cambodia, China: …": several parties speak
                 # together, none alone (wave 17, set 49)
                 slot = Slot(UNNAMED, "", h, colon - 1)
-            else:
+            elif not _trailing_source(found, h, last):
                 _quoted_headline(found, h, last)  # "Interview: '…'"
+                continue
+            else:
                 continue
             found.add(colon + 1, last, "reported", slot, ":")
         elif last - 2 > h and norm[last - 1] in HEADLINE_DASHES and norm[last] in HEADLINE_ROLES:
             found.add(h, last - 2, "reported", lede_person(doc, last), "-")
-        else:
+        elif not _trailing_source(found, h, last):
             _quoted_headline(found, h, last)
+
+
+def _trailing_source(found: Found, h: int, last: int) -> bool:
+    """``content: SOURCE`` / ``content — SOURCE``: a headline that ends with a mention of a
+    speaker alone after a colon or a dash ("Deepfake scams on the rise: UNODC", "Scam mule
+    cases up 40% this year — AGC"; wave 21, set 72) is that speaker's quote; False when the
+    headline does not end so."""
+    doc, norm = found.doc, found.doc.norm
+    k = doc.last_at.get(last)
+    if k is None or doc.a_type[doc.m_row[k]] not in SPEAKER_TYPES:
+        return False
+    mark = int(doc.m_first[k]) - 1
+    # (not a fact box's field, "* Dialogue partner: China", set 75)
+    if mark - h < 4 or (norm[mark] != ":" and norm[mark] not in HEADLINE_DASHES):
+        return False
+    if norm[h] in LIST_BULLETS:
+        return False
+    found.add(h, mark - 1, "reported", Slot(k, "", mark + 1, last), norm[mark])
+    return True
 
 
 _INTERVIEW_LABELS = frozenset({"interview"})

@@ -114,14 +114,16 @@ def test_footnotes_editor_credits_video_teasers_and_outlet_blurbs_are_boilerplat
         "The Northern Union Digest is an independent publication. It is not affiliated with "
         "the NU.\n"
         'To unsubscribe, reply with "STOP". © 2024 Northern Union Digest\n'
-        "Daily Star | Ruritania > Law\n\n"
+        "Daily Star | Ruritania > Law\n"
+        "ELBONIA | By Li Wen | dailystar.com | Updated: 2024-09-19 17:05\n\n"
         "Read more from the Daily Star:\n"
         "NU names a new head of its legal office\n"
         "Elbonia backs regional task force"
     )
     assert [r for r, _ in boilerplate_removed(text)] == [
         "footnote", "footnote", "editor_credit", "media_teaser", "source_line",
-        "outlet_blurb", "unsubscribe_line", "breadcrumb", "list_heading", "list_heading",
+        "outlet_blurb", "unsubscribe_line", "breadcrumb", "byline_bar", "list_heading",
+        "list_heading",
         "list_heading",
     ]  # fmt: skip
     assert cleaned_mention_rows(text, ACTORS) == [
@@ -181,3 +183,18 @@ def test_a_short_form_written_in_lower_case_is_a_word() -> None:
     )  # fmt: skip
     text = "Talks end\n\nThe talks ended. President Omar Said arrived. He said no. Said left."
     assert mention_rows(text, said) == [["President Omar Said", "said"], ["Said", "said"]]
+
+
+def test_an_outlet_named_after_a_country_and_a_roundups_section_label() -> None:
+    text = (
+        "Around the region\n\n"
+        "ELBONIA\n\n"
+        "Prosecutors seek 15 years for a trafficker, Elbonia Now reported. Elbonia agreed. "
+        "Agence Ruritania Presse (ARP) carried the story. "
+        "Compiled by The Strelsau Post's regional desk. Ruritania now has new rules.\n\n"
+        "Members:\nElbonia\nRuritania"
+    )
+    assert mention_rows(text, ACTORS) == [
+        ["Elbonia", "elbonia"], ["Ruritania", "ruritania"], ["Elbonia", "elbonia"],
+        ["Ruritania", "ruritania"],
+    ]  # fmt: skip

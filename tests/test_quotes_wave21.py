@@ -88,3 +88,28 @@ def test_told_a_bare_plural_audience_is_not_what_is_said() -> None:
         ["syndicates had laundered billions through casinos", "reported", "dobrev", "told"],
         ["the register would open in May", "reported", "dobrev", "told reporters"],
     ]
+
+
+def test_a_headline_that_ends_with_its_source_after_a_colon_or_a_dash() -> None:
+    text = (
+        "Fraud cases up 40% this year — Ruritania\n\n"
+        "STRELSAU: Ruritania said it had charged 300 people with fraud this year.\n\n"
+        "Deepfake scams on the rise: Dobrev\n\n"
+        "Attorney-General Rina Dobrev said syndicates were using deepfake videos."
+    )
+    assert quote_rows(text, ACTORS) == [
+        ["Fraud cases up 40% this year", "reported", "ruritania", "—"],
+        ["it had charged 300 people with fraud this year", "reported", "ruritania", "said"],
+        ["Deepfake scams on the rise", "reported", "dobrev", ":"],
+        ["syndicates were using deepfake videos", "reported", "dobrev", "said"],
+    ]
+
+
+def test_a_fact_box_field_naming_a_source_is_no_headline_quote() -> None:
+    text = (
+        "Who takes part?\n\n"
+        "* Dialogue partner: Ruritania\n"
+        "* Host of the next round: Ruritania\n\n"
+        "The talks opened on Monday in the capital with a speech by the host."
+    )
+    assert quote_rows(text, ACTORS) == []
