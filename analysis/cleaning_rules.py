@@ -326,11 +326,12 @@ _WEB_RULES = (
         # (a bare "For more information, please contact:" is contact_heading's, with the block)
         r"(?:please\s{1,3})?(?:call|contact|e-?mail|visit|write\s{1,3}to|reach))\s[^\n]{3,300}",
     ),
-    # a social-media line: "Follow us: Instagram @kejaksaan.ri | X @KejaksaanRI" (wave 18)
+    # a social-media line: "Follow us: Instagram @kejaksaan.ri | X @KejaksaanRI" (wave 18), "Like us
+    # on Facebook to keep updated with the latest news about Vietnam!" (wave 21)
     BoilerplateRule(
         "follow_line",
         r"(?i:(?:follow|connect\s{1,3}with)\s{1,3}us(?:\s{1,3}on|\s{0,3}:|\s{1,3}at)?"
-        r"|find\s{1,3}us\s{1,3}on)(?:\s[^\n]{0,200})?",
+        r"|find\s{1,3}us\s{1,3}on|like\s{1,3}us\s{1,3}on)(?:\s[^\n]{0,200})?",
     ),
     # a postal address of its own under a release: "Jl. Sultan Hasanuddin No. 1, Kebayoran
     # Baru, Jakarta Selatan" (held-out set 29), "12 Harbour Road, Wan Chai, Hong Kong": a street

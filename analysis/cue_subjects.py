@@ -22,6 +22,7 @@ from analysis import quote_forms as forms  # the wave-5 news forms (held-out set
 from analysis import speech_forms as speech  # the wave-6 news forms (held-out set 10)
 from analysis.apposed_forms import named_after_descriptor
 from analysis.cues import UNNAMED_SOURCES
+from analysis.name_forms import DEMONYMS
 from analysis.report_forms import located_mission, passive_clause, untabled_the_name
 from analysis.speakers import BOUNDARY, DEGREES, UNNAMED, Found, Slot, SpeakerDoc, dateline_end
 from analysis.subject_forms import INTRO_WORDS, appositive_name, head_of, untabled_name
@@ -68,6 +69,11 @@ def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
             k = len(bounds) - 1
             while k >= 0 and slot.first in (bounds[k] + 1, bounds[k] + 2):
                 lo = bounds[k - 1] + 1 if k >= 1 else s_lo
+                w = norm[bounds[k] - 1]
+                if (w in DEMONYMS or w in _REGION_WORDS) and bounds[k] - 1 - lo <= 1:
+                    # "Chinese, ASEAN prosecutors pledged …", "Southeast Asian, Chinese
+                    # prosecutors pledge …": a nationality before the comma (wave 21)
+                    return Slot(UNNAMED, "", lo, slot.last)
                 prev = doc.first_mention_in(lo, bounds[k] - 1)
                 if prev is None or prev.last != bounds[k] - 1 or prev.first > lo + 1:
                     break
@@ -185,9 +191,12 @@ _JOINT_FILLER = frozenset({
     "ministers", "of", "from", "top", "chief", "senior", "prosecution", "services", "agencies",
     "law-enforcement", "enforcement", "law", "police", "procuracies", "procuratorates",
     "ten", "nine", "eight", "seven", "six", "five", "four", "three", "two", "southeast",
-    "asian", "'s", "’s", "'", "’",
+    "'s", "’s", "'", "’", "members", "across",
 })  # fmt: skip
 _JOINERS = frozenset({"and", "&", ","})  # "China, Laos prosecutors pledge …" (headlines)
+# words of a region that stand for its states in a joint subject ("Southeast Asian", "across
+# Southeast Asia")
+_REGION_WORDS = frozenset({"asia", "asian"})
 
 
 def joint_subject(doc: SpeakerDoc, lo: int, end: int) -> bool:
@@ -217,7 +226,12 @@ def joint_subject(doc: SpeakerDoc, lo: int, end: int) -> bool:
             i = max(i, int(doc.m_last[k])) + 1
             continue
         w = norm[i]
-        if w in _JOINERS and actors:
+        if w in DEMONYMS or w in _REGION_WORDS:
+            # a nationality or a region stands for its party: "Chinese, ASEAN prosecutors
+            # pledge", "Prosecutors from Southeast Asia and China agreed" (wave 21)
+            joined = joined or bool(actors)
+            actors.add(DEMONYMS.get(w, "region"))
+        elif w in _JOINERS and actors:
             joined = True
         elif w in ("i", "we") and joined and i == end:
             actors.add(w)  # "Procurator-General Zhao and I have agreed that …" (wave 20)

@@ -320,10 +320,6 @@ _OUTLET_POSSESSIVES = frozenset(
     for w in ("post", "times", "globe", "herald", "tribune", "gazette")
     for s in ("'s", "’s")
 )
-_PRESS_EVENTS = frozenset({"conference", "release", "statement", "briefing", "office", "secretary"})
-_OUTLET_NOUNS = frozenset(
-    {"now", "today", "daily", "express", "insider", "online", "press", "presse"}
-)
 #: Prepositions of transit: "moved … through Indonesia to Australia" (a place, set 4).
 TRANSIT_PREPS: frozenset[str] = frozenset({"through", "via"})
 
@@ -529,16 +525,6 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
         out[rows] = [(int(d), w.lower()) in used for d, w in zip(doc[rows], low, strict=True)]
     end = named["tok"].to_numpy().astype(np.int64) + named["n_tok"].to_numpy().astype(np.int64)
     after = ctx.norm_in(doc, end, NOT_ACTOR_AFTER | _OUTLET_POSSESSIVES)
-    # an outlet named after a country or a city, capitalised: "told Myanmar Now", "Agence
-    # Kampuchea Presse" (wave 21, sets 68 and 70)
-    j = np.flatnonzero(ctx.norm_in(doc, end, _OUTLET_NOUNS))
-    if len(j):
-        # not a body's press event: "the Supreme People's Procuratorate's Press Conference"
-        after[j] = (
-            ctx.capitalised(doc[j], end[j])
-            & ~named["matched"].iloc[j].astype(str).str.endswith(("'s", "’s")).to_numpy()
-            & ~ctx.norm_in(doc[j], end[j] + 1, _PRESS_EVENTS)
-        )
     # "Sri Lanka's $2.9 billion bailout": the country's money, not "US$" (held-out set 13)
     i = np.flatnonzero(after)
     if len(i):

@@ -74,6 +74,8 @@ REACH_VERBS: frozenset[str] = frozenset({"reach", "reaches", "reached", "reachin
 OUTLET_WORDS: frozenset[str] = frozenset({
     "inter", "info", "culture", "television", "televisions", "télévisions", "tv", "radio",
     "today", "broadcasting", "channel",
+    # "told Myanmar Now", "Agence Kampuchea Presse", "The Edge Malaysia Online" (wave 21)
+    "now", "daily", "express", "insider", "online", "presse",
 })  # fmt: skip
 #: Verbs of a visit whose object, a city, is where the visitor goes: "Vasconcelos visits
 #: Pretoria" (a country's name after them is the host: "will visit China").

@@ -198,3 +198,18 @@ def test_an_outlet_named_after_a_country_and_a_roundups_section_label() -> None:
         ["Elbonia", "elbonia"], ["Ruritania", "ruritania"], ["Elbonia", "elbonia"],
         ["Ruritania", "ruritania"],
     ]  # fmt: skip
+
+
+def test_a_capitals_court_a_working_visit_a_list_with_or_and_a_facebook_line() -> None:
+    text = (
+        "Ringleaders get life as Strelsau court closes fraud trial\n\n"
+        "Tokar courts Ruritania on fraud. The NU chief is on a working visit to Elbonia. He "
+        "can call a colleague in Port Lis or Strelsau late at night.\n\n"
+        "Like us on Facebook to keep updated with the latest news about Ruritania!"
+    )
+    # "Tokar courts …": the capital acts (a verb, not a court); "a working visit to X" is a
+    # place since wave 21 (the adjudicated references, 7 to 3)
+    assert [r for r, _ in boilerplate_removed(text)] == ["follow_line"]
+    assert cleaned_mention_rows(text, ACTORS) == [
+        ["Tokar", "elbonia"], ["Ruritania", "ruritania"], ["NU", "union"]
+    ]  # fmt: skip

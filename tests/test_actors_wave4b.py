@@ -44,10 +44,12 @@ def test_country_after_a_border_verb_is_a_place() -> None:
     assert mentions_of("Peru borders Chile.") == [["Peru", "peru"]]
 
 
-def test_country_visited_officially_is_a_place_but_a_working_visit_names_a_party() -> None:
+def test_country_visited_officially_or_for_work_is_a_place() -> None:
     assert mentions_of("The minister is on a state visit to Kenya until Friday.") == []
     assert mentions_of("He arrived for an official visit to Chile on Monday.") == []
-    assert mentions_of("She is on a working visit to Chile.") == [["Chile", "chile"]]
+    # (a party until wave 21: the adjudicated references code "a working visit to X" as a
+    # place 7 times to 3, sets 35, 40, 48, 50, 59, 67 and 101 against 22, 24 and 28)
+    assert mentions_of("She is on a working visit to Chile.") == []
 
 
 def test_country_of_origin_after_a_verb_of_leaving_is_a_place() -> None:

@@ -59,8 +59,8 @@ def test_a_country_spoken_or_agreed_to_is_not_a_destination() -> None:
     assert mentions("The minister said to Russia that the deal stands.") == [["Russia", "russia"]]
     # an addressed object: "sent a letter to X" (an addressee, as before)
     assert mentions("Kenya sent a letter to China.") == [["Kenya", "kenya"], ["China", "china"]]
-    # diplomacy with the host: "a working visit to X"
-    assert mentions("He is on a working visit to China this week.") == [["China", "china"]]
+    # "a working visit to X" is a place too since wave 21 (the adjudicated references, 7 to 3)
+    assert mentions("He is on a working visit to China this week.") == []
     # "exports … to X" names a trading partner
     assert mentions("China will restrict exports of rare earths to the United States.") == [
         ["China", "china"],

@@ -113,3 +113,28 @@ def test_a_fact_box_field_naming_a_source_is_no_headline_quote() -> None:
         "The talks opened on Monday in the capital with a speech by the host."
     )
     assert quote_rows(text, ACTORS) == []
+
+
+JOINT = Actors.from_records(
+    [
+        {"id": "thailand", "name": "Thailand", "type": "country", "aliases": ["Bangkok"]},
+        {"id": "laos", "name": "Laos", "type": "country", "aliases": ["Vientiane"]},
+        {"id": "union", "name": "Northern Union", "type": "organisation", "aliases": ["NU"]},
+    ]
+)  # fmt: skip
+
+
+def test_a_nationality_or_a_region_joined_with_an_actor_speaks_jointly() -> None:
+    text = (
+        "The talks ended.\n\n"
+        "Thai, NU prosecutors pledged to help on Friday.\n\n"
+        "Southeast Asian, Lao prosecutors pledged to trace crypto.\n\n"
+        "Prosecutors from Southeast Asia and Laos agreed that evidence should be shared.\n\n"
+        "NU prosecutors pledged to publish the figures."
+    )
+    assert quote_rows(text, JOINT) == [
+        ["to help on Friday", "reported", None, "pledged"],
+        ["to trace crypto", "reported", None, "pledged"],
+        ["evidence should be shared", "reported", None, "agreed that"],
+        ["to publish the figures", "reported", "union", "pledged"],
+    ]
