@@ -306,20 +306,16 @@ _STOPS = frozenset({".", "!", "?", ";", ":"})
 _DASHES = frozenset({"-", "–", "—", "--", "("})
 #: Words right after a name that make it part of another name or a currency, not the actor:
 #: "South China Sea", "US$257 million", "783 billion U.S. dollars".
+# newspapers named after a place: "(The Jakarta Post)", "the Bangkok Post" (set 4)
+_PAPERS = ("post", "times", "globe", "herald", "tribune", "gazette")
 NOT_ACTOR_AFTER: frozenset[str] = frozenset({
-    "sea", "$", "dollar", "dollars", "cents",
-    # newspapers named after a place: "(The Jakarta Post)", "the Bangkok Post" (set 4)
-    "post", "times", "globe", "herald", "tribune", "gazette",
+    "sea", "$", "dollar", "dollars", "cents", *_PAPERS,
     # a sports title or competition named after a region or country: "a third ASEAN crown",
     # "the Africa Cup", "the ASEAN Championship" (held-out set 16)
     "crown", "crowns", "trophy", "cup", "championship", "championships",
 })  # fmt: skip
 # "Compiled by The Jakarta Post's regional desk" (wave 21, set 72): the newspaper's possessive
-_OUTLET_POSSESSIVES = frozenset(
-    f"{w}{s}"
-    for w in ("post", "times", "globe", "herald", "tribune", "gazette")
-    for s in ("'s", "’s")
-)
+_OUTLET_POSSESSIVES = frozenset(f"{w}{s}" for w in _PAPERS for s in ("'s", "’s"))
 #: Prepositions of transit: "moved … through Indonesia to Australia" (a place, set 4).
 TRANSIT_PREPS: frozenset[str] = frozenset({"through", "via"})
 

@@ -374,7 +374,7 @@ def _labelled_place(
     k = np.flatnonzero(ok & in_sorted(di * width + ti - 2, covered_keys(named, width)))
     if len(k):
         owner = _covering_actor(named, di[k], ti[k] - 2)
-        ok[k] = owner == named["actor_id"].to_numpy(object)[_row_at(named, di[k], ti[k])]
+        ok[k] = owner == _covering_actor(named, di[k], ti[k])
     label = codes_at(ctx, di, s - 1)
     marks = in_table(label, code_table(ctx, {":", "–", "—", "-"}))
     numbered = in_table(label, comma)
@@ -383,13 +383,6 @@ def _labelled_place(
         numbered[k] = [w[:1].isdigit() for w in ctx.norm(di[k], s[k] - 2)]
     out[i] = ok & (marks | numbered)
     return out
-
-
-def _row_at(named: pd.DataFrame, d: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """Row of ``named`` (sorted by document and start) whose mention starts at token ``t``."""
-    key = (named["doc_id"].cat.codes.to_numpy().astype(np.int64) * (1 << 32)
-           + named["tok"].to_numpy().astype(np.int64))  # fmt: skip
-    return np.searchsorted(key, d.astype(np.int64) * (1 << 32) + t)
 
 
 def _covering_actor(named: pd.DataFrame, d: np.ndarray, t: np.ndarray) -> np.ndarray:
