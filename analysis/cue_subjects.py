@@ -122,6 +122,9 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
     if slot is None:
         slot = forms.relative_source(doc, lo, end)  # "a reform that critics say would …"
     if slot is None:
+        # "Chinese delegate Liu Jun said": a person the table does not know (wave 21)
+        slot = forms.untabled_person_before(doc, lo, end, nationality=True)
+    if slot is None:
         # "Nigerian officials have accused …"; "…, with the Philippine hosts insisting that …"
         # "…, and the Chinese embassy said …" (wave 20, set 85)
         slot = forms.demonym_body(doc, lo + 1 if norm[lo] in ("with", "and", "but") else lo, end)

@@ -34,6 +34,7 @@ import pandas as pd
 from analysis.cues import UNNAMED_SOURCES
 from analysis.dates import MONTH_NAMES
 from analysis.headlines import TITLE_ABBREVIATIONS
+from analysis.name_forms import DEMONYMS
 from analysis.speakers import (
     BOUNDARY,
     CLOSING_MARKS,
@@ -416,6 +417,9 @@ BODY_WORDS: frozenset[str] = frozenset({
 _NAME_PARTICLES = frozenset({"bin", "binti", "de", "da", "do", "dos", "del", "la", "van", "von"})
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "of", "for", "to", "near", "on", "across"})
+
+
 def capitalised(doc: SpeakerDoc, i: int) -> bool:
     """Token ``i`` is written with a capital first letter."""
     return doc.text[doc.start[i] : doc.start[i] + 1].isupper()
@@ -425,13 +429,17 @@ def _is_title_head(word: str) -> bool:
     return word in TITLE_END_WORDS or word.endswith("-general")
 
 
-def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
+def untabled_person_before(
+    doc: SpeakerDoc, lo: int, end: int, nationality: bool = False
+) -> Slot | None:
     """ "OA head Mariana Ledesma said", "Interpol executive director … Marta Silveira said":
     two to five capitalised words outside mentions end at token ``end`` (right before the cue),
     after a lower-case title word, inside a clause from ``lo`` that names a tabled body before
     them. That is a person the table does not know (UNNAMED; held-out sets 3-9: "with an
     untabled person the organisation in the description is a mention and the speaker is
-    empty"); not when the last word names a body ("Cambodia's Interior Ministry said")."""
+    empty"); not when the last word names a body ("Cambodia's Interior Ministry said"). With
+    ``nationality``, a nationality adjective opening the clause stands for the body ("Chinese
+    delegate Liu Jun said", "Chinese Embassy spokesman Wang Lei welcomed"; wave 21)."""
     norm = doc.norm
     if end < lo or doc.in_mention[end] or norm[end] in BODY_WORDS or not capitalised(doc, end):
         return None
@@ -460,7 +468,12 @@ def untabled_person_before(doc: SpeakerDoc, lo: int, end: int) -> Slot | None:
         return None
     if norm[t] == "of" and t - 1 >= lo and norm[t - 1] in BODY_WORDS:
         return None  # "Ghana's Ministry of Foreign Affairs said": a body's name (set 12)
-    if doc.first_mention_in(lo, t) is None:
+    if doc.first_mention_in(lo, t) is None and not (
+        nationality
+        and (norm[lo] in DEMONYMS or norm[lo] in _IRREGULAR)
+        and capitalised(doc, lo)
+        and norm[t] not in _PLACE_PREPOSITIONS  # "Chinese officials in Mae Sot said"
+    ):
         return None
     return Slot(UNNAMED, "", k, end)
 

@@ -138,3 +138,16 @@ def test_a_nationality_or_a_region_joined_with_an_actor_speaks_jointly() -> None
         ["evidence should be shared", "reported", None, "agreed that"],
         ["to publish the figures", "reported", "union", "pledged"],
     ]
+
+
+def test_a_named_person_after_a_nationality_is_a_person_the_table_does_not_know() -> None:
+    text = (
+        "Thailand hosted the talks. Thai delegate Somsak Wong said the rules were clear. "
+        "Thai officials in Mae Sot said the raid had ended. A Thai delegate said the talks "
+        "went well."
+    )
+    assert quote_rows(text, JOINT) == [
+        ["the rules were clear", "reported", None, "said"],
+        ["the raid had ended", "reported", "thailand", "said"],
+        ["the talks went well", "reported", "thailand", "said"],
+    ]
