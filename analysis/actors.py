@@ -125,10 +125,11 @@ def _license(
     match and candidate, the nearest naming mention of the context actor before the match and
     after it are looked up with one binary search over the (document, actor, start) keys of
     the naming mentions. A short form, a role or a shared spelling needs a naming anywhere in
-    the document (a short form before the full name: a headline's, a live page entry's). A role or short form shared by several actors counts
-    only for an actor that the document names itself or through one of its people (a person
-    whose affiliation it is, ``aff_of``: person -> affiliation); the affiliation of a candidate
-    only ranks. Among licensed candidates the one whose context is named nearest before wins,
+    the document (a short form before the full name: a headline's, a live page entry's); a
+    short form written in lower case is a word. A role or short form shared by several actors
+    counts only for an actor that the document names itself or through one of its people (a
+    person whose affiliation it is, ``aff_of``: person -> affiliation); the affiliation of a
+    candidate only ranks. Among licensed candidates the one whose context is named nearest before wins,
     else the one named nearest after.
 
     Returns ``cond`` rows that were licensed, with ``actor_id``, ``via``, ``context_id`` and

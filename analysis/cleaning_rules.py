@@ -1017,7 +1017,8 @@ def _has_unsubscribe(s: str) -> bool:
     return "unsubscribe" in s.casefold()
 
 
-def _has_superscript(s: str) -> bool:
+def _has_note_mark(s: str) -> bool:
+    # a superscript number or a bracket opening the line ("[1] …")
     return s.startswith("[") or (not s.isascii() and _superscript(s) is not None)
 
 
@@ -1152,7 +1153,7 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("hashtags", _has_hash),
         ("reaction_bar", _has_reaction),
         ("post_stamp", _has_digit),
-        ("footnote", _has_superscript),
+        ("footnote", _has_note_mark),
         ("running_head", _has_running_gap),
         ("script_slug", _has_slug),
         ("section_bar", _has_angle),

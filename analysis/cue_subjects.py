@@ -69,8 +69,7 @@ def subject(found: Found, s_lo: int, c0: int) -> Slot | None:
             k = len(bounds) - 1
             while k >= 0 and slot.first in (bounds[k] + 1, bounds[k] + 2):
                 lo = bounds[k - 1] + 1 if k >= 1 else s_lo
-                w = norm[bounds[k] - 1]
-                if (w in DEMONYMS or w in _REGION_WORDS) and bounds[k] - 1 - lo <= 1:
+                if _party_word(norm[bounds[k] - 1]) and bounds[k] - 1 - lo <= 1:
                     # "Chinese, ASEAN prosecutors pledged …", "Southeast Asian, Chinese
                     # prosecutors pledge …": a nationality before the comma (wave 21)
                     return Slot(UNNAMED, "", lo, slot.last)
@@ -202,6 +201,12 @@ _JOINERS = frozenset({"and", "&", ","})  # "China, Laos prosecutors pledge …" 
 _REGION_WORDS = frozenset({"asia", "asian"})
 
 
+def _party_word(w: str) -> bool:
+    """A folded word that stands for a party of a joint subject: a nationality ("chinese") or
+    a region ("asia", "asian")."""
+    return w in DEMONYMS or w in _REGION_WORDS
+
+
 def joint_subject(doc: SpeakerDoc, lo: int, end: int) -> bool:
     """ "China and ASEAN member states pledged", "Prosecutors from China, Laos, Myanmar and
     Thailand pledged", "Cambodia and China have agreed": two or more actors joined by "and"
@@ -229,7 +234,7 @@ def joint_subject(doc: SpeakerDoc, lo: int, end: int) -> bool:
             i = max(i, int(doc.m_last[k])) + 1
             continue
         w = norm[i]
-        if w in DEMONYMS or w in _REGION_WORDS:
+        if _party_word(w):
             # a nationality or a region stands for its party: "Chinese, ASEAN prosecutors
             # pledge", "Prosecutors from Southeast Asia and China agreed" (wave 21)
             joined = joined or bool(actors)

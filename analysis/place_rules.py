@@ -117,10 +117,6 @@ _MOTION_VERBS = frozenset({
 _GOAL_WORDS = (DESTINATION_VERBS | DESTINATION_NOUNS | _MOTION_VERBS) - {
     "export", "exports", "ship", "ships", "move", "moves",
 }  # fmt: skip
-# "a working visit to the Lao PDR" was read as work with the host, a party (set 4); the
-# adjudicated references code it as a place 7 times to 3 (wave 21), as "a two-week visit to
-# Colombo" (set 5) and "an official visit to Viet Nam" (set 7): no word exempts a visit now
-_DIPLOMATIC: frozenset[str] = frozenset()
 # words that end the object of such a verb: another clause starts ("said to China" never
 # reaches a verb of moving; "sent a letter to China" stops at the letter); not "and", which
 # joins objects ("shipped drone parts and machine tools to Russia")
@@ -227,7 +223,10 @@ def _destination(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndar
     idx = np.flatnonzero(to_at)
     if not len(idx):
         return found
-    goal, dipl = _code_set(ctx, _GOAL_WORDS), _code_set(ctx, _DIPLOMATIC)
+    # (every visit: "a working visit to the Lao PDR" was read as a party until wave 21; the
+    # adjudicated references code it as a place 7 times to 3, as "a two-week visit to Colombo"
+    # and "an official visit to Viet Nam")
+    goal = _code_set(ctx, _GOAL_WORDS)
     ends = _code_set(ctx, _CLAUSE_ENDS | ADDRESSED_OBJECTS)
     d, t, at = doc[idx], tok[idx], to_at[idx]
     open_ = np.ones(len(idx), bool)
@@ -237,8 +236,6 @@ def _destination(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndar
         look = open_ & (k > at)
         c = _codes_before(ctx, d, t, k)
         hit = look & np.isin(c, goal)
-        if hit.any():
-            hit[hit] = ~np.isin(_codes_before(ctx, d[hit], t[hit], k + 1), dipl)
         found[idx[hit]] = True
         open_ &= ~(look & (hit | np.isin(c, ends) | (c == -2)))
     return found
@@ -711,6 +708,8 @@ _CITY_WORDS = frozenset({"capital", "city", "municipality", "prefecture", "provi
 ADMIN_AREAS: frozenset[str] = _CITY_WORDS | frozenset({
     "provinces", "prefectures", "municipalities", "district", "districts", "region", "regions",
 })  # fmt: skip
+# (not "courts", a verb after a capital: "Canberra courts Pacific on climate", set 3)
+_CAPITAL_PLACE_NOUNS = ADMIN_AREAS | (MODIFIED_PLACE_NOUNS - {"courts"})
 #: Nouns of the press after a place of publication: "the Jakarta daily Kompas".
 PRESS_NOUNS: frozenset[str] = frozenset({
     "daily", "dailies", "newspaper", "newspapers", "paper", "papers", "weekly", "tabloid",
@@ -834,13 +833,10 @@ def news_form_mask(
     # a newspaper or the media by where they are published: "The Jakarta daily Kompas says",
     # "spoke to Singapore media" (uncoded 6 of 6)
     out |= cty & ~poss & isin(n0, PRESS_NOUNS)
-    # a capital's court, hospital or airport without an article: "… as Hanoi court closes
-    # phone scam trial" (a headline, wave 21, set 101)
-    # (not the verb: "Canberra courts Pacific on climate", set 3)
-    out |= cty & alias & ~poss & isin(n0, MODIFIED_PLACE_NOUNS - {"courts"})
-    # a capital as a unit of administration: "Savannakhet and Vientiane provinces", "Hanoi
-    # City" (wave 21, set 91): the city, not its country
-    out |= cty & alias & ~poss & isin(n0, ADMIN_AREAS)
+    # a capital as a unit of administration ("Savannakhet and Vientiane provinces", "Hanoi
+    # City", set 91) or its court, hospital or airport without an article ("… as Hanoi court
+    # closes phone scam trial", set 101): the city, not its country (wave 21)
+    out |= cty & alias & ~poss & isin(n0, _CAPITAL_PLACE_NOUNS)
     out |= alias & ~poss & isin(p0, "in") & isin(p1, EVENT_NOUNS)
     # a country's city: not "the United Nations Charter" (an organisation's document)
     out |= where(cty & alias & ~poss & isin(n0, TREATY_HEADS),

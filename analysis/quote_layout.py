@@ -106,10 +106,9 @@ def headline_attribution(found: Found) -> None:
                 # "China-ASEAN prosecutors: '…'", "Cambodia, China: …": several parties speak
                 # together, none alone (wave 17, set 49)
                 slot = Slot(UNNAMED, "", h, colon - 1)
-            elif not _trailing_source(found, h, last):
-                _quoted_headline(found, h, last)  # "Interview: '…'"
-                continue
             else:
+                if not _trailing_source(found, h, last):
+                    _quoted_headline(found, h, last)  # "Interview: '…'"
                 continue
             found.add(colon + 1, last, "reported", slot, ":")
         elif last - 2 > h and norm[last - 1] in HEADLINE_DASHES and norm[last] in HEADLINE_ROLES:

@@ -508,11 +508,11 @@ def route_forms_mask(
     # the second of two places after "in" whose first is no actor: "Prosecutors in Southeast
     # Asia and China met", "a colleague in Kunming or Phnom Penh" (wave 21, sets 95 and 101)
     # ("its counterparts in ASEAN and China" lists two parties: the first is tabled)
-    width = int(ctx.tok.max(initial=0)) + 8
-    untabled = ~in_sorted(doc * width + tok - 2, covered_keys(named, width))
-    mask |= narrow(plain & t_({"and", "or"})[b[0]] & untabled, lambda i: _untabled_place_before(
-        ctx, doc[i], tok[i], t_("in")
-    ))  # fmt: skip
+    listed = plain & t_({"and", "or"})[b[0]]
+    if listed.any():
+        width = int(ctx.tok.max(initial=0)) + 8
+        listed &= ~in_sorted(doc * width + tok - 2, covered_keys(named, width))
+        mask |= narrow(listed, lambda i: _untabled_place_before(ctx, doc[i], tok[i], t_("in")))
     # a return's origin: "vows to bring graft fugitives home from China", "came back from
     # Cambodia" (wave 21, sets 95 and 96)
     within |= plain & from_ & t_({"home", "back"})[q1]
@@ -757,9 +757,9 @@ def _passive_people(ctx: TokenContext, doc: np.ndarray, verb: np.ndarray) -> np.
 def _untabled_place_before(
     ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, in_: np.ndarray
 ) -> np.ndarray:  # fmt: skip
-    """ "in" and one to three capitalised words before the "and" or "or" at ``tok - 1``, after a word
-    in lower case or a sentence's first: "Prosecutors in Southeast Asia and [China]" (a place
-    listed with a place, not "Vo Van Thuong in Hanoi and …", whose "in" follows a name)."""
+    """ "in" and one to three capitalised words before the "and" or "or" at ``tok - 1``, after a
+    word in lower case or a sentence's first: "Prosecutors in Southeast Asia and [China]" (a
+    place listed with a place, not "Vo Van Thuong in Hanoi and …", whose "in" follows a name)."""
     found = np.zeros(len(tok), bool)
     live = np.ones(len(tok), bool)
     for k in range(2, 5):
