@@ -48,6 +48,7 @@ from analysis.mention_rules import (
     PLACE_NOUNS_AFTER,
     PLACE_VERBS,
     appositive_role_mask,
+    drop_owner_countries,
     drop_repeated_abbreviations,
     inside_name_mask,
     not_actor_mask,
@@ -371,7 +372,9 @@ def find_mentions(
       colon ("Foreign secretary says …"), for the one person of the document holding it
       (:mod:`analysis.headlines`);
     * abbreviations (``abbreviations="once"``): "Association of Southeast Asian Nations
-      (ASEAN)" is one mention; ``"both"`` counts the name and the abbreviation;
+      (ASEAN)" is one mention, and so is "the Attorney General's Chambers (AGC) of Malaysia"
+      (a country after "of" behind the name of its own organisation is part of that name);
+      ``"both"`` counts the name, the abbreviation and the country;
     * places (``places=True``): a mention of an actor whose table entry has ``places: true``
       (the default for countries) is not counted when it only locates something: after
       "in"/"to" following a verb of :data:`PLACE_VERBS` ("held in Vietnam", "based in
@@ -401,7 +404,8 @@ def find_mentions(
         fold_case: ignore case (default).
         fold_diacritics: ignore diacritics (default): "Võ Văn Thưởng" = "Vo Van Thuong".
         compounds: count the actors inside hyphenated compounds (default).
-        abbreviations: ``"once"`` (default) or ``"both"`` for "Name (ABBR)".
+        abbreviations: ``"once"`` (default) or ``"both"`` for "Name (ABBR)" and "Body of
+            Country".
         places: apply the place rules (default).
         return_ambiguous: also return the table of shared spellings.
         titles_alone: a listed title of two words or more alone after "the" ("The Deputy
@@ -607,6 +611,9 @@ def find_mentions(
             )
         ].reset_index(drop=True)
         named = named.loc[~appositive_role_mask(named, ctx)].reset_index(drop=True)
+        if abbreviations == "once":  # after the title chains, which take the whole name
+            owners = {a: str(c) for a, c in act.affiliations.items() if types[a] == "organisation"}
+            named = drop_owner_countries(named, ctx, owners).reset_index(drop=True)
     if ambiguous is None:
         empty_m2 = pd.DataFrame(
             {

@@ -80,7 +80,13 @@ from analysis.cleaning_rules import (
     boilerplate_rules,
 )
 from analysis.end_matter import end_matter
-from analysis.page_blocks import CAPTION_MAX, SENTENCE_END, furniture_line, page_blocks
+from analysis.page_blocks import (
+    CAPTION_MAX,
+    SENTENCE_END,
+    furniture_line,
+    page_blocks,
+    pull_quotes,
+)
 from analysis.schema import conform, empty_table
 
 __all__ = [
@@ -417,6 +423,10 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
     _record_header(lines, drop)
     if drop or "_____" in text or "-----" in text:
         page_blocks(lines, drop)
+    # a pull-quote box, "Quote of the day" over a quote and its speaker (wave 22): looked for
+    # only in a text holding the heading's word
+    if "uote" in text or "UOTE" in text:
+        pull_quotes(lines, drop)
     # last: a line that a block above names (a social post's author line) keeps that name
     _issuer_header(lines, drop)
     if not drop and not cuts:

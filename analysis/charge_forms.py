@@ -169,7 +169,7 @@ def passive_charge(found: Found, ci: int) -> bool:
     return True
 
 
-_SHORT_SOURCE = 4  # words of a closing source phrase "the Japanese defence ministry"
+_SHORT_SOURCE = 6  # words of a closing source phrase "a Cambodian justice ministry spokesman"
 
 
 def demonym_after_comma(doc: SpeakerDoc, s_lo: int, c: int) -> int | None:

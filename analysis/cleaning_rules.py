@@ -106,6 +106,13 @@ _DAY_MONTH = (
 _AGENCY_LIST = (
     rf"(?:{_AGENCIES}|[A-Z]{{2,6}})(?:\s{{0,2}}/\s{{0,2}}(?:{_AGENCIES}|[A-Z]{{2,6}})){{0,2}}"
 )
+# the name after "More from": capitalised words, and small words between them (wave 22: "More
+# from This Week in Asia", "More from Voice of America"; "More from the ministry is expected"
+# is a sentence)
+_HEADING_NAME = (
+    r"[\p{Lu}\d][\w&'’-]{0,25}(?:\s{1,3}(?:[\p{Lu}\d&][\w&'’-]{0,25}"
+    r"|(?:of|in|on|the|and|for|at)(?=\s{1,3}(?:[\p{Lu}\d]|the\s)))){0,5}"
+)
 #: A heading over a list of headlines (most-read, trending, popular, "More from X" lists).
 _LIST_HEADING = (
     r"(?i:most\s{1,3}(?:read|popular|viewed|shared|commented|watched|recent)"
@@ -122,8 +129,7 @@ _LIST_HEADING = (
     r"|sources|(?:\d{1,2}[.)]\s{1,3})?(?:what\s{1,3}(?:we[’']?re|i[’']?m|we\s{1,3}are)"
     r"\s{1,3}reading|further\s{1,3}reading|reading\s{1,3}list))"
     # "More from Asia", "MORE FROM MALAY MAIL": capitalised words only, no sentence
-    r"|(?i:(?:read\s{1,3})?more\s{1,3}(?:from|in)\s{1,3}(?:the\s{1,3})?)"
-    r"[\p{Lu}\d][\w&'’-]{0,25}(?:\s{1,3}[\p{Lu}\d&][\w&'’-]{0,25}){0,4}"
+    r"|(?i:(?:read\s{1,3})?more\s{1,3}(?:from|in)\s{1,3}(?:the\s{1,3})?)" + _HEADING_NAME
 )
 #: The same heading with the headlines on its own line: "More from SCMP: China, Myanmar sign
 #: pact on border crime | Thailand cuts power to scam towns" (held-out set 26); a heading that
@@ -132,8 +138,8 @@ _LIST_HEADING_INLINE = (
     r"(?:(?i:most\s{1,3}(?:read|popular|viewed|shared)|trending|popular\s{1,3}now"
     r"|top\s{1,3}(?:stories|news|reads)|(?:other|more|latest)\s{1,3}(?:news|stories|articles"
     r"|headlines)|more\s{1,3}(?:from|in)\s{1,3}(?:the\s{1,3})?)"
-    r"[\p{Lu}\d][\w&'’-]{0,25}(?:\s{1,3}[\p{Lu}\d&][\w&'’-]{0,25}){0,4}"
-    r"|(?i:most\s{1,3}(?:read|popular|viewed|shared)|trending|top\s{1,3}(?:stories|news)"
+    + _HEADING_NAME
+    + r"|(?i:most\s{1,3}(?:read|popular|viewed|shared)|trending|top\s{1,3}(?:stories|news)"
     r"|(?:other|more|latest)\s{1,3}(?:news|stories|headlines)"
     # a newsletter's contents on one line: "In this issue: Kunming conference | …" (set 55)
     r"|in\s{1,3}this\s{1,3}(?:issue|edition)))"
@@ -196,6 +202,39 @@ _AGENCY_RULES = (
     BoilerplateRule("outlet_dateline", r"[^\n•|·]{1,60}[•|·]\s{0,3}\d{1,2}/\d{1,2}/\d{2,4}"),
 )
 
+# a word of a section path (breadcrumb): "World", "Op-Ed", or in capitals, "WORLD", "ASEAN"
+_CRUMB_WORD = r"(?:\p{Lu}\p{Ll}[\w&'’-]{0,20}|\p{Lu}{2}[\p{Lu}\d&'’-]{0,20})"
+# a site's top section in capitals, the first part of a breadcrumb in capitals (wave 22)
+_TOP_SECTION = (
+    r"(?:HOME|NEWS|WORLD|NATION|NATIONAL|REGION|REGIONAL|INTERNATIONAL|LOCAL|METRO|BUSINESS"
+    r"|ECONOMY|MARKETS|FINANCE|POLITICS|OPINION|SPORTS?|ASIA|ASEAN|EUROPE|AMERICAS|AFRICA"
+    r"|CHINA|SOCIETY|LAW|CRIME|ENVIRONMENT|SCIENCE|HEALTH|EDUCATION|TRAVEL|CULTURE|LIFESTYLE"
+    r"|TECH|TECHNOLOGY|ENTERTAINMENT)"
+)
+# the words of a link to a neighbouring story (page_nav; wave 22)
+_NAV_WORD = r"(?i:previous|prev|next|older|newer)"
+_NAV_NOUN = r"(?i:article|story|post|page|item|entry|news)"
+# a site's header or footer bar (page_bar; wave 22): segments of capitalised words (small words
+# between them), or a domain, "Kunming, China | Official Website of Kunming Municipal People's
+# Government", "Nanning China | english.nanning.gov.cn"
+_SITE_NAME = (
+    r"(?:\p{Lu}[\p{L}\d'’.&-]{0,30}(?:,?\s{1,3}(?:\p{Lu}[\p{L}\d'’.&-]{0,30}"
+    r"|(?:of|the|and|for|in|on|&)(?=\s{1,3}(?:\p{Lu}|the\s)))){0,9})"
+)
+_DOMAIN = r"(?:(?:www\.)?[a-z\d][a-z\d-]{0,30}(?:\.[a-z\d-]{1,30}){0,3}\.[a-z]{2,6})"
+_SITE_SEGMENT = rf"(?:{_SITE_NAME}|{_DOMAIN})"
+# what makes such a bar a site's: a domain as a segment, "Official Website" (or "Portal",
+# "Site"), or a segment ending with an office's word ("… Public Relations Department")
+_SITE_MARK = (
+    rf"(?:(?:^|\|)\s{{0,3}}{_DOMAIN}\s{{0,3}}(?:\||$)"
+    r"|(?i:official)\s{1,3}(?:Website|Web\s{1,3}(?:Site|Portal)|Portal|Site)\b"
+    r"|(?:Department|Bureau|Government|Agency|Office|Service|Centre|Center|Division|Commission"
+    r"|Authority|Council|Administration|Network|Portal|Website)\s{0,3}(?:\||$))"
+)
+_SITE_BAR = (
+    rf"(?=[^\n]{{0,300}}?{_SITE_MARK}){_SITE_SEGMENT}(?:\s{{0,3}}\|\s{{0,3}}{_SITE_SEGMENT}){{1,2}}"
+)
+
 _WEB_RULES = (
     # "Print | Email", "Download PDF", "Printer-friendly version"
     BoilerplateRule(
@@ -213,7 +252,15 @@ _WEB_RULES = (
         r"(?:(?:<<|«|‹|←)\s{0,3}(?i:previous|prev|next|older|newer)"
         r"|(?i:previous|prev|older|newer)(?:\s{1,3}(?i:article|story|post|page|item))?"
         r"|(?i:next)\s{1,3}(?i:article|story|post|page|item)|(?i:next)(?=\s{0,3}(?:>>|»|›|→)))"
-        r"\s{0,3}(?::|>>|»|›|→)[^\n]{0,300}",
+        r"\s{0,3}(?::|>>|»|›|→)[^\n]{0,300}"
+        # (wave 22) the word in brackets before the headline: "[Previous] 11th CAEXPO closes with
+        # record deals", "[Next] ASEAN business leaders tour Qinzhou port" (a Chinese portal's
+        # links); "[Next, the ministry …]" in a sentence has no closing bracket after the word
+        rf"|\[\s{{0,2}}{_NAV_WORD}(?:\s{{1,3}}{_NAV_NOUN})?\s{{0,2}}\](?:\s{{0,3}}\S[^\n]{{0,300}})?"
+        # a bare link with the arrow before it, "« Previous story", "‹ Older post", or with a
+        # noun and nothing else, "Previous story", "Next article" (a sentence goes on after it)
+        rf"|(?:<<|«|‹|←)\s{{0,3}}{_NAV_WORD}(?:\s{{1,3}}{_NAV_NOUN})?"
+        rf"|{_NAV_WORD}\s{{1,3}}{_NAV_NOUN}",
     ),
     # "Subscribe to ASEAN Legal Review | © 2014 ALR Media", "Subscribe now for …" (set 55)
     BoilerplateRule(
@@ -301,11 +348,25 @@ _WEB_RULES = (
     # adds comment from …", "Update, 3 May: corrects the date" (held-out set 17)
     BoilerplateRule(
         "update_line",
-        r"(?i:this|the)\s{1,3}(?i:story|article|report|post|piece|page)\s{1,3}(?i:was|has"
-        r"\s{1,3}been)\s{1,3}(?i:updated|corrected|amended)\b[^\n]{0,200}"
+        # (wave 22: after an asterisk or in brackets, "*This story has been updated …", "(This
+        # story has been updated to add …)", "This version of the story has been updated …",
+        # "Article updated on 12 March 2024 to add …")
+        r"[*(\[]{0,2}\s{0,2}(?:(?i:this|the)\s{1,3}(?:(?i:version)\s{1,3}(?i:of)\s{1,3}"
+        r"(?i:this|the)\s{1,3})?(?i:story|article|report|post|piece|page)\s{1,3}(?i:was|has"
+        r"\s{1,3}been)|(?:Article|Story|Post|ARTICLE|STORY))\s{1,3}(?i:updated|corrected|amended)"
+        r"\b[^\n]{0,200}"
         r"|(?:UPDATED|UPDATE|Updated|Update)(?:\s{1,3}at)?\s{0,3}[:,]?\s{0,3}[^\n]{0,40}?[-–—:]"
         r"\s{0,3}(?i:adds?|adding|with|corrects?|correcting|changes?|updates?|recasts?|removes?)"
-        r"\b[^\n]{0,200}",
+        r"\b[^\n]{0,200}"
+        # a wire's update note in brackets on a line of its own (wave 22): "(Adds comment from
+        # Chinese embassy, UNODC in paragraphs 6-8)", "(Updates with arrests, adds quotes)",
+        # "(Recasts with ministry statement)", "(Refiles to fix typo)": the editor's verb, in
+        # the third person, capitalised, opens it. A bracketed sentence of the story opens with
+        # its subject ("(The ministry did not say …)") and stays
+        r"|\(\s{0,2}(?:(?:Adds|Updates|Recasts|Corrects|Changes|Removes|Refiles|Repeats|Rewrites"
+        r"|Writes\s{1,3}through|Releads|Re-leads|Tops|Fixes|Inserts|Deletes|Clarifies|Replaces"
+        r"|Moves|Restores|Withdraws|Expands)|(?:ADDS|UPDATES|RECASTS|CORRECTS|CHANGES|REFILES"
+        r"|REPEATS|REWRITES|FIXES))\b[^\n()]{0,200}\)",
     ),
     # a newsletter's footer: "Unsubscribe | Manage preferences", "… Unsubscribe | Forward to a
     # friend" (the lines below it, the sender's address, go with it; held-out set 17)
@@ -366,8 +427,13 @@ _WEB_RULES = (
         r"|[^|>»›\n]{1,40}\|\s{0,3}[^|>»›\n]{1,40}\s[>›]\s{1,3}[^|>»›\n.!?]{1,40}"
         # a section path of capitalised words: "China / Diplomacy", "World / Asia / Politics"
         # (held-out set 42; a line of its own, each part at most three words)
-        r"|\p{Lu}\p{Ll}[\w&'’-]{0,20}(?:\s\p{Lu}\p{Ll}[\w&'’-]{0,20}){0,2}"
-        r"(?:\s/\s\p{Lu}\p{Ll}[\w&'’-]{0,20}(?:\s\p{Lu}\p{Ll}[\w&'’-]{0,20}){0,2}){1,3}",
+        # (wave 22: with an acronym, "China / ASEAN", a word in title case somewhere; in
+        # capitals, one word a part after a site's top section, "WORLD / ASEAN", "NEWS / ASIA /
+        # THAILAND", "BUSINESS / ECONOMY": a heading in capitals, "MEDIA / PRESS", "KENYATAAN
+        # MEDIA / MEDIA STATEMENT", "CHINA / ASEAN TALKS OPEN IN KUNMING", stays)
+        rf"|(?=[^\n]{{0,200}}?\p{{Lu}}\p{{Ll}}){_CRUMB_WORD}(?:\s{_CRUMB_WORD}){{0,2}}"
+        rf"(?:\s/\s{_CRUMB_WORD}(?:\s{_CRUMB_WORD}){{0,2}}){{1,3}}"
+        rf"|{_TOP_SECTION}(?:\s/\s\p{{Lu}}{{2}}[\p{{Lu}}\d&'’-]{{0,20}}){{1,3}}",
     ),
     # a byline bar: "By ZHANG YAN | China Daily | Updated: 2016-04-11 07:43", "By: Jane Doe -
     # Reporter / @janedoe" (the outlet's name may hold a country's; held-out set 7)
@@ -408,7 +474,13 @@ _WEB_RULES = (
         # the outlet and its city, the section and the date with the time: "The Jakarta Post,
         # Jakarta | Headlines | Thu, April 8 2010, 10:12 AM" (held-out set 26)
         r"|(?:[^|\n]{1,60}\|\s{0,3}){2,5}"
-        rf"(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}(?i:{_SEP}(?:at\s{{1,3}})?(?:{_TIME}|{_TZ})){{1,3}}\.?",
+        rf"(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}(?i:{_SEP}(?:at\s{{1,3}})?(?:{_TIME}|{_TZ})){{1,3}}\.?"
+        # a site's header or footer, "Kunming, China | Official Website of Kunming Municipal
+        # People's Government", "National News Bureau of Thailand | Government Public Relations
+        # Department", "Nanning China | english.nanning.gov.cn" (wave 22): two or three names of
+        # capitalised words or domains, one of them the site's (see _SITE_MARK); a word in lower
+        # case (a verb: "Kunming police | 14 arrested in raids") keeps the line
+        rf"|{_SITE_BAR}",
     ),
     # a note on where the piece belongs or first ran: "This article is part of an EAF special
     # feature series on …", "This story was originally published by …", "This article first
@@ -800,6 +872,19 @@ _CAPTION_RULES = (
     ),
 )
 
+# a label of a page's meta line (page_meta; wave 22), capitalised: "Release time", "Source",
+# "Editor", "Views"
+_META_LABEL = (
+    r"(?=\p{Lu})(?i:release\s{1,3}(?:time|date)|publish(?:ed)?(?:\s{1,3}(?:time|date|on))?"
+    r"|posted(?:\s{1,3}on)?|(?:last\s{1,3})?updated(?:\s{1,3}on)?|update\s{1,3}time|date|time"
+    r"|source|from|(?:responsible\s{1,3}|chief\s{1,3})?editor(?:-in-charge)?|writer|reporter"
+    r"|author|photographer|translator|(?:page\s{1,3})?views|hits|clicks|visits|reads"
+    r"|comments)"
+)
+# a value of a page's meta line: up to the next label or bar, and no further (the repeat is
+# possessive and cannot stop elsewhere: no backtracking over the line's labels)
+_META_VALUE = rf"(?:(?!\s{{1,6}}{_META_LABEL}\s{{0,3}}[:：]|\s{{0,3}}[|·•])[^\n|·•]){{1,80}}+"
+
 _DATELINE_RULES = (
     # "HANOI (VNA) – ", "Hanoi, Dec 6 (VNA/VNS) - ", "BEIJING, Dec. 6 (Xinhua) -- "
     BoilerplateRule(
@@ -880,6 +965,19 @@ _DATELINE_RULES = (
     # China (English edition). Translated from Chinese.", held-out set 23)
     # (and "Sources: SPP; ASEAN Secretariat; Xinhua" under a timeline, wave 21)
     BoilerplateRule("source_line", r"(?i:sources?|nguồn|theo)\s{0,3}:\s{0,3}.{1,200}"),
+    # a page's meta line, label and value pairs (wave 22): "Release time: 2014-09-17   Source:
+    # CAEXPO Secretariat   Views: 1,208", "Posted: 12/03/2019 09:14  Updated: …", "From: China
+    # Daily   Editor: Li Yan" (two labels or more, the values short), or one label with a date,
+    # a time or a count, "Views: 1,208", "Release date: 2014-09-17 10:32:11". A label before
+    # text ("Views: The ministry says …") or a name alone ("Editor: Wang Lin") stays
+    BoilerplateRule(
+        "page_meta",
+        rf"{_META_LABEL}\s{{0,3}}[:：]\s{{0,3}}{_META_VALUE}"
+        rf"(?:(?:\s{{0,3}}[|·•]\s{{0,3}}|\s{{1,6}}){_META_LABEL}\s{{0,3}}[:：]\s{{0,3}}"
+        rf"{_META_VALUE}){{1,6}}"
+        rf"|{_META_LABEL}\s{{0,3}}[:：]\s{{0,3}}(?:(?:{_WEEKDAY},?\s{{1,3}})?{_DATE}"
+        rf"(?:,?\s{{1,3}}{_TIME})?|{_TIME}|\d[\d,.]{{0,12}})",
+    ),
     # the web editors' credit under a People's Daily Online story: "(Web editor: Zhang
     # Tianrui, Bianji)" (wave 21, set 66)
     BoilerplateRule(
@@ -1031,8 +1129,11 @@ def _has_slug(s: str) -> bool:
 
 
 def _has_update(s: str) -> bool:
-    # update_line opens with "this"/"the" (any case) or "Update"/"UPDATE"
-    return s[:4].lower().startswith(("this", "the", "upda"))
+    # update_line opens with "this"/"the" (any case), "Update"/"UPDATE", "Article"/"Story"/"Post"
+    # (any case), or an asterisk or a bracket (wave 22)
+    head = s[:4].lower()
+    opens = s[:1] in ("*", "(", "[")
+    return opens or head.startswith(("this", "the", "upda", "arti", "stor", "post"))
 
 
 def _has_sign_off(s: str) -> bool:

@@ -115,7 +115,10 @@ def _segment_subject(found: Found, lo: int, c0: int) -> Slot | None:
         end -= 1
     end = speech.before_place(doc, lo, end)  # "Israel's embassy in The Hague said"
     # "SINGAPORE - Singapore and Brunei have agreed that …": past a dateline (wave 20, set 83)
-    if joint_subject(doc, dateline_end(doc, lo, end), end):
+    start = dateline_end(doc, lo, end)
+    if start == lo and (d := dateline_end(doc, int(doc.s_lo[lo]), end)) > lo:
+        start = d  # the clause opened after the dateline's comma: "STRELSAU, Nov 12 – A and B"
+    if joint_subject(doc, start, end):
         return Slot(UNNAMED, "", lo, end)
     slot = doc.person_ending_at(end)
     if slot is None:
@@ -194,6 +197,9 @@ _JOINT_FILLER = frozenset({
     "law-enforcement", "enforcement", "law", "police", "procuracies", "procuratorates",
     "ten", "nine", "eight", "seven", "six", "five", "four", "three", "two", "southeast",
     "'s", "’s", "'", "’", "members", "across",
+    # a time word or a list's bullet around the subject: "- China and ASEAN pledged …",
+    # "Thailand and Indonesia today agreed that …" (wave 22, set 106 and 108)
+    "today", "yesterday", "tonight", "jointly", "together", "also", "-", "•", "*", "–",
 })  # fmt: skip
 _JOINERS = frozenset({"and", "&", ","})  # "China, Laos prosecutors pledge …" (headlines)
 # words of a region that stand for its states in a joint subject ("Southeast Asian", "across

@@ -36,6 +36,13 @@ block around it, reading only the lines and the rule names of the removed ones:
 
 Each pass looks at the lines after a removed line only, so a document without such a line
 costs nothing.
+
+* **a pull-quote box** (wave 22, :func:`pull_quotes`): a heading "Quote of the day" ("QUOTE OF
+  THE DAY", "Quote of the week") and under it a quoted sentence with its speaker after a dash
+  ("“We will not let the scam compounds return.” — Anutin Charnvirakul"), or the quote and the
+  dash and name on the next line. The box repeats a quote of the story, or one of another
+  story, as page furniture: both lines go. A heading over anything else (a column titled "Quote
+  of the day") stays, and so does an attributed quote without the heading.
 """
 
 from __future__ import annotations
@@ -44,7 +51,14 @@ import re
 
 import regex
 
-__all__ = ["page_blocks", "furniture_line", "COMMENT_OPENERS", "CAPTION_MAX", "SENTENCE_END"]
+__all__ = [
+    "page_blocks",
+    "pull_quotes",
+    "furniture_line",
+    "COMMENT_OPENERS",
+    "CAPTION_MAX",
+    "SENTENCE_END",
+]
 
 #: Rules whose removed line opens a block of reader comments below it.
 COMMENT_OPENERS = frozenset({"reaction_bar", "comment_counter"})
@@ -202,3 +216,51 @@ def _footnotes(lines: list[str], drop: dict[int, str]) -> None:
             drop.setdefault(i, "footnote")
             for k in notes:
                 drop.setdefault(k, "footnote")
+
+
+# the heading of a pull-quote box: "Quote of the day", "QUOTE OF THE DAY", "Quote of the Week:"
+_QUOTE_BOX = re.compile(r"(?i:quotes?\s{1,3}of\s{1,3}the\s{1,3}(?:day|week|month|year))\s{0,3}:?")
+_OPEN_QUOTE = "\"“‘'«„"
+_CLOSE_QUOTE = "\"”’'»“"
+# the speaker after the dash: "— Wang Yi", "-- Prak Sokhonn, minister", "– Lt Gen Somchai"
+_ATTRIBUTION = r"(?:[—–―]|-{1,2})\s{0,3}\w[^\n!?\"“”]{0,120}"
+# a quote with its speaker: "“We will not …” — Anutin Charnvirakul", '"…" -- Name, title'
+_QUOTE_BY = regex.compile(
+    rf"[{_OPEN_QUOTE}][^\n]{{2,600}}?[{_CLOSE_QUOTE}]\s{{0,3}}{_ATTRIBUTION}"
+    # (unquoted, a sentence before the dash: "Crime has no borders. — Wang Yi")
+    rf"|\p{{Lu}}[^\n]{{2,600}}?[.!?…]\s{{1,3}}{_ATTRIBUTION}"
+)
+_QUOTE_ONLY = regex.compile(rf"[{_OPEN_QUOTE}][^\n]{{2,600}}[{_CLOSE_QUOTE}]\.?")
+_SPEAKER_LINE = regex.compile(rf"{_ATTRIBUTION}")
+
+
+def pull_quotes(lines: list[str], drop: dict[int, str]) -> None:
+    """Mark each pull-quote box (see the module's docstring) in ``drop`` as ``pull_quote``:
+    the heading and the quote under it (blank lines between them skipped), with the speaker's
+    line when the dash and the name stand on a line of their own.
+
+    Example:
+        >>> lines = ["Text.", "Quote of the day", '"No borders." — Wang Yi', "More text."]
+        >>> drop: dict[int, str] = {}
+        >>> pull_quotes(lines, drop)
+        >>> sorted(drop.items())
+        [(1, 'pull_quote'), (2, 'pull_quote')]
+    """
+    for i, line in enumerate(lines):
+        if i in drop or not _QUOTE_BOX.fullmatch(line.strip()):
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j >= len(lines) or j in drop:
+            continue
+        quote = lines[j].strip()
+        box = []
+        if _QUOTE_BY.fullmatch(quote):
+            box = [i, j]
+        elif _QUOTE_ONLY.fullmatch(quote):
+            k = j + 1
+            if k < len(lines) and k not in drop and _SPEAKER_LINE.fullmatch(lines[k].strip()):
+                box = [i, j, k]
+        for k in box:
+            drop[k] = "pull_quote"

@@ -36,10 +36,12 @@ from analysis.dates import MONTH_NAMES
 from analysis.headlines import TITLE_ABBREVIATIONS
 from analysis.name_forms import DEMONYMS
 from analysis.speakers import (
+    ARTICLES,
     BOUNDARY,
     CLOSING_MARKS,
     QUOTE_MARKS,
     SENT_END,
+    SOURCE_DETERMINERS,
     UNNAMED,
     Cue,
     Found,
@@ -90,6 +92,7 @@ __all__ = [
     "DEMONYM_HEADS",
     "DECISION_MANNER",
     "demonym_body",
+    "demonyms_of",
 ]
 
 #: Pronouns that open a clause after "found" ("Fifa found he handed out cash").
@@ -133,8 +136,10 @@ def _month_or_year(w: str) -> bool:
 
 #: The cues :func:`cue_allowed` checks.
 GUARDED_CUES: frozenset[str] = frozenset(
-    {"ruled", "found", "alleged", "asked", "asks", "showed", "show", "shows"}
-)
+    {"ruled", "found", "alleged", "asked", "asks", "showed", "show", "shows", "accused",
+     "accuses", "warning"}
+)  # fmt: skip
+
 #: Nouns after "expressed" that thank or greet rather than say something: "Zhao expressed
 #: appreciation for the arrangements" is courtesy, not speech (the references of sets 1-64 leave
 #: 29 of 35 such phrases uncoded; wave 18). A quotation in the rest of the sentence is still
@@ -204,6 +209,14 @@ def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
         while j < n and norm[j] in _TIME and doc.s_lo[j] == doc.s_lo[c.first]:
             j += 1
         return j >= n or doc.s_lo[j] != doc.s_lo[c.first] or norm[j] in _CLAUSE_END
+    if c.cue in ("accused", "accuses"):
+        return nxt != "of"  # "a man accused of running …": a charge, nobody speaks (wave 22)
+    if c.cue == "warning":
+        # "to publish a global warning on …", "issued a warning about …": a noun (wave 22)
+        return not (
+            c.first >= 1
+            and (norm[c.first - 1] in ARTICLES or c.first >= 2 and norm[c.first - 2] in ARTICLES)
+        )
     if c.cue == "alleged":
         if nxt in ("that", ",", ":") or not same:
             return True
@@ -353,9 +366,9 @@ def untabled_pronouns(found: Found, rows: list[dict]) -> None:
     for row in rows:
         if row["resolved_via"] is not pd.NA:
             i = int(np.searchsorted(doc.start, row["speaker_start"]))
-            if doc.norm[i] not in ("he", "she"):
-                continue
             q = int(np.searchsorted(doc.start, row["start"]))
+            if doc.norm[i] not in ("he", "she") or doc.nationality_subject_before(min(i, q)):
+                continue  # "A Thai official … . '…,' he said": Thailand (resolve)
             lo = int(doc.s_lo[min(i, q)])
             if lo == 0:
                 continue
@@ -506,7 +519,7 @@ def opening_untabled_name(doc: SpeakerDoc, lo: int, hi: int) -> Slot | None:
         return None
     if doc.norm[lo] in ("the", "a", "an", "in", "on", "at", "after", "last", "this"):
         return None
-    if doc.norm[lo] in _SOURCE_DETERMINERS:
+    if doc.norm[lo] in SOURCE_DETERMINERS:
         return None  # "One Malaysian official, who spoke …, said" (wave 20, set 86)
     return Slot(UNNAMED, "", lo, k - 1)
 
@@ -912,6 +925,7 @@ DEMONYM_HEADS: frozenset[str] = frozenset({
     # wave 16 (sets 33-36): "…, Thai police said", "A Singaporean delegate said", "According
     # to the Chinese embassy" (set 2's NA "Chinese Embassy" is outvoted by sets 9 and 33-36)
     "police", "delegate", "delegates", "embassy", "immigration", "prosecutor", "procuracy",
+    "participant", "participants",  # wave 22: "A Thai participant from the OAG said" (set 112)
     "procuratorate",
     # wave 18 (sets 50 and 59): "The Lao side thanked …", "The Cambodian side pledged to …"
     "side",
@@ -919,10 +933,6 @@ DEMONYM_HEADS: frozenset[str] = frozenset({
     "host", "hosts",
 })  # fmt: skip
 # words before the adjective of an official source: articles, numbers, rank
-_SOURCE_DETERMINERS = frozenset({
-    "the", "a", "an", "one", "two", "three", "four", "several", "some", "other", "senior",
-    "top", "high-ranking", "junior", "another",
-})  # fmt: skip
 # a person of a body: "an official from the Lao prosecutor's office"
 _MEMBER_NOUNS = frozenset({
     "official", "officials", "representative", "representatives", "member", "members",
@@ -944,16 +954,21 @@ _NAME_FORMS = {"türkiye": "turkey", "turkiye": "turkey", "lao pdr": "laos", "cz
 
 def _is_demonym(adj: str, name: str) -> bool:
     """``adj`` (folded) is the nationality adjective of the country named ``name``."""
+    return adj in demonyms_of(name)
+
+
+def demonyms_of(name: str) -> frozenset[str]:
+    """The nationality adjectives (folded) of the country named ``name`` (folded): the
+    irregular ones ("thai", "lao", "british" for "britain") and the regular ones by -n, -an,
+    -ian, -ese, -i, -ean ("cambodian", "vietnamese" of "viet nam")."""
     name = _NAME_FORMS.get(name, name)
-    if (
-        _IRREGULAR.get(adj) == name
-        or adj in ("british", "american")
-        and name in _OTHER_NAMES.get(_IRREGULAR[adj], ())
-    ):
-        return True
+    out = {adj for adj, country in _IRREGULAR.items() if country == name}
+    out |= {adj for adj in ("british", "american") if name in _OTHER_NAMES.get(_IRREGULAR[adj], ())}
     name = name.replace(" ", "")  # "Viet Nam": "Vietnamese"
     stems = {name, name[:-1]} if name[-1:] in "aeiouy" else {name}
-    return any(adj == st + suf for st in stems for suf in ("n", "an", "ian", "ese", "i", "ean"))
+    return frozenset(
+        out | {st + suf for st in stems for suf in ("n", "an", "ian", "ese", "i", "ean")}
+    )
 
 
 def demonym_body(
@@ -965,9 +980,18 @@ def demonym_body(
     document names it (its first eligible mention), else None."""
     norm = doc.norm
     j = lo
+    if j + 2 < end and norm[j] == "as":
+        j += 1  # "As one Vietnamese prosecutor put it, …"
+    elif (
+        j + 3 < end
+        and norm[j] in ("in", "on")
+        and (norm[j + 1].isdigit() or norm[j + 1] in MONTH_NAMES)
+    ):
+        j += 2  # "In 2023 a Lao official described …"
     # "One Malaysian official", "two senior Thai officials", "a senior Vietnamese
     # diplomat" (wave 20, sets 86 and 88); not "a former Thai prosecutor" (set 16: NA)
-    while j < min(end, lo + 3) and norm[j] in _SOURCE_DETERMINERS:
+    top = j + 3
+    while j < min(end, top) and norm[j] in SOURCE_DETERMINERS:
         j += 1
     if j + 2 < end and norm[j] in _MEMBER_NOUNS and norm[j + 1] in ("from", "of", "at", "for"):
         # "an official from the Lao prosecutor's office", "officials from the Thai side"
@@ -992,4 +1016,5 @@ def demonym_body(
         # the actor id too: a capital ("Manila") may be the document's only mention
         if _is_demonym(adj, name) or _is_demonym(adj, str(doc.a_actor[row]).replace("_", " ")):
             return Slot(k, "", lo, end)
-    return None
+    actor = doc.countries.get(adj)
+    return None if actor is None else Slot(UNNAMED, "", lo, end, actor)

@@ -86,6 +86,7 @@ mentions at a token, pronoun antecedents) is a binary search or an array index.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -131,6 +132,7 @@ from analysis.quote_forms import (
     adverbial_then_that,
     courtesy,
     cue_allowed,
+    demonyms_of,
     event_decisions,
     fragment_start,
     impersonal_decisions,
@@ -176,12 +178,17 @@ from analysis.speakers import (
 from analysis.speech_forms import (
     CALL_ON_CUES,
     POINT_CUES,
+    country_role_person,
     data_sources,
+    filed_documents,
     first_person_in_answers,
     names_a_thing,
     not_speech,
 )
 from analysis.text import fold
+
+if TYPE_CHECKING:
+    from analysis.actor_table import Actors
 
 __all__ = [
     "SPEECH_VERBS",
@@ -214,6 +221,7 @@ def find_quotes(
     verbs: Iterable[str] = SPEECH_VERBS,
     participles: Iterable[str] = CONTINUATION_CUES,
     according: Iterable[str] = ATTRIBUTION_CUES,
+    actors: Actors | None = None,
 ) -> pd.DataFrame:
     """Find direct quotes and reported speech, with their speakers.
 
@@ -241,6 +249,10 @@ def find_quotes(
         verbs: speech verbs (default :data:`SPEECH_VERBS`); each a matcher pattern.
         participles: continuation cues (default :data:`CONTINUATION_CUES`).
         according: source phrases (default :data:`ATTRIBUTION_CUES`).
+        actors: the actor table of ``mentions`` (optional): an unnamed source described by a
+            nationality ("a Thai official said") then speaks for the table's country even
+            where the document names it only as a place or not at all; without it, only a
+            country counted as a mention of the document can.
 
     Returns:
         One row per quote, sorted by document and ``start``: ``doc_id`` (categorical, as in
@@ -251,8 +263,8 @@ def find_quotes(
         ``speaker_start``, ``speaker_end`` (Int64, offsets of the speaker's mention or
         pronoun; NA when no one stands by the cue), ``cue`` (str, folded: ``said``,
         ``according to``, ``pointed to`` …), ``resolved_via`` (str, the mention's ``via``:
-        ``name``, ``alias``, ``title+name``, ``short``, ``role``; or ``pronoun``; NA when
-        unresolved).
+        ``name``, ``alias``, ``title+name``, ``short``, ``role``; or ``pronoun``, or
+        ``nationality`` for an unnamed source of a tabled country; NA when unresolved).
 
     Raises:
         ValueError: docs without ``doc_id``/``text``, or tokens of documents not in docs.
@@ -300,6 +312,7 @@ def find_quotes(
     bounds, m_bounds = toks.bounds.tolist(), ments.bounds.tolist()
     n_marks, n_colons = toks.marks_per_doc.tolist(), toks.colons_per_doc.tolist()
     n_decisions = toks.count_per_doc(DECISION_VERBS).tolist()
+    countries, nations = table_countries(actors), table_nations(actors)
     for d, name in enumerate(doc_cats.tolist()):
         if bounds[d + 1] == bounds[d] or (
             d not in cues_found
@@ -308,6 +321,7 @@ def find_quotes(
         ):
             continue
         doc = SpeakerDoc.build(name, texts[name], toks, d, ments.of(d), ments.in_mention)
+        doc.countries, doc.nations = countries, nations
         local = sorted(cues_found.get(d, []))
         local = _usable_cues(doc, local)
         # lists: made arrays on first use (most documents never resolve a pronoun)
@@ -325,6 +339,41 @@ def find_quotes(
 
 # ---------------------------------------------------------------------------------------------
 # inputs, per document
+
+
+def table_countries(actors: Actors | None) -> dict[str, str]:
+    """Nationality adjectives (folded) -> the actor id of their country in ``actors``, by the
+    country's name, aliases and id: "a Thai official said" speaks for Thailand even where the
+    document names Thailand only as a place."""
+    if actors is None:
+        return {}
+    out: dict[str, str] = {}
+    for r in actors.table[actors.table["type"] == "country"].itertuples(index=False):
+        for name in (str(r.name), *r.aliases, str(r.id).replace("_", " ")):
+            for adj in demonyms_of(fold(name).removeprefix("the ")):
+                out.setdefault(adj, str(r.id))
+    return out
+
+
+def table_nations(actors: Actors | None) -> dict[str, str]:
+    """Person id -> the id of their country in ``actors``, by the affiliation chain (a person
+    of an organisation of a country): "China's top prosecutor" is the one Chinese person of
+    the document (:func:`analysis.speech_forms.country_role_person`)."""
+    if actors is None:
+        return {}
+    types, aff = actors.types, actors.affiliations
+    out: dict[str, str] = {}
+    for a, t in types.items():
+        if t != "person":
+            continue
+        c = aff.get(a)
+        for _ in range(3):  # person -> body -> country (a short chain; no cycles beyond it)
+            if not isinstance(c, str) or types.get(c) == "country":
+                break
+            c = aff.get(c)
+        if isinstance(c, str) and types.get(c) == "country":
+            out[a] = c
+    return out
 
 
 #: Compiled cue lists, kept across calls: the matcher caches each pattern set's expansions
@@ -599,6 +648,8 @@ def _quotes_in_doc(
     interview_answers(found)
     first_person_in_answers(found)  # 'As I told the committee, "…"' inside an answer
     data_sources(found)  # "according to figures from the ministry": nobody speaks
+    filed_documents(found)  # "The charge sheet, filed by the AGC …, says that …" (wave 22)
+    country_role_person(found)  # "China's top prosecutor said" → its one person (wave 22)
     described_bodies(found)  # "China's top procuratorate said": the tabled body (wave 9)
     official_again(found)  # '"…," the official said' after "a senior official of the SPP"
     pronouns = pronoun_rows(found)

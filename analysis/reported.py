@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 
 from analysis import clause_forms as clause  # the wave-9 news forms (held-out set 14)
 from analysis import quote_forms as forms  # the wave-5 news forms (held-out set 9)
@@ -70,7 +71,9 @@ from analysis.report_forms import (
 )
 from analysis.speakers import (
     BOUNDARY,
+    CLOSING_MARKS,
     DOCUMENT_NOUNS,
+    QUOTE_MARKS,
     SENT_END,
     SPEAKER_TYPES,
     UNNAMED,
@@ -697,7 +700,34 @@ def continue_with(
     if cj is None or found.cues[cj].kind not in ("participle", "verb"):
         return
     found.consumed.add(cj)
-    found.add(found.cues[cj].last + 1, s_hi, "reported", slot, found.cues[cj].cue)
+    a = found.cues[cj].last + 1
+    if a <= s_hi and all(
+        found.taken[i] or norm[i] in _AROUND_QUOTE or norm[i] in SENT_END
+        for i in range(a, s_hi + 1)
+    ):
+        # ", adding that "…"": the direct quote already found is what the participle says
+        _give_direct(found, a, s_hi, slot, found.cues[cj].cue)
+        return
+    found.add(a, s_hi, "reported", slot, found.cues[cj].cue)
+
+
+_AROUND_QUOTE = frozenset({"that", *QUOTE_MARKS, *CLOSING_MARKS})
+
+
+def _give_direct(found: Found, a: int, b: int, slot: Slot | None, cue: str) -> None:
+    """The direct quotes inside tokens ``a..b`` that have no speaker get ``slot`` and ``cue``."""
+    doc = found.doc
+    s, e = int(doc.start[a]), int(doc.end[b])
+    for row in found.rows:
+        if (
+            row["kind"] == "direct"
+            and s <= row["start"]
+            and row["end"] <= e
+            and row["speaker_id"] is pd.NA
+        ):
+            speaker_id, s0, e0, via = doc.resolve(slot, row["start"])
+            row.update(speaker_id=speaker_id, speaker_start=s0, speaker_end=e0, cue=cue,
+                       resolved_via=via)  # fmt: skip
 
 
 _MODALS = FINITE_AUXILIARIES | frozenset({"should", "must", "might", "can", "may", "shall"})

@@ -18,16 +18,13 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import quote_forms as forms
-from analysis.speakers import QUOTE_MARKS, SENT_END, Found, Slot, SpeakerDoc
+from analysis.speakers import QUOTE_MARKS, SENT_END, SOURCE_PERSONS, Found, Slot, SpeakerDoc
 from analysis.subject_forms import head_of
 
 __all__ = ["SOURCE_NOUNS_AGAIN", "official_again"]
 
 #: Nouns an anonymous source is introduced with and named by again ("the official").
-SOURCE_NOUNS_AGAIN: frozenset[str] = frozenset({
-    "official", "spokesman", "spokeswoman", "spokesperson", "prosecutor", "diplomat",
-    "delegate", "counsel", "source", "officer", "representative", "investigator",
-})  # fmt: skip
+SOURCE_NOUNS_AGAIN: frozenset[str] = SOURCE_PERSONS
 #: How far back (in tokens) the introduction may stand: a news story's length.
 _REACH = 1500
 _LINKS = frozenset({"of", "at", "from", "for", "with", "in"})
@@ -43,15 +40,29 @@ def official_again(found: Found) -> None:
     if not _official_cue(found):
         return
     for row in rows:
-        if row["speaker_id"] is not None and row["speaker_id"] is not pd.NA:
+        known = row["speaker_id"] is not None and row["speaker_id"] is not pd.NA
+        if known and row["resolved_via"] != "pronoun":
             continue
         a = int(doc.start.searchsorted(row["start"]))
         b = int(doc.end.searchsorted(row["end"]))
         the = _attribution(found, a, b)
-        slot = None if the is None else _introduced(doc, the)
+        intro = None if the is None else _introduced(doc, the)
+        if intro is None:
+            continue
+        at, slot = intro
+        if known and not _after_last_mention(doc, row["speaker_id"], at):
+            continue  # "the prosecutor" read as the person named last: they are closer
         if slot is not None:
             speaker_id, s0, e0, via = doc.resolve(slot, row["start"])
             row.update(speaker_id=speaker_id, speaker_start=s0, speaker_end=e0, resolved_via=via)
+
+
+def _after_last_mention(doc: SpeakerDoc, actor: object, at: int) -> bool:
+    """Token ``at`` comes after the last mention of ``actor`` before it: "A Thai prosecutor
+    … . '…,' the prosecutor said" after "Attorney General X said …" is the Thai prosecutor
+    (wave 22, set 110), not X."""
+    before = [k for k in range(len(doc.a_start)) if doc.a_actor[k] == actor and doc.a_first[k] < at]
+    return not before or int(doc.a_first[before[-1]]) < at
 
 
 def _official_cue(found: Found) -> bool:
@@ -98,9 +109,10 @@ def _attribution(found: Found, a: int, b: int) -> int | None:
     return None
 
 
-def _introduced(doc: SpeakerDoc, the: int) -> Slot | None:
-    """What the source "the [ADJ] NOUN" at token ``the`` speaks for: the actor of the last
-    earlier "a|an … NOUN" with the same noun, else None."""
+def _introduced(doc: SpeakerDoc, the: int) -> tuple[int, Slot | None] | None:
+    """The last earlier introduction "a|an … NOUN" of the source "the [ADJ] NOUN" at token
+    ``the`` (its noun's token) and what it speaks for (None: nothing named); None when there
+    is no introduction."""
     norm = doc.norm
     noun = _noun_after(norm, the)
     if noun is None:
@@ -111,7 +123,7 @@ def _introduced(doc: SpeakerDoc, the: int) -> Slot | None:
         art = next((k for k in range(i - 1, max(-1, i - 6), -1) if norm[k] in _ARTICLES), None)
         if art is None:
             continue  # another definite mention: look further back for the introduction
-        return _speaks_for(doc, art, i)
+        return i, _speaks_for(doc, art, i)
     return None
 
 

@@ -35,6 +35,9 @@ __all__ = [
     "ORG_NOUNS",
     "DOCUMENT_NOUNS",
     "UNNAMED",
+    "ARTICLES",
+    "SOURCE_PERSONS",
+    "SOURCE_DETERMINERS",
     "BOUNDARY",
     "SENT_END",
     "TRIM_LEFT",
@@ -100,6 +103,20 @@ _VOICE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", 
 #: "Analysts in Tokyo said"): the quote is kept with an NA speaker.
 UNNAMED = -2
 _ROLE = "role"  # Slot.pronoun of a definite description of a person
+# an unnamed person of a country: "A Vietnamese delegate …", "One senior Thai official …"
+SOURCE_DETERMINERS: frozenset[str] = frozenset({
+    "the", "a", "an", "one", "two", "three", "four", "several", "some", "other", "senior",
+    "top", "high-ranking", "junior", "another",
+})  # fmt: skip
+#: Nouns an unnamed source is introduced with ("a Thai official", "a senior official of the
+#: SPP") and named by again ("the official"): analysis.source_anaphora reads them too.
+SOURCE_PERSONS: frozenset[str] = frozenset({
+    "official", "spokesman", "spokeswoman", "spokesperson", "prosecutor", "diplomat",
+    "delegate", "counsel", "source", "officer", "representative", "investigator", "negotiator",
+    "envoy",
+})  # fmt: skip
+# "the two ministers", "the three prosecutors": several people speak, no one of them alone
+_SEVERAL = frozenset({"two", "three", "four", "both"})
 _MALE = frozenset({"mr", "his", "him", "himself", "he"})
 _FEMALE = frozenset({"ms", "mrs", "madam", "her", "herself", "she"})
 _GENDER_OF = {"he": "m", "she": "f"}
@@ -109,7 +126,7 @@ _FUNCTION_WORDS = frozenset({
     "while", "meanwhile", "however", "this", "that", "these", "those", "it", "its", "their",
     "speaking", "asked", "according", "under", "with", "by", "from", "to", "of", "since",
 })  # fmt: skip
-_ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
 _CONJUNCTS = frozenset({"and", "or", "&", ",", "with", "nor"})
 
 
@@ -287,6 +304,7 @@ class Slot(NamedTuple):
     pronoun: str  # the pronoun ("" for a mention)
     first: int
     last: int
+    actor: str = ""  # an UNNAMED slot's tabled country, by a nationality adjective
 
 
 @dataclass
@@ -323,6 +341,10 @@ class SpeakerDoc:
     m_first_list: list[int] = field(default_factory=list)  # m_first, m_last as lists, for
     m_last_list: list[int] = field(default_factory=list)  # bisect and one-at-a-time reads
     _speaking: np.ndarray | None = None
+    #: nationality adjectives (folded) -> the actor table's country (analysis.quotes)
+    countries: dict[str, str] = field(default_factory=dict)
+    #: person id -> their country in the actor table (analysis.quotes.table_nations)
+    nations: dict[str, str] = field(default_factory=dict)
 
     def mark_speaking(self, cue_first: Sequence[int], cue_last: Sequence[int]) -> None:
         """Note the mentions that stand right before a cue's first token or right after its
@@ -436,6 +458,8 @@ class SpeakerDoc:
         elif k < 0 or norm[k] != "the" or i - k > 4:
             return None
         if w in ROLE_NOUNS:
+            if norm[k + 1] in _SEVERAL:
+                return Slot(UNNAMED, "", k, i)  # "The two attorneys general reiterated …"
             return Slot(-1, _ROLE, k, i)
         # "the national police": every word of the description is in the organisation's name
         want = {w, *(norm[x] for x in range(k + 1, i))}
@@ -488,7 +512,7 @@ class SpeakerDoc:
                 continue
             b = issued_by(norm, j + 1)  # "a report released today by X" (wave 13)
             k = b < len(norm) and norm[b] in ("by", "from", "of")
-            at = b + 2 if k and b + 1 < len(norm) and norm[b + 1] in _ARTICLES else b + 1
+            at = b + 2 if k and b + 1 < len(norm) and norm[b + 1] in ARTICLES else b + 1
             m = self.first_at.get(at) if k else self.last_at.get(j - 1)
             if m is not None and (k or norm[j - 1].endswith("'s")):
                 return Slot(m, "", i - 1, i)
@@ -531,7 +555,7 @@ class SpeakerDoc:
         """The speaker whose first token is ``i`` (or ``i + 1`` after an article: "according
         to the Ministry"): an eligible mention, else a pronoun."""
         k = self.first_at.get(i)
-        if k is None and 0 <= i < len(self.norm) and self.norm[i] in _ARTICLES:
+        if k is None and 0 <= i < len(self.norm) and self.norm[i] in ARTICLES:
             k = self.first_at.get(i + 1)
         if k is not None:
             return Slot(k, "", i, int(self.m_last[k]))
@@ -569,7 +593,7 @@ class SpeakerDoc:
                 return "m" if norm[i] == "his" else "f"
         return ""
 
-    def untabled_subject_before(self, i: int) -> bool:
+    def untabled_subject_before(self, i: int, pronoun: str | None = None) -> bool:
         """The sentence before token ``i``'s sentence opens with a name the table does not
         know ("Ambassador Tanaka expressed …"): two to four capitalised words outside any
         mention, then a lower-case word. A pronoun after it is that person, not an actor."""
@@ -577,7 +601,7 @@ class SpeakerDoc:
         if lo == 0:
             return False
         p = int(self.s_lo[lo - 1])
-        pronoun = self.norm[i]
+        pronoun = pronoun or self.norm[i]  # (``i`` may be a quote's first token before it)
         for _ in range(2):  # wave 12: "Leak now works … . She keeps … . "…," she said"
             if self.norm[p] != pronoun or p == 0:
                 break
@@ -598,6 +622,28 @@ class SpeakerDoc:
             and self.text[self.start[k] : self.start[k] + 1].islower()
             and not title_goes_on(self.norm, k)  # not "Emerson Yuntho of ICW" (a person)
         )
+
+    def nationality_subject_before(self, i: int) -> str | None:
+        """The tabled country (:attr:`countries`) of an unnamed person opening the sentence
+        before token ``i``'s: "A Vietnamese delegate, who asked not to be named, was blunter.
+        '…,' he said" → Vietnam; None when that sentence names a person."""
+        lo = int(self.s_lo[i])
+        if lo == 0 or not self.countries:
+            return None
+        p = j = int(self.s_lo[lo - 1])
+        norm = self.norm
+        while j < lo - 2 and j - p < 2 and norm[j] in SOURCE_DETERMINERS:
+            j += 1
+        actor = self.countries.get(norm[j])
+        if (
+            actor is None
+            or self.in_mention[j]
+            or not self.text[self.start[j] : self.start[j] + 1].isupper()
+            or not any(norm[k] in SOURCE_PERSONS for k in range(j + 1, min(lo, j + 3)))
+        ):
+            return None
+        a, b = np.searchsorted(self.a_start, [self.start[p], self.start[lo - 1]])
+        return None if any(t == "person" for t in self.a_type[a:b]) else actor
 
     def _appositive_opening(self, p: int, lo: int) -> bool:
         """The sentence ``p..lo-1`` opens with "DET noun [noun], Name Name," ("His lawyer,
@@ -687,23 +733,50 @@ class SpeakerDoc:
         the quote and before the pronoun (the subject of that sentence, not its object); its
         offsets stay the pronoun's; NA when there is none.
         """
-        if slot is None or slot.mention == UNNAMED:
+        if slot is None or slot.mention == UNNAMED and not slot.actor:
             return (pd.NA, pd.NA, pd.NA, pd.NA)
+        if slot.mention == UNNAMED:
+            s_char, e_char = int(self.start[slot.first]), int(self.end[slot.last])
+            return (slot.actor, s_char, e_char, "nationality")
         s_char, e_char = int(self.start[slot.first]), int(self.end[slot.last])
         if slot.mention >= 0:
             j = int(self.m_row[slot.mention])
             return (self.a_actor[j], int(self.a_start[j]), int(self.a_end[j]), self.a_via[j])
+        if (
+            slot.pronoun in ("they", "we")
+            and slot.first >= 2
+            and self.norm[slot.first - 1] == "which"
+            and self.norm[slot.first - 2] == "in"
+        ):
+            # "adopted a joint declaration in which they pledged …": all parties, no one of
+            # them (wave 22; the references code an NA speaker)
+            return (pd.NA, s_char, e_char, pd.NA)
+        # the sentence before the quote's (a quote of several sentences ends before "he said")
+        before = min(slot.first, int(np.searchsorted(self.start, quote_start)))
+        if slot.pronoun in _GENDER_OF and (actor := self.nationality_subject_before(before)):
+            return (actor, s_char, e_char, "pronoun")  # "A Thai official … . '…,' he said"
         last_ok, first_in_sent = self._antecedent_arrays(PRONOUNS.get(slot.pronoun, ("person",)))
         j = bisect.bisect_left(self.a_start, min(quote_start, s_char)) - 1
         if j < 0 or last_ok[j] < 0:
             return (pd.NA, s_char, e_char, pd.NA)
         if (
             slot.pronoun in _GENDER_OF
-            and self.untabled_subject_before(slot.first)
-            and self.a_start[last_ok[j]] < self.start[int(self.s_lo[slot.first])]
+            and self.untabled_subject_before(before, slot.pronoun)
+            and self.a_start[last_ok[j]] < self.start[int(self.s_lo[before])]
         ):
             return (pd.NA, s_char, e_char, pd.NA)  # "Ambassador Tanaka said … . He stated …"
         j = int(first_in_sent[last_ok[j]])
+        p = int(self.s_lo[self.a_first[j]])
+        if (
+            slot.pronoun in _GENDER_OF
+            and self.norm[p] == slot.pronoun
+            and p < self.s_lo[slot.first]
+            and not self.in_mention[p]
+        ):
+            # "He spoke with Procurator-General Zhao … . He proposed …": the subject goes on
+            # (the earlier "he"), not the object of that sentence (wave 22, set 108)
+            return (*self.resolve(Slot(-1, slot.pronoun, p, p), int(self.start[p]))[:1], s_char,
+                    e_char, "pronoun")  # fmt: skip
         want = _GENDER_OF.get(slot.pronoun, "")
         if want and self.gender(j) not in ("", want):
             return (pd.NA, s_char, e_char, pd.NA)

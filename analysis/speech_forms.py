@@ -315,6 +315,77 @@ def issuer_after(
     return slot if slot is not None and slot.mention >= 0 else None
 
 
+#: Documents a body files or issues whose words are quoted: "The charge sheet, filed by the
+#: AGC and seen by the BBC, says that …" (wave 22, set 110).
+FILED_DOCUMENTS: frozenset[str] = frozenset({
+    "indictment", "indictments", "complaint", "complaints", "charge", "sheet", "petition",
+    "filing", "affidavit", "report", "statement", "memorandum", "notice", "letter", "order",
+})  # fmt: skip
+_OPENERS = frozenset({"the", "a", "an", "one", "its", "their"})
+
+
+def filed_documents(found: Found) -> None:
+    """Quotes with an NA speaker whose sentence opens with a document and its author in a
+    participle phrase before the cue: "The charge sheet, filed by the Attorney General's
+    Chambers (AGC) and seen by the BBC, says that …", "The indictment against two recruiters,
+    prepared by the AGO and read in court, states that …" → the author (a tabled mention
+    after "by"). The references code the body that filed it as the speaker (wave 22)."""
+    doc, norm = found.doc, found.doc.norm
+    for row in found.rows:
+        if row["speaker_id"] is not pd.NA:
+            continue
+        q = int(doc.start.searchsorted(row["start"]))
+        lo = int(doc.s_lo[q])
+        if norm[lo] not in _OPENERS:
+            continue
+        if not any(norm[k] in FILED_DOCUMENTS for k in range(lo + 1, min(q, lo + 4))):
+            continue
+        for k in range(lo + 2, min(q, lo + 14)):
+            if norm[k] == "," and k + 2 < q and issued_by(norm, k + 1) != k + 1:
+                slot = issuer_after(doc, k + 1, q - 1, ("by",))
+                if slot is not None:
+                    speaker_id, s0, e0, via = doc.resolve(slot, row["start"])
+                    row.update(speaker_id=speaker_id, speaker_start=s0, speaker_end=e0,
+                               resolved_via=via)  # fmt: skip
+                break
+
+
+#: A country's one person by role: "China's top prosecutor", "Malaysia's procurator-general",
+#: "Beijing's veteran prosecutor" (wave 22).
+_TOP_ROLES = frozenset({
+    "prosecutor", "procurator", "procurator-general", "prosecutor-general", "attorney-general",
+    "attorney", "ag", "chief", "leader",
+})  # fmt: skip
+_ROLE_ADJECTIVES = frozenset({"top", "chief", "veteran", "new", "general"})
+
+
+def country_role_person(found: Found) -> None:
+    """Quotes spoken by a country through a role after its possessive ("China's top
+    prosecutor has promised …", "…, Malaysia's top prosecutor said") go to the one person of
+    that country (:attr:`SpeakerDoc.nations`) the document names; with none or several, the
+    country stays. The references code the person (wave 22)."""
+    doc, norm = found.doc, found.doc.norm
+    if not doc.nations:
+        return
+    for row in found.rows:
+        s0 = row["speaker_start"]
+        if row["resolved_via"] is pd.NA or s0 is pd.NA or row["resolved_via"] == "pronoun":
+            continue
+        k = int(doc.start.searchsorted(s0))
+        j = int(doc.end.searchsorted(row["speaker_end"]))
+        if j >= len(norm) - 1 or not doc.possessive(j):
+            continue
+        h = j + 1 if norm[j + 1] in ("'s", "’s") else j
+        while h + 1 < len(norm) and norm[h + 1] in _ROLE_ADJECTIVES and h - j < 2:
+            h += 1
+        if h + 1 >= len(norm) or norm[h + 1] not in _TOP_ROLES or doc.in_mention[h + 1]:
+            continue
+        country = row["speaker_id"]
+        people = {a for a in doc.a_actor if doc.nations.get(a) == country}
+        if len(people) == 1 and k <= j:
+            row.update(speaker_id=people.pop(), resolved_via="role")
+
+
 def data_sources(found: Found) -> None:
     """Quotes "according to" figures (:func:`data_source`) keep an NA speaker."""
     doc = found.doc

@@ -7,6 +7,7 @@ from a title that goes on with "of" (:data:`TITLE_END_WORDS`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 import numpy as np
@@ -38,8 +39,9 @@ def untabled_surname_opening(
     skip: Collection[str],
 ) -> bool:
     """The sentence of tokens ``p..lo-1`` opens with one capitalised word outside any mention
-    (not a word of ``skip``), then a lower-case word, and that word ended a name of two
-    capitalised words outside mentions earlier in the document.
+    (not a word of ``skip``), then a lower-case word (or "For" before it and a comma after),
+    and that word began or ended a name of two capitalised words outside mentions earlier in
+    the document, or stood there with an age ("Wang, 33, …").
 
     Example:
         >>> import numpy as np
@@ -51,11 +53,17 @@ def untabled_surname_opening(
         >>> untabled_surname_opening(norm, text, start, np.zeros(8, bool), 0, 4, ())
         False
     """
-    if p + 1 >= lo or in_mention[p] or not text[start[p + 1] : start[p + 1] + 1].islower():
+    if p + 3 < lo and norm[p] == "for" and norm[p + 2] == ",":
+        p += 1  # "For Li, the numbers mean little." (wave 22, set 110)
+    elif p + 1 >= lo or not text[start[p + 1] : start[p + 1] + 1].islower():
+        return False
+    if in_mention[p]:
         return False
     w = norm[p]
     if not text[start[p] : start[p] + 1].isupper() or w in skip or not w.isalpha():
         return False
+    if re.search(rf"\b{re.escape(w)}\b", text):
+        return False  # a word written in lower case too ("Police …", "police said"): no name
     # the earlier tokens equal to the word, found by the sequence's own search (it runs in C
     # on a list) instead of a Python test of every token before the sentence (issue 14)
     j = 0
@@ -66,9 +74,20 @@ def untabled_surname_opening(
             return False
         if (
             not in_mention[j]
-            and not in_mention[j - 1]
-            and text[start[j - 1] : start[j - 1] + 1].isupper()
-            and norm[j - 1].isalpha()
+            and (
+                not in_mention[j - 1]
+                and text[start[j - 1] : start[j - 1] + 1].isupper()
+                and norm[j - 1].isalpha()
+                # the family name first ("Zhang Min, 61, …"), or the word with an age ("Wang, 33,
+                # who asked to be identified only by his surname"; wave 22, set 110)
+                or not in_mention[j + 1]
+                and text[start[j + 1] : start[j + 1] + 1].isupper()
+                and norm[j + 1].isalpha()
+                or j + 3 < p
+                and norm[j + 1] == ","
+                and norm[j + 2].isdigit()
+                and norm[j + 3] == ","
+            )
         ):
             return True
     return False

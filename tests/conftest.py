@@ -41,7 +41,7 @@ def quote_rows(text: str, actors) -> list[list]:
 
     docs = make_docs(text)
     toks = tokenize(docs, line_breaks="paragraph")
-    q = find_quotes(docs, toks, find_mentions(toks, actors, docs=docs))
+    q = find_quotes(docs, toks, find_mentions(toks, actors, docs=docs), actors=actors)
     return [
         [t, k, None if pd.isna(s) else s, c]
         for t, k, s, c in q[["text", "kind", "speaker_id", "cue"]].values.tolist()

@@ -67,11 +67,12 @@ def test_bodies_in_an_apposition_after_the_name_or_a_plain_title_stay_mentions()
         ["Republic of Korea", "korea"], ["Park Min-jun", "park"],
     ]  # fmt: skip
     # the word before "of" ends a body's name, and the next sentence names a person (the body
-    # of its own country: "of Elbonia" would make it another country's body, wave 17)
+    # of its own country: "of Elbonia" would make it another country's body, wave 17); its own
+    # country after "of" is part of the body's name, one reference (wave 22: the adjudicated
+    # references leave it uncoded 40 times to 29); abbreviations="both" counts it
     text = "Elbonia signed with the Supreme Procuratorate of Ruritania. Adam Tan spoke."
     assert mention_rows(text, ACTORS) == [
-        ["Elbonia", "elbonia"], ["Supreme Procuratorate", "sp"], ["Ruritania", "ruritania"],
-        ["Adam Tan", "tan"],
+        ["Elbonia", "elbonia"], ["Supreme Procuratorate", "sp"], ["Adam Tan", "tan"],
     ]  # fmt: skip
     # lower case: a description, not a title
     text = "The talks with the prosecutor general of Elbonia, Vera Kos, ended."

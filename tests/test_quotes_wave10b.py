@@ -107,9 +107,10 @@ def test_a_footnote_marker_after_the_end_mark_closes_the_sentence() -> None:
         'An official of Ghana said the files took "six months".⁴ A Kenyan prosecutor '
         'described the channel as "slow".'
     )
-    # (the first quote's text keeps the marker after its end mark: only speakers are checked)
+    # (the first quote's text keeps the marker after its end mark: only speakers are checked;
+    # the Kenyan prosecutor speaks for the table's Kenya, wave 22, not for Ghana)
     assert [q[1:] for q in quotes(text)] == [
         ["reported", "ghana", "said"],
-        ["direct", None, "described"],
+        ["direct", "kenya", "described"],
     ]
     assert quotes(text)[1][0] == "slow"

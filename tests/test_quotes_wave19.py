@@ -91,11 +91,13 @@ def test_unnamed_prosecutors_speak_for_the_prosecution_office_named() -> None:
         "The prosecution argued that two of them were still at large.\n\n"
         "Elbonian prosecutors said the men were innocent."
     )
-    # prosecutors named by another country's adjective are not the office
+    # prosecutors named by another country's adjective are not the office; they speak for
+    # the table's country (wave 22: "Thai prosecutors on Monday accused …" → Thailand in the
+    # adjudicated references, where Thailand is named only as a place or not at all)
     assert quotes_of(text) == [
         ["the men had cheated 63 people", "reported", "rpp", "said"],
         ["two of them were still at large", "reported", "rpp", "argued"],
-        ["the men were innocent", "reported", None, "said"],
+        ["the men were innocent", "reported", "elbonia", "said"],
     ]
     # no prosecution office named before: nobody the table knows
     assert quotes_of("Prosecutors said the men had cheated 63 people.") == [

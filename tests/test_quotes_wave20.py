@@ -129,7 +129,9 @@ def test_a_wire_ledes_role_is_the_person_named_next() -> None:
     assert quotes_of(text) == [
         ["Elbonia has recovered $41 million hidden abroad", "reported", "dobrev", "said"],
         ["the money came back", "reported", "dobrev", "told"],
-        ["Fraud knows no borders", "reported", "elbonia", "told"],
+        # "Elbonia's attorney general": the one Elbonian person of the document (wave 22;
+        # the adjudicated references code the person, 10 right speakers more over the sets)
+        ["Fraud knows no borders", "reported", "dobrev", "told"],
     ]
 
 

@@ -352,7 +352,9 @@ class _Run:
         self._doc_index: pd.Index | None = None
         self.chunker = Chunker(
             plan=plan, tokenize_options=dict(study.tokenize_options),
-            quote_options=dict(study.quote_options), stopwords=stopwords, group=self.group,
+            # the table's countries: "a Thai official said" speaks for Thailand (find_quotes)
+            quote_options=dict(study.quote_options, actors=self.actors), stopwords=stopwords,
+            group=self.group,
             periods=periods, kwic_terms=options.kwic_terms,
             dispersion_terms=options.dispersion_terms or options.kwic_terms,
             keep_positions=self.few_docs, theme_level=options.actor_theme_level,

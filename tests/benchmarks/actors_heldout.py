@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actor_review import load_actor_gold, score_mentions, score_quotes
+from analysis.actor_table import Actors
 from analysis.actors import find_mentions, load_actors
 from analysis.boilerplate import clean_boilerplate
 from analysis.quotes import find_quotes
@@ -369,6 +370,30 @@ SET_DIRS = {
     "set104 (wave 21, 01-10; README)": HERE.parent / "actors_heldout104",
     "set104b (set 104 coded by a second coder)": HERE.parent / "actors_heldout104_coderB",
     "set104adj (set 104, the two codings adjudicated)": HERE.parent / "actors_heldout104_adj",
+    "set105 (wave 22, 01-10; README)": HERE.parent / "actors_heldout105",
+    "set105b (set 105 coded by a second coder)": HERE.parent / "actors_heldout105_coderB",
+    "set105adj (set 105, the two codings adjudicated)": HERE.parent / "actors_heldout105_adj",
+    "set106 (wave 22, 01-10; README)": HERE.parent / "actors_heldout106",
+    "set106b (set 106 coded by a second coder)": HERE.parent / "actors_heldout106_coderB",
+    "set106adj (set 106, the two codings adjudicated)": HERE.parent / "actors_heldout106_adj",
+    "set107 (wave 22, 01-10; README)": HERE.parent / "actors_heldout107",
+    "set107b (set 107 coded by a second coder)": HERE.parent / "actors_heldout107_coderB",
+    "set107adj (set 107, the two codings adjudicated)": HERE.parent / "actors_heldout107_adj",
+    "set108 (wave 22, 01-10; README)": HERE.parent / "actors_heldout108",
+    "set108b (set 108 coded by a second coder)": HERE.parent / "actors_heldout108_coderB",
+    "set108adj (set 108, the two codings adjudicated)": HERE.parent / "actors_heldout108_adj",
+    "set109 (wave 22, 01-10; README)": HERE.parent / "actors_heldout109",
+    "set109b (set 109 coded by a second coder)": HERE.parent / "actors_heldout109_coderB",
+    "set109adj (set 109, the two codings adjudicated)": HERE.parent / "actors_heldout109_adj",
+    "set110 (wave 22, 01-10; README)": HERE.parent / "actors_heldout110",
+    "set110b (set 110 coded by a second coder)": HERE.parent / "actors_heldout110_coderB",
+    "set110adj (set 110, the two codings adjudicated)": HERE.parent / "actors_heldout110_adj",
+    "set111 (wave 22, 01-10; README)": HERE.parent / "actors_heldout111",
+    "set111b (set 111 coded by a second coder)": HERE.parent / "actors_heldout111_coderB",
+    "set111adj (set 111, the two codings adjudicated)": HERE.parent / "actors_heldout111_adj",
+    "set112 (wave 22, 01-10; README)": HERE.parent / "actors_heldout112",
+    "set112b (set 112 coded by a second coder)": HERE.parent / "actors_heldout112_coderB",
+    "set112adj (set 112, the two codings adjudicated)": HERE.parent / "actors_heldout112_adj",
 }
 
 
@@ -382,10 +407,15 @@ def heldout_inputs(
         tokens = tokenize(docs, line_breaks="auto")
     except ValueError:
         tokens = tokenize(docs, line_breaks="paragraph")
+    actors = heldout_actors(here)
+    return docs, tokens, find_mentions(tokens, actors, docs=docs)
+
+
+def heldout_actors(here: Path) -> Actors:
+    """A held-out set's actor table (its shared-alias warnings silenced)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        actors = load_actors(here / "actors.yml")
-    return docs, tokens, find_mentions(tokens, actors, docs=docs)
+        return load_actors(here / "actors.yml")
 
 
 def run(verbose: bool = False, batch: str = "all") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -393,7 +423,7 @@ def run(verbose: bool = False, batch: str = "all") -> tuple[pd.DataFrame, pd.Dat
     docs, tokens, mentions = heldout_inputs(here)
     global _DOCS
     _DOCS = docs
-    quotes = find_quotes(docs, tokens, mentions)
+    quotes = find_quotes(docs, tokens, mentions, actors=heldout_actors(here))
     # The gold is checked against the raw texts (same offsets): hand-coded spans inside lines
     # that clean_boilerplate removed wrongly (e.g. a headline) then count as misses.
     gold = load_actor_gold(here / "gold.csv", docs=load_docs(here, raw=True))

@@ -641,7 +641,7 @@ def section_c(ctx: Ctx) -> dict:
     out = {"ours": mb / t_ours}
     from analysis.quotes import find_quotes
 
-    t_q, quotes, _ = measure(lambda: find_quotes(docs, tokens, mentions), ctx.reps)
+    t_q, quotes, _ = measure(lambda: find_quotes(docs, tokens, mentions, actors=actors), ctx.reps)
     say(
         f"[c] ours find_quotes (info)         {mb / t_q:7.2f} MB/s  ({t_q:.2f} s, {len(quotes):,} quotes)"
     )
@@ -899,7 +899,7 @@ def section_s(ctx: Ctx) -> dict:
         tokens = tokenize_(docs)
         hits = code_themes(tokens, codebook, docs=docs)
         mentions = find_mentions(tokens, actors, docs=docs)
-        quotes = find_quotes(docs, tokens, mentions)
+        quotes = find_quotes(docs, tokens, mentions, actors=actors)
         kwic = theme_kwic(hits, first_theme, docs=docs)
         return len(tokens), len(hits), len(quotes), len(kwic)
 
