@@ -187,13 +187,11 @@ def drop_owner_countries(
     if not len(cand):
         return named
     d, t, prev_end = doc[cand], tok[cand], end[cand - 1]
-    gap = t - prev_end
     article = ctx.norm_in(d, t - 1, "the")
     of_at = t - 1 - article.astype(np.int64)  # the "of"
     ok = ctx.norm_in(d, of_at, "of") & (
         (of_at == prev_end) | ((of_at == prev_end + 3) & ctx.norm_in(d, prev_end, "("))
     )
-    ok &= gap <= 5
     drop = np.zeros(len(named), bool)
     drop[cand[ok]] = True
     return named.loc[~drop]

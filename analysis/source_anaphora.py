@@ -32,7 +32,8 @@ _ARTICLES = frozenset({"a", "an"})
 
 
 def official_again(found: Found) -> None:
-    """Quotes with an NA speaker attributed to "the [ADJ] NOUN" (NOUN of
+    """Quotes with an NA speaker or one read like a pronoun (``resolved_via == "pronoun"``:
+    "the prosecutor" as the person named last) attributed to "the [ADJ] NOUN" (NOUN of
     :data:`SOURCE_NOUNS_AGAIN`): ``"…," the official said``, ``…, said the official, who …``,
     ``According to the official, …``, ``The official added that …``: the speaker is what the
     source's introduction earlier in the document speaks for (see the module docstring)."""
@@ -42,27 +43,14 @@ def official_again(found: Found) -> None:
     for row in rows:
         known = row["speaker_id"] is not None and row["speaker_id"] is not pd.NA
         if known and row["resolved_via"] != "pronoun":
-            continue
+            continue  # (read like a pronoun, its introduction "a Thai prosecutor" wins; wave 22)
         a = int(doc.start.searchsorted(row["start"]))
         b = int(doc.end.searchsorted(row["end"]))
         the = _attribution(found, a, b)
-        intro = None if the is None else _introduced(doc, the)
-        if intro is None:
-            continue
-        at, slot = intro
-        if known and not _after_last_mention(doc, row["speaker_id"], at):
-            continue  # "the prosecutor" read as the person named last: they are closer
+        slot = None if the is None else _introduced(doc, the)
         if slot is not None:
             speaker_id, s0, e0, via = doc.resolve(slot, row["start"])
             row.update(speaker_id=speaker_id, speaker_start=s0, speaker_end=e0, resolved_via=via)
-
-
-def _after_last_mention(doc: SpeakerDoc, actor: object, at: int) -> bool:
-    """Token ``at`` comes after the last mention of ``actor`` before it: "A Thai prosecutor
-    … . '…,' the prosecutor said" after "Attorney General X said …" is the Thai prosecutor
-    (wave 22, set 110), not X."""
-    before = [k for k in range(len(doc.a_start)) if doc.a_actor[k] == actor and doc.a_first[k] < at]
-    return not before or int(doc.a_first[before[-1]]) < at
 
 
 def _official_cue(found: Found) -> bool:
@@ -109,10 +97,9 @@ def _attribution(found: Found, a: int, b: int) -> int | None:
     return None
 
 
-def _introduced(doc: SpeakerDoc, the: int) -> tuple[int, Slot | None] | None:
-    """The last earlier introduction "a|an … NOUN" of the source "the [ADJ] NOUN" at token
-    ``the`` (its noun's token) and what it speaks for (None: nothing named); None when there
-    is no introduction."""
+def _introduced(doc: SpeakerDoc, the: int) -> Slot | None:
+    """What the source "the [ADJ] NOUN" at token ``the`` speaks for: the actor of the last
+    earlier "a|an … NOUN" with the same noun, else None."""
     norm = doc.norm
     noun = _noun_after(norm, the)
     if noun is None:
@@ -123,7 +110,7 @@ def _introduced(doc: SpeakerDoc, the: int) -> tuple[int, Slot | None] | None:
         art = next((k for k in range(i - 1, max(-1, i - 6), -1) if norm[k] in _ARTICLES), None)
         if art is None:
             continue  # another definite mention: look further back for the introduction
-        return i, _speaks_for(doc, art, i)
+        return _speaks_for(doc, art, i)
     return None
 
 

@@ -735,10 +735,9 @@ class SpeakerDoc:
         """
         if slot is None or slot.mention == UNNAMED and not slot.actor:
             return (pd.NA, pd.NA, pd.NA, pd.NA)
-        if slot.mention == UNNAMED:
-            s_char, e_char = int(self.start[slot.first]), int(self.end[slot.last])
-            return (slot.actor, s_char, e_char, "nationality")
         s_char, e_char = int(self.start[slot.first]), int(self.end[slot.last])
+        if slot.mention == UNNAMED:
+            return (slot.actor, s_char, e_char, "nationality")
         if slot.mention >= 0:
             j = int(self.m_row[slot.mention])
             return (self.a_actor[j], int(self.a_start[j]), int(self.a_end[j]), self.a_via[j])

@@ -371,7 +371,6 @@ def country_role_person(found: Found) -> None:
         s0 = row["speaker_start"]
         if row["resolved_via"] is pd.NA or s0 is pd.NA or row["resolved_via"] == "pronoun":
             continue
-        k = int(doc.start.searchsorted(s0))
         j = int(doc.end.searchsorted(row["speaker_end"]))
         if j >= len(norm) - 1 or not doc.possessive(j):
             continue
@@ -382,7 +381,7 @@ def country_role_person(found: Found) -> None:
             continue
         country = row["speaker_id"]
         people = {a for a in doc.a_actor if doc.nations.get(a) == country}
-        if len(people) == 1 and k <= j:
+        if len(people) == 1:
             row.update(speaker_id=people.pop(), resolved_via="role")
 
 
