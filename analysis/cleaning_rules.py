@@ -235,6 +235,159 @@ _SITE_BAR = (
     rf"(?=[^\n]{{0,300}}?{_SITE_MARK}){_SITE_SEGMENT}(?:\s{{0,3}}\|\s{{0,3}}{_SITE_SEGMENT}){{1,2}}"
 )
 
+# --- wave 23 (issue 12, held-out sets 114, 118, 120): an outlet's appeal for support, the
+# masthead of a translated Chinese-language paper, a translation credit ------------------
+# a sentence's words without its end or a quotation mark (an appeal quotes nobody); the repeats
+# of these are possessive where what follows cannot be one of them (no backtracking)
+_BODY = r"[^\n.!?\"“”]"
+_BODY_NO_PAREN = r"[^\n.!?\"“”()]"
+# the outlet or NGO as a subject: "OCCRP", "Global Witness", "Rest of World", "The Diplomat"
+_ORG = (
+    r"(?:The\s{1,3})?\p{Lu}[\w.'’&-]{0,30}+(?:\s{1,3}(?:\p{Lu}[\w.'’&-]{0,30}+|of|for|and|&)"
+    r"(?=\s|$|['’.,!—–-])){0,5}"
+)
+# whom the outlet relies on, "readers", "you", "the support of our readers"; and who funds it,
+# "people like you", "readers" ("The group relies on donors in Europe" is a story's sentence)
+_RELIED_ON = (
+    r"(?i:(?:the\s{1,3}(?:support|generosity)\s{1,3}of\s{1,3})?(?:our\s{1,3})?(?:readers|you"
+    r"|reader\s{1,3}(?:support|donations))|donations\s{1,3}from\s{1,3}(?:our\s{1,3})?"
+    r"(?:readers|you))"
+)
+_FUNDERS = (
+    r"(?i:(?:readers|people|supporters|members|donors|listeners|viewers|subscribers)\s{1,3}like"
+    r"\s{1,3}you|(?:our\s{1,3})?readers|you)"
+)
+#: One sentence of an appeal for support (how a line must look to go: see support_appeal):
+#: an imperative opening it ("Donate today …", "Support our investigations", "Support The
+#: Diplomat", "Become a member", "Help keep it that way …"), or the outlet asking in the first
+#: or second person ("OCCRP relies on readers like you", "Global Witness is funded by people
+#: like you", "Your donation keeps …", "We can't do it without you", "ICIJ's investigations are
+#: free for everyone").
+_APPEAL = (
+    r"(?:(?:Please\s{1,3}(?i:donate|support|consider)|Donate)\b"
+    r"|Support\s{1,3}(?:(?i:our|us|independent|quality|fearless|public-interest|investigative"
+    r"|local|this)\b|" + _ORG + r"(?=\s{0,3}(?:(?i:today|now|here)\s{0,3})?(?:[.!—–-]|$)))"
+    r"|Become\s{1,3}an?\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?i:member|subscriber|supporter|patron"
+    r"|donor|friend|sustainer)s?\b"
+    r"|Help\s{1,3}(?i:us|keep|fund|support|sustain)\b"
+    r"|(?:Give|Contribute|Chip\s{1,3}in)\s{1,3}(?i:now|today|here|monthly)\b"
+    # (the outlet as the subject, once for its verbs: a regex that reads the name once)
+    r"|(?:We|"
+    + _ORG
+    + r")\s{1,3}(?:(?i:rel(?:y|ies)|depends?|counts?)\s{1,3}on\s{1,3}"
+    + _RELIED_ON
+    + r"\b|(?:is|are)\s{1,3}(?:(?:entirely|mostly|largely)\s{1,3})?(?:funded|supported|powered"
+    r"|sustained|made\s{1,3}possible)\s{1,3}by\s{1,3}" + _FUNDERS + r"\b"
+    r"|(?:need|needs)\s{1,3}" + _BODY + r"{0,40}?\blike\s{1,3}you\b"
+    r"|(?:can(?:no|['’])t|could\s{1,3}not|couldn['’]t)\s{1,3}do"
+    r"\s{1,3}(?:it|this|our\s{1,3}work)\s{1,3}without\s{1,3}(?:you|your\s{1,3}(?:help|support)))"
+    r"|Your\s{1,3}(?:[\w-]{1,15}\s{1,3})?(?i:donations?|support|contributions?|gifts?"
+    r"|membership|subscription)\s{1,3}(?i:keeps|makes|helps|allows|enables|funds|powers|means"
+    r"|matters|ensures|sustains|pays|is|will|can)\b"
+    r"|(?:Our|\p{Lu}[\w.&-]{1,30}['’]s)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}(?i:journalism"
+    r"|investigations?|reporting|work|stories|content|articles|coverage|news)\s{1,3}(?:is|are"
+    r"|will\s{1,3}(?:always\s{1,3})?(?:be|stay|remain)|remains?|stays?)\s{1,3}(?:(?:always"
+    r"|still|completely|entirely)\s{1,3})?free\b)" + _BODY + r"{0,150}+"
+)
+#: An outlet or NGO describing itself by what it is, in a short sentence: "ICIJ is an
+#: independent, nonprofit newsroom.", "OCCRP is a nonprofit", "Global Witness is a charity
+#: registered in England and Wales (No. 1182245)." Only a registration, a seat or a founding
+#: may follow the noun: "The foundation is a charity that has donated …" is a story's sentence.
+_SELF_HEAD = _ORG + r"\s{1,3}(?:is|are)\s{1,3}an?\s{1,3}(?:[\w,-]{1,25}\s{1,3}){0,4}?"
+_OUTLET_NOUN = (
+    r"(?i:newsroom|(?:news|media|journalism)\s{1,3}organi[sz]ation"
+    r"|investigative\s{1,3}(?:journalism\s{1,3})?(?:organi[sz]ation|platform|network|outlet))"
+)
+_CHARITY_NOUN = (
+    r"(?i:non-?profit|not-for-profit|(?:registered\s{1,3})?charity"
+    r"|charitable\s{1,3}(?:organi[sz]ation|trust|foundation))"
+)
+_SELF_TAIL = (
+    r"(?:\s{1,3}(?i:newsroom|organi[sz]ation|news\s{1,3}(?:site|outlet|organi[sz]ation)))?"
+    r"(?:,?\s{1,3}(?:registered|based|headquartered|founded|incorporated)\s"
+    + _BODY_NO_PAREN
+    + r"{1,100}+|\s{1,3}(?:in|with|under)\s"
+    + _BODY_NO_PAREN
+    + r"{1,80}+)?"
+    r"(?:\s{0,3}\([^()\n]{1,40}\))?"
+)
+_SELF_DESCRIPTION = rf"{_SELF_HEAD}(?:{_OUTLET_NOUN}|{_CHARITY_NOUN}){_SELF_TAIL}"
+# on a line without an appeal (after _SELF_HEAD), only an outlet's description ("… is a
+# nonprofit newsroom") or a charity's registration ("… is a registered charity", "… is a charity
+# registered in …", "(No. …)"): "Human Rights Watch is a non-profit organisation." alone may be
+# a story's sentence
+_SELF_STANDALONE = (
+    rf"(?:{_OUTLET_NOUN}|(?i:registered)\s{{1,3}}{_CHARITY_NOUN}"
+    rf"|{_CHARITY_NOUN}(?=,?\s{{1,3}}(?i:registered)\b|\s{{0,3}}\())" + _SELF_TAIL
+)
+# between two sentences of an appeal: a full stop, or a dash before an imperative in lower case
+# ("OCCRP is a nonprofit — donate now.")
+_APPEAL_SEP = r"(?:[.!]\s{1,3}|\s{1,3}[—–]\s{1,3}|\s{1,3}-{1,2}\s{1,3})"
+_DASH_IMPERATIVE = r"(?i:donate|support|become|help|give|subscribe|join)\b" + _BODY + r"{0,120}+"
+_APPEAL_MORE = rf"(?:{_APPEAL_SEP}(?:{_APPEAL}|{_SELF_DESCRIPTION}|{_DASH_IMPERATIVE})){{0,4}}"
+_APPEAL_END = r"\s{0,3}[.!]?"
+# (no reporting verb anywhere in the line: "Donate today, the abbot said." is the story's;
+# looked for only in a line whose sentences have the appeal's form, the cheaper test first)
+_NO_REPORT = r"(?![^\n]{0,600}?\b(?:said|says|told|according|reported|urged|warned)\b)"
+_APPEAL_LINE_MAX = 600  # characters of an appeal's line: a longer line is a story's paragraph
+_SUPPORT_APPEAL = (
+    rf"(?=[^\n]{{1,{_APPEAL_LINE_MAX}}}\Z)"
+    # (a description, then more of the same or appeals; or an appeal, perhaps after one other
+    # sentence, the "about us" line)
+    rf"(?=(?:{_SELF_HEAD}(?:{_SELF_STANDALONE}(?={_APPEAL_END}\Z)"
+    rf"|(?:{_OUTLET_NOUN}|{_CHARITY_NOUN}){_SELF_TAIL}{_APPEAL_SEP}"
+    rf"(?:{_APPEAL}|{_SELF_DESCRIPTION}))"
+    rf"|(?:\p{{Lu}}{_BODY}{{1,200}}+[.!]\s{{1,3}})?{_APPEAL})"
+    rf"{_APPEAL_MORE}{_APPEAL_END}\Z)"
+    rf"{_NO_REPORT}[^\n]{{1,{_APPEAL_LINE_MAX}}}"
+)
+
+# the masthead of a Chinese-language paper in translation: its name in Chinese characters and
+# in romanisation, then the section, "联合早报 Lianhe Zaobao | Singapore | News", "中国报 China
+# Press | 国际 World", "国际日报 Guoji Ribao (International Daily News) | 印尼新闻 Indonesia"
+_HAN = r"\p{Han}{1,12}"
+_ROMAN_NAME = (
+    r"\p{Lu}[\w.'’&-]{0,25}(?:\s{1,3}[\p{Lu}\d&][\w.'’&-]{0,25}){0,5}"
+    r"(?:\s{1,3}\(\s{0,2}\p{Lu}[^()\n|]{1,50}\))?"
+)
+_MAST_ITEM = rf"(?:(?:{_HAN}\s{{1,3}})?{_CAP_ITEM}(?:\s{{1,3}}{_HAN})?|{_HAN})"
+_MASTHEAD_BAR = (
+    rf"(?:{_HAN}\s{{1,3}}{_ROMAN_NAME}|{_ROMAN_NAME}\s{{1,3}}{_HAN})"
+    rf"(?:\s{{0,3}}\|\s{{0,3}}{_MAST_ITEM}){{1,3}}"
+)
+
+# a translator's name (and the name in Chinese characters after it): "Zhou Ying", "Dewi Elvia
+# Muthiariny", "Pranee Sae-Lim (林美珠)"
+_TRANSLATOR = (
+    r"\p{Lu}[\w.'’-]{0,30}(?:,?\s{1,3}(?:\p{Lu}[\w.'’-]{0,30}|and|&)){0,7}"
+    r"(?:\s{0,3}\([^()\n]{1,20}\))?"
+)
+_LANGUAGE = r"(?:the\s{1,3})?\p{Lu}\p{Ll}{2,20}(?:\s{1,3}(?:original|language))?"
+#: A translation credit (how a line must look to go: see translation_credit).
+_TRANSLATION_CREDIT = (
+    # "This is a translation of an article first published in …", "This article was translated
+    # from Chinese by …"
+    r"This\s{1,3}(?:is\s{1,3}an?\s{1,3}(?:(?:English|edited|abridged|unofficial|machine|full"
+    r"|partial|slightly\s{1,3}edited)\s{1,3})?translation\s{1,3}(?:of|from)"
+    r"|(?:article|story|piece|report|interview|text|post|commentary|editorial|op-ed)\s{1,3}"
+    r"(?:was|has\s{1,3}been|is|was\s{1,3}originally)\s{1,3}(?:(?:machine|originally|first"
+    r"|automatically)[ -])?translated\s{1,3}(?:from|into|by|with))\b[^\n]{0,400}"
+    # "Translated from Chinese by Lee Chooi Peng. This is …", "Translated by Nguyen Lan",
+    # "English translation by …" (a name after "by": "Translated by the ministry, the treaty …"
+    # opens a sentence of the story)
+    r"|(?:(?:Translated|Translation)(?:\s{1,3}and\s{1,3}edited)?|English\s{1,3}translation"
+    rf"|Machine[ -]translated)\s{{1,3}}(?:from\s{{1,3}}{_LANGUAGE}\s{{1,3}})?"
+    r"(?:(?:in)?to\s{1,3}English\s{1,3})?by\s{1,3}[\p{Lu}\d][^\n]{0,400}"
+    # "Translated from Chinese." alone
+    rf"|(?:Translated|Translation)\s{{1,3}}from\s{{1,3}}{_LANGUAGE}\s{{0,3}}\.?"
+    # a label and a name alone: "Translator: Dewi Elvia Muthiariny", "Translated by: …"
+    r"|(?:Translators?|Translated\s{1,3}by|Translation(?:\s{1,3}by)?|English\s{1,3}translation)"
+    rf"\s{{0,3}}:\s{{0,3}}{_TRANSLATOR}\s{{0,3}}\.?"
+    # "Translator's notes are in square brackets.", "translator's notes in brackets"
+    r"|(?i:translator['’]?s?\s{1,3}notes?)\s{1,3}(?:are\s{1,3}|appear\s{1,3}|is\s{1,3})?"
+    r"(?:in|within)\s{1,3}(?:square\s{1,3})?(?i:brackets?)\s{0,3}\.?"
+)
+
 _WEB_RULES = (
     # "Print | Email", "Download PDF", "Printer-friendly version"
     BoilerplateRule(
@@ -411,7 +564,9 @@ _WEB_RULES = (
     BoilerplateRule(
         "copyright_line",
         r"(?:©|\((?i:c)\)|(?i:copyright)\s{0,3}(?:©|\((?i:c)\)|\d{4}))[^\n]{0,150}"
-        r"|[^\n]{0,150}(?i:all\s{1,3}rights\s{1,3}reserved)\.?",
+        r"|[^\n]{0,150}(?i:all\s{1,3}rights\s{1,3}reserved)\.?"
+        # (wave 23) "Procuratorial Daily · 检察日报社 版权所有" ("all rights reserved")
+        r"|[^\n]{0,150}(?:版权所有|版權所有)[^\n]{0,50}",
     ),
     # "Click here to read the full statement."
     BoilerplateRule("click_here", r"(?i).{0,250}?\b(?:click|tap)\s{1,3}here\b.{0,250}"),
@@ -480,8 +635,20 @@ _WEB_RULES = (
         # Department", "Nanning China | english.nanning.gov.cn" (wave 22): two or three names of
         # capitalised words or domains, one of them the site's (see _SITE_MARK); a word in lower
         # case (a verb: "Kunming police | 14 arrested in raids") keeps the line
-        rf"|{_SITE_BAR}",
+        rf"|{_SITE_BAR}"
+        # (wave 23) an investigation's bar ending with the page's label, "ICIJ | Scam Empire |
+        # About this investigation" (held-out set 114): capitalised items before it
+        rf"|(?:{_CAP_LIST}\s{{0,3}}\|\s{{0,3}}){{1,3}}(?i:about\s{{1,3}}(?:this|the)\s{{1,3}}"
+        r"(?:investigation|project|series|story|report|data|dataset|site|podcast)|about\s{1,3}us"
+        r"|how\s{1,3}we\s{1,3}(?:did\s{1,3}it|reported\s{1,3}(?:this|it)))",
     ),
+    # the masthead of a Chinese-language paper read in translation, its name in characters and
+    # in romanisation, and its section: "联合早报 Lianhe Zaobao | Singapore | News", "中国报 China
+    # Press | 国际 World", "国际日报 Guoji Ribao (International Daily News) | 印尼新闻 Indonesia"
+    # (wave 23, held-out set 118; page_bar's items hold no characters in a Chinese script).
+    # Every item is a name, a section in characters or in capitalised words: "中国 China | Scam
+    # parks spread" (a word in lower case) is a headline and stays
+    BoilerplateRule("masthead_bar", _MASTHEAD_BAR),
     # a note on where the piece belongs or first ran: "This article is part of an EAF special
     # feature series on …", "This story was originally published by …", "This article first
     # appeared in …", and the publisher's line "EAF is published by the Crawford School …"
@@ -501,7 +668,20 @@ _WEB_RULES = (
     BoilerplateRule(
         "byline",
         r"(?i:by)\s{1,3}(?:(?:Dr|Atty|Prof|Mr|Ms|Mrs|Dato|Datuk)\.?\s{1,3})?"
-        r"\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}(?:\p{Lu}[\w.'’-]{0,30}|and|&)){1,6}",
+        r"\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}(?:\p{Lu}[\w.'’-]{0,30}|and|&)){1,6}"
+        # (wave 23) a staff byline, "By ICIJ staff", "By Reuters staff in Beijing", "By The
+        # Diplomat team", and a translated Chinese paper's "By our reporter Chua Hwee Ling
+        # (蔡慧玲)", "By this newspaper's reporter Liu Qian (刘倩)" (held-out sets 114, 118): the
+        # outlet's name in capitals or title case and a staff word in lower case; "By our count,
+        # …" has no staff word
+        r"|(?i:by)\s{1,3}(?:the\s{1,3})?\p{Lu}[\w.'’&-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’&-]{0,30}){0,4}"
+        r"\s{1,3}(?i:staff|team|desk|newsroom|editors|editorial\s{1,3}(?:board|team|staff)"
+        r"|reporters|correspondents|(?:staff\s{1,3})?(?:reporter|writer|correspondent))"
+        r"(?:\s{1,3}(?:in|and)\s{1,3}\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){0,2})?"
+        r"|(?i:by)\s{1,3}(?:(?i:our|a)(?:\s{1,3}own)?|(?i:this)\s{1,3}(?i:newspaper|paper)['’]s)"
+        r"\s{1,3}(?:(?i:staff|special|senior)\s{1,3})?(?i:reporter|correspondent|writer)s?"
+        r"(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}(?:\p{Lu}[\w.'’-]{0,30}|and|&)){0,5})?"
+        r"(?:\s{0,3}\(\s{0,2}\p{Han}{1,8}\s{0,2}\))?",
     ),
     # a commentary's author note: "*Jane Roe is Senior Fellow at the Lowy Institute. The views
     # expressed are the author's own.", or a line with the disclaimer (held-out set 14)
@@ -917,6 +1097,18 @@ _DATELINE_RULES = (
         rf"|\(\s{{0,2}}{_PLACE}\s{{0,2}}\)\s{{0,3}}[–—]{{1,2}}\s{{1,3}}(?=[A-Z])",
         where="leading",
     ),
+    # a Chinese-language paper's dateline in translation, "(Kuala Lumpur, 21st) Malaysia has
+    # formally asked …" (the original's "（吉隆坡21日讯）"; wave 23, held-out set 118), or a
+    # release's "(Jakarta, 5 May 2024) Indonesia …" without the dash: a place, a comma and a day
+    # (an ordinal alone, or a date) in brackets opening the line, and a capital after it. Only
+    # the bracket goes, as "KUALA LUMPUR, March 3 (Bernama) --" (agency_dateline); the story
+    # after it stays
+    BoilerplateRule(
+        "bracket_day_dateline",
+        rf"\(\s{{0,2}}{_PLACE}\s{{0,3}},\s{{0,3}}(?:\d{{1,2}}(?:st|nd|rd|th)|{_DATE}|{_DAY_MONTH})"
+        r"\s{0,2}\)(?:\s{0,3}[-–—]{1,3})?\s{1,3}(?=[\p{Lu}\"“‘])",
+        where="leading",
+    ),
     # a city and its country in title case before a dash, opening the story: "Mae Sot,
     # Thailand - Kyaw Zin, 27, spent …" (held-out set 27)
     BoilerplateRule(
@@ -994,6 +1186,37 @@ _DATELINE_RULES = (
         r"|publication|newsletter|newspaper|magazine|media\s{1,3}(?:outlet|organi[sz]ation))"
         r"\b[^\n]{0,300}",
     ),
+    # an outlet's or NGO's appeal for support, with its description of itself (wave 23, held-out
+    # set 114): "OCCRP relies on readers like you. Donate today to keep our investigations free
+    # to read.", "Support our investigations. Global Witness is funded by people like you —
+    # donate today.", "Support independent journalism. OCCRP is a nonprofit — donate now.",
+    # "ICIJ's investigations are free for everyone. Help keep it that way — support ICIJ
+    # today.", "Global Witness exposes the hidden links between corruption and abuse. We can't
+    # do it without you. Donate now.", a bare "Support Our Work" or "Become a member" heading;
+    # and the description alone when it is a mission statement, "ICIJ is an independent,
+    # nonprofit newsroom.", "Global Witness is a charity registered in England and Wales (No.
+    # 1182245)." A line goes when it is made only of such sentences (at most one other sentence
+    # before them, the "about us" line): each appeal sentence opens with its imperative
+    # ("Donate", "Support our/independent/<Name>", "Become a member", "Help keep/us") or has the
+    # outlet ask in the first or second person ("relies on readers", "funded by people like
+    # you", "Your donation keeps", "We can't do it without you", "Our journalism is free"); a
+    # self-description names what the outlet is (a newsroom, a nonprofit, a registered charity,
+    # a news organisation) with at most its seat or registration after it. A story's sentence
+    # about money ("The charity said it had donated …", "The foundation is a charity that has
+    # …", "ICIJ is a network of journalists that obtained …") fits none of these, and no line
+    # with a quotation mark or a reporting verb ("said", "told", "urged") goes
+    BoilerplateRule("support_appeal", _SUPPORT_APPEAL),
+    # a translation credit (wave 23, held-out sets 118 and 120): "This is a translation of an
+    # article first published in Procuratorial Daily (检察日报), Beijing, on 10 December 2021.
+    # Translated from Chinese by Zhou Ying for the ASEAN Law Digest.", "Translated from Chinese
+    # by Lee Chooi Peng. This is a translation of …", "This article was translated from …",
+    # "Translated by …", "Translator: Dewi Elvia Muthiariny" (Tempo English; the "Editor: …" line
+    # beside it goes too, analysis.page_blocks), "Translator's notes are in square brackets." The
+    # line opens with the credit ("This is a translation of", "This article was translated",
+    # "Translated (from <Language>) by <Name>", the label "Translator:" and a name alone): "The
+    # ministry translated the treaty …" and "Translated by the ministry, the treaty …" are
+    # story sentences and stay
+    BoilerplateRule("translation_credit", _TRANSLATION_CREDIT),
     # "Published by the Lowy Institute", "Republished from the news page of the Attorney
     # General's Office" (wave 20, sets 87 and 88): who published the copy, a line of its own
     # without a clause after it
@@ -1068,6 +1291,17 @@ def _has_media_label(s: str) -> bool:
 
 _has_comma = re.compile(",").search
 _has_bar = re.compile(r"\|").search
+# every form of support_appeal holds one of these words (its appeals' verbs and nouns, and the
+# self-descriptions' nouns), in any case
+_has_appeal_word = re.compile(
+    r"(?i)donat|support|become|help|give|contribut|chip|rel(?:y|ies)|depend|count|fund|power|please"
+    r"|sustain|possible|need|without|your|free|newsroom|organi[sz]|investigative|profit"
+    r"|charit"
+).search
+
+
+def _has_translat(s: str) -> bool:
+    return "translat" in s.casefold()
 
 
 def _has_credit_word(s: str) -> bool:
@@ -1280,6 +1514,10 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("mail_header", _mail_start),
         ("gallery_caption", _gallery_start),
         ("feed_tag", _tag_start),
+        ("support_appeal", _has_appeal_word),  # wave 23
+        ("translation_credit", _has_translat),
+        ("masthead_bar", _has_bar),
+        ("bracket_day_dateline", _has_paren),
     )
     if r.name == name
 }

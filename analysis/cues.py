@@ -129,6 +129,11 @@ SPEECH_VERBS: tuple[str, ...] = (
     "agreed", "joked that",
     # "has instructed provincial prosecutors to …" (guarded in analysis.charge_forms)
     "instructed", "instructs", "directed", "directs",
+    # wave 23 (sets 114, 118): a body's estimate without "that" ("The UNODC estimates scam
+    # operations generate …"; a noun form, see NOUN_FORMS) and a reporter's own finding ("The
+    # reporter learned that …", Chinese papers in translation; guarded in
+    # analysis.quote_forms: a reporter, a newspaper or "it is" before it)
+    "estimates", "learned that", "learnt that",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").
@@ -212,7 +217,7 @@ PASSIVE_AFTER: frozenset[str] = frozenset({"be", "been", "being", "was", "were",
 #: before "that", a comma or a colon.
 NOUN_FORMS: frozenset[str] = frozenset({
     "states", "claims", "reports", "notes", "remarks", "answers", "pledges", "promises",
-    "calls", "demands",
+    "calls", "demands", "estimates",
 })  # fmt: skip
 #: A base-form cue ("pledge", "urge", "warn", "say") directly after one of these is an
 #: infinitive or a future, not reported speech: "agreed to pledge", "will urge".
@@ -266,6 +271,10 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
     "organisers", "organizers",
     # wave 20 (set 85): "A consultant who attended as an observer said …"
     "consultant", "consultants", "observer", "adviser", "advisers", "advisor", "advisors",
+    # wave 23 (sets 116, 118): the reporter's findings and social-media users' questions ("The
+    # reporter learned that …", "Many users asked why …")
+    "reporter", "reporters", "correspondent", "correspondents", "user", "users", "netizens",
+    "commenters",
 })  # fmt: skip
 #: Base-form cues (see :data:`NOT_A_CUE_AFTER_BASE`); except "say", they need a speaker of
 #: the table ("Prosecutors pledge joint action" is a headline commitment, not a quote).

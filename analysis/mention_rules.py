@@ -578,7 +578,15 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
             named["matched"].iloc[i].astype(str).str.endswith(("'s", "’s")).to_numpy()
             & ctx.norm_in(doc[i], end[i], "$")
         )
-    return out | after
+    # "which also uses the abbreviation SPP", "known by the acronym AGO": the word, not the
+    # body (wave 23, sets 114 and 118: both references leave it uncoded)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    named_word = ctx.norm_in(doc, tok - 1, _WORD_NOUNS)
+    return out | after | named_word
+
+
+#: Nouns after which a name is the word itself: "the abbreviation SPP"
+_WORD_NOUNS = frozenset({"abbreviation", "abbreviations", "acronym", "acronyms", "initials"})
 
 
 def appositive_role_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:

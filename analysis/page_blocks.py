@@ -37,6 +37,10 @@ block around it, reading only the lines and the rule names of the removed ones:
 Each pass looks at the lines after a removed line only, so a document without such a line
 costs nothing.
 
+* **a note broken over lines** (wave 23): the lines of the same paragraph after a translation
+  credit, an appeal for support, a correction or an update note that a hard-wrapped page broke
+  mid-sentence; and the "Editor: …" line beside a "Translator: …" line.
+
 * **a pull-quote box** (wave 22, :func:`pull_quotes`): a heading "Quote of the day" ("QUOTE OF
   THE DAY", "Quote of the week") and under it a quoted sentence with its speaker after a dash
   ("“We will not let the scam compounds return.” — Anutin Charnvirakul"), or the quote and the
@@ -107,6 +111,10 @@ def page_blocks(lines: list[str], drop: dict[int, str]) -> None:
             _lines_below(lines, i, drop, rule, furniture_only=False)
         elif rule == "monitoring_header" and lines[i].count("(") > lines[i].count(")"):
             _wrapped_header(lines, i, drop)
+        if rule in WRAPPED_NOTES:
+            _wrapped_note(lines, i, drop)
+        if rule == "translation_credit":
+            _credit_labels_beside(lines, i, drop)
     if any(_SEPARATOR.fullmatch(line.strip()) for line in lines):
         _footnotes(lines, drop)
 
@@ -198,6 +206,56 @@ def _wrapped_header(lines: list[str], i: int, drop: dict[int, str]) -> None:
         line = lines[k].strip()
         if line.endswith(")") and "(" not in line and len(line) <= CAPTION_MAX // 2:
             drop[k] = "monitoring_header"
+
+
+#: Rules of notes and appeals that a hard-wrapped page breaks over lines (wave 23).
+WRAPPED_NOTES = frozenset(
+    {"translation_credit", "support_appeal", "correction_note", "update_line"}
+)
+_WRAP_WIDTH = 100  # the longest line of a hard-wrapped page
+_WRAP_MIN = 50  # a wrapped line is near the width; a shorter one ends its paragraph
+_WRAPPED_LINES = 4  # lines a note runs on
+
+
+def _wrapped_note(lines: list[str], i: int, drop: dict[int, str]) -> None:
+    """The rest of a note or appeal that a hard-wrapped page broke over lines (wave 23,
+    held-out sets 114 and 118): "Editor's note: This story was updated on July 13 to clarify
+    that the" over "UNODC report had not yet been published when this article first" over
+    "appeared."; "This is a translation of an article first published in Sin Chew Daily" over
+    "(星洲日报) on 9 June 2016. …". While the removed line is long and does not end its
+    sentence, the next line of the same paragraph goes too (up to four lines). Only on a page
+    whose lines are all short (a heading without a full stop over a paragraph of one line stays
+    on an unwrapped page)."""
+    if any(len(line) > _WRAP_WIDTH for line in lines):
+        return
+    k = i
+    for _ in range(_WRAPPED_LINES):
+        line = lines[k].strip()
+        if len(line) < _WRAP_MIN or line.endswith(SENTENCE_END):
+            return
+        k += 1
+        if k >= len(lines) or not lines[k].strip() or k in drop:
+            return
+        drop[k] = drop[i]
+
+
+# a credit's label and a name beside a translator's line: "Editor: Purwani Diyah Prabandari"
+_CREDIT_LABEL = regex.compile(
+    r"(?:Editor|Editors|Editing|Edited\s{1,3}by|Reporter|Writer|Author|Proofreader|Proofreading)"
+    r"\s{0,3}:\s{0,3}\p{Lu}[\w.'’-]{0,30}(?:,?\s{1,3}(?:\p{Lu}[\w.'’-]{0,30}|and|&)){0,5}"
+)
+
+
+def _credit_labels_beside(lines: list[str], i: int, drop: dict[int, str]) -> None:
+    """The other credits of the block a translator's line stands in (wave 23, held-out set 120:
+    "Translator: Dewi Elvia Muthiariny" over "Editor: Purwani Diyah Prabandari", Tempo
+    English): the lines right above and below it, no blank line between, that are a label and a
+    name alone. "Editor: Wang Lin" on its own among paragraphs stays."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and k not in drop and _CREDIT_LABEL.fullmatch(lines[k].strip()):
+            drop[k] = "translation_credit"
+            k += step
 
 
 def _footnotes(lines: list[str], drop: dict[int, str]) -> None:

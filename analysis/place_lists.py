@@ -31,7 +31,11 @@ from analysis.destination_lists import destination_list_mask
 from analysis.link_places import link_places_mask
 from analysis.mention_rules import place_mask
 from analysis.phrase_forms import place_lines_mask
-from analysis.place_forms import place_forms_mask, possessive_region_ends
+from analysis.place_forms import (
+    compound_border_mask,
+    place_forms_mask,
+    possessive_region_ends,
+)
 from analysis.recipient_forms import recipient_mask
 from analysis.route_forms import route_forms_mask
 from analysis.token_context import TokenContext, mention_frame
@@ -174,9 +178,12 @@ def places_mask(
     persons = {a for a, t in types.items() if t == "person"}
 
     def judge(rows: pd.DataFrame) -> np.ndarray:
+        pair = bilateral_mask(rows)
+        border = compound_border_mask(rows, ctx, pair)
         return (
             (
-                place_mask(rows, ctx, place_actors, orgs)
+                border
+                | place_mask(rows, ctx, place_actors, orgs)
                 | place_forms_mask(rows, ctx, place_actors, orgs - place_actors, persons)
                 | route_forms_mask(rows, ctx, place_actors)
                 | affected_place_mask(rows, ctx, place_actors)
@@ -184,7 +191,7 @@ def places_mask(
                 | destination_list_mask(rows, ctx, place_actors)
                 | link_places_mask(rows, ctx, place_actors)
             )
-            & ~bilateral_mask(rows)
+            & ~(pair & ~border)
             & ~recipient_mask(rows, ctx, place_actors)
         )
 

@@ -27,6 +27,7 @@ attributes a quote). The forms:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -137,8 +138,19 @@ def _month_or_year(w: str) -> bool:
 #: The cues :func:`cue_allowed` checks.
 GUARDED_CUES: frozenset[str] = frozenset(
     {"ruled", "found", "alleged", "asked", "asks", "showed", "show", "shows", "accused",
-     "accuses", "warning"}
+     "accuses", "warning", "learned that", "learnt that"}
 )  # fmt: skip
+
+#: Who may learn what the story then reports ("The reporter learned that …", "this newspaper
+#: has learned that …", "It is learned that …"): the outlet's own finding, an NA speaker. Not
+#: "She learned that her son had been detained" (wave 23, set 118).
+_LEARNERS = frozenset({
+    "reporter", "reporters", "correspondent", "correspondents", "newspaper", "paper", "it",
+})  # fmt: skip
+#: Between the learner and "learned": "this newspaper has learned", "It is learned"
+_LEARN_AUX = frozenset({"has", "have", "had", "is", "was", "also", "further"})
+#: Reported questions: "Another asked whether …", "Many users asked why …" (wave 23, set 116)
+_QUESTION_WORDS = frozenset({"whether", "why", "if"})
 
 #: Nouns after "expressed" that thank or greet rather than say something: "Zhao expressed
 #: appreciation for the arrangements" is courtesy, not speech (the references of sets 1-64 leave
@@ -177,6 +189,32 @@ RESULT_NOUNS: frozenset[str] = frozenset(
 )
 
 
+#: Documents whose contents a story reports as what they "show" (wave 23, set 114: the
+#: references code "Documents seen by ICIJ show …" and "…, immigration records obtained by
+#: OCCRP show." as quotes with an NA speaker; not "photos show", "the video shows")
+SHOWN_DOCUMENTS: frozenset[str] = frozenset({
+    "documents", "records", "files", "minutes", "filings", "papers", "emails", "messages",
+    "cables", "memos", "contracts", "statements", "transcripts", "logs", "ledgers",
+})  # fmt: skip
+_SEEN = frozenset({"seen", "obtained", "reviewed", "examined", "leaked", "shared", "published"})
+
+
+def documents_before(norm: Sequence[str], first: int, s_lo: int) -> bool:
+    """A plural document noun of :data:`SHOWN_DOCUMENTS` right before token ``first``, or before
+    "from X" or "seen|obtained|reviewed … by X" ending there ("files seen by Global Witness
+    show", "documents from the SPP show")."""
+    if first - 1 >= s_lo and norm[first - 1] in SHOWN_DOCUMENTS:
+        return True
+    for k in range(first - 2, max(s_lo, first - 9) - 1, -1):
+        if norm[k] in SHOWN_DOCUMENTS:
+            return k + 2 < first and (
+                norm[k + 1] == "from" or norm[k + 1] in _SEEN and norm[k + 2] == "by"
+            )
+        if not norm[k][:1].isalnum():
+            return False
+    return False
+
+
 def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
     """False when a wave-5 cue is not speech where it stands (see the module docstring)."""
     norm, n = doc.norm, len(doc.norm)
@@ -197,6 +235,8 @@ def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
         return norm[j] == "that" and (j + 1 >= n or norm[j + 1] != "out")
     if c.cue == "found":
         return same and nxt in SUBJECT_PRONOUNS
+    if c.cue in ("showed", "show", "shows") and documents_before(norm, c.first, doc.s_lo[c.first]):
+        return True  # wave 23: "Documents seen by ICIJ show …", "…, court records show."
     if c.cue in ("showed", "show", "shows"):
         # only closing an attribution after the content ("…, official results showed
         # Friday."): a comma before the figures, a comma or the sentence end after the cue
@@ -221,6 +261,15 @@ def cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
         if nxt in ("that", ",", ":") or not same:
             return True
         return c.first >= 1 and doc.slot_ending_at(c.first - 1) is not None
+    if c.cue in ("learned that", "learnt that"):
+        k = c.first - 1
+        while k > doc.s_lo[c.first] and norm[k] in _LEARN_AUX:
+            k -= 1
+        return k >= doc.s_lo[c.first] and norm[k] in _LEARNERS
+    if c.cue in ("asked", "asks") and nxt in _QUESTION_WORDS:
+        # a reported question has a subject ("Many users asked why …"); not "Asked whether
+        # Myanmar would take part, the minister said …" (the interviewer's question)
+        return same and c.first > doc.s_lo[c.first] and norm[c.first - 1][:1].isalpha()
     if c.cue in ("asked", "asks"):
         # a question quoted: '"Speed up for whom?" asked Arif Nugroho', 'He asked: "…?"'
         # (wave 18, held-out set 64)

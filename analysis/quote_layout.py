@@ -15,6 +15,8 @@ linear in document length.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from analysis.cue_subjects import joint_subject
@@ -93,7 +95,7 @@ def headline_attribution(found: Found) -> None:
                 )
         if colon is not None:
             k = doc.first_at.get(seg)
-            if k is not None and int(doc.m_last[k]) == colon - 1:
+            if k is not None and int(doc.m_last[k]) == _before_platform(norm, colon - 1):
                 if doc.a_type[doc.m_row[k]] not in SPEAKER_TYPES:
                     continue
                 slot: Slot | None = Slot(k, "", seg, colon - 1)
@@ -115,6 +117,25 @@ def headline_attribution(found: Found) -> None:
             found.add(h, last - 2, "reported", lede_person(doc, last), "-")
         elif not _trailing_source(found, h, last):
             _quoted_headline(found, h, last)
+
+
+#: Social networks a headline names before its colon: "DOJ on Facebook: '…'", "AGC posts on
+#: Instagram: …" (wave 23, set 116)
+PLATFORMS: frozenset[str] = frozenset({
+    "x", "twitter", "facebook", "instagram", "weibo", "wechat", "tiktok", "youtube", "telegram",
+    "linkedin", "threads",
+})  # fmt: skip
+_POST_VERBS = frozenset({"posts", "posted", "writes", "wrote", "says", "said"})
+
+
+def _before_platform(norm: Sequence[str], i: int) -> int:
+    """The token that ends a headline's speaker before its colon (token ``i + 1``): ``i``
+    itself, or the word before "[posts] on PLATFORM"."""
+    if i >= 2 and norm[i] in PLATFORMS and norm[i - 1] == "on":
+        i -= 2
+        if i >= 1 and norm[i] in _POST_VERBS:
+            i -= 1
+    return i
 
 
 def _trailing_source(found: Found, h: int, last: int) -> bool:

@@ -366,6 +366,8 @@ _ISSUED_DOCUMENTS = frozenset({
     "release", "readout", "paper", "document", "list", "notice",
     # "according to the indictment filed by the Xiamen procuratorate" (wave 19, court reports)
     "indictment", "indictments",
+    # "According to a letter from Thailand's Office of the Attorney General, …" (wave 23)
+    "letter", "memo", "memorandum",
 })  # fmt: skip
 
 
@@ -497,6 +499,10 @@ def _content_speaker_cue(found: Found, ci: int) -> tuple[Slot | None, int] | Non
             slot = _titled_untabled(doc, s_lo, slot) or forms.untabled_body_before(
                 doc, s_lo, c
             )  # "…, the Central Commission for … said"
+        if slot is not None and slot.mention < 0:
+            # "…, the Singapore Police Force said": a body the table does not know, named
+            # after its country, speaks for it as "Thai police" do (wave 23)
+            slot = forms.demonym_body(doc, slot.first, c) or slot
     if slot is None and (k := demonym_after_comma(doc, s_lo, c)) is not None:
         slot = forms.demonym_body(doc, k, c)  # wave 11: "…, the Japanese government said"
     if slot is None and c - 1 > s_lo and norm[c] == "it" and norm[c - 1] == ",":

@@ -39,7 +39,17 @@ import pandas as pd
 
 from analysis.cues import issued_by
 from analysis.quote_forms import BODY_WORDS
-from analysis.speakers import BOUNDARY, QUOTE_MARKS, SENT_END, Cue, Found, Slot, SpeakerDoc
+from analysis.speakers import (
+    BOUNDARY,
+    QUOTE_MARKS,
+    ROLE_NOUNS,
+    SENT_END,
+    Cue,
+    Found,
+    Slot,
+    SpeakerDoc,
+)
+from analysis.surname_forms import TITLE_END_WORDS
 
 #: "called on X" is a request only with "to" + a verb after X; otherwise a courtesy call.
 CALL_ON_CUES: frozenset[str] = frozenset({
@@ -312,7 +322,14 @@ def issuer_after(
     if b > hi or doc.norm[b] not in links:
         return None
     slot = doc.slot_starting_at(b + 1)  # (after an article too)
+    if slot is None and b + 2 <= hi and doc.norm[b + 1] == "the" and _based(doc.norm[b + 2]):
+        slot = doc.slot_starting_at(b + 3)  # "by the Berlin-based Transparency International"
     return slot if slot is not None and slot.mention >= 0 else None
+
+
+def _based(w: str) -> bool:
+    """ "Berlin-based", "London-based": where a body sits, before its name (wave 23)."""
+    return w.endswith(("-based", "–based"))
 
 
 #: Documents a body files or issues whose words are quoted: "The charge sheet, filed by the
@@ -348,6 +365,65 @@ def filed_documents(found: Found) -> None:
                     row.update(speaker_id=speaker_id, speaker_start=s0, speaker_end=e0,
                                resolved_via=via)  # fmt: skip
                 break
+
+
+#: Participles of a document only seen by someone: "documents seen by ICIJ", "records
+#: obtained by OCCRP" (who saw them did not write them)
+_SEEN_BY = frozenset({"seen", "obtained", "reviewed", "examined"})
+
+
+def documents_seen(found: Found) -> None:
+    """Quotes of what documents "show" whose speaker is the outlet that only saw them:
+    "Documents seen by ICIJ show …", "…, immigration records obtained by OCCRP show." keep an
+    NA speaker, as the references code them (wave 23, set 114); "Documents from the SPP show
+    …" keep their author."""
+    doc, norm = found.doc, found.doc.norm
+    for row in found.rows:
+        if row["speaker_id"] is pd.NA or row["cue"] not in ("show", "shows", "showed"):
+            continue
+        t = int(doc.start.searchsorted(row["speaker_start"]))
+        k = t - 1 if t >= 1 and norm[t - 1] == "the" else t
+        if k >= 2 and norm[k - 1] == "by" and norm[k - 2] in _SEEN_BY:
+            row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA,
+                       resolved_via=pd.NA)  # fmt: skip
+
+
+_MEMBER_LINKS = frozenset({"of", "from", "at"})
+
+
+def untabled_members(found: Found) -> None:
+    """Quotes given to a body or a country named after a person the table does not know:
+    "Deputy public prosecutor Nur Aisyah Kamal of the AGC argued that …", "Senior prosecutor
+    Ahmad Zaki from the OAG told reporters …" are that person's words, an NA speaker, as a
+    name after the cue is ("said Assistant Secretary Ramon Villaflor of the DOJ"; wave 23, set
+    120, whose two coders both code it so). The two words before "of|from|at [the]" must be
+    capitalised names outside any mention, not a title ("Director General of the SPP said"
+    is the body's)."""
+    doc, norm, text = found.doc, found.doc.norm, found.doc.text
+    for row in found.rows:
+        if row["speaker_id"] is pd.NA or row["speaker_start"] is pd.NA:
+            continue
+        t = int(doc.start.searchsorted(row["speaker_start"]))
+        slot = doc.slot_starting_at(t) if t < len(norm) else None
+        if slot is None or slot.mention < 0 or doc.a_type[doc.m_row[slot.mention]] == "person":
+            continue
+        p = t - 2 if t >= 1 and norm[t - 1] == "the" else t - 1
+        if p < 2 or norm[p] not in _MEMBER_LINKS or doc.s_lo[p - 2] != doc.s_lo[t]:
+            continue
+        name = (p - 2, p - 1)
+        if (
+            all(
+                not doc.in_mention[k]
+                and text[doc.start[k] : doc.start[k] + 1].isupper()
+                and norm[k].isalpha()
+                and norm[k] not in TITLE_END_WORDS
+                and norm[k] not in ROLE_NOUNS
+                for k in name
+            )
+            and row["start"] > row["speaker_end"]
+        ):
+            row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA,
+                       resolved_via=pd.NA)  # fmt: skip
 
 
 #: A country's one person by role: "China's top prosecutor", "Malaysia's procurator-general",

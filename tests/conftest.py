@@ -48,6 +48,24 @@ def quote_rows(text: str, actors) -> list[list]:
     ]
 
 
+#: A story's paragraphs around a line under test (tests/test_boilerplate_wave22.py, wave23)
+PAGE_HEAD = "Police in Johor arrested 14 people on Tuesday.\n\n"
+PAGE_TAIL = "\n\nThe ministry said the raids would continue.\n"
+
+
+def cleaned_text(text: str) -> str:
+    """The text of one document after :func:`clean_boilerplate` (its warnings silenced)."""
+    docs = pd.DataFrame({"doc_id": ["d1"], "text": [text]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return str(clean_boilerplate(docs)[0].loc[0, "text"])
+
+
+def removed_between(line: str) -> list[tuple[str, str]]:
+    """The removals of a page with ``line`` between two body paragraphs."""
+    return boilerplate_removed(PAGE_HEAD + line + PAGE_TAIL)
+
+
 def boilerplate_removed(text: str) -> list[tuple[str, str]]:
     """(rule, removed text) of one document cleaned with the default rules, in line order."""
     docs = pd.DataFrame({"doc_id": ["d1"], "text": [text]})

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import warnings
 
+import pytest
+
 from analysis.actors import Actors
 from analysis.boilerplate import clean_boilerplate
 from tests.conftest import make_docs, mention_rows
@@ -252,3 +254,8 @@ def test_related_news_teasers_are_not_mentions() -> None:
     # a paragraph of text after the heading stays
     text = "Read more\n\nEcuador and Peru signed a pact on Monday, officials said."
     assert cleaned_mentions_of(text) == [["Ecuador", "ecuador"], ["Peru", "peru"]]
+
+
+# The default run's 3-minute budget: these early waves' classes run in CI's slow run (make
+# test-slow), and the held-out benchmark test of the default run covers their sets.
+pytestmark = pytest.mark.slow

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import warnings
 
+import pytest
+
 from analysis.actors import Actors, find_mentions
 from analysis.quotes import find_quotes
 from analysis.text import tokenize
@@ -229,3 +231,8 @@ def test_rejected_x_as_quoted_words_is_a_direct_quote_but_a_plain_rejection_is_n
         ["peru", "rejected", "biased and late"],
     ]  # fmt: skip
     assert quotes_of("Peru rejected the ultimatum.") == []
+
+
+# The default run's 3-minute budget: these early waves' classes run in CI's slow run (make
+# test-slow), and the held-out benchmark test of the default run covers their sets.
+pytestmark = pytest.mark.slow

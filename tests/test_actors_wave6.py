@@ -7,6 +7,8 @@ set), with hand-computed values."""
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.actors import Actors
 from tests.conftest import cleaned_mention_rows, mention_rows
 
@@ -261,3 +263,8 @@ def test_lowercase_alias_next_to_another_country_is_that_countrys_body() -> None
         ["Peru", "peru"],
         ["interior ministry", "mi_peru"],
     ]
+
+
+# The default run's 3-minute budget: these early waves' classes run in CI's slow run (make
+# test-slow), and the held-out benchmark test of the default run covers their sets.
+pytestmark = pytest.mark.slow

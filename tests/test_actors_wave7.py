@@ -6,6 +6,8 @@ hand-computed values."""
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.actors import Actors
 from tests.conftest import cleaned_mention_rows, mention_rows
 
@@ -146,3 +148,8 @@ def test_a_persons_own_body_before_the_title_is_one_mention_of_the_person() -> N
     # a person of another body: the AU stays a mention
     text = "The briefing by AU spokesperson Ama Owusu ended."
     assert mention_rows(text, Actors_) == [["AU", "au"], ["spokesperson Ama Owusu", "ama"]]
+
+
+# The default run's 3-minute budget: these early waves' classes run in CI's slow run (make
+# test-slow), and the held-out benchmark test of the default run covers their sets.
+pytestmark = pytest.mark.slow

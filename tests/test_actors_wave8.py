@@ -7,6 +7,8 @@ written for these tests, with hand-computed values."""
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.actors import Actors
 from tests.conftest import mention_rows
 
@@ -179,3 +181,8 @@ def test_a_country_left_entered_or_off_which_something_happens_is_a_place() -> N
     # the country that leaves or enters something acts; "left X isolated" names the one hit
     assert mentions_of("Peru left the talks.") == [["Peru", "peru"]]
     assert mentions_of("The vote left Chile isolated.") == [["Chile", "chile"]]
+
+
+# The default run's 3-minute budget: these early waves' classes run in CI's slow run (make
+# test-slow), and the held-out benchmark test of the default run covers their sets.
+pytestmark = pytest.mark.slow

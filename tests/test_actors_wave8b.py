@@ -6,6 +6,8 @@ written for these tests (not taken from the set), with hand-computed values."""
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.actors import Actors
 from tests.conftest import cleaned_mention_rows, mention_rows
 
@@ -301,3 +303,8 @@ def test_a_shared_spelling_is_resolved_by_another_body_of_the_same_country() -> 
     assert mentions_of(text, MOJ_ACTORS) == [
         ["Fiscalia", "fiscalia_chile"], ["Peru", "peru"], ["Ministry of Justice", "moj_peru"]
     ]  # fmt: skip
+
+
+# The default run's 3-minute budget: these early waves' classes run in CI's slow run (make
+# test-slow), and the held-out benchmark test of the default run covers their sets.
+pytestmark = pytest.mark.slow

@@ -6,6 +6,8 @@ written for these tests, with hand-computed values."""
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.actors import Actors
 from tests.conftest import cleaned_mention_rows, mention_rows
 
@@ -203,3 +205,8 @@ def test_the_bare_practice_of_extradition_to_a_country_names_the_state() -> None
     # one case: the people's destination
     assert mentions_of("The court approved their extradition to Chile.") == []
     assert mentions_of("The court approved extradition to Chile.") == []
+
+
+# The default run's 3-minute budget: these early waves' classes run in CI's slow run (make
+# test-slow), and the held-out benchmark test of the default run covers their sets.
+pytestmark = pytest.mark.slow

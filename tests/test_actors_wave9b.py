@@ -6,6 +6,8 @@ these tests (not taken from the set), with hand-computed values."""
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.actors import Actors
 from tests.conftest import mention_rows
 
@@ -232,3 +234,8 @@ def test_an_organisations_brand_after_its_is_not_a_mention() -> None:
     # a body of the organisation, capitalised on: kept
     text = "The ministry and its WHO Regional Office met."
     assert mention_rows(text, BRANDS) == [["WHO", "who"]]
+
+
+# The default run's 3-minute budget: these early waves' classes run in CI's slow run (make
+# test-slow), and the held-out benchmark test of the default run covers their sets.
+pytestmark = pytest.mark.slow

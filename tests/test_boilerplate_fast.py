@@ -75,6 +75,12 @@ def test_remembered_lines_give_the_same_result_as_matching_every_line(
 
 
 EDGE_LINES = [
+    # wave 23: an appeal, a translation credit, a masthead bar, a bracketed day dateline
+    "Ruritania Watch relies on readers like you. Donate today.",
+    "Support independent journalism. Harbour News is a nonprofit — donate now.",
+    "Translated from Chinese by Ana Ruiz.",
+    "联合早报 Lianhe Zaobao | Singapore | News",
+    "(Lima, 21st) Peru has formally asked Chile for help.",
     "Jane Roe (second from left) and John Doe at the ceremony.",
     "Officials (L-R) Jane Roe, John Doe and Max Poe.",
     "Jane Roe (front row, centre) poses with delegates.",

@@ -5,29 +5,9 @@ written for these tests; each positive case failed before the wave's rules."""
 
 from __future__ import annotations
 
-import warnings
-
-import pandas as pd
 import pytest
 
-from analysis.boilerplate import clean_boilerplate
-from tests.conftest import boilerplate_removed
-
-HEAD = "Police in Kunming arrested 14 people on Tuesday.\n\n"
-TAIL = "\n\nThe ministry said the raids would continue.\n"
-
-
-def cleaned(text: str) -> str:
-    docs = pd.DataFrame({"doc_id": ["d1"], "text": [text]})
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return str(clean_boilerplate(docs)[0].loc[0, "text"])
-
-
-def removed_between(line: str) -> list[tuple[str, str]]:
-    """The removals of a page with ``line`` between two body paragraphs."""
-    return boilerplate_removed(HEAD + line + TAIL)
-
+from tests.conftest import PAGE_HEAD, PAGE_TAIL, boilerplate_removed, cleaned_text, removed_between
 
 # --- 1. wire update notes --------------------------------------------------------------------
 
@@ -48,7 +28,7 @@ def removed_between(line: str) -> list[tuple[str, str]]:
 )
 def test_wire_update_note(note: str) -> None:
     assert removed_between(note) == [("update_line", note)]
-    assert cleaned(HEAD + note + TAIL) == HEAD + TAIL[1:]
+    assert cleaned_text(PAGE_HEAD + note + PAGE_TAIL) == PAGE_HEAD + PAGE_TAIL[1:]
 
 
 @pytest.mark.parametrize(
@@ -129,10 +109,10 @@ def test_page_nav(nav: str) -> None:
 
 def test_page_nav_pair() -> None:
     page = (
-        HEAD + "[Previous] 11th CAEXPO closes with record deals\n"
+        PAGE_HEAD + "[Previous] 11th CAEXPO closes with record deals\n"
         "[Next] ASEAN business leaders tour Qinzhou port\n"
     )
-    assert cleaned(page) == HEAD
+    assert cleaned_text(page) == PAGE_HEAD
 
 
 @pytest.mark.parametrize(
@@ -211,20 +191,20 @@ def test_slash_in_text_stays(line: str) -> None:
 
 def test_more_from_heading_with_small_words() -> None:
     page = (
-        HEAD + "More from This Week in Asia\n"
+        PAGE_HEAD + "More from This Week in Asia\n"
         "- Myanmar junta vows to demolish KK Park\n"
-        "- Thai police raid call centre in Mae Sot\n" + TAIL
+        "- Thai police raid call centre in Mae Sot\n" + PAGE_TAIL
     )
     assert boilerplate_removed(page) == [
         ("list_heading", "More from This Week in Asia"),
         ("list_heading", "- Myanmar junta vows to demolish KK Park"),
         ("list_heading", "- Thai police raid call centre in Mae Sot"),
     ]
-    assert cleaned(page) == HEAD + TAIL
+    assert cleaned_text(page) == PAGE_HEAD + PAGE_TAIL
 
 
 def test_more_from_heading_with_of() -> None:
-    page = HEAD + "More from Voice of America\n• Laos seizes record meth haul\n"
+    page = PAGE_HEAD + "More from Voice of America\n• Laos seizes record meth haul\n"
     assert [r for r, _ in boilerplate_removed(page)] == ["list_heading", "list_heading"]
 
 
@@ -246,19 +226,23 @@ def test_more_from_sentence_stays() -> None:
     ],
 )
 def test_pull_quote(heading: str, quote: str) -> None:
-    page = HEAD + heading + "\n" + quote + TAIL
+    page = PAGE_HEAD + heading + "\n" + quote + PAGE_TAIL
     assert boilerplate_removed(page) == [("pull_quote", heading), ("pull_quote", quote)]
-    assert cleaned(page) == HEAD + TAIL[1:]
+    assert cleaned_text(page) == PAGE_HEAD + PAGE_TAIL[1:]
 
 
 def test_pull_quote_attribution_on_its_own_line() -> None:
-    page = HEAD + "Quote of the day\n\n“Crime has no borders.”\n— Wang Yi\n" + TAIL
+    page = PAGE_HEAD + "Quote of the day\n\n“Crime has no borders.”\n— Wang Yi\n" + PAGE_TAIL
     assert [r for r, _ in boilerplate_removed(page)] == ["pull_quote"] * 3
 
 
 def test_quote_of_the_day_without_a_quote_stays() -> None:
-    page = HEAD + "Quote of the day\n\nThe minister spoke for an hour about the raids." + TAIL
+    page = (
+        PAGE_HEAD
+        + "Quote of the day\n\nThe minister spoke for an hour about the raids."
+        + PAGE_TAIL
+    )
     assert boilerplate_removed(page) == []
     # an attributed quote in the story's text, without the box's heading, stays
-    page = HEAD + '"Crime has no borders." — Wang Yi' + TAIL
+    page = PAGE_HEAD + '"Crime has no borders." — Wang Yi' + PAGE_TAIL
     assert boilerplate_removed(page) == []

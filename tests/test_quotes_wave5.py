@@ -6,6 +6,8 @@ values: ``[text, kind, speaker_id, cue]`` per quote."""
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.actors import Actors
 from tests.conftest import quote_rows
 
@@ -341,3 +343,8 @@ def test_officials_named_by_a_nationality_adjective_speak_for_the_named_country(
         "Ghana signed the deal with Peru. Ghanaian officials have accused Chile of delaying "
         "the talks. Chilean officials have denied that. The Swedish officials said nothing."
     ) == [["Chile of delaying the talks", "reported", "ghana", "accused"]]
+
+
+# The default run's 3-minute budget: these early waves' classes run in CI's slow run (make
+# test-slow), and the held-out benchmark test of the default run covers their sets.
+pytestmark = pytest.mark.slow

@@ -5,6 +5,8 @@ cue]`` per quote."""
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.actors import Actors
 from tests.conftest import quote_rows
 
@@ -218,3 +220,8 @@ def test_agree_after_the_content_is_the_sources_view() -> None:
         ["Lima supplies the fuel", "reported", None, "agree"],
         ["Prices will fall", "reported", "ana_rios", "agrees"],
     ]
+
+
+# The default run's 3-minute budget: these early waves' classes run in CI's slow run (make
+# test-slow), and the held-out benchmark test of the default run covers their sets.
+pytestmark = pytest.mark.slow
