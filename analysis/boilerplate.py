@@ -82,10 +82,12 @@ from analysis.cleaning_rules import (
 from analysis.end_matter import end_matter
 from analysis.page_blocks import (
     CAPTION_MAX,
+    READING_ITEM,
     SENTENCE_END,
     furniture_line,
     page_blocks,
     pull_quotes,
+    reading_lists,
 )
 from analysis.schema import conform, empty_table
 
@@ -418,6 +420,7 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
     if lines_of.letterhead:
         _letterhead(lines, drop)
         _end_mark(lines, drop)
+        _office_letterhead(lines, drop)
     if drop:
         _page_top(lines, drop)
     _record_header(lines, drop)
@@ -427,6 +430,10 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
     # only in a text holding the heading's word
     if "uote" in text or "UOTE" in text:
         pull_quotes(lines, drop)
+    # a newsletter's reading list without a heading (wave 24): looked for only in a text with a
+    # quoted title before a bracket
+    if '" (' in text or "” (" in text:
+        reading_lists(lines, drop)
     # last: a line that a block above names (a social post's author line) keeps that name
     _issuer_header(lines, drop)
     if not drop and not cuts:
@@ -460,6 +467,10 @@ _RELEASE_HEADING = re.compile(
     # "Press Release Number: PR-512/K.3/Kph.3/08/2024", "PRESS STATEMENT No. 41/SP/LBH/X/2025"
     # (wave 18)
     r"|\s{1,3}(?:No\.?|Nr\.?|Number|#)\s{0,3}:?\s{0,3}(?=[\w./-]{0,30}\d)[A-Za-z\d][\w./-]{0,30})?"
+    # the same heading in the state's language after a bar or slash, "Press Release | Siaran
+    # Akhbar" (wave 24, held-out set 124: the letterhead "PRIME MINISTER'S OFFICE / BRUNEI
+    # DARUSSALAM / Jabatan Perdana Menteri" above it)
+    r"(?:\s{0,3}[|/]\s{0,3}[^\W\d_][^\W\d]{1,20}(?:\s{1,3}[^\W\d_][^\W\d]{1,20}){0,3})?"
 )
 
 
@@ -583,7 +594,9 @@ def _signature_block(lines: list[str], drop: dict[int, str]) -> None:
         n -= 1
     if n < 3:  # a heading and a body paragraph at least before it
         return
-    block = paras[n - 1]
+    # (the lines a rule removed are left out: "Prime Minister's Office / Brunei Darussalam" over
+    # "Last Updated: 10/04/2019 08:15", a time stamp; wave 24, held-out set 124)
+    block = [j for j in paras[n - 1] if j not in drop]
     texts = [lines[j].strip() for j in block]
     if (
         2 <= len(block) <= _SIGNATURE_LINES
@@ -691,6 +704,56 @@ def _record_header(lines: list[str], drop: dict[int, str]) -> None:
             drop.setdefault(k, "letterhead")
 
 
+# an office's name in capitals: "PRIME MINISTER'S OFFICE", "SUPREME PEOPLE'S PROCURACY OF VIET
+# NAM", "MINISTRY OF JUSTICE": up to four words before the office's noun, "of …" after it, and
+# nothing else (a headline in capitals has a verb: "MINISTRY WARNS OF NEW SCAMS")
+_OFFICE_NAME = regex.compile(
+    r"(?:THE\s{1,3})?(?:[A-Z][A-Z'’.&-]{0,25}\s{1,3}){0,4}(?:OFFICE|MINISTRY|PROCURACY"
+    r"|PROCURATORATE|CHAMBERS|DEPARTMENT|COURT|COMMISSION|AGENCY|EMBASSY|GOVERNMENT|SECRETARIAT"
+    r"|BUREAU|COUNCIL|AUTHORITY|POLICE|PROSECUTOR|PROSECUTOR-GENERAL|ATTORNEY-GENERAL|CABINET)"
+    r"(?:\s{1,3}(?:OF|FOR)(?:\s{1,3}THE)?(?:\s{1,3}[A-Z][A-Z'’.&-]{0,25}){1,6})?"
+)
+_LANGUAGE_SWITCH = regex.compile(r"\s{0,3}[|/]\s{0,3}(?i:english|en|eng)\s{0,3}")
+
+
+def _office_letterhead(lines: list[str], drop: dict[int, str]) -> None:
+    """The letterhead of a government portal at the top of its page, not over a release's
+    heading (wave 24, held-out set 124): the office's name in capitals on the first line
+    (:data:`_OFFICE_NAME`), and under it, in the same paragraph, the country in capitals or the
+    office's name in the state's language, "BRUNEI DARUSSALAM", "Jabatan Perdana Menteri", "Cổng
+    thông tin điện tử Viện kiểm sát nhân dân tối cao | English" (a language switch after it
+    allowed): each line short, without sentence-final punctuation, in capitals, two words in
+    three capitalised (the state's language has its own small words: "Kementerian Hukum dan Hak
+    Asasi Manusia") or written with letters outside English's, and text below the paragraph. A headline under
+    the name (a sentence in lower case, in English) keeps the whole paragraph."""
+    top = []
+    for k, line in enumerate(lines[: _LETTERHEAD_LINES + 2]):
+        if line.strip():
+            top.append(k)
+        elif top:
+            break
+    if not 2 <= len(top) <= _LETTERHEAD_LINES or top[0] in drop:
+        return
+    if not any(line.strip() for line in lines[top[-1] + 1 :]):
+        return
+    first = lines[top[0]].strip()
+    if not (first.isupper() and furniture_line(first) and _OFFICE_NAME.fullmatch(first)):
+        return
+    for k in top[1:]:
+        line = _LANGUAGE_SWITCH.sub("", lines[k].strip())
+        if not furniture_line(line):
+            return
+        if not (line.isupper() or _mostly_capitalised(line) or not line.isascii()):
+            return
+    for k in top:
+        drop.setdefault(k, "letterhead")
+
+
+def _mostly_capitalised(line: str) -> bool:
+    words = line.split()
+    return bool(words) and 3 * sum(w[:1].isupper() for w in words) >= 2 * len(words)
+
+
 def _caption_above(
     lines: list[str], i: int, rule: BoilerplateRule, drop: dict[int, str], cuts: dict
 ) -> None:
@@ -765,7 +828,9 @@ def _teasers_below(
             or k in drop
             or k in cuts
             or len(line) > CAPTION_MAX
-            or line.endswith(SENTENCE_END)
+            # (an item of a reading list ends with its outlet in brackets, '• "Why ASEAN never
+            # got its extradition treaty" (The Diplomat)'; wave 24, held-out set 128)
+            or (line.endswith(SENTENCE_END) and not READING_ITEM.fullmatch(line))
         ):
             return
         tags &= len(line.split()) <= _TAG_WORDS

@@ -211,6 +211,10 @@ BETWEEN_MOTION: frozenset[str] = frozenset({
     "strait", "river", "pipeline", "checkpoints",
     # venues: "has since rotated between China and ASEAN capitals" (held-out set 12)
     "rotated", "rotates", "rotate", "rotating", "alternated", "alternates", "alternating",
+    # where a country lies: "a landlocked state sandwiched between China, Vietnam, …" (wave
+    # 23, set 122: the references leave the five uncoded)
+    "sandwiched", "wedged", "squeezed", "nestled", "lies", "lie", "lying", "located",
+    "situated",
 })  # fmt: skip
 _BETWEEN_FILL = frozenset({
     "the", "two", "three", "four", "both", "countries", "nations", "neighbours", "neighbors",

@@ -532,7 +532,7 @@ def untabled_person_before(
         return None  # "Ghana's Ministry of Foreign Affairs said": a body's name (set 12)
     if doc.first_mention_in(lo, t) is None and not (
         nationality
-        and (norm[lo] in DEMONYMS or norm[lo] in _IRREGULAR)
+        and norm[lo] in DEMONYMS
         and capitalised(doc, lo)
         and norm[t] not in _PLACE_PREPOSITIONS  # "Chinese officials in Mae Sot said"
     ):
@@ -987,15 +987,6 @@ _MEMBER_NOUNS = frozenset({
     "official", "officials", "representative", "representatives", "member", "members",
     "source", "sources", "spokesman", "spokeswoman", "spokesperson",
 })  # fmt: skip
-# irregular adjectives of country names (the regular ones add -n, -an, -ian, -ese, -i)
-_IRREGULAR = {
-    "thai": "thailand", "lao": "laos", "laotian": "laos", "philippine": "philippines",
-    "filipino": "philippines", "british": "united kingdom", "american": "united states",
-    "french": "france", "german": "germany", "spanish": "spain", "dutch": "netherlands",
-    "swiss": "switzerland", "burmese": "myanmar", "turkish": "turkey", "polish": "poland",
-    "swedish": "sweden", "greek": "greece", "danish": "denmark", "irish": "ireland",
-    "argentine": "argentina", "peruvian": "peru", "norwegian": "norway", "finnish": "finland",
-}  # fmt: skip
 _OTHER_NAMES = {"united kingdom": ("britain", "uk", "u.k."), "united states": ("us", "u.s.", "usa")}
 # official or local names whose adjective is the one of the older English name (wave 12)
 _NAME_FORMS = {"türkiye": "turkey", "turkiye": "turkey", "lao pdr": "laos", "czechia": "czech"}
@@ -1011,8 +1002,9 @@ def demonyms_of(name: str) -> frozenset[str]:
     irregular ones ("thai", "lao", "british" for "britain") and the regular ones by -n, -an,
     -ian, -ese, -i, -ean ("cambodian", "vietnamese" of "viet nam")."""
     name = _NAME_FORMS.get(name, name)
-    out = {adj for adj, country in _IRREGULAR.items() if country == name}
-    out |= {adj for adj in ("british", "american") if name in _OTHER_NAMES.get(_IRREGULAR[adj], ())}
+    # the irregular ones and the other names' ("british" for "britain"): name_forms.DEMONYMS
+    out = {adj for adj, country in DEMONYMS.items() if country == name}
+    out |= {adj for adj in ("british", "american") if name in _OTHER_NAMES.get(DEMONYMS[adj], ())}
     name = name.replace(" ", "")  # "Viet Nam": "Vietnamese"
     stems = {name, name[:-1]} if name[-1:] in "aeiouy" else {name}
     return frozenset(

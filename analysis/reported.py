@@ -976,6 +976,10 @@ def _it_after_organisation(found: Found, s_lo: int) -> Slot | None:
     return prev if found.doc.a_type[found.doc.m_row[prev.mention]] == "organisation" else None
 
 
+#: Prepositions that open an adverbial of place or time before a sentence's subject
+_PLACE_OPENERS = frozenset({"in", "on", "at", "during", "after", "before", "from"})
+
+
 def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
     """The speaker of a cue that opens a second predicate ("X underlined A, and expressed B",
     "Hart declined to say …, but said B", "The Vice President highly appreciated … and
@@ -989,6 +993,11 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
             return prev
     first_hi = next((i - 1 for i in range(s_lo, c0) if norm[i] in BOUNDARY), c0 - 2)
     lo = s_lo
+    if norm[lo] in _PLACE_OPENERS and first_hi + 3 < c0 and norm[first_hi + 1] == ",":
+        # "In Phnom Penh, Prosecutor General X described … and vowed …": the opening
+        # adverbial is no subject; the clause after its comma has it (wave 23, set 122)
+        lo = first_hi + 2
+        first_hi = next((i - 1 for i in range(lo, c0) if norm[i] in BOUNDARY), c0 - 2)
     while lo < first_hi and norm[lo] in INTRO_WORDS and norm[lo] not in _ARTICLES:
         lo += 1
     k = doc.first_at.get(lo)

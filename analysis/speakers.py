@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analysis._quote_index import doc_codes
-from analysis.cues import issued_by
+from analysis.cues import AS_CUES, DIRECT_ONLY_CUES, issued_by
 from analysis.dates import MONTH_NAMES
 from analysis.paragraphs import paragraph_breaks
 from analysis.surname_forms import title_goes_on, untabled_surname_opening
@@ -115,6 +115,7 @@ SOURCE_PERSONS: frozenset[str] = frozenset({
     "delegate", "counsel", "source", "officer", "representative", "investigator", "negotiator",
     "envoy",
 })  # fmt: skip
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 # "the two ministers", "the three prosecutors": several people speak, no one of them alone
 _SEVERAL = frozenset({"two", "three", "four", "both"})
 _MALE = frozenset({"mr", "his", "him", "himself", "he"})
@@ -645,6 +646,34 @@ class SpeakerDoc:
         a, b = np.searchsorted(self.a_start, [self.start[p], self.start[lo - 1]])
         return None if any(t == "person" for t in self.a_type[a:b]) else actor
 
+    def body_source_before(self, i: int) -> str | None:
+        """The tabled body (or country) of an unnamed source in the sentence before token
+        ``i``'s: '"…," an NIA officer said. ¶ …, he added' → the NIA; also "a spokesman for
+        the SPP", "an official of the ministry" (wave 23, set 122: the references give the
+        pronoun the body). None when that sentence names a person."""
+        lo = int(self.s_lo[i])
+        if lo == 0:
+            return None
+        p, norm = int(self.s_lo[lo - 1]), self.norm
+        a, b = np.searchsorted(self.a_start, [self.start[p], self.start[lo - 1]])
+        if any(t == "person" for t in self.a_type[a:b]):
+            return None
+        if any(norm[k] in ("he", "she") and not self.in_mention[k] for k in range(p, lo)):
+            return None  # a person spoken of by a pronoun there
+        for k in range(p + 1, lo):
+            if norm[k] not in SOURCE_PERSONS or self.in_mention[k]:
+                continue
+            # an indefinite source only: "the AGO official noted …" is someone named before
+            if not any(norm[j] in _INDEFINITE for j in range(max(p, k - 4), k)):
+                return None
+            m = self.last_at.get(k - 1)  # "an NIA officer"
+            if m is None and k + 2 < lo and norm[k + 1] in ("for", "of", "from", "at"):
+                m = self.first_at.get(k + 3 if norm[k + 2] == "the" else k + 2)
+            if m is not None and self.a_type[self.m_row[m]] in ("organisation", "country"):
+                return str(self.a_actor[self.m_row[m]])
+            return None
+        return None
+
     def _appositive_opening(self, p: int, lo: int) -> bool:
         """The sentence ``p..lo-1`` opens with "DET noun [noun], Name Name," ("His lawyer,
         Bonar Siregar, told …"): a person the table does not know, named in apposition."""
@@ -754,6 +783,8 @@ class SpeakerDoc:
         before = min(slot.first, int(np.searchsorted(self.start, quote_start)))
         if slot.pronoun in _GENDER_OF and (actor := self.nationality_subject_before(before)):
             return (actor, s_char, e_char, "pronoun")  # "A Thai official … . '…,' he said"
+        if slot.pronoun in _GENDER_OF and (actor := self.body_source_before(before)):
+            return (actor, s_char, e_char, "pronoun")  # '"…," an NIA officer said. …, he added'
         last_ok, first_in_sent = self._antecedent_arrays(PRONOUNS.get(slot.pronoun, ("person",)))
         j = bisect.bisect_left(self.a_start, min(quote_start, s_char)) - 1
         if j < 0 or last_ok[j] < 0:
@@ -784,6 +815,8 @@ class SpeakerDoc:
 
 # -- the quotes of one document so far (shared by analysis.quotes and analysis.reported) ------
 
+#: Cues of a quotation inside a predicate ("described X as "…"", "praised X for its "…"")
+_PREDICATE_CUES: frozenset[str] = AS_CUES | frozenset(DIRECT_ONLY_CUES)
 #: Token classes of the quote rules: clause boundaries, sentence ends, and what a quote's
 #: words are trimmed of (a leading "that", punctuation).
 BOUNDARY: frozenset[str] = frozenset({",", ";", ":"})
@@ -924,5 +957,7 @@ class Found:
         if slot is not None and slot.mention != -1:
             sents = self.unnamed_sents if slot.mention == UNNAMED else self.named_sents
             sents.add(int(doc.s_lo[slot.first]))
-        if kind == "reported":
+        if kind == "reported" or cue in _PREDICATE_CUES:
+            # (also a quotation a predicate holds, "described X as "…" and vowed to …": the
+            # next predicate's subject is its speaker; wave 23, set 122)
             self.last_reported = (b, slot)

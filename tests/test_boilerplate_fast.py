@@ -81,6 +81,15 @@ EDGE_LINES = [
     "Translated from Chinese by Ana Ruiz.",
     "联合早报 Lianhe Zaobao | Singapore | News",
     "(Lima, 21st) Peru has formally asked Chile for help.",
+    # wave 24: a greeting, a sponsor's line, a gallery's control, a staff credit, a broadcaster's
+    # masthead, a caption signed by a wire's photographer
+    "Good morning from Lima. Today: a new port and a court ruling.",
+    "SPONSORED | Fly Lima–Quito from $99. Book now.",
+    "Load more photos",
+    "Staff writer, with AFP",
+    "TVP WORLD-PERU News",
+    "The minister speaks in Lima. REUTERS/Ana Ruiz",
+    "Police guard the port of Callao. EPA-EFE/ANA RUIZ/File Photo",
     "Jane Roe (second from left) and John Doe at the ceremony.",
     "Officials (L-R) Jane Roe, John Doe and Max Poe.",
     "Jane Roe (front row, centre) poses with delegates.",
