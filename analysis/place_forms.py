@@ -212,7 +212,7 @@ BETWEEN_MOTION: frozenset[str] = frozenset({
     # venues: "has since rotated between China and ASEAN capitals" (held-out set 12)
     "rotated", "rotates", "rotate", "rotating", "alternated", "alternates", "alternating",
     # where a country lies: "a landlocked state sandwiched between China, Vietnam, …" (wave
-    # 23, set 122: the references leave the five uncoded)
+    # 24, set 122: the references leave the five uncoded)
     "sandwiched", "wedged", "squeezed", "nestled", "lies", "lie", "lying", "located",
     "situated",
 })  # fmt: skip

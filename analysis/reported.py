@@ -995,7 +995,7 @@ def _second_predicate(found: Found, s_lo: int, c0: int) -> Slot | None:
     lo = s_lo
     if norm[lo] in _PLACE_OPENERS and first_hi + 3 < c0 and norm[first_hi + 1] == ",":
         # "In Phnom Penh, Prosecutor General X described … and vowed …": the opening
-        # adverbial is no subject; the clause after its comma has it (wave 23, set 122)
+        # adverbial is no subject; the clause after its comma has it (wave 24, set 122)
         lo = first_hi + 2
         first_hi = next((i - 1 for i in range(lo, c0) if norm[i] in BOUNDARY), c0 - 2)
     while lo < first_hi and norm[lo] in INTRO_WORDS and norm[lo] not in _ARTICLES:

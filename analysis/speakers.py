@@ -649,7 +649,7 @@ class SpeakerDoc:
     def body_source_before(self, i: int) -> str | None:
         """The tabled body (or country) of an unnamed source in the sentence before token
         ``i``'s: '"…," an NIA officer said. ¶ …, he added' → the NIA; also "a spokesman for
-        the SPP", "an official of the ministry" (wave 23, set 122: the references give the
+        the SPP", "an official of the ministry" (wave 24, set 122: the references give the
         pronoun the body). None when that sentence names a person."""
         lo = int(self.s_lo[i])
         if lo == 0:
@@ -959,5 +959,5 @@ class Found:
             sents.add(int(doc.s_lo[slot.first]))
         if kind == "reported" or cue in _PREDICATE_CUES:
             # (also a quotation a predicate holds, "described X as "…" and vowed to …": the
-            # next predicate's subject is its speaker; wave 23, set 122)
+            # next predicate's subject is its speaker; wave 24, set 122)
             self.last_reported = (b, slot)

@@ -409,7 +409,7 @@ def untabled_members(found: Found) -> None:
             continue
         p = t - 2 if t >= 1 and norm[t - 1] == "the" else t - 1
         if p >= 1 and norm[p].endswith(("'s", "’s")):
-            p -= 1  # "Siti Hajar of Malaysia's AGC told …" (wave 23, set 124)
+            p -= 1  # "Siti Hajar of Malaysia's AGC told …" (wave 24, set 124)
         if p < 2 or norm[p] not in _MEMBER_LINKS or doc.s_lo[p - 2] != doc.s_lo[t]:
             continue
         name = (p - 2, p - 1)
