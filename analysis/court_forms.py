@@ -22,7 +22,7 @@ import re
 
 import pandas as pd
 
-from analysis.speakers import Found
+from analysis.speakers import Found, clear_speaker
 
 __all__ = ["RULING_CUES", "court_rulings", "court_headed"]
 
@@ -84,4 +84,4 @@ def court_rulings(found: Found) -> None:
                 doc.text, e0, e0 + 60
             ):
                 continue
-        row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
+        clear_speaker(row)

@@ -67,6 +67,7 @@ __all__ = [
     "single_quote_pairs",
     "untabled_pronouns",
     "BODY_WORDS",
+    "SEEN_BY",
     "untabled_person_before",
     "untabled_name_clause",
     "opening_untabled_name",
@@ -196,7 +197,10 @@ SHOWN_DOCUMENTS: frozenset[str] = frozenset({
     "documents", "records", "files", "minutes", "filings", "papers", "emails", "messages",
     "cables", "memos", "contracts", "statements", "transcripts", "logs", "ledgers",
 })  # fmt: skip
-_SEEN = frozenset({"seen", "obtained", "reviewed", "examined", "leaked", "shared", "published"})
+#: Participles of a document only seen by someone, not written: "documents seen by ICIJ",
+#: "records obtained by OCCRP" (:func:`analysis.speech_forms.documents_seen`)
+SEEN_BY: frozenset[str] = frozenset({"seen", "obtained", "reviewed", "examined"})
+_SEEN = SEEN_BY | {"leaked", "shared", "published"}
 
 
 def documents_before(norm: Sequence[str], first: int, s_lo: int) -> bool:

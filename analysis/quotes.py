@@ -174,6 +174,7 @@ from analysis.speakers import (
     SortedMentions,
     SortedTokens,
     SpeakerDoc,
+    clear_speaker,
 )
 from analysis.speech_forms import (
     CALL_ON_CUES,
@@ -722,7 +723,7 @@ def _quotes_in_doc(
     court_rulings(found)  # "The court ruled that …": a ruling, no speaker (wave 13)
     for row in found.rows:
         if row["cue"] in HEARING_CUES or row["cue"] in HEARD_CUES:  # the court is told
-            row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
+            clear_speaker(row)
     return [row for row in found.rows if not courtesy(row)]  # "expressed thanks for …" (wave 18)
 
 

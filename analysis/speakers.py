@@ -44,6 +44,7 @@ __all__ = [
     "TRIM_RIGHT",
     "Cue",
     "Found",
+    "clear_speaker",
     "SortedTokens",
     "SortedMentions",
     "paragraph_breaks",  # moved to analysis.paragraphs; re-exported for old imports
@@ -643,8 +644,12 @@ class SpeakerDoc:
             or not any(norm[k] in SOURCE_PERSONS for k in range(j + 1, min(lo, j + 3)))
         ):
             return None
+        return None if self._names_person(p, lo) else actor
+
+    def _names_person(self, p: int, lo: int) -> bool:
+        """A mention of a person starts among tokens ``p..lo-2`` (a sentence before ``lo``)."""
         a, b = np.searchsorted(self.a_start, [self.start[p], self.start[lo - 1]])
-        return None if any(t == "person" for t in self.a_type[a:b]) else actor
+        return any(t == "person" for t in self.a_type[a:b])
 
     def body_source_before(self, i: int) -> str | None:
         """The tabled body (or country) of an unnamed source in the sentence before token
@@ -655,8 +660,7 @@ class SpeakerDoc:
         if lo == 0:
             return None
         p, norm = int(self.s_lo[lo - 1]), self.norm
-        a, b = np.searchsorted(self.a_start, [self.start[p], self.start[lo - 1]])
-        if any(t == "person" for t in self.a_type[a:b]):
+        if self._names_person(p, lo):
             return None
         if any(norm[k] in ("he", "she") and not self.in_mention[k] for k in range(p, lo)):
             return None  # a person spoken of by a pronoun there
@@ -875,6 +879,12 @@ def dateline_end(doc: SpeakerDoc, a: int, b: int) -> int:
 def _all_caps(doc: SpeakerDoc, i: int) -> bool:
     word = doc.text[int(doc.start[i]) : int(doc.end[i])]
     return len(word) >= 2 and word.isupper() and word.replace(".", "").isalpha()
+
+
+def clear_speaker(row: dict) -> None:
+    """Give the quote ``row`` (a found quote's fields) an NA speaker: nobody of the table
+    speaks it (a court is told, the outlet only saw the documents, …)."""
+    row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
 
 
 @dataclass

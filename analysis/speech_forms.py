@@ -38,7 +38,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.cues import issued_by
-from analysis.quote_forms import BODY_WORDS
+from analysis.quote_forms import BODY_WORDS, SEEN_BY
 from analysis.speakers import (
     BOUNDARY,
     QUOTE_MARKS,
@@ -48,6 +48,7 @@ from analysis.speakers import (
     Found,
     Slot,
     SpeakerDoc,
+    clear_speaker,
 )
 from analysis.surname_forms import TITLE_END_WORDS
 
@@ -367,11 +368,6 @@ def filed_documents(found: Found) -> None:
                 break
 
 
-#: Participles of a document only seen by someone: "documents seen by ICIJ", "records
-#: obtained by OCCRP" (who saw them did not write them)
-_SEEN_BY = frozenset({"seen", "obtained", "reviewed", "examined"})
-
-
 def documents_seen(found: Found) -> None:
     """Quotes of what documents "show" whose speaker is the outlet that only saw them:
     "Documents seen by ICIJ show …", "…, immigration records obtained by OCCRP show." keep an
@@ -383,9 +379,8 @@ def documents_seen(found: Found) -> None:
             continue
         t = int(doc.start.searchsorted(row["speaker_start"]))
         k = t - 1 if t >= 1 and norm[t - 1] == "the" else t
-        if k >= 2 and norm[k - 1] == "by" and norm[k - 2] in _SEEN_BY:
-            row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA,
-                       resolved_via=pd.NA)  # fmt: skip
+        if k >= 2 and norm[k - 1] == "by" and norm[k - 2] in SEEN_BY:
+            clear_speaker(row)
 
 
 _MEMBER_LINKS = frozenset({"of", "from", "at"})
@@ -424,8 +419,7 @@ def untabled_members(found: Found) -> None:
             )
             and row["start"] > row["speaker_end"]
         ):
-            row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA,
-                       resolved_via=pd.NA)  # fmt: skip
+            clear_speaker(row)
 
 
 #: A country's one person by role: "China's top prosecutor", "Malaysia's procurator-general",
@@ -473,7 +467,7 @@ def data_sources(found: Found) -> None:
         return
     for row in found.rows:
         if row["cue"] == "according to" and row["sent"] in sents:
-            row.update(speaker_id=pd.NA, speaker_start=pd.NA, speaker_end=pd.NA, resolved_via=pd.NA)
+            clear_speaker(row)
 
 
 #: Words that open a clause of its own after a comma: "X denies A, although B, according to Y"
