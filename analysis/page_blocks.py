@@ -380,15 +380,14 @@ _OUTLET = (
 #: the closing mark: a quoted sentence has one) and its outlet in brackets, '• "Why ASEAN never
 #: got its extradition treaty" (The Diplomat)'; or, under a list's heading, a title without
 #: quotation marks, "• Inside a Cambodian scam compound (The Post)".
+_BULLET = r"[-–—•*·▪]\s{1,3}"
+_OUTLET_AFTER = r"\s{1,3}\(\s{0,2}" + _OUTLET + r"\s{0,2}\)\.?"  # " (The Diplomat)"
 READING_ITEM = regex.compile(
-    r"(?:[-–—•*·▪]\s{1,3})?(?:[\"“‘][^\"“”\n]{3,150}?(?<![.!,;:])[\"”’]"
-    r"|[^\s\"“(][^\n\"“”()]{2,150}?(?<![.!,;:]))\s{1,3}\(\s{0,2}" + _OUTLET + r"\s{0,2}\)\.?"
+    rf"(?:{_BULLET})?(?:[\"“‘][^\"“”\n]{{3,150}}?(?<![.!,;:])[\"”’]"
+    r"|[^\s\"“(][^\n\"“”()]{2,150}?(?<![.!,;:]))" + _OUTLET_AFTER
 )
-_QUOTED_ITEM = regex.compile(
-    r"[-–—•*·▪]\s{1,3}[\"“][^\"“”\n]{3,150}?(?<![.!,;:])[\"”]\s{1,3}\(\s{0,2}"
-    + _OUTLET
-    + r"\s{0,2}\)\.?"
-)
+# (a reading list without a heading: the bullet and double quotation marks required)
+_QUOTED_ITEM = regex.compile(_BULLET + r"[\"“][^\"“”\n]{3,150}?(?<![.!,;:])[\"”]" + _OUTLET_AFTER)
 
 
 def reading_lists(lines: list[str], drop: dict[int, str]) -> None:
