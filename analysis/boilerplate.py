@@ -651,6 +651,48 @@ def _page_top(lines: list[str], drop: dict[int, str]) -> None:
             furniture_line(lines[j]) for j in block
         ):
             drop[k] = "byline_block"
+    _column_author(lines, top, drop)
+
+
+# a person's name alone on its line: two to four capitalised words (initials, "Jr." and the
+# particles of Filipino, Malay, Dutch and Portuguese names between them), in title case or in
+# capitals, "Maria Elena Santos", "Ahmad Faiz bin Yusof", "JOSE M. DELA CRUZ"
+_PERSON_NAME = regex.compile(
+    r"\p{Lu}[\p{L}'’.-]{0,20}(?:\s(?:(?:de|del|dela|de\s la|van|von|der|den|bin|binti|bt|da|dos"
+    r"|di|y|al|el|le|la)\s)?\p{Lu}[\p{L}'’.-]{0,20}){1,3}(?:,?\s(?:Jr|Sr|III|II)\.?)?"
+)
+# the small words a headline in title case holds and a name does not: "Cambodia To Extradite
+# Suspects", "Scam Hubs Move On"
+_HEADLINE_WORDS = frozenset({
+    "The", "A", "An", "Of", "In", "On", "To", "For", "And", "With", "As", "At", "By", "From",
+    "Over", "After", "Into", "Is", "Are", "Was", "Says", "Say", "Will", "New", "How", "Why",
+    "What", "Not", "No", "Amid", "Against", "Under", "Up", "Out", "Off",
+})  # fmt: skip
+_DATE_RULES = frozenset({"timestamp", "page_meta", "post_stamp"})
+
+
+def _column_author(lines: list[str], top: list[int], drop: dict[int, str]) -> None:
+    """An opinion column's byline at the top of its page (wave 25): the writer's name alone on
+    a line, "Maria Elena Santos", directly over the publication's stamp that a line rule
+    removed, "Published 9:30 AM, August 19, 2024" (the next line with text, a time stamp or a
+    page's meta line). Not the page's first line (a headline in title case), not a line with a
+    headline's small words ("Cambodia To Extradite Suspects"), and only under a kept line of
+    five words or more (the headline or the standfirst, which a headline in title case under
+    a section label has not); a name alone elsewhere, over a sentence or at the foot of the
+    page, stays."""
+    for n in range(1, len(top) - 1):
+        k, below = top[n], top[n + 1]
+        if k in drop or drop.get(below) not in _DATE_RULES:
+            continue
+        if not any(j not in drop and len(lines[j].split()) >= 5 for j in top[:n]):
+            continue
+        line = lines[k].strip()
+        if (
+            len(line) <= 60
+            and _PERSON_NAME.fullmatch(line)
+            and not _HEADLINE_WORDS.intersection(w.title() for w in line.split())
+        ):
+            drop[k] = "byline_block"
 
 
 # an issuing office's name in title case: "Ministry of Foreign Affairs of the People's Republic of

@@ -226,6 +226,8 @@ _TOP_SECTION = (
     r"|CHINA|SOCIETY|LAW|CRIME|ENVIRONMENT|SCIENCE|HEALTH|EDUCATION|TRAVEL|CULTURE|LIFESTYLE"
     r"|TECH|TECHNOLOGY|ENTERTAINMENT)"
 )
+# a section in capitals after a site's top section, one word: "ASEAN", "ASIA" (wave 22)
+_UPPER_SECTION = r"\p{Lu}{2}[\p{Lu}\d&'’-]{0,20}"
 # the words of a link to a neighbouring story (page_nav; wave 22)
 _NAV_WORD = r"(?i:previous|prev|next|older|newer)"
 _NAV_NOUN = r"(?i:article|story|post|page|item|entry|news)"
@@ -465,14 +467,83 @@ _WIRE = (
     r"(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|XINHUA|Xinhua|ANTARA(?:\s{1,3}FOTO)?|BERNAMA|KYODO"
     r"|YONHAP|AAP|ANADOLU|PTI|ANI|VNA|KCNA|(?:AFP|AP)\s{1,3}Photo)"
 )
+# what may follow a wire photographer's name: "/File Photo", "/Pool", "/via Name" (wave 24)
+_FILE_TAIL = (
+    r"(?:\s{0,2}/\s{0,2}(?:File(?:\s{1,3}Photo)?|FILE(?:\s{1,3}PHOTO)?|Pool|POOL|Handout|HANDOUT"
+    r"|via\s{1,3}\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){0,2}))?"
+)
+# --- wave 25 (issue 12): the other forms of a caption's credit at the end of its line ---------
+# the wires that sign a caption in brackets, "(Xinhua/Zhao Yingquan)", "(VNA/Tran Lan)", "(AFP/Jane
+# Roe)": the wire's name as it prints it in a caption (title case or capitals)
+_BRACKET_WIRE = (
+    r"(?:Xinhua|XINHUA|VNA|AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Bernama|BERNAMA|Antara|ANTARA"
+    r"|Kyodo|KYODO|Yonhap|YONHAP|AAP|Anadolu|PTI|ANI|IANS|KPL|AKP|PNA|CNS|KCNA|TNA|EFE|ANSA|dpa)"
+)
+# a photographer's name in title case, one to four words (one word is a name, not another
+# outlet: "(VNA/VNS)", "(VNA/Vietnamplus)" end a story's paragraph and are trailing_credit's)
+_PHOTOGRAPHER = (
+    r"(?!(?i:vietnam\s{0,2}plus|enditem|photo|file|handout|pool|agencies|staff)\b)"
+    r"\p{Lu}\p{Ll}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){0,3}"
+)
+# a name of two to four words, in title case or in capitals: "Heng Vuthy", "AZHAR MAHFOF"
+_CREDIT_NAME = r"\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){1,3}"
+# a local paper's credit without brackets after the caption's sentence (held-out pages of the
+# Khmer Times, the Star, the NST, the Phnom Penh Post): the paper's initials, a slash and the
+# photographer, "KT/Heng Vuthy", "STAR/Azhar Mahfof", "NST/Aziah Azmee", "PPP/Hong Menea"; the
+# photographer in capitals and the paper after the slash, "— AZHAR MAHFOF/The Star"; the wire or
+# paper and "pic" or "photo" in lower case, "Bernama pic", "NSTP pic by Aziah Azmee", "KT photo";
+# "Pic: Bernama"
+_LOCAL_CREDIT = (
+    r"(?:[-–—]{1,2}\s{0,2})?(?:[A-Z]{2,6}\s{0,2}/\s{0,2}"
+    + _CREDIT_NAME
+    + r"|\p{Lu}{2,}(?:\s{1,3}\p{Lu}{2,}){1,3}\s{0,2}/\s{0,2}(?:The\s{1,3})?\p{Lu}[\w.'’&-]{0,30}"
+    r"(?:\s{1,3}\p{Lu}[\w.'’&-]{0,30}){0,2}"
+    r"|(?:"
+    + _BRACKET_WIRE
+    + r"|[A-Z]{2,6})\s{1,3}(?:file\s{1,3})?(?:pic|pics|photo|photos|picture)"
+    r"(?:\s{1,3}by\s{1,3}" + _CREDIT_NAME + r")?"
+    r"|(?:Pic|PIC|Pics|PICS)\s{0,2}:\s{0,2}\p{Lu}[\w.'’&-]{0,30}(?:\s{0,2}/\s{0,2}\p{Lu}[\w.'’&-]{0,30}"
+    r"|\s{1,3}\p{Lu}[\w.'’&-]{0,30}){0,3})"
+)
 #: A photo caption ending with the wire's credit, "Thai Attorney General X speaks during a news
-#: conference in Bangkok. REUTERS/Chalinee Thirasupa" (held-out set 126); see wire_caption.
+#: conference in Bangkok. REUTERS/Chalinee Thirasupa" (held-out set 126); in brackets, "… in
+#: Haikou. (Xinhua/Zhao Yingquan)"; or a local paper's, "… in Phnom Penh yesterday. KT/Heng
+#: Vuthy" (wave 25); see wire_caption.
 _WIRE_CAPTION = (
-    r"(?=[^\n]{1,600}\Z)[^\n]{1,500}?[.!?)”\"’]\s{1,3}"
+    r"(?=[^\n]{1,600}\Z)[^\n]{1,500}?(?:[.!?)”\"’]\s{1,3}(?:"
     + _WIRE
     + r"\s{0,2}/\s{0,2}\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){0,3}"
-    r"(?:\s{0,2}/\s{0,2}(?:File(?:\s{1,3}Photo)?|FILE(?:\s{1,3}PHOTO)?|Pool|POOL|Handout|HANDOUT"
-    r"|via\s{1,3}\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){0,2}))?\s{0,2}\.?"
+    + _FILE_TAIL
+    + r"|"
+    + _LOCAL_CREDIT
+    + r")"
+    + r"|\s{0,3}\(\s{0,2}"
+    + _BRACKET_WIRE
+    + r"\s{0,2}/\s{0,2}"
+    + _PHOTOGRAPHER
+    + _FILE_TAIL
+    + r"\s{0,2}\))\s{0,2}\.?"
+)
+
+# a note on the writer of a commentary opening its line (author_note; wave 25, Khmer Times, the
+# Jakarta Post, the Bangkok Post): after an optional "Editor's note:" (or an asterisk, a dash or
+# a bracket), "The author is General Prosecutor attached to …", "The writer is a lecturer at
+# …", "The writers are researchers at …", or the note on where the piece came from, "This
+# article was submitted to Khmer Times.", "This piece was written exclusively for …". The noun
+# after "is" opens with an article or a capital (a position), or is a plural position after
+# "are": "The writer is accused of …" goes on in lower case, and a line with "said", "told" or
+# "according to" is a story's sentence ("The author is a former minister, police said.")
+_NO_SAID = r"(?![^\n]{0,700}?\b(?:said|says|told|according\s{1,3}to)\b)"
+_WRITER_NOTE = (
+    _NO_SAID + r"(?:[*(\[]{1,2}\s{0,2}|[-–—]{1,2}\s{0,2})?"
+    r"(?:(?i:editor['’]?s?\s{1,3}note)\s{0,3}[:：.–—-]\s{0,3})?"
+    r"(?:(?:The|THE)\s{1,3}(?i:author|writer|columnist|contributor|commentator)s?\s{1,3}"
+    r"(?:is|are|was|were)\s{1,3}(?:(?:also|currently|now|formerly)\s{1,3})?(?=an?\s|the\s|\p{Lu}"
+    # (a plural position: "The writers are lecturers …", "… are researchers at …")
+    r"|\p{Ll}{2,20}(?:ers|ors|ists|ants|ents|ows|ars)\s)"
+    r"|(?:This|THIS)\s{1,3}(?i:article|piece|op-ed|commentary|column|essay|opinion(?:\s{1,3}piece)?)"
+    r"\s{1,3}(?i:was|is|has\s{1,3}been)\s{1,3}(?:(?i:originally|first|exclusively|specially)\s{1,3})?"
+    r"(?i:submitted|contributed|written)\s{1,3}(?i:to|for|exclusively)\b)[^\n]{1,700}"
 )
 
 _WEB_RULES = (
@@ -673,9 +744,12 @@ _WEB_RULES = (
         # capitals, one word a part after a site's top section, "WORLD / ASEAN", "NEWS / ASIA /
         # THAILAND", "BUSINESS / ECONOMY": a heading in capitals, "MEDIA / PRESS", "KENYATAAN
         # MEDIA / MEDIA STATEMENT", "CHINA / ASEAN TALKS OPEN IN KUNMING", stays)
-        rf"|(?=[^\n]{{0,200}}?\p{{Lu}}\p{{Ll}}){_CRUMB_WORD}(?:\s{_CRUMB_WORD}){{0,2}}"
-        rf"(?:\s/\s{_CRUMB_WORD}(?:\s{_CRUMB_WORD}){{0,2}}){{1,3}}"
-        rf"|{_TOP_SECTION}(?:\s/\s\p{{Lu}}{{2}}[\p{{Lu}}\d&'’-]{{0,20}}){{1,3}}",
+        # (wave 25: a section of two words joined by "&", "China / Diplomacy & Defence", "Asia /
+        # Arts & Culture", "WORLD / ASIA & PACIFIC", the first line of the South China Morning
+        # Post's and others' pages)
+        rf"|(?=[^\n]{{0,200}}?\p{{Lu}}\p{{Ll}}){_CRUMB_WORD}(?:\s(?:&\s)?{_CRUMB_WORD}){{0,2}}"
+        rf"(?:\s/\s{_CRUMB_WORD}(?:\s(?:&\s)?{_CRUMB_WORD}){{0,2}}){{1,3}}"
+        rf"|{_TOP_SECTION}(?:\s/\s{_UPPER_SECTION}(?:\s&\s{_UPPER_SECTION})?){{1,3}}",
     ),
     # a byline bar: "By ZHANG YAN | China Daily | Updated: 2016-04-11 07:43", "By: Jane Doe -
     # Reporter / @janedoe" (the outlet's name may hold a country's; held-out set 7)
@@ -783,8 +857,12 @@ _WEB_RULES = (
         "author_note",
         r"\*{1,2}\s{0,2}\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){1,4}\s{1,3}(?:is|was)"
         r"\s{1,3}[^\n]{1,600}"
-        r"|[^\n]{0,400}(?i:views\s{1,3}expressed\b[^\n]{0,160}\b(?:own|do\s{1,3}not"
-        r"\s{1,3}necessarily)\b)[^\n]{0,200}",
+        # (wave 25) "The opinions expressed …", "… are those of the author and do not reflect …"
+        r"|[^\n]{0,400}(?i:(?:views|opinions)\s{1,3}expressed\b[^\n]{0,160}\b(?:own|do\s{1,3}not"
+        r"\s{1,3}(?:necessarily|reflect|represent)|those\s{1,3}of\s{1,3}the\s{1,3}(?:author|writer)s?)"
+        r"\b)[^\n]{0,200}" + r"|" + _WRITER_NOTE,
+        # (wave 25) a note on the writer opening the line, "Editor's note: The author is …",
+        # "The writer is …", "This article was submitted to …" (see _WRITER_NOTE)
     ),
     # the outlet and the place or date under a byline: "The Jakarta Post/Jakarta", "Philippine
     # Daily Inquirer / 05:12 AM September 04, 2019"; the author's name above it goes too
@@ -1109,7 +1187,14 @@ _CAPTION_RULES = (
     # opening remarks. – BAHYIAH BAKIR", "Picture shows the signing." (held-out set 19)
     BoilerplateRule(
         "shows_caption",
-        r"(?:Photo|Picture|Image)s?\s{1,3}(?:shows?|above|below)\s{1,3}\S[^\n]{0,300}",
+        r"(?:Photo|Picture|Image)s?\s{1,3}(?:shows?|above|below)\s{1,3}\S[^\n]{0,300}"
+        # (wave 25) a wire's caption with the day the picture was taken, "Photo taken on Nov. 12,
+        # 2009 shows delegates at …", "File photo taken on March 3, 2015 shows …", "Aerial photo
+        # taken in 2019 shows …" (Xinhua's form): a date (or a year) after "taken on/in", then
+        # "shows". "Photos taken on the night of the raid show …, police said" names no date
+        r"|(?:(?:File|Aerial|Undated|Handout|This|Drone|Aerial\s{1,3}drone)\s{1,3}photo|Photo|Picture"
+        rf"|Image)s?\s{{1,3}}(?:taken|shot)\s{{1,3}}(?:on|in)\s{{1,3}}(?:{_DATE}|{_MONTH}\s{{1,3}}\d{{4}}"
+        r"|\d{4})(?:,?\s{1,3}[^\n]{1,60}?)?\s{1,3}shows?\s{1,3}\S[^\n]{0,400}",
     ),
     # "Delegates at the conference. Photo: VNA", "... (VNS Photo Doan Tung)", "Photo: Viet Nam
     # News": a caption line with its credit inside or at its end
@@ -1131,8 +1216,11 @@ _CAPTION_RULES = (
     # Jane Doe": a caption in the present tense, with or without its credit (wave 20, set 85)
     BoilerplateRule(
         "posing_caption",
-        r"[^\n]{0,200}?\b(?:pose|poses|posing)\s{1,3}for\s{1,3}(?:a\s{1,3})?(?:group\s{1,3})?"
-        r"(?:photo|photograph|picture|portrait)s?\b[^\n]{0,200}",
+        r"[^\n]{0,200}?\b(?:pose|poses|posing)\s{1,3}for\s{1,3}(?:(?:a|the)\s{1,3})?"
+        # (wave 25) a summit's "family photo", "pose for photographers" (Xinhua's and VNA's
+        # captions)
+        r"(?:(?:group|family|official|souvenir|commemorative|joint)\s{1,3})?"
+        r"(?:photo|photograph|picture|portrait|photographers|cameras)s?\b[^\n]{0,200}",
     ),
     # a credit line of the agency's or outlet's initials and who lent the picture: "– BB/Courtesy
     # of AGC", "Courtesy of the Ministry of Justice" (held-out set 23)
@@ -1386,6 +1474,13 @@ DEFAULT_BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = BOILERPLATE_RULE_SETS["
 _has_photo_word = re.compile(
     "Photo|PHOTO|Picture|Image|Video|Graphic|Credit|Ảnh|ẢNH"  # every _PHOTO alternative
 ).search
+
+
+def _has_shows_photo(s: str) -> bool:
+    # shows_caption's "Photo"/"Picture"/"Image", or wave 25's "File photo taken on …"
+    return _has_photo_word(s) is not None or "photo" in s
+
+
 _has_agency = re.compile("|".join(regex.findall(r"[A-Za-z]+", _AGENCIES))).search
 _has_crumb = re.compile("[>»›/|]").search
 # every "(position)" of position_caption holds one of these inside its parenthesis
@@ -1590,8 +1685,7 @@ def _has_click(s: str) -> bool:
 
 # wave 24: the first words of a greeting (newsletter_greeting), of a gallery's control
 # (load_more, in any case) and of a staff credit; a sponsor's label in any case; "WORLD" or
-# "World" in a broadcaster's masthead; a slash after a wire's name within the caption's last
-# 100 characters (a photographer's name of at most four words and "/File Photo" after it)
+# "World" in a broadcaster's masthead; the end of a caption's credit (wire_caption, below)
 _GREETING_STARTS = ("Good", "Hello", "Hi", "Hey", "Greetings", "Welcome", "Happy")
 
 
@@ -1616,10 +1710,27 @@ def _has_world(s: str) -> bool:
     return len(s) <= 60 and ("WORLD" in s or "World" in s)
 
 
-_has_wire_slash = re.compile(
-    r"(?:REUTERS|Reuters|AFP|AP|EPA|EFE|XINHUA|Xinhua|ANTARA|FOTO|BERNAMA|KYODO|YONHAP|AAP|ANADOLU"
-    r"|PTI|ANI|VNA|KCNA|Photo)\s{0,2}/"
+def _has_author_note(s: str) -> bool:
+    # author_note: "*Name is …", a line with "… expressed …", or (wave 25) a note on the writer
+    # opening with "The"/"This"/"Editor's note" after an asterisk, a bracket or a dash
+    if s.startswith("*") or "xpressed" in s.casefold():
+        return True
+    return s.lstrip("*([-–—").lstrip()[:4].casefold().startswith(("the", "this", "edi"))
+
+
+# (wave 25) the end of every credit of wire_caption: a slash and a name, with "/File Photo" or
+# "/via …" after it ("REUTERS/…", "(Xinhua/…)", "KT/…", "…/The Star"); "pic" or "photo" in lower
+# case, "by" and a name at most after it ("Bernama pic", "NSTP pic by …"); "Pic:" and a name
+_CREDIT_END = re.compile(
+    r"/[^/\n]{1,160}(?:/[^/\n]{1,120})?\Z"
+    r"|(?:pic|pics|photo|photos|picture)(?:\s{1,3}by\s[^\n]{1,140})?\s{0,2}\.?\Z"
+    r"|(?:Pic|PIC|Pics|PICS)\s{0,2}:[^\n]{1,160}\Z"
 ).search
+
+
+def _has_caption_credit(s: str) -> bool:
+    # a caption of at most 600 characters, its credit within the last 300
+    return len(s) <= 600 and _CREDIT_END(s[-300:]) is not None
 
 
 #: A quick test per shipped rule, keyed by ``(name, pattern)``: a line the test rejects cannot
@@ -1629,7 +1740,7 @@ PREFILTERS: dict[tuple[str, str], Any] = {
     for r in DEFAULT_BOILERPLATE_RULES
     for name, need in (
         ("caption_credit", _has_photo_word),
-        ("shows_caption", _has_photo_word),
+        ("shows_caption", _has_shows_photo),
         ("media_teaser", _has_media_label),
         ("position_caption", _has_position),
         ("posing_caption", _has_pose),
@@ -1684,7 +1795,8 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("load_more", _load_start),
         ("staff_credit", _staff_start),
         ("broadcaster_masthead", _has_world),
-        ("wire_caption", _has_wire_slash),
+        ("wire_caption", _has_caption_credit),  # wave 25: its other credits
+        ("author_note", _has_author_note),
     )
     if r.name == name
 }

@@ -35,6 +35,10 @@ RELATIVES = frozenset({"who", "whose", "which", "whom"})
 _AUX = frozenset({
     "has", "have", "had", "also", "will", "would", "then", "later", "further", "again",
     "had also", "has also",
+    # "Gao, who led the SPP delegation, reportedly proposed that …" (wave 25, set 136)
+    "reportedly", "allegedly", "publicly", "privately", "repeatedly", "recently",
+    "previously", "subsequently", "separately", "formally", "officially", "personally",
+    "earlier", "once",
 })  # fmt: skip
 #: Time words between a subject and its cue ("Lan on Thursday urged").
 TIME_WORDS = frozenset({
@@ -341,7 +345,10 @@ def _opening_subject(found: Found, s_lo: int, bounds: list[int]) -> Slot | None:
     # "…, ASEAN has barred X, and an official from the Lao prosecutor's office, speaking on
     # condition of anonymity, said …": the clause after ", and" is the cue's (wave 20, set 86)
     joined = [i for i, lo in enumerate(los) if lo > s_lo and norm[lo] in ("and", "but")]
-    first = joined[-1] if joined else 0
+    # "Myanmar has signed a pact …; U Kyaw Zin Oo, then Union Attorney General, told …": a
+    # semicolon ends a clause of its own (wave 25, set 136)
+    joined += [i for i, lo in enumerate(los) if lo > s_lo and norm[lo - 1] == ";"]
+    first = max(joined, default=0)
     for at, (lo, hi) in enumerate(zip(los, [b - 1 for b in bounds], strict=True), start=1):
         if hi < lo or at <= first:
             continue

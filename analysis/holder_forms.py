@@ -36,7 +36,7 @@ from analysis.token_context import TokenContext, possessive_mask
 
 __all__ = [
     "holder_title_mask", "foreign_body_mask", "other_country_body_mask", "possessive_title_mask",
-    "UNION_BODIES", "APPOSED_POSTS",
+    "UNION_BODIES", "APPOSED_POSTS", "SERVICE_POSTS", "OFFICE_NOUNS",
 ]  # fmt: skip
 
 _TITLE_WORDS = 4  # lower-case words of a title in apposition
@@ -108,7 +108,19 @@ def holder_title_mask(
             closed |= inner & closed2
         out[j + 1] = ok & (k >= 1) & (k <= _TITLE_WORDS) & closed
     out |= _apposed_body(named, ctx, doc, tok, end, person, country, role)
+    # a title alone in the possessive before "office" names the office, not its holder: "a
+    # statement from the General Prosecutor's office" (wave 25; the references of sets 59-132
+    # leave it uncoded 5 times of 5)
+    k = np.flatnonzero(person & role & poss)
+    if len(k):
+        out[k] |= np.isin(ctx.norm(doc[k], end[k]).astype(str), list(OFFICE_NOUNS))
     return out
+
+
+#: Nouns after a title's possessive that name the holder's office, not the holder.
+OFFICE_NOUNS: frozenset[str] = frozenset({
+    "office", "offices", "chambers", "department", "bureau", "secretariat", "cabinet",
+})  # fmt: skip
 
 
 #: Nouns that close a description of a person's post in apposition ("a senior fellow at", "deputy
@@ -120,11 +132,31 @@ APPOSED_POSTS: frozenset[str] = frozenset({
     "lawyer", "founder", "member", "economist", "scholar", "expert", "manager", "campaigner",
     "associate", "specialist", "consultant", "editor", "dean",
 })  # fmt: skip
+#: Posts of prosecution services, ministries and embassies (wave 25): with one of them the post
+#: may be a capitalised title ("Zhao Mingyuan, Deputy Procurator-General of the SPP", "Chea
+#: Malis, Secretary of State of the Ministry of Justice", "Minister at the Prime Minister's
+#: Office"). A capitalised post of :data:`APPOSED_POSTS` alone keeps its body, as the sample
+#: study's hand coding has it ("President Vo Van Thuong, Head of the Central Steering Committee
+#: for Judicial Reform") and set 23's ("President of the OSPP").
+SERVICE_POSTS: frozenset[str] = frozenset({
+    "procurator-general", "procurator", "prosecutor-general", "prosecutor", "general",
+    "attorney-general", "director-general", "minister", "commissioner", "ambassador",
+    "officer", "official", "judge", "counsel", "state",
+})  # fmt: skip
 _BODY_CLOSERS = frozenset({",", ".", ";", ":", ")", "in", "and", "who", "which", "", "said"})
+#: Words that make the words after a name a clause, not a description of a post ("Ms Ward, who
+#: heads the office of the UNODC", "Rahmawati, who chaired the meeting on behalf of …").
+_CLAUSE_WORDS = frozenset({
+    "who", "whom", "whose", "which", "that", "is", "was", "are", "were", "has", "had", "have",
+    "said", "says", "told", "met", "led", "heads", "headed", "chaired", "signed", "argued",
+})  # fmt: skip
+#: Words that may open a post in apposition before its title ("then Deputy Procurator-General").
+_POST_OPENERS = frozenset({"a", "an", "the", "then", "now"})
 
 
-# words of a post in apposition ("a senior research fellow", "deputy Asia director")
-_POST_WORDS = 6
+# words of a post in apposition ("a senior research fellow", "deputy Asia director",
+# "director of the International Cooperation Department")
+_POST_WORDS = 7
 
 
 def _apposed_body(
@@ -137,42 +169,110 @@ def _apposed_body(
     country: np.ndarray,
     role: np.ndarray,
 ) -> np.ndarray:
-    """``PERSON, [a|the] POST at|of|with|for [the] BODY``: the body in the apposition that
-    describes a tabled person's post ("Dr Tan Wei Ling, a senior fellow at the ISEAS-Yusof Ishak
-    Institute, said …", "Marisa Trelawney, deputy Asia director at Human Rights Watch"; wave 18,
-    held-out sets 60 and 64, whose references leave it uncoded, as sets 13-56 do 15 times out
-    of 17). An untabled person's description keeps the body: it is the only actor named."""
+    """``PERSON, [a|the|then] POST at|of|with|for [the|COUNTRY's] BODY``: the body in the
+    apposition that describes a tabled person's post ("Dr Tan Wei Ling, a senior fellow at the
+    ISEAS-Yusof Ishak Institute, said …", "Marisa Trelawney, deputy Asia director at Human
+    Rights Watch"; wave 18, held-out sets 60 and 64, whose references leave it uncoded, as sets
+    13-56 do 15 times out of 17). Wave 25: the post may be a capitalised title of its own
+    ("Zhao Mingyuan, then Deputy Procurator-General of the Supreme People's Procuratorate, led
+    …"; the references of sets 44-128 leave the body uncoded 37 times of 44, the rest in
+    relative clauses, "who heads the office of …", which stay), and a country's possessive
+    before the body goes with it ("Zhang Qiming, deputy head of China's SPP"). An untabled
+    person's description keeps the body: it is the only actor named.
+
+    Example:
+        >>> from analysis.text import tokenize
+        >>> from analysis.actors import find_mentions
+        >>> from analysis.actor_table import Actors
+        >>> actors = Actors.from_records([
+        ...     {"id": "zhao", "name": "Zhao Mingyuan", "type": "person"},
+        ...     {"id": "spp", "name": "Supreme People's Procuratorate", "type": "organisation"}])
+        >>> docs = pd.DataFrame({"doc_id": ["d"], "text": [
+        ...     "Zhao Mingyuan, Deputy Procurator-General of the Supreme People's "
+        ...     "Procuratorate, spoke. The Supreme People's Procuratorate agreed."]})
+        >>> find_mentions(tokenize(docs), actors)["surface"].tolist()
+        ['Zhao Mingyuan', "Supreme People's Procuratorate"]
+    """
     out = np.zeros(len(named), bool)
+    n = len(named)
     same = doc[1:] == doc[:-1]
-    j = np.flatnonzero(same & person[:-1] & ~person[1:] & ~country[1:] & ~role[1:])
+    j = np.flatnonzero(same & person[:-1] & ~person[1:] & ~role[1:])
     j = j[(tok[j + 1] - end[j] >= 3) & (tok[j + 1] - end[j] <= _POST_WORDS + 4)]
     if not len(j):
         return out
     j = j[ctx.norm(doc[j], end[j]) == ","]
-    # the body ends the description ("at the Lowy Institute, said …", "… in Sydney"), not a
-    # longer name or a noun it modifies ("Secretary of the CPV Central Committee", "head of the
-    # SPP delegation", set 21)
-    after = ctx.norm(doc[j + 1], end[j + 1]).astype(str)
-    j = j[np.isin(after, list(_BODY_CLOSERS))]
     for r in j.tolist():
+        b = r + 1  # the body; a country's possessive may stand right before it
+        if country[b] and _apposed_court_country(ctx, int(doc[r]), int(end[r]), int(tok[b]),
+                                                 int(end[b])):  # fmt: skip
+            out[b] = True
+            continue
+        if country[b]:
+            if not (
+                b + 1 < n
+                and doc[b + 1] == doc[b]
+                and tok[b + 1] == end[b]
+                and not country[b + 1]
+                and not person[b + 1]
+                and not role[b + 1]
+                and str(named["matched"].iat[b]).endswith(("'s", "’s"))
+            ):
+                continue
+            b += 1
         d = int(doc[r])
+        # the body ends the description ("at the Lowy Institute, said …", "… in Sydney"), not
+        # a longer name or a noun it modifies ("Secretary of the CPV Central Committee", "head
+        # of the SPP delegation", set 21)
+        if str(ctx.norm(np.array([d]), np.array([end[b]]))[0]) not in _BODY_CLOSERS:
+            continue
         span = np.arange(end[r] + 1, tok[r + 1])
         words = [str(w) for w in ctx.norm(np.full(len(span), d), span)]
         cut = 2 if words[-1:] == ["the"] else 1  # the preposition and "the" before the body
-        post, prep = words[:-cut], words[-cut]
-        if post[:1] in (["a"], ["an"], ["the"]):
+        post, prep = words[:-cut], words[-cut] if len(words) >= cut else ""
+        while post[:1] and post[0] in _POST_OPENERS:
             post = post[1:]
+        # a post of APPOSED_POSTS only in lower case: "President of the OSPP" is a title the
+        # references code with its body (set 23)
+        lower = post and not ctx.capitalised(np.array([d]), span[-cut - 1 : -cut])[0]
         if (
             prep in ("at", "of", "with", "for")
-            and post
-            and post[-1] in APPOSED_POSTS
-            and all(w.replace("-", "").isalpha() for w in post)
-            # the post's noun in lower case: "President of the OSPP" is a title the
-            # references code with its body (set 23)
-            and not ctx.capitalised(np.array([d]), span[-cut - 1 : -cut])[0]
+            and 0 < len(post) <= _POST_WORDS
+            and (
+                not SERVICE_POSTS.isdisjoint(post) or (lower and not APPOSED_POSTS.isdisjoint(post))
+            )
+            and all(w.replace("-", "").replace("'s", "").isalpha() for w in post)
+            and not _CLAUSE_WORDS.intersection(post)
         ):
-            out[r + 1] = True
+            out[r + 1 : b + 1] = True
     return out
+
+
+#: Heads of an untabled body's name before "of <country>" in a post's description.
+_BODY_HEADS = frozenset({
+    "court", "office", "ministry", "chambers", "procuratorate", "procuracy", "department",
+    "commission", "council", "assembly", "police", "bureau", "agency",
+})  # fmt: skip
+
+
+def _apposed_court_country(ctx: TokenContext, d: int, comma: int, start: int, stop: int) -> bool:
+    """``PERSON, POST attached to|of|at the BODY of [the] COUNTRY``: the country names an
+    untabled body in the description of a tabled person's post ("H.E. Chea Ratanak, General
+    Prosecutor attached to the Supreme Court of Cambodia, received …"; wave 25: the references
+    of sets 21-136 leave it uncoded 5 times of 6, and "Supreme Court of Cambodia" anywhere 10
+    times of 12)."""
+    words = [str(w) for w in ctx.norm(np.full(start - comma - 1, d), np.arange(comma + 1, start))]
+    cut = 2 if words[-1:] == ["the"] else 1
+    if len(words) < cut + 3 or words[-cut] != "of":
+        return False
+    head = words[-cut - 1]
+    after = str(ctx.norm(np.array([d]), np.array([stop]))[0])
+    return bool(
+        head in _BODY_HEADS
+        and ctx.capitalised(np.array([d]), np.array([start - cut - 1]))[0]
+        and not (SERVICE_POSTS | APPOSED_POSTS).isdisjoint(words)
+        and _CLAUSE_WORDS.isdisjoint(words)
+        and after in _BODY_CLOSERS
+    )
 
 
 def foreign_body_mask(

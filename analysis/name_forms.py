@@ -490,9 +490,29 @@ def _quoted_theme(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.nda
     w2 = codes_at(ctx, doc[i], tok[i] - k - 2)
     hit = theme[w1] | (comma[w1] & theme[w2])
     # an opening mark: a capitalised word follows it (a closing one after "the … program"
-    # is followed by "and", ",")
-    found[i] = narrow(hit, lambda j: ctx.capitalised(doc[i[j]], tok[i[j]] - k[j] + 1))
+    # is followed by "and", ","), and it is not the sentence's second straight mark, which
+    # closes a quotation ('"This is not a ceremony. It is a work plan," Wichai told …'; wave 25)
+    found[i] = narrow(
+        hit,
+        lambda j: (
+            ctx.capitalised(doc[i[j]], tok[i[j]] - k[j] + 1)
+            & ~_closing_mark(ctx, doc[i[j]], tok[i[j]] - k[j])
+        ),
+    )
     return found
+
+
+def _closing_mark(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+    """True for the quotation marks at ``tok`` that close a quotation: a closing curly mark, or
+    a straight one written right after the word or stop before it ('… a work plan," Wichai
+    told'; an opening one has a space before it: 'themed, "Unified …"')."""
+    rows = ctx.rows(doc, tok)
+    prev = ctx.rows(doc, tok - 1)
+    mark = ctx.norm(doc, tok).astype(str)
+    ok = (rows >= 0) & (prev >= 0)
+    attached = np.zeros(len(tok), bool)
+    attached[ok] = ctx.start[rows[ok]] == ctx.end[prev[ok]]
+    return np.isin(mark, ["”", "’", "»"]) | (np.isin(mark, ['"', "'"]) & attached)
 
 
 def _byline_line(

@@ -95,6 +95,8 @@ TRAVEL_VERBS: frozenset[str] = frozenset({
     "relocate", "relocates", "emigrated", "emigrate", "migrated", "sailed", "sail", "drove",
     "drive", "escaped", "fleeing", "moved", "moves", "arrives", "arrived", "arriving",
     "move", "moving",  # "the gangs were moving to Cambodia and Laos" (held-out set 12)
+    # "the problem will spread to Cambodia and Laos" (wave 25)
+    "spread", "spreads", "spreading", "shift", "shifts", "shifted", "shifting",
     "walk", "walks", "walked", "walking",  # "I wanted to walk to Kathmandu" (set 14)
 })  # fmt: skip
 _FOR_VERBS = frozenset({

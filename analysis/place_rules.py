@@ -520,6 +520,8 @@ PEOPLE_FROM: frozenset[str] = frozenset({
     "children", "students", "passengers", "employees", "recruits", "foreigners", "them",
     # "bring back 112 fugitives from ASEAN member states" (held-out set 26)
     "fugitives", "suspects", "deportees", "returnees", "detainees",
+    # "while others from Myanmar, Vietnam and Indonesia will be sent home" (wave 25)
+    "others",
 })  # fmt: skip
 _MOSTLY = frozenset({
     "mostly", "mainly", "largely", "primarily", "chiefly", "predominantly", "many", "most",

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from analysis.cue_bounds import own_sentence
 from analysis.cue_subjects import subject
-from analysis.cues import AS_CUES, FINDING_CUES, HEARING_CUES
+from analysis.cues import AS_CUES, FINDING_CUES, FINITE_AUXILIARIES, HEARING_CUES
 from analysis.quote_forms import (
     demonym_body,
     it_speaker,
     past_object_pronoun,
+    source_for_body,
     untabled_person_after,
     untabled_person_before,
 )
@@ -44,6 +45,9 @@ _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "gen", "sen", "rep", "
 _STYLES = NAME_PREFIXES - {"his", "her", "'", "’"}
 WINDOW_AFTER = 16  # tokens after a closing mark searched for the cue ("…," X of the Y (Z) told)
 _WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
+
+# auxiliaries and modals that open a second predicate after "and" ("… and would study it")
+_SECOND_VERBS = FINITE_AUXILIARIES | frozenset({"should", "must", "might", "can", "may", "shall"})
 
 _MAX_CUE_TOKENS = 4  # the longest default cue ("told reporters", "called upon") is 2 tokens
 
@@ -128,6 +132,9 @@ def cue_after_quote(found: Found, close: int) -> tuple[int, Slot | None] | None:
             if slot is None and cue.last + 2 < len(norm) and norm[cue.last + 1] in ("a", "an"):
                 # '"…," said a Lao prosecutor who attended …' (wave 17, set 49)
                 slot = demonym_body(doc, cue.last + 1, min(len(norm) - 1, cue.last + 4))
+            if slot is None:
+                # '"…," said a spokeswoman for International Justice Mission' (wave 25)
+                slot = source_for_body(doc, cue.last + 1)
             if own_sentence(doc, close, cue):
                 return None  # '… "until they are gone." He vowed to …' (wave 13)
             return ci, slot
@@ -197,6 +204,10 @@ def cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
             # them attributes the quotation (set 15)
             if any(found.cues[k].kind != "direct" and cue.last < found.cues[k].first < o
                    for k in range(ci + 1, min(ci + 4, len(found.cues)))):  # fmt: skip
+                continue
+            # "welcomed the proposal and would study it "with an open mind"": the quotation is
+            # in a second predicate, not the cue's object (wave 25, set 130)
+            if any(norm[i] in ("and", "but") and norm[i + 1] in _SECOND_VERBS for i in gap):
                 continue
             slot = person_of_body(doc, doc.slot_ending_at(cue.first - 1))  # "X of Y praised"
             slot = slot or clause_subject(doc, cue.first)

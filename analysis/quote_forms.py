@@ -94,6 +94,7 @@ __all__ = [
     "DEMONYM_HEADS",
     "DECISION_MANNER",
     "demonym_body",
+    "source_for_body",
     "demonyms_of",
 ]
 
@@ -1063,3 +1064,40 @@ def demonym_body(
             return Slot(k, "", lo, end)
     actor = doc.countries.get(adj)
     return None if actor is None else Slot(UNNAMED, "", lo, end, actor)
+
+
+#: Prepositions between an unnamed source and the body it speaks for ("a spokeswoman for
+#: IJM", "an official of the ministry", "a source at the AGC").
+_SOURCE_OF = frozenset({"for", "of", "at", "from", "with"})
+_SOURCE_WORDS = 3  # lower-case words before the source noun or between "for" and the body
+
+
+def source_for_body(doc: SpeakerDoc, i: int) -> Slot | None:
+    """``said a SOURCE for [the DESCRIPTION] BODY`` from token ``i`` on: an unnamed source of a
+    tabled body after the cue speaks for the body ('"…," said a spokeswoman for International
+    Justice Mission (IJM)', '"…," said a spokesperson for the rights group Justice For
+    Myanmar'; wave 25), as it does before the cue ("A spokesperson for X said"). Else None."""
+    norm, n = doc.norm, len(doc.norm)
+    if i >= n or norm[i] not in ("a", "an", "the"):
+        return None
+    j = i + 1
+    while j < n and j - i <= _SOURCE_WORDS and norm[j] not in UNNAMED_SOURCES:
+        if not norm[j].isalpha() or doc.in_mention[j]:
+            return None
+        j += 1
+    if j + 1 >= n or norm[j] not in UNNAMED_SOURCES or norm[j + 1] not in _SOURCE_OF:
+        return None
+    if norm[j] in AGENT_NOUNS:
+        return None  # "said a lawyer for X": acts for X, does not speak for it
+    k = j + 2
+    if k < n and norm[k] == "the":
+        k += 1
+    for _ in range(_SOURCE_WORDS + 1):
+        slot = doc.slot_starting_at(k)
+        if slot is not None and slot.mention >= 0:
+            kind = str(doc.a_type[int(doc.m_row[slot.mention])])
+            return slot if kind != "person" else None
+        if k >= n or not norm[k].isalpha() or not doc.text[doc.start[k]].islower():
+            return None
+        k += 1
+    return None

@@ -95,7 +95,10 @@ def headline_attribution(found: Found) -> None:
                 )
         if colon is not None:
             k = doc.first_at.get(seg)
-            if k is not None and int(doc.m_last[k]) == _before_platform(norm, colon - 1):
+            if k is not None and int(doc.m_last[k]) in (
+                _before_platform(norm, colon - 1),
+                _before_audience(norm, int(doc.m_last[k]), colon),
+            ):
                 if doc.a_type[doc.m_row[k]] not in SPEAKER_TYPES:
                     continue
                 slot: Slot | None = Slot(k, "", seg, colon - 1)
@@ -126,6 +129,19 @@ PLATFORMS: frozenset[str] = frozenset({
     "linkedin", "threads",
 })  # fmt: skip
 _POST_VERBS = frozenset({"posts", "posted", "writes", "wrote", "says", "said"})
+
+
+_AUDIENCE_TOKENS = 4  # words of the addressee in "X to AUDIENCE:" ("to China prosecutors")
+
+
+def _before_audience(norm: Sequence[str], m_last: int, colon: int) -> int:
+    """``m_last`` when the headline's speaker is followed by "to AUDIENCE" up to its colon
+    ("DOJ to China prosecutors: 'Help us find …'", "Minister to scam bosses: …"; wave 25,
+    set 132), else -1."""
+    gap = colon - m_last - 2
+    if norm[m_last + 1] != "to" or not 0 < gap <= _AUDIENCE_TOKENS:
+        return -1
+    return m_last if all(w.replace("'", "").isalnum() for w in norm[m_last + 2 : colon]) else -1
 
 
 def _before_platform(norm: Sequence[str], i: int) -> int:

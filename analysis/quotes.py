@@ -1031,8 +1031,9 @@ def _direct_quotes(found: Found) -> None:
 def _continues(found: Found, prev_last: int, prev_closed: bool, o: int, last: int) -> bool:
     """The quotation ``o..last`` continues the quote that ended at token ``prev_last``: it
     opens the paragraph after an unclosed quote, or it opens a sentence at most
-    :data:`WINDOW_AFTER` + 4 tokens after a closed quote of the same paragraph; and it has
-    at least three words."""
+    :data:`WINDOW_AFTER` + 4 tokens after a closed quote of the same paragraph (twice that
+    when it opens the sentence right after the attribution's); and it has at least three
+    words."""
     doc, norm = found.doc, found.doc.norm
     if last - o < 3:
         return False
@@ -1043,6 +1044,9 @@ def _continues(found: Found, prev_last: int, prev_closed: bool, o: int, last: in
         # a quotation making up the whole next paragraph ("…," Ms Ross said.¶"…")
         end = last + 2
         return end >= len(norm) or doc.para[end] != doc.para[o]
-    return (
-        doc.para[o] == doc.para[close] and o - close <= WINDOW_AFTER + 4 and norm[o - 1] in SENT_END
+    # the sentence right after the attribution's, also after a long apposition ('"…," said Gao
+    # Ruilin, a deputy procurator-general at the SPP (SPP), in a rare interview. "…"'; wave 25)
+    near = o - close <= WINDOW_AFTER + 4 or (
+        o - close <= 2 * WINDOW_AFTER + 8 and int(doc.s_hi[close]) == o - 1
     )
+    return doc.para[o] == doc.para[close] and near and norm[o - 1] in SENT_END

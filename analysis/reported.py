@@ -124,6 +124,19 @@ _WARNED = frozenset({"warned", "warns", "warn", "assured", "assures", "reminded"
 _AGREEMENT_CUES = frozenset({"agreed that", "agreed", "agree that", "agrees that", "agree"})
 
 
+def _clause_opens(norm: Sequence[str], j: int, s_hi: int) -> bool:
+    """Tokens from ``j`` open a clause: an article or a possessive pronoun, at most two words
+    and a finite auxiliary ("the problem will spread", "their cases would …")."""
+    if j > s_hi or norm[j] not in ("the", "a", "an", "its", "their", "his", "her", "this"):
+        return False
+    for k in range(j + 1, min(s_hi, j + 3) + 1):
+        if norm[k] in FINITE_AUXILIARIES:
+            return k > j + 1
+        if not norm[k].isalpha():
+            return False
+    return False
+
+
 def _joint_agents(norm: Sequence[str], seg: int, slot: Slot | None) -> bool:
     """The subject of an agreement is "they"/"we" or "the two …"/"both …" (opening the clause
     at ``seg``): several parties."""
@@ -235,6 +248,8 @@ def _according_to(found: Found, ci: int) -> None:
     slot = doc.slot_starting_at(cue.last + 1)
     if slot is not None and slot.mention >= 0:
         slot = head_of(doc, slot, cue.last + 1)  # "according to Indonesia's Energy Ministry"
+        # "According to Kejagung spokesperson Made Suarta, …": the untabled person (wave 25)
+        slot = forms.untabled_person_after(doc, slot)
     if slot is None:  # "According to the Chinese embassy, …", "a Cambodian police statement"
         k = cue.last + 1
         stop = BOUNDARY | _SOURCE_MODIFIERS  # "a Chinese official who asked not to be named"
@@ -902,10 +917,12 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         and (slot is None or slot.mention == UNNAMED)
         and not (j <= s_hi and norm[j] == "that")
         and not (slot is not None and joint_subject(doc, slot.first, slot.last))
+        and not (cue.cue == "warn" and _clause_opens(norm, j, s_hi))
     ):
         # "Prosecutors pledge joint action": a headline commitment of no one in the table; not
         # "Rights groups warn that …" (held-out sets 28 and 30), nor "China, Laos prosecutors
-        # pledge closer cooperation" (two parties of the table, speaking jointly)
+        # pledge closer cooperation" (two parties of the table, speaking jointly), nor
+        # "Analysts warn the problem will spread to …" (a clause follows; wave 25, set 136)
         return
     if cue.cue in ("answered", "replied") and not (a <= s_hi and norm[a] in ("that", ":")):
         return  # "she answered an advertisement": an object, not speech

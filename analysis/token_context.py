@@ -74,6 +74,9 @@ class TokenContext:
         self.tok_codes = tokens["token"].array.codes
         self.tok_types = tokens["token"].cat.categories
         self.sent = tokens["sent"].to_numpy()
+        # character offsets (views, no copies): whether a mark is attached to the word before
+        self.start = tokens["start"].to_numpy()
+        self.end = tokens["end"].to_numpy()
         # Per-type results, filled on demand for the types the rules look at (a chunk's
         # categories can be the vocabulary of every chunk so far). Index -1, one past the
         # types, stands for "no token there" (a code of -1).

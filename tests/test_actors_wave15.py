@@ -145,9 +145,11 @@ def test_a_language_named_by_its_country_is_no_mention() -> None:
 def test_counterparts_in_a_capital_are_located_there() -> None:
     text = "Our prosecutors can now call their counterparts in Strelsau directly."
     assert mention_rows(text, ACTORS29) == []
-    # counterparts in a country are its bodies, parties of the cooperation (held-out set 2)
+    # counterparts in a country: located there too (changed in wave 25: the references of
+    # sets 24-136 leave them uncoded 7 times of 10; held-out set 2 had coded them); in "member
+    # countries" they stay the states' bodies
     text = "Our prosecutors work with their counterparts in Ruritania and Elbonia."
-    assert mention_rows(text, ACTORS29) == [["Ruritania", "ruritania"], ["Elbonia", "elbonia"]]
+    assert mention_rows(text, ACTORS29) == []
 
 
 def test_a_capital_inside_a_quoted_statements_name_and_a_transfer_from_a_country() -> None:

@@ -158,6 +158,24 @@ EDGE_LINES = [
     "Photo 1 of 3: The ministers of Peru and Chile.",
     "<category>Peru-Chile</category>",
     "Prosecutors from Peru and Chile pose for a group photo in Lima yesterday. Ana Ruiz",
+    # wave 25: wire captions signed in brackets or with the day the picture was taken, a local
+    # paper's credit, a section label with "&", notes on a commentary's writer
+    "The minister arrives in Lima. (Xinhua/Ana Ruiz)",
+    "Police guard the port of Callao (EFE/Ruiz/File)",
+    "Photo taken on May 3, 2024 shows the port of Callao.",
+    "File photo taken on May 3, 2024 shows the port of Callao.",
+    "Delegates pose for a family photo in Lima.",
+    "The minister speaks in Lima. KT/Ana Ruiz",
+    "The minister speaks in Lima. ANDINA pic by Ana Ruiz",
+    "Talks open in Lima. Pic: Andina",
+    "Police guard the port. — ANA RUIZ/El Comercio",
+    "Peru / Trade & Policy",
+    "WORLD / ANDES & PACIFIC",
+    "Editor's note: The writer is a lecturer in Lima. This article was submitted to the Andes "
+    "Times.",
+    "(The author is a fellow at the Lima Institute.)",
+    "— The writer is Peru's former trade minister.",
+    "The opinions expressed are those of the author.",
 ]
 
 
