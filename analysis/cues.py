@@ -35,6 +35,7 @@ __all__ = [
     "issued_by",
     "AS_CUES",
     "FINITE_AUXILIARIES",
+    "AUXILIARIES_AND_MODALS",
 ]
 
 #: Speech verbs that attribute what follows or precedes them to a speaker. A verb form directly
@@ -282,6 +283,10 @@ UNNAMED_SOURCES: frozenset[str] = SOURCE_NOUNS | frozenset({
 #: the SPP has trained …".
 FINITE_AUXILIARIES: frozenset[str] = frozenset({
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
+})  # fmt: skip
+#: :data:`FINITE_AUXILIARIES` and the other modals ("… and would study it", "they must").
+AUXILIARIES_AND_MODALS: frozenset[str] = FINITE_AUXILIARIES | frozenset({
+    "should", "must", "might", "can", "may", "shall",
 })  # fmt: skip
 #: Cues that take an object and "as" before a quotation ("described the proposal as '…'").
 AS_CUES: frozenset[str] = frozenset({

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from analysis.cue_bounds import own_sentence
 from analysis.cue_subjects import subject
-from analysis.cues import AS_CUES, FINDING_CUES, FINITE_AUXILIARIES, HEARING_CUES
+from analysis.cues import AS_CUES, AUXILIARIES_AND_MODALS, FINDING_CUES, HEARING_CUES
 from analysis.quote_forms import (
     demonym_body,
     it_speaker,
@@ -45,9 +45,6 @@ _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "gen", "sen", "rep", "
 _STYLES = NAME_PREFIXES - {"his", "her", "'", "’"}
 WINDOW_AFTER = 16  # tokens after a closing mark searched for the cue ("…," X of the Y (Z) told)
 _WINDOW_BEFORE = 4  # tokens between a cue and an opening mark
-
-# auxiliaries and modals that open a second predicate after "and" ("… and would study it")
-_SECOND_VERBS = FINITE_AUXILIARIES | frozenset({"should", "must", "might", "can", "may", "shall"})
 
 _MAX_CUE_TOKENS = 4  # the longest default cue ("told reporters", "called upon") is 2 tokens
 
@@ -207,7 +204,9 @@ def cue_before_quote(found: Found, o: int) -> tuple[int, Slot | None] | None:
                 continue
             # "welcomed the proposal and would study it "with an open mind"": the quotation is
             # in a second predicate, not the cue's object (wave 25, set 130)
-            if any(norm[i] in ("and", "but") and norm[i + 1] in _SECOND_VERBS for i in gap):
+            if any(
+                norm[i] in ("and", "but") and norm[i + 1] in AUXILIARIES_AND_MODALS for i in gap
+            ):
                 continue
             slot = person_of_body(doc, doc.slot_ending_at(cue.first - 1))  # "X of Y praised"
             slot = slot or clause_subject(doc, cue.first)

@@ -159,7 +159,7 @@ from analysis.report_forms import (
     quote_after_inverted,
     told_passive,
 )
-from analysis.reported import continue_with, reported_speech
+from analysis.reported import clause_opens, continue_with, reported_speech
 from analysis.schema import SCHEMAS, conform, empty_table
 from analysis.source_anaphora import official_again
 from analysis.speakers import (
@@ -656,15 +656,10 @@ def _speech_after(doc: SpeakerDoc, c: Cue) -> bool:
         return norm[j] in FINITE_AUXILIARIES or _past_verb(norm[j])
     # "She added the procuracy had sent two officers …" (wave 23, set 114): an article and at
     # most two words, then an auxiliary; not "added nickel to its list", "reported a 41% rise"
-    if norm[j] not in ("the", "a", "an"):
-        return False
-    hi = min(int(doc.s_hi[c.first]), j + 3)
-    for k in range(j + 1, hi + 1):
-        if norm[k] in FINITE_AUXILIARIES:
-            return k > j + 1
-        if not norm[k].isalpha():
-            return False
-    return False
+    return clause_opens(norm, j, int(doc.s_hi[c.first]), _ARTICLE_OPENERS)
+
+
+_ARTICLE_OPENERS = frozenset({"the", "a", "an"})
 
 
 def _past_verb(w: str) -> bool:

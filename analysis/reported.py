@@ -43,6 +43,7 @@ from analysis.charge_forms import (
 from analysis.cue_subjects import RELATIVES, TIME_WORDS, joint_subject, subject
 from analysis.cues import (
     AS_CUES,
+    AUXILIARIES_AND_MODALS,
     BASE_FORMS,
     FINDING_BODIES,
     FINDING_CUES,
@@ -91,6 +92,8 @@ from analysis.subject_forms import (
 )
 
 __all__ = [
+    "clause_opens",
+    "CLAUSE_OPENERS",
     "reported_speech",
     "subject",  # moved to analysis.cue_subjects; re-exported for old imports
     "clause_subject",
@@ -124,10 +127,17 @@ _WARNED = frozenset({"warned", "warns", "warn", "assured", "assures", "reminded"
 _AGREEMENT_CUES = frozenset({"agreed that", "agreed", "agree that", "agrees that", "agree"})
 
 
-def _clause_opens(norm: Sequence[str], j: int, s_hi: int) -> bool:
-    """Tokens from ``j`` open a clause: an article or a possessive pronoun, at most two words
-    and a finite auxiliary ("the problem will spread", "their cases would …")."""
-    if j > s_hi or norm[j] not in ("the", "a", "an", "its", "their", "his", "her", "this"):
+#: Words that open a noun phrase before a clause's auxiliary (:func:`clause_opens`).
+CLAUSE_OPENERS: frozenset[str] = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"})
+
+
+def clause_opens(
+    norm: Sequence[str], j: int, s_hi: int, openers: frozenset[str] = CLAUSE_OPENERS
+) -> bool:
+    """Tokens from ``j`` open a clause: a word of ``openers``, at most two words and a finite
+    auxiliary ("the problem will spread", "the procuracy had sent"); not "added nickel to its
+    list", "reported a 41% rise"."""
+    if j > s_hi or norm[j] not in openers:
         return False
     for k in range(j + 1, min(s_hi, j + 3) + 1):
         if norm[k] in FINITE_AUXILIARIES:
@@ -751,7 +761,7 @@ def _give_direct(found: Found, a: int, b: int, slot: Slot | None, cue: str) -> N
                        resolved_via=via)  # fmt: skip
 
 
-_MODALS = FINITE_AUXILIARIES | frozenset({"should", "must", "might", "can", "may", "shall"})
+_MODALS = AUXILIARIES_AND_MODALS
 
 
 def _clause_after_and(found: Found, at: int, slot: Slot, s_hi: int, cue: str) -> None:
@@ -917,7 +927,7 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         and (slot is None or slot.mention == UNNAMED)
         and not (j <= s_hi and norm[j] == "that")
         and not (slot is not None and joint_subject(doc, slot.first, slot.last))
-        and not (cue.cue == "warn" and _clause_opens(norm, j, s_hi))
+        and not (cue.cue == "warn" and clause_opens(norm, j, s_hi))
     ):
         # "Prosecutors pledge joint action": a headline commitment of no one in the table; not
         # "Rights groups warn that …" (held-out sets 28 and 30), nor "China, Laos prosecutors
