@@ -36,6 +36,7 @@ from analysis.alias_sense import (
     lowercase_alias_mask,
     other_body,
     resolve_by_own_place,
+    resolve_by_place_after,
     sentence_tie_sense,
 )
 from analysis.compounds import compound_mentions
@@ -481,6 +482,7 @@ def find_mentions(
         extra = resolve_by_adjective(m2, extra, cands, act, tokens)  # "the Chinese MPS"
         extra = resolve_by_of_country(m2, extra, cands, act, named, tokens)  # "SPP of Việt Nam"
         extra = resolve_by_own_place(m2, extra, cands, act, ctx0)  # "the Hong Kong DOJ"
+        extra = resolve_by_place_after(extra, cands, act, named, ctx0)  # "the SPP in Beijing"
         extra = other_body(extra, cands, act, tokens)  # "the SPP … with Vietnam's procuracy"
         extra = defined_sense(extra, cands, named, tokens, aff_of, ctx0)  # "… Procuratorate (SPP)"
         if return_ambiguous or len(m2):

@@ -26,6 +26,7 @@ __all__ = [
     "first_sense",
     "other_body",
     "resolve_by_own_place",
+    "resolve_by_place_after",
     "sentence_tie_sense",
 ]
 
@@ -431,3 +432,57 @@ def _spans(df: pd.DataFrame) -> np.ndarray:
     start = df["start"].to_numpy().astype(np.int64)
     length = df["end"].to_numpy().astype(np.int64) - start
     return (df["doc_id"].cat.codes.to_numpy().astype(np.int64) * 2**21 + start) * 2**21 + length
+
+
+def resolve_by_place_after(
+    extra: pd.DataFrame,
+    candidates: dict[str, list[tuple[str, str, str]]],
+    act: Actors,
+    named: pd.DataFrame,
+    ctx: TokenContext | None,
+) -> pd.DataFrame:
+    """``extra`` with a shared spelling right before "in" and a country's name or capital
+    given to the candidate of that country: "a request … to the SPP in Beijing", "as the SPP in
+    Hanoi already does", "the AGC in Singapore stressed" (wave 25: five such cases in the read
+    references, each coded for the place's body), whatever was named nearest. Only one
+    candidate may fit."""
+    if extra.empty or named.empty or ctx is None:
+        return extra
+    shared = shared_spellings(candidates)
+    if not shared:
+        return extra
+    rows = np.flatnonzero(
+        (extra["via"] == "alias").to_numpy(bool) & extra["key"].isin(list(shared)).to_numpy(bool)
+    )
+    if not len(rows):
+        return extra
+    d = extra["doc_id"].array.codes.astype(np.int64)[rows]
+    e = (extra["tok"].to_numpy() + extra["n_tok"].to_numpy()).astype(np.int64)[rows]
+    has_in = ctx.norm(d, e).astype(str) == "in"
+    rows, d, e = rows[has_in], d[has_in], e[has_in]
+    if not len(rows):
+        return extra
+    types = dict(zip(act.table["id"], act.table["type"], strict=True))
+    place_at = {
+        (int(pd_), int(pt)): str(a)
+        for pd_, pt, a in zip(
+            named["doc_id"].array.codes.tolist(), named["tok"].tolist(),
+            named["actor_id"].astype(str).tolist(), strict=True,
+        )
+        if types.get(str(a)) == "country"
+    }  # fmt: skip
+    aff = act.affiliations
+    keys = extra["key"].to_numpy(object)
+    out = None
+    for r, dd, ee in zip(rows.tolist(), d.tolist(), e.tolist(), strict=True):
+        country = place_at.get((dd, ee + 1))
+        if country is None:
+            continue
+        fits = [a for a, _, _ in shared[keys[r]] if aff.get(a) == country]
+        if len(set(fits)) != 1 or extra["actor_id"].iat[r] == fits[0]:
+            continue
+        if out is None:
+            out = extra.copy()
+        out.iat[r, out.columns.get_loc("actor_id")] = fits[0]
+        out.iat[r, out.columns.get_loc("context_id")] = country
+    return extra if out is None else out

@@ -223,7 +223,12 @@ def _apposed_body(
         # the body ends the description ("at the Lowy Institute, said …", "… in Sydney"), not
         # a longer name or a noun it modifies ("Secretary of the CPV Central Committee", "head
         # of the SPP delegation", set 21)
-        if str(ctx.norm(np.array([d]), np.array([end[b]]))[0]) not in _BODY_CLOSERS:
+        after = int(end[b])
+        if str(ctx.norm(np.array([d]), np.array([after]))[0]) == "(":
+            # "…, Deputy Procurator-General of China's SPP (SPP), said" (wave 25)
+            words = [str(w) for w in ctx.norm(np.full(4, d), np.arange(after + 1, after + 5))]
+            after = after + 2 + words.index(")") if ")" in words else after
+        if str(ctx.norm(np.array([d]), np.array([after]))[0]) not in _BODY_CLOSERS:
             continue
         span = np.arange(end[r] + 1, tok[r + 1])
         words = [str(w) for w in ctx.norm(np.full(len(span), d), span)]

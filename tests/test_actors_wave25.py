@@ -96,3 +96,30 @@ def test_a_mark_that_closes_a_quotation_after_a_theme_word_opens_no_theme() -> N
         'The course, themed "Ruritania First", opened.'
     )
     assert mention_rows(text, ACTORS) == [["Pavel Dorn", "pavel"], ["Dorn", "pavel"]]
+
+
+SHARED = Actors.from_records(
+    [
+        {"id": "ruritania", "name": "Ruritania", "type": "country", "aliases": ["Strelsau"]},
+        {"id": "borduria", "name": "Borduria", "type": "country", "aliases": ["Szohod"]},
+        {"id": "rpo", "name": "Royal Prosecution Office", "type": "organisation",
+         "aliases": ["RPO"], "affiliation": "ruritania"},
+        {"id": "bpo", "name": "Borduria Prosecution Office", "type": "organisation",
+         "aliases": ["RPO"], "affiliation": "borduria"},
+        {"id": "anna", "name": "Anna Varga", "type": "person", "affiliation": "rpo"},
+    ]
+)  # fmt: skip
+
+
+def test_a_shared_spelling_before_in_and_a_place_is_the_place_s_body() -> None:
+    # "RPO" is Ruritania's and Borduria's; the nearest naming before it is Borduria, but "in
+    # Strelsau" (Ruritania's capital) says whose it is
+    text = (
+        "Borduria asked for help. The request went to the RPO in Strelsau last week.\n\n"
+        "Anna Varga, Deputy Procurator-General of Ruritania's Royal Prosecution Office (RPO), "
+        "said it would answer."
+    )
+    rows = mention_rows(text, SHARED)
+    assert rows[:2] == [["Borduria", "borduria"], ["RPO", "rpo"]]
+    # the body in the apposition, with its abbreviation in brackets, is part of the post
+    assert rows[2:] == [["Anna Varga", "anna"]]
