@@ -43,6 +43,18 @@ def shared_spellings(
     return {k: v for k, v in candidates.items() if len({a for a, _, _ in v}) > 1}
 
 
+def _shared_alias_rows(
+    extra: pd.DataFrame, candidates: dict[str, list[tuple[str, str, str]]]
+) -> tuple[dict[str, list[tuple[str, str, str]]], np.ndarray]:
+    """The shared spellings of ``candidates`` and the rows of ``extra`` matched by one of them
+    as an alias (none when no spelling is shared)."""
+    shared = shared_spellings(candidates)
+    if not shared:
+        return shared, np.zeros(0, np.int64)
+    alias = (extra["via"] == "alias").to_numpy(bool)
+    return shared, np.flatnonzero(alias & extra["key"].isin(list(shared)).to_numpy(bool))
+
+
 def first_sense(
     extra: pd.DataFrame, candidates: dict[str, list[tuple[str, str, str]]]
 ) -> pd.DataFrame:
@@ -118,12 +130,7 @@ def sentence_tie_sense(
     cues (an adjective, "of <country>", a definition) still decide."""
     if extra.empty or named.empty:
         return extra
-    shared = shared_spellings(candidates)
-    if not shared:
-        return extra
-    rows = np.flatnonzero(
-        (extra["via"] == "alias").to_numpy(bool) & extra["key"].isin(list(shared)).to_numpy(bool)
-    )
+    shared, rows = _shared_alias_rows(extra, candidates)
     if not len(rows):
         return extra
     aff = act.affiliations
@@ -448,12 +455,7 @@ def resolve_by_place_after(
     candidate may fit."""
     if extra.empty or named.empty or ctx is None:
         return extra
-    shared = shared_spellings(candidates)
-    if not shared:
-        return extra
-    rows = np.flatnonzero(
-        (extra["via"] == "alias").to_numpy(bool) & extra["key"].isin(list(shared)).to_numpy(bool)
-    )
+    shared, rows = _shared_alias_rows(extra, candidates)
     if not len(rows):
         return extra
     d = extra["doc_id"].array.codes.astype(np.int64)[rows]
