@@ -464,22 +464,26 @@ def resolve_by_place_after(
     rows, d, e = rows[has_in], d[has_in], e[has_in]
     if not len(rows):
         return extra
-    types = dict(zip(act.table["id"], act.table["type"], strict=True))
-    place_at = {
-        (int(pd_), int(pt)): str(a)
-        for pd_, pt, a in zip(
-            named["doc_id"].array.codes.tolist(), named["tok"].tolist(),
-            named["actor_id"].astype(str).tolist(), strict=True,
-        )
-        if types.get(str(a)) == "country"
-    }  # fmt: skip
+    # the country mentions starting right after "in", found by one search over their sorted
+    # (document, token) keys (not a Python look-up table of every country mention)
+    countries = act.table["id"][act.table["type"] == "country"].tolist()
+    at = np.flatnonzero(named["actor_id"].isin(countries).to_numpy(bool))
+    width = int(max(named["tok"].max(), e.max())) + 2
+    have = named["doc_id"].array.codes.astype(np.int64)[at] * width + named["tok"].to_numpy()[at]
+    order = np.argsort(have, kind="stable")
+    have = have[order]
+    want = d * width + e + 1
+    pos = np.searchsorted(have, want)
+    found = pos < len(have)
+    found[found] = have[pos[found]] == want[found]
+    place = named["actor_id"].to_numpy(object)[at[order]]
     aff = act.affiliations
     keys = extra["key"].to_numpy(object)
     out = None
-    for r, dd, ee in zip(rows.tolist(), d.tolist(), e.tolist(), strict=True):
-        country = place_at.get((dd, ee + 1))
-        if country is None:
+    for r, k, hit in zip(rows.tolist(), pos.tolist(), found.tolist(), strict=True):
+        if not hit:
             continue
+        country = str(place[k])
         fits = [a for a, _, _ in shared[keys[r]] if aff.get(a) == country]
         if len(set(fits)) != 1 or extra["actor_id"].iat[r] == fits[0]:
             continue

@@ -193,8 +193,8 @@ def _apposed_body(
         >>> find_mentions(tokenize(docs), actors)["surface"].tolist()
         ['Zhao Mingyuan', "Supreme People's Procuratorate"]
     """
-    out = np.zeros(len(named), bool)
-    n = len(named)
+    n = len(doc)
+    out = np.zeros(n, bool)
     same = doc[1:] == doc[:-1]
     j = np.flatnonzero(same & person[:-1] & ~person[1:] & ~role[1:])
     j = j[(tok[j + 1] - end[j] >= 3) & (tok[j + 1] - end[j] <= _POST_WORDS + 4)]
@@ -203,8 +203,11 @@ def _apposed_body(
     j = j[ctx.norm(doc[j], end[j]) == ","]
     for r in j.tolist():
         b = r + 1  # the body; a country's possessive may stand right before it
-        if country[b] and _apposed_court_country(ctx, int(doc[r]), int(end[r]), int(tok[b]),
-                                                 int(end[b])):  # fmt: skip
+        d = int(doc[r])
+        # the words between the comma and the mention: the post, a preposition, maybe "the"
+        span = np.arange(end[r] + 1, tok[b])
+        words = [str(w) for w in ctx.norm(np.full(len(span), d), span)]
+        if country[b] and _apposed_court_country(ctx, d, words, int(tok[b]), int(end[b])):
             out[b] = True
             continue
         if country[b]:
@@ -219,19 +222,16 @@ def _apposed_body(
             ):
                 continue
             b += 1
-        d = int(doc[r])
         # the body ends the description ("at the Lowy Institute, said …", "… in Sydney"), not
         # a longer name or a noun it modifies ("Secretary of the CPV Central Committee", "head
         # of the SPP delegation", set 21)
         after = int(end[b])
         if str(ctx.norm(np.array([d]), np.array([after]))[0]) == "(":
             # "…, Deputy Procurator-General of China's SPP (SPP), said" (wave 25)
-            words = [str(w) for w in ctx.norm(np.full(4, d), np.arange(after + 1, after + 5))]
-            after = after + 2 + words.index(")") if ")" in words else after
+            inside = [str(w) for w in ctx.norm(np.full(4, d), np.arange(after + 1, after + 5))]
+            after = after + 2 + inside.index(")") if ")" in inside else after
         if str(ctx.norm(np.array([d]), np.array([after]))[0]) not in _BODY_CLOSERS:
             continue
-        span = np.arange(end[r] + 1, tok[r + 1])
-        words = [str(w) for w in ctx.norm(np.full(len(span), d), span)]
         cut = 2 if words[-1:] == ["the"] else 1  # the preposition and "the" before the body
         post, prep = words[:-cut], words[-cut] if len(words) >= cut else ""
         while post[:1] and post[0] in _POST_OPENERS:
@@ -259,13 +259,14 @@ _BODY_HEADS = frozenset({
 })  # fmt: skip
 
 
-def _apposed_court_country(ctx: TokenContext, d: int, comma: int, start: int, stop: int) -> bool:
-    """``PERSON, POST attached to|of|at the BODY of [the] COUNTRY``: the country names an
-    untabled body in the description of a tabled person's post ("H.E. Chea Ratanak, General
-    Prosecutor attached to the Supreme Court of Cambodia, received …"; wave 25: the references
-    of sets 21-136 leave it uncoded 5 times of 6, and "Supreme Court of Cambodia" anywhere 10
-    times of 12)."""
-    words = [str(w) for w in ctx.norm(np.full(start - comma - 1, d), np.arange(comma + 1, start))]
+def _apposed_court_country(
+    ctx: TokenContext, d: int, words: list[str], start: int, stop: int
+) -> bool:
+    """``PERSON, POST attached to|of|at the BODY of [the] COUNTRY``: the country (tokens
+    ``start``-``stop``, after ``words``) names an untabled body in the description of a tabled
+    person's post ("H.E. Chea Ratanak, General Prosecutor attached to the Supreme Court of
+    Cambodia, received …"; wave 25: the references of sets 21-136 leave it uncoded 5 times of
+    6, and "Supreme Court of Cambodia" anywhere 10 times of 12)."""
     cut = 2 if words[-1:] == ["the"] else 1
     if len(words) < cut + 3 or words[-cut] != "of":
         return False

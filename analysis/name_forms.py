@@ -490,8 +490,8 @@ def _quoted_theme(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.nda
     w2 = codes_at(ctx, doc[i], tok[i] - k - 2)
     hit = theme[w1] | (comma[w1] & theme[w2])
     # an opening mark: a capitalised word follows it (a closing one after "the … program"
-    # is followed by "and", ","), and it is not the sentence's second straight mark, which
-    # closes a quotation ('"This is not a ceremony. It is a work plan," Wichai told …'; wave 25)
+    # is followed by "and", ","), and not a mark that closes a quotation ('"This is not a
+    # ceremony. It is a work plan," Wichai told …'; wave 25)
     found[i] = narrow(
         hit,
         lambda j: (

@@ -761,9 +761,6 @@ def _give_direct(found: Found, a: int, b: int, slot: Slot | None, cue: str) -> N
                        resolved_via=via)  # fmt: skip
 
 
-_MODALS = AUXILIARIES_AND_MODALS
-
-
 def _clause_after_and(found: Found, at: int, slot: Slot, s_hi: int, cue: str) -> None:
     """ "The four would be deported to China, he said, and Thai prosecutors would seek
     evidence …" (wave 21, set 91): a clause after the attribution's ", and" with a subject of
@@ -771,10 +768,10 @@ def _clause_after_and(found: Found, at: int, slot: Slot, s_hi: int, cue: str) ->
     (the attribution's speaker and cue). "she said, and she called for …" is the cue's own."""
     norm = found.doc.norm
     lo = at + 1
-    if lo > s_hi or norm[lo] in _MODALS:
+    if lo > s_hi or norm[lo] in AUXILIARIES_AND_MODALS:
         return
     span = range(lo + 1, min(s_hi, lo + 8) + 1)
-    if not any(norm[i] in _MODALS for i in span):
+    if not any(norm[i] in AUXILIARIES_AND_MODALS for i in span):
         return
     if any(i in found.cue_at for i in range(lo, s_hi + 1)):
         return
