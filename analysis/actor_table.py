@@ -536,6 +536,20 @@ class Actors:
             )
         return got
 
+    @property
+    def spellings(self) -> dict[str, frozenset[str]]:
+        """``id -> {name and aliases, case-folded}``: what a bracketed abbreviation is checked
+        against ("Ministry of Public Security (MPS)"). Built once per table."""
+        got = self._cache.get("spellings")
+        if got is None:
+            got = self._cache["spellings"] = {
+                i: frozenset(str(x).casefold() for x in (name, *aliases))
+                for i, name, aliases in zip(
+                    self.table["id"], self.table["name"], self.table["aliases"], strict=True
+                )
+            }
+        return got
+
     def patterns(self, *, titles_alone: bool = False) -> pd.DataFrame:
         """Every spelling the matcher looks for, for audit.
 

@@ -547,7 +547,7 @@ def find_mentions(
         named = named.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
         named = possessive_mentions(tokens, named, act, fold_case, fold_diacritics, ctx)
         if abbreviations == "once":
-            named = drop_repeated_abbreviations(named, ctx).reset_index(drop=True)
+            named = drop_repeated_abbreviations(named, ctx, act.spellings).reset_index(drop=True)
         # "Congress" for India's party in a text on Argentina (before places drop "In India,")
         named = named.loc[~generic_alias_mask(named, act)].reset_index(drop=True)
         if place_actors:

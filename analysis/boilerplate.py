@@ -434,6 +434,9 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
     # quoted title before a bracket
     if '" (' in text or "” (" in text:
         reading_lists(lines, drop)
+    if drop:
+        _spaced_teasers(lines, drop)
+        _wrapped_tails(lines, drop)
     # last: a line that a block above names (a social post's author line) keeps that name
     _issuer_header(lines, drop)
     if not drop and not cuts:
@@ -880,6 +883,57 @@ def _teasers_below(
         # blank line between them (Yahoo's "Recommended stories", MSN's "More from"; set 77)
         stamped = bool(teasers) and _ITEM_STAMP.fullmatch(line) is not None
         drop[k] = rule.name
+
+
+def _spaced_teasers(lines: list[str], drop: dict[int, str]) -> None:
+    """A list of teaser headlines with blank lines between its items, under a bare "Related" /
+    "Read more" heading at the foot of a page ("Related Stories ¶ SPP chief meets Lao
+    prosecutor ¶ China, ASEAN prosecutors target telecom fraud ¶ Copyright …"; wave 26, the
+    China Daily, Xinhua and SCMP pages of held-out sets 66, 71, 86 and 95). :func:`_teasers_below`
+    stops at the first blank line, as a heading inside a story may stand over its text; here
+    every line from the heading to the end of the page is either removed already (the footer)
+    or a headline: short, without a full stop, colon or semicolon at its end (a question or a
+    quoted phrase may close it: 'What is the Supreme People's Procuracy?', 'AG: Cooperation
+    with China "at its best"'). A story's own last paragraph has a full stop, so the list is
+    never mistaken for text."""
+    for i in sorted(k for k, name in drop.items() if _TEASER_HEADING.fullmatch(lines[k].strip())):
+        items = []
+        for k in range(i + 1, len(lines)):
+            line = lines[k].strip()
+            if not line or k in drop:
+                continue
+            if len(line) > CAPTION_MAX or line.endswith((".", ":", ";")):
+                break
+            items.append(k)
+        else:
+            if 0 < len(items) <= _TEASERS_MAX:
+                for k in items:
+                    drop[k] = drop[i]
+
+
+_WRAP_MIN = 40  # characters of a removed line that may have been wrapped
+
+
+def _wrapped_tails(lines: list[str], drop: dict[int, str]) -> None:
+    """The end of a removed line that a hard-wrapped copy carries over to the next line goes
+    with it ("Like us on Facebook or follow us on Twitter to get the latest news ¶ about
+    Vietnam!", "Copyright © 2026 South China Morning Post Publishers Ltd. All rights ¶
+    reserved."; wave 26, held-out sets 71 and 74): the removed line is long and has no
+    sentence end, and the next line, the last of its paragraph, goes on in lower case. A line
+    of text after a removed heading opens with a capital, so it stays."""
+    for i in sorted(drop):
+        k = i + 1
+        line = lines[i].rstrip()
+        if (
+            k < len(lines)
+            and k not in drop
+            and len(line) >= _WRAP_MIN
+            and not line.endswith(SENTENCE_END)
+            and lines[k][:1].islower()
+            and (k + 1 == len(lines) or not lines[k + 1].strip())
+            and len(lines[k]) <= len(line)
+        ):
+            drop[k] = drop[i]
 
 
 def _row(doc_id: str, i: int, offset: int, start: int, end: int, line: str, rule: str) -> dict:

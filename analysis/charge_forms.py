@@ -47,9 +47,11 @@ _PRESS = frozenset({"pressed", "presses", "pressing", "press"})
 #: Wave 20 (held-out set 85): "has instructed provincial prosecutors to bring suspects to
 #: trial" is a directive like "urged … to"; not "instructed by", nor without "to".
 _INSTRUCTED = frozenset({"instructed", "instructs", "directed", "directs"})
-CHARGE_CUES: frozenset[str] = _PRESS | _INSTRUCTED | frozenset({
-    "informed", "informs", "raised concerns", "raises concerns", "ordered", "orders",
-    "encouraged", "encourages",
+#: Cues whose speech is a "that" clause after their addressee: "informed his counterparts that
+#: …", "reminded them that …" (wave 26, set 142); not "was informed by", "reminded of".
+_INFORMED = frozenset({"informed", "informs", "reminded", "reminds"})
+CHARGE_CUES: frozenset[str] = _PRESS | _INSTRUCTED | _INFORMED | frozenset({
+    "raised concerns", "raises concerns", "ordered", "orders", "encouraged", "encourages",
 })  # fmt: skip
 _NOT_PRESSED = frozenset({"by", "to", "for", "ahead", "on", "charges", "home", "into", "upon"})
 #: Verbs of a cease order: "ordered X to stop …" is what a regulator or court rules, while
@@ -101,8 +103,8 @@ def charge_cue_allowed(doc: SpeakerDoc, c: Cue) -> bool:
     nxt = norm[c.last + 1] if c.last + 1 < n else ""
     if c.last + 1 >= n or doc.s_lo[c.last + 1] != doc.s_lo[c.first]:
         return False
-    if c.cue in ("informed", "informs"):
-        return nxt != "by" and _ahead(doc, c, "that") is not None
+    if c.cue in _INFORMED:
+        return nxt not in ("by", "of") and _ahead(doc, c, "that") is not None
     if c.cue in ("raised concerns", "raises concerns"):
         return nxt == "that"
     if c.cue in ("ordered", "orders"):

@@ -598,11 +598,13 @@ _WEB_RULES = (
         r"(?i)(?:(?:page|article|story|post|news|content|doc(?:ument)?)[ _-]?id\s{0,3}[:#=]?"
         r"\s{0,3}[\w-]{1,40}|id\s{0,3}[:#]\s{0,3}\d{1,12})",
     ),
-    # "Published: 06/12/2023 14:30 GMT+7", "Wednesday, December 6, 2023 10:05", "2 hours ago"
+    # "Published: 06/12/2023 14:30 GMT+7", "Wednesday, December 6, 2023 10:05", "2 hours ago";
+    # a label before an age among the pieces too: "AUGUST 9, 2017 / 6:42 PM / UPDATED 2 HOURS
+    # AGO" (Reuters' pages; wave 26, held-out set 138)
     BoilerplateRule(
         "timestamp",
-        rf"(?i){_STAMP_LABEL}?(?:{_WEEKDAY}{_SEP})?{_PIECE}(?:{_SEP}(?:{_PIECE}|{_TZ}|{_WEEKDAY}))"
-        r"{0,6}\.?",
+        rf"(?i){_STAMP_LABEL}?(?:{_WEEKDAY}{_SEP})?{_PIECE}"
+        rf"(?:{_SEP}(?:{_STAMP_LABEL}{_AGO}|{_PIECE}|{_TZ}|{_WEEKDAY})){{0,6}}\.?",
     ),
     # "Read more: Vietnam, China agree ...", "Related news", ">> ASEAN leaders meet ..."
     BoilerplateRule(
@@ -1284,8 +1286,9 @@ _DATELINE_RULES = (
     # "HANOI (VNA) – ", "Hanoi, Dec 6 (VNA/VNS) - ", "BEIJING, Dec. 6 (Xinhua) -- "
     BoilerplateRule(
         "agency_dateline",
-        # (with the country in brackets: "LIJIANG (China), Oct 15 (Bernama) --", set 24)
-        rf"{_PLACE}(?:\s{{0,3}}\(\s{{0,2}}{_PLACE}\s{{0,2}}\))?(?:\s{{0,3}},\s{{0,3}}{_DAY_MONTH})?"
+        # (with the country in brackets: "LIJIANG (China), Oct 15 (Bernama) --", set 24; ANI's
+        # square brackets, "Hanoi [Vietnam], October 15 (ANI): ", wave 26)
+        rf"{_PLACE}(?:\s{{0,3}}[(\[]\s{{0,2}}{_PLACE}\s{{0,2}}[)\]])?(?:\s{{0,3}},\s{{0,3}}{_DAY_MONTH})?"
         rf"\s{{0,3}}\(\s{{0,2}}{_AGENCY_LIST}\s{{0,2}}\)"
         r"\s{0,3}[-–—:]{1,3}\s{0,3}",
         where="leading",

@@ -135,6 +135,9 @@ SPEECH_VERBS: tuple[str, ...] = (
     # reporter learned that …", Chinese papers in translation; guarded in
     # analysis.quote_forms: a reporter, a newspaper or "it is" before it)
     "estimates", "learned that", "learnt that",
+    # wave 26 (set 142): "Thanh responded that …", "reminded them that …" (guarded in
+    # analysis.charge_forms like "informed X that": not "reminded of", "was reminded by")
+    "responded that", "responds that", "reminded", "reminds",
 )  # fmt: skip
 #: Participles that continue an attribution with the same speaker ("he said, noting that …")
 #: or, like a verb, introduce reported speech ("presented papers pointing out …").

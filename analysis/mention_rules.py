@@ -139,9 +139,14 @@ _COUNTRY_VERBS = frozenset({
 })  # fmt: skip
 
 
-def drop_repeated_abbreviations(named: pd.DataFrame, ctx: TokenContext) -> pd.DataFrame:
+def drop_repeated_abbreviations(
+    named: pd.DataFrame, ctx: TokenContext, spellings: dict[str, frozenset[str]] | None = None
+) -> pd.DataFrame:
     """ "Association of Southeast Asian Nations (ASEAN)": the parenthesised mention of the
-    actor just named is dropped (one reference)."""
+    actor just named is dropped (one reference). ``spellings`` (actor -> its names and aliases,
+    case-folded): a bracketed spelling that context gave to another actor is still the one
+    just named when it is one of that actor's spellings ("China's Ministry of Public Security
+    (MPS)" where "MPS" is also Vietnam's ministry; wave 26, held-out set 142)."""
     if len(named) < 2:
         return named
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
@@ -149,7 +154,13 @@ def drop_repeated_abbreviations(named: pd.DataFrame, ctx: TokenContext) -> pd.Da
     n = named["n_tok"].to_numpy().astype(np.int64)
     actor = pd.factorize(named["actor_id"])[0]  # codes: only equality of neighbours matters
     gap = tok[1:] - (tok[:-1] + n[:-1])
-    same = (doc[1:] == doc[:-1]) & (actor[1:] == actor[:-1]) & ((gap == 1) | (gap == 2))
+    own = actor[1:] == actor[:-1]
+    if spellings:
+        ids = named["actor_id"].astype(str).to_numpy()
+        surf = named["matched"].astype(str).str.casefold().to_numpy()
+        near = np.flatnonzero(~own & (doc[1:] == doc[:-1]) & ((gap == 1) | (gap == 2)))
+        own[near] = [surf[k + 1] in spellings.get(ids[k], ()) for k in near.tolist()]
+    same = (doc[1:] == doc[:-1]) & own & ((gap == 1) | (gap == 2))
     cand = np.flatnonzero(same) + 1
     if not len(cand):
         return named

@@ -83,6 +83,11 @@ INTO_VERBS: frozenset[str] = frozenset({
     # "pushed operations across the border into Myanmar and Laos" (held-out set 36)
     "border", "frontier",
 })  # fmt: skip
+#: Nouns whose "into X" is what is looked into, not a destination: "an inquiry into Cambodia".
+_INQUIRY_NOUNS = frozenset({
+    "inquiry", "inquiries", "investigation", "investigations", "probe", "probes", "insight",
+    "insights", "research", "study", "studies", "look", "looked", "looking", "review",
+})  # fmt: skip
 #: Verbs after "where <places>" that make them a meeting point of borders: "where Laos,
 #: Thailand and Myanmar meet" (held-out set 36).
 MEET_VERBS: frozenset[str] = frozenset({"meet", "meets", "converge", "converges", "intersect"})
@@ -110,11 +115,17 @@ MOVER_NOUNS: frozenset[str] = frozenset({
     "travellers", "travelers", "traveller", "traveler", "passengers", "passenger", "visitors",
     "visitor", "tourists", "tourist", "arrivals", "arrival", "flights", "flight", "departures",
     "holidaymakers", "commuters", "pilgrims",
+    # "stepped off a chartered plane from Kuala Lumpur" (wave 26, set 144)
+    "plane", "planes", "jet", "jets", "aircraft",
 })  # fmt: skip
 #: Groups whose "to [the] X" only (not "from X": "a delegation from China" is sent by it) is
 #: a destination: "led a delegation to Manila" (visits and trips:
 #: :data:`analysis.place_rules.DESTINATION_NOUNS`, which keeps "a working visit to X").
 TRIP_NOUNS: frozenset[str] = frozenset({"delegation", "delegations"})
+#: Groups whose "to X" is a destination after an indefinite article: "led a working group to
+#: Vientiane", "sent a team to Beijing" (wave 26, sets 140 and 144); not "extend the team to
+#: Myanmar and Cambodia", whose countries would join it (set 35).
+GROUP_TRIP_NOUNS: frozenset[str] = frozenset({"team", "group", "squad", "mission"})
 #: Verbs whose object right after them is a destination: "to reach Australia, Japan and the
 #: Philippines".
 REACH_VERBS: frozenset[str] = frozenset({"reach", "reaches", "reaching", "reached"})
@@ -335,6 +346,10 @@ def place_forms_mask(
     into = (in_table(b[0], ids["into"]) & (in_table(b[1], into_v) | (
         in_table(b[1], code_table(ctx, _ON)) & in_table(b[2], into_v)))) | (
         in_table(b[0], ids["the"]) & in_table(b[1], ids["into"]) & in_table(b[2], into_v))  # fmt: skip
+    # wave 26: "into X" after any word but an inquiry's noun ("crossed the Mekong into Laos",
+    # set 144; the references of sets 18-136 leave "into COUNTRY" uncoded 4 times of 4);
+    # not "an inquiry into Cambodia", whose country is what is looked into
+    into |= in_table(b[0], ids["into"]) & ~in_table(b[1], code_table(ctx, _INQUIRY_NOUNS))
     # "Pryce travels on to Ghana", "heads to Japan", "leaves for Ghana"
     tv, on = code_table(ctx, TRAVEL_VERBS), code_table(ctx, _ON)
     to0 = in_table(b[0], ids["to"])
@@ -351,6 +366,9 @@ def place_forms_mask(
     from_to1 = in_table(b[0], ids["the"]) & in_table(b[1], fromto)
     travel |= (from_to0 & in_table(b[1], movers)) | (from_to1 & in_table(b[2], movers))
     travel |= (to0 & in_table(b[1], trips)) | (to1 & in_table(b[2], trips))
+    groups, indef = code_table(ctx, GROUP_TRIP_NOUNS), code_table(ctx, {"a", "an"})
+    b3 = codes_before(ctx, doc, tok, 4, here)
+    travel |= to0 & in_table(b[1], groups) & (in_table(b[2], indef) | in_table(b3, indef))
     reach = code_table(ctx, REACH_VERBS)
     travel |= in_table(b[0], reach) | (in_table(b[0], ids["the"]) & in_table(b[1], reach))
     handed = _handover(ctx, doc, tok, to0 | to1)

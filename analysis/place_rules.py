@@ -103,6 +103,9 @@ DESTINATION_NOUNS: frozenset[str] = frozenset({
     "visit", "visits", "trip", "trips", "journey", "journeys", "flight", "flights", "voyage",
     "tour", "shipment", "shipments", "deportation", "deportations", "extradition",
     "extraditions", "transfer", "transfers",
+    # "the latest in a string of mass expulsions to China" (wave 26, held-out set 138)
+    # (not "handover": "the handover of the chairmanship to Lao PDR" names a party, set 9)
+    "expulsion", "expulsions", "repatriation", "repatriations", "removal", "removals",
 })  # fmt: skip
 # verbs of moving someone or something (with DESTINATION_VERBS): "flown … to Mexico City"
 _MOTION_VERBS = frozenset({
@@ -111,6 +114,8 @@ _MOTION_VERBS = frozenset({
     # a headline's present tense: "Malaysia extradites 14 suspects to China" (held-out set 13)
     "extradites", "extraditing", "deports", "deporting", "repatriates", "repatriating",
     "transports",
+    # "were escorted to China on a chartered flight" (wave 26, held-out set 142)
+    "escorted", "escort", "escorts", "escorting", "bussed", "ferried",
 })  # fmt: skip
 # not the words that are also nouns of trade: "exports of rare earths to the United States"
 # and "reported nine ships to Indonesia" name a party (held-out sets 3 and 4)
@@ -697,6 +702,26 @@ def _ordinal_at(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarra
     return _year_at(ctx, doc, at) | np.array([bool(_ORDINAL.fullmatch(w)) for w in words], bool)
 
 
+def _listed_members(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray, alone: np.ndarray
+) -> np.ndarray:
+    """Rows of ``alone`` (a country alone on its line) that are members of a list under a
+    heading closed by a colon: right after the colon ("Members:\nRuritania"), or right after
+    such a member ("…\nRuritania\nElbonia"). A list of topic tags has no colon ("Related
+    topics\nChina\nCambodia") and goes."""
+    keep = np.zeros(len(doc), bool)
+    rows = np.flatnonzero(alone)
+    if not len(rows):
+        return keep
+    colon = ctx.norm(doc[rows], tok[rows] - 1).astype(str) == ":"
+    ends: set[tuple[int, int]] = set()  # (doc, end token) of a kept member
+    for r, c in zip(rows.tolist(), colon.tolist(), strict=True):
+        if c or (int(doc[r]), int(tok[r])) in ends:
+            keep[r] = True
+            ends.add((int(doc[r]), int(end[r])))
+    return keep
+
+
 def _line_ends(ctx: TokenContext, doc: np.ndarray, at: np.ndarray) -> np.ndarray:
     """The token at ``at`` opens the next sentence, or the document has ended: a name with no
     full stop after it stands alone on its line (not "… signed. Nairobi. Kenya agreed.")."""
@@ -812,19 +837,17 @@ def news_form_mask(
         & ctx.norm_in(doc[r], tok[r] - 3, ",") & ctx.norm_in(doc[r], tok[r] - 4, EVENT_NOUNS)
         & _ordinal_at(ctx, doc[r], tok[r] - 5),
     )  # fmt: skip
-    # a capital alone on its line: a statement's place line or signature ("Kuala Lumpur" over
-    # the date, or closing it); a country's name alone may be a member in a list, and stays
-    out |= where(
-        cty & alias & ~poss,
+    # a country or its capital alone on its line: a statement's place line or signature
+    # ("Kuala Lumpur" over the date, or closing it), a roundup's section label ("INDONESIA"
+    # over its briefs, wave 21), a page's section label under the headline ("Malaysia" over the
+    # date line) and a list of topic tags (wave 26: no reference of sets 1-144 codes a country
+    # alone on its line; 114 texts hold such a line); a country's name (not a capital) as a
+    # member of a list under a heading with a colon stays ("Members:\nRuritania\nElbonia")
+    alone = where(
+        cty & ~poss,
         lambda r: ctx.sentence_start(doc[r], tok[r]) & _line_ends(ctx, doc[r], end[r]),
     )
-    # … and a country's name in capitals alone on its line: a roundup's section label,
-    # "INDONESIA" over its briefs (wave 21, set 72)
-    out |= where(
-        cty & ~alias & ~poss & (end - tok == 1),
-        lambda r: ctx.upper(doc[r], tok[r]) & ctx.sentence_start(doc[r], tok[r])
-        & _line_ends(ctx, doc[r], end[r]),
-    )  # fmt: skip
+    out |= alone & (alias | ~_listed_members(ctx, doc, tok, end, alone & ~alias))
     # a court or procuracy named after its city: "The People's Court of Vientiane Capital"
     # (set 74); not "the Supreme People's Procuracy of Việt Nam", a country's spelling (an
     # alias too: the city says so by the noun after it)

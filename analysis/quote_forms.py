@@ -440,7 +440,15 @@ def _untabled_person_in(doc: SpeakerDoc, p: int, lo: int) -> bool:
     """The sentence ``p..lo-1`` names, before any person of the table, two to four capitalised
     words outside mentions followed by a lower-case word ("Last night Ghana's sports minister
     Kofi Mensah-Larbi blasted …"); the words before them are not a clause of their own (no
-    comma)."""
+    comma). Wave 26 (held-out set 144): also such a name before a comma and its apposition
+    ("Tran Thi Lan, a retired nurse in Thu Duc City, put …", "For Madam Lee, the cheque …"),
+    and a sentence opened by an indefinite private person ("One victim, a 29-year-old Kenyan,
+    spent …", "A retired teacher lost …")."""
+    if doc.norm[p] in _INDEFINITE and any(
+        doc.norm[i] in PRIVATE_PERSONS and not doc.in_mention[i]
+        for i in range(p + 1, min(lo, p + 5))
+    ):
+        return True
     k = p
     while k < min(lo, p + 12):  # the subject stands among the first words
         if doc.norm[k] in BOUNDARY:
@@ -463,8 +471,28 @@ def _untabled_person_in(doc: SpeakerDoc, p: int, lo: int) -> bool:
             and not title_goes_on(doc.norm, j)
         ):
             return k > p or doc.norm[k] not in _LEAD_TIME
+        first = k + int(k == p and doc.norm[k] == "for")  # "For Madam Lee, the cheque …"
+        if (
+            2 <= j - first <= 4
+            and j + 1 < lo
+            and doc.norm[j] == ","
+            and (doc.norm[j + 1] in _APPOSITION_OPENERS or doc.norm[j + 1][:1].isdigit())
+            # a name opening the sentence, not a place or a time: "In Mae Sot, the …"
+            and (first == p or (first == p + 1 and doc.norm[p] == "for"))
+            and doc.norm[first] not in _NOT_A_NAME_OPENER
+        ):
+            return True
         k = max(j, k + 1)
     return False
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+_NOT_A_NAME_OPENER = _LEAD_TIME | frozenset({
+    "in", "at", "from", "for", "to", "near", "across", "after", "before", "when", "while",
+    "since", "during", "with", "by", "under", "as", "the", "a", "an", "but", "and", "yet",
+})  # fmt: skip
+#: Words opening an apposition after a name: "Tran Thi Lan, a retired nurse, …", "Lee, 67, …".
+_APPOSITION_OPENERS = frozenset({"a", "an", "the", "who", "now", "then", "whose"})
 
 
 #: Last words of names of bodies, not persons ("the Philippine Coast Guard said", "Cambodia's
@@ -970,6 +998,19 @@ def last_word(norm, s_hi: int) -> int:
 #: have accused …", "the Japanese defence ministry" speak for the country (held-out sets 6 and
 #: 9), when the document names that country. Not "embassy": set 2 codes "The Chinese Embassy
 #: described …" with an NA speaker, set 9 "The Chinese Embassy in Phnom Penh said" as China.
+#: Nouns of private people, who speak for themselves, not for a state or a body: after a
+#: nationality adjective and a head word of :data:`DEMONYM_HEADS` ("a Cambodian defence
+#: lawyer said"), and as the subject of a sentence opened by "a" or "one" ("One victim, a
+#: 29-year-old Kenyan, spent …"; :func:`_untabled_person_in`).
+PRIVATE_PERSONS: frozenset[str] = frozenset({
+    "lawyer", "lawyers", "attorney", "attorneys", "analyst", "analysts", "expert", "experts",
+    "researcher", "researchers", "activist", "activists", "journalist", "journalists",
+    "scholar", "scholars", "academic", "academics", "victim", "victims", "student", "students",
+    "survivor", "mother", "father", "woman", "man", "teacher", "nurse", "worker", "resident",
+    "villager", "farmer", "widow", "widower", "son", "daughter", "businessman",
+    "businesswoman", "investor", "trader", "driver", "relative", "pensioner", "retiree",
+    "engineer", "graduate", "escapee", "returnee",
+})  # fmt: skip
 DEMONYM_HEADS: frozenset[str] = frozenset({
     "ministry", "government", "officials", "official", "authorities",
     "diplomats", "diplomat", "spokesman", "spokeswoman", "spokesperson", "military", "army",
@@ -1050,6 +1091,10 @@ def demonym_body(
         for i in range(j + 1, min(end, j + 3) + 1)
     ):
         return None
+    # "A Cambodian defence lawyer who has represented … said": a private person, whom the
+    # state does not speak through (wave 26, held-out set 144: an NA speaker)
+    if any(norm[i] in PRIVATE_PERSONS for i in range(j + 1, min(end, j + 3) + 1)):
+        return Slot(UNNAMED, "", j, end)
     adj = norm[j]
     for k in range(len(doc.m_first)):
         row = doc.m_row[k]

@@ -844,6 +844,8 @@ def _speaker_cue_content(found: Found, ci: int) -> None:
         addressee = doc.slot_starting_at(a + 1 if norm[a] in _ARTICLES else a)
         if addressee is not None and addressee.mention >= 0 and norm[addressee.last + 1] == "that":
             a = addressee.last + 2
+        elif a + 1 <= s_hi and norm[a] in _OBJECT_PRONOUNS and norm[a + 1] == "that":
+            a += 2  # "reminded them that …" (wave 26, set 142)
     if cue.cue in _TOLD:
         # "told Khmer Daily that …", "told a news briefing on Wednesday that …"
         that = next((i for i in range(a, min(s_hi, a + 8) + 1) if norm[i] in ("that", ",")), None)

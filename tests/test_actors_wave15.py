@@ -44,8 +44,12 @@ def test_a_city_its_province_and_the_country_only_locate_the_venue() -> None:
 def test_a_countrys_possessive_before_a_rank_in_capitals_after_the_name_is_the_persons() -> None:
     text = "Rina Dobrev, Ruritania's Deputy Prosecutor-General, said the file was complete."
     assert mention_rows(text, ACTORS) == [["Rina Dobrev", "rina"]]
-    # an office "of" a body keeps the country (held-out set 2's coding)
+    # changed in wave 26: an office "of" a body closed by a comma is part of the post too (the
+    # references of sets 18-144 leave the country uncoded 15 times of 15; set 2 coded it); a
+    # verb right after the office ends the post, and the country stays
     text = "Rina Dobrev, Ruritania's Minister of Home Affairs, said the file was complete."
+    assert mention_rows(text, ACTORS) == [["Rina Dobrev", "rina"]]
+    text = "Rina Dobrev, Ruritania's Minister of Home Affairs said the file was complete."
     assert mention_rows(text, ACTORS) == [["Rina Dobrev", "rina"], ["Ruritania's", "ruritania"]]
     # not a title: a country's possessive before a noun of its own
     text = "Rina Dobrev met Borduria, Ruritania's neighbour, on Monday."
