@@ -994,10 +994,6 @@ def last_word(norm, s_hi: int) -> int:
     return s_hi - 1 if norm[s_hi] in SENT_END else s_hi
 
 
-#: Nouns of a state's bodies and officials after a nationality adjective: "Nigerian officials
-#: have accused …", "the Japanese defence ministry" speak for the country (held-out sets 6 and
-#: 9), when the document names that country. Not "embassy": set 2 codes "The Chinese Embassy
-#: described …" with an NA speaker, set 9 "The Chinese Embassy in Phnom Penh said" as China.
 #: Nouns of private people, who speak for themselves, not for a state or a body: after a
 #: nationality adjective and a head word of :data:`DEMONYM_HEADS` ("a Cambodian defence
 #: lawyer said"), and as the subject of a sentence opened by "a" or "one" ("One victim, a
@@ -1011,6 +1007,10 @@ PRIVATE_PERSONS: frozenset[str] = frozenset({
     "businesswoman", "investor", "trader", "driver", "relative", "pensioner", "retiree",
     "engineer", "graduate", "escapee", "returnee",
 })  # fmt: skip
+#: Nouns of a state's bodies and officials after a nationality adjective: "Nigerian officials
+#: have accused …", "the Japanese defence ministry" speak for the country (held-out sets 6 and
+#: 9), when the document names that country. Not "embassy": set 2 codes "The Chinese Embassy
+#: described …" with an NA speaker, set 9 "The Chinese Embassy in Phnom Penh said" as China.
 DEMONYM_HEADS: frozenset[str] = frozenset({
     "ministry", "government", "officials", "official", "authorities",
     "diplomats", "diplomat", "spokesman", "spokeswoman", "spokesperson", "military", "army",
