@@ -161,8 +161,13 @@ def test_country_possessive_title_before_or_after_a_tabled_person_is_one_mention
     assert mentions_of("Peru's foreign ministry said Vega would attend.") == [
         ["Peru's", "peru"], ["Vega", "rosa_vega"],
     ]  # fmt: skip
-    # a formal title in capitals keeps the country (set 2's call)
+    # changed in wave 26: a formal title in capitals closed by a comma is part of the post too
+    # (set 2 kept the country; the references of sets 18-144 leave it uncoded 15 times of 15);
+    # with a verb right after the title the country stays
     assert mentions_of("Rosa Vega, Peru's Minister of Foreign Affairs, signed it.") == [
+        ["Rosa Vega", "rosa_vega"],
+    ]  # fmt: skip
+    assert mentions_of("Rosa Vega, Peru's Minister of Foreign Affairs signed it.") == [
         ["Rosa Vega", "rosa_vega"], ["Peru's", "peru"],
     ]  # fmt: skip
 
