@@ -341,15 +341,18 @@ def place_forms_mask(
     # "in Jakarta, Hanoi or Beijing the same day": a time phrase after the place (set 12)
     ends |= in_table(a0, ids["the"]) & in_table(a1, code_table(ctx, _TIME_AFTER_THE))
     mask = np.zeros(len(sel), bool)
-    # "expanded into Paraguay and Bolivia", "money coming into London"
-    into_v = code_table(ctx, INTO_VERBS)
-    into = (in_table(b[0], ids["into"]) & (in_table(b[1], into_v) | (
-        in_table(b[1], code_table(ctx, _ON)) & in_table(b[2], into_v)))) | (
-        in_table(b[0], ids["the"]) & in_table(b[1], ids["into"]) & in_table(b[2], into_v))  # fmt: skip
-    # wave 26: "into X" after any word but an inquiry's noun ("crossed the Mekong into Laos",
-    # set 144; the references of sets 18-136 leave "into COUNTRY" uncoded 4 times of 4);
-    # not "an inquiry into Cambodia", whose country is what is looked into
-    into |= in_table(b[0], ids["into"]) & ~in_table(b[1], code_table(ctx, _INQUIRY_NOUNS))
+    # "into X" after any word but an inquiry's noun: "expanded into Paraguay and Bolivia",
+    # "money coming into London", "crossed the Mekong into Laos" (wave 26, set 144: the
+    # references of sets 18-136 leave "into COUNTRY" uncoded 4 times of 4; before, a verb of
+    # INTO_VERBS had to stand right before "into"); not "an inquiry into Cambodia", whose
+    # country is what is looked into. After "into the", a verb of INTO_VERBS still must
+    # ("moved into the Philippines")
+    into = (
+        in_table(b[0], ids["into"]) & ~in_table(b[1], code_table(ctx, _INQUIRY_NOUNS))
+    ) | (
+        in_table(b[0], ids["the"]) & in_table(b[1], ids["into"])
+        & in_table(b[2], code_table(ctx, INTO_VERBS))
+    )  # fmt: skip
     # "Pryce travels on to Ghana", "heads to Japan", "leaves for Ghana"
     tv, on = code_table(ctx, TRAVEL_VERBS), code_table(ctx, _ON)
     to0 = in_table(b[0], ids["to"])
