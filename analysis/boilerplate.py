@@ -436,6 +436,7 @@ def _clean_one(doc_id: str, text: str, lines_of: _Lines) -> tuple[str, list[dict
         reading_lists(lines, drop)
     if drop:
         _spaced_teasers(lines, drop)
+        _tag_lists(lines, drop)
         _wrapped_tails(lines, drop)
     # last: a line that a block above names (a social post's author line) keeps that name
     _issuer_header(lines, drop)
@@ -909,6 +910,33 @@ def _spaced_teasers(lines: list[str], drop: dict[int, str]) -> None:
             if 0 < len(items) <= _TEASERS_MAX:
                 for k in items:
                     drop[k] = drop[i]
+
+
+#: A bare heading over a page's tags: "TAGS", "Topics :", "Keywords".
+_TAG_HEADING = re.compile(r"(?i)(?:tags?|topics?|keywords?|filed\s{1,3}under)\s{0,3}:?")
+_TAG_LINES = 3  # lines of tags under their heading
+
+
+def _tag_lists(lines: list[str], drop: dict[int, str]) -> None:
+    """The tags under a bare heading ("TAGS ¶ ASEAN  China  Myanmar  Scam Centers  Thailand",
+    The Diplomat's page saved as text; wave 27, held-out set 148), in a page with other lines
+    removed: up to three short lines right below it, without a sentence's end, and the
+    heading with them. The tags rule of
+    :mod:`analysis.cleaning_rules` takes "Tags: …" on one line; saved pages put the heading
+    on a line of its own."""
+    for i, heading in enumerate(lines):
+        if not _TAG_HEADING.fullmatch(heading.strip()):
+            continue
+        tags = []
+        for k in range(i + 1, min(i + 1 + _TAG_LINES, len(lines))):
+            line = lines[k].strip()
+            if not line or k in drop or len(line) > CAPTION_MAX or line.endswith(SENTENCE_END):
+                break
+            tags.append(k)
+        for k in tags if tags else ():
+            drop[k] = "tags_line"
+        if tags:
+            drop.setdefault(i, "tags_line")
 
 
 _WRAP_MIN = 40  # characters of a removed line that may have been wrapped

@@ -167,7 +167,9 @@ _LIST_HEADING = rf"(?:{_LIST_HEADING})\s{{0,3}}[:>»›|-]{{0,2}}"
 _CREDIT_WORD = (
     # (lower-case words only in the second branch, so that no word matches both)
     r"(?:[\p{Lu}\d][\w.&'’-]{0,25}|dpa|and|in|by|from|of|the|for|at|editing|writing"
-    r"|compiled|additional|reporting|staff|writers?|correspondents?)"
+    r"|compiled|additional|reporting|staff|writers?|correspondents?"
+    # "… in Mae Sot and Bangkok newsroom; Editing by …" (wave 27)
+    r"|newsrooms?|bureaus?|desks?)"
 )
 _CREDIT_SEP = r"(?:\s{0,2}[,;&/])?\s{1,3}"
 #: An agency's (or reporter's) credit for the story, a line of its own.
@@ -609,7 +611,10 @@ _WEB_RULES = (
     # "Read more: Vietnam, China agree ...", "Related news", ">> ASEAN leaders meet ..."
     BoilerplateRule(
         "read_more",
-        r"(?i)(?:(?:>>|»|›|▶|►|•|·|\*)\s{0,3})?(?:read\s{1,3}more(?:\s{1,3}(?:on|about))?|read\s{1,3}also|also\s{1,3}read"
+        # (in brackets between paragraphs: "(Read more: Ex-mayor linked to Pogo hub flees to
+        # Indonesia)", wave 27)
+        r"(?i)(?:\(\s{0,2})?(?:(?:>>|»|›|▶|►|•|·|\*)\s{0,3})?"
+        r"(?:read\s{1,3}more(?:\s{1,3}(?:on|about))?|read\s{1,3}also|also\s{1,3}read"
         rf"|read\s{{1,3}}next|see\s{{1,3}}also|see\s{{1,3}}more|{RELATED_HEADING}"
         rf"|associated\s{{1,3}}links?|{STORY_LIST_HEADING}"
         r"|you\s{1,3}(?:may|might)\s{1,3}also\s{1,3}(?:like|be\s{1,3}interested"

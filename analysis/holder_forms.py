@@ -108,6 +108,8 @@ def holder_title_mask(
             closed |= inner & closed2
         out[j + 1] = ok & (k >= 1) & (k <= _TITLE_WORDS) & closed
     out |= _apposed_body(named, ctx, doc, tok, end, person, country, role)
+    out |= _prefixed_body(ctx, doc, tok, end, person, role, poss)
+    out |= _label_body(ctx, doc, tok, end, person, country, role)
     # a title alone in the possessive before "office" names the office, not its holder: "a
     # statement from the General Prosecutor's office" (wave 25; the references of sets 59-132
     # leave it uncoded 5 times of 5)
@@ -258,6 +260,123 @@ def _apposed_body(
             and not _CLAUSE_WORDS.intersection(post)
         ):
             out[r + 1 : b + 1] = True
+    return out
+
+
+#: Post nouns that make the words after an actor's name, in apposition to a tabled person, a
+#: description of the person's post ("Tang Lihua, the SPP deputy procurator-general").
+_PREFIX_POSTS = (APPOSED_POSTS | SERVICE_POSTS) - {"general", "state"}
+_PREFIX_WORDS = 4  # words after the actor's name up to the post's noun
+#: Words that end the words of a post before its noun: what follows is no longer the post.
+_PREFIX_STOPS = frozenset({"and", "or", "of", "to", "in", "on", "at", "for", "with", "from"})
+_PREFIX_ENDS = frozenset({",", ".", ":", ";", "—", "–", "(", ")", "", "who", "whose", "which"})
+
+
+def _prefixed_body(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray,
+    person: np.ndarray, role: np.ndarray, poss: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """``PERSON, [a|the|then|now] ACTOR['s] [words] POST``: an actor's name (a body or a
+    country, possessive or not) that opens the description of a tabled person's post ("Maria
+    Lindqvist, UNODC Regional Representative for Southeast Asia", "Tang Lihua, the SPP deputy
+    procurator-general who led …", "Dr Daniel Koh, a Singapore law scholar", "Gao Mingyuan,
+    then China's top prosecutor"). Wave 27: the references of sets 18-144 leave the actor
+    uncoded 8 times of 8; the post's noun (:data:`_PREFIX_POSTS`, by its hyphenated parts too)
+    comes within four words, before a preposition or a clause's word. A capitalised post of
+    :data:`APPOSED_POSTS` after a possessive keeps the body, as wave 10's guard has it ("Mr
+    Kofi Mensah, the ODPP's Deputy Director, said so")."""
+    out = np.zeros(len(doc), bool)
+    j = np.flatnonzero((doc[1:] == doc[:-1]) & person[:-1] & ~person[1:] & ~role[1:])
+    if not len(j):
+        return out
+    d = doc[j]
+    gap = tok[j + 1] - end[j]
+    ok = ctx.norm_in(d, end[j], ",") & (
+        (gap == 1) | ((gap == 2) & ctx.norm_in(d, end[j] + 1, _POST_OPENERS))
+    )
+    j, d = j[ok], d[ok]
+    if not len(j):
+        return out
+    apos = ctx.norm_in(d, end[j + 1], frozenset({"'", "’"}))  # "Laos' top …"
+    at = end[j + 1] + apos
+    owned = poss[j + 1] | apos
+    run = np.ones(len(j), bool)
+    hit = np.zeros(len(j), bool)
+    k = np.zeros(len(j), np.int64)
+    for m in range(_PREFIX_WORDS + 1):
+        w = ctx.norm(d, at + m).astype(str)
+        run &= np.char.isalpha(np.char.replace(w, "-", "")) & ~np.isin(
+            w, list(_CLAUSE_WORDS | _PREFIX_STOPS)
+        )
+        run &= m < _PREFIX_WORDS
+        k += run
+        parts = [{x, *x.split("-")} for x in w]
+        service = np.array([not (_PREFIX_POSTS - APPOSED_POSTS).isdisjoint(x) for x in parts])
+        apposed = np.array([not APPOSED_POSTS.isdisjoint(x) for x in parts], bool)
+        capital = ctx.capitalised(d, at + m)
+        hit |= run & (service.astype(bool) | (apposed & ~(capital & owned)))
+    # the description ends there, at punctuation or a relative pronoun, or goes on with "of",
+    # "for", "and" to punctuation ("Regional Representative for Southeast Asia."); not at a
+    # verb ("Rina Dobrev, Ruritania's Minister of Home Affairs said …": a list's second item)
+    stop = ctx.norm(d, at + k).astype(str)
+    longer = ctx.norm(d, at + _post_run(ctx, d, at)).astype(str)
+    hit &= np.isin(stop, list(_PREFIX_ENDS)) | (
+        np.isin(stop, list(_PREFIX_STOPS)) & np.isin(longer, list(_PREFIX_ENDS))
+    )
+    out[j[hit] + 1] = True
+    return out
+
+
+_LABEL_SEPARATORS = frozenset({",", "—", "–", "-"})
+_LABEL_ENDS = frozenset({":", "—", "–", ""})
+_LABEL_TITLE = 6  # words of a title between the name and the body, "of" included
+
+
+def _label_body(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray,
+    person: np.ndarray, country: np.ndarray, role: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """A body that closes the label of a tabled person's words or place in a list: ``PERSON,
+    [TITLE,] BODY`` then a colon, a dash or the end of the line, the title in capitals
+    ("SOUNDBITE (English) Zhao Minqiang, Procurator-General, Supreme People's Procuratorate:",
+    "Marta Olsen, UNODC: Every country …", "Zhao Jinrong — Procurator-General, Supreme
+    People's Procuratorate — China", a programme's "Keynote address by Deputy
+    Procurator-General Zhang Deming, SPP"). Wave 27: the references of sets 18-144 leave the
+    body of such a label uncoded 8 times of 8; a country there stays (a delegation list's
+    "Keo Vannak — Prosecutor General — Cambodia" is coded 5 times of 6)."""
+    out = np.zeros(len(doc), bool)
+    j = np.flatnonzero((doc[1:] == doc[:-1]) & person[:-1] & ~person[1:] & ~role[1:] & ~country[1:])
+    j = j[(tok[j + 1] - end[j] >= 1) & (tok[j + 1] - end[j] <= _LABEL_TITLE + 2)]
+    for r in j.tolist():
+        d = int(doc[r])
+        dd = np.full(_LABEL_TITLE + 2, d)
+        between = [
+            str(w) for w in ctx.norm(dd[: tok[r + 1] - end[r]], np.arange(end[r], tok[r + 1]))
+        ]
+        if between[0] not in _LABEL_SEPARATORS:
+            continue
+        title = between[1:]
+        if title:
+            # capitalised words with a post among them, then a separator before the body
+            span = np.arange(end[r] + 1, tok[r + 1] - 1)
+            words = title[:-1]
+            if (
+                title[-1] not in _LABEL_SEPARATORS
+                or not words
+                or _PREFIX_POSTS.isdisjoint({x for w in words for x in (w, *w.split("-"))})
+                or not all(
+                    w == "of" or bool(c)
+                    for w, c in zip(words, ctx.capitalised(dd[: len(span)], span), strict=True)
+                )
+            ):
+                continue
+        after = int(end[r + 1])
+        if str(ctx.norm(np.array([d]), np.array([after]))[0]) == "(":  # "SPP (China):"
+            inside = [str(w) for w in ctx.norm(np.full(4, d), np.arange(after + 1, after + 5))]
+            after = after + 2 + inside.index(")") if ")" in inside else after
+        closer = str(ctx.norm(np.array([d]), np.array([after]))[0])
+        if closer in _LABEL_ENDS or bool(ctx.sentence_start(np.array([d]), np.array([after]))[0]):
+            out[r + 1] = True
     return out
 
 
