@@ -42,7 +42,12 @@ from analysis.alias_sense import (
 from analysis.compounds import compound_mentions
 from analysis.discovery import NAME_CONNECTORS, NOT_NAMES, unlisted_names
 from analysis.headlines import headline_title_mentions, inside_heads
-from analysis.holder_forms import foreign_body_mask, holder_title_mask, other_country_body_mask
+from analysis.holder_forms import (
+    foreign_body_mask,
+    holder_title_mask,
+    other_country_body_mask,
+    possessed_body_ids,
+)
 from analysis.matching import match, take_str
 from analysis.mention_rules import (
     LOCATION_NOUNS,
@@ -592,6 +597,8 @@ def find_mentions(
             )
             if c in countries
         }
+        # "Singapore's Attorney-General's Chambers": Singapore's own body of that name
+        named["actor_id"] = possessed_body_ids(named, org_countries, countries, act.spellings)
         named = named.loc[
             ~(
                 (dateline_mask(named, ctx, place_actors) & ~speaker_label_mask(named, ctx, persons))

@@ -180,6 +180,8 @@ _REPORTING_CREDIT = (
     rf"(?:{_CREDIT_SEP}{_CREDIT_WORD}){{0,12}}\s{{1,3}}"
     r"(?i:contributed(?:\s{1,3}reporting(?:\s{1,3}to\s{1,3}(?:this|the)\s{1,3}"
     r"(?:report|story|article))?|\s{1,3}to\s{1,3}(?:this|the)\s{1,3}(?:report|story|article)))"
+    # "… contributed to this report from Bangkok." (AP; wave 27)
+    r"(?:\s{1,3}(?:from|in)\s{1,3}\p{Lu}[\w.'’-]{1,25}(?:,?\s{1,3}(?:and\s{1,3})?\p{Lu}[\w.'’-]{1,25}){0,3})?"
     r"\s{0,2}[.)]{0,2}"
 )
 # one item of a short section bar: one to three capitalised words ("Climate", "Middle East")
@@ -1102,8 +1104,22 @@ _COPY_RULES = (
         r"(?:Section|Length|Byline|Dateline|Load-Date|Publication-Type|Publication\s{1,3}Type"
         r"|Document-Type|Journal-Code|Correction-Date|Graphic|Edition|Word\s{1,3}Count"
         r"|Record\s{1,3}Number|Author|Page|Pg|Column|Geographic|Organization|Person|Industry"
-        r"|Subject|Language|Highlight|Document\s{1,3}ID|Accession\s{1,3}Number)"
+        r"|Subject|Language|Highlight|Document\s{1,3}ID|Accession\s{1,3}Number"
+        # ProQuest's record under the text: "Location: Malaysia; China; Southeast Asia",
+        # "Publication title: Asia News Monitor; Bangkok", "Source type: Wire Feeds" (wave 27)
+        r"|Location|Publication\s{1,3}(?:title|year|date|subject)|Source\s{1,3}type"
+        r"|Document\s{1,3}(?:URL|type)|ProQuest\s{1,3}document\s{1,3}ID|Publisher"
+        r"|(?:Language|Country|Place)\s{1,3}of\s{1,3}publication|ISSN|Last\s{1,3}updated"
+        r"|Database)"
         r"\s{0,3}:\s{0,3}[^\n]{1,200}|End\s{1,3}of\s{1,3}Document",
+    ),
+    # ProQuest's link and heading over the text and the citation of its source: "ProQuest
+    # document link", "FULL TEXT", "Asia News Monitor; Bangkok [Bangkok]. 12 Sep 2018." (wave 27)
+    BoilerplateRule(
+        "proquest_line",
+        r"ProQuest\s{1,3}document\s{1,3}link|FULL\s{1,3}TEXT"
+        r"|\p{Lu}[^\n;\[]{2,60};\s{1,3}\p{Lu}[^\n;\[]{1,40}\[[^\]\n]{1,40}\]\.\s{0,3}"
+        rf"{_DATE}\.?",
     ),
     # Factiva's field codes: "SN Xinhua News Agency", "WC 258 words", "PD 25 September 2013",
     # "CO spprc : Supreme People's Procuratorate of China | …", "AN Document XNEWS…" (held-out set
@@ -1297,6 +1313,21 @@ _DATELINE_RULES = (
         rf"\s{{0,3}}\(\s{{0,2}}{_AGENCY_LIST}\s{{0,2}}\)"
         r"\s{0,3}[-–—:]{1,3}\s{0,3}",
         where="leading",
+    ),
+    # an aggregator's tag before the source's dateline: "(MENAFN- Philippine News Agency)
+    # MANILA – The Department of Justice …" (wave 27)
+    BoilerplateRule(
+        "aggregator_tag",
+        r"\(\s{0,2}MENAFN\s{0,2}[-–—]\s{0,2}[^\n()]{2,60}\)\s{0,3}"
+        rf"(?:{_UPPER_PLACE}\s{{0,3}}(?:,\s{{0,3}}{_DAY_MONTH}\s{{0,3}})?[-–—]{{1,3}}\s{{0,3}})?",
+        where="leading",
+    ),
+    # an e-paper's credit of outlet and city under the byline: "THE JAKARTA POST/JAKARTA"
+    # (wave 27): in capitals, opening with "THE", no space at the slash, so "CHINA / ASEAN
+    # TALKS OPEN" and "MEDIA STATEMENT / KENYATAAN MEDIA" stay
+    BoilerplateRule(
+        "outlet_city",
+        r"THE\s{1,3}[\p{Lu} .'’&-]{3,45}/\p{Lu}[\p{Lu}'’-]{2,20}(?:\s\p{Lu}[\p{Lu}'’-]{1,20})?",
     ),
     # a release's dateline with the country in brackets: "Bangkok (Thailand), 7 June 2017 – ",
     # "Vienna (Austria), 3 March – " (held-out set 15)
@@ -1645,6 +1676,14 @@ def _starts(rule: str) -> Any:
     return lambda s: s[:4].casefold().startswith(starts)
 
 
+def _has_slash(s: str) -> bool:
+    return "/" in s
+
+
+def _proquest_start(s: str) -> bool:
+    return s.startswith(("ProQuest", "FULL")) or ("[" in s and ";" in s)
+
+
 def _has_field_colon(s: str) -> bool:
     # database_field's labels are at most 21 characters before the colon
     return ":" in s[:26] or s.startswith("End")
@@ -1762,6 +1801,8 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("short_link", _has_link),
         ("agency_dateline", _has_paren),
         ("bracket_dateline", _has_paren),
+        ("aggregator_tag", _has_paren),
+        ("outlet_city", _has_slash),
         ("reporting_credit", _has_credit_word),
         ("upper_dateline", _has_comma),
         ("page_bar", _has_bar),
@@ -1790,6 +1831,7 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("citation_heading", _starts("citation_heading")),
         ("press_review_heading", _starts("press_review_heading")),
         ("database_field", _has_field_colon),
+        ("proquest_line", _proquest_start),
         ("factiva_code", _factiva_start),
         ("mail_header", _mail_start),
         ("gallery_caption", _gallery_start),

@@ -36,6 +36,7 @@ from analysis.token_context import TokenContext, possessive_mask
 
 __all__ = [
     "holder_title_mask", "foreign_body_mask", "other_country_body_mask", "possessive_title_mask",
+    "possessed_body_ids",
     "UNION_BODIES", "APPOSED_POSTS", "SERVICE_POSTS", "OFFICE_NOUNS",
 ]  # fmt: skip
 
@@ -436,6 +437,67 @@ def foreign_body_mask(
     if len(i):
         own = np.array([body_country[a] for a in actor[i + 1]], dtype=object)
         out[i + 1] = own != actor[i]
+    return out
+
+
+def _spelling_key(text: str) -> str:
+    """A body's spelling compared across forms: case-folded, apostrophes straight, hyphens as
+    spaces, a possessive ending dropped ("Attorney-General's Chambers'" and "attorney
+    general's chambers" are one key)."""
+    t = " ".join(text.casefold().replace("’", "'").replace("-", " ").split())
+    return t[:-2] if t.endswith("'s") else t[:-1] if t.endswith("'") else t
+
+
+def possessed_body_ids(
+    named: pd.DataFrame, body_country: dict[str, str], countries: frozenset[str] | set[str],
+    spellings: dict[str, frozenset[str]],
+) -> np.ndarray:  # fmt: skip
+    """The actor ids of ``named`` (sorted by document and start), with a body's mention right
+    after another country's possessive given to that country's own body of the same name when
+    the table has one: "Singapore's Attorney-General's Chambers said …" where the table's
+    "Attorney-General's Chambers" is Malaysia's and Singapore's is "Attorney-General's
+    Chambers of Singapore" (wave 27, held-out set 146). Without it, :func:`foreign_body_mask`
+    drops the mention as another country's untabled body. ``spellings``: id -> its name and
+    aliases, case-folded (:attr:`analysis.actor_table.Actors.spellings`).
+
+    Example:
+        >>> named = pd.DataFrame({"doc_id": pd.Categorical(["d", "d"]), "tok": [0, 1],
+        ...     "n_tok": [1, 3], "actor_id": ["sg", "agc_my"],
+        ...     "matched": ["Singapore's", "Attorney-General's Chambers"]})
+        >>> spellings = {"agc_my": frozenset({"attorney general's chambers"}),
+        ...     "agc_sg": frozenset({"attorney-general's chambers of singapore"})}
+        >>> possessed_body_ids(named, {"agc_my": "my", "agc_sg": "sg"}, {"my", "sg"},
+        ...     spellings).tolist()
+        ['sg', 'agc_sg']
+    """
+    actor = named["actor_id"].astype(str).to_numpy(object)
+    if len(named) < 2 or not body_country:
+        return actor
+    doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
+    tok = named["tok"].to_numpy().astype(np.int64)
+    end = tok + named["n_tok"].to_numpy().astype(np.int64)
+    country = np.isin(actor, list(countries))
+    body = np.isin(actor, list(body_country))
+    i = np.flatnonzero(
+        (doc[1:] == doc[:-1]) & country[:-1] & body[1:] & (tok[1:] == end[:-1])
+        & possessive_mask(named)[:-1]
+    )  # fmt: skip
+    if not len(i):
+        return actor
+    out = actor.copy()
+    keys = {b: {_spelling_key(x) for x in spellings.get(b, ())} for b in body_country}
+    matched = named["matched"].astype(str).to_numpy(object)
+    for r in i.tolist():
+        owner, b = actor[r], actor[r + 1]
+        if body_country[b] == owner:
+            continue
+        want = _spelling_key(matched[r + 1])
+        same = [
+            o for o, c in body_country.items()
+            if c == owner and any(k == want or k.startswith(want + " of ") for k in keys[o])
+        ]  # fmt: skip
+        if len(same) == 1:
+            out[r + 1] = same[0]
     return out
 
 

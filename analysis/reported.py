@@ -260,9 +260,6 @@ def _according_to(found: Found, ci: int) -> None:
         slot = head_of(doc, slot, cue.last + 1)  # "according to Indonesia's Energy Ministry"
         # "According to Kejagung spokesperson Made Suarta, …": the untabled person (wave 25)
         slot = forms.untabled_person_after(doc, slot)
-    owner = None  # "according to the agency's annual report": a document, its owner named
-    if slot is None and cue.last + 2 <= s_hi and norm[cue.last + 1] == "the":
-        slot = owner = doc.document_owner(cue.last + 2)
     if slot is None:  # "According to the Chinese embassy, …", "a Cambodian police statement"
         k = cue.last + 1
         stop = BOUNDARY | _SOURCE_MODIFIERS  # "a Chinese official who asked not to be named"
@@ -271,7 +268,7 @@ def _according_to(found: Found, ci: int) -> None:
     # the source is a document ("a statement from the SPP"), which may record someone else's
     # words with their own cue; a person named as the source tells them ("According to
     # Anang, Sutanto asked China to …" is Anang's; held-out set 23)
-    document = slot is None or owner is not None
+    document = slot is None
     if slot is None:
         slot = _source_of(doc, cue.last + 1, s_hi) or mission_at(doc, cue.last + 1, s_hi)
     if slot is None and cue.last + 2 <= s_hi and norm[cue.last + 1] == "the":

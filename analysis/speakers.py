@@ -541,32 +541,6 @@ class SpeakerDoc:
             return int(body)
         return m
 
-    def document_owner(self, i: int) -> Slot | None:
-        """The organisation behind "the agency's annual report", "the ministry's statement"
-        (token ``i`` the possessive noun of :data:`ORG_NOUNS` or a generic one, a noun of
-        :data:`DOCUMENT_NOUNS` within three words after it): the nearest earlier organisation whose mention holds
-        the noun, or for a generic noun ("agency", "body") the one named in the last two
-        sentences, as :meth:`role_ending_at` reads "the agency said" (wave 27, held-out set
-        150: '…, according to the agency's annual report' after 'the United Nations Office on
-        Drugs and Crime said')."""
-        norm = self.norm
-        w = norm[i]
-        stem = w[:-2] if w.endswith(("'s", "’s")) else ""
-        if stem not in ORG_NOUNS and stem not in _GENERIC_ORG_NOUNS:
-            return None
-        if not any(norm[j] in DOCUMENT_NOUNS for j in range(i + 1, min(i + 4, len(norm)))):
-            return None
-        top = int(np.searchsorted(self.m_first, i)) - 1
-        for m in range(top, max(-1, top - 40), -1):
-            j = int(self.m_row[m])
-            if self.a_type[j] != "organisation":
-                continue
-            if stem in self.text[self.a_start[j] : self.a_end[j]].lower().split():
-                return Slot(m, "", i - 1, i)
-            if stem in _GENERIC_ORG_NOUNS and self.a_sent[j] >= self.sent[i] - 2:
-                return Slot(m, "", i - 1, i)
-        return None
-
     def possessive(self, i: int) -> bool:
         """Token ``i`` is a possessive ("Malaysia's") or is followed by a possessive "'s"."""
         if self.text[self.start[i] : self.end[i]].endswith(("'s", "’s")):

@@ -129,9 +129,11 @@ def test_a_caption_line_with_a_position_marker_is_boilerplate() -> None:
 def test_a_tabled_persons_own_title_in_apposition_is_no_mention_of_its_body() -> None:
     text = "Kofi Mensah, AU Commission Chair, told delegates the AU would act."
     assert mentions_of(text) == [["Kofi Mensah", "kofi_mensah"], ["AU", "au"]]
-    # another description after the name is no title of his: the body counts
+    # changed in wave 27: his own body opening another description of his post is part of it
+    # too ("Daw Khin Ma Ma Myo, a KHRG researcher", "Tang Lihua, the SPP deputy
+    # procurator-general": the references of sets 18-144 leave the body uncoded 8 times of 8)
     text = "Kofi Mensah, an AU official, and Ghana met."
-    assert mentions_of(text) == [["Kofi Mensah", "kofi_mensah"], ["AU", "au"], ["Ghana", "ghana"]]
+    assert mentions_of(text) == [["Kofi Mensah", "kofi_mensah"], ["Ghana", "ghana"]]
 
 
 def test_a_persons_own_body_before_the_title_is_one_mention_of_the_person() -> None:

@@ -176,6 +176,12 @@ EDGE_LINES = [
     "(The author is a fellow at the Lima Institute.)",
     "— The writer is Peru's former trade minister.",
     "The opinions expressed are those of the author.",
+    # wave 27: a ProQuest record's lines, an aggregator's tag, an e-paper's outlet and city
+    "Asia News Monitor; Bangkok [Bangkok]. 12 Sep 2018.",
+    "ProQuest document link",
+    "FULL TEXT",
+    "(MENAFN- Philippine News Agency) MANILA – The Department of Justice will act.",
+    "THE JAKARTA POST/JAKARTA",
 ]
 
 

@@ -1,10 +1,7 @@
 """Issue 12, wave 27: a regression test per class of quotes wrong in held-out set 150 (read
 after its blind score). "…, the statement said" after "a statement from Ruritania's Ministry
-of Justice" is the ministry's, not its country's; "according to the agency's annual report"
-is the organisation just named ("the agency said" already was), and "the ministry's annual
-report" the ministry named before. Guards: a statement from a country alone stays the country's; a
-generic noun with no organisation in the last sentences names no one. Sentences written for
-these tests, with hand-computed values."""
+of Justice" is the ministry's, not its country's. Guard: a statement from a country alone stays
+the country's. Sentences written for these tests, with hand-computed values."""
 
 from __future__ import annotations
 
@@ -42,30 +39,4 @@ def test_a_statement_from_a_country_stays_the_countrys() -> None:
     assert quote_rows(text, ACTORS) == [
         ["Police began their joint patrol", "reported", "ruritania", "according to"],
         ["Eleven boats would take part", "reported", "ruritania", "said"],
-    ]
-
-
-def test_a_document_of_the_organisation_just_named_is_its_own() -> None:
-    text = (
-        "The UNODC said on Thursday that seizures rose.\n\n"
-        "Ruritania accounted for the largest share, according to the agency's annual report.\n\n"
-        "The Ministry of Justice opened 40 cases. Most were fraud cases, according to the "
-        "ministry's annual report."
-    )
-    assert quote_rows(text, ACTORS) == [
-        ["seizures rose", "reported", "unodc", "said"],
-        ["Ruritania accounted for the largest share", "reported", "unodc", "according to"],
-        ["Most were fraud cases", "reported", "moj", "according to"],
-    ]
-
-
-def test_a_generic_noun_with_no_organisation_near_names_no_one() -> None:
-    text = (
-        "The UNODC said on Thursday that seizures rose.\n\n"
-        "Prices fell. Buyers moved online. Sellers followed.\n\n"
-        "Ruritania accounted for the largest share, according to the agency's annual report."
-    )
-    assert quote_rows(text, ACTORS) == [
-        ["seizures rose", "reported", "unodc", "said"],
-        ["Ruritania accounted for the largest share", "reported", None, "according to"],
     ]
