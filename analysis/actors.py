@@ -615,7 +615,7 @@ def find_mentions(
                 | lowercase_alias_mask(named, org_countries, place_actors)
                 | phrase_forms_mask(named, ctx, act)
                 | holder_title_mask(named, ctx, countries, persons)
-                | foreign_body_mask(named, org_countries, countries)
+                | foreign_body_mask(named, org_countries, countries, ctx)
                 | other_country_body_mask(named, ctx, org_countries, country_names, DEMONYMS)
             )
         ].reset_index(drop=True)

@@ -926,6 +926,17 @@ _CRUMB_ITEM = r"(?:\p{Lu}[\p{L}&'’-]{0,25}(?:\s{1,3}[\p{L}&'’-]{1,25}){0,3})
 _POST_RULES = (
     # a line of hashtags under a post: "#ASEAN #China #KerjasamaSerantau"
     BoilerplateRule("hashtags", r"#[\w-]{1,60}(?:\s{1,5}#[\w-]{1,60}){0,40}"),
+    # an embedded post's account line and its stamp: "DOJ Philippines @DOJPH", "10:14 AM · Oct
+    # 11, 2023 · 2,318 Views" (wave 28, held-out set 168); and an image's alt text saved with
+    # the page, "Image alt text: Deputy Attorney General … speaks to journalists …"
+    BoilerplateRule("post_account", r"[^\n@]{1,60}\s@[\w.]{2,30}"),
+    BoilerplateRule(
+        "post_stamp_views",
+        rf"(?i:{_TIME})\s{{0,3}}·\s{{0,3}}{_DATE}(?:\s{{0,3}}·\s{{0,3}}[\d.,]{{1,12}}[KkMm]?\s{{1,3}}Views)?",
+    ),
+    BoilerplateRule(
+        "alt_text", r"(?i:(?:image\s{1,3})?alt[\s-]{1,3}text)\s{0,3}:\s{0,3}[^\n]{1,600}"
+    ),
     # reaction and share counts or an action bar: "👍❤️ 186 · 9 comments · 24 shares",
     # "Like   Comment   Share", "Reply | Like | Report", "12 comments"
     BoilerplateRule(
@@ -1676,6 +1687,14 @@ def _starts(rule: str) -> Any:
     return lambda s: s[:4].casefold().startswith(starts)
 
 
+def _has_at(s: str) -> bool:
+    return "@" in s
+
+
+def _has_alt(s: str) -> bool:
+    return "alt" in s[:16].lower()
+
+
 def _has_slash(s: str) -> bool:
     return "/" in s
 
@@ -1807,6 +1826,9 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("upper_dateline", _has_comma),
         ("page_bar", _has_bar),
         ("hashtags", _has_hash),
+        ("post_account", _has_at),
+        ("post_stamp_views", _has_digit),
+        ("alt_text", _has_alt),
         ("reaction_bar", _has_reaction),
         ("post_stamp", _has_digit),
         ("footnote", _has_note_mark),

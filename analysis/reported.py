@@ -396,11 +396,21 @@ _ISSUED_DOCUMENTS = frozenset({
 })  # fmt: skip
 
 
+#: Words before a document's noun in "according to a new report by X" (wave 29, set 166).
+_DOCUMENT_ADJECTIVES = frozenset({
+    "new", "recent", "latest", "annual", "final", "preliminary", "separate", "internal",
+    "confidential", "official", "detailed", "fresh", "written", "regional", "quarterly",
+})  # fmt: skip
+
+
 def _source_of(doc: SpeakerDoc, i: int, s_hi: int) -> Slot | None:
     """ "according to a report by the UNODC": the speaker after ``[a|an|the] NOUN by|from|of``
     with a noun of :data:`SOURCE_NOUNS`."""
     norm = doc.norm
     j = i + 1 if i <= s_hi and norm[i] in _ARTICLES else i
+    for _ in range(2):  # "a new report by the UNODC", "its latest annual report" (wave 29)
+        if j < s_hi and norm[j] in _DOCUMENT_ADJECTIVES:
+            j += 1
     if j < s_hi and norm[j].isdigit() and len(norm[j]) == 4:
         j += 1  # "according to a 2019 report by the UNODC" (held-out set 37)
     if j < s_hi and norm[j] in _DOCUMENT_KINDS:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.holder_forms import APPOSED_POSTS, SERVICE_POSTS
 from analysis.mention_rules import HONORIFICS
 from analysis.phrase_forms import TITLE_WORDS
 from analysis.token_context import TokenContext, covered_keys, in_sorted
@@ -163,4 +164,25 @@ def title_org_mask(named: pd.DataFrame, ctx: TokenContext, aff_of: dict[str, str
     gap_ok = (t1 == e) | ((t1 == e + 1) & np.isin(ctx.norm(d, e), list(HONORIFICS)))
     p1, p2 = ctx.norm(d, t - 1), ctx.norm(d, t - 2)
     out[cand] = gap_ok & ((p1 == "of") | ((p1 == "the") & (p2 == "of")))
+    # "ORG [words] POST NAME" with a post in lower case the table does not list: "Supreme
+    # People's Procuratorate spokesperson Feng Yiran said", "AGO spokesman Bambang Hermawan",
+    # "Bukit Aman commercial crime chief Datuk Faizal" (wave 28: the references of sets 18-160
+    # code the whole title with the person, 4 times of 4)
+    gap = t1 - e
+    posted = np.zeros(len(cand), bool)
+    for r in np.flatnonzero((gap >= 1) & (gap <= _POST_GAP)).tolist():
+        span = np.arange(e[r], t1[r])
+        dd = np.full(len(span), d[r])
+        words = [str(w) for w in ctx.norm(dd, span)]
+        posted[r] = (
+            all(w.replace("-", "").isalpha() for w in words)
+            and not ctx.capitalised(dd, span).any()
+            and any(not _POSTS.isdisjoint({w, *w.split("-")}) for w in words)
+        )
+    out[cand] |= posted
     return out
+
+
+# lower-case words of a post between an organisation and its person's name
+_POST_GAP = 3
+_POSTS = APPOSED_POSTS | SERVICE_POSTS

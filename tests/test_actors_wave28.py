@@ -82,3 +82,61 @@ def test_a_countrys_possessive_before_an_institution_or_a_body_stays() -> None:
         ["Borduria's", "borduria"], ["Ruritania's", "ruritania"], ["Borduria's", "borduria"],
         ["Ruritania's", "ruritania"], ["Ruritania's", "ruritania"],
     ]  # fmt: skip
+
+
+PEOPLE = Actors.from_records(
+    [
+        {"id": "ruritania", "name": "Ruritania", "type": "country"},
+        {"id": "ha", "name": "Le Thi Thu Ha", "type": "person", "affiliation": "ruritania",
+         "titles": ["Prosecutor General"], "short": ["Ha"]},
+        {"id": "huang", "name": "Huang Zhiyuan", "type": "person", "short": ["Huang"]},
+    ]
+)  # fmt: skip
+
+
+def test_a_short_form_before_another_capitalised_word_is_a_longer_name() -> None:
+    text = (
+        "Prosecutor General Le Thi Thu Ha and Huang Zhiyuan opened the meeting.\n\n"
+        "Ruritania will host the next session in Ha Long in May.\n\n"
+        "The court sentenced Huang Mou and 17 others.\n\n"
+        "Ha said the talks went well. Huang Says Talks Went Well."
+    )
+    assert mention_rows(text, PEOPLE) == [
+        ["Prosecutor General Le Thi Thu Ha", "ha"], ["Huang Zhiyuan", "huang"],
+        ["Ruritania", "ruritania"], ["Ha", "ha"], ["Huang", "huang"],
+    ]  # fmt: skip
+
+
+def test_an_envoys_body_in_apposition_is_part_of_the_post() -> None:
+    envoys = Actors.from_records(
+        [
+            {"id": "unodc", "name": "United Nations Office on Drugs and Crime", "type":
+             "organisation", "aliases": ["UNODC"]},
+            {"id": "ward", "name": "Helen Ward", "type": "person", "affiliation": "unodc"},
+        ]
+    )  # fmt: skip
+    text = (
+        "Ms Helen Ward, Regional Representative of the UNODC, affirmed that the office would "
+        "help. The UNODC agreed."
+    )
+    assert mention_rows(text, envoys) == [["Helen Ward", "ward"], ["UNODC", "unodc"]]
+
+
+def test_an_own_body_before_an_untabled_lower_case_post_is_part_of_the_title() -> None:
+    staff = Actors.from_records(
+        [
+            {"id": "rpo", "name": "Royal Prosecution Office", "type": "organisation",
+             "aliases": ["RPO"]},
+            {"id": "feng", "name": "Feng Yiran", "type": "person", "affiliation": "rpo"},
+            {"id": "ana", "name": "Ana Kos", "type": "person"},
+        ]
+    )  # fmt: skip
+    text = (
+        "Royal Prosecution Office spokesperson Feng Yiran said prosecutors would act.\n\n"
+        "RPO commercial crime chief Feng Yiran agreed.\n\n"
+        "RPO spokesperson Ana Kos said so. The RPO and Feng Yiran met."
+    )
+    assert mention_rows(text, staff) == [
+        ["Feng Yiran", "feng"], ["Feng Yiran", "feng"], ["RPO", "rpo"], ["Ana Kos", "ana"],
+        ["RPO", "rpo"], ["Feng Yiran", "feng"],
+    ]  # fmt: skip

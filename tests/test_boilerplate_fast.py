@@ -182,6 +182,10 @@ EDGE_LINES = [
     "FULL TEXT",
     "(MENAFN- Philippine News Agency) MANILA – The Department of Justice will act.",
     "THE JAKARTA POST/JAKARTA",
+    # an embedded post's account and stamp, an image's alt text
+    "DOJ Philippines @DOJPH",
+    "10:14 AM · Oct 11, 2023 · 2,318 Views",
+    "Image alt text: The minister speaks to journalists in Lima on Thursday.",
 ]
 
 
