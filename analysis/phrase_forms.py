@@ -551,19 +551,7 @@ def _other_given_name(
     # sentence: a byline's "Brian Wong" (held-out set 74), not "Yesterday Wong said"
     whole = ctx.sentence_start(d, t + 1) | (ctx.rows(d, t + 1) < 0)
     ok &= ~ctx.sentence_start(d, prev) | whole
-    width = int(ctx.tok.max(initial=0)) + 8
-    ok &= ~in_sorted(d * width + prev, covered_keys(named, width))
-    if not ok.any():
-        return ok
-    i = np.flatnonzero(ok)
-    words = ctx.norm(d[i], prev[i])
-    ids = named["actor_id"].to_numpy(object)[rows[i]]
-    own = _own_words(act)
-    ok[i] = [
-        w.isalpha() and fold(w, case=True, diacritics=True) not in _NOT_GIVEN | own.get(a, set())
-        for w, a in zip(words, ids, strict=True)
-    ]
-    return ok
+    return _another_name_word(named, ctx, act, rows, d, prev, ok, _NOT_GIVEN)
 
 
 def _longer_name_after(
@@ -579,25 +567,33 @@ def _longer_name_after(
     d, t = doc[rows], tok[rows]
     nxt = t + 1
     ok = (ctx.rows(d, nxt) >= 0) & ctx.capitalised(d, nxt) & ~ctx.upper(d, nxt)
-    ok &= ~ctx.sentence_start(d, nxt)
-    width = int(ctx.tok.max(initial=0)) + 8
-    ok &= ~in_sorted(d * width + nxt, covered_keys(named, width))
-    if not ok.any():
-        return ok
-    i = np.flatnonzero(ok)
-    words = ctx.norm(d[i], nxt[i])
-    ids = named["actor_id"].to_numpy(object)[rows[i]]
-    own = _own_words(act)
-    ok[i] = [
-        w.isalpha()
-        and w not in _HEADLINE_WORDS
-        and fold(w, case=True, diacritics=True) not in own.get(a, set())
-        for w, a in zip(words, ids, strict=True)
-    ]
-    return ok
+    ok &= ~ctx.sentence_start(d, nxt) & ~ctx.norm_in(d, nxt, _HEADLINE_WORDS)
+    return _another_name_word(named, ctx, act, rows, d, nxt, ok, frozenset())
 
 
 _HEADLINE_WORDS = HEADLINE_VERBS | frozenset(SPEECH_VERBS)
+
+
+def _another_name_word(
+    named: pd.DataFrame, ctx: TokenContext, act: Actors, rows: np.ndarray, d: np.ndarray,
+    at: np.ndarray, ok: np.ndarray, not_names: frozenset[str],
+) -> np.ndarray:  # fmt: skip
+    """``ok`` narrowed to the rows whose word at token ``at`` is in no other mention, is
+    alphabetic, and is neither one of ``not_names`` nor a word of the person's own name (folded):
+    the word of another name next to a short form."""
+    width = int(ctx.tok.max(initial=0)) + 8
+    ok &= ~in_sorted(d * width + at, covered_keys(named, width))
+    if not ok.any():
+        return ok
+    i = np.flatnonzero(ok)
+    words = ctx.norm(d[i], at[i])
+    ids = named["actor_id"].to_numpy(object)[rows[i]]
+    own = _own_words(act)
+    ok[i] = [
+        w.isalpha() and fold(w, case=True, diacritics=True) not in not_names | own.get(a, set())
+        for w, a in zip(words, ids, strict=True)
+    ]
+    return ok
 
 
 def _own_words(act: Actors) -> dict[str, set[str]]:
