@@ -352,6 +352,14 @@ def _label_body(
     out = np.zeros(len(doc), bool)
     j = np.flatnonzero((doc[1:] == doc[:-1]) & person[:-1] & ~person[1:] & ~role[1:] & ~country[1:])
     j = j[(tok[j + 1] - end[j] >= 1) & (tok[j + 1] - end[j] <= _LABEL_TITLE + 2)]
+    # (read one by one only where a separator follows the name and the body is followed by a
+    # label's end, a bracket or a new sentence: few rows of a corpus)
+    if len(j):
+        dj, after = doc[j], end[j + 1]
+        j = j[
+            ctx.norm_in(dj, end[j], _LABEL_SEPARATORS)
+            & (ctx.norm_in(dj, after, _LABEL_ENDS | {"("}) | ctx.sentence_start(dj, after))
+        ]
     for r in j.tolist():
         d = int(doc[r])
         dd = np.full(_LABEL_TITLE + 2, d)
