@@ -598,7 +598,9 @@ def find_mentions(
             if c in countries
         }
         # "Singapore's Attorney-General's Chambers": Singapore's own body of that name
-        named["actor_id"] = possessed_body_ids(named, org_countries, countries, act.spellings)
+        moved = possessed_body_ids(named, org_countries, countries, act.spellings)
+        if moved:
+            named.iloc[list(moved), named.columns.get_loc("actor_id")] = list(moved.values())
         named = named.loc[
             ~(
                 (dateline_mask(named, ctx, place_actors) & ~speaker_label_mask(named, ctx, persons))

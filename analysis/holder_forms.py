@@ -472,12 +472,12 @@ def _spelling_key(text: str) -> str:
 def possessed_body_ids(
     named: pd.DataFrame, body_country: dict[str, str], countries: frozenset[str] | set[str],
     spellings: dict[str, frozenset[str]],
-) -> np.ndarray:  # fmt: skip
-    """The actor ids of ``named`` (sorted by document and start), with a body's mention right
-    after another country's possessive given to that country's own body of the same name when
-    the table has one: "Singapore's Attorney-General's Chambers said …" where the table's
-    "Attorney-General's Chambers" is Malaysia's and Singapore's is "Attorney-General's
-    Chambers of Singapore" (wave 27, held-out set 146). Without it, :func:`foreign_body_mask`
+) -> dict[int, str]:  # fmt: skip
+    """The rows of ``named`` (sorted by document and start) whose body's mention, right after
+    another country's possessive, is that country's own body of the same name when the table
+    has one, and that body's id: "Singapore's Attorney-General's Chambers said …" where the
+    table's "Attorney-General's Chambers" is Malaysia's and Singapore's is "Attorney-General's
+    Chambers of Singapore" (wave 28, held-out set 146). Without it, :func:`foreign_body_mask`
     drops the mention as another country's untabled body. ``spellings``: id -> its name and
     aliases, case-folded (:attr:`analysis.actor_table.Actors.spellings`).
 
@@ -487,32 +487,33 @@ def possessed_body_ids(
         ...     "matched": ["Singapore's", "Attorney-General's Chambers"]})
         >>> spellings = {"agc_my": frozenset({"attorney general's chambers"}),
         ...     "agc_sg": frozenset({"attorney-general's chambers of singapore"})}
-        >>> possessed_body_ids(named, {"agc_my": "my", "agc_sg": "sg"}, {"my", "sg"},
-        ...     spellings).tolist()
-        ['sg', 'agc_sg']
+        >>> possessed_body_ids(named, {"agc_my": "my", "agc_sg": "sg"}, {"my", "sg"}, spellings)
+        {1: 'agc_sg'}
     """
-    actor = named["actor_id"].astype(str).to_numpy(object)
     if len(named) < 2 or not body_country:
-        return actor
+        return {}
+    ids = named["actor_id"]
+    country = ids.isin(list(countries)).to_numpy(bool)
+    body = ids.isin(list(body_country)).to_numpy(bool)
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
-    country = np.isin(actor, list(countries))
-    body = np.isin(actor, list(body_country))
     i = np.flatnonzero(
         (doc[1:] == doc[:-1]) & country[:-1] & body[1:] & (tok[1:] == end[:-1])
-        & possessive_mask(named)[:-1]
     )  # fmt: skip
+    if len(i):
+        i = i[possessive_mask(named.iloc[i])]
+    out: dict[int, str] = {}
     if not len(i):
-        return actor
-    out = actor.copy()
+        return out
     keys = {b: {_spelling_key(x) for x in spellings.get(b, ())} for b in body_country}
-    matched = named["matched"].astype(str).to_numpy(object)
-    for r in i.tolist():
-        owner, b = actor[r], actor[r + 1]
+    owners = ids.iloc[i].astype(str).tolist()
+    bodies = ids.iloc[i + 1].astype(str).tolist()
+    matched = named["matched"].iloc[i + 1].astype(str).tolist()
+    for r, owner, b, m in zip(i.tolist(), owners, bodies, matched, strict=True):
         if body_country[b] == owner:
             continue
-        want = _spelling_key(matched[r + 1])
+        want = _spelling_key(m)
         same = [
             o for o, c in body_country.items()
             if c == owner and any(k == want or k.startswith(want + " of ") for k in keys[o])

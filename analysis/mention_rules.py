@@ -192,9 +192,12 @@ def drop_owner_countries(
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)
     tok = named["tok"].to_numpy().astype(np.int64)
     end = tok + named["n_tok"].to_numpy().astype(np.int64)
-    actor = named["actor_id"].astype(str).to_numpy()
-    owner = np.array([affiliation.get(a, "") for a in actor[:-1]], dtype=object)
-    cand = np.flatnonzero((doc[1:] == doc[:-1]) & (owner == actor[1:])) + 1
+    # by the distinct actors (a corpus has many mentions of few actors): each mention's actor
+    # code, and the code of each actor's owner (-1: none, or not mentioned)
+    codes, uniq = pd.factorize(named["actor_id"])
+    owner_of = pd.Index(uniq).get_indexer([affiliation.get(str(a), "") for a in uniq])
+    owner = owner_of[codes[:-1]]
+    cand = np.flatnonzero((doc[1:] == doc[:-1]) & (owner >= 0) & (owner == codes[1:])) + 1
     if not len(cand):
         return named
     d, t, prev_end = doc[cand], tok[cand], end[cand - 1]
