@@ -156,10 +156,12 @@ def drop_repeated_abbreviations(
     gap = tok[1:] - (tok[:-1] + n[:-1])
     own = actor[1:] == actor[:-1]
     if spellings:
-        ids = named["actor_id"].astype(str).to_numpy()
-        surf = named["matched"].astype(str).str.casefold().to_numpy()
         near = np.flatnonzero(~own & (doc[1:] == doc[:-1]) & ((gap == 1) | (gap == 2)))
-        own[near] = [surf[k + 1] in spellings.get(ids[k], ()) for k in near.tolist()]
+        # (the few neighbours read: casefolding every mention's surface costs a tenth of
+        # find_mentions on a large corpus)
+        ids = named["actor_id"].iloc[near].astype(str).tolist()
+        surf = named["matched"].iloc[near + 1].astype(str).str.casefold().tolist()
+        own[near] = [s in spellings.get(a, ()) for a, s in zip(ids, surf, strict=True)]
     same = (doc[1:] == doc[:-1]) & own & ((gap == 1) | (gap == 2))
     cand = np.flatnonzero(same) + 1
     if not len(cand):
