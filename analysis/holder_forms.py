@@ -29,6 +29,8 @@ the title of a tabled person right before or after the name) is one of
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
@@ -36,7 +38,7 @@ from analysis.token_context import TokenContext, possessive_mask
 
 __all__ = [
     "holder_title_mask", "foreign_body_mask", "other_country_body_mask", "possessive_title_mask",
-    "possessed_body_ids",
+    "possessed_body_ids", "word_parts",
     "UNION_BODIES", "APPOSED_POSTS", "SERVICE_POSTS", "OFFICE_NOUNS",
 ]  # fmt: skip
 
@@ -232,11 +234,7 @@ def _apposed_body(
         # the body ends the description ("at the Lowy Institute, said …", "… in Sydney"), not
         # a longer name or a noun it modifies ("Secretary of the CPV Central Committee", "head
         # of the SPP delegation", set 21)
-        after = int(end[b])
-        if str(ctx.norm(np.array([d]), np.array([after]))[0]) == "(":
-            # "…, Deputy Procurator-General of China's SPP (SPP), said" (wave 25)
-            inside = [str(w) for w in ctx.norm(np.full(4, d), np.arange(after + 1, after + 5))]
-            after = after + 2 + inside.index(")") if ")" in inside else after
+        after = _past_bracket(ctx, d, int(end[b]))  # "… of China's SPP (SPP), said" (wave 25)
         # (or the line ends: an item of a delegation list, "- H.E. Name, Deputy Prosecutor
         # General of the Supreme People's Procuracy" over the next item; wave 26, set 142)
         if str(ctx.norm(np.array([d]), np.array([after]))[0]) not in _BODY_CLOSERS and not bool(
@@ -253,7 +251,7 @@ def _apposed_body(
         # (a lower-case post of APPOSED_POSTS by its parts too: "secretary-general of
         # Thailand's Anti-Money Laundering Office", wave 26; not "deputy commissioner-general
         # of the RTP", whose police body sets 12 and 23 code)
-        parts = {*post, *(x for w in post for x in w.split("-"))}
+        parts = word_parts(post)
         if (
             prep in ("at", "of", "with", "for")
             and 0 < len(post) <= _POST_WORDS
@@ -271,6 +269,7 @@ def _apposed_body(
 #: Post nouns that make the words after an actor's name, in apposition to a tabled person, a
 #: description of the person's post ("Tang Lihua, the SPP deputy procurator-general").
 _PREFIX_POSTS = (APPOSED_POSTS | SERVICE_POSTS) - {"general", "state"}
+_SERVICE_ONLY = _PREFIX_POSTS - APPOSED_POSTS
 _PREFIX_WORDS = 4  # words after the actor's name up to the post's noun
 #: Words that end the words of a post before its noun: what follows is no longer the post.
 _PREFIX_STOPS = frozenset({"and", "or", "of", "to", "in", "on", "at", "for", "with", "from"})
@@ -315,11 +314,11 @@ def _prefixed_body(
         )
         run &= m < _PREFIX_WORDS
         k += run
-        parts = [{x, *x.split("-")} for x in w]
-        service = np.array([not (_PREFIX_POSTS - APPOSED_POSTS).isdisjoint(x) for x in parts])
+        parts = [word_parts([x]) for x in w]
+        service = np.array([not _SERVICE_ONLY.isdisjoint(x) for x in parts], bool)
         apposed = np.array([not APPOSED_POSTS.isdisjoint(x) for x in parts], bool)
         capital = ctx.capitalised(d, at + m)
-        hit |= run & (service.astype(bool) | (apposed & ~(capital & owned)))
+        hit |= run & (service | (apposed & ~(capital & owned)))
     # the description ends there, at punctuation or a relative pronoun, or goes on with "of",
     # "for", "and" to punctuation ("Regional Representative for Southeast Asia."); not at a
     # verb ("Rina Dobrev, Ruritania's Minister of Home Affairs said …": a list's second item)
@@ -363,12 +362,11 @@ def _label_body(
     for r in j.tolist():
         d = int(doc[r])
         dd = np.full(_LABEL_TITLE + 2, d)
-        between = [
-            str(w) for w in ctx.norm(dd[: tok[r + 1] - end[r]], np.arange(end[r], tok[r + 1]))
+        # (the separator after the name is checked above; then the title, if any)
+        title = [
+            str(w)
+            for w in ctx.norm(dd[: tok[r + 1] - end[r] - 1], np.arange(end[r] + 1, tok[r + 1]))
         ]
-        if between[0] not in _LABEL_SEPARATORS:
-            continue
-        title = between[1:]
         if title:
             # capitalised words with a post among them, then a separator before the body
             span = np.arange(end[r] + 1, tok[r + 1] - 1)
@@ -376,21 +374,39 @@ def _label_body(
             if (
                 title[-1] not in _LABEL_SEPARATORS
                 or not words
-                or _PREFIX_POSTS.isdisjoint({x for w in words for x in (w, *w.split("-"))})
+                or _PREFIX_POSTS.isdisjoint(word_parts(words))
                 or not all(
                     w == "of" or bool(c)
                     for w, c in zip(words, ctx.capitalised(dd[: len(span)], span), strict=True)
                 )
             ):
                 continue
-        after = int(end[r + 1])
-        if str(ctx.norm(np.array([d]), np.array([after]))[0]) == "(":  # "SPP (China):"
-            inside = [str(w) for w in ctx.norm(np.full(4, d), np.arange(after + 1, after + 5))]
-            after = after + 2 + inside.index(")") if ")" in inside else after
+        after = _past_bracket(ctx, d, int(end[r + 1]))  # "SPP (China):"
         closer = str(ctx.norm(np.array([d]), np.array([after]))[0])
         if closer in _LABEL_ENDS or bool(ctx.sentence_start(np.array([d]), np.array([after]))[0]):
             out[r + 1] = True
     return out
+
+
+def word_parts(words: Iterable[str]) -> set[str]:
+    """The words and the parts of each hyphenated one: a post is named by its parts too
+    ("secretary-general" is a secretary's post, "procurator-general" a procurator's).
+
+    Example:
+        >>> sorted(word_parts(["deputy", "secretary-general"]))
+        ['deputy', 'general', 'secretary', 'secretary-general']
+    """
+    return {x for w in words for x in (w, *w.split("-"))}
+
+
+def _past_bracket(ctx: TokenContext, d: int, at: int) -> int:
+    """Token ``at`` of document ``d``, or the token after the bracket that opens there and
+    closes within three tokens: an abbreviation or a country after a body's name ("SPP
+    (China):", "China's SPP (SPP), said")."""
+    if str(ctx.norm(np.array([d]), np.array([at]))[0]) != "(":
+        return at
+    inside = [str(w) for w in ctx.norm(np.full(4, d), np.arange(at + 1, at + 5))]
+    return at + 2 + inside.index(")") if ")" in inside else at
 
 
 #: Heads of an untabled body's name before "of <country>" in a post's description.

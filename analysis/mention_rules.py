@@ -637,8 +637,7 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     tagged = ctx.norm_in(doc, tok - 1, frozenset({"#", "@"}))
     i = np.flatnonzero(tagged)
     if len(i):
-        here, before = ctx.rows(doc[i], tok[i]), ctx.rows(doc[i], tok[i] - 1)
-        tagged[i] = (here >= 0) & (before >= 0) & (ctx.end[before] == ctx.start[here])
+        tagged[i] = ctx.attached(doc[i], tok[i])
     return out | after | named_word | tagged
 
 

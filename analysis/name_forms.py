@@ -506,13 +506,8 @@ def _closing_mark(ctx: TokenContext, doc: np.ndarray, tok: np.ndarray) -> np.nda
     """True for the quotation marks at ``tok`` that close a quotation: a closing curly mark, or
     a straight one written right after the word or stop before it ('… a work plan," Wichai
     told'; an opening one has a space before it: 'themed, "Unified …"')."""
-    rows = ctx.rows(doc, tok)
-    prev = ctx.rows(doc, tok - 1)
     mark = ctx.norm(doc, tok).astype(str)
-    ok = (rows >= 0) & (prev >= 0)
-    attached = np.zeros(len(tok), bool)
-    attached[ok] = ctx.start[rows[ok]] == ctx.end[prev[ok]]
-    return np.isin(mark, ["”", "’", "»"]) | (np.isin(mark, ['"', "'"]) & attached)
+    return np.isin(mark, ["”", "’", "»"]) | (np.isin(mark, ['"', "'"]) & ctx.attached(doc, tok))
 
 
 def _byline_line(

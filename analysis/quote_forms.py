@@ -40,6 +40,7 @@ from analysis.speakers import (
     ARTICLES,
     BOUNDARY,
     CLOSING_MARKS,
+    INDEFINITES,
     QUOTE_MARKS,
     SENT_END,
     SOURCE_DETERMINERS,
@@ -444,7 +445,7 @@ def _untabled_person_in(doc: SpeakerDoc, p: int, lo: int) -> bool:
     ("Tran Thi Lan, a retired nurse in Thu Duc City, put …", "For Madam Lee, the cheque …"),
     and a sentence opened by an indefinite private person ("One victim, a 29-year-old Kenyan,
     spent …", "A retired teacher lost …")."""
-    if doc.norm[p] in _INDEFINITE and any(
+    if doc.norm[p] in INDEFINITES and any(
         doc.norm[i] in PRIVATE_PERSONS and not doc.in_mention[i]
         for i in range(p + 1, min(lo, p + 5))
     ):
@@ -486,7 +487,6 @@ def _untabled_person_in(doc: SpeakerDoc, p: int, lo: int) -> bool:
     return False
 
 
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
 _NOT_A_NAME_OPENER = _LEAD_TIME | frozenset({
     "in", "at", "from", "for", "to", "near", "across", "after", "before", "when", "while",
     "since", "during", "with", "by", "under", "as", "the", "a", "an", "but", "and", "yet",

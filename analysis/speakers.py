@@ -37,6 +37,7 @@ __all__ = [
     "UNNAMED",
     "ARTICLES",
     "SOURCE_PERSONS",
+    "INDEFINITES",
     "SOURCE_DETERMINERS",
     "BOUNDARY",
     "SENT_END",
@@ -116,7 +117,8 @@ SOURCE_PERSONS: frozenset[str] = frozenset({
     "delegate", "counsel", "source", "officer", "representative", "investigator", "negotiator",
     "envoy",
 })  # fmt: skip
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
+#: Determiners of a source not named before: "a spokesman", "one victim".
+INDEFINITES: frozenset[str] = frozenset({"a", "an", "one", "another"})
 # "the two ministers", "the three prosecutors": several people speak, no one of them alone
 _SEVERAL = frozenset({"two", "three", "four", "both"})
 _MALE = frozenset({"mr", "his", "him", "himself", "he"})
@@ -687,7 +689,7 @@ class SpeakerDoc:
             if norm[k] not in SOURCE_PERSONS or self.in_mention[k]:
                 continue
             # an indefinite source only: "the AGO official noted …" is someone named before
-            if not any(norm[j] in _INDEFINITE for j in range(max(p, k - 4), k)):
+            if not any(norm[j] in INDEFINITES for j in range(max(p, k - 4), k)):
                 return None
             m = self.last_at.get(k - 1)  # "an NIA officer"
             if m is None and k + 2 < lo and norm[k + 1] in ("for", "of", "from", "at"):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.holder_forms import APPOSED_POSTS, SERVICE_POSTS
+from analysis.holder_forms import APPOSED_POSTS, SERVICE_POSTS, word_parts
 from analysis.mention_rules import HONORIFICS
 from analysis.phrase_forms import TITLE_WORDS
 from analysis.token_context import TokenContext, covered_keys, in_sorted
@@ -177,7 +177,7 @@ def title_org_mask(named: pd.DataFrame, ctx: TokenContext, aff_of: dict[str, str
         posted[r] = (
             all(w.replace("-", "").isalpha() for w in words)
             and not ctx.capitalised(dd, span).any()
-            and any(not _POSTS.isdisjoint({w, *w.split("-")}) for w in words)
+            and not _POSTS.isdisjoint(word_parts(words))
         )
     out[cand] |= posted
     return out

@@ -201,6 +201,15 @@ class TokenContext:
     def capitalised(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
         return (self._case_flags(doc, tok) & 1) > 0
 
+    def attached(self, doc: np.ndarray, tok: np.ndarray) -> np.ndarray:
+        """The token is written right after the one before it, with no space between ("#DOJ",
+        a closing mark after its word); False where either token is missing."""
+        here, before = self.rows(doc, tok), self.rows(doc, tok - 1)
+        out = np.zeros(len(here), bool)
+        ok = (here >= 0) & (before >= 0)
+        out[ok] = self.start[here[ok]] == self.end[before[ok]]
+        return out
+
 
 def type_strings(types: pd.Index, codes: np.ndarray) -> np.ndarray:
     """``types[codes]`` as an object array of Python strings."""
