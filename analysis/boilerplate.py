@@ -630,8 +630,8 @@ def _page_top(lines: list[str], drop: dict[int, str]) -> None:
       Asia | Sport": each line from the top of the page to the bar, short and without
       sentence-final punctuation;
     * a place in capitals alone on its line inside a byline block that holds a removed time
-      stamp, "Jane Roe / PORT MORESBY / Friday, May 2, 2025" (not the page's first line: a
-      headline in capitals).
+      stamp, "Jane Roe / PORT MORESBY / Friday, May 2, 2025", or that the stamp follows after
+      one blank line (not the page's first line: a headline in capitals).
     """
     top = [k for k in range(min(len(lines), _TOP_LINES)) if lines[k].strip()]
     for n, k in enumerate(top[:3]):
@@ -651,9 +651,12 @@ def _page_top(lines: list[str], drop: dict[int, str]) -> None:
         while hi + 1 < len(lines) and lines[hi + 1].strip():
             hi += 1
         block = range(lo, hi + 1)
-        if any(drop.get(j) == "timestamp" for j in block) and all(
-            furniture_line(lines[j]) for j in block
-        ):
+        # (or the stamp alone right after one blank line: "Special Correspondent / NEW DELHI
+        # // Published - March 11, 2025 10:12 pm IST", The Hindu; wave 30, set 172)
+        stamped = any(drop.get(j) == "timestamp" for j in block) or (
+            hi + 2 < len(lines) and not lines[hi + 1].strip() and drop.get(hi + 2) == "timestamp"
+        )
+        if stamped and all(furniture_line(lines[j]) for j in block):
             drop[k] = "byline_block"
     _column_author(lines, top, drop)
 

