@@ -133,6 +133,8 @@ _LIST_HEADING = (
     r"|(?-i:[A-Z]{2,6})\s{1,3}recommends|in\s{1,3}this\s{1,3}(?:issue|edition)"
     # a podcast page's "Segments" / "Chapters" over its timestamps (wave 17, set 56)
     r"|segments|chapters|in\s{1,3}this\s{1,3}episode"
+    # the Straits Times' topics under a story, "See more on" (wave 31, held-out sets 180, 184)
+    r"|see\s{1,3}more\s{1,3}on"
     # a fact check's "Sources", a newsletter's "3. WHAT WE'RE READING" (held-out set 17)
     r"|sources|(?:\d{1,2}[.)]\s{1,3})?(?:what\s{1,3}(?:we[’']?re|i[’']?m|we\s{1,3}are)"
     r"\s{1,3}reading|further\s{1,3}reading|reading\s{1,3}list"
@@ -519,6 +521,8 @@ _WIRE_CAPTION = (
     + _WIRE
     + r"\s{0,2}/\s{0,2}\p{Lu}[\w.'’-]{0,30}(?:\s{1,3}\p{Lu}[\w.'’-]{0,30}){0,3}"
     + _FILE_TAIL
+    # the Reuters page's link after the credit (wave 31, held-out set 178)
+    + r"(?:\s{1,3}Purchase\s{1,3}Licensing\s{1,3}Rights(?:\s{0,2},\s{0,2}opens\s{1,3}new\s{1,3}tab)?)?"
     + r"|"
     + _LOCAL_CREDIT
     + r")"
@@ -661,7 +665,7 @@ _WEB_RULES = (
         # (labels may be stacked: "Tags / Keywords: Crime, AGC, …", held-out set 22)
         # ("Related search: ASEAN, China, …", held-out set 28)
         r"(?i:tags?|topics?|keywords?|filed\s{1,3}under|categor(?:y|ies)"
-        r"|related\s{1,3}(?:search(?:es)?|keywords?|tags?))"
+        r"|related\s{1,3}(?:search(?:es)?|keywords?|tags?)|see\s{1,3}more\s{1,3}on)"
         r"(?:\s{0,3}[/&|]\s{0,3}(?i:tags?|topics?|keywords?|categor(?:y|ies))){0,2}"
         r"\s{0,3}:\s{0,3}[^\n]{1,300}",
     ),

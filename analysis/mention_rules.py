@@ -450,12 +450,38 @@ def more_place_rules(
         ((p[0] == "to") & (p[1] == ",") & ((p[3] == "to") | (p[4] == "to")))
         | ((p[0] == "the") & (p[1] == "to") & (p[2] == ",") & (p[4] == "to"))
         | ((p[0] == "to") & (nx[0] == ",") & (nx[1] == "to"))
+        # "has handed over to China a businessman" (wave 31: sets 178 and 182 leave it uncoded
+        # 2 times of 2): the person handed over follows; "documents were handed over to Kenya"
+        # names the receiving party (wave 12)
+        | (
+            (p[0] == "to")
+            & (p[1] == "over")
+            & np.isin(p[2], list(_HAND_VERBS))
+            & np.isin(nx[0], ["a", "an"])
+            & ~poss
+        )
+        # a reporter's place: "Rob Clarke reports from Bangkok.", "AMIR HAKIM (LIVE,
+        # PUTRAJAYA):" (wave 31, set 182)
+        | ((p[0] == "from") & np.isin(p[1], list(_REPORTS)))
+        | ((p[0] == ",") & (p[1] == "live") & (p[2] == "("))
         # "hold passports from Cambodia or Vanuatu" (sets 37, 174: 2 of 2 uncoded), "are
         # believed to have left for the United Arab Emirates, Cambodia and Taiwan" (set 174)
         | ((p[0] == "from") & np.isin(p[1], list(_TRAVEL_PAPERS)))
+        # people's origin after a copula: "Interviewees were from Cambodia, China, …", "most of
+        # those detained were from China, Vietnam and Indonesia" (sets 46, 184: 8 of 8 uncoded)
+        | ((p[0] == "from") & np.isin(p[1], list(_COPULAS)))
         | ((p[0] == "for") & np.isin(p[1], list(_DEPARTED)))
         | ((p[0] == "the") & (p[1] == "for") & np.isin(p[2], list(_DEPARTED)))
     )
+    # "From Manila, Carla Reyes reports." (a correspondent's sign-in, set 182)
+    lead = np.flatnonzero((p[0] == "from") & (nx[0] == ",") & ctx.sentence_start(doc, tok - 1))
+    if len(lead):
+        d_ = doc[lead]
+        e_ = tok[lead] + named["n_tok"].to_numpy().astype(np.int64)[sel][lead]
+        signs = np.zeros(len(lead), bool)
+        for k in range(2, 6):
+            signs |= ctx.norm_in(d_, e_ + k, "reports") & ctx.norm_in(d_, e_ + k + 1, ".")
+        r_in[lead] |= signs
     upper2 = ctx.upper(doc, tok - 2)
     dashes = list(_DASHES)
     dl = (
@@ -680,13 +706,32 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     # "No single AGC can solve that", "something no single DOJ can do": any such body, not the
     # actor (wave 30: sets 52, 54 and 83 leave it uncoded 3 times of 3)
     generic = ctx.norm_in(doc, tok - 1, "single") & ctx.norm_in(doc, tok - 2, "no")
-    return out | after | named_word | tagged | policy | territory | generic
+    # wave 31: a picture's credit, "| Photo from the Bureau of Immigration", "(Photo courtesy of
+    # the Office of the Attorney General)", "(Supplied: …)" (sets 178, 180, 184); a central
+    # bank named for its country, "Bank Indonesia" (set 178)
+    at = tok - ctx.norm_in(doc, tok - 1, "the")
+    # (the credit's word capitalised: not "painted a picture of Cambodia")
+    credit = (
+        (ctx.norm_in(doc, at - 1, _CREDIT_LINKS) & ctx.norm_in(doc, at - 2, _CREDIT_WORDS))
+        | (ctx.norm_in(doc, at - 1, ":") & ctx.norm_in(doc, at - 2, "supplied"))
+    ) & ctx.capitalised(doc, at - 2)
+    bank = ctx.norm_in(doc, tok - 1, "bank") & ctx.capitalised(doc, tok - 1)
+    return out | after | named_word | tagged | policy | territory | generic | credit | bank
 
 
+#: A copula before "from X": where people come from.
+_COPULAS = frozenset({"were", "was", "are", "is"})
+#: Verbs of a handover whose "over to X" is where the person goes.
+_HAND_VERBS = frozenset({"handed", "hand", "hands", "handing"})
+#: A correspondent's verbs before the place they report from.
+_REPORTS = frozenset({"reports", "reporting", "reported"})
 #: Papers a country issues to a person: "passports from Cambodia" (where they come from).
 _TRAVEL_PAPERS = frozenset({"passport", "passports", "citizenship", "visa", "visas"})
 #: Verbs of leaving whose "for X" is a destination: "left for the United Arab Emirates".
 _DEPARTED = frozenset({"left", "leave", "leaves", "leaving", "departed", "departs", "bound"})
+#: "Photo from …", "courtesy of …": the words before a picture's credit.
+_CREDIT_LINKS = frozenset({"from", "of", "by"})
+_CREDIT_WORDS = frozenset({"photo", "photos", "courtesy", "image", "images", "picture"})
 #: Nouns after which a name is the word itself: "the abbreviation SPP"
 _QUOTE_MARKS = frozenset({'"', "”", "'", "’"})
 #: Territories a list qualifies with their state in brackets: "Hong Kong (China)".

@@ -304,6 +304,9 @@ def _according_to(found: Found, ci: int) -> None:
                 and slot.mention >= 0
                 and doc.a_type[doc.m_row[slot.mention]] == "organisation"
             )
+            # "…, according to OAG data." (wave 30): a body's own figures
+            last = forms.last_word(norm, s_hi)
+            body = body or speech.own_figures(doc, cue.last + 1, last - cue.last)
             # a document's author ("a press release issued by the SPP after the meeting")
             found.add(lo, cue.first - 2, "reported", slot if body or document else None, cue.cue)
         else:

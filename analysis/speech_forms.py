@@ -304,12 +304,32 @@ def data_source(doc: SpeakerDoc, c: Cue) -> bool:
     if "(" in words:  # "… data (ACLED)": the abbreviation after the name
         words = words[: words.index("(")]
     first = next((w for w in words if w not in _DATA_SKIP), "")
+    if own_figures(doc, c.last + 1, len(words)):
+        return False
     if first in DATA_NOUNS:
         # "according to figures released by the SPP", "data from the AGO": an actor of the
         # table gives them, and speaks (the adjudicated references of sets 17, 34, 46); "figures
         # from the Ministry of Investment" (not tabled) stay NA
         return issuer_after(doc, c.last + 1 + words.index(first) + 1, hi, ("by", "from")) is None
     return bool(words) and words[-1] in DATA_NOUNS
+
+
+def own_figures(doc: SpeakerDoc, i: int, n: int) -> bool:
+    """The ``n`` tokens from token ``i`` are "[the] BODY['s] NOUN", a tabled organisation's own
+    figures with a noun of :data:`DATA_NOUNS` ("according to OAG data", "according to the
+    SPP's statistics", "According to AGC figures, …"): the body speaks (wave 31: the
+    adjudicated references of sets 18-180 give the body 10 times of 12; the early
+    single-coded sets 8-15 had left such figures NA)."""
+    norm = doc.norm
+    j = i + 1 if n >= 3 and norm[i] == "the" else i
+    k = doc.first_at.get(j)
+    return (
+        n >= 2
+        and norm[i + n - 1] in DATA_NOUNS
+        and k is not None
+        and int(doc.m_last[k]) == i + n - 2
+        and doc.a_type[doc.m_row[k]] == "organisation"
+    )
 
 
 def issuer_after(

@@ -123,6 +123,12 @@ MALFORMED = [
         4, "actor 'vn'", "unknown field 'alias' (did you mean 'aliases'?)",
     ),
     (
+        "comma.yml",
+        "- {id: fcdo, name: Foreign, Commonwealth and Development Office, type: organisation}\n",
+        1, "actor 'fcdo'",
+        "unknown field 'Commonwealth and Development Office' (a comma inside an unquoted value",
+    ),
+    (
         "wide.csv",
         "id,name,type,aliases\nvn,Vietnam,country,Viet Nam;;VN\n",
         2, "actor 'vn'", "alias #2 in aliases is empty",

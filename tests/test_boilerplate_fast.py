@@ -189,6 +189,9 @@ EDGE_LINES = [
     # a wire's note on an updated story
     "(ATTN: UPDATES with police comments in paras 5-7, Peru figures in para 10)",
     "(LEAD)",
+    # a Reuters caption with its licensing link; The Straits Times' topics
+    "Officers at the border, March 3, 2025. REUTERS/Jan Novak Purchase Licensing Rights, opens new tab",
+    "See more on: Scams, Peru, Crime",
 ]
 
 

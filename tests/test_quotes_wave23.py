@@ -100,7 +100,9 @@ def test_a_body_estimates_without_that_but_not_after_according_to() -> None:
     assert quote_rows(text, ACTORS) == [
         ["scam operations generate billions of dollars a year", "reported", "unodc",
          "estimates"],
-        ["wildlife trafficking earns less", "reported", None, "according to"],
+        # (changed in wave 31: a tabled body's own figures or estimates are the body's; the
+        # adjudicated references of sets 18-180 give the body 10 times of 12)
+        ["wildlife trafficking earns less", "reported", "unodc", "according to"],
     ]  # fmt: skip
 
 
