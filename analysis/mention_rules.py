@@ -467,9 +467,6 @@ def more_place_rules(
         # "hold passports from Cambodia or Vanuatu" (sets 37, 174: 2 of 2 uncoded), "are
         # believed to have left for the United Arab Emirates, Cambodia and Taiwan" (set 174)
         | ((p[0] == "from") & np.isin(p[1], list(_TRAVEL_PAPERS)))
-        # people's origin after a copula: "Interviewees were from Cambodia, China, …", "most of
-        # those detained were from China, Vietnam and Indonesia" (sets 46, 184: 8 of 8 uncoded)
-        | ((p[0] == "from") & np.isin(p[1], list(_COPULAS)))
         | ((p[0] == "for") & np.isin(p[1], list(_DEPARTED)))
         | ((p[0] == "the") & (p[1] == "for") & np.isin(p[2], list(_DEPARTED)))
     )
@@ -719,8 +716,6 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     return out | after | named_word | tagged | policy | territory | generic | credit | bank
 
 
-#: A copula before "from X": where people come from.
-_COPULAS = frozenset({"were", "was", "are", "is"})
 #: Verbs of a handover whose "over to X" is where the person goes.
 _HAND_VERBS = frozenset({"handed", "hand", "hands", "handing"})
 #: A correspondent's verbs before the place they report from.

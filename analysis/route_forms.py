@@ -195,6 +195,9 @@ ORIGIN_PEOPLE: frozenset[str] = frozenset({
     "immigrants", "emigrants", "evacuees", "survivors", "nurses", "maids", "seafarers",
     # "A 24-year-old survivor from Indonesia" (wave 21, set 96)
     "survivor", "victim", "victims",
+    # "Interviewees were from Cambodia, China, …", "most of those detained were from China,
+    # Vietnam and Indonesia" (wave 31: sets 46 and 184 leave them uncoded 8 times of 8)
+    "interviewees", "respondents", "detained",
     # not players or teams: a national side stands for its country (set 10)
 })  # fmt: skip
 #: Things named by their origin ("from X"): goods, trade flows and news ("rice exports from

@@ -152,7 +152,9 @@ def test_her_ministry_speaks_for_the_minister() -> None:
 
 def test_figures_according_to_a_source_have_no_speaker() -> None:
     # data and figures say nothing; a report by a tabled body, figures from it (wave 17: the
-    # adjudicated sets 34 and 46) and the body itself do
+    # adjudicated sets 34 and 46) and the body itself do; and its own data (changed in wave 31:
+    # the adjudicated references of sets 18-180 give "according to OAS data" to the body 10
+    # times of 12)
     assert quotes(
         "Chile has been Peru's largest trading partner for 14 years, according to figures from "
         "the OAS. According to OAS data, exports rose by 4%. Imports fell by 2%, according to "
@@ -160,7 +162,7 @@ def test_figures_according_to_a_source_have_no_speaker() -> None:
     ) == [
         ["Chile has been Peru's largest trading partner for 14 years", "reported", "oas",
          "according to"],
-        ["exports rose by 4%", "reported", None, "according to"],
+        ["exports rose by 4%", "reported", "oas", "according to"],
         ["Imports fell by 2%", "reported", "oas", "according to"],
     ]  # fmt: skip
 

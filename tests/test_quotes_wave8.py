@@ -140,8 +140,10 @@ def test_unnamed_and_untabled_sources_after_the_content() -> None:
 
 
 def test_a_body_s_own_document_speaks_for_the_body() -> None:
-    # "according to a BODY assessment/report [he cited]" is the body, whoever cites it; its
-    # figures are not (NA), nor a meeting's statement named after its city
+    # "according to a BODY assessment/report [he cited]" is the body, whoever cites it, and so
+    # are its figures (changed in wave 31: the adjudicated references of sets 18-180 give a
+    # tabled body's own figures to it 10 times of 12); not a meeting's statement named after
+    # its city
     assert quotes(
         "Lima had tried to influence the vote, according to a Codelco assessment he cited. "
         "Exports fell, according to an International Maritime Organization (IMO) report. "
@@ -150,7 +152,7 @@ def test_a_body_s_own_document_speaks_for_the_body() -> None:
     ) == [
         ["Lima had tried to influence the vote", "reported", "codelco", "according to"],
         ["Exports fell", "reported", "imo", "according to"],
-        ["Prices rose", "reported", None, "according to"],
+        ["Prices rose", "reported", "codelco", "according to"],
         ["Chile will host the next summit", "reported", None, "according to"],
     ]
 
