@@ -209,7 +209,8 @@ def _apposed_body(
     # person's title ("Gao Ruiming, the Deputy Procurator-General of China, …"; wave 30)
     actor = named["actor_id"].to_numpy()
     nxt = np.arange(1, n + 1)
-    titled = np.flatnonzero(same & person[:-1] & (actor[1:] == actor[:-1]))
+    titled = np.flatnonzero(same & person[:-1])
+    titled = titled[actor[titled + 1] == actor[titled]]
     titled = titled[(titled + 2 < n) & (tok[titled + 1] > end[titled])]
     nxt[titled] = titled + 2
     j = np.flatnonzero(person[:-1])

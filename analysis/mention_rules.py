@@ -682,15 +682,32 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
     # "which also uses the abbreviation SPP", "known by the acronym AGO": the word, not the
     # body (wave 23, sets 114 and 118: both references leave it uncoded)
     tok = named["tok"].to_numpy().astype(np.int64)
-    named_word = ctx.norm_in(doc, tok - 1, _WORD_NOUNS)
+    c1 = ctx.codes(doc, tok - 1)
+    named_word = ctx.word_table(_WORD_NOUNS)[c1]
     # a hashtag or a handle: "#NoHidingPlace #DOJ", "@DOJPH" (wave 28, held-out set 168): a
     # post's topic or account, not the actor named in a sentence
-    tagged = ctx.norm_in(doc, tok - 1, frozenset({"#", "@"}))
+    tagged = ctx.word_table(frozenset({"#", "@"}))[c1]
     i = np.flatnonzero(tagged)
     if len(i):
         tagged[i] = ctx.attached(doc[i], tok[i])
-    # 'a "one China" policy' (a policy's name, wave 30: sets 122 and 172 leave it uncoded) and
-    # "Hong Kong (China)" (a territory's qualifier in a list of participants, set 174)
+    # the forms of waves 30-31, looked at only where the word before can open one
+    named_form = np.zeros(len(named), bool)
+    i = np.flatnonzero(ctx.word_table(_FORM_LEADS)[c1])
+    if len(i):
+        named_form[i] = _named_forms(ctx, doc[i], tok[i], end[i])
+    return out | after | named_word | tagged | named_form
+
+
+def _named_forms(
+    ctx: TokenContext, doc: np.ndarray, tok: np.ndarray, end: np.ndarray
+) -> np.ndarray:
+    """Names that are no actor (waves 30-31): 'a "one China" policy' (a policy's name; sets 122
+    and 172 leave it uncoded); "Hong Kong (China)" (a territory's qualifier, set 174); "No
+    single AGC can solve that" (any such body; sets 52, 54 and 83); a picture's credit, "|
+    Photo from the Bureau of Immigration", "(Photo courtesy of the Office of the Attorney
+    General)", "(Supplied: …)" (sets 178, 180, 184; the credit's word capitalised, not "painted
+    a picture of Cambodia"); a central bank named for its country, "Bank Indonesia" (set
+    178)."""
     policy = ctx.norm_in(doc, tok - 1, "one") & (
         ctx.norm_in(doc, end, "policy")
         | (ctx.norm_in(doc, end, _QUOTE_MARKS) & ctx.norm_in(doc, end + 1, "policy"))
@@ -700,20 +717,14 @@ def not_actor_mask(named: pd.DataFrame, ctx: TokenContext) -> np.ndarray:
         & ctx.norm_in(doc, tok - 2, _TERRITORIES)
         & ctx.norm_in(doc, end, ")")
     )
-    # "No single AGC can solve that", "something no single DOJ can do": any such body, not the
-    # actor (wave 30: sets 52, 54 and 83 leave it uncoded 3 times of 3)
     generic = ctx.norm_in(doc, tok - 1, "single") & ctx.norm_in(doc, tok - 2, "no")
-    # wave 31: a picture's credit, "| Photo from the Bureau of Immigration", "(Photo courtesy of
-    # the Office of the Attorney General)", "(Supplied: …)" (sets 178, 180, 184); a central
-    # bank named for its country, "Bank Indonesia" (set 178)
     at = tok - ctx.norm_in(doc, tok - 1, "the")
-    # (the credit's word capitalised: not "painted a picture of Cambodia")
     credit = (
         (ctx.norm_in(doc, at - 1, _CREDIT_LINKS) & ctx.norm_in(doc, at - 2, _CREDIT_WORDS))
         | (ctx.norm_in(doc, at - 1, ":") & ctx.norm_in(doc, at - 2, "supplied"))
     ) & ctx.capitalised(doc, at - 2)
     bank = ctx.norm_in(doc, tok - 1, "bank") & ctx.capitalised(doc, tok - 1)
-    return out | after | named_word | tagged | policy | territory | generic | credit | bank
+    return policy | territory | generic | credit | bank
 
 
 #: Verbs of a handover whose "over to X" is where the person goes.
@@ -729,6 +740,8 @@ _CREDIT_LINKS = frozenset({"from", "of", "by"})
 _CREDIT_WORDS = frozenset({"photo", "photos", "courtesy", "image", "images", "picture"})
 #: Nouns after which a name is the word itself: "the abbreviation SPP"
 _QUOTE_MARKS = frozenset({'"', "”", "'", "’"})
+#: Words right before a name that may open a form of :func:`_named_forms`.
+_FORM_LEADS = frozenset({"one", "(", "single", "the", "bank", "from", "of", "by", ":"})
 #: Territories a list qualifies with their state in brackets: "Hong Kong (China)".
 _TERRITORIES = frozenset({"kong", "macao", "macau", "taiwan"})
 _WORD_NOUNS = frozenset({"abbreviation", "abbreviations", "acronym", "acronyms", "initials"})
@@ -1054,7 +1067,8 @@ def letterhead_mask(
         return out
     doc, tok, end = mention_frame(named)
     org = named["actor_id"].isin(list(organisations)).to_numpy()
-    i = np.flatnonzero(org & ctx.sentence_start(doc, tok))
+    i = np.flatnonzero(org)
+    i = i[ctx.sentence_start(doc[i], tok[i])]
     if not len(i):
         return out
     alone = _line_ends(ctx, doc[i], end[i])
