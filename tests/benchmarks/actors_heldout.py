@@ -8,7 +8,9 @@ offsets stay valid), tokenize (line_breaks="auto" where available, else "paragra
 texts separate paragraphs by blank lines), find_mentions, find_quotes, then the scores of
 analysis.actor_review. Run: ``.venv/bin/python tests/benchmarks/actors_heldout.py [-v] [NAME]``
 (NAME: the first word of a batch or set name, e.g. ``set1`` (or ``all``), ``set2``, ``set15``;
-repeatable; default: every batch and set).
+repeatable; ``unread`` or ``read`` for the pools below; default: every batch and set). With
+``--pool`` the pooled scores of the sets run follow; the closing notes' pooled figures are
+``actors_heldout.py --pool unread`` and ``--pool read``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.actor_review import load_actor_gold, score_mentions, score_quotes
@@ -688,15 +691,210 @@ def _show_errors(mentions: pd.DataFrame, quotes: pd.DataFrame, gold: pd.DataFram
             print(f"    gold {d} [{r.actor_id}|{r.cue}] {r.text[:70]!r}")
 
 
+#: The held-out sets never read (blind measurement of the final code): the pool the closing notes
+#: report (`actors_heldout.py --pool unread`). Odd sets of waves 22-31 and the older unread ones.
+UNREAD: tuple[str, ...] = (
+    "set41adj",
+    "set57adj",
+    "set65adj",
+    "set69adj",
+    "set73adj",
+    "set80adj",
+    "set81adj",
+    "set82adj",
+    "set84adj",
+    "set90adj",
+    "set93adj",
+    "set94adj",
+    "set97adj",
+    "set98adj",
+    "set99adj",
+    "set102adj",
+    "set103adj",
+    "set104adj",
+    "set105adj",
+    "set107adj",
+    "set109adj",
+    "set111adj",
+    "set113adj",
+    "set115adj",
+    "set117adj",
+    "set119adj",
+    "set121adj",
+    "set123adj",
+    "set125adj",
+    "set127adj",
+    "set129adj",
+    "set131adj",
+    "set133adj",
+    "set135adj",
+    "set137adj",
+    "set139adj",
+    "set141adj",
+    "set143adj",
+    "set145adj",
+    "set147adj",
+    "set149adj",
+    "set151adj",
+    "set153adj",
+    "set155adj",
+    "set157adj",
+    "set159adj",
+    "set161adj",
+    "set163adj",
+    "set165adj",
+    "set167adj",
+    "set169adj",
+    "set171adj",
+    "set173adj",
+    "set175adj",
+    "set177adj",
+    "set179adj",
+    "set181adj",
+    "set183adj",
+)
+#: The adjudicated sets 18-184 whose errors were read to write rules (in-sample).
+READ: tuple[str, ...] = (
+    "set18adj",
+    "set19adj",
+    "set20adj",
+    "set21adj",
+    "set22adj",
+    "set23adj",
+    "set24adj",
+    "set25adj",
+    "set26adj",
+    "set27adj",
+    "set28adj",
+    "set29adj",
+    "set30adj",
+    "set31adj",
+    "set32adj",
+    "set33adj",
+    "set34adj",
+    "set35adj",
+    "set36adj",
+    "set37adj",
+    "set38adj",
+    "set39adj",
+    "set40adj",
+    "set42adj",
+    "set43adj",
+    "set44adj",
+    "set45adj",
+    "set46adj",
+    "set47adj",
+    "set48adj",
+    "set49adj",
+    "set50adj",
+    "set51adj",
+    "set52adj",
+    "set53adj",
+    "set54adj",
+    "set55adj",
+    "set56adj",
+    "set58adj",
+    "set59adj",
+    "set60adj",
+    "set61adj",
+    "set62adj",
+    "set63adj",
+    "set64adj",
+    "set66adj",
+    "set67adj",
+    "set68adj",
+    "set70adj",
+    "set71adj",
+    "set72adj",
+    "set74adj",
+    "set75adj",
+    "set76adj",
+    "set77adj",
+    "set78adj",
+    "set79adj",
+    "set83adj",
+    "set85adj",
+    "set86adj",
+    "set87adj",
+    "set88adj",
+    "set89adj",
+    "set91adj",
+    "set92adj",
+    "set95adj",
+    "set96adj",
+    "set100adj",
+    "set101adj",
+    "set106adj",
+    "set108adj",
+    "set110adj",
+    "set112adj",
+    "set114adj",
+    "set116adj",
+    "set118adj",
+    "set120adj",
+    "set122adj",
+    "set124adj",
+    "set126adj",
+    "set128adj",
+    "set130adj",
+    "set132adj",
+    "set134adj",
+    "set136adj",
+    "set138adj",
+    "set140adj",
+    "set142adj",
+    "set144adj",
+    "set146adj",
+    "set148adj",
+    "set150adj",
+    "set152adj",
+    "set154adj",
+    "set156adj",
+    "set158adj",
+    "set160adj",
+    "set162adj",
+    "set164adj",
+    "set166adj",
+    "set168adj",
+    "set170adj",
+    "set172adj",
+    "set174adj",
+    "set176adj",
+    "set178adj",
+    "set180adj",
+    "set182adj",
+    "set184adj",
+)
+
+
 def main() -> None:
     # A set is named by the first word of its batch name ("set12", "all", "dev"); "set1" is
-    # the first set ("all"). Exact names: "set1" must not also select set10-set18.
-    only = {"all" if a.strip() == "set1" else a.strip() for a in sys.argv[1:]
-            if not a.startswith("-")}  # fmt: skip
+    # the first set ("all"). Exact names: "set1" must not also select set10-set18. "unread" and
+    # "read" name the pools above; --pool adds the pooled scores of the sets run.
+    groups = {"unread": UNREAD, "read": READ}
+    only = set()
+    for a in sys.argv[1:]:
+        if not a.startswith("-"):
+            a = "all" if a.strip() == "set1" else a.strip()
+            only.update(groups.get(a, (a,)))
+    pooled = np.zeros(6, np.int64)  # tp, fp, fn, found, gold, right speaker
     for batch in [*BATCHES, *SET_DIRS]:
         if only and batch.split()[0] not in only:
             continue
-        report(batch, *run(verbose="-v" in sys.argv and batch != "all", batch=batch))
+        sm, sq = run(verbose="-v" in sys.argv and batch != "all", batch=batch)
+        report(batch, sm, sq)
+        total, q = sm[sm["actor_id"] == "all"].iloc[0], sq.iloc[0]
+        pooled += np.array(
+            [total.tp, total.fp, total.fn, q.found, q.gold, q.speaker_right], np.int64
+        )
+    if "--pool" in sys.argv:
+        tp, fp, fn, found, gold, right = pooled.tolist()
+        print(
+            f"== pooled: mentions precision={tp / max(tp + fp, 1):.3f} "
+            f"recall={tp / max(tp + fn, 1):.3f} (tp={tp} fp={fp} fn={fn}); quotes "
+            f"precision_with_right_speaker={right / max(found, 1):.3f} "
+            f"recall_with_right_speaker={right / max(gold, 1):.3f} ({right} of {found}, gold {gold})"
+        )
 
 
 def report(batch: str, sm: pd.DataFrame, sq: pd.DataFrame) -> None:
