@@ -738,12 +738,13 @@ _DEPARTED = frozenset({"left", "leave", "leaves", "leaving", "departed", "depart
 #: "Photo from …", "courtesy of …": the words before a picture's credit.
 _CREDIT_LINKS = frozenset({"from", "of", "by"})
 _CREDIT_WORDS = frozenset({"photo", "photos", "courtesy", "image", "images", "picture"})
-#: Nouns after which a name is the word itself: "the abbreviation SPP"
+#: Closing quotation marks between a name and a noun: 'a "one China" policy'.
 _QUOTE_MARKS = frozenset({'"', "”", "'", "’"})
 #: Words right before a name that may open a form of :func:`_named_forms`.
 _FORM_LEADS = frozenset({"one", "(", "single", "the", "bank", "from", "of", "by", ":"})
 #: Territories a list qualifies with their state in brackets: "Hong Kong (China)".
 _TERRITORIES = frozenset({"kong", "macao", "macau", "taiwan"})
+#: Nouns after which a name is the word itself: "the abbreviation SPP"
 _WORD_NOUNS = frozenset({"abbreviation", "abbreviations", "acronym", "acronyms", "initials"})
 
 

@@ -85,7 +85,6 @@ mentions at a token, pronoun antecedents) is a binary search or an array index.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -331,11 +330,7 @@ def find_quotes(
         # lists: made arrays on first use (most documents never resolve a pronoun)
         doc.mark_speaking([c.first for c in local], [c.last for c in local])
         rows.extend(
-            r
-            for r in _quotes_in_doc(
-                doc, local, transcript=bool(n_colons[d]), decisions=bool(n_decisions[d])
-            )
-            if _said(r, texts[name])
+            _quotes_in_doc(doc, local, transcript=bool(n_colons[d]), decisions=bool(n_decisions[d]))
         )
     if not rows:
         return empty_table("quotes", categories={"doc_id": tokens["doc_id"].cat.categories})
@@ -347,28 +342,6 @@ def find_quotes(
 
 # ---------------------------------------------------------------------------------------------
 # inputs, per document
-
-
-#: "called on": asking someone to act ("called on member states to share evidence"), or,
-#: with no "to", a visit ("called on officials of the ministry and delivered a lecture").
-_CALL_ON = frozenset({"called on", "calls on", "call on", "calling on"})
-
-
-def _said(row: dict, text: str) -> bool:
-    """A quote the cue rules found holds words said (wave 30, held-out sets 170 and 174): not
-    a table's row read as a label's words ("Singapore: 14 / 3", no letter in it), nor a
-    visit after "called on" (no "to" after the cue: "Mr Khoo called on officials of the
-    Ministry of Public Security and delivered a lecture")."""
-    words = str(row["text"])
-    if not any(ch.isalpha() for ch in words):
-        return False
-    if " ".join(str(row.get("cue") or "").lower().split()) in _CALL_ON:
-        lead = text[max(0, int(row["start"]) - 80) : int(row["start"])].lower()
-        lead = lead[lead.rfind("call") :] if "call" in lead else ""
-        # (the "to" before a second predicate: "… and delivered a lecture on its approach to …")
-        words = re.split(r"\band\s+\w+ed\b", words, maxsplit=1)[0]
-        return bool(re.search(r"\bto\b", lead) or re.search(r"\bto\b", words))
-    return True
 
 
 def table_countries(actors: Actors | None) -> dict[str, str]:

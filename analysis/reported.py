@@ -304,7 +304,7 @@ def _according_to(found: Found, ci: int) -> None:
                 and slot.mention >= 0
                 and doc.a_type[doc.m_row[slot.mention]] == "organisation"
             )
-            # "…, according to OAG data." (wave 30): a body's own figures
+            # "…, according to OAG data." (wave 31): a body's own figures
             last = forms.last_word(norm, s_hi)
             body = body or speech.own_figures(doc, cue.last + 1, last - cue.last)
             # a document's author ("a press release issued by the SPP after the meeting")

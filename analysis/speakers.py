@@ -958,7 +958,8 @@ class Found:
 
     def add(self, a: int, b: int, kind: str, slot: Slot | None, cue: str) -> bool:
         """Add tokens ``a..b`` as a quote, without a leading "that" or punctuation and trailing
-        punctuation; False when nothing is left."""
+        punctuation; False when nothing is left, or no word (a table's row after a label,
+        "Singapore: 14 / 3"; wave 30, held-out set 174)."""
         norm = self.doc.norm
         while a <= b and norm[a] in TRIM_LEFT:
             a += 1
@@ -969,7 +970,7 @@ class Found:
             b -= 3  # a citation mark, "… by 2020.[7]" (wave 19)
             while b >= a and norm[b] in TRIM_RIGHT:
                 b -= 1
-        if a > b:
+        if a > b or not any(any(ch.isalpha() for ch in norm[i]) for i in range(a, b + 1)):
             return False
         self.add_span(a, b, kind, slot, cue)
         return True

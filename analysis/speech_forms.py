@@ -55,6 +55,8 @@ from analysis.surname_forms import TITLE_END_WORDS
 #: "called on X" is a request only with "to" + a verb after X; otherwise a courtesy call.
 CALL_ON_CUES: frozenset[str] = frozenset({
     "called on", "calls on", "called upon", "calls upon", "commented", "comments",
+    # "… before calling on the president at the Union Buildings" (wave 30)
+    "calling on", "call on",
 })  # fmt: skip
 #: "points to" / "points out" after a unit word is a noun ("25 basis points to 7.50%").
 POINT_CUES: frozenset[str] = frozenset({"points to", "points out"})
@@ -113,6 +115,10 @@ def not_speech(doc: SpeakerDoc, c: Cue) -> bool:
                 return False  # 'called on members: "…"'
             if w == "," and i + 1 <= hi and norm[i + 1] in _RELATIVE:
                 return True  # "called on the minister, who said …": the relative is its own
+            if w == "and" and i + 1 <= hi and norm[i + 1].endswith("ed"):
+                # a second predicate: "called on officials of the ministry and delivered a
+                # lecture on its approach to …" (a visit; wave 30, held-out set 170)
+                return True
         return True
     return False
 

@@ -29,8 +29,8 @@ def test_a_tables_rows_after_labels_are_no_quotes() -> None:
 def test_called_on_with_no_to_is_a_visit() -> None:
     text = (
         "Ana Kos called on officials of the Ministry of Justice and delivered a lecture on its "
-        "approach to prosecuting fraud.\n\nThe UNODC called on Ruritania and Borduria to share "
-        "evidence."
+        "approach to prosecuting fraud.\n\nShe met the minister before calling on the president "
+        "at the palace.\n\nThe UNODC called on Ruritania and Borduria to share evidence."
     )
     assert quote_rows(text, ACTORS) == [
         ["Ruritania and Borduria to share evidence", "reported", "unodc", "called on"],
